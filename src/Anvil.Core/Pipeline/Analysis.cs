@@ -1,0 +1,32 @@
+using Anvil.Core.Documents;
+using Anvil.Core.Entities;
+using Anvil.Core.Normalization;
+using Anvil.Core.Output;
+using Anvil.Core.Periods;
+using Anvil.Core.Quantities;
+
+namespace Anvil.Core.Pipeline;
+
+/// <summary>The working state of one document as it passes through the pipeline.</summary>
+public sealed class Analysis
+{
+    public Analysis(Document document)
+    {
+        Document = document;
+    }
+
+    public Document Document { get; }
+
+    /// <summary>The normalised matching view; set by the normaliser, the first component.</summary>
+    public MatchView View { get; set; } = null!;
+
+    public List<EntityMention> Entities { get; } = [];
+
+    public List<QuantityMention> Quantities { get; } = [];
+
+    public List<PeriodMention> Periods { get; } = [];
+
+    public List<FactRecord> Facts { get; } = [];
+
+    public List<RelationRecord> Relations { get; } = [];
+}
