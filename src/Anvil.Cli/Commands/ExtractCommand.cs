@@ -1,0 +1,191 @@
+using System.Buffers;
+using System.ComponentModel;
+using System.Globalization;
+using Anvil.Core.Documents;
+using Anvil.Core.Entities;
+using Anvil.Core.Lexicons;
+using Anvil.Core.Output;
+using Anvil.Core.Pipeline;
+using Anvil.Core.Reading;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Anvil.Cli.Commands;
+
+internal sealed class ExtractSettings : CommandSettings
+{
+    [CommandArgument(0, "<PATH>")]
+    [Description("Files, folders (read recursively) or - for standard input")]
+    public string[] Paths { get; init; } = [];
+
+    [CommandOption("--date <DATE>")]
+    [Description("Publication date (YYYY-MM-DD) for documents that do not state one; resolves 今年, 去年...")]
+    public string? Date { get; init; }
+
+    [CommandOption("--lexicon <FILE>")]
+    [Description("Extra lexicon (name<TAB>type<TAB>aliases); may be repeated")]
+    public string[] Lexicons { get; init; } = [];
+
+    [CommandOption("--format <FORMAT>")]
+    [Description("jsonl (default, per the extraction spec) or table (for people)")]
+    [DefaultValue("jsonl")]
+    public string Format { get; init; } = "jsonl";
+
+    [CommandOption("--id <ID>")]
+    [Description("Document id for standard input (default: stdin)")]
+    public string? Id { get; init; }
+
+    public DateOnly? ParsedDate { get; private set; }
+
+    public override ValidationResult Validate()
+    {
+        if (Paths.Length == 0)
+        {
+            return ValidationResult.Error("E0300: name at least one file, folder or - for standard input");
+        }
+
+        if (Format is not ("jsonl" or "table"))
+        {
+            return ValidationResult.Error($"E0301: --format must be jsonl or table, not '{Format}'");
+        }
+
+        if (Date is not null)
+        {
+            if (!DateOnly.TryParseExact(Date, ["yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                return ValidationResult.Error($"E0302: --date must look like 2024-03-05, not '{Date}'");
+            }
+
+            ParsedDate = d;
+        }
+
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary><c>anvil extract</c>: read, normalise, recognise, write JSON Lines.</summary>
+internal sealed class ExtractCommand : Command<ExtractSettings>
+{
+    public override int Execute(CommandContext context, ExtractSettings settings, CancellationToken cancellationToken)
+    {
+        ExtractionPipeline pipeline;
+        try
+        {
+            pipeline = AnvilPipeline.Create(new PipelineOptions { LexiconFiles = settings.Lexicons });
+        }
+        catch (LexiconFormatException e)
+        {
+            Console.Error.WriteLine($"anvil: E0303: lexicon {e.Message}");
+            return 2;
+        }
+
+        var inputs = InputFiles.Expand(settings.Paths, out int skipped);
+        if (skipped > 0)
+        {
+            Console.Error.WriteLine($"anvil: skipped {skipped} file(s) of a type Anvil does not read");
+        }
+
+        var reader = new DocumentReader();
+        int failures = 0;
+        using var stdout = Console.OpenStandardOutput();
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        var table = settings.Format == "table" ? new TableOutput() : null;
+        foreach (var input in inputs)
+        {
+            Analysis analysis;
+            try
+            {
+                var doc = Read(reader, input, settings);
+                analysis = pipeline.Run(doc);
+            }
+            catch (DocumentReadException e)
+            {
+                Console.Error.WriteLine($"anvil: {e.Code}: {e.Message}");
+                failures++;
+                continue;
+            }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"anvil: E0200: {input.Path}: {e.Message}");
+                failures++;
+                continue;
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                Console.Error.WriteLine($"anvil: E0200: {input.Path}: permission denied ({e.Message})");
+                failures++;
+                continue;
+            }
+
+            if (table is not null)
+            {
+                table.Add(analysis);
+                continue;
+            }
+
+            buffer.ResetWrittenCount();
+            JsonLinesWriter.Write(analysis, buffer);
+            stdout.Write(buffer.WrittenSpan);
+        }
+
+        stdout.Flush();
+        table?.Render();
+        if (failures > 0)
+        {
+            Console.Error.WriteLine($"anvil: {failures} of {inputs.Count} input(s) could not be read");
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static Document Read(DocumentReader reader, InputItem input, ExtractSettings settings)
+    {
+        var options = new ReadOptions { Date = settings.ParsedDate };
+        if (input.IsStandardInput)
+        {
+            using var stdin = Console.OpenStandardInput();
+            using var memory = new MemoryStream();
+            stdin.CopyTo(memory);
+            return reader.Read(memory.ToArray(), settings.Id ?? "stdin", null, options);
+        }
+
+        return reader.Read(input.Path, options);
+    }
+}
+
+/// <summary>The people-facing view of extraction: one table per document.</summary>
+internal sealed class TableOutput
+{
+    private readonly List<Analysis> _analyses = [];
+
+    public void Add(Analysis analysis) => _analyses.Add(analysis);
+
+    public void Render()
+    {
+        var console = AnsiConsole.Console;
+        foreach (var a in _analyses)
+        {
+            var d = a.Document;
+            console.Write(new Rule($"[bold]{Markup.Escape(d.Id)}[/] {Markup.Escape(d.Title ?? "")} {d.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""}").LeftJustified());
+            var entities = new Table().Border(TableBorder.Rounded).AddColumns("entity", "type", "mentions", "first quote");
+            foreach (var (name, type, mentions) in JsonLinesWriter.GroupEntities(a.Entities))
+            {
+                entities.AddRow(Markup.Escape(name), type.ToSpecName(), mentions.Count.ToString(CultureInfo.InvariantCulture), Markup.Escape(d.Slice(mentions[0].Span)));
+            }
+
+            console.Write(entities);
+            if (a.Facts.Count > 0)
+            {
+                var facts = new Table().Border(TableBorder.Rounded).AddColumns("subject", "scope", "indicator", "kind", "value", "unit", "period", "quote");
+                foreach (var f in a.Facts)
+                {
+                    facts.AddRow(Markup.Escape(f.Subject), Markup.Escape(f.Scope ?? ""), Markup.Escape(f.Indicator), f.Kind,
+                        f.Value.ToString("G", CultureInfo.InvariantCulture), f.Unit, f.Period ?? "", Markup.Escape(d.Slice(f.Span)));
+                }
+
+                console.Write(facts);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Anvil.Cli.Commands;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("anvil");
+    config.AddCommand<ExtractCommand>("extract")
+        .WithDescription("Extract documents, entities, facts and relations as JSON Lines (or a table)")
+        .WithExample("extract", "samples/")
+        .WithExample("extract", "report.txt", "--date", "2024-03-05", "--format", "table");
+});
+return app.Run(args);

@@ -1,0 +1,81 @@
+using Anvil.Core.Lexicons;
+using Anvil.Data;
+
+namespace Anvil.Core.Entities;
+
+/// <summary>The word lists behind the entity patterns (entities/*.tsv), loaded once.</summary>
+public sealed class EntityPatternData
+{
+    private EntityPatternData()
+    {
+    }
+
+    public WordTrie<string> CompanySuffixes { get; } = new();
+
+    public WordTrie<bool> GovernmentBodies { get; } = new(); // value: may stand alone
+
+    public WordTrie<bool> BodyTails { get; } = new();
+
+    public WordTrie<bool> MediaSuffixes { get; } = new();
+
+    public WordTrie<bool> UniversitySuffixes { get; } = new();
+
+    public WordTrie<bool> PersonTitles { get; } = new();
+
+    public WordTrie<bool> ProductWords { get; } = new();
+
+    public HashSet<string> GenericPrefixes { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> StopWords { get; } = new(StringComparer.Ordinal);
+
+    public int LongestStopWord { get; private set; }
+
+    public HashSet<string> Surnames { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<char> NameBreakers { get; } = [];
+
+    public HashSet<string> GroupNouns { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Titles after which a byline may list several names (记者 王田 肖子琦).</summary>
+    public HashSet<string> BylineTitles { get; } = new(StringComparer.Ordinal) { "记者", "编辑", "责任编辑", "摄", "摄影", "制图", "通讯员", "实习生" };
+
+    public static EntityPatternData LoadBuiltIn()
+    {
+        var d = new EntityPatternData();
+        foreach (var line in DataFiles.ReadLines("entities/company-suffixes.tsv"))
+        {
+            var c = line.Split('\t');
+            d.CompanySuffixes.Add(c[0], c.Length > 1 ? c[1] : "keep");
+        }
+
+        foreach (var line in DataFiles.ReadLines("entities/government-bodies.tsv"))
+        {
+            var c = line.Split('\t');
+            d.GovernmentBodies.Add(c[0], c.Length > 1 && c[1] == "yes");
+        }
+
+        Fill(d.BodyTails, "entities/body-tails.tsv");
+        Fill(d.MediaSuffixes, "entities/media-suffixes.tsv");
+        Fill(d.UniversitySuffixes, "entities/university-suffixes.tsv");
+        Fill(d.PersonTitles, "entities/person-titles.tsv");
+        Fill(d.ProductWords, "entities/product-words.tsv");
+        d.GenericPrefixes.UnionWith(Words("entities/company-generic-prefixes.tsv"));
+        d.StopWords.UnionWith(Words("entities/stopwords.tsv"));
+        d.LongestStopWord = d.StopWords.Max(w => w.Length);
+        d.Surnames.UnionWith(Words("entities/surnames.tsv"));
+        d.NameBreakers.UnionWith(Words("entities/name-breakers.tsv").Where(w => w.Length == 1).Select(w => w[0]));
+        d.GroupNouns.UnionWith(Words("entities/group-nouns.tsv"));
+        return d;
+    }
+
+    private static IEnumerable<string> Words(string file) =>
+        DataFiles.ReadLines(file).Select(l => l.Split('\t')[0].Trim()).Where(w => w.Length > 0);
+
+    private static void Fill(WordTrie<bool> trie, string file)
+    {
+        foreach (var w in Words(file))
+        {
+            trie.Add(w, true);
+        }
+    }
+}

@@ -1,0 +1,659 @@
+using Anvil.Core.Lexicons;
+
+namespace Anvil.Core.Entities;
+
+/// <summary>
+/// Finds entity mentions in the normalised view: lexicon matches first (places, companies, bodies,
+/// media, people...), then patterns that build names from parts (a place + a body word, a name + a
+/// company suffix, a title + a personal name, 《works》, quoted groups, brand + product word).
+/// Overlaps are resolved longest first; names found by patterns are then looked for again in the
+/// rest of the document, so a person named once with a title is found where the title is absent.
+/// Read-only after construction and safe to share across threads.
+/// </summary>
+public sealed class EntityRecognizer
+{
+    private const int PatternPriority = 45;
+    private readonly EntityLexicon _lexicon;
+    private readonly EntityPatternData _data;
+
+    public EntityRecognizer(EntityLexicon lexicon, EntityPatternData data)
+    {
+        _lexicon = lexicon;
+        _data = data;
+    }
+
+    /// <summary>Mentions in view coordinates, sorted by position and not overlapping.</summary>
+    public IReadOnlyList<(int Start, int End, string Name, EntityType Type)> Find(string view)
+    {
+        var candidates = new List<EntityCandidate>();
+        var lexiconEndingAt = new Dictionary<int, List<EntityCandidate>>();
+        FindLexiconMatches(view, candidates, lexiconEndingAt);
+        FindGovernmentBodies(view, candidates, lexiconEndingAt);
+        FindSuffixNames(view, candidates, lexiconEndingAt);
+        FindPeople(view, candidates);
+        FindBracketed(view, candidates);
+        FindProducts(view, candidates, lexiconEndingAt);
+        var chosen = Resolve(candidates, view.Length);
+        chosen = FindAgain(view, chosen);
+        return chosen.Select(c => (c.Start, c.End, c.Name, c.Type)).ToList();
+    }
+
+    private void FindLexiconMatches(string view, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    {
+        var trie = _lexicon.Trie;
+        var text = view.AsSpan();
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (!trie.CanStartWith(text[i]))
+            {
+                continue;
+            }
+
+            int len = trie.LongestMatch(text, i, out var entries);
+            if (len == 0 || !WordBoundaryOk(text, i, i + len))
+            {
+                continue;
+            }
+
+            var e = entries[0];
+            var c = new EntityCandidate(i, i + len, e.Name, e.Type, e.Priority, e.Origin);
+            output.Add(c);
+            if (!endingAt.TryGetValue(c.End, out var list))
+            {
+                endingAt[c.End] = list = [];
+            }
+
+            list.Add(c);
+        }
+    }
+
+    /// <summary>Latin-script names must stand as whole words: "AMD" not inside "AMDX".</summary>
+    private static bool WordBoundaryOk(ReadOnlySpan<char> text, int start, int end)
+    {
+        if (TextClasses.IsAsciiLetterOrDigit(text[start]) && start > 0 && TextClasses.IsAsciiLetterOrDigit(text[start - 1]))
+        {
+            return false;
+        }
+
+        return !(TextClasses.IsAsciiLetterOrDigit(text[end - 1]) && end < text.Length && TextClasses.IsAsciiLetterOrDigit(text[end]));
+    }
+
+    private static EntityCandidate? PlaceEndingAt(Dictionary<int, List<EntityCandidate>> endingAt, int end, string view)
+    {
+        if (endingAt.TryGetValue(end, out var list))
+        {
+            foreach (var c in list)
+            {
+                if (c.Type == EntityType.Place)
+                {
+                    return c;
+                }
+            }
+        }
+
+        // 深圳 + 市 + 统计局: the administrative word between the place and the body
+        if (end > 0 && "省市区县".Contains(view[end - 1], StringComparison.Ordinal) && endingAt.TryGetValue(end - 1, out list))
+        {
+            foreach (var c in list)
+            {
+                if (c.Type == EntityType.Place)
+                {
+                    return c with { End = end };
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private void FindGovernmentBodies(string view, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    {
+        var text = view.AsSpan();
+        for (int j = 0; j < text.Length; j++)
+        {
+            if (!_data.GovernmentBodies.CanStartWith(text[j]))
+            {
+                continue;
+            }
+
+            int len = _data.GovernmentBodies.LongestMatch(text, j, out bool standalone);
+            if (len == 0)
+            {
+                continue;
+            }
+
+            int end = j + len;
+            var place = PlaceEndingAt(endingAt, j, view);
+            if (place is { } p)
+            {
+                end = ExtendBodyTail(view, end, endingAt);
+                output.Add(new EntityCandidate(p.Start, end, view[p.Start..end], EntityType.Government, PatternPriority + 5, "body-pattern"));
+            }
+            else if (standalone && (j == 0 || !TextClasses.IsHan(text[j - 1]) || _data.StopWords.Contains(text[(j - 1)..j].ToString()) || IsLexiconEnd(endingAt, j)))
+            {
+                output.Add(new EntityCandidate(j, end, view[j..end], EntityType.Government, PatternPriority, "body-pattern"));
+            }
+        }
+
+        // 国家统计局 + 城市司 / + 杭州调查队: a unit inside a known body
+        foreach (var gov in output.Where(c => c.Type == EntityType.Government).ToList())
+        {
+            int end = ExtendBodyTail(view, gov.End, endingAt);
+            if (end > gov.End)
+            {
+                output.Add(new EntityCandidate(gov.Start, end, view[gov.Start..end], EntityType.Government, gov.Priority + 1, "body-pattern"));
+            }
+        }
+    }
+
+    private static bool IsLexiconEnd(Dictionary<int, List<EntityCandidate>> endingAt, int position) => endingAt.ContainsKey(position);
+
+    /// <summary>After a body: an optional place and a short unit name ending in 司/处/调查队.</summary>
+    private int ExtendBodyTail(string view, int end, Dictionary<int, List<EntityCandidate>> endingAt)
+    {
+        var text = view.AsSpan();
+        int max = Math.Min(text.Length, end + 8);
+        for (int k = end; k < max && TextClasses.IsHan(text[k]); k++)
+        {
+            if (_data.BodyTails.CanStartWith(text[k]))
+            {
+                int len = _data.BodyTails.LongestMatch(text, k, out _);
+                if (len > 0 && k - end <= 4)
+                {
+                    // the part between must be a place or at most two characters (城市司, 杭州调查队)
+                    bool placeBetween = k > end && PlaceEndingAt(endingAt, k, view) is { } p && p.Start == end;
+                    if (k - end <= 2 || placeBetween)
+                    {
+                        return k + len;
+                    }
+                }
+            }
+
+            if (_data.StopWords.Contains(text[k].ToString()))
+            {
+                break;
+            }
+        }
+
+        return end;
+    }
+
+    private void FindSuffixNames(string view, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    {
+        var text = view.AsSpan();
+        for (int j = 1; j < text.Length; j++)
+        {
+            char c = text[j];
+            if (_data.CompanySuffixes.CanStartWith(c))
+            {
+                int len = _data.CompanySuffixes.LongestMatch(text, j, out var keep);
+                if (len > 0)
+                {
+                    AddCompany(view, j, j + len, keep, output, endingAt);
+                }
+            }
+
+            if (_data.MediaSuffixes.CanStartWith(c))
+            {
+                int len = _data.MediaSuffixes.LongestMatch(text, j, out _);
+                if (len > 0)
+                {
+                    AddPrefixedName(view, j, j + len, EntityType.Media, 4, output, endingAt);
+                }
+            }
+
+            if (_data.UniversitySuffixes.CanStartWith(c))
+            {
+                int len = _data.UniversitySuffixes.LongestMatch(text, j, out _);
+                if (len > 0)
+                {
+                    AddPrefixedName(view, j, j + len, EntityType.University, 8, output, endingAt);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The start of the name part before a suffix at <paramref name="suffixStart"/>: name characters
+    /// going left, at most <paramref name="maxLength"/>, stopping after a stop word.
+    /// </summary>
+    private int NameStart(string view, int suffixStart, int maxLength, bool allowParentheses = false)
+    {
+        int s = suffixStart;
+        int limit = Math.Max(0, suffixStart - maxLength);
+        while (s > limit)
+        {
+            char prev = view[s - 1];
+            if (allowParentheses && prev == ')')
+            {
+                int open = view.LastIndexOf('(', s - 1, Math.Min(s - 1, 8));
+                if (open < 0)
+                {
+                    break;
+                }
+
+                s = open;
+                limit = Math.Max(0, limit - (suffixStart - open));
+                continue;
+            }
+
+            if (!TextClasses.IsNameChar(prev))
+            {
+                break;
+            }
+
+            // a stop word ending here closes the name on the left
+            bool stopped = false;
+            for (int l = Math.Min(_data.LongestStopWord, s); l >= 1; l--)
+            {
+                if (s - l < suffixStart && _data.StopWords.Contains(view.Substring(s - l, l)))
+                {
+                    stopped = true;
+                    break;
+                }
+            }
+
+            if (stopped)
+            {
+                break;
+            }
+
+            s--;
+        }
+
+        return s;
+    }
+
+    private void AddCompany(string view, int j, int end, string keep, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    {
+        bool legal = keep == "drop" || keep.StartsWith("keep-", StringComparison.Ordinal);
+        int s = NameStart(view, j, legal ? 14 : 4, allowParentheses: legal);
+        if (j - s < 2)
+        {
+            return;
+        }
+
+        // a known company right before a suffix (比亚迪 + 股份) is that company
+        if (endingAt.TryGetValue(j, out var known) && known.FirstOrDefault(k => k.Type == EntityType.Company) is { Name: not null } company && company.Start >= s)
+        {
+            output.Add(new EntityCandidate(company.Start, end, company.Name, EntityType.Company, PatternPriority + 5, "company-pattern"));
+            return;
+        }
+
+        string prefix = view[s..j];
+        int nameStart = s;
+        // a registered name starts with its place (深圳市大疆创新): the short name drops it
+        if (PlaceEndingAt(endingAt, FindPlaceEnd(view, s, j, endingAt), view) is { } place && place.Start == s && j - place.End >= 2)
+        {
+            nameStart = place.End;
+            prefix = view[nameStart..j];
+        }
+
+        prefix = StripParenthetical(prefix);
+        if (prefix.Length < 2 || IsGeneric(prefix) || char.IsAsciiDigit(prefix[0]))
+        {
+            return;
+        }
+
+        string name = keep switch
+        {
+            "keep" => prefix + view[j..end],
+            "drop" => prefix,
+            _ => prefix + keep["keep-".Length..],
+        };
+        var lexiconEntry = _lexicon.Lookup(name) ?? _lexicon.Lookup(prefix);
+        if (lexiconEntry is { Type: not EntityType.Company and not EntityType.Organization })
+        {
+            return; // 深圳科技 is a place and a word, not a company
+        }
+
+        output.Add(new EntityCandidate(s, end, lexiconEntry?.Name ?? name, EntityType.Company, PatternPriority, "company-pattern"));
+    }
+
+    private static int FindPlaceEnd(string view, int start, int end, Dictionary<int, List<EntityCandidate>> endingAt)
+    {
+        for (int e = Math.Min(end, start + 8); e > start; e--)
+        {
+            if (PlaceEndingAt(endingAt, e, view) is { } p && p.Start == start)
+            {
+                return e;
+            }
+        }
+
+        return start;
+    }
+
+    private static string StripParenthetical(string s)
+    {
+        int open = s.IndexOf('(', StringComparison.Ordinal);
+        return open > 0 ? s[..open] : s;
+    }
+
+    private bool IsGeneric(string prefix)
+    {
+        if (_data.GenericPrefixes.Contains(prefix))
+        {
+            return true;
+        }
+
+        // made only of generic words (人工智能 + 信息)
+        for (int cut = 1; cut < prefix.Length; cut++)
+        {
+            if (_data.GenericPrefixes.Contains(prefix[..cut]) && IsGeneric(prefix[cut..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AddPrefixedName(string view, int j, int end, EntityType type, int maxLength, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    {
+        // a place right before the suffix (深圳 + 特区报, 深圳 + 理工大学)
+        if (PlaceEndingAt(endingAt, j, view) is { } place)
+        {
+            int start = place.Start;
+            output.Add(new EntityCandidate(start, end, view[start..end], type, PatternPriority + 2, "suffix-pattern"));
+            return;
+        }
+
+        int s = NameStart(view, j, maxLength);
+        if (j - s < 2)
+        {
+            return;
+        }
+
+        // the name must begin at a clear boundary, not in the middle of running text
+        bool boundary = s == 0 || !TextClasses.IsNameChar(view[s - 1]) || s > Math.Max(0, j - maxLength);
+        string prefix = view[s..j];
+        if (!boundary || IsGeneric(prefix))
+        {
+            return;
+        }
+
+        output.Add(new EntityCandidate(s, end, view[s..end], type, PatternPriority - 5, "suffix-pattern"));
+    }
+
+    private void FindPeople(string view, List<EntityCandidate> output)
+    {
+        var text = view.AsSpan();
+        for (int j = 0; j < text.Length; j++)
+        {
+            if (!_data.PersonTitles.CanStartWith(text[j]))
+            {
+                continue;
+            }
+
+            int len = _data.PersonTitles.LongestMatch(text, j, out _);
+            if (len == 0)
+            {
+                continue;
+            }
+
+            string title = view.Substring(j, len);
+            int k = j + len;
+            while (k < text.Length && (text[k] == ' ' || text[k] == ':'))
+            {
+                k++;
+            }
+
+            int nameEnd = ReadPersonName(view, k);
+            if (nameEnd <= k)
+            {
+                continue;
+            }
+
+            output.Add(new EntityCandidate(k, nameEnd, view[k..nameEnd], EntityType.Person, PatternPriority + 10, "title-pattern"));
+            j = nameEnd - 1;
+
+            // bylines list several names: 记者 邱嘉熙 肖艺嘉
+            if (_data.BylineTitles.Contains(title))
+            {
+                int next = nameEnd;
+                while (next < text.Length && text[next] == ' ')
+                {
+                    int start = next + 1;
+                    int end = ReadPersonName(view, start);
+                    if (end <= start)
+                    {
+                        break;
+                    }
+
+                    output.Add(new EntityCandidate(start, end, view[start..end], EntityType.Person, PatternPriority + 10, "title-pattern"));
+                    next = end;
+                    j = end - 1;
+                }
+            }
+        }
+    }
+
+    /// <summary>A Chinese personal name at <paramref name="start"/>: a surname and one or two characters.</summary>
+    private int ReadPersonName(string view, int start)
+    {
+        int surname = 0;
+        if (start + 2 <= view.Length && _data.Surnames.Contains(view.Substring(start, 2)))
+        {
+            surname = 2;
+        }
+        else if (start < view.Length && _data.Surnames.Contains(view.Substring(start, 1)))
+        {
+            surname = 1;
+        }
+
+        if (surname == 0)
+        {
+            return start;
+        }
+
+        int g = start + surname;
+        if (g >= view.Length || !TextClasses.IsHan(view[g]) || _data.NameBreakers.Contains(view[g]) || TextClasses.IsChineseNumeral(view[g]))
+        {
+            return start;
+        }
+
+        // a name never runs into a title (王田编辑) or a stop character
+        int g2 = g + 1;
+        bool second = g2 < view.Length && TextClasses.IsHan(view[g2]) && !_data.NameBreakers.Contains(view[g2])
+            && !_data.PersonTitles.CanStartWithTitle(view, g2) && !TextClasses.IsChineseNumeral(view[g2]);
+        return second ? g2 + 1 : g2;
+    }
+
+    private void FindBracketed(string view, List<EntityCandidate> output)
+    {
+        for (int i = 0; i < view.Length; i++)
+        {
+            char open = view[i];
+            char close = open switch
+            {
+                '《' => '》',
+                '「' => '」',
+                '“' => '”',
+                '『' => '』',
+                '"' => '"',
+                _ => '\0',
+            };
+            if (close == '\0')
+            {
+                continue;
+            }
+
+            int max = open == '《' ? 80 : 14;
+            int end = view.IndexOf(close, i + 1, Math.Min(max, view.Length - i - 1));
+            if (end <= i + 1 || view.AsSpan(i + 1, end - i - 1).IndexOfAny('\n', '\r') >= 0)
+            {
+                continue;
+            }
+
+            string inner = view[(i + 1)..end];
+            if (open == '《')
+            {
+                var entry = _lexicon.Lookup(inner);
+                var type = entry?.Type == EntityType.Media || EndsWithMediaSuffix(inner) ? EntityType.Media : EntityType.Work;
+                output.Add(new EntityCandidate(i + 1, end, entry?.Name ?? inner, type, PatternPriority + 20, "bracket"));
+            }
+            else if (LooksLikeGroup(inner))
+            {
+                output.Add(new EntityCandidate(i + 1, end, inner, EntityType.Group, PatternPriority + 20, "bracket"));
+            }
+        }
+    }
+
+    private bool EndsWithMediaSuffix(string name)
+    {
+        for (int k = 1; k < name.Length; k++)
+        {
+            if (_data.MediaSuffixes.TryGet(name.AsSpan(k), out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>杭州六小龙, 深圳四巨头: a place or a numeral, then a group noun.</summary>
+    private bool LooksLikeGroup(string inner)
+    {
+        foreach (var noun in _data.GroupNouns)
+        {
+            if (inner.Length > noun.Length && inner.EndsWith(noun, StringComparison.Ordinal))
+            {
+                string head = inner[..^noun.Length];
+                if (head.Length > 0 && TextClasses.IsChineseNumeral(head[^1]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return _lexicon.Lookup(inner)?.Type == EntityType.Group;
+    }
+
+    private void FindProducts(string view, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    {
+        foreach (var (end, list) in endingAt)
+        {
+            foreach (var c in list)
+            {
+                if (c.Type is not (EntityType.Product or EntityType.Company))
+                {
+                    continue;
+                }
+
+                int k = end;
+                while (k < view.Length && (char.IsAsciiLetterOrDigit(view[k]) || (view[k] == ' ' && k + 1 < view.Length && char.IsAsciiLetterUpper(view[k + 1]) && k > end)))
+                {
+                    k++;
+                }
+
+                int wordLength = k < view.Length && _data.ProductWords.CanStartWith(view[k]) ? _data.ProductWords.LongestMatch(view, k, out _) : 0;
+                bool model = k > end && char.IsAsciiLetterUpper(view[end]) && view[end..k].Any(char.IsAsciiDigit);
+                bool brandWithWord = c.Type == EntityType.Product && wordLength > 0;
+                bool companyWithCodeAndWord = c.Type == EntityType.Company && k > end && wordLength > 0;
+                if (brandWithWord || companyWithCodeAndWord)
+                {
+                    int stop = k + wordLength;
+                    output.Add(new EntityCandidate(c.Start, stop, view[c.Start..stop], EntityType.Product, PatternPriority + 15, "product-pattern"));
+                }
+                else if (c.Type == EntityType.Company && model)
+                {
+                    output.Add(new EntityCandidate(c.Start, k, view[c.Start..k].TrimEnd(), EntityType.Product, PatternPriority + 15, "product-pattern"));
+                }
+            }
+        }
+    }
+
+    /// <summary>Longest first, then priority; a taken character is never taken twice.</summary>
+    private static List<EntityCandidate> Resolve(List<EntityCandidate> candidates, int length)
+    {
+        var taken = new bool[length];
+        var chosen = new List<EntityCandidate>();
+        foreach (var c in candidates.OrderByDescending(c => c.Length).ThenByDescending(c => c.Priority).ThenBy(c => c.Start))
+        {
+            bool free = true;
+            for (int i = c.Start; i < c.End && free; i++)
+            {
+                free = !taken[i];
+            }
+
+            if (!free)
+            {
+                continue;
+            }
+
+            for (int i = c.Start; i < c.End; i++)
+            {
+                taken[i] = true;
+            }
+
+            chosen.Add(c);
+        }
+
+        chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return chosen;
+    }
+
+    /// <summary>Names that patterns found (people, companies, groups) are looked for again in the whole text.</summary>
+    private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen)
+    {
+        var found = chosen
+            .Where(c => c.Source is "title-pattern" or "company-pattern" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
+            .Select(c => (Surface: view[c.Start..c.End], c.Name, c.Type))
+            .Where(f => f.Surface.Length >= 2)
+            .DistinctBy(f => f.Surface)
+            .ToList();
+        if (found.Count == 0)
+        {
+            return chosen;
+        }
+
+        var trie = new WordTrie<(string Name, EntityType Type)>();
+        foreach (var f in found)
+        {
+            trie.Add(f.Surface, (f.Name, f.Type));
+        }
+
+        var taken = new bool[view.Length];
+        foreach (var c in chosen)
+        {
+            for (int i = c.Start; i < c.End; i++)
+            {
+                taken[i] = true;
+            }
+        }
+
+        var more = new List<EntityCandidate>();
+        for (int i = 0; i < view.Length; i++)
+        {
+            if (taken[i] || !trie.CanStartWith(view[i]))
+            {
+                continue;
+            }
+
+            int len = trie.LongestMatch(view, i, out var hit);
+            if (len == 0 || Enumerable.Range(i, len).Any(p => taken[p]))
+            {
+                continue;
+            }
+
+            more.Add(new EntityCandidate(i, i + len, hit.Name, hit.Type, PatternPriority, "found-again"));
+            i += len - 1;
+        }
+
+        if (more.Count == 0)
+        {
+            return chosen;
+        }
+
+        chosen.AddRange(more);
+        chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return chosen;
+    }
+}
+
+internal static class TitleTrieExtensions
+{
+    public static bool CanStartWithTitle(this WordTrie<bool> titles, string view, int position) =>
+        titles.CanStartWith(view[position]) && titles.LongestMatch(view, position, out _) > 0;
+}

@@ -1,0 +1,123 @@
+namespace Anvil.Core.Lexicons;
+
+/// <summary>
+/// A character trie over a word list, built once and then read-only (safe to share across threads).
+/// Matching walks forward from a position and reports every word that ends on the way, so the
+/// longest match, or all matches, at each position cost one walk. Transitions live in one hash
+/// table keyed by (node, char) so the whole trie is three arrays and a dictionary, not a node graph.
+/// </summary>
+/// <typeparam name="TValue">What a word maps to (for example its lexicon entries).</typeparam>
+public sealed class WordTrie<TValue>
+{
+    private readonly Dictionary<long, int> _next = [];
+    private readonly List<TValue?> _values = [default];
+    private readonly List<bool> _terminal = [false];
+    private readonly bool[] _canStart = new bool[char.MaxValue + 1];
+
+    public int Count { get; private set; }
+
+    /// <summary>Adds a word, or replaces the value of an existing word through <paramref name="merge"/>.</summary>
+    public void Add(ReadOnlySpan<char> word, TValue value, Func<TValue, TValue, TValue>? merge = null)
+    {
+        if (word.IsEmpty)
+        {
+            return;
+        }
+
+        int node = 0;
+        foreach (char c in word)
+        {
+            long key = ((long)node << 16) | c;
+            if (!_next.TryGetValue(key, out int child))
+            {
+                child = _values.Count;
+                _values.Add(default);
+                _terminal.Add(false);
+                _next[key] = child;
+            }
+
+            node = child;
+        }
+
+        _canStart[word[0]] = true;
+        if (_terminal[node])
+        {
+            _values[node] = merge is null ? value : merge(_values[node]!, value);
+        }
+        else
+        {
+            _terminal[node] = true;
+            _values[node] = value;
+            Count++;
+        }
+    }
+
+    public bool TryGet(ReadOnlySpan<char> word, out TValue value)
+    {
+        int node = 0;
+        foreach (char c in word)
+        {
+            if (!_next.TryGetValue(((long)node << 16) | c, out node))
+            {
+                value = default!;
+                return false;
+            }
+        }
+
+        value = _values[node]!;
+        return _terminal[node];
+    }
+
+    /// <summary>True when some word starts with this character (a cheap filter before walking).</summary>
+    public bool CanStartWith(char c) => _canStart[c];
+
+    /// <summary>The longest word starting at <paramref name="start"/>; its length, or 0 when none.</summary>
+    public int LongestMatch(ReadOnlySpan<char> text, int start, out TValue value)
+    {
+        value = default!;
+        if (!_canStart[text[start]])
+        {
+            return 0;
+        }
+
+        int node = 0, best = 0;
+        for (int i = start; i < text.Length; i++)
+        {
+            if (!_next.TryGetValue(((long)node << 16) | text[i], out node))
+            {
+                break;
+            }
+
+            if (_terminal[node])
+            {
+                best = i - start + 1;
+                value = _values[node]!;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Calls <paramref name="onMatch"/> with (length, value) for every word starting at <paramref name="start"/>.</summary>
+    public void AllMatches(ReadOnlySpan<char> text, int start, Action<int, TValue> onMatch)
+    {
+        if (!_canStart[text[start]])
+        {
+            return;
+        }
+
+        int node = 0;
+        for (int i = start; i < text.Length; i++)
+        {
+            if (!_next.TryGetValue(((long)node << 16) | text[i], out node))
+            {
+                break;
+            }
+
+            if (_terminal[node])
+            {
+                onMatch(i - start + 1, _values[node]!);
+            }
+        }
+    }
+}
