@@ -10,4 +10,5 @@ app.Configure(config =>
         .WithExample("extract", "samples/")
         .WithExample("extract", "report.txt", "--date", "2024-03-05", "--format", "table");
 });
-return app.Run(args);
+// Spectre reads a lone "-" as an option; the shell convention is "standard input".
+return app.Run(args.Select(a => a == "-" ? InputItem.StandardInputToken : a));

@@ -116,6 +116,14 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
                 failures++;
                 continue;
             }
+#pragma warning disable CA1031 // one document's failure must never stop the others
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Console.Error.WriteLine($"anvil: E0299: {input.Path}: could not be processed ({e.GetType().Name}: {e.Message})");
+                failures++;
+                continue;
+            }
 
             if (table is not null)
             {

@@ -5,7 +5,10 @@ namespace Anvil.Cli.Commands;
 /// <summary>One thing to read: a file, or standard input ("-").</summary>
 internal sealed record InputItem(string Path, bool NamedExplicitly)
 {
-    public bool IsStandardInput => Path == "-";
+    /// <summary>What "-" on the command line becomes before option parsing.</summary>
+    public const string StandardInputToken = "<stdin>";
+
+    public bool IsStandardInput => Path == StandardInputToken;
 }
 
 /// <summary>
@@ -20,9 +23,9 @@ internal static class InputFiles
         var items = new List<InputItem>();
         foreach (var path in paths)
         {
-            if (path == "-")
+            if (path is "-" or InputItem.StandardInputToken)
             {
-                items.Add(new InputItem("-", true));
+                items.Add(new InputItem(InputItem.StandardInputToken, true));
             }
             else if (Directory.Exists(path))
             {
