@@ -34,6 +34,7 @@ public sealed class EntityRecognizer
         FindBracketed(view, candidates);
         FindProducts(view, candidates, lexiconEndingAt);
         var chosen = Resolve(candidates, view.Length);
+        ShortenToKnownCompanies(view, chosen);
         chosen = FindAgain(view, chosen);
         return chosen.Select(c => (c.Start, c.End, c.Name, c.Type)).ToList();
     }
@@ -129,7 +130,7 @@ public sealed class EntityRecognizer
                 end = ExtendBodyTail(view, end, endingAt);
                 output.Add(new EntityCandidate(p.Start, end, view[p.Start..end], EntityType.Government, PatternPriority + 5, "body-pattern"));
             }
-            else if (standalone && (j == 0 || !TextClasses.IsHan(text[j - 1]) || _data.StopWords.Contains(text[(j - 1)..j].ToString()) || IsLexiconEnd(endingAt, j)))
+            else if (standalone)
             {
                 output.Add(new EntityCandidate(j, end, view[j..end], EntityType.Government, PatternPriority, "body-pattern"));
             }
@@ -145,8 +146,6 @@ public sealed class EntityRecognizer
             }
         }
     }
-
-    private static bool IsLexiconEnd(Dictionary<int, List<EntityCandidate>> endingAt, int position) => endingAt.ContainsKey(position);
 
     /// <summary>After a body: an optional place and a short unit name ending in 司/处/调查队.</summary>
     private int ExtendBodyTail(string view, int end, Dictionary<int, List<EntityCandidate>> endingAt)
@@ -592,6 +591,30 @@ public sealed class EntityRecognizer
 
         chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
         return chosen;
+    }
+
+    /// <summary>
+    /// A pattern-found company whose name ends with another company's name found in the same text
+    /// took a word too many on the left (当宇树科技 beside 宇树科技): it becomes that company.
+    /// </summary>
+    private static void ShortenToKnownCompanies(string view, List<EntityCandidate> chosen)
+    {
+        var names = chosen.Where(c => c.Type == EntityType.Company).Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+        for (int i = 0; i < chosen.Count; i++)
+        {
+            var c = chosen[i];
+            if (c.Type != EntityType.Company || c.Source != "company-pattern")
+            {
+                continue;
+            }
+
+            var shorter = names.Where(n => n.Length >= 2 && n.Length < c.Name.Length && c.Name.EndsWith(n, StringComparison.Ordinal))
+                .OrderByDescending(n => n.Length).FirstOrDefault();
+            if (shorter is not null && view.AsSpan(c.Start, c.Length).EndsWith(shorter, StringComparison.Ordinal))
+            {
+                chosen[i] = c with { Start = c.End - shorter.Length, Name = shorter };
+            }
+        }
     }
 
     /// <summary>Names that patterns found (people, companies, groups) are looked for again in the whole text.</summary>
