@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Scores `anvil extract` on the CLUENER2020 dev set for the entity types Anvil shares with it.
+
+usage: bench/cluener_eval.py [CLUENER_DIR]   (default ../shared/benchmarks/cluener2020)
+
+All dev sentences are written, one per line, into one temporary document; `./anvil extract` runs once;
+mentions are mapped back to their line. A prediction is right when its span and mapped type equal a gold
+span (exact match, end-exclusive). Anvil's types map to CLUENER's as: place→address, company→company,
+government→government, organization→organization, person→name. Other CLUENER types are not scored.
+"""
+import json, os, subprocess, sys, tempfile, collections
+
+TYPE_MAP = {"place": "address", "company": "company", "government": "government",
+            "organization": "organization", "person": "name"}
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(here)
+    data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared", "benchmarks", "cluener2020")
+    rows = [json.loads(l) for l in open(os.path.join(data, "dev.json"), encoding="utf-8")]
+    texts = [r["text"].replace("\n", " ") for r in rows]
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "cluener-dev.txt")
+        open(path, "w", encoding="utf-8").write("\n".join(texts) + "\n")
+        out = subprocess.run([os.path.join(root, "anvil"), "extract", path], capture_output=True, text=True, check=True).stdout
+    import bisect
+    pred = set()
+    for line in out.splitlines():
+        o = json.loads(line)
+        if o["type"] != "entity" or o["entity_type"] not in TYPE_MAP:
+            continue
+        for m in o["mentions"]:
+            s, e = m["span"]
+            i = bisect.bisect_right(starts, s) - 1
+            pred.add((i, s - starts[i], e - starts[i], TYPE_MAP[o["entity_type"]]))
+    gold = set()
+    for i, r in enumerate(rows):
+        for t, names in r["label"].items():
+            if t not in TYPE_MAP.values():
+                continue
+            for spans in names.values():
+                for s, e in spans:
+                    gold.add((i, s, e + 1, t))
+    by = collections.defaultdict(lambda: [0, 0, 0])
+    for g in gold:
+        by[g[3]][0 if g in pred else 2] += 1
+    for p in pred - gold:
+        by[p[3]][1] += 1
+    total = [0, 0, 0]
+    print(f"{'type':14} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
+    for t in sorted(by):
+        tp, fp, fn = by[t]
+        total = [a + b for a, b in zip(total, by[t])]
+        report(t, tp, fp, fn)
+    report("all", *total)
+
+def report(name, tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0
+    r = tp / (tp + fn) if tp + fn else 0
+    f = 2 * p * r / (p + r) if p + r else 0
+    print(f"{name:14} {p:6.3f} {r:6.3f} {f:6.3f}   {tp}/{fp}/{fn}")
+
+if __name__ == "__main__":
+    main()
