@@ -16,15 +16,15 @@ VERSION=1.4.1
 LICENCE=Apache-2.0
 
 # The dictionaries OpenCC's t2s, hk2s and tw2s configs chain (data/config/{t2s,hk2s,tw2s}.json):
-#   hk2s: HKVariantsRevPhrases + HKVariantsRev, then TSPhrases + TSCharacters
-#   tw2s: TWVariantsRevPhrases + TWVariantsRev, then TSPhrases + TSCharacters
-#   t2s:  TSPhrases + TSCharacters
+#   hk2s: HKVariantsRevPhrases + HKVariantsRev, then TSPhrases + TSCharactersExt + TSCharacters
+#   tw2s: TWVariantsRevPhrases + TWVariantsRev, then TSPhrases + TSCharactersExt + TSCharacters
+#   t2s:  TSPhrases + TSCharactersExt + TSCharacters
 # STCharacters is not used for conversion: the script detector reads it to tell which characters
-# occur in Simplified text only. Left out on purpose: TSCharactersExt (maps rare Extension-A
-# characters to Extension-B ones that fonts lack; OpenCC marks it may_output_tofu) and
-# CJK_Compatibility_Ideographs (a normalisation step absent from OpenCC 1.1, which Debian ships).
+# occur in Simplified text only. Left out: CJK_Compatibility_Ideographs (the configs' normalisation
+# step, a separate pass before conversion that OpenCC 1.1, which Debian ships, does not have).
 FILES=(
   TSCharacters.txt
+  TSCharactersExt.txt
   TSPhrases.txt
   HKVariantsRev.txt
   HKVariantsRevPhrases.txt
