@@ -15,19 +15,14 @@ internal sealed class ReplacementTable
     private readonly Dictionary<long, int> _children; // (node << 16 | char) -> node
     private readonly string[] _values;
 
-    private ReplacementTable(int[] first, Node[] nodes, Dictionary<long, int> children, string[] values, int maxKeyLength, bool allSameLength)
+    private ReplacementTable(int[] first, Node[] nodes, Dictionary<long, int> children, string[] values, bool allSameLength)
     {
-        AllSameLength = allSameLength;
         _first = first;
         _nodes = nodes;
         _children = children;
         _values = values;
-        MaxKeyLength = maxKeyLength;
+        AllSameLength = allSameLength;
     }
-
-    public int Count => _values.Length;
-
-    public int MaxKeyLength { get; }
 
     /// <summary>Whether every value has its key's length, so replacing never moves a position.</summary>
     public bool AllSameLength { get; }
@@ -70,9 +65,6 @@ internal sealed class ReplacementTable
         return bestLength;
     }
 
-    /// <summary>Whether a key starts with this character (the cheap pre-check of <see cref="Match"/>).</summary>
-    public bool StartsKey(char c) => _first[c] != 0;
-
     private struct Node
     {
         public int Value;        // index into _values, -1 when no key ends here
@@ -87,16 +79,13 @@ internal sealed class ReplacementTable
         private readonly Dictionary<long, int> _children = [];
         private readonly List<string> _values = [];
         private readonly List<int> _keyLengths = [];
-        private int _maxKeyLength;
 
-        public int Count => _values.Count;
-
-        /// <summary>Adds or replaces an entry. Returns false (adding nothing) for an empty key or value.</summary>
-        public bool Add(string key, string value)
+        /// <summary>Adds or replaces an entry; an empty key or value adds nothing.</summary>
+        public void Add(string key, string value)
         {
             if (key.Length == 0 || value.Length == 0)
             {
-                return false;
+                return;
             }
 
             int node = _first[key[0]];
@@ -133,9 +122,6 @@ internal sealed class ReplacementTable
                 _keyLengths.Add(key.Length);
                 _nodes[node] = end;
             }
-
-            _maxKeyLength = Math.Max(_maxKeyLength, key.Length);
-            return true;
         }
 
         /// <summary>Adds entries in order; later entries replace earlier ones with the same key.</summary>
@@ -149,28 +135,8 @@ internal sealed class ReplacementTable
             return this;
         }
 
-        /// <summary>The value stored for exactly this key, if any.</summary>
-        public string? Find(string key)
-        {
-            if (key.Length == 0 || _first[key[0]] is var node && node == 0)
-            {
-                return null;
-            }
-
-            for (int i = 1; i < key.Length; i++)
-            {
-                if (!_children.TryGetValue(((long)node << 16) | key[i], out node))
-                {
-                    return null;
-                }
-            }
-
-            int v = _nodes[node].Value;
-            return v >= 0 ? _values[v] : null;
-        }
-
         public ReplacementTable Build() =>
-            new((int[])_first.Clone(), [.. _nodes], new Dictionary<long, int>(_children), [.. _values], _maxKeyLength,
+            new((int[])_first.Clone(), [.. _nodes], new Dictionary<long, int>(_children), [.. _values],
                 _values.Select((v, i) => v.Length == _keyLengths[i]).All(same => same));
 
         private int NewNode()
