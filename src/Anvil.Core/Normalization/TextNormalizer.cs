@@ -12,14 +12,19 @@ namespace Anvil.Core.Normalization;
 /// <item>regional variants, unless the text shows itself Simplified: Hong Kong and Taiwan variant characters
 /// become OpenCC standard Traditional (OpenCC's HKVariantsRev and TWVariantsRev tables, as in its
 /// <c>hk2s</c>/<c>tw2s</c>). On Simplified text this step would do harm (显著 → 显着, 什么 → 什幺).</item>
-/// <item>Simplified script by longest match over one table: OpenCC's TSCharacters and TSPhrases
-/// (<c>t2s</c>), then Anvil's regional vocabulary (<c>normalization/regional-terms.tsv</c>:
+/// <item>Simplified script by longest match over one table: OpenCC's TSCharacters, TSCharactersExt
+/// and TSPhrases (<c>t2s</c>), then Anvil's regional vocabulary (<c>normalization/regional-terms.tsv</c>:
 /// 晶片 → 芯片, 記憶體 → 内存) and converter fixes (<c>normalization/converter-fixes.tsv</c>:
 /// 昇騰 → 昇腾, not 升腾), each entry over the ones before it.</item>
 /// </list>
 /// The first two steps keep every position; only the last can change the length, and then the
 /// view carries an offset map back to the original text.
 /// </summary>
+/// <remarks>
+/// The tables are built once, on first use, and shared: one instance serves all threads. Words a
+/// recogniser looks for in the view (lexicon entries) should go through <see cref="Normalize"/> too,
+/// so that both sides fold alike (a lexicon's 昇腾 stays 昇腾, its 晶片 becomes 芯片).
+/// </remarks>
 public sealed class TextNormalizer
 {
     private static readonly Lazy<ReplacementTable> SimplifyLazy = new(RegionalTerms.BuildSimplifyTable);
