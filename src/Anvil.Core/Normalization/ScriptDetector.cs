@@ -9,7 +9,7 @@ namespace Anvil.Core.Normalization;
 /// it is also Traditional; 说 and 为 are). A text is Hant or Hans when that script holds at least
 /// <see cref="Dominance"/> of these characters, else Mixed.
 /// </summary>
-public static class ScriptDetector
+public sealed class ScriptDetector
 {
     internal const byte Neither = 0;
     internal const byte TraditionalOnly = 1;
@@ -20,10 +20,13 @@ public static class ScriptDetector
 
     private static readonly Lazy<byte[]> ClassesLazy = new(BuildClasses);
 
-    /// <summary>Hans, Hant or Mixed; text with no script-specific character (digits, Latin, 中国) counts as Hans.</summary>
-    public static Script Detect(string text) => Detect(text.AsSpan());
+    /// <summary>The detector; it holds no state of its own (the tables are shared and built once).</summary>
+    public static ScriptDetector Default { get; } = new();
 
-    public static Script Detect(ReadOnlySpan<char> text)
+    /// <summary>Hans, Hant or Mixed; text with no script-specific character (digits, Latin, 中国) counts as Hans.</summary>
+    public Script Detect(string text) => Detect(text.AsSpan());
+
+    public Script Detect(ReadOnlySpan<char> text)
     {
         var classes = Classes;
         int traditional = 0, simplified = 0;

@@ -15,14 +15,14 @@ public class ScriptDetectorTests
     [InlineData("", Script.Hans)]
     [InlineData("華為發佈新機。华为发布新机。", Script.Mixed)]
     public void Detects_script_from_script_specific_characters(string text, Script expected) =>
-        Assert.Equal(expected, ScriptDetector.Detect(text));
+        Assert.Equal(expected, ScriptDetector.Default.Detect(text));
 
     [Fact]
     public void A_few_characters_of_the_other_script_do_not_make_text_mixed()
     {
         // each quotes one word of the other script: four to one is still one script
-        Assert.Equal(Script.Hant, ScriptDetector.Detect("據報道，華為與騰訊、阿里巴巴和小米等企業在深圳設立研發中心，发布"));
-        Assert.Equal(Script.Hans, ScriptDetector.Detect("据报道，华为与腾讯、阿里巴巴和小米等企业在深圳设立研发中心，發佈"));
+        Assert.Equal(Script.Hant, ScriptDetector.Default.Detect("據報道，華為與騰訊、阿里巴巴和小米等企業在深圳設立研發中心，发布"));
+        Assert.Equal(Script.Hans, ScriptDetector.Default.Detect("据报道，华为与腾讯、阿里巴巴和小米等企业在深圳设立研发中心，發佈"));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class ScriptDetectorTests
             var cells = line.Split('\t');
             var expected = Enum.Parse<Script>(cells[script], ignoreCase: true);
             var text = File.ReadAllText(Path.Combine(dir, cells[file]));
-            Assert.True(expected == ScriptDetector.Detect(text), $"{cells[file]}: expected {expected}, detected {ScriptDetector.Detect(text)}");
+            Assert.True(expected == ScriptDetector.Default.Detect(text), $"{cells[file]}: expected {expected}, detected {ScriptDetector.Default.Detect(text)}");
             checkedFiles++;
         }
 
@@ -53,7 +53,7 @@ public class ScriptDetectorTests
         var dir = SharedFolder.RequireOrSkip("seeds");
         foreach (var path in Directory.GetFiles(dir, "*.txt"))
         {
-            Assert.Equal(Script.Hant, ScriptDetector.Detect(File.ReadAllText(path)));
+            Assert.Equal(Script.Hant, ScriptDetector.Default.Detect(File.ReadAllText(path)));
         }
     }
 }

@@ -134,7 +134,7 @@ public class TextNormalizerTests
             AssertMapsBack(text, view);
 
             // whatever the document's script, the view is Simplified
-            Assert.True(ScriptDetector.Detect(view.Text) == Script.Hans, $"{Path.GetFileName(path)}: the view is not Simplified");
+            Assert.True(ScriptDetector.Default.Detect(view.Text) == Script.Hans, $"{Path.GetFileName(path)}: the view is not Simplified");
         }
     }
 
