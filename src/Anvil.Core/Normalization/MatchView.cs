@@ -17,6 +17,7 @@ public sealed class MatchView
     private readonly int[]? _starts; // view index -> original start
     private readonly int[]? _ends;   // view index -> original end
     private int[]? _toView;          // original index -> view index, built on demand
+    private int[]? _toViewEnd;       // original end -> view end, built on demand
 
     public MatchView(string text, int originalLength, int[]? starts = null, int[]? ends = null)
     {
@@ -87,9 +88,27 @@ public sealed class MatchView
             return originalEnd;
         }
 
-        // the smallest view end whose original end reaches originalEnd
-        int v = ToView(originalEnd);
-        return v;
+        // the smallest view end that covers every original character before originalEnd: an end
+        // inside a replaced key takes in the whole replacement
+        _toViewEnd ??= BuildEndInverse();
+        return _toViewEnd[Math.Clamp(originalEnd, 0, OriginalLength)];
+    }
+
+    private int[] BuildEndInverse()
+    {
+        var inverse = new int[OriginalLength + 1];
+        int v = 0;
+        for (int o = 0; o <= OriginalLength; o++)
+        {
+            while (v < _starts!.Length && _starts[v] < o)
+            {
+                v++;
+            }
+
+            inverse[o] = v;
+        }
+
+        return inverse;
     }
 
     private int[] BuildInverse()

@@ -1,29 +1,78 @@
+using System.Buffers;
+using Anvil.Core.Documents;
+
 namespace Anvil.Core.Normalization;
 
 /// <summary>
-/// Builds the <see cref="MatchView"/> of a text. PLACEHOLDER: folds full-width forms only; the
-/// script conversion (OpenCC data) and regional vocabulary replace this body.
+/// Builds the <see cref="MatchView"/> of a text, in three steps over the text:
+/// <list type="number">
+/// <item>width: full-width ASCII forms (U+FF01–FF5E) become ASCII and the ideographic space
+/// (U+3000) a space; 、。「」《》“” stay. On the way the step counts script-specific characters
+/// (<see cref="ScriptDetector"/>).</item>
+/// <item>regional variants, unless the text shows itself Simplified: Hong Kong and Taiwan variant characters
+/// become OpenCC standard Traditional (OpenCC's HKVariantsRev and TWVariantsRev tables, as in its
+/// <c>hk2s</c>/<c>tw2s</c>). On Simplified text this step would do harm (显著 → 显着, 什么 → 什幺).</item>
+/// <item>Simplified script by longest match over one table: OpenCC's TSCharacters, TSCharactersExt
+/// and TSPhrases (<c>t2s</c>), then Anvil's regional vocabulary (<c>normalization/regional-terms.tsv</c>:
+/// 晶片 → 芯片, 記憶體 → 内存) and converter fixes (<c>normalization/converter-fixes.tsv</c>:
+/// 昇騰 → 昇腾, not 升腾), each entry over the ones before it.</item>
+/// </list>
+/// The first two steps keep every position; only the last can change the length, and then the
+/// view carries an offset map back to the original text.
 /// </summary>
+/// <remarks>
+/// The tables are built once, on first use, and shared: one instance serves all threads. Words a
+/// recogniser looks for in the view (lexicon entries) should go through <see cref="Normalize"/> too,
+/// so that both sides fold alike (a lexicon's 昇腾 stays 昇腾, its 晶片 becomes 芯片).
+/// </remarks>
 public sealed class TextNormalizer
 {
+    private static readonly Lazy<ReplacementTable> SimplifyLazy = new(RegionalTerms.BuildSimplifyTable);
+
     public static TextNormalizer Default { get; } = new();
 
     public MatchView Normalize(string text)
     {
-        var chars = text.ToCharArray();
-        for (int i = 0; i < chars.Length; i++)
+        var classes = ScriptDetector.Classes;
+        var simplify = SimplifyLazy.Value;
+        int n = text.Length;
+        char[] buffer = ArrayPool<char>.Shared.Rent(n);
+        try
         {
-            char c = chars[i];
-            if (c >= '\uFF01' && c <= '\uFF5E')
+            int traditional = 0, simplified = 0;
+            for (int i = 0; i < n; i++)
             {
-                chars[i] = (char)(c - 0xFEE0);
-            }
-            else if (c == '\u3000')
-            {
-                chars[i] = ' ';
-            }
-        }
+                char c = text[i];
+                if (c >= '\uFF01' && c <= '\uFF5E')
+                {
+                    c = (char)(c - 0xFEE0);
+                }
+                else if (c == '\u3000')
+                {
+                    c = ' ';
+                }
+                else
+                {
+                    byte cls = classes[c];
+                    traditional += cls & ScriptDetector.TraditionalOnly;
+                    simplified += cls >> 1;
+                }
 
-        return new MatchView(new string(chars), text.Length);
+                buffer[i] = c;
+            }
+
+            var span = buffer.AsSpan(0, n);
+            // text without script-specific characters (衞生) could be either: only Simplified evidence skips
+            if (simplified == 0 || ScriptDetector.Decide(traditional, simplified) != Script.Hans)
+            {
+                Replacer.ApplySameLength(span, OpenCcTables.AnyRegionVariants);
+            }
+
+            return Replacer.ToView(span, simplify);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 }
