@@ -21,7 +21,7 @@ public static class PlaceGazetteer
 
         if (DataFiles.Exists("places/world.tsv"))
         {
-            AddNamedList(lexicon, "places/world.tsv", EntityLexicon.PlacePriority);
+            AddCountries(lexicon);
         }
 
         if (DataFiles.Exists("places/regions.tsv"))
@@ -58,6 +58,25 @@ public static class PlaceGazetteer
                 lexicon.Add(shortForm, shortEntry);
             }
         }
+    }
+
+    private static void AddCountries(EntityLexicon lexicon)
+    {
+        // columns: alpha2, alpha3, numeric, Chinese name, English name. China's own regions come from the
+        // divisions list, so their ISO rows (中国台湾省...) are left to it.
+        foreach (var line in DataFiles.ReadLines("places/world.tsv"))
+        {
+            var c = line.Split('\t');
+            if (c.Length < 4 || c[0] is "CN" or "HK" or "MO" or "TW")
+            {
+                continue;
+            }
+
+            var entry = new LexiconEntry(lexicon.Normalize(c[3]), EntityType.Place, EntityLexicon.PlacePriority, "places");
+            lexicon.Add(c[3], entry);
+        }
+
+        lexicon.Add("中国", new LexiconEntry("中国", EntityType.Place, EntityLexicon.PlacePriority, "places"));
     }
 
     private static void AddNamedList(EntityLexicon lexicon, string file, int priority)
