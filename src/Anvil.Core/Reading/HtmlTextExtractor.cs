@@ -304,6 +304,7 @@ internal static class HtmlTextExtractor
         private readonly StringBuilder _text = new();
         private int _pendingNewlines;
         private bool _pendingSpace;
+        private bool _pendingSegmentBreak;
 
         public void Text(string data)
         {
@@ -313,6 +314,7 @@ internal static class HtmlTextExtractor
                 if (c is ' ' or '\t' or '\n' or '\r' or '\f')
                 {
                     _pendingSpace = true;
+                    _pendingSegmentBreak |= c is '\n' or '\r';
                     continue;
                 }
 
@@ -322,14 +324,17 @@ internal static class HtmlTextExtractor
                     {
                         _text.Append('\n', _pendingNewlines);
                     }
-                    else if (_pendingSpace)
+                    else if (_pendingSpace && !(_pendingSegmentBreak && IsWide(_text[^1]) && IsWide(c)))
                     {
+                        // A source line break between two Chinese characters is no space (CSS Text 3 segment
+                        // breaks): "同比增长三成，\n产业规模" reads as one run.
                         _text.Append(' ');
                     }
                 }
 
                 _pendingNewlines = 0;
                 _pendingSpace = false;
+                _pendingSegmentBreak = false;
                 _text.Append(c);
             }
         }
@@ -343,5 +348,8 @@ internal static class HtmlTextExtractor
         public void ParagraphBreak() => _pendingNewlines = 2;
 
         public override string ToString() => _text.ToString();
+
+        private static bool IsWide(char c) =>
+            c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFF60' or >= '\uAC00' and <= '\uD7AF';
     }
 }
