@@ -113,9 +113,14 @@ public sealed class BoilerplateMarker
                     return;
                 }
 
-                // A long line may carry article text after the label: mark the label alone.
-                marks.Add(new(new TextSpan(start, start + phrase.Length), BoilerplateKind.Phrase));
-                inlineFrom = start + phrase.Length;
+                // A long line may carry article text after the label: mark the label alone, and only when it
+                // stands as a label ("您现在的位置：…"), not as the first words of a sentence ("分享到海外市场的经验…").
+                if (line.Length == phrase.Length || line[phrase.Length] is ':' or '：' or ' ' or '\u3000' or '>' or '|')
+                {
+                    marks.Add(new(new TextSpan(start, start + phrase.Length), BoilerplateKind.Phrase));
+                    inlineFrom = start + phrase.Length;
+                }
+
                 break;
             }
         }
