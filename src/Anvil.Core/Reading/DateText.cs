@@ -74,8 +74,15 @@ internal static class DateText
             return false;
         }
 
+        int afterSpaces = i;
+        SkipSpaces(text, ref afterSpaces, allowed: true);
+        bool chinese = afterSpaces < text.Length && text[afterSpaces] == '年';
+        if (chinese)
+        {
+            i = afterSpaces;
+        }
+
         char sep = text[i];
-        bool chinese = sep == '年';
         if (!chinese && sep is not ('-' or '/' or '.'))
         {
             return false;

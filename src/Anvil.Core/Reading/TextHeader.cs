@@ -9,7 +9,7 @@ internal readonly record struct TextHeader(string? Title, DateOnly? Date);
 /// Reads a document's own title and date from its text. Title: the front matter's <c>title:</c>, else the first
 /// substantive line that is not boilerplate, when it is a markdown heading or short enough to be a headline
 /// (a document that starts straight into prose has none). Date: the front matter's <c>date:</c>, else the scraper's
-/// lead stamp (<c>2023-07-28 13:13，正文：</c>), else the first full date near the top that is not an "as of" date.
+/// lead stamp (<c>2023-07-28 13:13，正文：</c>), else the first full date near the top that opens its line and is not an "as of" date.
 /// </summary>
 internal static class TextHeaderFinder
 {
@@ -18,6 +18,9 @@ internal static class TextHeaderFinder
 
     // How far from the start a stated date still counts as the document's own (a dateline, a byline).
     private const int DateWindowChars = 160;
+
+    // The longest label that may stand before a date at the start of a line.
+    private const int MaxDateLabelChars = 24;
 
     // Front matter longer than this is not front matter but a document that starts with a rule.
     private const int MaxFrontMatterLines = 200;
@@ -46,7 +49,7 @@ internal static class TextHeaderFinder
         while (i < end && DateText.FindFirst(text.AsSpan(i, end - i)) is { } found)
         {
             var span = new TextSpan(i + found.Start, i + found.End);
-            if (!OverlapsResidue(span, marks) && !IsAsOfDate(text, span.Start))
+            if (!OverlapsResidue(span, marks) && !IsAsOfDate(text, span.Start) && OpensItsLine(text, span.Start))
             {
                 return found.Date;
             }
@@ -68,6 +71,14 @@ internal static class TextHeaderFinder
         }
 
         return false;
+    }
+
+    // A document's own date opens a line or follows a short label ("发布时间：", "深圳新闻网…讯", "政府工作报告——");
+    // a date deep inside a sentence is the date of an event.
+    private static bool OpensItsLine(string text, int start)
+    {
+        int lineStart = text.AsSpan(0, start).LastIndexOfAny('\n', '\r') + 1;
+        return start - lineStart <= MaxDateLabelChars;
     }
 
     // "截至2023年6月30日" states the date of a figure, not of the document.
