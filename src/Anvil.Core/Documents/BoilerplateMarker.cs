@@ -22,8 +22,6 @@ public sealed class BoilerplateMarker
 
     private static readonly Lazy<BoilerplateMarker> Shared = new(() => new BoilerplateMarker(BoilerplateRules.Default));
 
-    private static readonly SearchValues<char> LinkTargetPunctuation = SearchValues.Create("/:.#");
-
     private static readonly SearchValues<string> UrlStarts =
         SearchValues.Create(["http://", "https://", "www."], StringComparison.OrdinalIgnoreCase);
 
@@ -276,7 +274,7 @@ public sealed class BoilerplateMarker
         return -1;
     }
 
-    // "(见下文)" after a bracketed note is prose; a link target has a URL's punctuation and no spaces before a title.
+    // "(见下文)" or "(2023.5)" after a bracketed note is prose; a link target is a URL, a path or an anchor.
     private static bool LooksLikeLinkTarget(ReadOnlySpan<char> target)
     {
         target = target.Trim();
@@ -296,7 +294,14 @@ public sealed class BoilerplateMarker
             }
         }
 
-        return url.IndexOfAny(LinkTargetPunctuation) >= 0 || url[0] == '<';
+        if (url[0] is '<' or '/' or '#' || url.Contains("://", StringComparison.Ordinal)
+            || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("./", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // A bare host or file name ("example.com/a", "photo.jpg"): ASCII with a dot and a letter.
+        return IsAscii(url) && url.Contains('.') && url.ContainsAnyInRange('a', 'z');
     }
 
     private static bool IsUrlOrAddress(ReadOnlySpan<char> label)

@@ -48,7 +48,12 @@ public sealed class DocumentReader
     public Document Read(string path, ReadOptions? options = null)
     {
         options ??= ReadOptions.Default;
-        string file = string.IsNullOrEmpty(path) ? "(no file name)" : path;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new DocumentReadException(ReadErrorCodes.NotFound, "(no file name)", "no file name given");
+        }
+
+        string file = path;
         try
         {
             if (Directory.Exists(path))

@@ -27,6 +27,13 @@ public sealed class ReadErrorTests : IDisposable
         Fails(Path.Combine(_folder.Path, "nothing-here.txt"), ReadErrorCodes.NotFound, "no such file");
 
     [Fact]
+    public void No_file_name()
+    {
+        var e = Assert.Throws<DocumentReadException>(() => Reader.Read("", ReadOptions.Default));
+        Assert.Equal(ReadErrorCodes.NotFound, e.Code);
+    }
+
+    [Fact]
     public void Empty_file() =>
         Fails(_folder.Write("empty.txt", []), ReadErrorCodes.Empty, "empty");
 
