@@ -50,7 +50,7 @@ public sealed class DocumentReader
         options ??= ReadOptions.Default;
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw new DocumentReadException(ReadErrorCodes.NotFound, "(no file name)", "no file name given");
+            throw new DocumentReadException("(no file name)", "no file name given", ReadErrorCodes.NotFound);
         }
 
         string file = path;
@@ -58,13 +58,13 @@ public sealed class DocumentReader
         {
             if (Directory.Exists(path))
             {
-                throw new DocumentReadException(ReadErrorCodes.Unreadable, file, "is a folder, not a file");
+                throw new DocumentReadException(file, "is a folder, not a file", ReadErrorCodes.Unreadable);
             }
 
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                throw new DocumentReadException(ReadErrorCodes.NotFound, file, "no such file");
+                throw new DocumentReadException(file, "no such file", ReadErrorCodes.NotFound);
             }
 
             // Checked before reading a byte, so a huge file is refused at once.
@@ -129,7 +129,7 @@ public sealed class DocumentReader
     {
         if (bytes.IsEmpty)
         {
-            throw new DocumentReadException(ReadErrorCodes.Empty, file, "empty file (0 bytes)");
+            throw new DocumentReadException(file, "empty file (0 bytes)", ReadErrorCodes.Empty);
         }
 
         string format = FormatOf(fileName, bytes);
@@ -155,7 +155,7 @@ public sealed class DocumentReader
                 var html = HtmlTextExtractor.Extract(text);
                 if (string.IsNullOrWhiteSpace(html.Text))
                 {
-                    throw new DocumentReadException(ReadErrorCodes.HtmlWithoutText, file, "HTML page without readable text");
+                    throw new DocumentReadException(file, "HTML page without readable text", ReadErrorCodes.HtmlWithoutText);
                 }
 
                 (text, title, date) = (html.Text, html.Title, html.Date);
@@ -164,7 +164,7 @@ public sealed class DocumentReader
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new DocumentReadException(ReadErrorCodes.Empty, file, "empty file (no text, only white space)");
+            throw new DocumentReadException(file, "empty file (no text, only white space)", ReadErrorCodes.Empty);
         }
 
         var marks = _marker.Find(text);
@@ -198,8 +198,8 @@ public sealed class DocumentReader
     {
         if (length > options.MaxBytes)
         {
-            throw new DocumentReadException(ReadErrorCodes.TooLarge, file,
-                $"file too large: {FormatBytes(length)}, over the limit of {FormatBytes(options.MaxBytes)} (raise the size limit to read it)");
+            throw new DocumentReadException(file,
+                $"file too large: {FormatBytes(length)}, over the limit of {FormatBytes(options.MaxBytes)} (raise the size limit to read it)", ReadErrorCodes.TooLarge);
         }
     }
 
@@ -213,9 +213,9 @@ public sealed class DocumentReader
 
     private static DocumentReadException Wrap(Exception e, string file) => e switch
     {
-        UnauthorizedAccessException => new(ReadErrorCodes.Unreadable, file, "permission denied", e),
-        FileNotFoundException or DirectoryNotFoundException => new(ReadErrorCodes.NotFound, file, "no such file", e),
-        IOException => new(ReadErrorCodes.Unreadable, file, $"cannot read the file ({e.Message})", e),
-        _ => new(ReadErrorCodes.Unexpected, file, $"unexpected error while reading ({e.GetType().Name}: {e.Message})", e),
+        UnauthorizedAccessException => new(file, "permission denied", ReadErrorCodes.Unreadable, e),
+        FileNotFoundException or DirectoryNotFoundException => new(file, "no such file", ReadErrorCodes.NotFound, e),
+        IOException => new(file, $"cannot read the file ({e.Message})", ReadErrorCodes.Unreadable, e),
+        _ => new(file, $"unexpected error while reading ({e.GetType().Name}: {e.Message})", ReadErrorCodes.Unexpected, e),
     };
 }

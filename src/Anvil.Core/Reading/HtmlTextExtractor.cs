@@ -44,7 +44,7 @@ internal static class HtmlTextExtractor
     };
 
     // Page furniture dropped when the whole body has to stand in for the article.
-    private static readonly string FurnitureSelector = "nav, header, footer, aside, form, menu";
+    private const string FurnitureSelector = "nav, header, footer, aside, form, menu";
 
     public static HtmlContent Extract(string html)
     {

@@ -16,7 +16,7 @@ internal static class PdfTextExtractor
     {
         if (bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) < 0)
         {
-            throw new DocumentReadException(ReadErrorCodes.BrokenPdf, file, "broken PDF: no %PDF- header in the first 1024 bytes");
+            throw new DocumentReadException(file, "broken PDF: no %PDF- header in the first 1024 bytes", ReadErrorCodes.BrokenPdf);
         }
 
         var pages = new List<string>();
@@ -42,13 +42,13 @@ internal static class PdfTextExtractor
             string why = e.GetType().Name.Contains("Encrypt", StringComparison.Ordinal)
                 ? "encrypted PDF: it needs a password; save an unencrypted copy"
                 : $"broken PDF ({e.Message})";
-            throw new DocumentReadException(ReadErrorCodes.BrokenPdf, file, why, e);
+            throw new DocumentReadException(file, why, ReadErrorCodes.BrokenPdf, e);
         }
 
         if (pages.Count == 0)
         {
-            throw new DocumentReadException(ReadErrorCodes.PdfWithoutText, file,
-                "PDF without a text layer (scanned pages?); run OCR on it first");
+            throw new DocumentReadException(file,
+                "PDF without a text layer (scanned pages?); run OCR on it first", ReadErrorCodes.PdfWithoutText);
         }
 
         return new(string.Join("\n\n", pages), title);

@@ -159,9 +159,9 @@ internal static class TextDecoder
             return new(best, bestName);
         }
 
-        throw new DocumentReadException(ReadErrorCodes.Undecodable, file,
+        throw new DocumentReadException(file,
             $"undecodable text: not UTF-8 (invalid byte at offset {utf8Scan.FirstInvalid}), and not GB18030/GBK or Big5 " +
-            "Chinese text either; convert it to UTF-8");
+            "Chinese text either; convert it to UTF-8", ReadErrorCodes.Undecodable);
     }
 
     private static DecodedText DecodeUtf16(ReadOnlySpan<byte> body, bool bigEndian, string file)
@@ -169,8 +169,8 @@ internal static class TextDecoder
         string name = bigEndian ? Utf16Be : Utf16Le;
         if (body.Length % 2 != 0)
         {
-            throw new DocumentReadException(ReadErrorCodes.Undecodable, file,
-                $"truncated {name.ToUpperInvariant()} text: odd number of bytes after the byte-order mark");
+            throw new DocumentReadException(file,
+                $"truncated {name.ToUpperInvariant()} text: odd number of bytes after the byte-order mark", ReadErrorCodes.Undecodable);
         }
 
         string text;
@@ -180,14 +180,14 @@ internal static class TextDecoder
         }
         catch (DecoderFallbackException e)
         {
-            throw new DocumentReadException(ReadErrorCodes.Undecodable, file,
-                $"invalid {name.ToUpperInvariant()} text (unpaired surrogate near byte {e.Index + 2})", e);
+            throw new DocumentReadException(file,
+                $"invalid {name.ToUpperInvariant()} text (unpaired surrogate near byte {e.Index + 2})", ReadErrorCodes.Undecodable, e);
         }
 
         if (text.Contains('\0', StringComparison.Ordinal) || CountControls(text) > ControlLimit(text.Length))
         {
-            throw new DocumentReadException(ReadErrorCodes.Binary, file,
-                $"binary content after a {name.ToUpperInvariant()} byte-order mark (NUL or control characters); not a text file");
+            throw new DocumentReadException(file,
+                $"binary content after a {name.ToUpperInvariant()} byte-order mark (NUL or control characters); not a text file", ReadErrorCodes.Binary);
         }
 
         return new(text, name);
@@ -198,8 +198,8 @@ internal static class TextDecoder
         int nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
-            throw new DocumentReadException(ReadErrorCodes.Binary, file,
-                $"binary content: NUL byte at offset {nul + offset}; not a text file (UTF-16 text needs a byte-order mark)");
+            throw new DocumentReadException(file,
+                $"binary content: NUL byte at offset {nul + offset}; not a text file (UTF-16 text needs a byte-order mark)", ReadErrorCodes.Binary);
         }
 
         int controls = 0, first = -1, i = 0;
@@ -220,8 +220,8 @@ internal static class TextDecoder
         // A stray control byte or two is a copy-paste accident in a text file; many of them mean binary data.
         if (controls > ControlLimit(bytes.Length))
         {
-            throw new DocumentReadException(ReadErrorCodes.Binary, file,
-                $"binary content: {controls} control bytes, the first at offset {first + offset}; not a text file");
+            throw new DocumentReadException(file,
+                $"binary content: {controls} control bytes, the first at offset {first + offset}; not a text file", ReadErrorCodes.Binary);
         }
     }
 
@@ -258,9 +258,9 @@ internal static class TextDecoder
     }
 
     private static DocumentReadException InvalidUtf8(string file, int offset, int count) =>
-        new(ReadErrorCodes.InvalidUtf8, file,
+        new(file,
             $"invalid UTF-8: {count} bad byte sequence(s), the first at offset {offset}; the file looks truncated or " +
-            "damaged (re-save it as UTF-8)");
+            "damaged (re-save it as UTF-8)", ReadErrorCodes.InvalidUtf8);
 
     /// <summary>Counts well-formed multi-byte UTF-8 sequences and ill-formed ones, walking ASCII runs vectorised.</summary>
     private static (int ValidMultibyte, int Invalid, int FirstInvalid) ScanUtf8(ReadOnlySpan<byte> bytes)
