@@ -153,9 +153,7 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
         if (input.IsStandardInput)
         {
             using var stdin = Console.OpenStandardInput();
-            using var memory = new MemoryStream();
-            stdin.CopyTo(memory);
-            return reader.Read(memory.ToArray(), settings.Id ?? "stdin", null, options);
+            return reader.Read(stdin, settings.Id ?? "stdin", null, options);
         }
 
         return reader.Read(input.Path, options);
