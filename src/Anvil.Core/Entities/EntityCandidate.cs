@@ -4,4 +4,7 @@ namespace Anvil.Core.Entities;
 internal readonly record struct EntityCandidate(int Start, int End, string Name, EntityType Type, int Priority, string Source)
 {
     public int Length => End - Start;
+
+    /// <summary>Names of which at least one must also be found in the text (see LexiconEntry.RequiresContext).</summary>
+    public IReadOnlyList<string>? RequiresContext { get; init; }
 }

@@ -1,3 +1,4 @@
+using Anvil.Core.Normalization;
 using Anvil.Core.Pipeline;
 
 namespace Anvil.Core.Entities;
@@ -21,7 +22,12 @@ public sealed class EntityComponent(EntityRecognizer recognizer) : IPipelineComp
                 continue;
             }
 
-            analysis.Entities.Add(new EntityMention(span, name, type));
+            // works and groups keep their name as written, only converted to Simplified script
+            // (the matching view also folds widths and regional words, which a title must keep)
+            string canonical = type is EntityType.Work or EntityType.Group
+                ? ScriptConverter.TraditionalToSimplified.Convert(analysis.Document.Text.Substring(span.Start, span.Length))
+                : name;
+            analysis.Entities.Add(new EntityMention(span, canonical, type));
         }
     }
 }

@@ -12,7 +12,9 @@ public sealed class EntityPatternData
 
     public WordTrie<string> CompanySuffixes { get; } = new();
 
-    public WordTrie<bool> GovernmentBodies { get; } = new(); // value: may stand alone
+    public WordTrie<BodyWord> GovernmentBodies { get; } = new();
+
+    public WordTrie<bool> PlaceSuffixes { get; } = new();
 
     public WordTrie<bool> BodyTails { get; } = new();
 
@@ -51,10 +53,11 @@ public sealed class EntityPatternData
         foreach (var line in DataFiles.ReadLines("entities/government-bodies.tsv"))
         {
             var c = line.Split('\t');
-            d.GovernmentBodies.Add(c[0], c.Length > 1 && c[1] == "yes");
+            d.GovernmentBodies.Add(c[0], new BodyWord(c.Length > 1 && c[1] == "yes", c.Length > 2 && c[2] == "yes"));
         }
 
         Fill(d.BodyTails, "entities/body-tails.tsv");
+        Fill(d.PlaceSuffixes, "entities/place-suffixes.tsv");
         Fill(d.MediaSuffixes, "entities/media-suffixes.tsv");
         Fill(d.UniversitySuffixes, "entities/university-suffixes.tsv");
         Fill(d.PersonTitles, "entities/person-titles.tsv");
@@ -67,6 +70,9 @@ public sealed class EntityPatternData
         d.GroupNouns.UnionWith(Words("entities/group-nouns.tsv"));
         return d;
     }
+
+    /// <summary>A word naming a government body: whether it names one alone, whether it needs 省/市 after the place.</summary>
+    public readonly record struct BodyWord(bool Standalone, bool NeedsAdministrativeWord);
 
     private static IEnumerable<string> Words(string file) =>
         DataFiles.ReadLines(file).Select(l => l.Split('\t')[0].Trim()).Where(w => w.Length > 0);

@@ -35,6 +35,9 @@ public sealed class EntityRecognizer
         FindProducts(view, candidates, lexiconEndingAt);
         var chosen = Resolve(candidates, view.Length);
         ShortenToKnownCompanies(view, chosen);
+        chosen = DropWithoutContext(chosen);
+        JoinGroupsToFullNames(chosen);
+        AddNamesInsidePlaces(candidates, chosen);
         chosen = FindAgain(view, chosen);
         return chosen.Select(c => (c.Start, c.End, c.Name, c.Type)).ToList();
     }
@@ -50,22 +53,49 @@ public sealed class EntityRecognizer
                 continue;
             }
 
-            int len = trie.LongestMatch(text, i, out var entries);
-            if (len == 0 || !WordBoundaryOk(text, i, i + len))
+            int longest = 0;
+            LexiconEntry[]? best = null;
+            int position = i;
+            trie.AllMatches(text, i, (len, entries) =>
+            {
+                // every place that ends here may start a longer name (深圳市 + 委常委会 needs 深圳 too)
+                if (entries[0].Type == EntityType.Place && len > 1)
+                {
+                    Record(endingAt, new EntityCandidate(position, position + len, entries[0].Name, EntityType.Place, entries[0].Priority, entries[0].Origin)
+                    {
+                        RequiresContext = entries[0].RequiresContext,
+                    });
+                }
+
+                longest = len;
+                best = entries;
+            });
+            if (longest == 0 || !WordBoundaryOk(text, i, i + longest))
             {
                 continue;
             }
 
-            var e = entries[0];
-            var c = new EntityCandidate(i, i + len, e.Name, e.Type, e.Priority, e.Origin);
-            output.Add(c);
-            if (!endingAt.TryGetValue(c.End, out var list))
+            var e = best![0];
+            var c = new EntityCandidate(i, i + longest, e.Type == EntityType.University ? view.Substring(i, longest) : e.Name, e.Type, e.Priority, e.Origin)
             {
-                endingAt[c.End] = list = [];
+                RequiresContext = e.RequiresContext,
+            };
+            output.Add(c);
+            if (e.Type != EntityType.Place)
+            {
+                Record(endingAt, c);
             }
-
-            list.Add(c);
         }
+    }
+
+    private static void Record(Dictionary<int, List<EntityCandidate>> endingAt, EntityCandidate c)
+    {
+        if (!endingAt.TryGetValue(c.End, out var list))
+        {
+            endingAt[c.End] = list = [];
+        }
+
+        list.Add(c);
     }
 
     /// <summary>Latin-script names must stand as whole words: "AMD" not inside "AMDX".</summary>
@@ -117,7 +147,7 @@ public sealed class EntityRecognizer
                 continue;
             }
 
-            int len = _data.GovernmentBodies.LongestMatch(text, j, out bool standalone);
+            int len = _data.GovernmentBodies.LongestMatch(text, j, out var body);
             if (len == 0)
             {
                 continue;
@@ -125,12 +155,13 @@ public sealed class EntityRecognizer
 
             int end = j + len;
             var place = PlaceEndingAt(endingAt, j, view);
-            if (place is { } p)
+            bool adminWordOk = !body.NeedsAdministrativeWord || (j > 0 && "省市区县".Contains(view[j - 1], StringComparison.Ordinal));
+            if (place is { } p && adminWordOk)
             {
                 end = ExtendBodyTail(view, end, endingAt);
                 output.Add(new EntityCandidate(p.Start, end, view[p.Start..end], EntityType.Government, PatternPriority + 5, "body-pattern"));
             }
-            else if (standalone)
+            else if (body.Standalone)
             {
                 output.Add(new EntityCandidate(j, end, view[j..end], EntityType.Government, PatternPriority, "body-pattern"));
             }
@@ -201,6 +232,15 @@ public sealed class EntityRecognizer
                 }
             }
 
+            if (_data.PlaceSuffixes.CanStartWith(c))
+            {
+                int len = _data.PlaceSuffixes.LongestMatch(text, j, out _);
+                if (len > 0)
+                {
+                    AddPrefixedName(view, j, j + len, EntityType.Place, 10, output, endingAt);
+                }
+            }
+
             if (_data.UniversitySuffixes.CanStartWith(c))
             {
                 int len = _data.UniversitySuffixes.LongestMatch(text, j, out _);
@@ -214,21 +254,27 @@ public sealed class EntityRecognizer
 
     /// <summary>
     /// The start of the name part before a suffix at <paramref name="suffixStart"/>: name characters
-    /// going left, at most <paramref name="maxLength"/>, stopping after a stop word.
+    /// going left, at most <paramref name="maxLength"/>, stopping after a stop word. <c>Bounded</c> is
+    /// false when only the length limit stopped the walk: then nothing says where the name begins.
     /// </summary>
-    private int NameStart(string view, int suffixStart, int maxLength, bool allowParentheses = false)
+    private (int Start, bool Bounded) NameStart(string view, int suffixStart, int maxLength, bool allowParentheses = false)
     {
         int s = suffixStart;
         int limit = Math.Max(0, suffixStart - maxLength);
-        while (s > limit)
+        while (true)
         {
+            if (s == 0)
+            {
+                return (0, true);
+            }
+
             char prev = view[s - 1];
             if (allowParentheses && prev == ')')
             {
                 int open = view.LastIndexOf('(', s - 1, Math.Min(s - 1, 8));
                 if (open < 0)
                 {
-                    break;
+                    return (s, true);
                 }
 
                 s = open;
@@ -238,35 +284,31 @@ public sealed class EntityRecognizer
 
             if (!TextClasses.IsNameChar(prev))
             {
-                break;
+                return (s, true);
             }
 
             // a stop word ending here closes the name on the left
-            bool stopped = false;
             for (int l = Math.Min(_data.LongestStopWord, s); l >= 1; l--)
             {
-                if (s - l < suffixStart && _data.StopWords.Contains(view.Substring(s - l, l)))
+                if (_data.StopWords.Contains(view.Substring(s - l, l)))
                 {
-                    stopped = true;
-                    break;
+                    return (s, true);
                 }
             }
 
-            if (stopped)
+            if (s <= limit)
             {
-                break;
+                return (s, false);
             }
 
             s--;
         }
-
-        return s;
     }
 
     private void AddCompany(string view, int j, int end, string keep, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
     {
         bool legal = keep == "drop" || keep.StartsWith("keep-", StringComparison.Ordinal);
-        int s = NameStart(view, j, legal ? 14 : 4, allowParentheses: legal);
+        var (s, bounded) = NameStart(view, j, legal ? 14 : 4, allowParentheses: legal);
         if (j - s < 2)
         {
             return;
@@ -289,7 +331,8 @@ public sealed class EntityRecognizer
         }
 
         prefix = StripParenthetical(prefix);
-        if (prefix.Length < 2 || IsGeneric(prefix) || char.IsAsciiDigit(prefix[0]))
+        bool startsAtPlace = nameStart > s;
+        if (prefix.Length < 2 || IsGeneric(prefix) || char.IsAsciiDigit(prefix[0]) || !(bounded || startsAtPlace))
         {
             return;
         }
@@ -357,16 +400,15 @@ public sealed class EntityRecognizer
             return;
         }
 
-        int s = NameStart(view, j, maxLength);
+        var (s, bounded) = NameStart(view, j, maxLength);
         if (j - s < 2)
         {
             return;
         }
 
         // the name must begin at a clear boundary, not in the middle of running text
-        bool boundary = s == 0 || !TextClasses.IsNameChar(view[s - 1]) || s > Math.Max(0, j - maxLength);
         string prefix = view[s..j];
-        if (!boundary || IsGeneric(prefix))
+        if (!bounded || IsGeneric(prefix))
         {
             return;
         }
@@ -392,7 +434,7 @@ public sealed class EntityRecognizer
 
             string title = view.Substring(j, len);
             int k = j + len;
-            while (k < text.Length && (text[k] == ' ' || text[k] == ':'))
+            while (k < text.Length && (char.IsWhiteSpace(text[k]) || text[k] == ':'))
             {
                 k++;
             }
@@ -410,7 +452,7 @@ public sealed class EntityRecognizer
             if (_data.BylineTitles.Contains(title))
             {
                 int next = nameEnd;
-                while (next < text.Length && text[next] == ' ')
+                while (next < text.Length && char.IsWhiteSpace(text[next]) && text[next] != '\n')
                 {
                     int start = next + 1;
                     int end = ReadPersonName(view, start);
@@ -553,7 +595,14 @@ public sealed class EntityRecognizer
                 if (brandWithWord || companyWithCodeAndWord)
                 {
                     int stop = k + wordLength;
-                    output.Add(new EntityCandidate(c.Start, stop, view[c.Start..stop], EntityType.Product, PatternPriority + 15, "product-pattern"));
+                    // 讯飞 + 星火 + 认知大模型: the maker's name written before the brand belongs to it
+                    int start = c.Start;
+                    if (c.Type == EntityType.Product && endingAt.TryGetValue(c.Start, out var before) && before.Any(b => b.Type == EntityType.Company))
+                    {
+                        start = before.First(b => b.Type == EntityType.Company).Start;
+                    }
+
+                    output.Add(new EntityCandidate(start, stop, view[start..stop], EntityType.Product, PatternPriority + 15, "product-pattern"));
                 }
                 else if (c.Type == EntityType.Company && model)
                 {
@@ -619,6 +668,54 @@ public sealed class EntityRecognizer
             {
                 chosen[i] = c with { Start = c.End - shorter.Length, Name = shorter };
             }
+        }
+    }
+
+    /// <summary>A district's short form stays only where the text also names its city or province.</summary>
+    private static List<EntityCandidate> DropWithoutContext(List<EntityCandidate> chosen)
+    {
+        if (!chosen.Any(c => c.RequiresContext is not null))
+        {
+            return chosen;
+        }
+
+        var names = chosen.Where(c => c.RequiresContext is null).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        return chosen.Where(c => c.RequiresContext is null || c.RequiresContext.Any(names.Contains)).ToList();
+    }
+
+    /// <summary>A group written short (六小龙) after its full name (杭州六小龙) is the same group.</summary>
+    private static void JoinGroupsToFullNames(List<EntityCandidate> chosen)
+    {
+        var groups = chosen.Where(c => c.Type == EntityType.Group).Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+        for (int i = 0; i < chosen.Count; i++)
+        {
+            var c = chosen[i];
+            if (c.Type != EntityType.Group)
+            {
+                continue;
+            }
+
+            var full = groups.Where(g => g.Length > c.Name.Length && g.EndsWith(c.Name, StringComparison.Ordinal)).OrderBy(g => g.Length).FirstOrDefault();
+            if (full is not null)
+            {
+                chosen[i] = c with { Name = full };
+            }
+        }
+    }
+
+    /// <summary>A named park (坪山荣耀智能制造产业园) still names the place and the company inside it.</summary>
+    private static void AddNamesInsidePlaces(List<EntityCandidate> candidates, List<EntityCandidate> chosen)
+    {
+        var parks = chosen.Where(c => c.Type == EntityType.Place && c.Source == "suffix-pattern").ToList();
+        foreach (var park in parks)
+        {
+            chosen.AddRange(candidates.Where(c => c.Source == "lexicon" && c.Start >= park.Start && c.End <= park.End && c.Length < park.Length
+                && c.RequiresContext is null && c.Type is EntityType.Place or EntityType.Company));
+        }
+
+        if (parks.Count > 0)
+        {
+            chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
     }
 

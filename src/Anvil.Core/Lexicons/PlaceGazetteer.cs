@@ -33,13 +33,11 @@ public static class PlaceGazetteer
     private static void AddDivisions(EntityLexicon lexicon, HashSet<string> stop)
     {
         // columns: code, name, level, parent_code, short
-        foreach (var line in DataFiles.ReadLines("places/cn-divisions.tsv"))
+        var rows = DataFiles.ReadLines("places/cn-divisions.tsv").Select(l => l.Split('\t')).Where(c => c.Length >= 3 && c[0] != "code").ToList();
+        var canonicalByCode = rows.ToDictionary(c => c[0], c => c.Length > 4 && c[4].Trim().Length >= 2 ? c[4].Trim() : c[1].Trim(), StringComparer.Ordinal);
+        var parentByCode = rows.ToDictionary(c => c[0], c => c.Length > 3 ? c[3].Trim() : "", StringComparer.Ordinal);
+        foreach (var c in rows)
         {
-            var c = line.Split('\t');
-            if (c.Length < 3 || c[0] == "code")
-            {
-                continue;
-            }
 
             string full = c[1].Trim(), level = c[2].Trim();
             string shortForm = c.Length > 4 ? c[4].Trim() : "";
@@ -54,10 +52,28 @@ public static class PlaceGazetteer
 
             if (shortForm.Length >= 2 && !stop.Contains(shortForm))
             {
-                var shortEntry = entry with { Priority = district ? EntityLexicon.DistrictShortPriority : EntityLexicon.PlaceShortPriority };
+                var shortEntry = entry with
+                {
+                    Priority = district ? EntityLexicon.DistrictShortPriority : EntityLexicon.PlaceShortPriority,
+                    RequiresContext = district ? Ancestors(c[0], canonicalByCode, parentByCode, lexicon) : null,
+                };
                 lexicon.Add(shortForm, shortEntry);
             }
         }
+    }
+
+    private static List<string> Ancestors(string code, Dictionary<string, string> canonical, Dictionary<string, string> parent, EntityLexicon lexicon)
+    {
+        var names = new List<string>();
+        for (var p = parent.GetValueOrDefault(code); !string.IsNullOrEmpty(p) && names.Count < 4; p = parent.GetValueOrDefault(p))
+        {
+            if (canonical.TryGetValue(p, out var name))
+            {
+                names.Add(lexicon.Normalize(name));
+            }
+        }
+
+        return names;
     }
 
     private static void AddCountries(EntityLexicon lexicon)
