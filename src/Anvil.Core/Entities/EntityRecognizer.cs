@@ -37,6 +37,7 @@ public sealed class EntityRecognizer
         ShortenToKnownCompanies(view, chosen);
         chosen = DropWithoutContext(chosen);
         JoinGroupsToFullNames(chosen);
+        JoinProductsToFullNames(chosen);
         AddNamesInsidePlaces(candidates, chosen);
         chosen = FindAgain(view, chosen);
         return chosen.Select(c => (c.Start, c.End, c.Name, c.Type)).ToList();
@@ -703,14 +704,58 @@ public sealed class EntityRecognizer
         }
     }
 
+    /// <summary>
+    /// A product written short (讯飞星火大模型) beside its full name (讯飞星火认知大模型) is the same product:
+    /// same first and last two characters, and every character of the short form in the long one, in order.
+    /// </summary>
+    private static void JoinProductsToFullNames(List<EntityCandidate> chosen)
+    {
+        var products = chosen.Where(c => c.Type == EntityType.Product).Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+        if (products.Count < 2)
+        {
+            return;
+        }
+
+        for (int i = 0; i < chosen.Count; i++)
+        {
+            var c = chosen[i];
+            if (c.Type != EntityType.Product || c.Name.Length < 4)
+            {
+                continue;
+            }
+
+            var full = products.Where(p => p.Length > c.Name.Length && p[..2] == c.Name[..2] && p[^2..] == c.Name[^2..] && IsSubsequence(c.Name, p))
+                .OrderByDescending(p => p.Length).FirstOrDefault();
+            if (full is not null)
+            {
+                chosen[i] = c with { Name = full };
+            }
+        }
+    }
+
+    private static bool IsSubsequence(string shorter, string longer)
+    {
+        int k = 0;
+        foreach (char ch in longer)
+        {
+            if (k < shorter.Length && shorter[k] == ch)
+            {
+                k++;
+            }
+        }
+
+        return k == shorter.Length;
+    }
+
     /// <summary>A named park (坪山荣耀智能制造产业园) still names the place and the company inside it.</summary>
     private static void AddNamesInsidePlaces(List<EntityCandidate> candidates, List<EntityCandidate> chosen)
     {
         var parks = chosen.Where(c => c.Type == EntityType.Place && c.Source == "suffix-pattern").ToList();
+        var names = chosen.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var park in parks)
         {
             chosen.AddRange(candidates.Where(c => c.Source == "lexicon" && c.Start >= park.Start && c.End <= park.End && c.Length < park.Length
-                && c.RequiresContext is null && c.Type is EntityType.Place or EntityType.Company));
+                && (c.RequiresContext is null || c.RequiresContext.Any(names.Contains)) && c.Type is EntityType.Place or EntityType.Company));
         }
 
         if (parks.Count > 0)

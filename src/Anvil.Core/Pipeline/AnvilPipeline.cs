@@ -1,6 +1,7 @@
 using Anvil.Core.Entities;
 using Anvil.Core.Lexicons;
 using Anvil.Core.Normalization;
+using Anvil.Core.Relations;
 
 namespace Anvil.Core.Pipeline;
 
@@ -22,6 +23,7 @@ public static class AnvilPipeline
         [
             new NormalizerComponent(normalizer),
             new EntityComponent(entities),
+            new RelationExtractor(RelationData.LoadBuiltIn()),
         ]);
     }
 }

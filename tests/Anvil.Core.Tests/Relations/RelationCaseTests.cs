@@ -1,0 +1,45 @@
+using Anvil.Core.Documents;
+using Anvil.Core.Pipeline;
+using Anvil.Core.Tests.Support;
+
+namespace Anvil.Core.Tests.Relations;
+
+/// <summary>Runs every row of cases/relations.tsv through the standard pipeline.</summary>
+public class RelationCaseTests
+{
+    private static readonly Lazy<ExtractionPipeline> Pipeline = new(() => AnvilPipeline.Create());
+
+    public static TheoryData<int, string, string, string> Cases()
+    {
+        var data = new TheoryData<int, string, string, string>();
+        foreach (var row in TestData.ReadTsv("Relations/cases/relations.tsv"))
+        {
+            data.Add(int.Parse(row["line"], System.Globalization.CultureInfo.InvariantCulture), row["text"], row["expected"], row["absent"]);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Case(int line, string text, string expected, string absent)
+    {
+        var analysis = Pipeline.Value.Run(new Document("case", text));
+        var found = analysis.Relations.Select(r => $"{r.Subject}|{r.Predicate}|{r.Object}").ToHashSet();
+        foreach (var e in expected.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            Assert.True(found.Contains(e), $"line {line}: expected {e}; found {string.Join(", ", found)}");
+        }
+
+        foreach (var a in absent.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            Assert.False(found.Contains(a), $"line {line}: {a} must not be found");
+        }
+
+        foreach (var r in analysis.Relations)
+        {
+            Assert.InRange(r.Span.Start, 0, r.Span.End - 1);
+            Assert.InRange(r.Span.End, 1, text.Length);
+        }
+    }
+}
