@@ -753,12 +753,22 @@ public sealed class QuantityRecognizer
         private bool IsGlued(int i)
         {
             char prev = F(i - 1);
-            if (IsAsciiLetter(prev) || prev is '_' or '/' or '%' or '.' or '#' or '=' or '&' or '@' or '\\' or ':' or '$')
+            if (IsAsciiLetter(prev) || prev == '_')
             {
-                return prev != '$' || _lex.CurrencyPrefixes.Longest(_text, i, _fold, out _) == 0;
+                return true;
             }
 
-            return prev == '-' && IsAsciiLetter(F(i - 2)); // GPT-4
+            if (prev == '$')
+            {
+                return _lex.CurrencyPrefixes.Longest(_text, i, _fold, out _) == 0;
+            }
+
+            // URL and code punctuation glues only inside an ASCII token (13:13, %E5, v1.2, GPT-4); after
+            // Chinese text it is ordinary punctuation (占比:35%)
+            char before = F(i - 2);
+            return prev is '/' or '%' or '.' or '#' or '=' or '&' or '@' or '\\' or ':' or '-'
+                && (IsAsciiLetter(before) || NumberParser.IsAsciiDigit(before) || before is '_' or '/' or '%' or '.')
+                && !(prev == '-' && NumberParser.IsAsciiDigit(before));
         }
 
         private bool IsWeekday(int i) => EndsWith(i, "星期") || EndsWith(i, "礼拜") || F(i - 1) == '周';
