@@ -219,7 +219,11 @@ public sealed class PeriodRecognizer
 
             if (TryPart(i, afterYear: false, out var alone))
             {
-                Add(i, alone.End, new YearSpec { Kind = YearKind.None }, alone, relative: false);
+                // 全年, 年底 alone mean the year under discussion (九仓去年收入…全年收入), not the anchor
+                var partYear = alone.Kind == PartKind.Year && PeriodResolver.FirstYear(_governing?.Value) is not null
+                    ? new YearSpec { Kind = YearKind.Context }
+                    : new YearSpec { Kind = YearKind.None };
+                Add(i, alone.End, partYear, alone, relative: partYear.Kind == YearKind.Context && (_governing?.IsRelative ?? false));
                 return alone.End;
             }
 
@@ -388,9 +392,10 @@ public sealed class PeriodRecognizer
             }
 
             char c = F(p);
-            if (c == '第' && TryNumber(p + 1, out int q, out int qe) && q is >= 1 and <= 4 && QuarterEnd(qe) is int qEnd)
+            if (c == '第' && TryNumber(p + 1, out int q, out int qe) && q is >= 1 and <= 4 && F(qe) == '季')
             {
-                part = new PartSpec { Kind = PartKind.Quarter, A = q, End = qEnd };
+                // 第一季度, 第4季: after 第 a bare 季 is always a quarter
+                part = new PartSpec { Kind = PartKind.Quarter, A = q, End = F(qe + 1) == '度' ? qe + 2 : qe + 1 };
                 return true;
             }
 

@@ -38,6 +38,28 @@ public static class PeriodResolver
     }
 
     /// <summary>
+    /// As <see cref="Governing(IReadOnlyList{PeriodMention}, int, int)"/>, carried across sentences, except
+    /// that 同期 and 上年同期 govern only their own sentence (上年同期为净利润2.79亿元 says nothing about the
+    /// next sentence).
+    /// </summary>
+    public static PeriodMention? Governing(IReadOnlyList<PeriodMention> periods, int position, string text)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        ArgumentNullException.ThrowIfNull(text);
+        int sentenceStart = SentenceAround(text, Math.Max(0, position - 1)).Start;
+        for (int k = LastStartingBefore(periods, position); k >= 0; k--)
+        {
+            var m = periods[k];
+            if (!m.IsComparison && m.Value is not null && (!m.IsSamePeriod || m.Span.Start >= sentenceStart))
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The year a month or quarter without a year takes at <paramref name="position"/>: the year of the
     /// nearest preceding mention that writes one (<see cref="PeriodMention.HasExplicitYear"/>), else
     /// the document date's year, else null.

@@ -467,9 +467,9 @@ internal static class NumberParser
         }
 
         char only = fold[text[start]];
-        if (consumedChars == 1 && lex.IsFormal(only))
+        if (consumedChars == 1 && (lex.IsFormal(only) || only is '几' or '零' or '〇'))
         {
-            return false; // 大陆, 队伍: a lone financial numeral is a word
+            return false; // 大陆, 队伍, 几个, 零部件: a lone financial numeral, 几 or 零 is a word
         }
 
         decimal tail = hasNumber ? number : 0;

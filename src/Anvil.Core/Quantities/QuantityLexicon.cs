@@ -91,6 +91,8 @@ public sealed class QuantityLexicon
 
     internal HashSet<char> ListAfter { get; } = [];
 
+    internal HashSet<char> RankVerbs { get; } = [];
+
     internal List<string> DayCountBefore { get; } = [];
 
     internal List<string> DayCountAfter { get; } = [];
@@ -230,7 +232,8 @@ public sealed class QuantityLexicon
             {
                 "rank-after" => lex.RankAfter,
                 "list-after" => lex.ListAfter,
-                _ => throw Bad("quantities/ranks.tsv", cells, "role must be rank-after or list-after"),
+                "rank-verb" => lex.RankVerbs,
+                _ => throw Bad("quantities/ranks.tsv", cells, "role must be rank-after, list-after or rank-verb"),
             };
             set.Add(fold[cells[0][0]]);
         }

@@ -244,6 +244,12 @@ public sealed class QuantityRecognizer
                     return unitEnd;
             }
 
+            if (unit.Kind == UnitKind.Duration && F(num.Start - 1) == '首')
+            {
+                _pending.Clear();
+                return unitEnd; // 首两个月 is a period (January and February), not a duration
+            }
+
             decimal value = num.Value * unit.Factor;
             bool half = false;
             if (unit.Kind == UnitKind.Duration && F(unitEnd) == '半')
@@ -411,6 +417,10 @@ public sealed class QuantityRecognizer
             int spanEnd = end;
             var post = word.Kind == WordKind.Rank ? Qualifier.Eq : PostQualifier(ref spanEnd, UnitKind.Percent);
             var (pre, spanStart) = word.Kind == WordKind.Rank ? (Qualifier.Eq, i) : PreQualifier(i, true);
+            if (word.Kind == WordKind.Share && pre == Qualifier.Eq)
+            {
+                pre = ScopedPreQualifier(i); // 超过全球一半: the whole the share is of stands between
+            }
             var qualifier = Combine(pre, post, word.Qualifier);
             _pending.Clear();
             Found.Add(new QuantityMention(new TextSpan(spanStart, spanEnd), (double)word.Value, word.Unit, _text[i..end], qualifier)
@@ -460,7 +470,7 @@ public sealed class QuantityRecognizer
                 return p + unitLength; // 第一季度, 第3天
             }
 
-            if (!IsWordChar(next) && !AtClauseStart(i))
+            if (!IsWordChar(next) && !AtClauseStart(i) && ClauseHasRankVerb(i))
             {
                 AddRank(i, p, num, Qualifier.Eq); // 密度位居全国第一; "第二，" opening a line is a list
             }
@@ -692,6 +702,26 @@ public sealed class QuantityRecognizer
             return (entry.Qualifier, numStart - len);
         }
 
+        /// <summary>A qualifier up to four characters before a share word, across the name of the whole.</summary>
+        private Qualifier ScopedPreQualifier(int i)
+        {
+            for (int gap = 1; gap <= 4 && i - gap > 0; gap++)
+            {
+                if (!IsCjk(F(i - gap)))
+                {
+                    break;
+                }
+
+                var (q, _) = PreQualifier(i - gap, true);
+                if (q != Qualifier.Eq)
+                {
+                    return q;
+                }
+            }
+
+            return Qualifier.Eq;
+        }
+
         private Qualifier PostQualifier(ref int end, UnitKind? unitKind)
         {
             int len = _lex.PostQualifiers.Longest(_text, end, _fold, out var entry);
@@ -783,6 +813,26 @@ public sealed class QuantityRecognizer
 
             return k < 0 || F(k) is '\n' or '\r' or '。' or '；' or ';' or '：' or ':' or '！' or '!' or '？' or '?'
                 or '“' or '"' or '「' or '(' or '（' or '【' or '[' or '#' or '-' or '*' or '>';
+        }
+
+        /// <summary>位居全国第一: a verb of position stands earlier in the clause (not in 质量第一、效益优先).</summary>
+        private bool ClauseHasRankVerb(int i)
+        {
+            for (int k = i - 1; k >= 0 && k >= i - 24; k--)
+            {
+                char c = F(k);
+                if (!IsWordChar(c) && c != ' ')
+                {
+                    return false;
+                }
+
+                if (_lex.RankVerbs.Contains(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private int SkipAsciiWord(int i)
