@@ -230,6 +230,12 @@ public sealed class QuantityRecognizer
             }
 
             int unitEnd = unitStart + unitLength;
+            if (num.IsDigitString)
+            {
+                _pending.Clear();
+                return unitEnd; // 二〇二四年: digits written one by one are a year or a code, never an amount
+            }
+
             switch (unit.Kind)
             {
                 case UnitKind.Date:
@@ -286,6 +292,13 @@ public sealed class QuantityRecognizer
             {
                 unitName = assumed ? currency : unitName; // 人民币1亿元, 港币300亿元
                 assumed = false;
+            }
+
+            // a minus sign written on the number (增长-2.5%); 下降2.5% stays positive: the verb is the extractor's
+            if (currency is null && pre == Qualifier.Eq && num.IsArabic && IsMinusSign(num.Start - 1))
+            {
+                value = -value;
+                spanStart = num.Start - 1;
             }
 
             int unitSpanStart = num.MagnitudeStart < num.End ? num.MagnitudeStart : unitStart;
@@ -799,6 +812,13 @@ public sealed class QuantityRecognizer
             return prev is '/' or '%' or '.' or '#' or '=' or '&' or '@' or '\\' or ':' or '-'
                 && (IsAsciiLetter(before) || NumberParser.IsAsciiDigit(before) || before is '_' or '/' or '%' or '.')
                 && !(prev == '-' && NumberParser.IsAsciiDigit(before));
+        }
+
+        private bool IsMinusSign(int p)
+        {
+            char before = F(p - 1);
+            return F(p) == '-' && !IsAsciiLetter(before) && !NumberParser.IsAsciiDigit(before)
+                && before is not ('-' or '.' or '/' or '_' or '%');
         }
 
         private bool IsWeekday(int i) => EndsWith(i, "星期") || EndsWith(i, "礼拜") || F(i - 1) == '周';
