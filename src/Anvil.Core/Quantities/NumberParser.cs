@@ -422,6 +422,15 @@ internal static class NumberParser
                 continue;
             }
 
+            if (c == '点' && !decimalSeen && hasNumber && lastWasDigit && j + 1 < text.Length && fold[text[j + 1]] == '几')
+            {
+                // 百分之二点几: two and a bit
+                n.More = true;
+                decimalSeen = true;
+                j += 2;
+                break;
+            }
+
             if (c == '点' && !decimalSeen && hasNumber && lastWasDigit && j + 1 < text.Length
                 && lex.NumeralKindOf(fold[text[j + 1]]) == NumeralKind.Digit)
             {

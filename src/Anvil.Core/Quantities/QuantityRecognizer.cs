@@ -421,9 +421,9 @@ public sealed class QuantityRecognizer
             if (word.Kind == WordKind.Rank)
             {
                 char next = F(end);
-                if (IsCjk(next) && next is not ('的' or '了'))
+                if ((IsCjk(next) && next is not ('的' or '了')) || !ClauseHasRankVerb(i))
                 {
-                    return 0; // 首位女性: a first, not a stated position
+                    return 0; // 首位女性, 摆在首位: a first or a priority, not a stated position
                 }
             }
 
