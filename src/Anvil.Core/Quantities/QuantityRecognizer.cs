@@ -601,7 +601,7 @@ public sealed class QuantityRecognizer
             }
 
             var cond = e.Condition;
-            if (cond.HasFlag(UnitCondition.Magnitude) && !num.HasBigMagnitude && !e.Next.Any(s => StartsWith(after, s)))
+            if (cond.HasFlag(UnitCondition.Magnitude) && !num.HasBigMagnitude && !AnyStartsWith(after, e.Next))
             {
                 return false; // 30度 is a temperature, 1.2亿度 and 300度电 are energy
             }
@@ -906,6 +906,19 @@ public sealed class QuantityRecognizer
             }
 
             return true;
+        }
+
+        private bool AnyStartsWith(int p, string[] candidates)
+        {
+            foreach (var s in candidates)
+            {
+                if (StartsWith(p, s))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool EndsWith(int p, string s) => p - s.Length >= 0 && StartsWith(p - s.Length, s);
