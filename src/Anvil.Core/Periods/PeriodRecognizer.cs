@@ -89,7 +89,7 @@ public sealed class PeriodRecognizer
         private readonly string _text;
         private readonly DateOnly? _date;
         private int? _anchorYear;
-        private (int Year, int Month)? _lastMonth;
+        private (int Year, int Month, bool Relative)? _lastMonth;
         private PeriodMention? _governing;
 
         public Scanner(PeriodLexicon lex, string text, DateOnly? date)
@@ -604,7 +604,7 @@ public sealed class PeriodRecognizer
                     if (part.Kind == PartKind.DayOnly)
                     {
                         year = _lastMonth?.Year ?? _date?.Year;
-                        relative = _lastMonth is null;
+                        relative = _lastMonth?.Relative ?? true;
                     }
                     else
                     {
@@ -647,7 +647,7 @@ public sealed class PeriodRecognizer
 
             if (part.Kind is PartKind.Month or PartKind.Day && year is int yy)
             {
-                _lastMonth = (yy, part.A); // a later bare 17日 takes this month
+                _lastMonth = (yy, part.A, relative); // a later bare 17日 takes this month
             }
         }
 
