@@ -1,0 +1,98 @@
+using System.Globalization;
+using Anvil.Core.Quantities;
+using Anvil.Data;
+
+namespace Anvil.Core.Periods;
+
+internal enum PeriodWordKind
+{
+    DocYear,
+    ContextYear,
+    Part,
+    YearSuffix,
+    DocMonth,
+    DocDay,
+    Fiscal,
+    SamePeriod,
+    AsAt,
+    Comparison,
+}
+
+internal sealed record PeriodWord(string Text, PeriodWordKind Kind, string Argument, string[] NotBefore)
+{
+    public int Offset => int.Parse(Argument, CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// The language data of the period recogniser, loaded once from <c>Anvil.Data/data/periods/</c>
+/// (relative years, parts of years, as-at and comparison markers). Numerals and character folding
+/// come from <see cref="QuantityLexicon"/>. Immutable after construction.
+/// </summary>
+public sealed class PeriodLexicon
+{
+    private static readonly Lazy<PeriodLexicon> LazyDefault = new(() => Load(QuantityLexicon.Default));
+
+    private PeriodLexicon(QuantityLexicon numerals)
+    {
+        Numerals = numerals;
+    }
+
+    public static PeriodLexicon Default => LazyDefault.Value;
+
+    internal QuantityLexicon Numerals { get; }
+
+    internal CharFold Fold => Numerals.Fold;
+
+    /// <summary>Period words read forward (今年, 上半年, 同期…).</summary>
+    internal CharTrie<PeriodWord> Words { get; } = new();
+
+    /// <summary>截至 and 比/较 read backward from the start of a period.</summary>
+    internal CharTrie<PeriodWord> Markers { get; } = new(backward: true);
+
+    private readonly bool[] _wordStart = new bool[char.MaxValue + 1];
+
+    internal bool IsWordStart(char folded) => _wordStart[folded];
+
+    public static PeriodLexicon Load(QuantityLexicon numerals)
+    {
+        var lex = new PeriodLexicon(numerals);
+        var fold = lex.Fold;
+        foreach (var line in DataFiles.ReadLines("periods/words.tsv"))
+        {
+            var cells = line.Split('\t');
+            if (cells.Length != 4 || cells.Any(c => c.Length == 0))
+            {
+                throw new InvalidDataException($"E0211: periods/words.tsv: '{line}' must have 4 non-empty tab-separated columns");
+            }
+
+            var kind = cells[1] switch
+            {
+                "doc-year" => PeriodWordKind.DocYear,
+                "context-year" => PeriodWordKind.ContextYear,
+                "part" => PeriodWordKind.Part,
+                "year-suffix" => PeriodWordKind.YearSuffix,
+                "doc-month" => PeriodWordKind.DocMonth,
+                "doc-day" => PeriodWordKind.DocDay,
+                "fiscal" => PeriodWordKind.Fiscal,
+                "same-period" => PeriodWordKind.SamePeriod,
+                "as-at" => PeriodWordKind.AsAt,
+                "comparison" => PeriodWordKind.Comparison,
+                _ => throw new InvalidDataException($"E0212: periods/words.tsv: '{line}': unknown kind '{cells[1]}'"),
+            };
+            var notBefore = cells[3] == "-" ? [] : cells[3].Split('|').Select(fold.Fold).ToArray();
+            var word = new PeriodWord(cells[0], kind, cells[2], notBefore);
+            if (kind is PeriodWordKind.AsAt or PeriodWordKind.Comparison)
+            {
+                lex.Markers.Add(fold.Fold(cells[0]), word);
+            }
+            else
+            {
+                var key = fold.Fold(cells[0]);
+                lex.Words.Add(key, word);
+                lex._wordStart[key[0]] = true;
+            }
+        }
+
+        return lex;
+    }
+}

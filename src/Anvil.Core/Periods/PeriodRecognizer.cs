@@ -1,0 +1,888 @@
+using System.Globalization;
+using Anvil.Core.Documents;
+using Anvil.Core.Quantities;
+
+namespace Anvil.Core.Periods;
+
+/// <summary>
+/// Finds time periods in match-view text and resolves them to the spec's forms: 2024年 → 2024,
+/// 2023年7月 → 2023-07, 上半年 → YYYY-H1, 一季度 → YYYY-Q1, 前三季度 → YYYY-01/YYYY-09,
+/// 1-7月 → YYYY-01/YYYY-07, 截至6月30日 → YYYY-06-30, 去年 → docYear-1, 十四五 → 2021-01/2025-12,
+/// 2013-14年度 → 2013.
+/// </summary>
+/// <remarks>
+/// <para>A month, quarter or half without a year takes the year of the nearest preceding mention that
+/// writes one (2023年…, or 今年), else the document date's year (<see cref="PeriodMention.IsYearInferred"/>).
+/// Relative words (今年, 去年, 上月, 今日, 下年度) resolve against the document date and set
+/// <see cref="PeriodMention.IsRelative"/>; without a date their value is null.</para>
+/// <para>Mentions inside 《》 titles are skipped. A hand-written scanner with tries from
+/// <see cref="PeriodLexicon"/>; thread-safe after construction.</para>
+/// </remarks>
+public sealed class PeriodRecognizer
+{
+    private static readonly Lazy<PeriodRecognizer> LazyDefault = new(() => new PeriodRecognizer());
+
+    private readonly PeriodLexicon _lex;
+
+    public PeriodRecognizer(PeriodLexicon? lexicon = null)
+    {
+        _lex = lexicon ?? PeriodLexicon.Default;
+    }
+
+    public static PeriodRecognizer Default => LazyDefault.Value;
+
+    /// <summary>The periods of a match-view text, in text order, with spans in view coordinates.</summary>
+    public IReadOnlyList<PeriodMention> Find(string viewText, DateOnly? documentDate)
+    {
+        ArgumentNullException.ThrowIfNull(viewText);
+        var scanner = new Scanner(_lex, viewText, documentDate);
+        scanner.Run();
+        return scanner.Found;
+    }
+
+    private enum YearKind
+    {
+        None,
+        Explicit,
+        Doc,
+        Context,
+        Fiscal,
+        Range,
+    }
+
+    private enum PartKind
+    {
+        None,
+        Year,
+        Half,
+        Quarter,
+        QuartersToDate,
+        Month,
+        MonthRange,
+        MonthsToDate,
+        Day,
+        DayOnly,
+    }
+
+    private struct YearSpec
+    {
+        public YearKind Kind;
+        public int Value;   // the year, or an offset for Doc/Context/Fiscal
+        public int Year2;   // last year of a Range
+        public int End;
+        public PartSpec Inline; // 2023-07-28 carries its own day
+    }
+
+    private struct PartSpec
+    {
+        public PartKind Kind;
+        public int A;
+        public int B;
+        public int End;
+    }
+
+    private sealed class Scanner
+    {
+        private readonly PeriodLexicon _lex;
+        private readonly QuantityLexicon _num;
+        private readonly CharFold _fold;
+        private readonly string _text;
+        private readonly DateOnly? _date;
+        private int? _anchorYear;
+        private (int Year, int Month, bool Relative)? _lastMonth;
+        private PeriodMention? _governing;
+
+        public Scanner(PeriodLexicon lex, string text, DateOnly? date)
+        {
+            _lex = lex;
+            _num = lex.Numerals;
+            _fold = lex.Fold;
+            _text = text;
+            _date = date;
+        }
+
+        public List<PeriodMention> Found { get; } = [];
+
+        public void Run()
+        {
+            int i = 0;
+            int titleDepth = 0;
+            while (i < _text.Length)
+            {
+                char c = F(i);
+                switch (c)
+                {
+                    case '《' or '〈':
+                        titleDepth++;
+                        i++;
+                        continue;
+                    case '》' or '〉':
+                        titleDepth = Math.Max(0, titleDepth - 1);
+                        i++;
+                        continue;
+                    case '\n' or '。':
+                        titleDepth = 0;
+                        i++;
+                        continue;
+                }
+
+                if (titleDepth > 0)
+                {
+                    i++;
+                    continue;
+                }
+
+                if (IsAsciiLetter(c))
+                {
+                    if (c is 'Q' or 'H' && !IsAsciiAlnum(F(i - 1)))
+                    {
+                        int q = TryAt(i);
+                        if (q > i)
+                        {
+                            i = q;
+                            continue;
+                        }
+                    }
+
+                    i = AsciiRunEnd(i);
+                    continue;
+                }
+
+                if (IsDigit(c) && IsGlued(i))
+                {
+                    i = AsciiRunEnd(i);
+                    continue;
+                }
+
+                if (IsDigit(c) || _num.NumeralKindOf(c) != NumeralKind.None || _lex.IsWordStart(c)
+                    || c is '第' or '前' or '首' or '过')
+                {
+                    int next = TryAt(i);
+                    i = next > i ? next : i + 1;
+                    continue;
+                }
+
+                i++;
+            }
+        }
+
+        private char F(int p) => p >= 0 && p < _text.Length ? _fold[_text[p]] : '\0';
+
+        /// <summary>Reads a period at <paramref name="i"/>; returns the index after it, or <paramref name="i"/>.</summary>
+        private int TryAt(int i)
+        {
+            if (TryPlan(i, out int planEnd, out int y1, out int y2))
+            {
+                Add(i, planEnd, new YearSpec { Kind = YearKind.Range, Value = y1, Year2 = y2 }, default, relative: false);
+                return planEnd;
+            }
+
+            if (TryPastYears(i, out int pastEnd, out int years))
+            {
+                var spec = _date is { } d
+                    ? new YearSpec { Kind = YearKind.Range, Value = d.Year - years, Year2 = d.Year - 1 }
+                    : new YearSpec { Kind = YearKind.None };
+                Add(i, pastEnd, spec, default, relative: true, unresolved: _date is null);
+                return pastEnd;
+            }
+
+            if (TryYear(i, out var year))
+            {
+                var part = year.Inline;
+                int end = year.End;
+                if (part.Kind == PartKind.None && year.Kind != YearKind.Range && TryPart(year.End, afterYear: true, out var after))
+                {
+                    part = after;
+                    end = after.End;
+                }
+
+                Add(i, end, year, part, relative: year.Kind is YearKind.Doc or YearKind.Fiscal);
+                return end;
+            }
+
+            int wordLength = _lex.Words.Longest(_text, i, _fold, out var word);
+            if (wordLength > 0 && NotBlocked(word, i + wordLength))
+            {
+                switch (word.Kind)
+                {
+                    case PeriodWordKind.DocMonth:
+                        AddRelative(i, i + wordLength, _date?.AddMonths(word.Offset), PeriodGranularity.Month);
+                        return i + wordLength;
+                    case PeriodWordKind.DocDay:
+                        AddRelative(i, i + wordLength, _date?.AddDays(word.Offset), PeriodGranularity.Day);
+                        return i + wordLength;
+                    case PeriodWordKind.SamePeriod:
+                        AddSamePeriod(i, i + wordLength, word.Offset);
+                        return i + wordLength;
+                }
+            }
+
+            if (TryPart(i, afterYear: false, out var alone))
+            {
+                // 全年, 年底 alone mean the year under discussion (九仓去年收入…全年收入), not the anchor
+                var partYear = alone.Kind == PartKind.Year && PeriodResolver.FirstYear(_governing?.Value) is not null
+                    ? new YearSpec { Kind = YearKind.Context }
+                    : new YearSpec { Kind = YearKind.None };
+                Add(i, alone.End, partYear, alone, relative: partYear.Kind == YearKind.Context && (_governing?.IsRelative ?? false));
+                return alone.End;
+            }
+
+            return i;
+        }
+
+        // ---- years -------------------------------------------------------------------------------
+
+        private bool TryYear(int p, out YearSpec y)
+        {
+            y = default;
+            char c = F(p);
+            if (IsDigit(c))
+            {
+                int j = ReadDigits(p, out int v);
+                int n = j - p;
+                if (n == 4 && v is >= 1000 and <= 2199)
+                {
+                    return TryFourDigitYear(p, j, v, out y);
+                }
+
+                if (n == 2 && F(j) == '年' && YearHeuristics.IsShortYearContext(_text, p, j + 1, _fold))
+                {
+                    int century = _date is { } d && v > (d.Year % 100) + 5 ? 1900 : 2000;
+                    y = new YearSpec { Kind = YearKind.Explicit, Value = century + v, End = j + 1 };
+                    return true;
+                }
+
+                return false;
+            }
+
+            if (_num.NumeralKindOf(c) == NumeralKind.Digit
+                && NumberParser.TryParse(_text, p, _num, out var num) && num.IsDigitString
+                && num.End - p == 4 && F(num.End) == '年' && num.Value is >= 1000 and <= 2199)
+            {
+                y = new YearSpec { Kind = YearKind.Explicit, Value = (int)num.Value, End = num.End + 1 };
+                return true;
+            }
+
+            int len = _lex.Words.Longest(_text, p, _fold, out var word);
+            if (len == 0 || !NotBlocked(word, p + len))
+            {
+                return false;
+            }
+
+            var kind = word.Kind switch
+            {
+                PeriodWordKind.DocYear => YearKind.Doc,
+                PeriodWordKind.ContextYear => YearKind.Context,
+                PeriodWordKind.Fiscal => YearKind.Fiscal,
+                _ => YearKind.None,
+            };
+            if (kind == YearKind.None)
+            {
+                return false;
+            }
+
+            y = new YearSpec { Kind = kind, Value = word.Offset, End = p + len };
+            return true;
+        }
+
+        private bool TryFourDigitYear(int p, int j, int v, out YearSpec y)
+        {
+            y = default;
+            char c = F(j);
+            if (c == '年')
+            {
+                if (F(j + 1) == '代')
+                {
+                    return false; // 1990年代
+                }
+
+                int end = j + 1;
+                if (F(end) == '度')
+                {
+                    end++;
+                }
+
+                y = new YearSpec { Kind = YearKind.Explicit, Value = v, End = end };
+                return true;
+            }
+
+            if (c is '-' or '/' or '.' or '~' or '—' or '至' or '到' && IsDigit(F(j + 1)))
+            {
+                int k = ReadDigits(j + 1, out int v2);
+                int n2 = k - j - 1;
+
+                // 2023－2025年
+                if (n2 == 4 && F(k) == '年' && v2 > v && v2 - v <= 30)
+                {
+                    y = new YearSpec { Kind = YearKind.Range, Value = v, Year2 = v2, End = k + 1 };
+                    return true;
+                }
+
+                // 2013-14年度: a fiscal year takes its first year
+                if (n2 == 2 && F(k) == '年' && v2 == (v + 1) % 100)
+                {
+                    int end = F(k + 1) == '度' ? k + 2 : k + 1;
+                    y = new YearSpec { Kind = YearKind.Explicit, Value = v, End = end };
+                    return true;
+                }
+
+                if (c is '-' or '/' or '.' && n2 is 1 or 2 && v2 is >= 1 and <= 12)
+                {
+                    // 2023-07-28, 2023/7/28, 2023.7.28
+                    if (F(k) == c && IsDigit(F(k + 1)))
+                    {
+                        int m = ReadDigits(k + 1, out int day);
+                        if (m - k - 1 <= 2 && IsValidDay(v, v2, day) && !IsAsciiAlnum(F(m)))
+                        {
+                            y = new YearSpec
+                            {
+                                Kind = YearKind.Explicit, Value = v, End = m,
+                                Inline = new PartSpec { Kind = PartKind.Day, A = v2, B = day, End = m },
+                            };
+                            return true;
+                        }
+
+                        return false;
+                    }
+
+                    // 2023-07
+                    if (c == '-' && n2 == 2 && !IsAsciiAlnum(F(k)) && F(k) != '.')
+                    {
+                        y = new YearSpec
+                        {
+                            Kind = YearKind.Explicit, Value = v, End = k,
+                            Inline = new PartSpec { Kind = PartKind.Month, A = v2, End = k },
+                        };
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // 2023Q1, 2023H1
+            if (c is 'Q' or 'H' && IsDigit(F(j + 1)) && !IsAsciiAlnum(F(j + 2)))
+            {
+                int x = F(j + 1) - '0';
+                if ((c == 'Q' && x is >= 1 and <= 4) || (c == 'H' && x is 1 or 2))
+                {
+                    y = new YearSpec
+                    {
+                        Kind = YearKind.Explicit, Value = v, End = j + 2,
+                        Inline = new PartSpec { Kind = c == 'Q' ? PartKind.Quarter : PartKind.Half, A = x, End = j + 2 },
+                    };
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // ---- parts of a year ---------------------------------------------------------------------
+
+        private bool TryPart(int p, bool afterYear, out PartSpec part)
+        {
+            part = default;
+            int len = _lex.Words.Longest(_text, p, _fold, out var word);
+            if (len > 0 && NotBlocked(word, p + len)
+                && (word.Kind == PeriodWordKind.Part || (afterYear && word.Kind == PeriodWordKind.YearSuffix)))
+            {
+                part = PartFromArgument(word.Argument, p + len);
+                return true;
+            }
+
+            char c = F(p);
+            if (c == '第' && TryNumber(p + 1, out int q, out int qe) && q is >= 1 and <= 4 && F(qe) == '季')
+            {
+                // 第一季度, 第4季: after 第 a bare 季 is always a quarter
+                part = new PartSpec { Kind = PartKind.Quarter, A = q, End = F(qe + 1) == '度' ? qe + 2 : qe + 1 };
+                return true;
+            }
+
+            if (c is '前' or '首' && TryNumber(p + 1, out int n, out int ne))
+            {
+                if (n is >= 1 and <= 4 && StartsWith(ne, "季度"))
+                {
+                    part = new PartSpec { Kind = PartKind.QuartersToDate, A = n, End = ne + 2 };
+                    return true;
+                }
+
+                int monthsEnd = StartsWith(ne, "个月") ? ne + 2 : F(ne) == '月' ? ne + 1 : -1;
+                if (monthsEnd > 0 && n is >= 1 and <= 12)
+                {
+                    part = new PartSpec { Kind = PartKind.MonthsToDate, A = n, End = monthsEnd };
+                    return true;
+                }
+
+                return false;
+            }
+
+            if (c is 'Q' or 'H' && !IsAsciiAlnum(F(p - 1)) && IsDigit(F(p + 1)) && !IsAsciiAlnum(F(p + 2)))
+            {
+                int x = F(p + 1) - '0';
+                if ((c == 'Q' && x is >= 1 and <= 4) || (c == 'H' && x is 1 or 2))
+                {
+                    part = new PartSpec { Kind = c == 'Q' ? PartKind.Quarter : PartKind.Half, A = x, End = p + 2 };
+                    return true;
+                }
+
+                return false;
+            }
+
+            if (!TryNumber(p, out int a, out int e))
+            {
+                return false;
+            }
+
+            // 1-7月, 1至7月
+            if (IsRangeConnector(F(e)) && TryNumber(e + 1, out int b, out int be) && F(be) == '月'
+                && a is >= 1 and <= 12 && b > a && b <= 12)
+            {
+                part = new PartSpec { Kind = PartKind.MonthRange, A = a, B = b, End = MonthEnd(be + 1) };
+                return true;
+            }
+
+            if (F(e) == '月' && a is >= 1 and <= 12 && F(p) != '两')
+            {
+                int end = MonthEnd(e + 1);
+
+                // 1月至7月
+                if (IsRangeConnector(F(end)) && TryNumber(end + 1, out int b2, out int b2e) && F(b2e) == '月' && b2 > a && b2 <= 12)
+                {
+                    part = new PartSpec { Kind = PartKind.MonthRange, A = a, B = b2, End = MonthEnd(b2e + 1) };
+                    return true;
+                }
+
+                // 6月30日
+                if (TryNumber(end, out int day, out int de) && F(de) is '日' or '号' && day is >= 1 and <= 31)
+                {
+                    part = new PartSpec { Kind = PartKind.Day, A = a, B = day, End = de + 1 };
+                    return true;
+                }
+
+                if (StartsWith(end, "上旬") || StartsWith(end, "中旬") || StartsWith(end, "下旬"))
+                {
+                    end += 2;
+                }
+                else if (F(end) is '底' or '末' or '初')
+                {
+                    end++;
+                }
+
+                part = new PartSpec { Kind = PartKind.Month, A = a, End = end };
+                return true;
+            }
+
+            if (a is >= 1 and <= 4 && QuarterEnd(e) is int quarterEnd)
+            {
+                part = new PartSpec { Kind = PartKind.Quarter, A = a, End = quarterEnd };
+                return true;
+            }
+
+            // 17日: a day of the month, unless it counts days (连续6日, 7日内)
+            if (!afterYear && F(e) == '日' && a is >= 1 and <= 31 && F(p) != '两' && !IsDayCount(p, e + 1))
+            {
+                part = new PartSpec { Kind = PartKind.DayOnly, A = a, End = e + 1 };
+                return true;
+            }
+
+            return false;
+        }
+
+        private static PartSpec PartFromArgument(string argument, int end) => argument switch
+        {
+            "Y" => new PartSpec { Kind = PartKind.Year, End = end },
+            "H1" or "H2" => new PartSpec { Kind = PartKind.Half, A = argument[1] - '0', End = end },
+            ['Q', var q] => new PartSpec { Kind = PartKind.Quarter, A = q - '0', End = end },
+            ['P', var n] => new PartSpec { Kind = PartKind.QuartersToDate, A = n - '0', End = end },
+            _ => throw new InvalidDataException($"E0213: periods/words.tsv: unknown part '{argument}'"),
+        };
+
+        /// <summary>一季度, 1季度, 一季报: the end of the quarter word, or null.</summary>
+        private int? QuarterEnd(int e)
+        {
+            if (StartsWith(e, "季度"))
+            {
+                return e + 2;
+            }
+
+            return F(e) == '季' && (F(e + 1) == '报' || !IsCjk(F(e + 1))) ? e + 1 : null;
+        }
+
+        private int MonthEnd(int p) => F(p) == '份' ? p + 1 : p;
+
+        /// <summary>十四五 (the 14th five-year plan, 2021-2025) and 第十四个五年规划.</summary>
+        private bool TryPlan(int p, out int end, out int first, out int last)
+        {
+            end = first = last = 0;
+            int n = 0;
+            if (F(p) == '十' && _num.NumeralKindOf(F(p + 1)) == NumeralKind.Digit && F(p + 2) == '五')
+            {
+                int d = _num.NumeralValueOf(F(p + 1));
+                char next = F(p + 3);
+                bool standsAlone = !IsCjk(next) || next is '规' or '时' or '期' or '末' or '初' or '以' or '中' or '开' or '收' or '的' or '是' or '前';
+                if (d is < 1 or > 9 || !standsAlone || _num.NumeralKindOf(F(p - 1)) != NumeralKind.None)
+                {
+                    return false;
+                }
+
+                n = 10 + d;
+                end = p + 3;
+            }
+            else if (F(p) == '第' && TryNumber(p + 1, out int k, out int ke) && StartsWith(ke, "个五年"))
+            {
+                n = k;
+                end = ke + 3;
+                if (StartsWith(end, "规划"))
+                {
+                    end += 2;
+                }
+            }
+
+            if (n < 3)
+            {
+                return false;
+            }
+
+            first = 1966 + (5 * (n - 3)); // the 3rd plan ran 1966-1970, each later one five years
+            last = first + 4;
+            return true;
+        }
+
+        /// <summary>过去五年, 过去3年: the years before the document's (过去一年 is a word).</summary>
+        private bool TryPastYears(int p, out int end, out int years)
+        {
+            end = years = 0;
+            if (!StartsWith(p, "过去"))
+            {
+                return false;
+            }
+
+            int q = p + 2;
+            if (F(q) == '的')
+            {
+                q++;
+            }
+
+            if (!TryNumber(q, out years, out int e) || years < 2 || years > 50 || F(e) != '年')
+            {
+                return false;
+            }
+
+            end = e + 1;
+            return true;
+        }
+
+        // ---- building mentions ---------------------------------------------------------------------
+
+        private void Add(int start, int end, YearSpec y, PartSpec part, bool relative, bool unresolved = false)
+        {
+            int? year;
+            bool inferred = false, explicitYear = false;
+            switch (y.Kind)
+            {
+                case YearKind.Explicit:
+                    year = y.Value;
+                    explicitYear = true;
+                    break;
+                case YearKind.Range:
+                    year = y.Value;
+                    break;
+                case YearKind.Doc:
+                    year = _date?.Year + y.Value;
+                    explicitYear = y.Value == 0; // 今年 anchors later months like 2023年 does
+                    break;
+                case YearKind.Fiscal:
+                    // Hong Kong's fiscal year runs from April: 下年度 in March 2025 is 2025-26
+                    year = _date is { } d ? (d.Month >= 4 ? d.Year : d.Year - 1) + y.Value : null;
+                    break;
+                case YearKind.Context:
+                    year = PeriodResolver.FirstYear(_governing?.Value) + y.Value;
+                    inferred = true;
+                    break;
+                default:
+                    if (part.Kind == PartKind.DayOnly)
+                    {
+                        year = _lastMonth?.Year ?? _date?.Year;
+                        relative = _lastMonth?.Relative ?? true;
+                    }
+                    else
+                    {
+                        year = _anchorYear ?? _date?.Year;
+                        relative = _anchorYear is null;
+                    }
+
+                    inferred = true;
+                    break;
+            }
+
+            string? value = unresolved || year is null ? null : Format(year.Value, y, part);
+            var granularity = y.Kind == YearKind.Range ? PeriodGranularity.Range : Granularity(part);
+            if (value is null && y.Kind == YearKind.Range && !unresolved)
+            {
+                value = $"{y.Value:D4}-01/{y.Year2:D4}-12";
+            }
+
+            var (spanStart, asAt, comparison) = Markers(start);
+            var mention = new PeriodMention(new TextSpan(spanStart, end), value, relative)
+            {
+                Granularity = granularity,
+                HasExplicitYear = explicitYear,
+                IsYearInferred = inferred,
+                IsComparison = comparison,
+                IsAsAt = asAt,
+            };
+            Found.Add(mention);
+
+            if (comparison || value is null)
+            {
+                return;
+            }
+
+            _governing = mention;
+            if (explicitYear)
+            {
+                _anchorYear = year;
+            }
+
+            if (part.Kind is PartKind.Month or PartKind.Day && year is int yy)
+            {
+                _lastMonth = (yy, part.A, relative); // a later bare 17日 takes this month
+            }
+        }
+
+        private void AddRelative(int start, int end, DateOnly? date, PeriodGranularity granularity)
+        {
+            string? value = date is { } d
+                ? granularity == PeriodGranularity.Month
+                    ? d.ToString("yyyy-MM", CultureInfo.InvariantCulture)
+                    : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : null;
+            var (spanStart, asAt, comparison) = Markers(start);
+            var mention = new PeriodMention(new TextSpan(spanStart, end), value, IsRelative: true)
+            {
+                Granularity = granularity,
+                IsComparison = comparison,
+                IsAsAt = asAt,
+            };
+            Found.Add(mention);
+            if (!comparison && value is not null)
+            {
+                _governing = mention;
+            }
+        }
+
+        private void AddSamePeriod(int start, int end, int yearsBack)
+        {
+            var governing = _governing;
+            string? value = PeriodResolver.ShiftYears(governing?.Value, -yearsBack);
+            var (spanStart, asAt, comparison) = Markers(start);
+            Found.Add(new PeriodMention(new TextSpan(spanStart, end), value, governing?.IsRelative ?? false)
+            {
+                Granularity = governing?.Granularity ?? PeriodGranularity.Year,
+                IsSamePeriod = true,
+                IsYearInferred = true,
+                IsComparison = comparison,
+                IsAsAt = asAt,
+            });
+        }
+
+        private string? Format(int year, YearSpec y, PartSpec part)
+        {
+            if (y.Kind == YearKind.Range)
+            {
+                return $"{y.Value:D4}-01/{y.Year2:D4}-12";
+            }
+
+            string yy = year.ToString("D4", CultureInfo.InvariantCulture);
+            switch (part.Kind)
+            {
+                case PartKind.None:
+                case PartKind.Year:
+                    return yy;
+                case PartKind.Half:
+                    return $"{yy}-H{part.A}";
+                case PartKind.Quarter:
+                    return $"{yy}-Q{part.A}";
+                case PartKind.QuartersToDate:
+                    return $"{yy}-01/{yy}-{part.A * 3:D2}";
+                case PartKind.Month:
+                    return $"{yy}-{part.A:D2}";
+                case PartKind.MonthRange:
+                    return $"{yy}-{part.A:D2}/{yy}-{part.B:D2}";
+                case PartKind.MonthsToDate:
+                    return part.A == 1 ? $"{yy}-01" : $"{yy}-01/{yy}-{part.A:D2}";
+                case PartKind.Day:
+                    return IsValidDay(year, part.A, part.B) ? $"{yy}-{part.A:D2}-{part.B:D2}" : null;
+                case PartKind.DayOnly:
+                    int month = _lastMonth?.Month ?? _date?.Month ?? 0;
+                    return month > 0 && IsValidDay(year, month, part.A) ? $"{yy}-{month:D2}-{part.A:D2}" : null;
+                default:
+                    return null;
+            }
+        }
+
+        private static PeriodGranularity Granularity(PartSpec part) => part.Kind switch
+        {
+            PartKind.Half => PeriodGranularity.Half,
+            PartKind.Quarter => PeriodGranularity.Quarter,
+            PartKind.Month => PeriodGranularity.Month,
+            PartKind.Day or PartKind.DayOnly => PeriodGranularity.Day,
+            PartKind.QuartersToDate or PartKind.MonthRange => PeriodGranularity.Range,
+            PartKind.MonthsToDate => part.A == 1 ? PeriodGranularity.Month : PeriodGranularity.Range,
+            _ => PeriodGranularity.Year,
+        };
+
+        /// <summary>截至 (part of the span) and 比/较 (not part of it) right before a period.</summary>
+        private (int Start, bool AsAt, bool Comparison) Markers(int start)
+        {
+            int len = _lex.Markers.Longest(_text, start, _fold, out var marker);
+            if (len == 0)
+            {
+                return (start, false, false);
+            }
+
+            return marker.Kind == PeriodWordKind.AsAt ? (start - len, true, false) : (start, false, true);
+        }
+
+        // ---- small readers -------------------------------------------------------------------------
+
+        /// <summary>A small whole number in Arabic or Chinese digits (7, 十二, 两).</summary>
+        private bool TryNumber(int p, out int value, out int end)
+        {
+            value = 0;
+            end = p;
+            char c = F(p);
+            if (IsDigit(c))
+            {
+                end = ReadDigits(p, out value);
+                return end - p <= 4 && !(F(end) == '.' && IsDigit(F(end + 1)));
+            }
+
+            if (_num.NumeralKindOf(c) is NumeralKind.None or NumeralKind.Big
+                || !NumberParser.TryParse(_text, p, _num, out var num)
+                || num.Invalid || num.More || num.Approx || num.HasDecimal || num.HasBigMagnitude || num.IsDigitString
+                || num.Value > 9999)
+            {
+                return false;
+            }
+
+            value = (int)num.Value;
+            end = num.End;
+            return true;
+        }
+
+        private int ReadDigits(int p, out int value)
+        {
+            value = 0;
+            int j = p;
+            while (IsDigit(F(j)))
+            {
+                if (j - p < 9)
+                {
+                    value = (value * 10) + (F(j) - '0');
+                }
+
+                j++;
+            }
+
+            return j;
+        }
+
+        private bool IsDayCount(int numberStart, int afterDay)
+        {
+            foreach (var s in _num.DayCountAfter)
+            {
+                if (StartsWith(afterDay, s))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var s in _num.DayCountBefore)
+            {
+                if (numberStart - s.Length >= 0 && StartsWith(numberStart - s.Length, s))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool NotBlocked(PeriodWord word, int after)
+        {
+            foreach (var s in word.NotBefore)
+            {
+                if (StartsWith(after, s))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool IsGlued(int i)
+        {
+            char prev = F(i - 1);
+            if (IsAsciiLetter(prev) || prev == '_')
+            {
+                return true;
+            }
+
+            char before = F(i - 2);
+            return prev is '/' or '%' or '.' or '#' or '=' or '&' or '@' or '\\' or ':' or '-'
+                && (IsAsciiAlnum(before) || before is '_' or '/' or '%' or '.');
+        }
+
+        private int AsciiRunEnd(int i)
+        {
+            int k = i;
+            while (k < _text.Length)
+            {
+                char c = F(k);
+                if (IsAsciiAlnum(c) || c is '_' or '%' or '/' or '.' or ':' or '=' or '&' or '?' or '#' or '-' or '+' or '~' or '@' or '\\')
+                {
+                    k++;
+                    continue;
+                }
+
+                break;
+            }
+
+            return Math.Max(k, i + 1);
+        }
+
+        private bool StartsWith(int p, string s)
+        {
+            if (p < 0 || p + s.Length > _text.Length)
+            {
+                return false;
+            }
+
+            for (int k = 0; k < s.Length; k++)
+            {
+                if (F(p + k) != s[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsRangeConnector(char c) => c is '-' or '至' or '到' or '~' or '～' or '—';
+
+        private static bool IsValidDay(int year, int month, int day) =>
+            month is >= 1 and <= 12 && day >= 1 && year is >= 1 and <= 9999 && day <= DateTime.DaysInMonth(year, month);
+
+        private static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+        private static bool IsAsciiLetter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z');
+
+        private static bool IsAsciiAlnum(char c) => IsAsciiLetter(c) || IsDigit(c);
+
+        private static bool IsCjk(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF');
+    }
+}

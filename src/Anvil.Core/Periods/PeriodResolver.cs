@@ -1,0 +1,168 @@
+using System.Globalization;
+using Anvil.Core.Documents;
+
+namespace Anvil.Core.Periods;
+
+/// <summary>
+/// Helpers for the fact extractor: which period governs a figure, which year a bare month or quarter
+/// takes, and arithmetic on the spec's period strings. Pure functions over recogniser output.
+/// </summary>
+public static class PeriodResolver
+{
+    /// <summary>
+    /// The period a figure at <paramref name="position"/> belongs to: the nearest mention that starts
+    /// before it (and at or after <paramref name="notBefore"/>, e.g. the sentence start), skipping the
+    /// bases of comparisons (比上年, 较一季度) and unresolved mentions. Null when there is none.
+    /// </summary>
+    /// <param name="periods">Mentions in text order, as the recogniser returns them.</param>
+    /// <param name="position">Where the figure stands.</param>
+    /// <param name="notBefore">Mentions starting before this are out of reach.</param>
+    public static PeriodMention? Governing(IReadOnlyList<PeriodMention> periods, int position, int notBefore = 0)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        for (int k = LastStartingBefore(periods, position); k >= 0; k--)
+        {
+            var m = periods[k];
+            if (m.Span.Start < notBefore)
+            {
+                break;
+            }
+
+            if (!m.IsComparison && m.Value is not null)
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// As <see cref="Governing(IReadOnlyList{PeriodMention}, int, int)"/>, carried across sentences, except
+    /// that 同期 and 上年同期 govern only their own sentence (上年同期为净利润2.79亿元 says nothing about the
+    /// next sentence).
+    /// </summary>
+    public static PeriodMention? Governing(IReadOnlyList<PeriodMention> periods, int position, string text)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        ArgumentNullException.ThrowIfNull(text);
+        int sentenceStart = SentenceAround(text, Math.Max(0, position - 1)).Start;
+        for (int k = LastStartingBefore(periods, position); k >= 0; k--)
+        {
+            var m = periods[k];
+            if (!m.IsComparison && m.Value is not null && (!m.IsSamePeriod || m.Span.Start >= sentenceStart))
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The year a month or quarter without a year takes at <paramref name="position"/>: the year of the
+    /// nearest preceding mention that writes one (<see cref="PeriodMention.HasExplicitYear"/>), else
+    /// the document date's year, else null.
+    /// </summary>
+    public static int? AnchorYear(IReadOnlyList<PeriodMention> periods, int position, DateOnly? documentDate)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        for (int k = LastStartingBefore(periods, position); k >= 0; k--)
+        {
+            var m = periods[k];
+            if (m.HasExplicitYear && !m.IsComparison && FirstYear(m.Value) is int year)
+            {
+                return year;
+            }
+        }
+
+        return documentDate?.Year;
+    }
+
+    /// <summary>The first year a period string names: 2023 for 2023-01/2023-07. Null for null or junk.</summary>
+    public static int? FirstYear(string? period)
+    {
+        if (period is null || period.Length < 4
+            || !int.TryParse(period.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year))
+        {
+            return null;
+        }
+
+        return year;
+    }
+
+    /// <summary>Moves every year of a period string: ShiftYears("2023-Q2", -1) = "2022-Q2".</summary>
+    public static string? ShiftYears(string? period, int years)
+    {
+        if (period is null)
+        {
+            return null;
+        }
+
+        if (years == 0)
+        {
+            return period;
+        }
+
+        var parts = period.Split('/');
+        for (int k = 0; k < parts.Length; k++)
+        {
+            var p = parts[k];
+            if (p.Length < 4 || !int.TryParse(p.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y))
+            {
+                return null;
+            }
+
+            string shifted = (y + years).ToString("D4", CultureInfo.InvariantCulture) + p[4..];
+            if (shifted.Length == 10 && shifted.EndsWith("-02-29", StringComparison.Ordinal) && !DateTime.IsLeapYear(y + years))
+            {
+                shifted = shifted[..8] + "28";
+            }
+
+            parts[k] = shifted;
+        }
+
+        return string.Join('/', parts);
+    }
+
+    /// <summary>The sentence around a position: from after the previous 。！？; or line break to the next.</summary>
+    public static TextSpan SentenceAround(string text, int position)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int start = Math.Clamp(position, 0, text.Length);
+        while (start > 0 && !IsSentenceEnd(text[start - 1]))
+        {
+            start--;
+        }
+
+        int end = Math.Clamp(position, 0, text.Length);
+        while (end < text.Length && !IsSentenceEnd(text[end]))
+        {
+            end++;
+        }
+
+        return new TextSpan(start, end);
+    }
+
+    private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '；' or '\n' or '!' or '?' or ';';
+
+    private static int LastStartingBefore(IReadOnlyList<PeriodMention> periods, int position)
+    {
+        int lo = 0, hi = periods.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (periods[mid].Span.Start < position)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found;
+    }
+}
