@@ -1,6 +1,9 @@
 using Anvil.Core.Entities;
 using Anvil.Core.Lexicons;
 using Anvil.Core.Normalization;
+using Anvil.Core.Facts;
+using Anvil.Core.Periods;
+using Anvil.Core.Quantities;
 using Anvil.Core.Relations;
 
 namespace Anvil.Core.Pipeline;
@@ -23,6 +26,9 @@ public static class AnvilPipeline
         [
             new NormalizerComponent(normalizer),
             new EntityComponent(entities),
+            new QuantityComponent(),
+            new PeriodComponent(),
+            new FactExtractor(FactData.LoadBuiltIn()),
             new RelationExtractor(RelationData.LoadBuiltIn()),
         ]);
     }

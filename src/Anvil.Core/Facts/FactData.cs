@@ -1,0 +1,98 @@
+using Anvil.Core.Lexicons;
+using Anvil.Data;
+
+namespace Anvil.Core.Facts;
+
+/// <summary>The word lists behind fact extraction (facts/*.tsv), loaded once.</summary>
+public sealed class FactData
+{
+    private FactData()
+    {
+    }
+
+    /// <summary>Indicator alias → canonical indicator.</summary>
+    public Dictionary<string, string> Indicators { get; } = new(StringComparer.Ordinal);
+
+    public int LongestIndicator { get; private set; }
+
+    public List<KindWord> KindWordsBefore { get; } = [];
+
+    public List<KindWord> KindWordsAfter { get; } = [];
+
+    public Dictionary<string, string> SubjectReferences { get; } = new(StringComparer.Ordinal);
+
+    public List<(string Word, bool Before, bool Onward)> SourceWords { get; } = [];
+
+    public Dictionary<string, string[]> CompoundIndicators { get; } = new(StringComparer.Ordinal);
+
+    public List<string> TrimAtEnd { get; } = [];
+
+    public List<string> TrimAtStart { get; } = [];
+
+    public WordTrie<bool> IndicatorTrie { get; } = new();
+
+    public static FactData LoadBuiltIn()
+    {
+        var d = new FactData();
+        foreach (var line in DataFiles.ReadLines("facts/indicators.tsv"))
+        {
+            var c = line.Split('\t');
+            string canonical = c[0].Trim();
+            d.AddIndicator(canonical, canonical);
+            if (c.Length > 1)
+            {
+                foreach (var alias in c[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    d.AddIndicator(alias, canonical);
+                }
+            }
+        }
+
+        foreach (var line in DataFiles.ReadLines("facts/kind-words.tsv"))
+        {
+            var c = line.Split('\t');
+            var word = new KindWord(c[1], c[0], int.Parse(c[2], System.Globalization.CultureInfo.InvariantCulture));
+            (c[3] == "after" ? d.KindWordsAfter : d.KindWordsBefore).Add(word);
+        }
+
+        d.KindWordsBefore.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
+        d.KindWordsAfter.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
+        foreach (var line in DataFiles.ReadLines("facts/subject-references.tsv"))
+        {
+            var c = line.Split('\t');
+            d.SubjectReferences[c[0]] = c[1];
+        }
+
+        foreach (var line in DataFiles.ReadLines("facts/source-words.tsv"))
+        {
+            var c = line.Split('\t');
+            d.SourceWords.Add((c[0], c[1] == "before", c[2] == "onward"));
+        }
+
+        foreach (var line in DataFiles.ReadLines("facts/compound-indicators.tsv"))
+        {
+            var c = line.Split('\t');
+            d.CompoundIndicators[c[0]] = c[1].Split('|');
+        }
+
+        foreach (var line in DataFiles.ReadLines("facts/phrase-words.tsv"))
+        {
+            var c = line.Split('\t');
+            (c[1] == "start" ? d.TrimAtStart : d.TrimAtEnd).Add(c[0]);
+        }
+
+        d.TrimAtEnd.Sort((a, b) => b.Length.CompareTo(a.Length));
+        d.TrimAtStart.Sort((a, b) => b.Length.CompareTo(a.Length));
+        return d;
+    }
+
+    private void AddIndicator(string alias, string canonical)
+    {
+        Indicators[alias] = canonical;
+        IndicatorTrie.Add(alias, true);
+        LongestIndicator = Math.Max(LongestIndicator, alias.Length);
+    }
+
+    /// <summary>A word that makes a figure a growth, delta, share or rank fact; sign -1 for decrease.</summary>
+    public sealed record KindWord(string Word, string Kind, int Sign);
+}

@@ -1,0 +1,744 @@
+using Anvil.Core.Documents;
+using Anvil.Core.Entities;
+using Anvil.Core.Output;
+using Anvil.Core.Periods;
+using Anvil.Core.Pipeline;
+using Anvil.Core.Quantities;
+
+namespace Anvil.Core.Facts;
+
+/// <summary>
+/// Turns the quantities of a text into facts: for each figure, the subject it is about, the measure
+/// (indicator) and its scope, the kind (value, growth, delta, share, rank), the period and the source.
+/// Works clause by clause on the matching view; what a clause leaves out (the subject, the measure, the
+/// period, the source) is carried from the clause or sentence before, as a reader would.
+/// </summary>
+public sealed class FactExtractor(FactData data) : IPipelineComponent
+{
+    public string Name => "facts";
+
+    public Annotations Requires => Annotations.View | Annotations.Entities | Annotations.Quantities | Annotations.Periods;
+
+    public Annotations Provides => Annotations.Facts;
+
+    public void Process(Analysis analysis)
+    {
+        if (analysis.Quantities.Count == 0)
+        {
+            return;
+        }
+
+        var state = new DocumentState(analysis, data);
+        foreach (var sentence in Sentences(state.Text))
+        {
+            state.ProcessSentence(sentence);
+        }
+    }
+
+    internal static IEnumerable<TextSpan> Sentences(string text)
+    {
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '。' or '!' or '?' or '！' or '？' or '\n')
+            {
+                if (i > start)
+                {
+                    yield return new TextSpan(start, i);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            yield return new TextSpan(start, text.Length);
+        }
+    }
+
+    private sealed record Mention(TextSpan View, string Name, EntityType Type);
+
+    private sealed record Figure(QuantityMention Quantity, TextSpan View, TextSpan NumberView);
+
+    /// <summary>What the previous figure said, for the next one to carry.</summary>
+    private sealed record Carried(string Subject, string? Scope, string Indicator, string Kind, string? Period, int SubjectStart);
+
+    private sealed class DocumentState
+    {
+        private static readonly string[] CurrentWords = ["目前", "现在", "当前", "如今", "截至目前", "至今"];
+        private readonly Analysis _analysis;
+        private readonly FactData _data;
+        private readonly List<Mention> _mentions;
+        private readonly List<Figure> _figures;
+        private readonly List<PeriodMention> _periods;
+        private readonly string? _mainPlace;
+        private readonly string _localCurrency;
+        private string? _onwardSource;
+        private Carried? _last;
+        private List<(string? Scope, string Indicator)>? _lastList;
+
+        public DocumentState(Analysis analysis, FactData data)
+        {
+            _analysis = analysis;
+            _data = data;
+            var view = analysis.View;
+            Text = view.Text;
+            _mentions = analysis.Entities.Select(e => new Mention(view.ToView(e.Span), e.Name, e.Type)).OrderBy(m => m.View.Start).ToList();
+            _figures = analysis.Quantities.Select(q => new Figure(q, view.ToView(q.Span), view.ToView(q.NumberSpan))).OrderBy(f => f.View.Start).ToList();
+            _periods = analysis.Periods.Select(p => p with { Span = view.ToView(p.Span) }).OrderBy(p => p.Span.Start).ToList();
+            _mainPlace = _mentions.Where(m => m.Type == EntityType.Place).GroupBy(m => m.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.First().View.Start).FirstOrDefault()?.Key;
+            _localCurrency = LocalCurrency();
+            _onwardSource = LeadSource();
+        }
+
+        public string Text { get; }
+
+        public void ProcessSentence(TextSpan sentence)
+        {
+            var figures = _figures.Where(f => f.View.Start >= sentence.Start && f.View.End <= sentence.End).ToList();
+            string? sentenceSource = SentenceSource(sentence);
+            Carried? lastInSentence = null;
+            for (int i = 0; i < figures.Count; i++)
+            {
+                var figure = figures[i];
+                var clause = ClauseAround(sentence, figure.View.Start);
+                int previousEnd = i > 0 && figures[i - 1].View.End > clause.Start ? figures[i - 1].View.End : clause.Start;
+                var fact = Resolve(figure, sentence, clause, previousEnd, lastInSentence, figures, i, sentenceSource);
+                if (fact is null)
+                {
+                    continue;
+                }
+
+                _analysis.Facts.Add(fact.Value.Record);
+                lastInSentence = fact.Value.Carried;
+                _last = lastInSentence;
+            }
+        }
+
+        private (FactRecord Record, Carried Carried)? Resolve(Figure figure, TextSpan sentence, TextSpan clause, int previousEnd,
+            Carried? lastInSentence, List<Figure> figures, int index, string? sentenceSource)
+        {
+            var q = figure.Quantity;
+            if (q.Unit is "year" or "month" or "day" or "point" || q.IsOrdinal)
+            {
+                return null; // durations, index levels and ordinals are not facts about a subject
+            }
+
+            // the subject: the nearest subject-like name in the clause before the figure, else carried
+            var subjectMention = SubjectIn(clause.Start, figure.View.Start, sentence.Start);
+            string? subject = subjectMention?.Name;
+            int phraseStart = Math.Max(previousEnd, clause.Start);
+            if (subjectMention is not null && subjectMention.View.End > phraseStart)
+            {
+                phraseStart = subjectMention.View.End;
+            }
+
+            subject ??= lastInSentence?.Subject ?? _last?.Subject ?? _mainPlace;
+            if (subject is null)
+            {
+                return null;
+            }
+
+            // what kind of figure, and the words that name what it measures
+            string phrase = CleanPhrase(phraseStart, figure.View.Start, out int phraseOffset);
+            var (kind, sign, measure) = KindOf(q, phrase, figure);
+            var (scope, indicator) = SplitMeasure(measure, q);
+            bool inherited = false;
+            if (indicator.Length == 0)
+            {
+                var from = lastInSentence ?? _last;
+                if (from is not null && from.Subject == subject)
+                {
+                    scope ??= from.Scope;
+                    indicator = from.Indicator;
+                    inherited = true;
+                }
+            }
+
+            // 分别: the i-th figure of a list takes the i-th item named before it
+            var listed = Distribute(figure, figures, index, clause, phrase, kind);
+            if (listed is { } item)
+            {
+                scope = item.Scope ?? scope;
+                indicator = item.Indicator.Length > 0 ? item.Indicator : indicator;
+            }
+
+            if (indicator.Length == 0)
+            {
+                indicator = kind switch
+                {
+                    "growth" => "增速",
+                    "share" => "占比",
+                    "rank" => "排名",
+                    _ => q.Unit == "count" || q.Unit.Length == 0 ? "数量" : "金额",
+                };
+            }
+
+            string unit = q.Unit.Length == 0 ? "count" : q.Unit;
+            if (q.IsCurrencyAssumed && unit == "CNY" && _localCurrency != "CNY" && subject != "中国")
+            {
+                unit = _localCurrency;
+            }
+
+            double value = kind is "growth" or "delta" ? sign * q.Value : q.Value;
+            string? period = PeriodFor(figure, sentence, lastInSentence, inherited);
+            string? source = sentenceSource ?? _onwardSource;
+            int start = subjectMention is not null && subjectMention.View.Start >= clause.Start ? subjectMention.View.Start : phraseStart + phraseOffset;
+            var span = _analysis.View.ToOriginal(Math.Min(start, figure.View.Start), figure.View.End);
+            var record = new FactRecord
+            {
+                Span = span,
+                Subject = subject,
+                Scope = string.IsNullOrEmpty(scope) ? null : scope,
+                Indicator = indicator,
+                Kind = kind,
+                Value = value,
+                Unit = unit,
+                UnitText = q.UnitText.Length == 0 ? null : q.UnitText,
+                Qualifier = q.Qualifier.ToString().ToLowerInvariant(),
+                Period = period,
+                Source = source,
+            };
+            return (record, new Carried(subject, record.Scope, indicator, kind, period, start));
+        }
+
+        /// <summary>Which kind of figure this is, its sign, and the words left to name the measure.</summary>
+        private (string Kind, int Sign, string Measure) KindOf(QuantityMention q, string phrase, Figure figure)
+        {
+            if (q.Unit == "rank")
+            {
+                return ("rank", 1, StripRankWords(phrase));
+            }
+
+            // a kind word right after the figure: 以31.8%的增速
+            string after = Text.Substring(figure.View.End, Math.Min(8, Text.Length - figure.View.End));
+            foreach (var w in _data.KindWordsAfter)
+            {
+                if (after.StartsWith(w.Word, StringComparison.Ordinal) && (q.IsPercent || w.Kind != "growth"))
+                {
+                    string measure = phrase.EndsWith('以') ? phrase[..^1] : phrase;
+                    return (w.Kind, w.Sign, measure);
+                }
+            }
+
+            // the rightmost kind word in the phrase decides; the words before it name the measure
+            int bestAt = -1;
+            FactData.KindWord? best = null;
+            foreach (var w in _data.KindWordsBefore)
+            {
+                int at = phrase.LastIndexOf(w.Word, StringComparison.Ordinal);
+                if (at >= 0 && (best is null || at + w.Word.Length > bestAt + best.Word.Length || (at + w.Word.Length == bestAt + best.Word.Length && w.Word.Length > best.Word.Length)))
+                {
+                    // a one-character word only counts right before the figure (升3%, not 升级)
+                    if (w.Word.Length == 1 && at + 1 < phrase.Length - 1)
+                    {
+                        continue;
+                    }
+
+                    best = w;
+                    bestAt = at;
+                }
+            }
+
+            if (q.Unit == "pp")
+            {
+                int sign = best?.Sign ?? 1;
+                if (phrase.Contains("低于", StringComparison.Ordinal) || phrase.Contains("收窄", StringComparison.Ordinal) || phrase.Contains("放缓", StringComparison.Ordinal))
+                {
+                    sign = -1;
+                }
+
+                return ("delta", sign, bestAt >= 0 ? phrase[..bestAt] : phrase);
+            }
+
+            if (q.IsMultiple)
+            {
+                return ("growth", best?.Sign ?? 1, bestAt >= 0 ? phrase[..bestAt] : phrase);
+            }
+
+            if (q.IsFraction)
+            {
+                return ("share", 1, bestAt >= 0 ? phrase[..bestAt] : phrase);
+            }
+
+            if (best is null)
+            {
+                return (q.IsPercent ? (IsRate(phrase) ? "value" : "share") : "value", 1, phrase);
+            }
+
+            string before = phrase[..bestAt];
+            if (best.Kind == "share")
+            {
+                return q.IsPercent ? ("share", 1, before) : ("value", 1, phrase);
+            }
+
+            // growth words before an amount make an absolute change (增加1200亿元); 增至 / 增加至 is a level
+            if (!q.IsPercent)
+            {
+                string tail = phrase[(bestAt + best.Word.Length)..];
+                bool toLevel = tail.StartsWith('至') || tail.StartsWith('到') || tail.StartsWith("为", StringComparison.Ordinal);
+                return toLevel || best.Word.Length == 1 || best.Word is "同比" or "环比" or "按年" or "按月" or "增速" or "增幅" or "涨幅" or "跌幅" or "降幅"
+                    ? ("value", 1, before)
+                    : ("delta", best.Sign, before);
+            }
+
+            return ("growth", best.Sign, before);
+        }
+
+        /// <summary>Tax, interest and tariff rates are levels, not shares of a whole (the gold's convention).</summary>
+        private static bool IsRate(string phrase) =>
+            phrase.Contains("税率", StringComparison.Ordinal) || phrase.Contains("利率", StringComparison.Ordinal) || phrase.Contains("关税", StringComparison.Ordinal)
+            || phrase.EndsWith("获", StringComparison.Ordinal) || phrase.Contains("扣税", StringComparison.Ordinal);
+
+        private static string StripRankWords(string phrase)
+        {
+            foreach (var w in new[] { "稳居", "位居", "位列", "排名", "排在", "居于", "居", "列", "排", "全国", "全球", "城市", "大中城市", "数量", "总量" })
+            {
+                int at = phrase.IndexOf(w, StringComparison.Ordinal);
+                if (at >= 0 && w is "稳居" or "位居" or "位列" or "排名" or "排在" or "居于" or "居" or "列" or "排")
+                {
+                    return phrase[..at];
+                }
+            }
+
+            return phrase;
+        }
+
+        /// <summary>Splits "人工智能产业规模" into scope 人工智能 and indicator 产业规模.</summary>
+        private (string? Scope, string Indicator) SplitMeasure(string measure, QuantityMention q)
+        {
+            measure = TrimEnds(measure);
+            if (measure.Length == 0)
+            {
+                return (null, "");
+            }
+
+            // the longest known measure at the end of the words
+            for (int len = Math.Min(_data.LongestIndicator, measure.Length); len >= 1; len--)
+            {
+                string tail = measure[^len..];
+                if (_data.Indicators.TryGetValue(tail, out var canonical))
+                {
+                    string scope = TrimEnds(measure[..^len]);
+                    return (scope.Length == 0 ? null : scope, canonical == "产业规模" || canonical == "增加值" || canonical == "增速" ? canonical : tail == canonical ? canonical : canonical);
+                }
+            }
+
+            // a count of things: 人工智能企业超2800家 → scope 人工智能, indicator 企业数量
+            if (q.Unit is "count" or "")
+            {
+                foreach (var noun in new[] { "企业", "公司", "机构", "项目", "人才", "人" })
+                {
+                    if (measure.EndsWith(noun, StringComparison.Ordinal))
+                    {
+                        string scope = TrimEnds(measure[..^noun.Length]);
+                        string indicator = noun is "企业" or "公司" ? "企业数量" : noun is "人" or "人才" ? "人数" : noun + "数量";
+                        return (scope.Length == 0 ? null : scope, indicator);
+                    }
+                }
+            }
+
+            // otherwise the words themselves name the measure
+            return (null, measure.Length > 16 ? measure[^16..] : measure);
+        }
+
+        private string TrimEnds(string s)
+        {
+            bool changed = true;
+            while (changed && s.Length > 0)
+            {
+                changed = false;
+                foreach (var w in _data.TrimAtEnd)
+                {
+                    if (s.Length > w.Length && s.EndsWith(w, StringComparison.Ordinal))
+                    {
+                        s = s[..^w.Length];
+                        changed = true;
+                        break;
+                    }
+                }
+
+                foreach (var w in _data.TrimAtStart)
+                {
+                    if (s.Length > w.Length && s.StartsWith(w, StringComparison.Ordinal))
+                    {
+                        s = s[w.Length..];
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+
+            s = s.Trim(' ', '、', ',', '(', ')', '「', '」', '“', '”', '"');
+            return s;
+        }
+
+        /// <summary>The words between the start and the figure, with period words and qualifiers taken out.</summary>
+        private string CleanPhrase(int start, int end, out int offset)
+        {
+            offset = 0;
+            if (end <= start)
+            {
+                return "";
+            }
+
+            var chars = Text.AsSpan(start, end - start).ToArray();
+            foreach (var p in _periods)
+            {
+                for (int k = Math.Max(p.Span.Start, start); k < Math.Min(p.Span.End, end); k++)
+                {
+                    chars[k - start] = ' ';
+                }
+            }
+
+            foreach (var m in _mentions)
+            {
+                // source bodies and people named in the phrase are not part of the measure
+                if (m.Type is EntityType.Media or EntityType.Person && m.View.Start >= start && m.View.End <= end)
+                {
+                    for (int k = m.View.Start; k < m.View.End; k++)
+                    {
+                        chars[k - start] = ' ';
+                    }
+                }
+            }
+
+            string s = new string(chars);
+            // keep only the last run of words: a period or a name in the middle separates
+            int cut = s.LastIndexOf(' ');
+            if (cut >= 0 && cut < s.Length - 1)
+            {
+                offset = cut + 1;
+                s = s[(cut + 1)..];
+            }
+            else if (cut == s.Length - 1)
+            {
+                s = s.TrimEnd();
+                int again = s.LastIndexOf(' ');
+                offset = again + 1;
+                s = again >= 0 ? s[(again + 1)..] : s;
+            }
+
+            return s;
+        }
+
+        /// <summary>The nearest subject-like name before the figure in its clause (then in its sentence).</summary>
+        private Mention? SubjectIn(int clauseStart, int position, int sentenceStart)
+        {
+            for (int pass = 0; pass < 2; pass++)
+            {
+                int from = pass == 0 ? clauseStart : sentenceStart;
+                Mention? best = null;
+                foreach (var m in _mentions)
+                {
+                    if (m.View.Start < from || m.View.End > position)
+                    {
+                        continue;
+                    }
+
+                    var candidate = AsSubject(m);
+                    if (candidate is not null)
+                    {
+                        best = candidate;
+                    }
+                }
+
+                var reference = ReferenceIn(from, position);
+                if (reference is not null && (best is null || reference.View.Start > best.View.Start))
+                {
+                    best = reference;
+                }
+
+                if (best is not null)
+                {
+                    return best;
+                }
+            }
+
+            return null;
+        }
+
+        private Mention? AsSubject(Mention m)
+        {
+            switch (m.Type)
+            {
+                case EntityType.Place or EntityType.Company or EntityType.Group or EntityType.Organization:
+                    return IsComparisonBase(m.View.Start) || IsSourceRole(m) ? null : m;
+                case EntityType.Government:
+                    // a body that publishes figures is their source; its place is their subject
+                    if (IsSourceRole(m))
+                    {
+                        var place = _mentions.Where(p => p.Type == EntityType.Place).Select(p => p.Name).FirstOrDefault(n => m.Name.StartsWith(n, StringComparison.Ordinal))
+                            ?? PlacePrefix(m.Name);
+                        return place is null ? null : m with { Name = place };
+                    }
+
+                    return m;
+                default:
+                    return null;
+            }
+        }
+
+        private static string? PlacePrefix(string bodyName)
+        {
+            int cut = bodyName.IndexOfAny(['省', '市']);
+            return cut >= 2 && cut <= 4 ? bodyName[..cut] : null;
+        }
+
+        /// <summary>A name after 占/居/比/高于 is what the figure is compared with, not its subject.</summary>
+        private bool IsComparisonBase(int start)
+        {
+            string before = Text.Substring(Math.Max(0, start - 3), Math.Min(3, start));
+            return before.EndsWith('占') || before.EndsWith('居') || before.EndsWith('比') || before.EndsWith("高于", StringComparison.Ordinal)
+                || before.EndsWith("低于", StringComparison.Ordinal) || before.EndsWith('较') || before.EndsWith("超过", StringComparison.Ordinal);
+        }
+
+        private bool IsSourceRole(Mention m)
+        {
+            if (m.Type is not (EntityType.Government or EntityType.Organization or EntityType.Media))
+            {
+                return false;
+            }
+
+            string after = Text.Substring(m.View.End, Math.Min(6, Text.Length - m.View.End));
+            string before = Text.Substring(Math.Max(0, m.View.Start - 1), Math.Min(1, m.View.Start));
+            return before == "据" || _data.SourceWords.Any(w => !w.Before && after.StartsWith(w.Word, StringComparison.Ordinal))
+                || after.StartsWith('、') || after.StartsWith("和", StringComparison.Ordinal) || after.StartsWith('(');
+        }
+
+        /// <summary>全市, 全国, 我国...: a word standing for the place the text is about.</summary>
+        private Mention? ReferenceIn(int from, int position)
+        {
+            Mention? found = null;
+            foreach (var (word, refersTo) in _data.SubjectReferences)
+            {
+                int at = Text.LastIndexOf(word, position - 1, position - from, StringComparison.Ordinal);
+                if (at < from || at + word.Length > position || IsComparisonBase(at) || (found is not null && found.View.Start >= at))
+                {
+                    continue;
+                }
+
+                string? name = refersTo switch
+                {
+                    "country" => "中国",
+                    "city" => _mainPlace,
+                    _ => _mainPlace,
+                };
+                if (name is not null)
+                {
+                    found = new Mention(new TextSpan(at, at + word.Length), name, EntityType.Place);
+                }
+            }
+
+            return found;
+        }
+
+        private (string? Scope, string Indicator)? Distribute(Figure figure, List<Figure> figures, int index, TextSpan clause, string phrase, string kind)
+        {
+            int fenbie = Text.LastIndexOf("分别", figure.View.Start, figure.View.Start - clause.Start, StringComparison.Ordinal);
+            if (fenbie < 0)
+            {
+                return null;
+            }
+
+            // the figures of the list: those after 分别 in this clause
+            var list = figures.Where(f => f.View.Start > fenbie && f.View.Start < clause.End && ClauseAround(clause, f.View.Start) == clause).ToList();
+            int position = list.FindIndex(f => f.View == figure.View);
+            if (position < 0 || list.Count < 2)
+            {
+                return null;
+            }
+
+            // the items named before 分别: 房地产业、金融业、住宿餐饮业(增加值)
+            int itemsStart = clause.Start;
+            string before = Text[itemsStart..fenbie];
+            var items = SplitItems(before, list.Count);
+            if (items is not null)
+            {
+                _lastList = items;
+                return items[position];
+            }
+
+            // 同比分别增长: the items of the list before, in the same order
+            if (_lastList is not null && _lastList.Count == list.Count)
+            {
+                return _lastList[position];
+            }
+
+            return null;
+        }
+
+        private List<(string? Scope, string Indicator)>? SplitItems(string before, int count)
+        {
+            before = before.Trim();
+            foreach (var (word, measures) in _data.CompoundIndicators)
+            {
+                int at = before.LastIndexOf(word, StringComparison.Ordinal);
+                if (at >= 0 && measures.Length == count)
+                {
+                    string scope = TrimEnds(StripSubjectWords(before[..at]));
+                    return measures.Select(m => (scope.Length == 0 ? null : scope, m)).ToList<(string?, string)>();
+                }
+            }
+
+            // a shared measure at the end (…住宿餐饮业增加值): split it off first
+            string shared = "";
+            for (int len = Math.Min(_data.LongestIndicator, before.Length); len >= 2; len--)
+            {
+                if (_data.Indicators.TryGetValue(before[^len..], out var canonical))
+                {
+                    shared = canonical;
+                    before = before[..^len];
+                    break;
+                }
+            }
+
+            var parts = before.Split(['、', '和', '及', '与'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(p => TrimEnds(StripSubjectWords(p))).Where(p => p.Length > 0).ToList();
+            if (parts.Count < count)
+            {
+                return null;
+            }
+
+            parts = parts.Skip(parts.Count - count).ToList();
+            return parts.Select(p => ((string?)p, shared)).ToList();
+        }
+
+        /// <summary>Drops a leading subject or reference word from a list item (杭州规模以上工业 → 规模以上工业).</summary>
+        private string StripSubjectWords(string s)
+        {
+            int comma = s.LastIndexOfAny([',', '，', ':', '：']);
+            if (comma >= 0)
+            {
+                s = s[(comma + 1)..];
+            }
+
+            foreach (var m in _mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).Select(m => m.Name).Concat(_data.SubjectReferences.Keys).Distinct())
+            {
+                if (s.StartsWith(m, StringComparison.Ordinal) && s.Length > m.Length)
+                {
+                    s = s[m.Length..];
+                }
+            }
+
+            foreach (var w in new[] { "其中", "主要行业中", "限额以上单位" })
+            {
+                if (s.StartsWith(w, StringComparison.Ordinal))
+                {
+                    s = s[w.Length..];
+                }
+            }
+
+            return s;
+        }
+
+        private string? PeriodFor(Figure figure, TextSpan sentence, Carried? lastInSentence, bool inherited)
+        {
+            var governing = PeriodResolver.Governing(_periods, figure.View.Start, Text);
+            // 目前 / 现在 after the governing period: a current figure, dated by the document
+            int since = governing is null ? sentence.Start : Math.Max(sentence.Start, governing.Span.End);
+            if (since < figure.View.Start)
+            {
+                string between = Text[since..figure.View.Start];
+                if (CurrentWords.Any(w => between.Contains(w, StringComparison.Ordinal)))
+                {
+                    return null;
+                }
+            }
+
+            if (governing is null && inherited && lastInSentence is not null)
+            {
+                return lastInSentence.Period;
+            }
+
+            return governing?.Value;
+        }
+
+        private static readonly char[] ClauseMarks = [',', '，', ';', '；', ':', '：'];
+
+        private TextSpan ClauseAround(TextSpan sentence, int position)
+        {
+            int start = position > sentence.Start ? Text.LastIndexOfAny(ClauseMarks, position - 1, position - sentence.Start) : -1;
+            start = start < sentence.Start ? sentence.Start : start + 1;
+            int end = Text.IndexOfAny(ClauseMarks, position, sentence.End - position);
+            end = end < 0 ? sentence.End : end;
+            // a thousands separator is no clause mark (1,100万)
+            return new TextSpan(start, end);
+        }
+
+        /// <summary>据X统计, X数据显示, X发布: the body the sentence's figures come from.</summary>
+        private string? SentenceSource(TextSpan sentence)
+        {
+            string? found = null;
+            foreach (var m in _mentions)
+            {
+                if (m.View.Start < sentence.Start || m.View.End > sentence.End || m.Type is not (EntityType.Government or EntityType.Media or EntityType.Organization or EntityType.Company or EntityType.Work))
+                {
+                    continue;
+                }
+
+                string before = Text.Substring(Math.Max(0, m.View.Start - 1), Math.Min(1, m.View.Start));
+                string after = Text.Substring(m.View.End, Math.Min(6, Text.Length - m.View.End));
+                bool onward = false, says = before == "据";
+                foreach (var (word, wordBefore, wordOnward) in _data.SourceWords)
+                {
+                    if (!wordBefore && after.StartsWith(word, StringComparison.Ordinal))
+                    {
+                        says = true;
+                        onward |= wordOnward;
+                    }
+                }
+
+                if (m.Type == EntityType.Company && !says)
+                {
+                    continue;
+                }
+
+                if (says)
+                {
+                    found ??= m.Name;
+                    if (onward)
+                    {
+                        _onwardSource = m.Name;
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>A source named in the document's first lines (a dateline, 据X统计) speaks for all of it.</summary>
+        private string? LeadSource()
+        {
+            foreach (var m in _mentions)
+            {
+                if (m.View.Start > 120)
+                {
+                    break;
+                }
+
+                if (m.Type is EntityType.Government or EntityType.Organization && IsSourceRole(m))
+                {
+                    return m.Name;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A bare 元 in a Hong Kong or Taiwan text is that place's dollar.</summary>
+        private string LocalCurrency()
+        {
+            var places = _mentions.Where(m => m.Type == EntityType.Place).Select(m => m.Name).ToList();
+            int hk = places.Count(p => p == "香港"), tw = places.Count(p => p is "台湾" or "中国台湾" or "台北");
+            int mainland = places.Count(p => p is not ("香港" or "台湾" or "中国台湾" or "台北" or "澳门"));
+            if (hk > 0 && hk >= mainland)
+            {
+                return "HKD";
+            }
+
+            return tw > 0 && tw >= mainland ? "TWD" : "CNY";
+        }
+    }
+}
