@@ -75,6 +75,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
         private readonly string? _mainPlace;
         private readonly string _localCurrency;
         private string? _onwardSource;
+        private Mention? _currentSourceMention;
         private Carried? _last;
         private List<(string? Scope, string Indicator)>? _lastList;
 
@@ -94,8 +95,11 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
 
         public string Text { get; }
 
+        private TextSpan _currentSentence;
+
         public void ProcessSentence(TextSpan sentence)
         {
+            _currentSentence = sentence;
             var figures = _figures.Where(f => f.View.Start >= sentence.Start && f.View.End <= sentence.End).ToList();
             string? sentenceSource = SentenceSource(sentence);
             Carried? lastInSentence = null;
@@ -126,7 +130,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             }
 
             // the subject: the nearest subject-like name in the clause before the figure, else carried
-            var subjectMention = SubjectIn(clause.Start, figure.View.Start, sentence.Start);
+            var subjectMention = q.Unit == "rank" ? SubjectAfter(figure.View.End) ?? SubjectIn(clause.Start, figure.View.Start, sentence.Start) : SubjectIn(clause.Start, figure.View.Start, sentence.Start);
             string? subject = subjectMention?.Name;
             int phraseStart = Math.Max(previousEnd, clause.Start);
             if (subjectMention is not null && subjectMention.View.End > phraseStart)
@@ -147,8 +151,8 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             bool inherited = false;
             if (indicator.Length == 0)
             {
-                var from = lastInSentence ?? _last;
-                if (from is not null && from.Subject == subject)
+                var from = lastInSentence ?? (_last is not null && _last.Subject == subject ? _last : null);
+                if (from is not null)
                 {
                     scope ??= from.Scope;
                     indicator = from.Indicator;
@@ -228,6 +232,11 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             foreach (var w in _data.KindWordsBefore)
             {
                 int at = phrase.LastIndexOf(w.Word, StringComparison.Ordinal);
+                while (at >= 0 && InsideIndicatorWord(phrase, at, w.Word.Length))
+                {
+                    at = at == 0 ? -1 : phrase.LastIndexOf(w.Word, at - 1, StringComparison.Ordinal);
+                }
+
                 if (at >= 0 && (best is null || at + w.Word.Length > bestAt + best.Word.Length || (at + w.Word.Length == bestAt + best.Word.Length && w.Word.Length > best.Word.Length)))
                 {
                     // a one-character word only counts right before the figure (升3%, not 升级)
@@ -264,6 +273,11 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
 
             if (best is null)
             {
+                if (q.IsPercent && !IsRate(phrase) && SentenceSpeaksOfGrowth(figure.View.Start))
+                {
+                    return ("growth", 1, phrase);
+                }
+
                 return (q.IsPercent ? (IsRate(phrase) ? "value" : "share") : "value", 1, phrase);
             }
 
@@ -284,6 +298,50 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             }
 
             return ("growth", best.Sign, before);
+        }
+
+        /// <summary>True when a kind word at <paramref name="at"/> is part of a longer measure word (增加 in 增加值).</summary>
+        private bool InsideIndicatorWord(string phrase, int at, int length)
+        {
+            for (int start = Math.Max(0, at - _data.LongestIndicator); start <= at; start++)
+            {
+                for (int len = Math.Min(_data.LongestIndicator, phrase.Length - start); len > length && start + len >= at + length; len--)
+                {
+                    if (_data.Indicators.ContainsKey(phrase.Substring(start, len)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The last kind word before the figure in its sentence is one of growth (从经济增速来看，上海（9.7%）).</summary>
+        private bool SentenceSpeaksOfGrowth(int position)
+        {
+            var sentence = _currentSentence;
+            string before = Text[sentence.Start..position];
+            int growthAt = -1, shareAt = -1;
+            foreach (var w in _data.KindWordsBefore.Where(w => w.Word.Length >= 2))
+            {
+                int at = before.LastIndexOf(w.Word, StringComparison.Ordinal);
+                if (at < 0 || InsideIndicatorWord(before, at, w.Word.Length) && w.Word != "增速")
+                {
+                    continue;
+                }
+
+                if (w.Kind == "growth")
+                {
+                    growthAt = Math.Max(growthAt, at);
+                }
+                else
+                {
+                    shareAt = Math.Max(shareAt, at);
+                }
+            }
+
+            return growthAt > shareAt;
         }
 
         /// <summary>Tax, interest and tariff rates are levels, not shares of a whole (the gold's convention).</summary>
@@ -459,6 +517,18 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             return null;
         }
 
+        /// <summary>位居第十的南京: a rank names its subject right after it.</summary>
+        private Mention? SubjectAfter(int position)
+        {
+            if (position < Text.Length && Text[position] == '的')
+            {
+                var m = _mentions.FirstOrDefault(m => m.View.Start == position + 1);
+                return m is null ? null : AsSubject(m);
+            }
+
+            return null;
+        }
+
         private Mention? AsSubject(Mention m)
         {
             switch (m.Type)
@@ -469,8 +539,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                     // a body that publishes figures is their source; its place is their subject
                     if (IsSourceRole(m))
                     {
-                        var place = _mentions.Where(p => p.Type == EntityType.Place).Select(p => p.Name).FirstOrDefault(n => m.Name.StartsWith(n, StringComparison.Ordinal))
-                            ?? PlacePrefix(m.Name);
+                        var place = PlaceOfBody(m);
                         return place is null ? null : m with { Name = place };
                     }
 
@@ -485,6 +554,26 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             int cut = bodyName.IndexOfAny(['省', '市']);
             return cut >= 2 && cut <= 4 ? bodyName[..cut] : null;
         }
+
+        /// <summary>
+        /// The place 全市 or 该市 stands for at a position: the place of the body whose figures these are
+        /// (深圳市统计局 → 深圳), else the place named last, else the place the text names most.
+        /// </summary>
+        private string? CurrentPlace(int position)
+        {
+            var source = _currentSourceMention;
+            if (source is not null && PlaceOfBody(source) is { } bodyPlace)
+            {
+                return bodyPlace;
+            }
+
+            var last = _mentions.LastOrDefault(m => m.Type == EntityType.Place && m.View.End <= position && m.Name != "中国");
+            return last?.Name ?? _mainPlace;
+        }
+
+        private string? PlaceOfBody(Mention body) =>
+            _mentions.Where(p => p.Type == EntityType.Place).Select(p => p.Name).FirstOrDefault(n => body.Name.StartsWith(n, StringComparison.Ordinal))
+            ?? PlacePrefix(body.Name);
 
         /// <summary>A name after 占/居/比/高于 is what the figure is compared with, not its subject.</summary>
         private bool IsComparisonBase(int start)
@@ -519,12 +608,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                     continue;
                 }
 
-                string? name = refersTo switch
-                {
-                    "country" => "中国",
-                    "city" => _mainPlace,
-                    _ => _mainPlace,
-                };
+                string? name = refersTo == "country" ? "中国" : CurrentPlace(at);
                 if (name is not null)
                 {
                     found = new Mention(new TextSpan(at, at + word.Length), name, EntityType.Place);
@@ -698,6 +782,11 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 if (says)
                 {
                     found ??= m.Name;
+                    if (m.Type == EntityType.Government)
+                    {
+                        _currentSourceMention = m;
+                    }
+
                     if (onward)
                     {
                         _onwardSource = m.Name;
