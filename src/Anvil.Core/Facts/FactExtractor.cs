@@ -61,6 +61,9 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
 
     private sealed record Figure(QuantityMention Quantity, TextSpan View, TextSpan NumberView);
 
+    /// <summary>One item of a 分别 list: a subject (北京和广州分别…), a scope (房地产业、金融业…) or a measure (产销).</summary>
+    private sealed record ListItem(string? Subject, string? Scope, string Indicator);
+
     /// <summary>What the previous figure said, for the next one to carry.</summary>
     private sealed record Carried(string Subject, string? Scope, string Indicator, string Kind, string? Period, int SubjectStart);
 
@@ -73,11 +76,14 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
         private readonly List<Figure> _figures;
         private readonly List<PeriodMention> _periods;
         private readonly string? _mainPlace;
+        private readonly string? _mainCompany;
         private readonly string _localCurrency;
         private string? _onwardSource;
         private Mention? _currentSourceMention;
         private Carried? _last;
-        private List<(string? Scope, string Indicator)>? _lastList;
+        private string? _topic;
+        private List<ListItem>? _lastList;
+        private (string Kind, int Sign)? _listKind;
 
         public DocumentState(Analysis analysis, FactData data)
         {
@@ -89,6 +95,9 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             _figures = analysis.Quantities.Select(q => new Figure(q, view.ToView(q.Span), view.ToView(q.NumberSpan))).OrderBy(f => f.View.Start).ToList();
             _periods = analysis.Periods.Select(p => p with { Span = view.ToView(p.Span) }).OrderBy(p => p.Span.Start).ToList();
             _mainPlace = _mentions.Where(m => m.Type == EntityType.Place).GroupBy(m => m.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.First().View.Start).FirstOrDefault()?.Key;
+            _mainCompany = _mentions.Where(m => m.Type == EntityType.Company).GroupBy(m => m.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.First().View.Start).FirstOrDefault()?.Key;
+            // the subject of last resort: what the text names most, a company or a place
+            _mainPlace = _mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).GroupBy(m => m.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.First().View.Start).FirstOrDefault()?.Key;
             _localCurrency = LocalCurrency();
             _onwardSource = LeadSource();
         }
@@ -117,16 +126,20 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 _analysis.Facts.Add(fact.Value.Record);
                 lastInSentence = fact.Value.Carried;
                 _last = lastInSentence;
+                if (fact.Value.IsTopic)
+                {
+                    _topic = fact.Value.Record.Subject;
+                }
             }
         }
 
-        private (FactRecord Record, Carried Carried)? Resolve(Figure figure, TextSpan sentence, TextSpan clause, int previousEnd,
+        private (FactRecord Record, Carried Carried, bool IsTopic)? Resolve(Figure figure, TextSpan sentence, TextSpan clause, int previousEnd,
             Carried? lastInSentence, List<Figure> figures, int index, string? sentenceSource)
         {
             var q = figure.Quantity;
-            if (q.Unit is "year" or "month" or "day" or "point" || q.IsOrdinal)
+            if (q.Unit is "year" or "month" or "day" or "point" || q.IsOrdinal || IsNotAFigure(figure))
             {
-                return null; // durations, index levels and ordinals are not facts about a subject
+                return null; // durations, index levels, ordinals, 这两座, 「90%」 are not facts about a subject
             }
 
             // the subject: the nearest subject-like name in the clause before the figure, else carried
@@ -138,7 +151,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 phraseStart = subjectMention.View.End;
             }
 
-            subject ??= lastInSentence?.Subject ?? _last?.Subject ?? _mainPlace;
+            subject ??= lastInSentence?.Subject ?? _topic ?? _mainPlace;
             if (subject is null)
             {
                 return null;
@@ -161,11 +174,21 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             }
 
             // 分别: the i-th figure of a list takes the i-th item named before it
-            var listed = Distribute(figure, figures, index, clause, phrase, kind);
+            var listed = Distribute(figure, figures, index, clause, phrase, kind, out int listPosition);
             if (listed is { } item)
             {
                 scope = item.Scope ?? scope;
                 indicator = item.Indicator.Length > 0 ? item.Indicator : indicator;
+                subject = item.Subject ?? subject;
+                // 分别下降17.64%和14.89%: every figure of the list has the first one's kind and sign
+                if (listPosition == 0)
+                {
+                    _listKind = (kind, sign);
+                }
+                else if (_listKind is { } k && (k.Kind == kind || q.IsUnitBorrowed || phrase.Length <= 1))
+                {
+                    (kind, sign) = k;
+                }
             }
 
             if (indicator.Length == 0)
@@ -179,7 +202,11 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 };
             }
 
-            string unit = q.Unit.Length == 0 ? "count" : q.Unit;
+            string unit = q.Unit.Length == 0 ? UnitlessUnit(q, indicator) : q.Unit;
+            if (unit == "count" && Text.AsSpan(Math.Max(0, phraseStart), Math.Max(0, figure.View.Start - phraseStart)).Contains("每平方公里", StringComparison.Ordinal))
+            {
+                unit = "count/km2";
+            }
             if (q.IsCurrencyAssumed && unit == "CNY" && _localCurrency != "CNY" && subject != "中国")
             {
                 unit = _localCurrency;
@@ -204,8 +231,34 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 Period = period,
                 Source = source,
             };
-            return (record, new Carried(subject, record.Scope, indicator, kind, period, start));
+            // a subject named at the head of its clause is what the text goes on about; one from a list is not
+            bool isTopic = subjectMention is not null && subjectMention.Type != EntityType.Government && listed is null
+                && (subjectMention.View.Start <= clause.Start + 2 || IsTopicPosition(subjectMention.View.Start, clause.Start));
+            return (record, new Carried(subject, record.Scope, indicator, kind, period, start), isTopic);
         }
+
+        /// <summary>这两座 (a demonstrative before the number) and 「90%」 (a quoted label) state no figure.</summary>
+        private bool IsNotAFigure(Figure figure)
+        {
+            int start = figure.View.Start, end = figure.View.End;
+            if (start > 0 && "这那该此哪".Contains(Text[start - 1], StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            return start > 0 && end < Text.Length && "「“\"『".Contains(Text[start - 1], StringComparison.Ordinal) && "」”\"』".Contains(Text[end], StringComparison.Ordinal);
+        }
+
+        /// <summary>A number with a magnitude but no unit (超過254萬, 7億搞智慧城市): a count, or money when it is large and counts nothing.</summary>
+        private string UnitlessUnit(QuantityMention q, string indicator)
+        {
+            bool countsThings = indicator.Contains("数量", StringComparison.Ordinal) || indicator.Contains('人') || indicator.Contains("企业", StringComparison.Ordinal)
+                || indicator.Contains("用户", StringComparison.Ordinal) || indicator.Contains("辆", StringComparison.Ordinal);
+            return !countsThings && q.Value >= 1e8 ? _localCurrency : "count";
+        }
+
+        private bool IsTopicPosition(int start, int clauseStart) =>
+            _periods.Any(p => p.Span.Start >= clauseStart && p.Span.End <= start && Text[clauseStart..p.Span.Start].Trim().Length <= 2);
 
         /// <summary>Which kind of figure this is, its sign, and the words left to name the measure.</summary>
         private (string Kind, int Sign, string Measure) KindOf(QuantityMention q, string phrase, Figure figure)
@@ -239,8 +292,8 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
 
                 if (at >= 0 && (best is null || at + w.Word.Length > bestAt + best.Word.Length || (at + w.Word.Length == bestAt + best.Word.Length && w.Word.Length > best.Word.Length)))
                 {
-                    // a one-character word only counts right before the figure (升3%, not 升级)
-                    if (w.Word.Length == 1 && at + 1 < phrase.Length - 1)
+                    // a one-character growth word only counts right before the figure (升3%, not 升级)
+                    if (w.Word.Length == 1 && w.Kind == "growth" && at + 1 < phrase.Length - 1)
                     {
                         continue;
                     }
@@ -271,9 +324,29 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 return ("share", 1, bestAt >= 0 ? phrase[..bestAt] : phrase);
             }
 
+            if (q.IsPercent && IsRate(phrase))
+            {
+                return ("value", 1, bestAt >= 0 && best!.Kind == "growth" ? phrase[..bestAt] : phrase);
+            }
+
+            // 提高到66.2%, 降低至8.25%, 增加至1.5%: a new level, not a change
+            if (best is not null && q.IsPercent && best.Kind == "growth")
+            {
+                string rest = phrase[(bestAt + best.Word.Length)..];
+                if (rest.StartsWith('至') || rest.StartsWith('到'))
+                {
+                    return ("share", 1, phrase[..bestAt]);
+                }
+            }
+
+            if (best is null && q.IsPercent && NamesARatio(phrase))
+            {
+                return ("share", 1, phrase);
+            }
+
             if (best is null)
             {
-                if (q.IsPercent && !IsRate(phrase) && SentenceSpeaksOfGrowth(figure.View.Start))
+                if (q.IsPercent && SentenceSpeaksOfGrowth(figure.View.Start))
                 {
                     return ("growth", 1, phrase);
                 }
@@ -344,6 +417,13 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             return growthAt > shareAt;
         }
 
+        /// <summary>The words name a ratio of a whole (失业率, 城镇化率, 比重, 份额): its level is a share.</summary>
+        private static bool NamesARatio(string phrase)
+        {
+            string p = phrase.TrimEnd('为', '达', '是', '约', ' ');
+            return p.EndsWith('率') || p.EndsWith("比重", StringComparison.Ordinal) || p.EndsWith("占比", StringComparison.Ordinal) || p.EndsWith("份额", StringComparison.Ordinal);
+        }
+
         /// <summary>Tax, interest and tariff rates are levels, not shares of a whole (the gold's convention).</summary>
         private static bool IsRate(string phrase) =>
             phrase.Contains("税率", StringComparison.Ordinal) || phrase.Contains("利率", StringComparison.Ordinal) || phrase.Contains("关税", StringComparison.Ordinal)
@@ -409,7 +489,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 changed = false;
                 foreach (var w in _data.TrimAtEnd)
                 {
-                    if (s.Length > w.Length && s.EndsWith(w, StringComparison.Ordinal))
+                    if (s.Length >= w.Length && s.EndsWith(w, StringComparison.Ordinal))
                     {
                         s = s[..^w.Length];
                         changed = true;
@@ -419,7 +499,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
 
                 foreach (var w in _data.TrimAtStart)
                 {
-                    if (s.Length > w.Length && s.StartsWith(w, StringComparison.Ordinal))
+                    if (s.Length >= w.Length && s.StartsWith(w, StringComparison.Ordinal))
                     {
                         s = s[w.Length..];
                         changed = true;
@@ -496,14 +576,14 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                     }
 
                     var candidate = AsSubject(m);
-                    if (candidate is not null)
+                    if (candidate is not null && (pass == 0 || best is null))
                     {
-                        best = candidate;
+                        best = candidate; // in the clause the nearest name; in the sentence its topic, the first
                     }
                 }
 
                 var reference = ReferenceIn(from, position);
-                if (reference is not null && (best is null || reference.View.Start > best.View.Start))
+                if (reference is not null && (best is null || (pass == 0 ? reference.View.Start > best.View.Start : reference.View.Start < best.View.Start)))
                 {
                     best = reference;
                 }
@@ -533,6 +613,12 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
         {
             switch (m.Type)
             {
+                case EntityType.Place when FollowedBy(m, "工厂", "基地", "生产基地", "园区"):
+                    // 深圳工厂的产能: the factory's company is the subject
+                    var owner = _mentions.LastOrDefault(c => c.Type == EntityType.Company && c.View.Start < m.View.Start) ?? _mentions.FirstOrDefault(c => c.Type == EntityType.Company);
+                    return owner is null ? null : m with { Name = owner.Name, Type = EntityType.Company };
+                case EntityType.Place when FollowedBy(m, "首个", "首家", "首款", "首座", "第一", "影史", "历史"):
+                    return null; // 中国首个, 中国影史第一: the field of a record, not its holder
                 case EntityType.Place or EntityType.Company or EntityType.Group or EntityType.Organization:
                     return IsComparisonBase(m.View.Start) || IsSourceRole(m) ? null : m;
                 case EntityType.Government:
@@ -575,11 +661,25 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             _mentions.Where(p => p.Type == EntityType.Place).Select(p => p.Name).FirstOrDefault(n => body.Name.StartsWith(n, StringComparison.Ordinal))
             ?? PlacePrefix(body.Name);
 
+        private bool FollowedBy(Mention m, params string[] words)
+        {
+            foreach (var w in words)
+            {
+                if (string.CompareOrdinal(Text, m.View.End, w, 0, w.Length) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>A name after 占/居/比/高于 is what the figure is compared with, not its subject.</summary>
         private bool IsComparisonBase(int start)
         {
             string before = Text.Substring(Math.Max(0, start - 3), Math.Min(3, start));
             return before.EndsWith('占') || before.EndsWith('居') || before.EndsWith('比') || before.EndsWith("高于", StringComparison.Ordinal)
+                || before.EndsWith('被') || before.EndsWith('受') || before.EndsWith('对') || before.EndsWith('向') || before.EndsWith("登顶", StringComparison.Ordinal)
                 || before.EndsWith("低于", StringComparison.Ordinal) || before.EndsWith('较') || before.EndsWith("超过", StringComparison.Ordinal);
         }
 
@@ -608,7 +708,12 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                     continue;
                 }
 
-                string? name = refersTo == "country" ? "中国" : CurrentPlace(at);
+                string? name = refersTo switch
+                {
+                    "country" => "中国",
+                    "company" => _mainCompany,
+                    _ => CurrentPlace(at),
+                };
                 if (name is not null)
                 {
                     found = new Mention(new TextSpan(at, at + word.Length), name, EntityType.Place);
@@ -618,8 +723,9 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             return found;
         }
 
-        private (string? Scope, string Indicator)? Distribute(Figure figure, List<Figure> figures, int index, TextSpan clause, string phrase, string kind)
+        private ListItem? Distribute(Figure figure, List<Figure> figures, int index, TextSpan clause, string phrase, string kind, out int position)
         {
+            position = -1;
             int fenbie = Text.LastIndexOf("分别", figure.View.Start, figure.View.Start - clause.Start, StringComparison.Ordinal);
             if (fenbie < 0)
             {
@@ -628,7 +734,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
 
             // the figures of the list: those after 分别 in this clause
             var list = figures.Where(f => f.View.Start > fenbie && f.View.Start < clause.End && ClauseAround(clause, f.View.Start) == clause).ToList();
-            int position = list.FindIndex(f => f.View == figure.View);
+            position = list.FindIndex(f => f.View == figure.View);
             if (position < 0 || list.Count < 2)
             {
                 return null;
@@ -653,7 +759,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             return null;
         }
 
-        private List<(string? Scope, string Indicator)>? SplitItems(string before, int count)
+        private List<ListItem>? SplitItems(string before, int count)
         {
             before = before.Trim();
             foreach (var (word, measures) in _data.CompoundIndicators)
@@ -662,8 +768,16 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 if (at >= 0 && measures.Length == count)
                 {
                     string scope = TrimEnds(StripSubjectWords(before[..at]));
-                    return measures.Select(m => (scope.Length == 0 ? null : scope, m)).ToList<(string?, string)>();
+                    return measures.Select(m => new ListItem(null, scope.Length == 0 ? null : scope, m)).ToList();
                 }
+            }
+
+            // 北京和广州分别…: the items are subjects
+            var names = _mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+            var raw = before.Split(['、', '和', '及', '与', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (raw.Length >= count && raw.TakeLast(count).All(names.Contains))
+            {
+                return raw.TakeLast(count).Select(n => new ListItem(n, null, "")).ToList();
             }
 
             // a shared measure at the end (…住宿餐饮业增加值): split it off first
@@ -686,7 +800,8 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             }
 
             parts = parts.Skip(parts.Count - count).ToList();
-            return parts.Select(p => ((string?)p, shared)).ToList();
+            // an item that is itself a measure (营收和毛利) is the indicator, not a scope
+            return parts.Select(p => _data.Indicators.TryGetValue(p, out var measure) ? new ListItem(null, null, measure) : new ListItem(null, p, shared)).ToList();
         }
 
         /// <summary>Drops a leading subject or reference word from a list item (杭州规模以上工业 → 规模以上工业).</summary>
