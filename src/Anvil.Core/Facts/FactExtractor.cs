@@ -137,13 +137,21 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             Carried? lastInSentence, List<Figure> figures, int index, string? sentenceSource)
         {
             var q = figure.Quantity;
-            if (q.Unit is "year" or "month" or "day" or "point" || q.IsOrdinal || IsNotAFigure(figure))
+            if (q.Unit is "year" or "month" or "week" or "day" or "hour" or "h" or "min" or "minute" or "s" or "second" or "point" || q.IsOrdinal || IsNotAFigure(figure))
             {
                 return null; // durations, index levels, ordinals, 这两座, 「90%」 are not facts about a subject
             }
 
             // the subject: the nearest subject-like name in the clause before the figure, else carried
-            var subjectMention = q.Unit == "rank" ? SubjectAfter(figure.View.End) ?? SubjectIn(clause.Start, figure.View.Start, sentence.Start) : SubjectIn(clause.Start, figure.View.Start, sentence.Start);
+            // the subject: named in the clause; else the previous figure's in this sentence; else the topic of
+            // the sentence part (up to the last ；) before the figure; else carried from before
+            var subjectMention = (q.Unit == "rank" ? SubjectAfter(figure.View.End) : null) ?? SubjectIn(clause.Start, figure.View.Start, -1);
+            if (subjectMention is null && lastInSentence is null)
+            {
+                int part = Text.LastIndexOfAny(['；', ';'], figure.View.Start - 1, figure.View.Start - sentence.Start);
+                subjectMention = SubjectIn(-1, figure.View.Start, part >= sentence.Start ? part + 1 : sentence.Start);
+            }
+
             string? subject = subjectMention?.Name;
             int phraseStart = Math.Max(previousEnd, clause.Start);
             if (subjectMention is not null && subjectMention.View.End > phraseStart)
@@ -232,7 +240,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 Source = source,
             };
             // a subject named at the head of its clause is what the text goes on about; one from a list is not
-            bool isTopic = subjectMention is not null && subjectMention.Type != EntityType.Government && listed is null
+            bool isTopic = subjectMention is not null && subjectMention.Type != EntityType.Government && listed?.Subject is null
                 && (subjectMention.View.Start <= clause.Start + 2 || IsTopicPosition(subjectMention.View.Start, clause.Start));
             return (record, new Carried(subject, record.Scope, indicator, kind, period, start), isTopic);
         }
@@ -567,6 +575,11 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             for (int pass = 0; pass < 2; pass++)
             {
                 int from = pass == 0 ? clauseStart : sentenceStart;
+                if (from < 0)
+                {
+                    continue;
+                }
+
                 Mention? best = null;
                 foreach (var m in _mentions)
                 {
@@ -617,8 +630,8 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                     // 深圳工厂的产能: the factory's company is the subject
                     var owner = _mentions.LastOrDefault(c => c.Type == EntityType.Company && c.View.Start < m.View.Start) ?? _mentions.FirstOrDefault(c => c.Type == EntityType.Company);
                     return owner is null ? null : m with { Name = owner.Name, Type = EntityType.Company };
-                case EntityType.Place when FollowedBy(m, "首个", "首家", "首款", "首座", "第一", "影史", "历史"):
-                    return null; // 中国首个, 中国影史第一: the field of a record, not its holder
+                case EntityType.Place when FollowedBy(m, "首个", "首家", "首款", "首座", "第一", "影史", "历史") || IsDateline(m):
+                    return null; // 中国首个, 中国影史第一: the field of a record, not its holder; 北京8月10日电: a dateline
                 case EntityType.Place or EntityType.Company or EntityType.Group or EntityType.Organization:
                     return IsComparisonBase(m.View.Start) || IsSourceRole(m) ? null : m;
                 case EntityType.Government:
@@ -660,6 +673,19 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
         private string? PlaceOfBody(Mention body) =>
             _mentions.Where(p => p.Type == EntityType.Place).Select(p => p.Name).FirstOrDefault(n => body.Name.StartsWith(n, StringComparison.Ordinal))
             ?? PlacePrefix(body.Name);
+
+        /// <summary>人民网北京8月10日电, 新华社深圳8月4日电: the place a report was filed from.</summary>
+        private bool IsDateline(Mention m)
+        {
+            int k = m.View.End;
+            int limit = Math.Min(Text.Length, k + 8);
+            while (k < limit && (char.IsAsciiDigit(Text[k]) || Text[k] is '月' or '日' or ' '))
+            {
+                k++;
+            }
+
+            return k > m.View.End && k < Text.Length && Text[k] is '电' or '讯';
+        }
 
         private bool FollowedBy(Mention m, params string[] words)
         {
