@@ -109,6 +109,16 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
         public void ProcessSentence(TextSpan sentence)
         {
             _currentSentence = sentence;
+            if (Text[sentence.Start] == '#')
+            {
+                // a heading starts a new item of a news feed: nothing carries over from the item before
+                _topic = null;
+                _last = null;
+                _onwardSource = null;
+                _currentSourceMention = null;
+                _lastList = null;
+            }
+
             var figures = _figures.Where(f => f.View.Start >= sentence.Start && f.View.End <= sentence.End).ToList();
             string? sentenceSource = SentenceSource(sentence);
             Carried? lastInSentence = null;
@@ -215,7 +225,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             {
                 unit = "count/km2";
             }
-            if (q.IsCurrencyAssumed && unit == "CNY" && _localCurrency != "CNY" && subject != "中国")
+            if (q.IsCurrencyAssumed && unit == "CNY" && _localCurrency != "CNY" && !IsMainlandPlace(subject))
             {
                 unit = _localCurrency;
             }
@@ -957,18 +967,27 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             return null;
         }
 
-        /// <summary>A bare 元 in a Hong Kong or Taiwan text is that place's dollar.</summary>
+        private static readonly HashSet<string> OutsideMainland = new(StringComparer.Ordinal) { "香港", "澳门", "台湾", "中国台湾", "台北", "新北", "台中", "高雄", "新竹", "九龙", "新界" };
+
+        /// <summary>
+        /// A bare 元 in a text written in Traditional script means the local dollar (Hong Kong's, or
+        /// Taiwan's when the text is about Taiwan), except for figures about mainland places.
+        /// </summary>
         private string LocalCurrency()
         {
-            var places = _mentions.Where(m => m.Type == EntityType.Place).Select(m => m.Name).ToList();
-            int hk = places.Count(p => p == "香港"), tw = places.Count(p => p is "台湾" or "中国台湾" or "台北");
-            int mainland = places.Count(p => p is not ("香港" or "台湾" or "中国台湾" or "台北" or "澳门"));
-            if (hk > 0 && hk >= mainland)
+            if (ScriptOf() != Script.Hant)
             {
-                return "HKD";
+                return "CNY";
             }
 
-            return tw > 0 && tw >= mainland ? "TWD" : "CNY";
+            var places = _mentions.Where(m => m.Type == EntityType.Place).Select(m => m.Name).ToList();
+            int hk = places.Count(p => p is "香港" or "九龙" or "新界" or "澳门"), tw = places.Count(p => p is "台湾" or "中国台湾" or "台北" or "高雄" or "台中" or "新竹");
+            return tw > hk ? "TWD" : "HKD";
         }
+
+        private Script ScriptOf() => Normalization.ScriptDetector.Default.Detect(_analysis.Document.Text);
+
+        private bool IsMainlandPlace(string subject) =>
+            !OutsideMainland.Contains(subject) && _mentions.Any(m => m.Type == EntityType.Place && m.Name == subject);
     }
 }
