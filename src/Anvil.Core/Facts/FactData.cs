@@ -27,6 +27,9 @@ public sealed class FactData
 
     public List<string> TrimAtEnd { get; } = [];
 
+    /// <summary>Verbs whose figure is named by the noun that follows it (增发1万亿元国债).</summary>
+    public List<string> ActionVerbs { get; } = [];
+
     public List<string> TrimAtStart { get; } = [];
 
     public WordTrie<bool> IndicatorTrie { get; } = new();
@@ -81,6 +84,7 @@ public sealed class FactData
             (c[1] == "start" ? d.TrimAtStart : d.TrimAtEnd).Add(c[0]);
         }
 
+        d.ActionVerbs.AddRange(DataFiles.ReadLines("facts/action-verbs.tsv").Select(l => l.Trim()).OrderByDescending(v => v.Length));
         d.TrimAtEnd.Sort((a, b) => b.Length.CompareTo(a.Length));
         d.TrimAtStart.Sort((a, b) => b.Length.CompareTo(a.Length));
         return d;

@@ -179,6 +179,18 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             string phrase = CleanPhrase(phraseStart, figure.View.Start, out int phraseOffset);
             var (kind, sign, measure) = KindOf(q, phrase, figure);
             var (scope, indicator) = SplitMeasure(measure, q);
+            if (kind == "value" && ActionMeasure(TrimEnds(measure) is { Length: > 0 } m ? measure : measure, figure) is { } action)
+            {
+                indicator = action;
+                scope = null;
+            }
+            else if (kind == "growth" && indicator.Length > 0 && !_data.Indicators.ContainsKey(indicator) && scope is null)
+            {
+                // 服务机器人增长25.8%: the words name what grows (the scope); the measure is the growth itself
+                scope = indicator;
+                indicator = GrowthWord(phrase);
+            }
+
             bool inherited = false;
             if (indicator.Length == 0)
             {
@@ -186,7 +198,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 if (from is not null)
                 {
                     scope ??= from.Scope;
-                    indicator = from.Indicator;
+                    indicator = kind == "share" && from.Kind != "share" ? from.Indicator + "占比" : from.Indicator;
                     inherited = true;
                 }
             }
@@ -283,7 +295,13 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
         {
             if (q.Unit == "rank")
             {
-                return ("rank", 1, StripRankWords(phrase));
+                string measure = StripRankWords(phrase);
+                foreach (var w in new[] { "总量", "数量", "规模", "总额" })
+                {
+                    measure = measure == w ? "" : measure;
+                }
+
+                return ("rank", 1, measure);
             }
 
             // a kind word right after the figure: 以31.8%的增速
@@ -477,7 +495,9 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 if (_data.Indicators.TryGetValue(tail, out var canonical))
                 {
                     string scope = TrimEnds(measure[..^len]);
-                    return (scope.Length == 0 ? null : scope, canonical == "产业规模" || canonical == "增加值" || canonical == "增速" ? canonical : tail == canonical ? canonical : canonical);
+                    // as written, unless an abbreviation (GDP → 地区生产总值)
+                    string indicator = tail.Any(TextClasses.IsHan) ? tail : canonical;
+                    return (scope.Length == 0 ? null : scope, indicator);
                 }
             }
 
@@ -497,6 +517,28 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
 
             // otherwise the words themselves name the measure
             return (null, measure.Length > 16 ? measure[^16..] : measure);
+        }
+
+        private static string GrowthWord(string phrase) =>
+            phrase.Contains("增速", StringComparison.Ordinal) ? "增速" : phrase.Contains("增幅", StringComparison.Ordinal) ? "增幅" : "增长";
+
+        /// <summary>增发1万亿元国债: a verb before the figure and the noun after it name the measure.</summary>
+        private string? ActionMeasure(string measure, Figure figure)
+        {
+            var verb = _data.ActionVerbs.FirstOrDefault(v => measure.EndsWith(v, StringComparison.Ordinal));
+            if (verb is null)
+            {
+                return null;
+            }
+
+            int k = figure.View.End;
+            int end = k;
+            while (end < Text.Length && end - k < 6 && TextClasses.IsHan(Text[end]) && Text[end] != '的')
+            {
+                end++;
+            }
+
+            return end - k >= 2 ? verb.TrimEnd('出') + Text[k..end] : null;
         }
 
         private string TrimEnds(string s)
