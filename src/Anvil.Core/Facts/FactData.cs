@@ -30,6 +30,9 @@ public sealed class FactData
     /// <summary>Verbs whose figure is named by the noun that follows it (增发1万亿元国债).</summary>
     public List<string> ActionVerbs { get; } = [];
 
+    /// <summary>Endings that make words a measure (成交额, 产量), see facts/measure-endings.tsv.</summary>
+    public List<string> MeasureEndings { get; } = [];
+
     public List<string> TrimAtStart { get; } = [];
 
     public WordTrie<bool> IndicatorTrie { get; } = new();
@@ -84,6 +87,7 @@ public sealed class FactData
             (c[1] == "start" ? d.TrimAtStart : d.TrimAtEnd).Add(c[0]);
         }
 
+        d.MeasureEndings.AddRange(DataFiles.ReadLines("facts/measure-endings.tsv").Select(l => l.Trim()));
         d.ActionVerbs.AddRange(DataFiles.ReadLines("facts/action-verbs.tsv").Select(l => l.Trim()).OrderByDescending(v => v.Length));
         d.TrimAtEnd.Sort((a, b) => b.Length.CompareTo(a.Length));
         d.TrimAtStart.Sort((a, b) => b.Length.CompareTo(a.Length));

@@ -92,7 +92,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             var view = analysis.View;
             Text = view.Text;
             _mentions = analysis.Entities.Select(e => new Mention(view.ToView(e.Span), e.Name, e.Type)).OrderBy(m => m.View.Start).ToList();
-            _figures = analysis.Quantities.Select(q => new Figure(q, view.ToView(q.Span), view.ToView(q.NumberSpan))).OrderBy(f => f.View.Start).ToList();
+            _figures = analysis.Quantities.Where(q => !IsNeverAFact(q)).Select(q => new Figure(q, view.ToView(q.Span), view.ToView(q.NumberSpan))).OrderBy(f => f.View.Start).ToList();
             _periods = analysis.Periods.Select(p => p with { Span = view.ToView(p.Span) }).OrderBy(p => p.Span.Start).ToList();
             _mainPlace = _mentions.Where(m => m.Type == EntityType.Place).GroupBy(m => m.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.First().View.Start).FirstOrDefault()?.Key;
             _mainCompany = _mentions.Where(m => m.Type == EntityType.Company).GroupBy(m => m.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.First().View.Start).FirstOrDefault()?.Key;
@@ -147,7 +147,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             Carried? lastInSentence, List<Figure> figures, int index, string? sentenceSource)
         {
             var q = figure.Quantity;
-            if (q.Unit is "year" or "month" or "week" or "day" or "hour" or "h" or "min" or "minute" or "s" or "second" or "point" || q.IsOrdinal || IsNotAFigure(figure))
+            if (IsNotAFigure(figure))
             {
                 return null; // durations, index levels, ordinals, 这两座, 「90%」 are not facts about a subject
             }
@@ -184,11 +184,29 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 indicator = action;
                 scope = null;
             }
-            else if (kind == "growth" && indicator.Length > 0 && !_data.Indicators.ContainsKey(indicator) && scope is null)
+            else if (kind == "growth" && indicator.Length > 0 && !_data.Indicators.ContainsKey(indicator) && scope is null && !IsMeasure(indicator))
             {
-                // 服务机器人增长25.8%: the words name what grows (the scope); the measure is the growth itself
-                scope = indicator;
-                indicator = GrowthWord(phrase);
+                if (lastInSentence is { Kind: "value" })
+                {
+                    // 生产总值9602亿元，以可比价格计同比增长6.9%: the growth of the value just stated
+                    indicator = "";
+                }
+                else
+                {
+                    // 服务机器人增长25.8%: the words name what grows (the scope); the measure is the growth itself
+                    scope = indicator;
+                    indicator = GrowthWord(phrase);
+                }
+            }
+
+            if (indicator.Length == 0 && lastInSentence is null && scope is null)
+            {
+                // 本地研发总开支相对本地生产总值的比率，由0.73%: the measure was named in the clause before
+                var before = PreviousClauseMeasure(sentence, clause);
+                if (before is { Length: > 0 })
+                {
+                    (scope, indicator) = SplitMeasure(before, q);
+                }
             }
 
             bool inherited = false;
@@ -266,6 +284,10 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 && (subjectMention.View.Start <= clause.Start + 2 || IsTopicPosition(subjectMention.View.Start, clause.Start));
             return (record, new Carried(subject, record.Scope, indicator, kind, period, start), isTopic);
         }
+
+        /// <summary>Durations, index levels and ordinals are not facts about a subject.</summary>
+        private static bool IsNeverAFact(QuantityMention q) =>
+            q.Unit is "year" or "month" or "week" or "day" or "hour" or "h" or "min" or "minute" or "s" or "second" or "point" || q.IsOrdinal;
 
         /// <summary>这两座 (a demonstrative before the number) and 「90%」 (a quoted label) state no figure.</summary>
         private bool IsNotAFigure(Figure figure)
@@ -482,7 +504,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
         /// <summary>Splits "人工智能产业规模" into scope 人工智能 and indicator 产业规模.</summary>
         private (string? Scope, string Indicator) SplitMeasure(string measure, QuantityMention q)
         {
-            measure = TrimEnds(measure);
+            measure = TrimEnds(CutComparison(measure));
             if (measure.Length == 0)
             {
                 return (null, "");
@@ -519,8 +541,45 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             return (null, measure.Length > 16 ? measure[^16..] : measure);
         }
 
+        private bool IsMeasure(string words) => _data.MeasureEndings.Any(e => words.EndsWith(e, StringComparison.Ordinal));
+
+        /// <summary>The words of the clause before this one, when it holds no figure.</summary>
+        private string? PreviousClauseMeasure(TextSpan sentence, TextSpan clause)
+        {
+            if (clause.Start <= sentence.Start + 1)
+            {
+                return null;
+            }
+
+            var previous = ClauseAround(sentence, clause.Start - 2);
+            if (_figures.Any(f => f.View.Start >= previous.Start && f.View.End <= previous.End))
+            {
+                return null;
+            }
+
+            var subject = SubjectIn(previous.Start, previous.End, -1);
+            int from = subject is not null ? Math.Max(previous.Start, subject.View.End) : previous.Start;
+            return TrimEnds(CleanPhrase(from, previous.End, out _));
+        }
+
         private static string GrowthWord(string phrase) =>
             phrase.Contains("增速", StringComparison.Ordinal) ? "增速" : phrase.Contains("增幅", StringComparison.Ordinal) ? "增幅" : "增长";
+
+        /// <summary>增速比一季度, 比上年年初预算: the base of a comparison is not part of the measure.</summary>
+        private static string CutComparison(string measure)
+        {
+            for (int i = 0; i < measure.Length; i++)
+            {
+                bool bi = measure[i] == '比' && (i + 1 >= measure.Length || measure[i + 1] is not ('重' or '例'));
+                bool jiao = measure[i] == '较' && (i + 1 >= measure.Length || measure[i + 1] is not ('大' or '多' or '高' or '快'));
+                if (bi || jiao)
+                {
+                    return measure[..i];
+                }
+            }
+
+            return measure;
+        }
 
         /// <summary>增发1万亿元国债: a verb before the figure and the noun after it name the measure.</summary>
         private string? ActionMeasure(string measure, Figure figure)
@@ -603,7 +662,18 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             }
 
             string s = new string(chars);
-            // keep only the last run of words: a period or a name in the middle separates
+            // keep only the last run of words: a period or a name in the middle separates; a last run of
+            // function words only (…拨款由2013-14年度的) gives way to the run before it
+            string trimmed = s.TrimEnd();
+            int lastGap = trimmed.LastIndexOf(' ');
+            if (lastGap > 0 && TrimEnds(trimmed[(lastGap + 1)..]).Length == 0)
+            {
+                string head = trimmed[..lastGap].TrimEnd();
+                int headGap = head.LastIndexOf(' ');
+                offset = headGap + 1;
+                return head[(headGap + 1)..];
+            }
+
             int cut = s.LastIndexOf(' ');
             if (cut >= 0 && cut < s.Length - 1)
             {
