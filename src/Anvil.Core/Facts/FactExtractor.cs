@@ -82,6 +82,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
         private Mention? _currentSourceMention;
         private Carried? _last;
         private string? _topic;
+        private string _afterWord = "";
         private List<ListItem>? _lastList;
         private (string Kind, int Sign)? _listKind;
 
@@ -177,6 +178,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
 
             // what kind of figure, and the words that name what it measures
             string phrase = CleanPhrase(phraseStart, figure.View.Start, out int phraseOffset);
+            _afterWord = "";
             var (kind, sign, measure) = KindOf(q, phrase, figure);
             var (scope, indicator) = SplitMeasure(measure, q);
             if (kind == "value" && ActionMeasure(TrimEnds(measure) is { Length: > 0 } m ? measure : measure, figure) is { } action)
@@ -216,7 +218,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 if (from is not null)
                 {
                     scope ??= from.Scope;
-                    indicator = kind == "share" && from.Kind != "share" ? from.Indicator + "占比" : from.Indicator;
+                    indicator = kind == "share" && from.Kind != "share" ? ShareOf(from.Indicator) : from.Indicator;
                     inherited = true;
                 }
             }
@@ -333,6 +335,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 if (after.StartsWith(w.Word, StringComparison.Ordinal) && (q.IsPercent || w.Kind != "growth"))
                 {
                     string measure = phrase.EndsWith('以') ? phrase[..^1] : phrase;
+                    _afterWord = w.Word;
                     return (w.Kind, w.Sign, measure);
                 }
             }
@@ -537,7 +540,22 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 }
             }
 
-            // otherwise the words themselves name the measure
+            // otherwise the words themselves name the measure: after the last 的 or 按 when that leaves a
+            // word (所有工厂加起来的总占地面积 → 总占地面积), and never a running count of years (连续10年)
+            foreach (char cut in "的按则")
+            {
+                int at = measure.LastIndexOf(cut);
+                if (at >= 0 && measure.Length - at - 1 >= 2)
+                {
+                    measure = measure[(at + 1)..];
+                }
+            }
+
+            if (measure.StartsWith("连续", StringComparison.Ordinal) && measure.EndsWith('年'))
+            {
+                return (null, "");
+            }
+
             return (null, measure.Length > 16 ? measure[^16..] : measure);
         }
 
@@ -562,8 +580,12 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             return TrimEnds(CleanPhrase(from, previous.End, out _));
         }
 
-        private static string GrowthWord(string phrase) =>
-            phrase.Contains("增速", StringComparison.Ordinal) ? "增速" : phrase.Contains("增幅", StringComparison.Ordinal) ? "增幅" : "增长";
+        /// <summary>The share of a counted measure: 企业数量 → 企业占比, 出口量 → 出口量占比.</summary>
+        private static string ShareOf(string indicator) =>
+            (indicator.EndsWith("数量", StringComparison.Ordinal) ? indicator[..^2] : indicator) + "占比";
+
+        private string GrowthWord(string phrase) =>
+            (phrase + _afterWord).Contains("增速", StringComparison.Ordinal) ? "增速" : phrase.Contains("增幅", StringComparison.Ordinal) ? "增幅" : "增长";
 
         /// <summary>增速比一季度, 比上年年初预算: the base of a comparison is not part of the measure.</summary>
         private static string CutComparison(string measure)
