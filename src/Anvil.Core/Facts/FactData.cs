@@ -33,6 +33,12 @@ public sealed class FactData
     /// <summary>Endings that make words a measure (成交额, 产量), see facts/measure-endings.tsv.</summary>
     public List<string> MeasureEndings { get; } = [];
 
+    public List<string> ScopeEndings { get; } = [];
+
+    public HashSet<string> ScopeTerms { get; } = new(StringComparer.Ordinal);
+
+    public List<string> MeasureModifiers { get; } = [];
+
     public List<string> TrimAtStart { get; } = [];
 
     public WordTrie<bool> IndicatorTrie { get; } = new();
@@ -87,6 +93,24 @@ public sealed class FactData
             (c[1] == "start" ? d.TrimAtStart : d.TrimAtEnd).Add(c[0]);
         }
 
+        foreach (var line in DataFiles.ReadLines("facts/scopes.tsv"))
+        {
+            var c = line.Split('\t');
+            switch (c[0])
+            {
+                case "ending":
+                    d.ScopeEndings.Add(c[1].Trim());
+                    break;
+                case "term":
+                    d.ScopeTerms.Add(c[1].Trim());
+                    break;
+                case "modifier":
+                    d.MeasureModifiers.Add(c[1].Trim());
+                    break;
+            }
+        }
+
+        d.MeasureModifiers.Sort((a, b) => b.Length.CompareTo(a.Length));
         d.MeasureEndings.AddRange(DataFiles.ReadLines("facts/measure-endings.tsv").Select(l => l.Trim()));
         d.ActionVerbs.AddRange(DataFiles.ReadLines("facts/action-verbs.tsv").Select(l => l.Trim()).OrderByDescending(v => v.Length));
         d.TrimAtEnd.Sort((a, b) => b.Length.CompareTo(a.Length));

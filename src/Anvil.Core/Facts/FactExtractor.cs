@@ -57,7 +57,11 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
         }
     }
 
-    private sealed record Mention(TextSpan View, string Name, EntityType Type);
+    private sealed record Mention(TextSpan View, string Name, EntityType Type)
+    {
+        /// <summary>A word standing for a subject (全市, 国内), not a name: it may sit inside the measure (新能源汽车国内销量).</summary>
+        public bool IsReference { get; init; }
+    }
 
     private sealed record Figure(QuantityMention Quantity, TextSpan View, TextSpan NumberView);
 
@@ -165,7 +169,8 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
 
             string? subject = subjectMention?.Name;
             int phraseStart = Math.Max(previousEnd, clause.Start);
-            if (subjectMention is not null && subjectMention.View.End > phraseStart)
+            if (subjectMention is not null && subjectMention.View.End > phraseStart
+                && !(subjectMention.IsReference && Text[phraseStart..subjectMention.View.Start].Trim().Length > 1))
             {
                 phraseStart = subjectMention.View.End;
             }
@@ -209,6 +214,11 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 {
                     (scope, indicator) = SplitMeasure(before, q);
                 }
+            }
+
+            if (scope is null && q.Unit is "count" or "" && ScopeAfter(figure) is { } counted)
+            {
+                scope = counted;
             }
 
             bool inherited = false;
@@ -522,6 +532,23 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                     string scope = TrimEnds(measure[..^len]);
                     // as written, unless an abbreviation (GDP → 地区生产总值)
                     string indicator = tail.Any(TextClasses.IsHan) ? tail : canonical;
+                    // 新能源汽车国内 + 销量: a modifier at the end of the scope belongs to the measure
+                    foreach (var modifier in _data.MeasureModifiers)
+                    {
+                        if (scope.Length > modifier.Length && scope.EndsWith(modifier, StringComparison.Ordinal))
+                        {
+                            scope = scope[..^modifier.Length];
+                            indicator = modifier + indicator;
+                            break;
+                        }
+                    }
+
+                    if (scope.Length > 0 && !IsScope(scope))
+                    {
+                        // 技术合同 + 成交额: not a sector, so part of the measure
+                        return (null, scope + indicator);
+                    }
+
                     return (scope.Length == 0 ? null : scope, indicator);
                 }
             }
@@ -557,6 +584,32 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             }
 
             return (null, measure.Length > 16 ? measure[^16..] : measure);
+        }
+
+        /// <summary>A sector, industry, product class or group of firms (facts/scopes.tsv).</summary>
+        private bool IsScope(string words) =>
+            _data.ScopeTerms.Contains(words) || _data.ScopeEndings.Any(e => words.EndsWith(e, StringComparison.Ordinal));
+
+        /// <summary>12家国家级高新技术企业, 7407辆新能源汽车: the class of things counted, written after the figure.</summary>
+        private string? ScopeAfter(Figure figure)
+        {
+            int k = figure.View.End;
+            int end = k;
+            while (end < Text.Length && end - k < 12 && (TextClasses.IsHan(Text[end]) || char.IsAsciiLetter(Text[end])) && Text[end] != '的')
+            {
+                end++;
+            }
+
+            for (int e = end; e - k >= 2; e--)
+            {
+                string words = Text[k..e];
+                if (IsScope(words) && !_data.MeasureEndings.Any(m => m.Length > 1 && words.EndsWith(m, StringComparison.Ordinal)))
+                {
+                    return words;
+                }
+            }
+
+            return null;
         }
 
         private bool IsMeasure(string words) => _data.MeasureEndings.Any(e => words.EndsWith(e, StringComparison.Ordinal));
@@ -886,7 +939,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 };
                 if (name is not null)
                 {
-                    found = new Mention(new TextSpan(at, at + word.Length), name, EntityType.Place);
+                    found = new Mention(new TextSpan(at, at + word.Length), name, EntityType.Place) { IsReference = true };
                 }
             }
 
