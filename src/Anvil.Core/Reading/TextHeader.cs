@@ -29,8 +29,62 @@ internal static class TextHeaderFinder
     {
         var front = ReadFrontMatter(text);
         string? title = front.Title ?? FindTitleLine(text, front.End, marks);
-        DateOnly? date = front.Date ?? FindDate(text, front.End, marks);
+        DateOnly? date = front.Date ?? FindDate(text, front.End, marks) ?? FindDateInLinks(text);
         return new(title, date);
+    }
+
+    /// <summary>
+    /// The last resort: news sites put the publication day in their article addresses
+    /// (…/1795095-20250310.htm). The day most of the text's links carry is taken, when one clearly does.
+    /// </summary>
+    public static DateOnly? FindDateInLinks(string text)
+    {
+        var counts = new Dictionary<DateOnly, int>();
+        int at = 0;
+        while ((at = text.IndexOf("http", at, StringComparison.Ordinal)) >= 0)
+        {
+            int end = at;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not (')' or '>' or ']' or '"'))
+            {
+                end++;
+            }
+
+            // an 8-digit day (20250310) standing alone between non-digits, inside this address
+            var seen = new HashSet<DateOnly>();
+            for (int i = at; i + 8 <= end; i++)
+            {
+                if ((i == at || !char.IsAsciiDigit(text[i - 1])) && (i + 8 == end || !char.IsAsciiDigit(text[i + 8]) || (i + 14 <= end && AllDigits(text, i, 14)))
+                    && AllDigits(text, i, 8)
+                    && DateOnly.TryParseExact(text.AsSpan(i, 8), "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+                    && day.Year is >= 1990 and <= 2100 && seen.Add(day))
+                {
+                    counts[day] = counts.GetValueOrDefault(day) + 1;
+                }
+            }
+
+            at = Math.Max(end, at + 4);
+        }
+
+        if (counts.Count == 0)
+        {
+            return null;
+        }
+
+        var best = counts.OrderByDescending(c => c.Value).ThenByDescending(c => c.Key).First();
+        return best.Value * 2 > counts.Values.Sum() || counts.Count == 1 ? best.Key : null;
+    }
+
+    private static bool AllDigits(string text, int start, int length)
+    {
+        for (int k = start; k < start + length; k++)
+        {
+            if (!char.IsAsciiDigit(text[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The first full date near the top, outside URLs and other residue (the lead stamp counts).</summary>
