@@ -517,7 +517,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
         /// <summary>Splits "人工智能产业规模" into scope 人工智能 and indicator 产业规模.</summary>
         private (string? Scope, string Indicator) SplitMeasure(string measure, QuantityMention q)
         {
-            measure = TrimEnds(CutComparison(measure));
+            measure = TrimEnds(CutComparison(TrimEnds(measure)));
             if (measure.Length == 0)
             {
                 return (null, "");
@@ -645,7 +645,8 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
         {
             for (int i = 0; i < measure.Length; i++)
             {
-                bool bi = measure[i] == '比' && (i + 1 >= measure.Length || measure[i + 1] is not ('重' or '例'));
+                bool bi = measure[i] == '比' && (i + 1 >= measure.Length || measure[i + 1] is not ('重' or '例'))
+                    && (i == 0 || measure[i - 1] is not ('同' or '环' or '对' or '相' or '占' or '类' or '好'));
                 bool jiao = measure[i] == '较' && (i + 1 >= measure.Length || measure[i + 1] is not ('大' or '多' or '高' or '快'));
                 if (bi || jiao)
                 {
@@ -1057,7 +1058,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
 
         private string? PeriodFor(Figure figure, TextSpan sentence, Carried? lastInSentence, bool inherited)
         {
-            var governing = PeriodResolver.Governing(_periods, figure.View.Start, Text);
+            var governing = GoverningPeriod(figure, sentence);
             // 目前 / 现在 after the governing period: a current figure, dated by the document
             int since = governing is null ? sentence.Start : Math.Max(sentence.Start, governing.Span.End);
             if (since < figure.View.Start)
@@ -1075,6 +1076,50 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             }
 
             return governing?.Value;
+        }
+
+        /// <summary>
+        /// The period of a figure. Within the part of the sentence the figure stands in (up to the last ；),
+        /// the nearest period whose clause states figures, or else the first one (二季度扭转了一季度…的局面，
+        /// 实现营收… belongs to 二季度); a part without a period takes the sentence's opening one
+        /// (上半年…，6月环比下降0.1%；工业生产者出厂价格同比下降1.7% belongs to 上半年); else the period carried on.
+        /// </summary>
+        private PeriodMention? GoverningPeriod(Figure figure, TextSpan sentence)
+        {
+            int position = figure.View.Start;
+            int part = Text.LastIndexOfAny(['；', ';'], Math.Max(sentence.Start, position - 1), Math.Max(0, position - sentence.Start));
+            int partStart = part >= sentence.Start ? part + 1 : sentence.Start;
+            var figureClause = ClauseAround(sentence, position);
+            // a day (7月20日发布…, 北京8月10日电) dates an event, not the figures of other clauses, unless it is an as-at date
+            var inPart = _periods.Where(p => p.Span.Start >= partStart && p.Span.End <= position && !p.IsComparison && p.Value is not null
+                && (p.Granularity != PeriodGranularity.Day || p.IsAsAt || figureClause.Contains(p.Span))).ToList();
+            if (inPart.Count > 0)
+            {
+                for (int k = inPart.Count - 1; k >= 0; k--)
+                {
+                    var clause = ClauseAround(sentence, inPart[k].Span.Start);
+                    bool clauseHasFigures = clause.Contains(figure.View) || _figures.Any(f => clause.Contains(f.View));
+                    if (clauseHasFigures)
+                    {
+                        return inPart[k];
+                    }
+                }
+
+                return inPart[0];
+            }
+
+            if (partStart > sentence.Start)
+            {
+                var opening = _periods.FirstOrDefault(p => p.Span.Start >= sentence.Start && p.Span.End <= partStart && !p.IsComparison && p.Value is not null
+                    && (p.Granularity != PeriodGranularity.Day || p.IsAsAt));
+                if (opening is not null)
+                {
+                    return opening;
+                }
+            }
+
+            var carried = PeriodResolver.Governing(_periods.Where(p => p.Granularity != PeriodGranularity.Day || p.IsAsAt || p.Span.Start >= figureClause.Start).ToList(), position, Text);
+            return carried;
         }
 
         private static readonly char[] ClauseMarks = [',', '，', ';', '；', ':', '：'];
