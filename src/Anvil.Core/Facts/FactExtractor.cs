@@ -221,6 +221,21 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 scope = counted;
             }
 
+            // a scope named earlier carries: in the sentence always (…新能源汽车产销…，市场占有率达32.7%), from the
+            // sentence before when the measure is the same (汽车出口253.3万辆。其中，上汽出口量达8.8万辆)
+            if (scope is null && indicator.Length > 0)
+            {
+                if (lastInSentence is { Scope: not null } same && same.Subject == subject)
+                {
+                    scope = same.Scope;
+                }
+                else if (lastInSentence is null && _last is { Scope: not null } before
+                    && (before.Indicator.Contains(indicator, StringComparison.Ordinal) || indicator.Contains(before.Indicator, StringComparison.Ordinal)))
+                {
+                    scope = before.Scope;
+                }
+            }
+
             bool inherited = false;
             if (indicator.Length == 0)
             {
@@ -540,6 +555,15 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                             scope = scope[..^modifier.Length];
                             indicator = modifier + indicator;
                             break;
+                        }
+                    }
+
+                    // 民营 + 企业数量: the counted class completes the scope (民营企业)
+                    foreach (var noun in new[] { "企业", "公司" })
+                    {
+                        if (scope.Length > 0 && !IsScope(scope) && indicator.StartsWith(noun, StringComparison.Ordinal) && IsScope(scope + noun))
+                        {
+                            scope += noun;
                         }
                     }
 
