@@ -236,6 +236,13 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 }
             }
 
+            // 加快2.3个百分点: a change of the growth rate of the measure before
+            bool rateChange = q.Unit == "pp" && kind == "delta" && indicator.Length <= 2 && !_data.Indicators.ContainsKey(indicator);
+            if (rateChange)
+            {
+                indicator = "";
+            }
+
             bool inherited = false;
             if (indicator.Length == 0)
             {
@@ -244,6 +251,11 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 {
                     scope ??= from.Scope;
                     indicator = kind == "share" && from.Kind != "share" ? ShareOf(from.Indicator) : from.Indicator;
+                    if (rateChange && !indicator.EndsWith("增速", StringComparison.Ordinal) && !indicator.EndsWith('率') && !indicator.EndsWith("比重", StringComparison.Ordinal))
+                    {
+                        indicator += "增速";
+                    }
+
                     inherited = true;
                 }
             }
@@ -253,7 +265,15 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             if (listed is { } item)
             {
                 scope = item.Scope ?? scope;
-                indicator = item.Indicator.Length > 0 ? item.Indicator : indicator;
+                if (item.Indicator.Length > 0)
+                {
+                    indicator = item.Indicator;
+                }
+                else if (item.Scope is not null && indicator is "增长" or "增速" or "增幅" && _last is { } before && before.Subject == subject && IsMeasure(before.Indicator))
+                {
+                    // 通用设备制造业、专用设备制造业分别增长9.8%和7.8%: the growth of the measure named before
+                    indicator = before.Indicator;
+                }
                 subject = item.Subject ?? subject;
                 // 分别下降17.64%和14.89%: every figure of the list has the first one's kind and sign
                 if (listPosition == 0)
@@ -591,6 +611,19 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 }
             }
 
+            // a known measure inside the words (GDP十强城市中, 增速为全市各行政区)
+            for (int len = Math.Min(_data.LongestIndicator, measure.Length - 1); len >= 2; len--)
+            {
+                for (int at = measure.Length - len - 1; at >= 0; at--)
+                {
+                    string inner = measure.Substring(at, len);
+                    if (_data.Indicators.TryGetValue(inner, out var found) && (char.IsAsciiLetter(inner[0]) || len >= 2))
+                    {
+                        return (null, inner.Any(TextClasses.IsHan) ? inner : found);
+                    }
+                }
+            }
+
             // otherwise the words themselves name the measure: after the last 的 or 按 when that leaves a
             // word (所有工厂加起来的总占地面积 → 总占地面积), and never a running count of years (连续10年)
             foreach (char cut in "的按则")
@@ -716,7 +749,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                     }
                 }
 
-                foreach (var w in _data.TrimAtStart)
+                foreach (var w in _data.TrimAtStart.Concat(_data.SubjectReferences.Keys))
                 {
                     if (s.Length >= w.Length && s.StartsWith(w, StringComparison.Ordinal))
                     {
@@ -743,9 +776,10 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             var chars = Text.AsSpan(start, end - start).ToArray();
             foreach (var p in _periods)
             {
+                // 增速比一季度快: the base of a comparison goes without a trace, other periods separate words
                 for (int k = Math.Max(p.Span.Start, start); k < Math.Min(p.Span.End, end); k++)
                 {
-                    chars[k - start] = ' ';
+                    chars[k - start] = p.IsComparison ? '\0' : ' ';
                 }
             }
 
@@ -761,7 +795,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 }
             }
 
-            string s = new string(chars);
+            string s = new string(chars).Replace("\0", "", StringComparison.Ordinal);
             // keep only the last run of words: a period or a name in the middle separates; a last run of
             // function words only (…拨款由2013-14年度的) gives way to the run before it
             string trimmed = s.TrimEnd();
@@ -1028,6 +1062,13 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 return raw.TakeLast(count).Select(n => new ListItem(n, null, "")).ToList();
             }
 
+            var whole = before.Split(['、', '和', '及', '与'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(p => TrimEnds(StripSubjectWords(p))).Where(p => p.Length > 0).ToList();
+            if (whole.Count >= count && whole.TakeLast(count).All(_data.Indicators.ContainsKey))
+            {
+                return whole.TakeLast(count).Select(p => new ListItem(null, null, p)).ToList(); // 营收和毛利分别…
+            }
+
             // a shared measure at the end (…住宿餐饮业增加值): split it off first
             string shared = "";
             for (int len = Math.Min(_data.LongestIndicator, before.Length); len >= 2; len--)
@@ -1049,7 +1090,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
 
             parts = parts.Skip(parts.Count - count).ToList();
             // an item that is itself a measure (营收和毛利) is the indicator, not a scope
-            return parts.Select(p => _data.Indicators.TryGetValue(p, out var measure) ? new ListItem(null, null, measure) : new ListItem(null, p, shared)).ToList();
+            return parts.Select(p => _data.Indicators.ContainsKey(p) ? new ListItem(null, null, p) : new ListItem(null, p, shared)).ToList();
         }
 
         /// <summary>Drops a leading subject or reference word from a list item (杭州规模以上工业 → 规模以上工业).</summary>
