@@ -268,6 +268,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 if (item.Indicator.Length > 0)
                 {
                     indicator = item.Indicator;
+                    scope = item.Scope; // 营收和毛利分别…: the items were measures, not a scope
                 }
                 else if (item.Scope is not null && indicator is "增长" or "增速" or "增幅" && _last is { } before && before.Subject == subject && IsMeasure(before.Indicator))
                 {
@@ -611,6 +612,11 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 }
             }
 
+            if (_data.ScopeTerms.Contains(measure))
+            {
+                return (measure, "");
+            }
+
             // a known measure inside the words (GDP十强城市中, 增速为全市各行政区)
             for (int len = Math.Min(_data.LongestIndicator, measure.Length - 1); len >= 2; len--)
             {
@@ -660,7 +666,8 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             for (int e = end; e - k >= 2; e--)
             {
                 string words = Text[k..e];
-                if (IsScope(words) && !_data.MeasureEndings.Any(m => m.Length > 1 && words.EndsWith(m, StringComparison.Ordinal)))
+                // a class alone (公司, 企业) narrows nothing; 国家级高新技术企业, 新能源汽车 do
+                if ((words.Length >= 3 || _data.ScopeTerms.Contains(words)) && IsScope(words) && !_data.MeasureEndings.Any(m => m.Length > 1 && words.EndsWith(m, StringComparison.Ordinal)))
                 {
                     return words;
                 }
