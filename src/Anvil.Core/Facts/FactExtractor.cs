@@ -225,7 +225,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             // sentence before when the measure is the same (汽车出口253.3万辆。其中，上汽出口量达8.8万辆)
             if (scope is null && indicator.Length > 0)
             {
-                if (lastInSentence is { Scope: not null } same && same.Subject == subject)
+                if (lastInSentence is { Scope: not null } same && same.Subject == subject && SamePart(sentence, same.SubjectStart, figure.View.Start))
                 {
                     scope = same.Scope;
                 }
@@ -674,6 +674,13 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             }
 
             return null;
+        }
+
+        /// <summary>True when no ；divides the sentence between two positions.</summary>
+        private bool SamePart(TextSpan sentence, int a, int b)
+        {
+            int from = Math.Max(sentence.Start, Math.Min(a, b)), to = Math.Min(sentence.End, Math.Max(a, b));
+            return to <= from || Text.AsSpan(from, to - from).IndexOfAny('；', ';') < 0;
         }
 
         private bool IsMeasure(string words) => _data.MeasureEndings.Any(e => words.EndsWith(e, StringComparison.Ordinal));
