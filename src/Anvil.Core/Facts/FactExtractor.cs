@@ -175,6 +175,11 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 phraseStart = subjectMention.View.End;
             }
 
+            if (subject is null && lastInSentence is null && q.Unit == "rank")
+            {
+                return null; // a ranking claim names what it ranks in its own sentence
+            }
+
             subject ??= lastInSentence?.Subject ?? _topic ?? _mainPlace;
             if (subject is null)
             {
@@ -328,7 +333,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 Source = source,
             };
             // a subject named at the head of its clause is what the text goes on about; one from a list is not
-            bool isTopic = subjectMention is not null && subjectMention.Type != EntityType.Government && listed?.Subject is null
+            bool isTopic = subjectMention is not null && subjectMention.Type is not (EntityType.Government or EntityType.Person or EntityType.Work) && listed?.Subject is null
                 && (subjectMention.View.Start <= clause.Start + 2 || IsTopicPosition(subjectMention.View.Start, clause.Start));
             return (record, new Carried(subject, record.Scope, indicator, kind, period, start), isTopic);
         }
@@ -859,6 +864,11 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                     }
 
                     var candidate = AsSubject(m);
+                    if (candidate is not null && pass == 1 && (InWhenClause(m.View.Start, sentenceStart) || candidate.Type == EntityType.Person))
+                    {
+                        continue; // 当杭州…时，深圳…: the subordinate clause's name is not the topic
+                    }
+
                     if (candidate is not null && (pass == 0 || best is null))
                     {
                         best = candidate; // in the clause the nearest name; in the sentence its topic, the first
@@ -892,10 +902,20 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             return null;
         }
 
+        /// <summary>True when the position lies in a clause of the form 当…时.</summary>
+        private bool InWhenClause(int position, int from)
+        {
+            var clause = ClauseAround(new TextSpan(Math.Max(0, from), Text.Length), position);
+            string text = Text[clause.Start..clause.End].Trim();
+            return text.StartsWith('当') && text.EndsWith('时');
+        }
+
         private Mention? AsSubject(Mention m)
         {
             switch (m.Type)
             {
+                case EntityType.Person when !IsSourceRole(m):
+                    return m;
                 case EntityType.Place when FollowedBy(m, "工厂", "基地", "生产基地", "园区"):
                     // 深圳工厂的产能: the factory's company is the subject
                     var owner = _mentions.LastOrDefault(c => c.Type == EntityType.Company && c.View.Start < m.View.Start) ?? _mentions.FirstOrDefault(c => c.Type == EntityType.Company);
