@@ -9,6 +9,10 @@ app.Configure(config =>
         .WithDescription("Extract documents, entities, facts and relations as JSON Lines (or a table)")
         .WithExample("extract", "samples/")
         .WithExample("extract", "report.txt", "--date", "2024-03-05", "--format", "table");
+    config.AddCommand<EvalCommand>("eval")
+        .WithDescription("Score extraction against gold annotations (the reference scorer's matching)")
+        .WithExample("eval", "--gold", "../shared/gold", "../shared/seeds", "../shared/corpus/dev")
+        .WithExample("eval", "--gold", "../shared/gold", "--pred", "predictions.jsonl");
 });
 // Spectre reads a lone "-" as an option; the shell convention is "standard input".
 return app.Run(args.Select(a => a == "-" ? InputItem.StandardInputToken : a));

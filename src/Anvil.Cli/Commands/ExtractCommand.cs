@@ -31,6 +31,10 @@ internal sealed class ExtractSettings : CommandSettings
     [DefaultValue("jsonl")]
     public string Format { get; init; } = "jsonl";
 
+    [CommandOption("--threads <N>")]
+    [Description("Documents extracted at once (default: the number of cores); output is the same for any N")]
+    public int? Threads { get; init; }
+
     [CommandOption("--id <ID>")]
     [Description("Document id for standard input (default: stdin)")]
     public string? Id { get; init; }
@@ -42,6 +46,11 @@ internal sealed class ExtractSettings : CommandSettings
         if (Paths.Length == 0)
         {
             return ValidationResult.Error("E0300: name at least one file, folder or - for standard input");
+        }
+
+        if (Threads is < 1 or > 256)
+        {
+            return ValidationResult.Error($"E0304: --threads must be between 1 and 256, not {Threads}");
         }
 
         if (Format is not ("jsonl" or "table"))
@@ -86,55 +95,25 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
         }
 
         var reader = new DocumentReader();
-        int failures = 0;
         using var stdout = Console.OpenStandardOutput();
         var buffer = new ArrayBufferWriter<byte>(1 << 16);
         var table = settings.Format == "table" ? new TableOutput() : null;
-        foreach (var input in inputs)
-        {
-            Analysis analysis;
-            try
+        var batch = new BatchExtractor(pipeline, settings.Threads ?? Environment.ProcessorCount);
+        int failures = batch.Run(
+            inputs.Select(input => new ExtractionInput(input.IsStandardInput ? "standard input" : input.Path, () => Read(reader, input, settings))).ToList(),
+            analysis =>
             {
-                var doc = Read(reader, input, settings);
-                analysis = pipeline.Run(doc);
-            }
-            catch (DocumentReadException e)
-            {
-                Console.Error.WriteLine($"anvil: {e.Code}: {e.Message}");
-                failures++;
-                continue;
-            }
-            catch (IOException e)
-            {
-                Console.Error.WriteLine($"anvil: E0200: {input.Path}: {e.Message}");
-                failures++;
-                continue;
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                Console.Error.WriteLine($"anvil: E0200: {input.Path}: permission denied ({e.Message})");
-                failures++;
-                continue;
-            }
-#pragma warning disable CA1031 // one document's failure must never stop the others
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                Console.Error.WriteLine($"anvil: E0299: {input.Path}: could not be processed ({e.GetType().Name}: {e.Message})");
-                failures++;
-                continue;
-            }
+                if (table is not null)
+                {
+                    table.Add(analysis);
+                    return;
+                }
 
-            if (table is not null)
-            {
-                table.Add(analysis);
-                continue;
-            }
-
-            buffer.ResetWrittenCount();
-            JsonLinesWriter.Write(analysis, buffer);
-            stdout.Write(buffer.WrittenSpan);
-        }
+                buffer.ResetWrittenCount();
+                JsonLinesWriter.Write(analysis, buffer);
+                stdout.Write(buffer.WrittenSpan);
+            },
+            failure => Console.Error.WriteLine($"anvil: {failure.Code}: {failure.Message}"));
 
         stdout.Flush();
         table?.Render();
