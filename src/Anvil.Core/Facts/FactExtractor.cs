@@ -13,7 +13,7 @@ namespace Anvil.Core.Facts;
 /// Works clause by clause on the matching view; what a clause leaves out (the subject, the measure, the
 /// period, the source) is carried from the clause or sentence before, as a reader would.
 /// </summary>
-public sealed class FactExtractor(FactData data) : IPipelineComponent
+public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon = null) : IPipelineComponent
 {
     public string Name => "facts";
 
@@ -28,7 +28,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             return;
         }
 
-        var state = new DocumentState(analysis, data);
+        var state = new DocumentState(analysis, data, lexicon);
         foreach (var sentence in Sentences(state.Text))
         {
             state.ProcessSentence(sentence);
@@ -81,6 +81,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
         private readonly List<PeriodMention> _periods;
         private readonly string? _mainPlace;
         private readonly string? _mainCompany;
+        private readonly string? _countryByDefault;
         private readonly string _localCurrency;
         private string? _onwardSource;
         private Mention? _currentSourceMention;
@@ -90,10 +91,13 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
         private List<ListItem>? _lastList;
         private (string Kind, int Sign)? _listKind;
 
-        public DocumentState(Analysis analysis, FactData data)
+        private readonly Lexicons.EntityLexicon? _lexicon;
+
+        public DocumentState(Analysis analysis, FactData data, Lexicons.EntityLexicon? lexicon)
         {
             _analysis = analysis;
             _data = data;
+            _lexicon = lexicon;
             var view = analysis.View;
             Text = view.Text;
             _mentions = analysis.Entities.Select(e => new Mention(view.ToView(e.Span), e.Name, e.Type)).OrderBy(m => m.View.Start).ToList();
@@ -104,6 +108,8 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             // the subject of last resort: what the text names most, a company or a place
             _mainPlace = _mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).GroupBy(m => m.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.First().View.Start).FirstOrDefault()?.Key;
             _localCurrency = LocalCurrency();
+            // a mainland text that names no place or company speaks of the country (全国, national statistics)
+            _countryByDefault = ScriptOf() == Script.Hans ? "中国" : null;
             _onwardSource = LeadSource();
         }
 
@@ -180,7 +186,7 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
                 return null; // a ranking claim names what it ranks in its own sentence
             }
 
-            subject ??= lastInSentence?.Subject ?? _topic ?? _mainPlace;
+            subject ??= lastInSentence?.Subject ?? _topic ?? _mainPlace ?? _countryByDefault;
             if (subject is null)
             {
                 return null;
@@ -938,8 +944,20 @@ public sealed class FactExtractor(FactData data) : IPipelineComponent
             }
         }
 
-        private static string? PlacePrefix(string bodyName)
+        /// <summary>The place a body's name starts with (深圳统计局 → 深圳, 广东省发展改革委 → 广东).</summary>
+        private string? PlacePrefix(string bodyName)
         {
+            if (_lexicon is not null)
+            {
+                for (int len = Math.Min(6, bodyName.Length - 1); len >= 2; len--)
+                {
+                    if (_lexicon.Lookup(bodyName[..len]) is { Type: EntityType.Place } place)
+                    {
+                        return place.Name;
+                    }
+                }
+            }
+
             int cut = bodyName.IndexOfAny(['省', '市']);
             return cut >= 2 && cut <= 4 ? bodyName[..cut] : null;
         }

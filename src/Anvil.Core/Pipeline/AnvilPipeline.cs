@@ -28,7 +28,7 @@ public static class AnvilPipeline
             new EntityComponent(entities),
             new QuantityComponent(),
             new PeriodComponent(),
-            new FactExtractor(FactData.LoadBuiltIn()),
+            new FactExtractor(FactData.LoadBuiltIn(), lexicon),
             new RelationExtractor(RelationData.LoadBuiltIn()),
         ]);
     }

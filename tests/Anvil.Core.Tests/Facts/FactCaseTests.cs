@@ -1,0 +1,54 @@
+using System.Globalization;
+using Anvil.Core.Documents;
+using Anvil.Core.Pipeline;
+using Anvil.Core.Tests.Support;
+
+namespace Anvil.Core.Tests.Facts;
+
+/// <summary>Runs every row of cases/facts.tsv through the standard pipeline.</summary>
+public class FactCaseTests
+{
+    private static readonly Lazy<ExtractionPipeline> Pipeline = new(() => AnvilPipeline.Create());
+
+    public static TheoryData<int, string, string, string, string> Cases()
+    {
+        var data = new TheoryData<int, string, string, string, string>();
+        foreach (var row in TestData.ReadTsv("Facts/cases/facts.tsv"))
+        {
+            data.Add(int.Parse(row["line"], CultureInfo.InvariantCulture), row["text"], row["date"], row["expected"], row["absent"]);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Case(int line, string text, string date, string expected, string absent)
+    {
+        var doc = new Document("case", text, date: DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var facts = Pipeline.Value.Run(doc).Facts;
+        string found = string.Join("; ", facts.Select(f => $"{f.Subject}|{f.Kind}|{f.Value.ToString(CultureInfo.InvariantCulture)}|{f.Unit}|{f.Period}|{f.Indicator}"));
+        foreach (var e in expected.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var p = e.Split('|');
+            double value = double.Parse(p[2], CultureInfo.InvariantCulture);
+            bool hit = facts.Any(f =>
+                (p[0] == "-" || f.Subject == p[0]) && f.Kind == p[1] && Math.Abs(f.Value - value) <= 0.005 * Math.Abs(value) + 1e-9 && f.Unit == p[3]
+                && (p.Length < 5 || p[4] == "-" || f.Period == p[4])
+                && (p.Length < 6 || p[5] == "-" || f.Indicator.Contains(p[5], StringComparison.Ordinal) || p[5].Contains(f.Indicator, StringComparison.Ordinal)));
+            Assert.True(hit, $"line {line}: expected {e}; found {found}");
+        }
+
+        foreach (var a in absent.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            double value = double.Parse(a, CultureInfo.InvariantCulture);
+            Assert.False(facts.Any(f => Math.Abs(f.Value - value) < 1e-9), $"line {line}: no fact may have value {a}; found {found}");
+        }
+
+        foreach (var f in facts)
+        {
+            Assert.InRange(f.Span.Start, 0, f.Span.End - 1);
+            Assert.InRange(f.Span.End, 1, text.Length);
+        }
+    }
+}
