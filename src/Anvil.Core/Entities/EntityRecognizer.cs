@@ -618,9 +618,13 @@ public sealed class EntityRecognizer
     {
         // a pattern that only adds words on the left of a known name of the same type (据 + 深圳特区报)
         // took too much: the lexicon knows where the name starts
-        var known = candidates.Where(c => c.Source is "lexicon" or "user").Select(c => (c.End, c.Type)).ToHashSet();
-        candidates = candidates.Where(c => c.Source is "lexicon" or "user" || !known.Contains((c.End, c.Type))
-            || candidates.Any(k => k.End == c.End && k.Type == c.Type && k.Start <= c.Start && k.Source is "lexicon" or "user")).ToList();
+        var knownStart = new Dictionary<(int End, EntityType Type), int>();
+        foreach (var c in candidates.Where(c => c.Source is "lexicon" or "user"))
+        {
+            knownStart[(c.End, c.Type)] = knownStart.TryGetValue((c.End, c.Type), out int s) ? Math.Min(s, c.Start) : c.Start;
+        }
+
+        candidates = candidates.Where(c => c.Source is "lexicon" or "user" || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start).ToList();
         var taken = new bool[length];
         var chosen = new List<EntityCandidate>();
         foreach (var c in candidates.OrderByDescending(c => c.Length).ThenByDescending(c => c.Priority).ThenBy(c => c.Start))

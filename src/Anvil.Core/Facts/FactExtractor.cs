@@ -111,6 +111,70 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             // a mainland text that names no place or company speaks of the country (全国, national statistics)
             _countryByDefault = ScriptOf() == Script.Hans ? "中国" : null;
             _onwardSource = LeadSource();
+            _placeMentions = _mentions.Where(m => m.Type == EntityType.Place).ToList();
+            _companyMentions = _mentions.Where(m => m.Type == EntityType.Company).ToList();
+            _placeNames = _placeMentions.Select(m => m.Name).Distinct(StringComparer.Ordinal).ToList();
+            _placeAndCompanyNames = _mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+            _listWordsToStrip = _placeAndCompanyNames.Concat(_data.SubjectReferences.Keys).Distinct(StringComparer.Ordinal).ToList();
+            _governingPeriods = _periods.Where(p => p.Granularity != PeriodGranularity.Day || p.IsAsAt).ToList();
+        }
+
+        // Indexes over the sorted mentions, figures and periods: every lookup is a binary search, so a
+        // long document costs no more per figure than a short one.
+        private readonly List<Mention> _placeMentions;
+        private readonly List<Mention> _companyMentions;
+        private readonly List<string> _placeNames;
+        private readonly HashSet<string> _placeAndCompanyNames;
+        private readonly List<string> _listWordsToStrip;
+        private readonly List<PeriodMention> _governingPeriods;
+
+        private static int FirstStartingAt<T>(List<T> list, int position, Func<T, int> start)
+        {
+            int lo = 0, hi = list.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (start(list[mid]) < position)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+
+        private IEnumerable<Mention> MentionsWithin(int from, int to) => Within(_mentions, from, to, m => m.View);
+
+        private IEnumerable<Figure> FiguresWithin(int from, int to) => Within(_figures, from, to, f => f.View);
+
+        private IEnumerable<PeriodMention> PeriodsWithin(int from, int to) => Within(_periods, from, to, p => p.Span);
+
+        private static IEnumerable<T> Within<T>(List<T> list, int from, int to, Func<T, TextSpan> span)
+        {
+            for (int i = FirstStartingAt(list, from, x => span(x).Start); i < list.Count && span(list[i]).Start < to; i++)
+            {
+                if (span(list[i]).End <= to)
+                {
+                    yield return list[i];
+                }
+            }
+        }
+
+        private static Mention? LastBefore(List<Mention> list, int position, Func<Mention, bool> accept)
+        {
+            for (int i = FirstStartingAt(list, position, m => m.View.Start) - 1; i >= 0; i--)
+            {
+                if (list[i].View.End <= position && accept(list[i]))
+                {
+                    return list[i];
+                }
+            }
+
+            return null;
         }
 
         public string Text { get; }
@@ -130,7 +194,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 _lastList = null;
             }
 
-            var figures = _figures.Where(f => f.View.Start >= sentence.Start && f.View.End <= sentence.End).ToList();
+            var figures = FiguresWithin(sentence.Start, sentence.End).ToList();
             string? sentenceSource = SentenceSource(sentence);
             Carried? lastInSentence = null;
             for (int i = 0; i < figures.Count; i++)
@@ -369,7 +433,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
         }
 
         private bool IsTopicPosition(int start, int clauseStart) =>
-            _periods.Any(p => p.Span.Start >= clauseStart && p.Span.End <= start && Text[clauseStart..p.Span.Start].Trim().Length <= 2);
+            PeriodsWithin(clauseStart, start).Any(p => Text[clauseStart..p.Span.Start].Trim().Length <= 2);
 
         /// <summary>Which kind of figure this is, its sign, and the words left to name the measure.</summary>
         private (string Kind, int Sign, string Measure) KindOf(QuantityMention q, string phrase, Figure figure)
@@ -705,7 +769,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             }
 
             var previous = ClauseAround(sentence, clause.Start - 2);
-            if (_figures.Any(f => f.View.Start >= previous.Start && f.View.End <= previous.End))
+            if (FiguresWithin(previous.Start, previous.End).Any())
             {
                 return null;
             }
@@ -799,7 +863,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             }
 
             var chars = Text.AsSpan(start, end - start).ToArray();
-            foreach (var p in _periods)
+            foreach (var p in Within(_periods, Math.Max(0, start - 64), end + 64, x => x.Span))
             {
                 // 增速比一季度快: the base of a comparison goes without a trace, other periods separate words
                 for (int k = Math.Max(p.Span.Start, start); k < Math.Min(p.Span.End, end); k++)
@@ -808,7 +872,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 }
             }
 
-            foreach (var m in _mentions)
+            foreach (var m in MentionsWithin(start, end))
             {
                 // source bodies and people named in the phrase are not part of the measure
                 if (m.Type is EntityType.Media or EntityType.Person && m.View.Start >= start && m.View.End <= end)
@@ -862,13 +926,8 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 }
 
                 Mention? best = null;
-                foreach (var m in _mentions)
+                foreach (var m in MentionsWithin(from, position))
                 {
-                    if (m.View.Start < from || m.View.End > position)
-                    {
-                        continue;
-                    }
-
                     var candidate = AsSubject(m);
                     if (candidate is not null && pass == 1 && (InWhenClause(m.View.Start, sentenceStart) || candidate.Type == EntityType.Person))
                     {
@@ -901,7 +960,8 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
         {
             if (position < Text.Length && Text[position] == '的')
             {
-                var m = _mentions.FirstOrDefault(m => m.View.Start == position + 1);
+                int at = FirstStartingAt(_mentions, position + 1, x => x.View.Start);
+                var m = at < _mentions.Count && _mentions[at].View.Start == position + 1 ? _mentions[at] : null;
                 return m is null ? null : AsSubject(m);
             }
 
@@ -924,7 +984,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                     return m;
                 case EntityType.Place when FollowedBy(m, "工厂", "基地", "生产基地", "园区"):
                     // 深圳工厂的产能: the factory's company is the subject
-                    var owner = _mentions.LastOrDefault(c => c.Type == EntityType.Company && c.View.Start < m.View.Start) ?? _mentions.FirstOrDefault(c => c.Type == EntityType.Company);
+                    var owner = LastBefore(_companyMentions, m.View.Start, _ => true) ?? _companyMentions.FirstOrDefault();
                     return owner is null ? null : m with { Name = owner.Name, Type = EntityType.Company };
                 case EntityType.Place when FollowedBy(m, "首个", "首家", "首款", "首座", "第一", "影史", "历史") || IsDateline(m):
                     return null; // 中国首个, 中国影史第一: the field of a record, not its holder; 北京8月10日电: a dateline
@@ -974,12 +1034,12 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 return bodyPlace;
             }
 
-            var last = _mentions.LastOrDefault(m => m.Type == EntityType.Place && m.View.End <= position && m.Name != "中国");
+            var last = LastBefore(_placeMentions, position, m => m.Name != "中国");
             return last?.Name ?? _mainPlace;
         }
 
         private string? PlaceOfBody(Mention body) =>
-            _mentions.Where(p => p.Type == EntityType.Place).Select(p => p.Name).FirstOrDefault(n => body.Name.StartsWith(n, StringComparison.Ordinal))
+            _placeNames.FirstOrDefault(n => body.Name.StartsWith(n, StringComparison.Ordinal))
             ?? PlacePrefix(body.Name);
 
         /// <summary>人民网北京8月10日电, 新华社深圳8月4日电: the place a report was filed from.</summary>
@@ -1107,7 +1167,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             }
 
             // 北京和广州分别…: the items are subjects
-            var names = _mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+            var names = _placeAndCompanyNames;
             var raw = before.Split(['、', '和', '及', '与', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (raw.Length >= count && raw.TakeLast(count).All(names.Contains))
             {
@@ -1154,7 +1214,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 s = s[(comma + 1)..];
             }
 
-            foreach (var m in _mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).Select(m => m.Name).Concat(_data.SubjectReferences.Keys).Distinct())
+            foreach (var m in _listWordsToStrip)
             {
                 if (s.StartsWith(m, StringComparison.Ordinal) && s.Length > m.Length)
                 {
@@ -1208,14 +1268,14 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             int partStart = part >= sentence.Start ? part + 1 : sentence.Start;
             var figureClause = ClauseAround(sentence, position);
             // a day (7月20日发布…, 北京8月10日电) dates an event, not the figures of other clauses, unless it is an as-at date
-            var inPart = _periods.Where(p => p.Span.Start >= partStart && p.Span.End <= position && !p.IsComparison && p.Value is not null
+            var inPart = PeriodsWithin(partStart, position).Where(p => !p.IsComparison && p.Value is not null
                 && (p.Granularity != PeriodGranularity.Day || p.IsAsAt || figureClause.Contains(p.Span))).ToList();
             if (inPart.Count > 0)
             {
                 for (int k = inPart.Count - 1; k >= 0; k--)
                 {
                     var clause = ClauseAround(sentence, inPart[k].Span.Start);
-                    bool clauseHasFigures = clause.Contains(figure.View) || _figures.Any(f => clause.Contains(f.View));
+                    bool clauseHasFigures = clause.Contains(figure.View) || FiguresWithin(clause.Start, clause.End).Any();
                     if (clauseHasFigures)
                     {
                         return inPart[k];
@@ -1227,7 +1287,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
 
             if (partStart > sentence.Start)
             {
-                var opening = _periods.FirstOrDefault(p => p.Span.Start >= sentence.Start && p.Span.End <= partStart && !p.IsComparison && p.Value is not null
+                var opening = PeriodsWithin(sentence.Start, partStart).FirstOrDefault(p => !p.IsComparison && p.Value is not null
                     && (p.Granularity != PeriodGranularity.Day || p.IsAsAt));
                 if (opening is not null)
                 {
@@ -1235,8 +1295,9 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 }
             }
 
-            var carried = PeriodResolver.Governing(_periods.Where(p => p.Granularity != PeriodGranularity.Day || p.IsAsAt || p.Span.Start >= figureClause.Start).ToList(), position, Text);
-            return carried;
+            var carried = PeriodResolver.Governing(_governingPeriods, position, Text);
+            var dayInClause = PeriodsWithin(figureClause.Start, position).LastOrDefault(p => !p.IsComparison && p.Value is not null && p.Granularity == PeriodGranularity.Day);
+            return dayInClause is not null && (carried is null || dayInClause.Span.Start > carried.Span.Start) ? dayInClause : carried;
         }
 
         private static readonly char[] ClauseMarks = [',', '，', ';', '；', ':', '：'];
@@ -1255,9 +1316,9 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
         private string? SentenceSource(TextSpan sentence)
         {
             string? found = null;
-            foreach (var m in _mentions)
+            foreach (var m in MentionsWithin(sentence.Start, sentence.End))
             {
-                if (m.View.Start < sentence.Start || m.View.End > sentence.End || m.Type is not (EntityType.Government or EntityType.Media or EntityType.Organization or EntityType.Company or EntityType.Work))
+                if (m.Type is not (EntityType.Government or EntityType.Media or EntityType.Organization or EntityType.Company or EntityType.Work))
                 {
                     continue;
                 }
@@ -1337,6 +1398,6 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
         private Script ScriptOf() => Normalization.ScriptDetector.Default.Detect(_analysis.Document.Text);
 
         private bool IsMainlandPlace(string subject) =>
-            !OutsideMainland.Contains(subject) && _mentions.Any(m => m.Type == EntityType.Place && m.Name == subject);
+            !OutsideMainland.Contains(subject) && _placeNames.Contains(subject);
     }
 }

@@ -29,9 +29,25 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             .OrderBy(m => m.View.Start).ToList();
         var found = new List<RelationRecord>();
         var ctx = new Context(view.Text, mentions, found);
+        var companies = mentions.Where(m => m.IsCompany).ToList();
+        int next = 0;
         foreach (var sentence in Sentences(view.Text))
         {
-            var inSentence = mentions.Where(m => m.View.Start >= sentence.Start && m.View.End <= sentence.End).ToList();
+            // mentions are sorted: walk them alongside the sentences
+            while (next < mentions.Count && mentions[next].View.Start < sentence.Start)
+            {
+                next++;
+            }
+
+            var inSentence = new List<Mention>();
+            for (int k = next; k < mentions.Count && mentions[k].View.Start < sentence.End; k++)
+            {
+                if (mentions[k].View.End <= sentence.End)
+                {
+                    inSentence.Add(mentions[k]);
+                }
+            }
+
             if (inSentence.Count == 0)
             {
                 continue;
@@ -41,7 +57,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             Members(ctx, inSentence);
             Possessives(ctx, inSentence);
             TriggerRelations(ctx, sentence, inSentence);
-            ProductsNamedAfterMaker(ctx, inSentence, mentions);
+            ProductsNamedAfterMaker(ctx, inSentence, companies);
             InsideParks(ctx, inSentence);
         }
 
