@@ -35,6 +35,10 @@ internal sealed class ExtractSettings : CommandSettings
     [Description("Documents extracted at once (default: the number of cores); output is the same for any N")]
     public int? Threads { get; init; }
 
+    [CommandOption("--profile")]
+    [Description("Print the time each pipeline stage took to standard error")]
+    public bool Profile { get; init; }
+
     [CommandOption("--id <ID>")]
     [Description("Document id for standard input (default: stdin)")]
     public string? Id { get; init; }
@@ -98,6 +102,11 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
         using var stdout = Console.OpenStandardOutput();
         var buffer = new ArrayBufferWriter<byte>(1 << 16);
         var table = settings.Format == "table" ? new TableOutput() : null;
+        if (settings.Profile)
+        {
+            pipeline.Timings = new StageTimings();
+        }
+
         var batch = new BatchExtractor(pipeline, settings.Threads ?? Environment.ProcessorCount);
         int failures = batch.Run(
             inputs.Select(input => new ExtractionInput(input.IsStandardInput ? "standard input" : input.Path, () => Read(reader, input, settings))).ToList(),
@@ -109,14 +118,23 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
                     return;
                 }
 
+                long started = System.Diagnostics.Stopwatch.GetTimestamp();
                 buffer.ResetWrittenCount();
                 JsonLinesWriter.Write(analysis, buffer);
                 stdout.Write(buffer.WrittenSpan);
+                pipeline.Timings?.Add("json", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             },
             failure => Console.Error.WriteLine($"anvil: {failure.Code}: {failure.Message}"));
 
         stdout.Flush();
         table?.Render();
+        if (pipeline.Timings is { } timings)
+        {
+            foreach (var (stage, total) in timings.Totals.OrderByDescending(t => t.Total))
+            {
+                Console.Error.WriteLine($"anvil: profile: {stage,-12} {total.TotalMilliseconds,10:F0} ms");
+            }
+        }
         if (failures > 0)
         {
             Console.Error.WriteLine($"anvil: {failures} of {inputs.Count} input(s) could not be read");

@@ -11,6 +11,7 @@ public sealed class Document
 {
     private readonly TextSpan[] _boilerplate;
     private int[]? _codePointIndex; // built lazily, only when the text holds surrogate pairs
+    private int _hasSurrogates = -1; // -1 unknown, 0 no, 1 yes: checked once, not per span
 
     public Document(string id, string text, string? title = null, DateOnly? date = null,
         string? sourcePath = null, IEnumerable<TextSpan>? boilerplate = null, string? format = null)
@@ -84,15 +85,17 @@ public sealed class Document
     /// <summary>Converts a UTF-16 index into the code-point index the output spec uses.</summary>
     public int ToCodePointIndex(int utf16Index)
     {
-        if (_codePointIndex is null)
+        if (_hasSurrogates < 0)
         {
-            if (!HasSurrogates(Text))
-            {
-                return utf16Index;
-            }
-
-            _codePointIndex = BuildCodePointIndex(Text);
+            _hasSurrogates = HasSurrogates(Text) ? 1 : 0;
         }
+
+        if (_hasSurrogates == 0)
+        {
+            return utf16Index;
+        }
+
+        _codePointIndex ??= BuildCodePointIndex(Text);
 
         return _codePointIndex[utf16Index];
     }

@@ -60,6 +60,14 @@ public sealed class BatchExtractor(ExtractionPipeline pipeline, int threads)
     {
         try
         {
+            if (pipeline.Timings is { } timings)
+            {
+                long started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var document = input.Read();
+                timings.Add("reading", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                return pipeline.Run(document);
+            }
+
             return pipeline.Run(input.Read());
         }
         catch (DocumentReadException e)
