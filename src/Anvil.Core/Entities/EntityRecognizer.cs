@@ -56,13 +56,20 @@ public sealed class EntityRecognizer
 
             int longest = 0;
             LexiconEntry[]? best = null;
-            int position = i;
-            trie.AllMatches(text, i, (len, entries) =>
+            int node = WordTrie<LexiconEntry[]>.Root;
+            for (int k = i; k < text.Length && trie.TryStep(node, text[k], out node); k++)
             {
+                if (!trie.IsWord(node))
+                {
+                    continue;
+                }
+
+                var entries = trie.ValueOf(node);
+                int len = k - i + 1;
                 // every place that ends here may start a longer name (深圳市 + 委常委会 needs 深圳 too)
                 if (entries[0].Type == EntityType.Place && len > 1)
                 {
-                    Record(endingAt, new EntityCandidate(position, position + len, entries[0].Name, EntityType.Place, entries[0].Priority, entries[0].Origin)
+                    Record(endingAt, new EntityCandidate(i, i + len, entries[0].Name, EntityType.Place, entries[0].Priority, entries[0].Origin)
                     {
                         RequiresContext = entries[0].RequiresContext,
                     });
@@ -70,7 +77,8 @@ public sealed class EntityRecognizer
 
                 longest = len;
                 best = entries;
-            });
+            }
+
             if (longest == 0 || !WordBoundaryOk(text, i, i + longest))
             {
                 continue;

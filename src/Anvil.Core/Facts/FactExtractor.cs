@@ -1,5 +1,6 @@
 using Anvil.Core.Documents;
 using Anvil.Core.Entities;
+using Anvil.Core.Lexicons;
 using Anvil.Core.Output;
 using Anvil.Core.Periods;
 using Anvil.Core.Pipeline;
@@ -558,11 +559,14 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
         /// <summary>True when a kind word at <paramref name="at"/> is part of a longer measure word (增加 in 增加值).</summary>
         private bool InsideIndicatorWord(string phrase, int at, int length)
         {
+            var trie = _data.IndicatorTrie;
             for (int start = Math.Max(0, at - _data.LongestIndicator); start <= at; start++)
             {
-                for (int len = Math.Min(_data.LongestIndicator, phrase.Length - start); len > length && start + len >= at + length; len--)
+                int node = WordTrie<bool>.Root;
+                for (int k = start; k < phrase.Length && trie.TryStep(node, phrase[k], out node); k++)
                 {
-                    if (_data.Indicators.ContainsKey(phrase.Substring(start, len)))
+                    int len = k - start + 1;
+                    if (trie.IsWord(node) && len > length && k + 1 >= at + length)
                     {
                         return true;
                     }

@@ -68,6 +68,18 @@ public sealed class WordTrie<TValue>
         return _terminal[node];
     }
 
+    /// <summary>The node a walk starts from.</summary>
+    public const int Root = 0;
+
+    /// <summary>One step of a walk: the node after <paramref name="c"/>, if any word continues with it.</summary>
+    public bool TryStep(int node, char c, out int next) => _next.TryGetValue(((long)node << 16) | c, out next);
+
+    /// <summary>True when the walk so far spells a whole word.</summary>
+    public bool IsWord(int node) => _terminal[node];
+
+    /// <summary>The value of the word the walk spells (see <see cref="IsWord"/>).</summary>
+    public TValue ValueOf(int node) => _values[node]!;
+
     /// <summary>True when some word starts with this character (a cheap filter before walking).</summary>
     public bool CanStartWith(char c) => _canStart[c];
 
