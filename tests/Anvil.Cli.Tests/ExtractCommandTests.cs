@@ -168,6 +168,27 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.True(checkedRecords > 100, checkedRecords.ToString(CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void Output_is_the_same_for_any_thread_count_and_in_input_order()
+    {
+        var folder = Directory.Exists(Path.Combine(SharedFolder.Path ?? "", "corpus", "dev")) ? Path.Combine(SharedFolder.Path!, "corpus", "dev") : Samples;
+        var one = AnvilProcess.Run(["extract", folder, Samples, "--threads", "1"], timeoutSeconds: 300);
+        var four = AnvilProcess.Run(["extract", folder, Samples, "--threads", "4"], timeoutSeconds: 300);
+        Assert.Equal(0, one.ExitCode);
+        Assert.Equal(one.Stdout, four.Stdout);
+        var docs = one.Lines.Where(l => l.Contains("\"type\":\"document\"", StringComparison.Ordinal))
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("doc").GetString()).ToList();
+        Assert.True(docs.Count >= 4);
+    }
+
+    [Fact]
+    public void Threads_must_be_a_sensible_number()
+    {
+        var r = AnvilProcess.Run(["extract", Samples, "--threads", "0"]);
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("--threads", r.Stdout + r.Stderr, StringComparison.Ordinal);
+    }
+
     private static string StripBom(string s) => s.Length > 0 && s[0] == '\uFEFF' ? s[1..] : s;
 
     private string Write(string name, string content)

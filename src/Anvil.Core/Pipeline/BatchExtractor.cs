@@ -21,39 +21,83 @@ public sealed class BatchExtractor(ExtractionPipeline pipeline, int threads)
 
     public int Run(IReadOnlyList<ExtractionInput> inputs, Action<Analysis> onDocument, Action<ExtractionFailure> onFailure)
     {
-        int failures = 0;
-        int window = _threads == 1 ? 1 : _threads * 8;
-        var results = new object?[window];
-        for (int start = 0; start < inputs.Count; start += window)
+        if (_threads == 1 || inputs.Count <= 1)
         {
-            int count = Math.Min(window, inputs.Count - start);
-            if (_threads == 1)
+            int failed = 0;
+            foreach (var input in inputs)
             {
-                results[0] = Extract(inputs[start]);
-            }
-            else
-            {
-                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, i => results[i] = Extract(inputs[start + i]));
+                failed += Emit(Extract(input), onDocument, onFailure);
             }
 
-            for (int i = 0; i < count; i++)
-            {
-                switch (results[i])
-                {
-                    case Analysis analysis:
-                        onDocument(analysis);
-                        break;
-                    case ExtractionFailure failure:
-                        failures++;
-                        onFailure(failure);
-                        break;
-                }
-
-                results[i] = null;
-            }
+            return failed;
         }
 
+        // Workers take inputs in order and park results in a ring; this thread hands them on in input
+        // order as they become ready. At most `window` results wait, so memory stays bounded, and the
+        // caller's output work overlaps with extraction instead of stopping it.
+        int window = _threads * 4;
+        var ring = new object?[window];
+        using var slots = new SemaphoreSlim(window, window);
+        int next = -1;
+        var gate = new object();
+        var workers = new Task[_threads];
+        for (int w = 0; w < _threads; w++)
+        {
+            workers[w] = Task.Factory.StartNew(() =>
+            {
+                while (true)
+                {
+                    slots.Wait();
+                    int i = Interlocked.Increment(ref next);
+                    if (i >= inputs.Count)
+                    {
+                        slots.Release();
+                        return;
+                    }
+
+                    var result = Extract(inputs[i]);
+                    lock (gate)
+                    {
+                        ring[i % window] = result;
+                        Monitor.PulseAll(gate);
+                    }
+                }
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        int failures = 0;
+        for (int e = 0; e < inputs.Count; e++)
+        {
+            object result;
+            lock (gate)
+            {
+                while (ring[e % window] is null)
+                {
+                    Monitor.Wait(gate);
+                }
+
+                result = ring[e % window]!;
+                ring[e % window] = null;
+            }
+
+            slots.Release();
+            failures += Emit(result, onDocument, onFailure);
+        }
+
+        Task.WaitAll(workers);
         return failures;
+    }
+
+    private static int Emit(object result, Action<Analysis> onDocument, Action<ExtractionFailure> onFailure)
+    {
+        if (result is ExtractionFailure failure)
+        {
+            onFailure(failure);
+            return 1;
+        }
+
+        onDocument((Analysis)result);
+        return 0;
     }
 
     private object Extract(ExtractionInput input)
