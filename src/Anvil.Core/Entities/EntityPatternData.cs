@@ -28,9 +28,15 @@ public sealed class EntityPatternData
 
     public HashSet<string> GenericPrefixes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Ordinary words that end like a company name (注册资本, 高科技).</summary>
+    public HashSet<string> CommonCompounds { get; } = new(StringComparer.Ordinal);
+
     public HashSet<string> StopWords { get; } = new(StringComparer.Ordinal);
 
     public int LongestStopWord { get; private set; }
+
+    /// <summary>What bounds a registered company name on the left (entities/legal-name-boundaries.tsv).</summary>
+    public HashSet<string> LegalNameBoundaries { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> Surnames { get; } = new(StringComparer.Ordinal);
 
@@ -64,7 +70,9 @@ public sealed class EntityPatternData
         Fill(d.ProductWords, "entities/product-words.tsv");
         d.GenericPrefixes.UnionWith(Words("entities/company-generic-prefixes.tsv"));
         d.StopWords.UnionWith(Words("entities/stopwords.tsv"));
-        d.LongestStopWord = d.StopWords.Max(w => w.Length);
+        d.CommonCompounds.UnionWith(Words("entities/common-compounds.tsv"));
+        d.LegalNameBoundaries.UnionWith(Words("entities/legal-name-boundaries.tsv"));
+        d.LongestStopWord = Math.Max(d.StopWords.Max(w => w.Length), d.LegalNameBoundaries.Max(w => w.Length));
         d.Surnames.UnionWith(Words("entities/surnames.tsv"));
         d.NameBreakers.UnionWith(Words("entities/name-breakers.tsv").Where(w => w.Length == 1).Select(w => w[0]));
         d.GroupNouns.UnionWith(Words("entities/group-nouns.tsv"));

@@ -296,10 +296,11 @@ public sealed class EntityRecognizer
                 return (s, true);
             }
 
-            // a stop word ending here closes the name on the left
+            // a stop word ending here closes the name on the left (for a registered name, a boundary word)
+            var stops = allowParentheses ? _data.LegalNameBoundaries : _data.StopWords;
             for (int l = Math.Min(_data.LongestStopWord, s); l >= 1; l--)
             {
-                if (_data.StopWords.Contains(view.Substring(s - l, l)))
+                if (stops.Contains(view.Substring(s - l, l)))
                 {
                     return (s, true);
                 }
@@ -341,6 +342,14 @@ public sealed class EntityRecognizer
 
         prefix = StripParenthetical(prefix);
         bool startsAtPlace = nameStart > s;
+        for (int k = Math.Max(s, j - 4); k < j; k++)
+        {
+            if (_data.CommonCompounds.Contains(view[k..end]))
+            {
+                return; // 新增注册资本, 世界高科技: an ordinary word, not a name
+            }
+        }
+
         if (prefix.Length < 2 || IsGeneric(prefix) || char.IsAsciiDigit(prefix[0]) || !(bounded || startsAtPlace))
         {
             return;

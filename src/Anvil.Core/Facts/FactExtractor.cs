@@ -516,7 +516,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             if (best is not null && q.IsPercent && best.Kind == "growth")
             {
                 string rest = phrase[(bestAt + best.Word.Length)..];
-                if (rest.StartsWith('至') || rest.StartsWith('到'))
+                if (rest.StartsWith('至') || rest.StartsWith('到') || rest.StartsWith('为'))
                 {
                     return ("share", 1, phrase[..bestAt]);
                 }
