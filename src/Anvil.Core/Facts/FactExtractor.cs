@@ -261,6 +261,11 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             string phrase = CleanPhrase(phraseStart, figure.View.Start, out int phraseOffset);
             _afterWord = "";
             var (kind, sign, measure) = KindOf(q, phrase, figure);
+            if (kind == "none")
+            {
+                return null;
+            }
+
             var (scope, indicator) = SplitMeasure(measure, q);
             if (kind == "value" && ActionMeasure(TrimEnds(measure) is { Length: > 0 } m ? measure : measure, figure) is { } action)
             {
@@ -422,6 +427,16 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 return true;
             }
 
+            // 「兩個確立」, 「四個意識」: a number opening a quoted slogan names it, it counts nothing
+            if (start > 0 && "「“『".Contains(Text[start - 1], StringComparison.Ordinal))
+            {
+                int close = Text.IndexOfAny(['」', '”', '』'], end, Math.Min(10, Text.Length - end));
+                if (close >= 0)
+                {
+                    return true;
+                }
+            }
+
             return start > 0 && end < Text.Length && "「“\"『".Contains(Text[start - 1], StringComparison.Ordinal) && "」”\"』".Contains(Text[end], StringComparison.Ordinal);
         }
 
@@ -499,6 +514,12 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
 
             if (q.IsMultiple)
             {
+                // 增长1.5倍 is a growth; 5G的容量是4G的20倍 compares two things and is none
+                if (best is null && !q.UnitText.Contains('番', StringComparison.Ordinal) && !q.UnitText.Contains("翻", StringComparison.Ordinal))
+                {
+                    return ("none", 1, phrase);
+                }
+
                 return ("growth", best?.Sign ?? 1, bestAt >= 0 ? phrase[..bestAt] : phrase);
             }
 
@@ -516,7 +537,8 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             if (best is not null && q.IsPercent && best.Kind == "growth")
             {
                 string rest = phrase[(bestAt + best.Word.Length)..];
-                if (rest.StartsWith('至') || rest.StartsWith('到') || rest.StartsWith('为'))
+                // 增长为5% is a growth of 5%; 股权比例下降为33% is a new level
+                if (rest.StartsWith('至') || rest.StartsWith('到') || (rest.StartsWith('为') && (NamesARatio(phrase[..bestAt]) || phrase[..bestAt].Contains("比例", StringComparison.Ordinal))))
                 {
                     return ("share", 1, phrase[..bestAt]);
                 }
@@ -1304,7 +1326,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             return dayInClause is not null && (carried is null || dayInClause.Span.Start > carried.Span.Start) ? dayInClause : carried;
         }
 
-        private static readonly char[] ClauseMarks = [',', '，', ';', '；', ':', '：'];
+        private static readonly char[] ClauseMarks = [',', '，', ';', '；', ':', '：', '|', '｜'];
 
         private TextSpan ClauseAround(TextSpan sentence, int position)
         {
