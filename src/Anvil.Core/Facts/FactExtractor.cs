@@ -1424,6 +1424,6 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
         private Script ScriptOf() => Normalization.ScriptDetector.Default.Detect(_analysis.Document.Text);
 
         private bool IsMainlandPlace(string subject) =>
-            !OutsideMainland.Contains(subject) && _placeNames.Contains(subject);
+            subject == "中国" || (!OutsideMainland.Contains(subject) && _placeNames.Contains(subject));
     }
 }
