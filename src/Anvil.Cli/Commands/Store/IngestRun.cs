@@ -1,0 +1,73 @@
+using System.Globalization;
+using Anvil.Store;
+using Anvil.Store.Ingest;
+using Anvil.Store.Records;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Anvil.Cli.Commands.Store;
+
+/// <summary>
+/// Runs an <see cref="Ingestor"/> for a verb (ingest, reindex, demo): a progress bar on standard error when it is a
+/// terminal (documents, MB/s, time left), then one line per failed document and a summary line either way.
+/// </summary>
+internal static class IngestRun
+{
+    public static IngestSummary Execute(IKnowledgeStore store, IngestConfiguration config, IReadOnlyList<IngestItem> items, int threads,
+        CancellationToken cancellationToken)
+    {
+        var ingestor = new Ingestor(store, config, threads);
+        IngestSummary summary;
+        if (Console.IsErrorRedirected || items.Count == 0)
+        {
+            summary = ingestor.Run(items, null, cancellationToken);
+        }
+        else
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            summary = console.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new MegabytesPerSecondColumn(),
+                    new RemainingTimeColumn())
+                .Start(context =>
+                {
+                    var task = context.AddTask(Describe(0, items.Count), maxValue: Math.Max(1, items.Sum(i => i.Bytes)));
+                    return ingestor.Run(items, p =>
+                    {
+                        task.Value = p.Bytes;
+                        task.Description = Describe(p.Done, p.Total);
+                    }, cancellationToken);
+                });
+        }
+
+        foreach (var failure in summary.Failures)
+        {
+            Console.Error.WriteLine($"anvil: {failure.Code}: {failure.Message}");
+        }
+
+        return summary;
+    }
+
+    /// <summary>The summary line: what happened, how fast, and what the knowledge base holds now.</summary>
+    public static string Describe(string verb, IngestSummary summary, StoreCounts counts, StoreLocation location)
+    {
+        var what = verb == "reindexed"
+            ? $"reindexed {summary.Replaced} document(s)"
+            : $"ingested {summary.Added} new document(s), {summary.AlreadyStored} already stored";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{what}, {summary.Failures.Count} failed, in {summary.Elapsed.TotalSeconds:0.0} s ({summary.MegabytesPerSecond:0.00} MB/s); " +
+            $"{location.Display} holds {counts.Documents} documents, {counts.Entities} entities, {counts.Mentions} mentions, " +
+            $"{counts.Facts} facts, {counts.Relations} relations");
+    }
+
+    private static string Describe(int done, int total) => string.Create(CultureInfo.InvariantCulture, $"{done}/{total} documents");
+
+    /// <summary>Throughput in megabytes (10^6 bytes) per second.</summary>
+    private sealed class MegabytesPerSecondColumn : ProgressColumn
+    {
+        protected override bool NoWrap => true;
+
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Text(task.Speed is { } speed ? string.Create(CultureInfo.InvariantCulture, $"{speed / 1e6:0.00} MB/s") : "-- MB/s");
+    }
+}
