@@ -1,0 +1,52 @@
+using Anvil.Store.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Anvil.Store.Tests;
+
+/// <summary>The knowledge-base contract on a SQLite file, plus what only a file can get wrong.</summary>
+public sealed class SqliteKnowledgeStoreTests : KnowledgeStoreContract
+{
+    private readonly TempFolder _folder = new();
+
+    protected override StoreLocation Location => StoreLocation.Parse(_folder.File("anvil.db"));
+
+    protected override void ExecuteSql(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={_folder.File("anvil.db")};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public void A_file_that_is_not_sqlite_is_refused_and_left_as_it_was()
+    {
+        var path = _folder.Write("notes.db", "这不是数据库，是笔记。\n");
+        var before = File.ReadAllBytes(path);
+
+        var e = Assert.Throws<StoreException>(() => KnowledgeStore.Open(StoreLocation.Parse(path), create: true));
+
+        Assert.Equal(StoreErrorCodes.NotAnvil, e.Code);
+        Assert.Contains(path, e.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.False(File.Exists(path + "-wal"));
+    }
+
+    [Fact]
+    public void The_database_uses_write_ahead_logging()
+    {
+        _ = Store.Counts();
+        using var connection = new SqliteConnection($"Data Source={_folder.File("anvil.db")};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", cmd.ExecuteScalar());
+    }
+}
