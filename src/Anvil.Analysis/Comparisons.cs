@@ -20,8 +20,9 @@ public sealed record Comparison(IReadOnlyList<string> Subjects, IReadOnlyList<Co
 public static class Comparisons
 {
     /// <summary>
-    /// Aligns facts by (indicator, scope, kind, period, unit); a figure stated without a period counts for its
-    /// document's date. Rows are ordered latest period first, then by indicator, scope and kind.
+    /// Aligns facts by (indicator, scope, kind, period, unit). Figures stated without a period (目前, 现在) are current
+    /// figures: they line up with each other, and sort by their documents' dates. Rows are ordered latest period
+    /// first, then by indicator, scope and kind.
     /// </summary>
     public static Comparison Compare(IReadOnlyList<(string Subject, IReadOnlyList<FactRow> Facts)> subjects)
     {
@@ -30,7 +31,7 @@ public static class Comparisons
         {
             foreach (var fact in facts)
             {
-                var key = new CompareKey(fact.Indicator, fact.Scope, fact.Kind, EffectivePeriod.Key(fact) is { Length: > 0 } p ? p : null, fact.Unit);
+                var key = new CompareKey(fact.Indicator, fact.Scope, fact.Kind, fact.Period, fact.Unit);
                 if (!rows.TryGetValue(key, out var cells))
                 {
                     rows[key] = cells = new Dictionary<string, List<FactRow>>(StringComparer.Ordinal);
@@ -48,7 +49,7 @@ public static class Comparisons
             }
         }
 
-        var all = rows.Select(r => (Key: r.Key, Cells: r.Value, Period: EffectivePeriod.Of(r.Value.Values.First()[0]))).ToList();
+        var all = rows.Select(r => (Key: r.Key, Cells: r.Value, Period: Latest(r.Value.Values.SelectMany(f => f)))).ToList();
         var comparable = new List<ComparisonRow>();
         var apart = new List<ComparisonRow>();
         foreach (var (key, cells, period) in all)
@@ -65,6 +66,21 @@ public static class Comparisons
         }
 
         return new Comparison([.. subjects.Select(s => s.Subject)], Order(comparable), Order(apart));
+    }
+
+    /// <summary>The row's period, or for current figures the latest of their documents' dates.</summary>
+    private static PeriodRange? Latest(IEnumerable<FactRow> facts)
+    {
+        PeriodRange? latest = null;
+        foreach (var period in facts.Select(EffectivePeriod.Of))
+        {
+            if (period is { } p && (latest is null || p.End > latest.Value.End))
+            {
+                latest = p;
+            }
+        }
+
+        return latest;
     }
 
     private static List<ComparisonRow> Order(List<ComparisonRow> rows)

@@ -131,7 +131,7 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
 
             foreach (var row in comparison.Comparable)
             {
-                var cells = new List<string> { Markup.Escape(row.Key.Indicator), Markup.Escape(row.Key.Scope ?? ""), row.Key.Kind, Markup.Escape(row.Key.Period ?? ""), row.Key.Unit };
+                var cells = new List<string> { Markup.Escape(row.Key.Indicator), Markup.Escape(row.Key.Scope ?? ""), row.Key.Kind, Markup.Escape(row.Key.Period ?? "current"), row.Key.Unit };
                 cells.AddRange(comparison.Subjects.Select(s => row.Cells.TryGetValue(s, out var facts) ? CellText(facts) : ""));
                 table.AddRow(cells.ToArray());
             }
@@ -150,7 +150,7 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
             foreach (var row in comparison.Apart)
             {
                 var (subject, facts) = row.Cells.First();
-                apart.AddRow(Markup.Escape(row.Key.Indicator), Markup.Escape(row.Key.Scope ?? ""), row.Key.Kind, Markup.Escape(row.Key.Period ?? ""),
+                apart.AddRow(Markup.Escape(row.Key.Indicator), Markup.Escape(row.Key.Scope ?? ""), row.Key.Kind, Markup.Escape(row.Key.Period ?? "current"),
                     Markup.Escape(subject), CellText(facts), Markup.Escape(row.Note ?? ""));
             }
 

@@ -65,7 +65,7 @@ internal sealed class DemoCommand : StoreCommand<DemoSettings>
         Console.WriteLine(IngestRun.Describe("ingested", summary, store.Counts(), store.Location));
 
         var places = store.TopEntities("place", 2).Select(e => e.Name).ToList();
-        var console = AnsiConsole.Console;
+        var console = SheetWriter.People;
         if (places.Count == 2)
         {
             Console.WriteLine();

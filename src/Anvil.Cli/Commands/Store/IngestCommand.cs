@@ -73,13 +73,13 @@ internal sealed class IngestCommand : StoreCommand<IngestSettings>
     protected override int Run(IngestSettings settings, CancellationToken cancellationToken)
     {
         var rules = AliasFile.Find(settings.Aliases, Directory.GetCurrentDirectory(), out _);
+        using var store = Open(settings, create: true);
         var inputs = InputFiles.Expand(settings.Paths, out int skipped);
         if (skipped > 0)
         {
             Console.Error.WriteLine($"anvil: skipped {skipped} file(s) of a type Anvil does not read");
         }
 
-        using var store = Open(settings, create: true);
         var config = IngestConfiguration.Create(settings.Lexicons, rules);
         var reader = new DocumentReader();
         var options = new ReadOptions { Date = settings.ParsedDate };

@@ -17,13 +17,30 @@ internal static class SheetWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Chinese stays readable
     };
 
+    /// <summary>
+    /// Standard output for people: the terminal's width, or 200 columns when it is a file or a pipe (where tables
+    /// would otherwise wrap at 80).
+    /// </summary>
+    public static IAnsiConsole People
+    {
+        get
+        {
+            if (Console.IsOutputRedirected)
+            {
+                AnsiConsole.Console.Profile.Width = 200;
+            }
+
+            return AnsiConsole.Console;
+        }
+    }
+
     public static void Write(IReadOnlyList<ResultSheet> sheets, OutputFormat format, string? outputPath, Action<IAnsiConsole>? table = null)
     {
         if (outputPath is null)
         {
             if (format == OutputFormat.Table)
             {
-                (table ?? (c => WriteTables(c, sheets)))(AnsiConsole.Console);
+                (table ?? (c => WriteTables(c, sheets)))(People);
                 return;
             }
 
