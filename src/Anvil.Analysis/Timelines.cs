@@ -9,7 +9,10 @@ public sealed record TimelinePoint(string Label, PeriodRange? Period, FactRow Fa
 /// <summary>An indicator over time, from every source that states it.</summary>
 public static class Timelines
 {
-    /// <summary>Oldest first; figures of the same period side by side (by kind, scope, then document); figures without a time last.</summary>
+    /// <summary>
+    /// Oldest first, by when a period ends (2024-H1 before 2024), figures of the same period side by side (by kind,
+    /// scope, then document); figures without a time last.
+    /// </summary>
     public static IReadOnlyList<TimelinePoint> Build(IEnumerable<FactRow> facts)
     {
         var points = facts.Select(f => new TimelinePoint(EffectivePeriod.Label(f), EffectivePeriod.Of(f), f)).ToList();
@@ -20,7 +23,7 @@ public static class Timelines
                 (null, null) => 0,
                 (null, _) => 1,
                 (_, null) => -1,
-                ({ } x, { } y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End.CompareTo(y.End),
+                ({ } x, { } y) => x.End != y.End ? x.End.CompareTo(y.End) : x.Start.CompareTo(y.Start),
             };
             if (c == 0)
             {
