@@ -18,6 +18,10 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
 {
     private const int PassageContext = 40;
 
+    // aliases written through this connection, by entity: they depend only on the settings, so once a run has
+    // written an entity's aliases, later documents need not write them again
+    private readonly Dictionary<long, string> _aliasesWritten = [];
+
     protected SqlKnowledgeStore(StoreLocation location, DbConnection connection)
     {
         Location = location;
@@ -138,8 +142,10 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         SearchTextWritten(tx, id.Value, document.SearchText, replacing: false);
-        WriteRecords(tx, id.Value, document);
+        var aliases = new List<(long, string)>();
+        WriteRecords(tx, id.Value, document, aliases);
         tx.Commit();
+        Remember(aliases);
         return true;
     });
 
@@ -167,10 +173,21 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         SearchTextWritten(tx, documentId, document.SearchText, replacing: true);
-        WriteRecords(tx, documentId, document);
+        var aliases = new List<(long, string)>();
+        WriteRecords(tx, documentId, document, aliases);
         tx.Commit();
+        Remember(aliases);
         return 0;
     });
+
+    /// <summary>Notes aliases as written once their transaction has committed (a rolled-back one wrote nothing).</summary>
+    private void Remember(List<(long Entity, string Aliases)> written)
+    {
+        foreach (var (entity, aliases) in written)
+        {
+            _aliasesWritten[entity] = aliases;
+        }
+    }
 
     /// <summary>Keeps a provider's search index in step with <c>documents.search_text</c>.</summary>
     protected virtual void SearchTextWritten(DbTransaction tx, long documentId, string searchText, bool replacing)
@@ -192,7 +209,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         Parameter(cmd, "@config", d.ConfigHash);
     }
 
-    private void WriteRecords(DbTransaction tx, long documentId, DocumentRecords d)
+    private void WriteRecords(DbTransaction tx, long documentId, DocumentRecords d, List<(long Entity, string Aliases)> pending)
     {
         var entityIds = new long[d.Entities.Count];
         using (var insert = Command(tx, "INSERT INTO entities (name, type) VALUES (@n, @t) ON CONFLICT (name, type) DO NOTHING RETURNING id"))
@@ -214,6 +231,13 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
                 entityIds[i] = Convert.ToInt64(id, CultureInfo.InvariantCulture);
 
                 // the lexicon's and the user's aliases as the current settings give them: the latest ingest wins
+                var fingerprint = string.Join('\n', e.Aliases.Select(a => a.Origin + "\t" + a.Alias));
+                if (_aliasesWritten.TryGetValue(entityIds[i], out var written) && written == fingerprint)
+                {
+                    continue;
+                }
+
+                pending.Add((entityIds[i], fingerprint));
                 SetAll(clear, ("@e", entityIds[i]));
                 clear.ExecuteNonQuery();
                 foreach (var (a, norm, origin) in e.Aliases)
@@ -283,6 +307,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         Execute(tx, $"DELETE FROM entity_aliases WHERE entity_id IN (SELECT id FROM entities WHERE {orphans})");
         int n = Execute(tx, $"DELETE FROM entities WHERE {orphans}");
         tx.Commit();
+        _aliasesWritten.Clear(); // ids of removed entities may come back for new ones
         return n;
     });
 
