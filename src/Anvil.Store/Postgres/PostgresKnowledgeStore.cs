@@ -18,6 +18,8 @@ internal sealed class PostgresKnowledgeStore : SqlKnowledgeStore
 
     protected override string Provider => "postgres";
 
+    protected override int RowsPerInsert => 200;
+
     public static PostgresKnowledgeStore Open(StoreLocation location, bool create)
     {
         var connection = new NpgsqlConnection(location.Target);
