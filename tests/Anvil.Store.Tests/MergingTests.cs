@@ -82,6 +82,5 @@ public sealed class MergingTests
         Assert.Equal(["深圳市", "深圳"], matcher.Expand("深圳市"));
         Assert.Equal(["huawei", "华为"], matcher.Expand("Huawei"));
         Assert.Equal(["产业规模"], matcher.Expand("產業規模"));
-        Assert.Null(matcher.ExpandOrNull(" "));
     }
 }

@@ -49,4 +49,24 @@ public sealed class SqliteKnowledgeStoreTests : KnowledgeStoreContract
         cmd.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", cmd.ExecuteScalar());
     }
+
+    [Fact]
+    public void A_cancelled_ingest_reports_what_it_stored_and_stores_nothing_by_halves()
+    {
+        var items = Enumerable.Range(0, 40).Select(i =>
+        {
+            var text = $"第{i}份:深圳人工智能企業超2800家,華為、騰訊在深圳市。";
+            return new Ingest.IngestItem($"doc-{i}", 100, () => new Anvil.Core.Documents.Document($"doc-{i}", text));
+        }).ToList();
+        using var cancel = new CancellationTokenSource();
+
+        var summary = new Ingest.Ingestor(Store, TestAnalysis.Configuration, threads: 2)
+            .Run(items, p => { if (p.Done == 5) { cancel.Cancel(); } }, cancel.Token);
+
+        Assert.True(summary.Interrupted);
+        Assert.InRange(summary.Added, 5, 39);
+        var counts = Store.Counts();
+        Assert.Equal(summary.Added, counts.Documents);
+        Assert.Equal(counts.Documents * 4, counts.Mentions); // 深圳, 華為, 騰訊, 深圳市 in each: every stored document whole
+    }
 }

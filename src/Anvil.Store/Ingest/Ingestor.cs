@@ -13,7 +13,9 @@ public sealed record IngestFailure(string Name, string Code, string Message);
 
 public readonly record struct IngestProgress(int Done, int Total, long Bytes, long TotalBytes);
 
-public sealed record IngestSummary(int Added, int AlreadyStored, int Replaced, IReadOnlyList<IngestFailure> Failures, long Bytes, TimeSpan Elapsed)
+/// <summary>What a run did; <see cref="Interrupted"/> when it was cancelled (what it wrote before stays written).</summary>
+public sealed record IngestSummary(int Added, int AlreadyStored, int Replaced, IReadOnlyList<IngestFailure> Failures, long Bytes, TimeSpan Elapsed,
+    bool Interrupted = false)
 {
     public double MegabytesPerSecond => Elapsed.TotalSeconds > 0 ? Bytes / 1e6 / Elapsed.TotalSeconds : 0;
 }
@@ -49,6 +51,7 @@ public sealed class Ingestor
         int added = 0, stored = 0, replaced = 0, done = 0;
         long bytes = 0;
         var failures = new List<IngestFailure>();
+        bool interrupted = false;
         try
         {
             var reader = channel.Reader;
@@ -56,6 +59,7 @@ public sealed class Ingestor
             {
                 while (reader.TryRead(out var outcome))
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (outcome.Failure is { } failure)
                     {
                         failures.Add(failure);
@@ -86,6 +90,19 @@ public sealed class Ingestor
 
             producer.GetAwaiter().GetResult();
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            interrupted = true;
+            stop.Cancel();
+            try
+            {
+                producer.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // the producer stops on the same cancellation
+            }
+        }
         catch
         {
             stop.Cancel();
@@ -101,7 +118,7 @@ public sealed class Ingestor
             throw;
         }
 
-        return new IngestSummary(added, stored, replaced, failures, bytes, clock.Elapsed);
+        return new IngestSummary(added, stored, replaced, failures, bytes, clock.Elapsed, interrupted);
     }
 
     private void Produce(IReadOnlyList<IngestItem> items, IReadOnlySet<string> known, ChannelWriter<Outcome> writer, CancellationToken token)

@@ -31,7 +31,4 @@ public sealed class NameMatcher
 
         return names;
     }
-
-    /// <summary><see cref="Expand"/> for an optional filter.</summary>
-    public IReadOnlyCollection<string>? ExpandOrNull(string? input) => string.IsNullOrWhiteSpace(input) ? null : Expand(input);
 }

@@ -48,7 +48,6 @@ public sealed class EntityResolver
             list.AddRange(line.Aliases);
         }
 
-        Rules = rules;
         foreach (var rule in rules.Merge)
         {
             var name = Names.Canonical(rule.Name);
@@ -78,8 +77,6 @@ public sealed class EntityResolver
             AddUserAliases(name, rule.Type, rule.Aliases);
         }
     }
-
-    public AliasRules Rules { get; }
 
     /// <summary>Anvil's lexicons and places, the users' lexicon files, and the user's alias rules.</summary>
     public static EntityResolver Load(IReadOnlyList<string> lexiconFiles, AliasRules rules)
@@ -162,9 +159,6 @@ public sealed class EntityResolver
 
         return null;
     }
-
-    /// <summary>The canonical name the lexicon gives a surface form, if it knows it (深圳市 → 深圳, Huawei → 华为).</summary>
-    public string? LexiconName(string surface) => _lexicon.Lookup(surface)?.Name;
 
     /// <summary>The entity's name, the lexicon's other forms of it and the user's aliases for it.</summary>
     public IReadOnlyList<EntityAlias> AliasesOf(EntityKey key)

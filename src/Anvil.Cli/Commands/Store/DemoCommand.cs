@@ -77,7 +77,7 @@ internal sealed class DemoCommand : StoreCommand<DemoSettings>
         Console.WriteLine();
         Console.WriteLine($"More: ./anvil entity 华为 --db {db}   ./anvil search 人工智能 --db {db}   ./anvil facts --db {db} --format xlsx --output facts.xlsx");
         Console.WriteLine($"Dashboard: ./anvil serve --db {db}   (coming in the next issue)");
-        return summary.Failures.Count > 0 ? 1 : 0;
+        return IngestRun.ExitCode(summary);
     }
 
     /// <summary>Removes the previous demo file, but only if it is an Anvil knowledge base: anything else is refused and kept.</summary>

@@ -93,7 +93,7 @@ internal sealed class IngestCommand : StoreCommand<IngestSettings>
 
         var summary = IngestRun.Execute(store, config, items, settings.ThreadCount, cancellationToken);
         Console.WriteLine(IngestRun.Describe("ingested", summary, store.Counts(), store.Location));
-        return summary.Failures.Count > 0 ? 1 : 0;
+        return IngestRun.ExitCode(summary);
     }
 
     private static long SizeOf(string path)

@@ -16,6 +16,28 @@ internal static class IngestRun
     public static IngestSummary Execute(IKnowledgeStore store, IngestConfiguration config, IReadOnlyList<IngestItem> items, int threads,
         CancellationToken cancellationToken)
     {
+        // Ctrl+C stops after the document being written (a second one stops at once); what was written stays
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            e.Cancel = !interrupt.IsCancellationRequested;
+            interrupt.Cancel();
+        }
+
+        Console.CancelKeyPress += OnCancel;
+        try
+        {
+            return Run(store, config, items, threads, interrupt.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
+    }
+
+    private static IngestSummary Run(IKnowledgeStore store, IngestConfiguration config, IReadOnlyList<IngestItem> items, int threads,
+        CancellationToken cancellationToken)
+    {
         var ingestor = new Ingestor(store, config, threads);
         IngestSummary summary;
         if (Console.IsErrorRedirected || items.Count == 0)
@@ -55,12 +77,15 @@ internal static class IngestRun
         return summary;
     }
 
+    /// <summary>The exit status of an ingest: 130 when interrupted, 1 when some document failed, else 0.</summary>
+    public static int ExitCode(IngestSummary summary) => summary.Interrupted ? 130 : summary.Failures.Count > 0 ? 1 : 0;
+
     /// <summary>The summary line: what happened, how fast, and what the knowledge base holds now.</summary>
     public static string Describe(string verb, IngestSummary summary, StoreCounts counts, StoreLocation location)
     {
-        var what = verb == "reindexed"
+        var what = (summary.Interrupted ? "interrupted: " : "") + (verb == "reindexed"
             ? $"reindexed {summary.Replaced} document(s)"
-            : $"ingested {summary.Added} new document(s), {summary.AlreadyStored} already stored";
+            : $"ingested {summary.Added} new document(s), {summary.AlreadyStored} already stored");
         return string.Create(CultureInfo.InvariantCulture,
             $"{what}, {summary.Failures.Count} failed, in {summary.Elapsed.TotalSeconds:0.0} s ({summary.MegabytesPerSecond:0.00} MB/s); " +
             $"{location.Display} holds {counts.Documents} documents, {counts.Entities} entities, {counts.Mentions} mentions, " +

@@ -67,7 +67,7 @@ internal sealed class ReindexCommand : StoreCommand<ReindexSettings>
         int removed = store.RemoveOrphanEntities();
         Console.WriteLine(IngestRun.Describe("reindexed", summary, store.Counts(), store.Location) +
             $" ({removed} entities no longer mentioned removed)");
-        return summary.Failures.Count > 0 ? 1 : 0;
+        return IngestRun.ExitCode(summary);
     }
 
     /// <summary>The document as the reader gave it: the stored text, title and date, boilerplate marked by today's rules.</summary>

@@ -29,6 +29,11 @@ internal abstract class StoreCommand<TSettings> : Command<TSettings>
         {
             return Fail("E0520", $"cannot write the output: {e.Message}");
         }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("anvil: interrupted; every document stored before stays stored, none is half-written");
+            return 130;
+        }
     }
 
     protected abstract int Run(TSettings settings, CancellationToken cancellationToken);

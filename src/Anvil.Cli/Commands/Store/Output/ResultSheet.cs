@@ -5,8 +5,6 @@ namespace Anvil.Cli.Commands.Store.Output;
 /// <summary>One value of a result: text, or a number (written as a number to JSON and XLSX), or empty.</summary>
 internal readonly record struct Cell(string? Text, double? Number)
 {
-    public static Cell Empty => default;
-
     public static Cell Of(string? text) => new(text, null);
 
     public static Cell Of(double number) => new(null, number);
