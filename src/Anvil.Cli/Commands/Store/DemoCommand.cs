@@ -70,7 +70,15 @@ internal sealed class DemoCommand : StoreCommand<DemoSettings>
         {
             Console.WriteLine();
             console.MarkupLine($"[bold]anvil compare {Markup.Escape(string.Join(' ', places))} --db {Markup.Escape(settings.Db ?? DemoSettings.DefaultPath)}[/]");
-            CompareCommand.Write(CompareCommand.Compare(store, places), OutputFormat.Table, null);
+            var comparison = CompareCommand.Compare(store, places);
+            if (comparison.Comparable.Count + comparison.Apart.Count > 0)
+            {
+                CompareCommand.Write(comparison, OutputFormat.Table, null);
+            }
+            else
+            {
+                Console.WriteLine($"No figures about {places[0]} or {places[1]} to compare yet: the samples' facts appear here once fact extraction lands.");
+            }
         }
 
         var db = settings.Db ?? DemoSettings.DefaultPath;
