@@ -409,8 +409,13 @@ public abstract class KnowledgeStoreContract : IDisposable
             Assert.Skip("no facts about 深圳 in the seed yet: fact extraction has not landed");
         }
 
-        var comparison = Comparisons.Compare([("深圳", shenzhen), ("杭州", Store.Facts(new FactQuery { Subjects = Matcher.Expand("杭州") }))]);
-        var row = Assert.Single(comparison.Comparable, r => r.Key is { Indicator: "企业数量", Scope: "民营企业", Kind: "value" });
+        var hangzhou = Store.Facts(new FactQuery { Subjects = Matcher.Expand("杭州") });
+        var comparison = Comparisons.Compare([("深圳", shenzhen), ("杭州", hangzhou)]);
+        var row = comparison.Comparable.SingleOrDefault(r => r.Key is { Indicator: "企业数量", Scope: "民营企业", Kind: "value" });
+        static string Firms(IEnumerable<FactRow> facts) =>
+            string.Join("; ", facts.Where(f => f.Indicator == "企业数量").Select(f => $"scope {f.Scope ?? "-"} {f.Qualifier} {f.Value} period {f.Period ?? "-"}"));
+        Assert.True(row is not null,
+            $"no comparable row 企业数量 / 民营企业 / value; extraction gives 深圳: {Firms(shenzhen)} | 杭州: {Firms(hangzhou)}");
         Assert.Contains(row.Cells["深圳"], f => f.Value == 2540000 && f.Qualifier == "gt");
         Assert.Contains(row.Cells["杭州"], f => f.Value == 900000 && f.Qualifier == "approx");
     }
