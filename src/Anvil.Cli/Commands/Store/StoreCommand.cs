@@ -27,7 +27,7 @@ internal abstract class StoreCommand<TSettings> : Command<TSettings>
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Fail("E0520", $"cannot write the output: {e.Message}");
+            return Fail("E0520", e.Message);
         }
         catch (OperationCanceledException)
         {
