@@ -69,37 +69,13 @@ internal sealed class PostgresKnowledgeStore : SqlKnowledgeStore
         return tx;
     });
 
-    protected override IEnumerable<(string Key, string? Title, string? Date, string Text)> FindDocuments(IReadOnlyList<string> terms, int limit)
-    {
-        using var cmd = Command(null, "");
-        var where = new List<string>();
-        for (int i = 0; i < terms.Count; i++)
+    protected override string ContainsAll(DbCommand cmd, IReadOnlyList<string> terms) =>
+        string.Join(" AND ", terms.Select((term, i) =>
         {
             var name = "@t" + i.ToString(CultureInfo.InvariantCulture);
-            where.Add($@"d.search_text ILIKE {name} ESCAPE '\'");
-            Parameter(cmd, name, Contains(terms[i]));
-        }
-
-        cmd.CommandText = $"""
-            SELECT d.doc_key, d.title, d.date, d.text FROM documents d
-            WHERE {string.Join(" AND ", where)}
-            ORDER BY d.date DESC NULLS LAST, d.id DESC
-            LIMIT @limit
-            """;
-        Parameter(cmd, "@limit", (long)limit);
-        var rows = new List<(string, string?, string?, string)>();
-        Run(() =>
-        {
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                rows.Add((r.GetString(0), Text(r, 1), Text(r, 2), r.GetString(3)));
-            }
-
-            return 0;
-        });
-        return rows;
-    }
+            Parameter(cmd, name, Contains(term));
+            return $@"d.search_text ILIKE {name} ESCAPE '\'";
+        }));
 
     protected override StoreException Translate(DbException e)
     {

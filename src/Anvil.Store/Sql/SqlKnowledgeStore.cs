@@ -648,7 +648,31 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     });
 
     /// <summary>Documents whose <c>search_text</c> contains every term (case-insensitive), newest first.</summary>
-    protected abstract IEnumerable<(string Key, string? Title, string? Date, string Text)> FindDocuments(IReadOnlyList<string> terms, int limit);
+    private List<(string Key, string? Title, string? Date, string Text)> FindDocuments(IReadOnlyList<string> terms, int limit)
+    {
+        using var cmd = Command(null, "");
+        cmd.CommandText = $"""
+            SELECT d.doc_key, d.title, d.date, d.text FROM documents d
+            WHERE {ContainsAll(cmd, terms)}
+            ORDER BY d.date DESC NULLS LAST, d.id DESC
+            LIMIT @limit
+            """;
+        Parameter(cmd, "@limit", (long)limit);
+        var rows = new List<(string, string?, string?, string)>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            rows.Add((r.GetString(0), Text(r, 1), Text(r, 2), r.GetString(3)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The provider's condition that document <c>d</c>'s <c>search_text</c> contains every term, ignoring case, with
+    /// its parameters added to <paramref name="cmd"/>. It may let through more than that (the passage check drops them).
+    /// </summary>
+    protected abstract string ContainsAll(DbCommand cmd, IReadOnlyList<string> terms);
 
     /// <summary>The first match of the first term, as a passage of the original text (in its own script).</summary>
     private static SearchHit? Passage(string key, string? title, string? date, string text, IReadOnlyList<string> terms)

@@ -83,11 +83,10 @@ internal sealed class SqliteKnowledgeStore : SqlKnowledgeStore
         Execute(tx, "INSERT INTO documents_fts (rowid, search_text) VALUES (@id, @t)", ("@id", documentId), ("@t", searchText));
     }
 
-    protected override IEnumerable<(string Key, string? Title, string? Date, string Text)> FindDocuments(IReadOnlyList<string> terms, int limit)
+    protected override string ContainsAll(DbCommand cmd, IReadOnlyList<string> terms)
     {
-        using var cmd = Command(null, "");
         var where = new List<string>();
-        // trigram FTS answers terms of three characters or more; shorter ones are a LIKE over the text
+        // the trigram index answers terms of three characters or more; shorter ones are a LIKE over the text
         var indexed = terms.Where(t => t.Length >= 3).ToList();
         if (indexed.Count > 0)
         {
@@ -95,33 +94,14 @@ internal sealed class SqliteKnowledgeStore : SqlKnowledgeStore
             Parameter(cmd, "@match", string.Join(' ', indexed.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")));
         }
 
-        int n = 0;
-        foreach (var term in terms.Where(t => t.Length < 3))
+        foreach (var (term, i) in terms.Where(t => t.Length < 3).Select((t, i) => (t, i)))
         {
-            var name = "@like" + n++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var name = "@like" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             where.Add($@"d.search_text LIKE {name} ESCAPE '\'");
             Parameter(cmd, name, Contains(term));
         }
 
-        cmd.CommandText = $"""
-            SELECT d.doc_key, d.title, d.date, d.text FROM documents d
-            WHERE {string.Join(" AND ", where)}
-            ORDER BY d.date DESC NULLS LAST, d.id DESC
-            LIMIT @limit
-            """;
-        Parameter(cmd, "@limit", (long)limit);
-        var rows = new List<(string, string?, string?, string)>();
-        Run(() =>
-        {
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                rows.Add((r.GetString(0), Text(r, 1), Text(r, 2), r.GetString(3)));
-            }
-
-            return 0;
-        });
-        return rows;
+        return string.Join(" AND ", where);
     }
 
     protected override StoreException Translate(DbException e)

@@ -42,17 +42,9 @@ internal sealed class CompareSettings : QuerySettings
             return ValidationResult.Error("E0507: compare needs two or more names, such as: anvil compare 深圳 杭州");
         }
 
-        if (Period is not null)
-        {
-            if (!PeriodRange.TryParseFilter(Period, out var range))
-            {
-                return ValidationResult.Error($"E0503: --period must be a year (2024), a range of years (2023-2024) or a period such as 2024-H1, not '{Period}'");
-            }
-
-            ParsedPeriod = range;
-        }
-
-        return ValidationResult.Success();
+        var period = SettingChecks.Period(Period, out var range);
+        ParsedPeriod = range;
+        return period ?? ValidationResult.Success();
     }
 }
 

@@ -9,8 +9,6 @@ namespace Anvil.Cli.Commands.Store;
 
 internal sealed class FactsSettings : QuerySettings
 {
-    public static readonly string[] Kinds = ["value", "growth", "delta", "share", "rank"];
-
     [CommandOption("--subject <NAME>")]
     [Description("Place, company or body the figure is about; any script or alias (深圳市, 華為, Huawei)")]
     public string? Subject { get; init; }
@@ -53,22 +51,9 @@ internal sealed class FactsSettings : QuerySettings
             return result;
         }
 
-        if (Kind is not null && !Kinds.Contains(Kind))
-        {
-            return ValidationResult.Error($"E0504: --kind must be value, growth, delta, share or rank, not '{Kind}'");
-        }
-
-        if (Period is not null)
-        {
-            if (!PeriodRange.TryParseFilter(Period, out var range))
-            {
-                return ValidationResult.Error($"E0503: --period must be a year (2024), a range of years (2023-2024) or a period such as 2024-H1, not '{Period}'");
-            }
-
-            ParsedPeriod = range;
-        }
-
-        return ValidationResult.Success();
+        var period = SettingChecks.Period(Period, out var range);
+        ParsedPeriod = range;
+        return SettingChecks.Kind(Kind) ?? period ?? ValidationResult.Success();
     }
 }
 

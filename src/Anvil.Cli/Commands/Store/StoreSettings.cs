@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Anvil.Cli.Commands.Store.Output;
+using Anvil.Store.Periods;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -64,5 +65,33 @@ internal class QuerySettings : StoreSettings
         }
 
         return ValidationResult.Success();
+    }
+}
+
+/// <summary>Checks that several verbs' settings share; each gives null when the value is fine.</summary>
+internal static class SettingChecks
+{
+    private static readonly string[] Kinds = ["value", "growth", "delta", "share", "rank"];
+
+    public static ValidationResult? Kind(string? kind) =>
+        kind is null || Kinds.Contains(kind)
+            ? null
+            : ValidationResult.Error($"E0504: --kind must be value, growth, delta, share or rank, not '{kind}'");
+
+    public static ValidationResult? Period(string? text, out PeriodRange? range)
+    {
+        range = null;
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!PeriodRange.TryParseFilter(text, out var parsed))
+        {
+            return ValidationResult.Error($"E0503: --period must be a year (2024), a range of years (2023-2024) or a period such as 2024-H1, not '{text}'");
+        }
+
+        range = parsed;
+        return null;
     }
 }

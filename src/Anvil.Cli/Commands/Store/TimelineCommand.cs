@@ -38,9 +38,7 @@ internal sealed class TimelineSettings : QuerySettings
             return ValidationResult.Error("E0507: timeline needs a subject and an indicator, such as: anvil timeline 深圳 产业规模");
         }
 
-        return Kind is null || FactsSettings.Kinds.Contains(Kind)
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"E0504: --kind must be value, growth, delta, share or rank, not '{Kind}'");
+        return SettingChecks.Kind(Kind) ?? ValidationResult.Success();
     }
 }
 
