@@ -18,9 +18,11 @@ public static class Conflicts
 
     /// <summary>
     /// Pairs of facts with the same subject, scope, indicator, kind, period and unit whose ranges do not meet.
-    /// A figure without a period counts for its document's date; one with neither is left out.
+    /// A figure without a period counts for its document's date; one with neither is left out. Two figures of one
+    /// document count only with <paramref name="withinDocuments"/>: a text that gives one figure two values is nearly
+    /// always giving two measures extraction could not tell apart (环比 and 同比 growth), not disagreeing with itself.
     /// </summary>
-    public static IReadOnlyList<Conflict> Find(IEnumerable<FactRow> facts, double tolerance = DefaultTolerance)
+    public static IReadOnlyList<Conflict> Find(IEnumerable<FactRow> facts, double tolerance = DefaultTolerance, bool withinDocuments = false)
     {
         var conflicts = new List<Conflict>();
         var groups = facts
@@ -34,7 +36,7 @@ public static class Conflicts
             {
                 for (int j = i + 1; j < list.Count; j++)
                 {
-                    if (Disagree(list[i], list[j], tolerance))
+                    if ((withinDocuments || list[i].Doc != list[j].Doc) && Disagree(list[i], list[j], tolerance))
                     {
                         double a = list[i].Value, b = list[j].Value;
                         conflicts.Add(new Conflict(list[i], list[j], Math.Abs(a - b) / Math.Max(Math.Abs(a), Math.Abs(b))));

@@ -64,6 +64,16 @@ public sealed class AnalyticsTests
     }
 
     [Fact]
+    public void Two_values_in_one_document_count_only_when_asked_for()
+    {
+        // 环比增长4.4% and 同比增长34.9% extracted as the same growth figure: one text, two measures
+        var facts = new[] { Fact(4.4, doc: "nev", unit: "percent", kind: "growth"), Fact(34.9, doc: "nev", unit: "percent", kind: "growth") };
+
+        Assert.Empty(Conflicts.Find(facts));
+        Assert.Single(Conflicts.Find(facts, withinDocuments: true));
+    }
+
+    [Fact]
     public void Compare_aligns_rows_latest_first_and_sets_apart_what_does_not_compare()
     {
         var shenzhen = new[]

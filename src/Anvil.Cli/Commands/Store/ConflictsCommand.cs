@@ -18,6 +18,10 @@ internal sealed class ConflictsSettings : QuerySettings
     [Description("Only this indicator")]
     public string? Indicator { get; init; }
 
+    [CommandOption("--within-documents")]
+    [Description("Also pairs of figures from one document (usually two measures extraction could not tell apart)")]
+    public bool WithinDocuments { get; init; }
+
     [CommandOption("--tolerance <PERCENT>")]
     [Description("How far an approximate figure (约, 近, 左右) may be off, in percent (default 10)")]
     [DefaultValue(10.0)]
@@ -38,8 +42,8 @@ internal sealed class ConflictsSettings : QuerySettings
 }
 
 /// <summary>
-/// <c>anvil conflicts</c>: the same subject, scope, indicator, kind, period and unit stated with values that disagree
-/// beyond what their qualifiers allow, with both quotes.
+/// <c>anvil conflicts</c>: the same subject, scope, indicator, kind, period and unit stated by different documents with
+/// values that disagree beyond what their qualifiers allow, with both quotes.
 /// </summary>
 internal sealed class ConflictsCommand : StoreCommand<ConflictsSettings>
 {
@@ -50,7 +54,7 @@ internal sealed class ConflictsCommand : StoreCommand<ConflictsSettings>
         {
             Subjects = Filters.Expand(settings.Subject),
             Indicators = Filters.Expand(settings.Indicator),
-        }), settings.Tolerance / 100);
+        }), settings.Tolerance / 100, settings.WithinDocuments);
         if (settings.Limit > 0)
         {
             conflicts = [.. conflicts.Take(settings.Limit)];
