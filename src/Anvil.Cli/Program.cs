@@ -1,4 +1,5 @@
 using Anvil.Cli.Commands;
+using Anvil.Cli.Commands.Store;
 using Spectre.Console.Cli;
 
 var app = new CommandApp();
@@ -13,6 +14,7 @@ app.Configure(config =>
         .WithDescription("Score extraction against gold annotations (the reference scorer's matching)")
         .WithExample("eval", "--gold", "../shared/gold", "../shared/seeds", "../shared/corpus/dev")
         .WithExample("eval", "--gold", "../shared/gold", "--pred", "predictions.jsonl");
+    config.AddStoreVerbs();
 });
 // Spectre reads a lone "-" as an option; the shell convention is "standard input".
 return app.Run(args.Select(a => a == "-" ? InputItem.StandardInputToken : a));

@@ -1,0 +1,110 @@
+using System.ComponentModel;
+using System.Globalization;
+using Anvil.Core.Reading;
+using Anvil.Store.Ingest;
+using Anvil.Store.Merging;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Anvil.Cli.Commands.Store;
+
+internal sealed class IngestSettings : StoreSettings
+{
+    [CommandArgument(0, "<PATH>")]
+    [Description("Files, folders (read recursively) or - for standard input")]
+    public string[] Paths { get; init; } = [];
+
+    [CommandOption("--threads <N>")]
+    [Description("Documents extracted at once (default: the number of cores)")]
+    public int? Threads { get; init; }
+
+    [CommandOption("--date <DATE>")]
+    [Description("Publication date (YYYY-MM-DD) for documents that do not state one")]
+    public string? Date { get; init; }
+
+    [CommandOption("--lexicon <FILE>")]
+    [Description("Extra lexicon (name<TAB>type<TAB>aliases); may be repeated")]
+    public string[] Lexicons { get; init; } = [];
+
+    [CommandOption("--aliases <FILE>")]
+    [Description("Merge and split rules for entities (default: ./anvil.aliases.yaml when present)")]
+    public string? Aliases { get; init; }
+
+    [CommandOption("--id <ID>")]
+    [Description("Document id for standard input (default: stdin)")]
+    public string? Id { get; init; }
+
+    public DateOnly? ParsedDate { get; private set; }
+
+    public int ThreadCount => Threads ?? Environment.ProcessorCount;
+
+    public override ValidationResult Validate()
+    {
+        if (Paths.Length == 0)
+        {
+            return ValidationResult.Error("E0500: name at least one file, folder or - for standard input");
+        }
+
+        if (Threads is < 1 or > 256)
+        {
+            return ValidationResult.Error($"E0501: --threads must be between 1 and 256, not {Threads}");
+        }
+
+        if (Date is not null)
+        {
+            if (!DateOnly.TryParseExact(Date, ["yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                return ValidationResult.Error($"E0302: --date must look like 2024-03-05, not '{Date}'");
+            }
+
+            ParsedDate = d;
+        }
+
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary>
+/// <c>anvil ingest</c>: reads, extracts (in parallel) and stores documents, one transaction each. The same content
+/// again changes nothing; a file that cannot be read is reported and the others are stored.
+/// </summary>
+internal sealed class IngestCommand : StoreCommand<IngestSettings>
+{
+    protected override int Run(IngestSettings settings, CancellationToken cancellationToken)
+    {
+        var rules = AliasFile.Find(settings.Aliases, Directory.GetCurrentDirectory(), out _);
+        using var store = Open(settings, create: true);
+        var inputs = InputFiles.Expand(settings.Paths, out int skipped);
+        if (skipped > 0)
+        {
+            Console.Error.WriteLine($"anvil: skipped {skipped} file(s) of a type Anvil does not read");
+        }
+
+        var config = IngestConfiguration.Create(settings.Lexicons, rules);
+        var reader = new DocumentReader();
+        var options = new ReadOptions { Date = settings.ParsedDate };
+        var items = inputs.Select(input => input.IsStandardInput
+            ? new IngestItem("standard input", 0, () =>
+            {
+                using var stdin = Console.OpenStandardInput();
+                return reader.Read(stdin, settings.Id ?? "stdin", null, options);
+            })
+            : new IngestItem(input.Path, SizeOf(input.Path), () => reader.Read(input.Path, options))).ToList();
+
+        var summary = IngestRun.Execute(store, config, items, settings.ThreadCount, cancellationToken);
+        Console.WriteLine(IngestRun.Describe("ingested", summary, store.Counts(), store.Location));
+        return IngestRun.ExitCode(summary);
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return 0; // the reader reports the problem with the file
+        }
+    }
+}

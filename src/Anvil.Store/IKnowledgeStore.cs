@@ -1,0 +1,55 @@
+using Anvil.Store.Ingest;
+using Anvil.Store.Records;
+
+namespace Anvil.Store;
+
+/// <summary>
+/// A knowledge base: documents with their original text, merged entities with aliases, mentions, facts and
+/// relations. Every write of a document is one transaction, so a crash leaves each document wholly stored or
+/// absent. Queries return plain records. One instance is one connection: use it from one thread at a time.
+/// Failures are <see cref="StoreException"/>s.
+/// </summary>
+public interface IKnowledgeStore : IDisposable
+{
+    StoreLocation Location { get; }
+
+    /// <summary>The schema version the knowledge base is at (the highest migration applied).</summary>
+    int SchemaVersion { get; }
+
+    /// <summary>The content hashes of all stored documents: ingest skips these before extracting.</summary>
+    IReadOnlySet<string> StoredHashes();
+
+    /// <summary>Writes a document and its records in one transaction; false (and nothing written) when the same content is already stored.</summary>
+    bool Add(DocumentRecords document);
+
+    /// <summary>Replaces what was extracted from a stored document (reindex), in one transaction; the document keeps its id.</summary>
+    void Replace(long documentId, DocumentRecords document);
+
+    /// <summary>Stored documents (those of <paramref name="ids"/>, or all), oldest first; with <paramref name="withText"/> false their text is left empty.</summary>
+    IReadOnlyList<StoredDocument> Documents(bool withText, IReadOnlyCollection<long>? ids = null);
+
+    /// <summary>Deletes entities nothing refers to any more (after reindex); returns how many.</summary>
+    int RemoveOrphanEntities();
+
+    StoreCounts Counts();
+
+    IReadOnlyList<FactRow> Facts(FactQuery query);
+
+    /// <summary>Entities with one of these folded names as name, alias or surface form, most mentioned first.</summary>
+    IReadOnlyList<EntityRow> FindEntities(IReadOnlyCollection<string> foldedNames);
+
+    /// <summary>The most mentioned entities of a type (all types when null), by facts and then mentions.</summary>
+    IReadOnlyList<EntityRow> TopEntities(string? type, int limit);
+
+    /// <summary>An entity's name, lexicon and user aliases, and the forms documents write it in.</summary>
+    IReadOnlyList<AliasRow> Aliases(long entityId);
+
+    /// <summary>Relations with the entity at either end.</summary>
+    IReadOnlyList<RelationRow> Relations(long entityId);
+
+    /// <summary>Documents that mention the entity, with how often.</summary>
+    IReadOnlyList<EntityDocumentRow> EntityDocuments(long entityId);
+
+    /// <summary>Documents containing every term of the query (white-space separated; any script), best first.</summary>
+    IReadOnlyList<SearchHit> Search(string query, int limit);
+}

@@ -1,0 +1,89 @@
+namespace Anvil.Store.Ingest;
+
+// What one document becomes in the knowledge base, prepared before the transaction that writes it (so the
+// transaction only writes). Spans are [start, end) in code points; *Norm fields are folded for matching
+// (Matching.Names.Fold). Entity references are indexes into DocumentRecords.Entities.
+
+/// <summary>An entity of the document, after merging, with the aliases it brings.</summary>
+public sealed record EntityRecord(string Name, string Type, IReadOnlyList<(string Alias, string AliasNorm, string Origin)> Aliases);
+
+public sealed record MentionRecord(int Entity, int Start, int End, string Quote, string QuoteNorm, string ExtractedName);
+
+public sealed record FactEntry
+{
+    public required int Start { get; init; }
+
+    public required int End { get; init; }
+
+    public required string Quote { get; init; }
+
+    public required string Subject { get; init; }
+
+    public int? SubjectEntity { get; init; }
+
+    public string? Scope { get; init; }
+
+    public required string Indicator { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required double Value { get; init; }
+
+    public required string Unit { get; init; }
+
+    public string? UnitText { get; init; }
+
+    public required string Qualifier { get; init; }
+
+    public string? Period { get; init; }
+
+    /// <summary>First and last day of the period (of the document's date when the period is null), <c>YYYY-MM-DD</c>.</summary>
+    public string? PeriodStart { get; init; }
+
+    public string? PeriodEnd { get; init; }
+
+    public string? Source { get; init; }
+}
+
+public sealed record RelationEntry(int Start, int End, string Quote, string Subject, int? SubjectEntity, string Predicate, string Object, int? ObjectEntity);
+
+/// <summary>A document with everything extracted from it, ready to be written in one transaction.</summary>
+public sealed record DocumentRecords
+{
+    public required string Key { get; init; }
+
+    public required string Sha256 { get; init; }
+
+    public string? Title { get; init; }
+
+    /// <summary><c>YYYY-MM-DD</c> or null.</summary>
+    public string? Date { get; init; }
+
+    public required string Script { get; init; }
+
+    public required string Format { get; init; }
+
+    public string? SourcePath { get; init; }
+
+    public required int Chars { get; init; }
+
+    public required string Text { get; init; }
+
+    /// <summary>The normalised view of the text (Simplified, half-width): what search looks in.</summary>
+    public required string SearchText { get; init; }
+
+    /// <summary>Boilerplate spans as JSON, <c>[[start,end],...]</c>.</summary>
+    public required string Boilerplate { get; init; }
+
+    public required string ExtractorVersion { get; init; }
+
+    public required string ConfigHash { get; init; }
+
+    public required IReadOnlyList<EntityRecord> Entities { get; init; }
+
+    public required IReadOnlyList<MentionRecord> Mentions { get; init; }
+
+    public required IReadOnlyList<FactEntry> Facts { get; init; }
+
+    public required IReadOnlyList<RelationEntry> Relations { get; init; }
+}

@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using Anvil.Core.Lexicons;
+using Anvil.Core.Pipeline;
+using Anvil.Store.Merging;
+
+namespace Anvil.Store.Ingest;
+
+/// <summary>
+/// What shapes the records besides the extractor itself: the users' lexicon files and alias rules. Its
+/// <see cref="Hash"/> is stored with every document, so <c>reindex</c> can tell which documents were made under
+/// other settings. <see cref="Pipeline"/> and <see cref="Resolver"/> are built once and shared by all threads.
+/// </summary>
+public sealed class IngestConfiguration
+{
+    private IngestConfiguration(ExtractionPipeline pipeline, EntityResolver resolver, string hash)
+    {
+        Pipeline = pipeline;
+        Resolver = resolver;
+        Hash = hash;
+    }
+
+    public ExtractionPipeline Pipeline { get; }
+
+    public EntityResolver Resolver { get; }
+
+    public string Hash { get; }
+
+    /// <summary>Loads the pipeline and the resolver. Bad lexicon files throw <see cref="LexiconFormatException"/>.</summary>
+    public static IngestConfiguration Create(IReadOnlyList<string> lexiconFiles, AliasRules rules)
+    {
+        var pipeline = AnvilPipeline.Create(new PipelineOptions { LexiconFiles = lexiconFiles });
+        var resolver = EntityResolver.Load(lexiconFiles, rules);
+        var hash = new StringBuilder("rules:").Append(rules.Fingerprint);
+        foreach (var file in lexiconFiles)
+        {
+            hash.Append("\nlexicon:").Append(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))));
+        }
+
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hash.ToString())))[..16];
+        return new IngestConfiguration(pipeline, resolver, digest);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Data.Common;
+using System.Globalization;
+using Anvil.Store.Sql;
+using Npgsql;
+
+namespace Anvil.Store.Postgres;
+
+/// <summary>
+/// The knowledge base in a PostgreSQL database (in the connection's current schema). Search is <c>ILIKE</c> over
+/// the normalised text with a pg_trgm GIN index, which serves any run of three characters or more.
+/// </summary>
+internal sealed class PostgresKnowledgeStore : SqlKnowledgeStore
+{
+    private PostgresKnowledgeStore(StoreLocation location, NpgsqlConnection connection)
+        : base(location, connection)
+    {
+    }
+
+    protected override string Provider => "postgres";
+
+    protected override int RowsPerInsert => 200;
+
+    public static PostgresKnowledgeStore Open(StoreLocation location, bool create)
+    {
+        var connection = new NpgsqlConnection(location.Target);
+        var store = new PostgresKnowledgeStore(location, connection);
+        try
+        {
+            try
+            {
+                connection.Open();
+            }
+            catch (PostgresException e)
+            {
+                throw new StoreException(StoreErrorCodes.CannotConnect, $"{location.Display}: the server refused the connection: {e.MessageText}", e);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException or ArgumentException)
+            {
+                throw new StoreException(StoreErrorCodes.CannotConnect, $"{location.Display}: cannot connect to PostgreSQL ({e.Message})", e);
+            }
+
+            store.Initialise(create);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    protected override bool TableExists(string name) => Run(() =>
+    {
+        using var cmd = Command(null, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @n");
+        Parameter(cmd, "@n", name);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    });
+
+    protected override bool HasTables() => Run(() =>
+    {
+        using var cmd = Command(null, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()");
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    });
+
+    protected override DbTransaction BeginMigration() => Run(() =>
+    {
+        var tx = Connection.BeginTransaction();
+        Execute(tx, "SELECT pg_advisory_xact_lock(7262021)"); // one migrator at a time; released at commit
+        return tx;
+    });
+
+    protected override string ContainsAll(DbCommand cmd, IReadOnlyList<string> terms) =>
+        string.Join(" AND ", terms.Select((term, i) =>
+        {
+            var name = "@t" + i.ToString(CultureInfo.InvariantCulture);
+            Parameter(cmd, name, Contains(term));
+            return $@"d.search_text ILIKE {name} ESCAPE '\'";
+        }));
+
+    protected override StoreException Translate(DbException e)
+    {
+        var where = Location.Display;
+        if (e is PostgresException pg)
+        {
+            return pg.SqlState switch
+            {
+                "53100" => new StoreException(StoreErrorCodes.Failed, $"{where}: the server's disk is full; the document being written was not stored ({pg.MessageText})", e),
+                "42501" => new StoreException(StoreErrorCodes.Failed, $"{where}: permission denied ({pg.MessageText}); grant the user rights on the database and schema", e),
+                _ => new StoreException(StoreErrorCodes.Failed, $"{where}: {pg.SqlState}: {pg.MessageText}", e),
+            };
+        }
+
+        return new StoreException(StoreErrorCodes.CannotConnect, $"{where}: lost the connection to PostgreSQL ({e.Message})", e);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Data.Common;
+using Anvil.Store.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace Anvil.Store.Sqlite;
+
+/// <summary>
+/// The knowledge base in one SQLite file. Write-ahead logging with <c>synchronous=NORMAL</c>: a committed document
+/// survives the process being killed, and an interrupted one leaves nothing. Search runs on an FTS5 index with the
+/// trigram tokenizer (any run of three characters or more), and on a scan for shorter terms.
+/// </summary>
+internal sealed class SqliteKnowledgeStore : SqlKnowledgeStore
+{
+    private SqliteKnowledgeStore(StoreLocation location, SqliteConnection connection)
+        : base(location, connection)
+    {
+    }
+
+    protected override string Provider => "sqlite";
+
+    public static SqliteKnowledgeStore Open(StoreLocation location, bool create)
+    {
+        if (!create && !File.Exists(location.Target))
+        {
+            throw new StoreException(StoreErrorCodes.NotFound,
+                $"{location.Display}: no knowledge base there yet; run 'anvil ingest PATH' first (or name another with --db)");
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = location.Target,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Pooling = false, // a file replaced on disk (anvil demo) must never be reached through an old pooled handle
+            DefaultTimeout = 60,
+        }.ToString());
+        var store = new SqliteKnowledgeStore(location, connection);
+        try
+        {
+            store.Run(() =>
+            {
+                connection.Open();
+                return 0;
+            });
+            store.Initialise(create);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    protected override bool TableExists(string name) => Run(() =>
+    {
+        // the first read of the file: a file that is not SQLite fails here, before anything is written to it
+        using var cmd = Command(null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @n");
+        Parameter(cmd, "@n", name);
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    });
+
+    protected override bool HasTables() => Run(() =>
+    {
+        using var cmd = Command(null, "SELECT COUNT(*) FROM sqlite_master WHERE type IN ('table', 'view')");
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    });
+
+    protected override DbTransaction BeginMigration() => Run(() =>
+    {
+        Execute(null, "PRAGMA journal_mode = WAL");
+        Execute(null, "PRAGMA synchronous = NORMAL");
+        Execute(null, "PRAGMA foreign_keys = ON");
+        return (DbTransaction)((SqliteConnection)Connection).BeginTransaction(deferred: false); // BEGIN IMMEDIATE: one migrator at a time
+    });
+
+    protected override void SearchTextWritten(DbTransaction tx, long documentId, string searchText, bool replacing)
+    {
+        if (replacing)
+        {
+            Execute(tx, "DELETE FROM documents_fts WHERE rowid = @id", ("@id", documentId));
+        }
+
+        Execute(tx, "INSERT INTO documents_fts (rowid, search_text) VALUES (@id, @t)", ("@id", documentId), ("@t", searchText));
+    }
+
+    protected override string ContainsAll(DbCommand cmd, IReadOnlyList<string> terms)
+    {
+        var where = new List<string>();
+        // the trigram index answers terms of three characters or more; shorter ones are a LIKE over the text
+        var indexed = terms.Where(t => t.Length >= 3).ToList();
+        if (indexed.Count > 0)
+        {
+            where.Add("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)");
+            Parameter(cmd, "@match", string.Join(' ', indexed.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")));
+        }
+
+        foreach (var (term, i) in terms.Where(t => t.Length < 3).Select((t, i) => (t, i)))
+        {
+            var name = "@like" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            where.Add($@"d.search_text LIKE {name} ESCAPE '\'");
+            Parameter(cmd, name, Contains(term));
+        }
+
+        return string.Join(" AND ", where);
+    }
+
+    protected override StoreException Translate(DbException e)
+    {
+        var where = Location.Display;
+        return (e as SqliteException)?.SqliteErrorCode switch
+        {
+            26 => new StoreException(StoreErrorCodes.NotAnvil, $"{where}: is not a SQLite database; Anvil leaves it alone (name another file with --db)", e),
+            14 => new StoreException(StoreErrorCodes.BadPath, $"{where}: cannot be opened or created ({e.Message})", e),
+            5 or 6 => new StoreException(StoreErrorCodes.Busy, $"{where}: is locked by another program; try again when it has finished ({e.Message})", e),
+            8 => new StoreException(StoreErrorCodes.Failed, $"{where}: is read-only; nothing was written ({e.Message})", e),
+            13 => new StoreException(StoreErrorCodes.Failed, $"{where}: the disk is full; the document being written was not stored ({e.Message})", e),
+            11 => new StoreException(StoreErrorCodes.Failed, $"{where}: the database file is damaged ({e.Message})", e),
+            _ => new StoreException(StoreErrorCodes.Failed, $"{where}: {e.Message}", e),
+        };
+    }
+}
