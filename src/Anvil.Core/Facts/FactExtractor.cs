@@ -707,6 +707,12 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                     if (measure.EndsWith(noun, StringComparison.Ordinal))
                     {
                         string scope = TrimEnds(measure[..^noun.Length]);
+                        // 民营企业有约90万家: the class counted, with its noun, as 民营企业数量 gives it
+                        if (scope.Length > 0 && noun is "企业" or "公司" && IsScope(scope + noun))
+                        {
+                            scope += noun;
+                        }
+
                         string indicator = noun is "企业" or "公司" ? "企业数量" : noun is "人" or "人才" ? "人数" : noun + "数量";
                         return (scope.Length == 0 ? null : scope, indicator);
                     }
