@@ -308,7 +308,13 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             {
                 if (lastInSentence is { Scope: not null } same && same.Subject == subject && SamePart(sentence, same.SubjectStart, figure.View.Start))
                 {
+                    // 人工智能企业超过3000家，产业规模约3800亿元: the sector carries, not the counted noun
                     scope = same.Scope;
+                    if (same.Indicator.EndsWith("数量", StringComparison.Ordinal) && !indicator.EndsWith("数量", StringComparison.Ordinal)
+                        && (scope.EndsWith("企业", StringComparison.Ordinal) || scope.EndsWith("公司", StringComparison.Ordinal)) && scope.Length > 2)
+                    {
+                        scope = scope[..^2];
+                    }
                 }
                 else if (lastInSentence is null && _last is { Scope: not null } before
                     && (before.Indicator.Contains(indicator, StringComparison.Ordinal) || indicator.Contains(before.Indicator, StringComparison.Ordinal)))
