@@ -31,6 +31,8 @@ internal static class StoreVerbs
         config.AddCommand<SearchCommand>("search")
             .WithDescription("Documents containing a text (any script), with the matching passage")
             .WithExample("search", "人工智能");
+        config.AddCommand<StatsCommand>("stats")
+            .WithDescription("How many documents, entities, mentions, facts and relations the knowledge base holds");
         config.AddCommand<DemoCommand>("demo")
             .WithDescription("Ingest the bundled samples into ./anvil-demo.db (replaced each run) and compare two places");
     }
