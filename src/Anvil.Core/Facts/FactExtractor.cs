@@ -433,6 +433,14 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 return true;
             }
 
+            // 两个市场, 九大基地, 三种资源: a count written as one numeral character lists kinds of things in
+            // policy prose; the figures analysts compare are written out (2.5万家, 138家)
+            var number = Text.AsSpan(figure.NumberView.Start, Math.Max(0, figure.NumberView.Length));
+            if (figure.Quantity.Unit == "count" && number.Length == 1 && "一二两三四五六七八九十".Contains(number[0], StringComparison.Ordinal))
+            {
+                return true;
+            }
+
             // 「兩個確立」, 「四個意識」: a number opening a quoted slogan names it, it counts nothing
             if (start > 0 && "「“『".Contains(Text[start - 1], StringComparison.Ordinal))
             {
