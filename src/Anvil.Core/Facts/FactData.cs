@@ -41,6 +41,9 @@ public sealed class FactData
 
     public List<string> TrimAtStart { get; } = [];
 
+    /// <summary>The start trims and the subject-reference words (全市, 全国) together, longest first.</summary>
+    public List<string> TrimAtStartWithReferences { get; } = [];
+
     public WordTrie<bool> IndicatorTrie { get; } = new();
 
     public static FactData LoadBuiltIn()
@@ -115,6 +118,7 @@ public sealed class FactData
         d.ActionVerbs.AddRange(DataFiles.ReadLines("facts/action-verbs.tsv").Select(l => l.Trim()).OrderByDescending(v => v.Length));
         d.TrimAtEnd.Sort((a, b) => b.Length.CompareTo(a.Length));
         d.TrimAtStart.Sort((a, b) => b.Length.CompareTo(a.Length));
+        d.TrimAtStartWithReferences.AddRange(d.TrimAtStart.Concat(d.SubjectReferences.Keys).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length));
         return d;
     }
 

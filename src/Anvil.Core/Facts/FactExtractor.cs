@@ -884,7 +884,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                     }
                 }
 
-                foreach (var w in _data.TrimAtStart.Concat(_data.SubjectReferences.Keys))
+                foreach (var w in _data.TrimAtStartWithReferences)
                 {
                     if (s.Length >= w.Length && s.StartsWith(w, StringComparison.Ordinal))
                     {
