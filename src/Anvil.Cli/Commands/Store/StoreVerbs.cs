@@ -1,3 +1,4 @@
+using Anvil.Cli.Commands.Chains;
 using Spectre.Console.Cli;
 
 namespace Anvil.Cli.Commands.Store;
@@ -33,5 +34,6 @@ internal static class StoreVerbs
             .WithExample("search", "人工智能");
         config.AddCommand<DemoCommand>("demo")
             .WithDescription("Ingest the bundled samples into ./anvil-demo.db (replaced each run) and compare two places");
+        config.AddChainVerbs();
     }
 }
