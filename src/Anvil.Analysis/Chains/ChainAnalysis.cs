@@ -148,6 +148,10 @@ public static class ChainAnalysis
         return new ShockReport(cut, stages, place, rows);
     }
 
+    /// <summary>A shock straight from a knowledge base, with the built-in chain data unless <paramref name="catalog"/> is given.</summary>
+    public static ShockReport Shock(IKnowledgeStore store, string cut, string? outside = null, ChainCatalog? catalog = null) =>
+        Shock(Place(store, catalog), cut, outside);
+
     /// <summary>
     /// Cities side by side, chain by chain and stage by stage, with the companies and evidence of each covered stage.
     /// Chains none of the cities makes a stage of are left out.

@@ -64,7 +64,8 @@ internal sealed class ChainPlacer
 
         var all = _stages.Keys.Union(_cities.Keys).Order(StringComparer.Ordinal).Select(company => new CompanyPlacement(company,
             Strongest(_stages.GetValueOrDefault(company) ?? []),
-            [.. Distinct(_cities.GetValueOrDefault(company) ?? []).OrderBy(c => c.Evidence.Kind).ThenBy(c => c.City, StringComparer.Ordinal)]));
+            [.. Distinct(_cities.GetValueOrDefault(company) ?? []).OrderBy(c => c.Evidence.Kind).ThenBy(c => CityRank(c.Evidence.Detail))
+                .ThenBy(c => c.Evidence.Quote?.Length ?? 0).ThenBy(c => c.City, StringComparer.Ordinal)]));
         return new ChainPlacements(_catalog, [.. all]);
     }
 
@@ -220,6 +221,10 @@ internal sealed class ChainPlacer
 
     private static IEnumerable<T> Distinct<T>(IEnumerable<T> items) => items.Distinct();
 
+    /// <summary>Of relations placing a company in a city, the headquarters say most, a group named for a city least.</summary>
+    private static int CityRank(string detail) =>
+        detail.StartsWith("headquartered_in", StringComparison.Ordinal) ? 0 : detail.StartsWith("located_in", StringComparison.Ordinal) ? 1 : 2;
+
     /// <summary>
     /// A company's stage placements, strongest evidence first, without repeats: a placement whose quote overlaps one
     /// already kept for the same stage in the same document says nothing new (华为的昇腾AI芯片 as a relation, and again as
@@ -238,8 +243,10 @@ internal sealed class ChainPlacer
             }
         }
 
-        // chains by id, stages in the template's order (upstream first)
-        return [.. kept.OrderBy(p => p.Stage.Chain.Id, StringComparer.Ordinal).ThenBy(p => IndexOf(p.Stage)).ThenBy(p => p.Evidence.Kind)];
+        // chains by id, stages in the template's order (upstream first); within a stage the strongest kind of evidence
+        // first, and of one kind the shortest quote (the most to the point)
+        return [.. kept.OrderBy(p => p.Stage.Chain.Id, StringComparer.Ordinal).ThenBy(p => IndexOf(p.Stage)).ThenBy(p => p.Evidence.Kind)
+            .ThenBy(p => p.Evidence.Quote?.Length ?? 0)];
     }
 
     private static int IndexOf(StageRef stage)

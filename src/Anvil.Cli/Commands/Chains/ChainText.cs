@@ -8,7 +8,7 @@ namespace Anvil.Cli.Commands.Chains;
 /// <summary>How chain results read in people's tables (markup), and the evidence columns machine formats share.</summary>
 internal static class ChainText
 {
-    private const int QuoteWidth = 48;
+    private const int QuoteWidth = 36;
 
     public static string Percent(double share) => share.ToString("0%", CultureInfo.InvariantCulture);
 
