@@ -101,7 +101,7 @@ public sealed class TextEvidence
 
             int sentenceEnd = folded.IndexOfAny(SentenceEnds, word.End);
             var after = folded[word.End..Math.Min(sentenceEnd < 0 ? folded.Length : sentenceEnd, word.End + _cues.MaxGap)];
-            string? cue = gap.Length == 0 ? "(adjoining)"
+            string? cue = gap.Length == 0 ? "adjoining"
                 : _cues.Links.FirstOrDefault(l => gap.Contains(l, StringComparison.Ordinal))
                 ?? _cues.After.FirstOrDefault(a => after.Contains(a, StringComparison.Ordinal));
             if (cue is null)
