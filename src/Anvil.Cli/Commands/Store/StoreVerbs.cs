@@ -1,3 +1,4 @@
+using Anvil.Cli.Commands.Chains;
 using Spectre.Console.Cli;
 
 namespace Anvil.Cli.Commands.Store;
@@ -35,5 +36,6 @@ internal static class StoreVerbs
             .WithDescription("How many documents, entities, mentions, facts and relations the knowledge base holds");
         config.AddCommand<DemoCommand>("demo")
             .WithDescription("Ingest the bundled samples into ./anvil-demo.db (replaced each run) and compare two places");
+        config.AddChainVerbs();
     }
 }

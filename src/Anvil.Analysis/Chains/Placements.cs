@@ -1,0 +1,103 @@
+namespace Anvil.Analytics.Chains;
+
+/// <summary>Where a placement comes from, strongest first: a stated relation, words near the company's name, a figure's scope, the user's file, Anvil's lexicon.</summary>
+public enum EvidenceKind
+{
+    /// <summary>A relation extraction stated: <c>produces</c>, <c>located_in</c>, <c>headquartered_in</c>, <c>member_of</c> a group named for a city.</summary>
+    Relation,
+
+    /// <summary>A stage word near the company's name in a stored document (<see cref="TextEvidence"/>).</summary>
+    Text,
+
+    /// <summary>The scope or indicator of a figure about the company (比亚迪, 新能源汽车, 销量).</summary>
+    Fact,
+
+    /// <summary>A line of the user's placements file.</summary>
+    User,
+
+    /// <summary>A line of a company lexicon (Anvil's, or the user's <c>companies.tsv</c>).</summary>
+    Lexicon,
+}
+
+/// <summary>
+/// Why a company sits in a stage or a city. From documents (<see cref="EvidenceKind.Relation"/>, <see cref="EvidenceKind.Text"/>,
+/// <see cref="EvidenceKind.Fact"/>) it carries the document, the span (<c>[start, end)</c> in code points of the original
+/// text, as everywhere in Anvil) and the quote; from files (<see cref="EvidenceKind.User"/>, <see cref="EvidenceKind.Lexicon"/>)
+/// it carries <see cref="Origin"/> (<c>file:line</c>). <see cref="Detail"/> says what was read: <c>produces 全固态电池</c>,
+/// <c>located_in 深圳</c>, <c>text 电池</c>, <c>fact scope 新能源汽车</c>, <c>lexicon 动力电池</c>, or the user's own words.
+/// </summary>
+public sealed record ChainEvidence(EvidenceKind Kind, string Detail)
+{
+    public string? Doc { get; init; }
+
+    public int? Start { get; init; }
+
+    public int? End { get; init; }
+
+    public string? Quote { get; init; }
+
+    public string? Origin { get; init; }
+
+    /// <summary><c>relation</c>, <c>text</c>, <c>fact</c>, <c>user</c> or <c>lexicon</c>.</summary>
+    public string KindName => Kind.ToString().ToLowerInvariant();
+}
+
+/// <summary>A company in a chain stage, through <see cref="Word"/> (the stage word that matched), with its evidence.</summary>
+public sealed record StagePlacement(string Company, StageRef Stage, string Word, ChainEvidence Evidence);
+
+/// <summary>A company in a city (a city as <see cref="PlaceIndex.Resolve"/> gives it), with its evidence.</summary>
+public sealed record CityPlacement(string Company, string City, ChainEvidence Evidence);
+
+/// <summary>Everything that places one company: its stages and its cities, each with evidence, strongest first.</summary>
+public sealed record CompanyPlacement(string Company, IReadOnlyList<StagePlacement> Stages, IReadOnlyList<CityPlacement> Cities)
+{
+    public IEnumerable<string> CityNames => Cities.Select(c => c.City).Distinct(StringComparer.Ordinal);
+
+    public bool IsIn(StageRef stage) => Stages.Any(s => s.Stage.Equals(stage));
+
+    public bool IsIn(string city) => Cities.Any(c => c.City == city);
+}
+
+/// <summary>A company that makes a stage in a city: the evidence for the stage and for the city.</summary>
+public sealed record StageSupplier(string Company, string City, IReadOnlyList<ChainEvidence> StageEvidence, IReadOnlyList<ChainEvidence> CityEvidence);
+
+/// <summary>
+/// Every company placed by the chain data and a knowledge base, with lookups by city and stage. Build it with
+/// <see cref="ChainAnalysis.Place(Anvil.Store.IKnowledgeStore, ChainCatalog?)"/>; it is plain data and may be kept and
+/// queried many times (a web page builds it once per request or caches it).
+/// </summary>
+public sealed class ChainPlacements
+{
+    public ChainPlacements(ChainCatalog catalog, IReadOnlyList<CompanyPlacement> companies)
+    {
+        Catalog = catalog;
+        Companies = companies;
+    }
+
+    public ChainCatalog Catalog { get; }
+
+    /// <summary>Companies with at least one stage or city, by name.</summary>
+    public IReadOnlyList<CompanyPlacement> Companies { get; }
+
+    /// <summary>Every city some company placed in a stage is in, by name.</summary>
+    public IReadOnlyList<string> Cities =>
+        [.. Companies.Where(c => c.Stages.Count > 0).SelectMany(c => c.CityNames).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    public CompanyPlacement? Company(string name) => Companies.FirstOrDefault(c => c.Company == name);
+
+    /// <summary>The companies in <paramref name="city"/> that make <paramref name="stage"/>, most evidence first.</summary>
+    public IReadOnlyList<StageSupplier> Suppliers(string city, StageRef stage) =>
+        [.. Companies
+            .Where(c => c.IsIn(city) && c.IsIn(stage))
+            .Select(c => new StageSupplier(c.Company, city,
+                [.. c.Stages.Where(s => s.Stage.Equals(stage)).Select(s => s.Evidence)],
+                [.. c.Cities.Where(x => x.City == city).Select(x => x.Evidence)]))
+            .OrderBy(s => s.StageEvidence.Min(e => e.Kind))
+            .ThenByDescending(s => s.StageEvidence.Count)
+            .ThenBy(s => s.Company, StringComparer.Ordinal)];
+
+    /// <summary>Every located company that makes <paramref name="stage"/>, one entry per company and city.</summary>
+    public IReadOnlyList<StageSupplier> Suppliers(StageRef stage) =>
+        [.. Companies.Where(c => c.IsIn(stage)).SelectMany(c => c.CityNames).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .SelectMany(city => Suppliers(city, stage))];
+}

@@ -1,0 +1,190 @@
+using Anvil.Core.Lexicons;
+using Anvil.Core.Normalization;
+
+namespace Anvil.Analytics.Chains;
+
+/// <summary>The words of the text-evidence rule (<c>chains/support/text-evidence.yaml</c>).</summary>
+public sealed record TextCues(int MaxGap, IReadOnlyList<string> Links, IReadOnlyList<string> After, IReadOnlyList<string> Blocks)
+{
+    public static TextCues None { get; } = new(24, [], [], []);
+
+    /// <summary>A user's file over Anvil's: lists it gives replace Anvil's lists.</summary>
+    public TextCues Merge(TextCues user) => new(
+        user.MaxGap,
+        user.Links.Count > 0 ? user.Links : Links,
+        user.After.Count > 0 ? user.After : After,
+        user.Blocks.Count > 0 ? user.Blocks : Blocks);
+}
+
+/// <summary>A company named in a document, at a span of the folded view.</summary>
+internal readonly record struct CompanyMention(int Start, int End, string Company);
+
+/// <summary>
+/// "Text evidence": places a company in a stage from the words near its name in a stored document, for what relation
+/// extraction does not state as <c>produces</c> (藏在比亚迪的「垂直整合」模式里——电池、电机、电控全部自主). Within one
+/// sentence (cut at 。！？；!?; and line ends), a stage word counts for the nearest company named before it when
+/// <list type="bullet">
+/// <item>no other company is named between them, no comma either, and the gap is at most <see cref="TextCues.MaxGap"/> characters;</item>
+/// <item>the gap is empty (华为芯片), or holds a link word (的, 模式, 量产, 研发...), or an after word (自主, 自研) follows
+/// the stage word within the same distance;</item>
+/// <item>the gap holds no block word (用了, 采购, 依赖...: a company that buys a product does not make it).</item>
+/// </list>
+/// The quote runs from the company's name to the stage word, in the original text. Boilerplate is skipped.
+/// </summary>
+public sealed class TextEvidence
+{
+    private static readonly char[] SentenceEnds = ['。', '！', '？', '；', '!', '?', ';', '\n', '\r'];
+
+    // a comma between the name and the word starts another clause, most often about something else
+    private static readonly char[] ClauseBreaks = ['，', ','];
+
+    private readonly StageMatcher _matcher;
+    private readonly TextCues _cues;
+    private readonly WordTrie<string> _companies = new();
+
+    /// <param name="companies">Each company's canonical name and the folded names it goes by (name, aliases, forms documents write it in).</param>
+    public TextEvidence(StageMatcher matcher, TextCues cues, IEnumerable<(string Company, IEnumerable<string> FoldedNames)> companies)
+    {
+        _matcher = matcher;
+        _cues = cues;
+        foreach (var (company, names) in companies)
+        {
+            foreach (var name in names.Where(n => n.Length >= 2))
+            {
+                // a name two companies share stays with the first (the better known: callers list by mentions)
+                if (!_companies.TryGet(name, out _))
+                {
+                    _companies.Add(name, company);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The stage placements a document's text gives. <paramref name="mentioned"/> says which companies extraction saw
+    /// in this document: a name counts only for those (理想 is also an ordinary word).
+    /// </summary>
+    public IEnumerable<StagePlacement> Read(string doc, string text, IReadOnlyList<(int Start, int End)> boilerplate, Func<string, bool> mentioned)
+    {
+        var view = TextNormalizer.Default.Normalize(text);
+        var folded = StageMatcher.Fold(view.Text);
+        var positions = new CodePoints(text);
+        var skip = boilerplate.Select(b => (Start: view.ToView(positions.ToUtf16(b.Start)), End: view.ToView(positions.ToUtf16(b.End)))).ToList();
+        bool InBoilerplate(int start) => skip.Any(b => start >= b.Start && start < b.End);
+
+        var mentions = Mentions(folded).Where(m => mentioned(m.Company) && !InBoilerplate(m.Start)).ToList();
+        if (mentions.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var word in _matcher.Find(folded))
+        {
+            // a word inside a name (星海电池, 蓝鲸电驱) is part of the name, not evidence
+            if (InBoilerplate(word.Start) || mentions.Any(m => m.Start < word.End && word.Start < m.End))
+            {
+                continue;
+            }
+
+            int sentenceStart = folded.LastIndexOfAny(SentenceEnds, Math.Max(0, word.Start - 1)) + 1;
+            var company = mentions.LastOrDefault(m => m.End <= word.Start && m.Start >= sentenceStart);
+            if (company.Company is null || mentions.Any(m => m.Start > company.Start && m.Start < word.Start))
+            {
+                continue;
+            }
+
+            var gap = folded[company.End..word.Start];
+            if (gap.Length > _cues.MaxGap || gap.AsSpan().IndexOfAny(ClauseBreaks) >= 0 || _cues.Blocks.Any(b => gap.Contains(b, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            int sentenceEnd = folded.IndexOfAny(SentenceEnds, word.End);
+            var after = folded[word.End..Math.Min(sentenceEnd < 0 ? folded.Length : sentenceEnd, word.End + _cues.MaxGap)];
+            string? cue = gap.Length == 0 ? "adjoining"
+                : _cues.Links.FirstOrDefault(l => gap.Contains(l, StringComparison.Ordinal))
+                ?? _cues.After.FirstOrDefault(a => after.Contains(a, StringComparison.Ordinal));
+            if (cue is null)
+            {
+                continue;
+            }
+
+            var span = view.ToOriginal(company.Start, word.End);
+            var evidence = new ChainEvidence(EvidenceKind.Text, $"text {word.Word} ({cue})")
+            {
+                Doc = doc,
+                Start = positions.FromUtf16(span.Start),
+                End = positions.FromUtf16(span.End),
+                Quote = text[span.Start..span.End],
+            };
+            foreach (var stage in word.Stages)
+            {
+                yield return new StagePlacement(company.Company, stage, word.Word, evidence);
+            }
+        }
+    }
+
+    private List<CompanyMention> Mentions(string folded)
+    {
+        var found = new List<CompanyMention>();
+        int i = 0;
+        while (i < folded.Length)
+        {
+            int length = _companies.LongestMatch(folded, i, out var company);
+            if (length > 0 && LatinBounded(folded, i, i + length))
+            {
+                found.Add(new CompanyMention(i, i + length, company));
+                i += length;
+                continue;
+            }
+
+            i++;
+        }
+
+        return found;
+    }
+
+    private static bool LatinBounded(string text, int start, int end)
+    {
+        static bool Letter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+        return !(Letter(text[start]) && start > 0 && Letter(text[start - 1]))
+            && !(Letter(text[end - 1]) && end < text.Length && Letter(text[end]));
+    }
+
+    /// <summary>Converts between UTF-16 indices and the code-point offsets Anvil's spans use; the identity for text without surrogates.</summary>
+    private sealed class CodePoints
+    {
+        private readonly int[]? _utf16ByCodePoint;
+
+        public CodePoints(string text)
+        {
+            if (!text.Any(char.IsSurrogate))
+            {
+                return;
+            }
+
+            var list = new List<int>();
+            for (int i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1)
+            {
+                list.Add(i);
+            }
+
+            list.Add(text.Length);
+            _utf16ByCodePoint = [.. list];
+        }
+
+        public int ToUtf16(int codePoint) =>
+            _utf16ByCodePoint is null ? codePoint : _utf16ByCodePoint[Math.Clamp(codePoint, 0, _utf16ByCodePoint.Length - 1)];
+
+        public int FromUtf16(int index)
+        {
+            if (_utf16ByCodePoint is null)
+            {
+                return index;
+            }
+
+            int found = Array.BinarySearch(_utf16ByCodePoint, index);
+            return found >= 0 ? found : ~found;
+        }
+    }
+}
