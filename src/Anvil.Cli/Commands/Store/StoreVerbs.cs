@@ -34,6 +34,10 @@ internal static class StoreVerbs
             .WithExample("search", "人工智能");
         config.AddCommand<StatsCommand>("stats")
             .WithDescription("How many documents, entities, mentions, facts and relations the knowledge base holds");
+        config.AddCommand<ServeCommand>("serve")
+            .WithDescription("The dashboard in a browser: overview, compare, facts, documents, entities, conflicts (http://127.0.0.1:5080)")
+            .WithExample("serve", "--db", "anvil-demo.db")
+            .WithExample("serve", "--urls", "http://127.0.0.1:8080", "--allow-upload");
         config.AddCommand<DemoCommand>("demo")
             .WithDescription("Ingest the bundled samples into ./anvil-demo.db (replaced each run) and compare two places");
         config.AddChainVerbs();

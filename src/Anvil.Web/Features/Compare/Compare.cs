@@ -1,0 +1,251 @@
+using Anvil.Analytics;
+using Anvil.Store.Records;
+using Anvil.Web.Charts;
+using Anvil.Web.Data;
+using Anvil.Web.Html;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Anvil.Web.Features.Compare;
+
+/// <summary>What to compare: two or more subjects, and optionally which indicators, scope and period.</summary>
+public sealed record CompareRequest
+{
+    /// <summary>Places, companies or bodies: repeat the parameter or separate names with commas.</summary>
+    [FromQuery(Name = "subject")] public string[]? Subject { get; init; }
+
+    /// <summary>Only these indicators (repeat the parameter); all when none.</summary>
+    [FromQuery(Name = "indicator")] public string[]? Indicator { get; init; }
+
+    [FromQuery(Name = "scope")] public string? Scope { get; init; }
+
+    /// <summary>A year (2024), a range of years (2023-2024) or a period (2024-H1).</summary>
+    [FromQuery(Name = "period")] public string? Period { get; init; }
+}
+
+/// <summary>One subject's facts in a row.</summary>
+public sealed record CompareCell(string Subject, IReadOnlyList<FactRow> Facts);
+
+/// <summary>
+/// A row of the comparison: the figures stated for one indicator, scope, kind, period and unit. <see cref="Note"/> says
+/// why a row that only one subject states stands apart.
+/// </summary>
+public sealed record CompareRow(string Indicator, string? Scope, string Kind, string? Period, string PeriodLabel, string Unit, string? Note,
+    IReadOnlyList<CompareCell> Cells);
+
+/// <summary>Rows two or more subjects state, and rows that do not line up, latest period first (as <c>anvil compare</c>).</summary>
+public sealed record CompareResponse(IReadOnlyList<string> Subjects, IReadOnlyList<CompareRow> Comparable, IReadOnlyList<CompareRow> Apart);
+
+/// <summary>The compare page and <c>/api/compare</c>: indicators of several subjects side by side, with their quotes and bar charts.</summary>
+internal static class Compare
+{
+    public const int MaxSubjects = 8;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/compare", (StoreAccess store, [AsParameters] CompareRequest request) => Query(store, request, out _))
+            .WithName("compare").WithSummary("Indicators of two or more subjects side by side (subject=深圳&subject=杭州)");
+        app.MapGet("/compare", (StoreAccess store, HttpContext context, [AsParameters] CompareRequest request) => Render(context, store, request))
+            .ExcludeFromDescription();
+    }
+
+    public static CompareResponse Query(StoreAccess store, CompareRequest request, out bool defaulted)
+    {
+        var subjects = Check.NameList("subject", request.Subject, MaxSubjects);
+        var indicators = Check.NameList("indicator", request.Indicator, 50);
+        var scopes = Check.Names("scope", request.Scope);
+        var period = Check.Period(request.Period);
+        defaulted = subjects.Count == 0;
+        return store.Use(s =>
+        {
+            if (subjects.Count == 0)
+            {
+                subjects = [.. s.TopEntities("place", 2).Where(e => e.Facts > 0).Select(e => e.Name)];
+            }
+
+            var folded = indicators.Count == 0 ? null : indicators.SelectMany(i => Check.Names("indicator", i)!).Distinct(StringComparer.Ordinal).ToList();
+            var comparison = Comparisons.Compare([.. subjects.Select(name => (name, s.Facts(new FactQuery
+            {
+                Subjects = Check.Names("subject", name),
+                Indicators = folded,
+                Scopes = scopes,
+                Period = period,
+            })))]);
+            return new CompareResponse(comparison.Subjects, [.. comparison.Comparable.Select(r => Row(r, comparison.Subjects))],
+                [.. comparison.Apart.Select(r => Row(r, comparison.Subjects))]);
+        });
+    }
+
+    private static CompareRow Row(ComparisonRow row, IReadOnlyList<string> subjects)
+    {
+        var label = row.Key.Period ?? (row.Period is { } p ? $"current ({p.EndText})" : "current");
+        return new CompareRow(row.Key.Indicator, row.Key.Scope, row.Key.Kind, row.Key.Period, label, row.Key.Unit, row.Note,
+            [.. subjects.Where(row.Cells.ContainsKey).Select(s => new CompareCell(s, row.Cells[s]))]);
+    }
+
+    private static IResult Render(HttpContext context, StoreAccess store, CompareRequest request)
+    {
+        var result = Query(store, request, out _);
+        var (places, indicators) = store.Use(s => (
+            s.TopEntities("place", 24).Where(e => e.Facts > 0).Select(e => e.Name).ToList(),
+            s.Facts(new FactQuery()).GroupBy(f => f.Indicator, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Take(24).Select(g => g.Key).ToList()));
+        var chosenIndicators = Check.NameList("indicator", request.Indicator, 50);
+        var title = result.Subjects.Count > 0 ? "Compare " + string.Join(" · ", result.Subjects) : "Compare";
+        return Layout.Page(context, title, "compare", html =>
+        {
+            html.Open("form", ("class", "picker"), ("method", "get"), ("action", "/compare"));
+            html.Open("fieldset").Element("legend", "Places");
+            foreach (var p in places.Union(result.Subjects, StringComparer.Ordinal))
+            {
+                Choice(html, "subject", p, result.Subjects.Contains(p, StringComparer.Ordinal));
+            }
+
+            html.Open("label", ("class", "other")).Text("Other names ");
+            html.Open("input", ("type", "text"), ("name", "subject"), ("placeholder", "华为, 比亚迪"), ("maxlength", "200")).Close("label");
+            html.Close("fieldset");
+            html.Open("fieldset").Element("legend", "Indicators (none ticked: all)");
+            foreach (var i in indicators.Union(chosenIndicators, StringComparer.Ordinal))
+            {
+                Choice(html, "indicator", i, chosenIndicators.Contains(i, StringComparer.Ordinal));
+            }
+
+            html.Close("fieldset");
+            html.Open("div", ("class", "row"));
+            html.Open("label").Text("Scope ").Open("input", ("type", "text"), ("name", "scope"), ("value", request.Scope ?? ""), ("maxlength", "200")).Close("label");
+            html.Open("label").Text("Period ").Open("input", ("type", "text"), ("name", "period"), ("value", request.Period ?? ""), ("placeholder", "2024"),
+                ("maxlength", "20")).Close("label");
+            html.Element("button", "Compare", ("type", "submit"));
+            html.Close("div");
+            html.Close("form");
+
+            if (result.Subjects.Count < 2)
+            {
+                Layout.Note(html, "Pick two or more places (or type other names) to compare.");
+            }
+
+            if (result.Comparable.Count + result.Apart.Count == 0)
+            {
+                Layout.Note(html, $"No facts about {string.Join(" or ", result.Subjects)} in the knowledge base yet.");
+                return;
+            }
+
+            html.Element("h2", "Side by side");
+            if (result.Comparable.Count == 0)
+            {
+                Layout.Note(html, "No figure that they all state for the same indicator, scope, kind, period and unit.");
+            }
+            else
+            {
+                Table(html, result, result.Comparable, apart: false);
+                html.Element("h2", "Charts");
+                html.Open("div", ("class", "charts"));
+                foreach (var group in result.Comparable.GroupBy(r => r.Indicator, StringComparer.Ordinal))
+                {
+                    html.Open("section", ("class", "indicator"));
+                    html.Element("h3", group.Key);
+                    foreach (var row in group)
+                    {
+                        var caption = string.Join(" · ", new[] { row.Scope, row.Kind, row.PeriodLabel, row.Unit }.Where(x => !string.IsNullOrEmpty(x)));
+                        html.Open("figure");
+                        html.Markup(Svg.Bars($"{row.Indicator} {caption}", [.. row.Cells.SelectMany(c => c.Facts.Select(f =>
+                            new Bar(c.Facts.Count > 1 ? $"{c.Subject} ({f.Doc})" : c.Subject, f.Value, Figures.Format(f), Links.Document(f.Doc, f.Id),
+                                $"{c.Subject}: {Figures.Format(f)} — {f.Quote}")))]));
+                        html.Element("figcaption", caption);
+                        html.Close("figure");
+                    }
+
+                    html.Close("section");
+                }
+
+                html.Close("div");
+            }
+
+            if (result.Apart.Count > 0)
+            {
+                html.Element("h2", "Not comparable (stated by one only, or for another scope, unit or period)");
+                Table(html, result, result.Apart, apart: true);
+            }
+        });
+    }
+
+    private static void Choice(HtmlWriter html, string name, string value, bool chosen)
+    {
+        html.Open("label", ("class", "choice"));
+        html.Open("input", ("type", "checkbox"), ("name", name), ("value", value), ("checked", chosen ? "" : null));
+        html.Text(" " + value).Close("label");
+    }
+
+    private static void Table(HtmlWriter html, CompareResponse result, IReadOnlyList<CompareRow> rows, bool apart)
+    {
+        html.Open("table", ("class", apart ? "compare apart" : "compare"));
+        html.Open("thead").Open("tr");
+        foreach (var h in (string[])["indicator", "scope", "kind", "period", "unit"])
+        {
+            html.Element("th", h, ("scope", "col"));
+        }
+
+        if (apart)
+        {
+            html.Element("th", "subject", ("scope", "col")).Element("th", "figure", ("scope", "col")).Element("th", "why", ("scope", "col"));
+        }
+        else
+        {
+            foreach (var s in result.Subjects)
+            {
+                html.Element("th", s, ("scope", "col"));
+            }
+        }
+
+        html.Close("tr").Close("thead").Open("tbody");
+        foreach (var row in rows)
+        {
+            html.Open("tr");
+            html.Element("td", row.Indicator, ("data-h", "indicator"));
+            html.Element("td", row.Scope ?? "", ("data-h", "scope"));
+            html.Element("td", row.Kind, ("data-h", "kind"));
+            html.Element("td", row.PeriodLabel, ("data-h", "period"));
+            html.Element("td", row.Unit, ("data-h", "unit"));
+            if (apart)
+            {
+                var cell = row.Cells[0];
+                html.Element("td", cell.Subject, ("data-h", "subject"));
+                Cell(html, cell, "figure");
+                html.Element("td", row.Note ?? "", ("data-h", "why"));
+            }
+            else
+            {
+                foreach (var s in result.Subjects)
+                {
+                    var cell = row.Cells.FirstOrDefault(c => c.Subject == s);
+                    if (cell is null)
+                    {
+                        html.Element("td", "", ("data-h", s));
+                    }
+                    else
+                    {
+                        Cell(html, cell, s);
+                    }
+                }
+            }
+
+            html.Close("tr");
+        }
+
+        html.Close("tbody").Close("table");
+    }
+
+    /// <summary>Each figure of a cell with the quote it comes from, linked to that place in its document.</summary>
+    private static void Cell(HtmlWriter html, CompareCell cell, string heading)
+    {
+        html.Open("td", ("data-h", heading), ("class", "cell"));
+        foreach (var f in cell.Facts)
+        {
+            html.Open("div", ("class", "figure"));
+            html.Element("strong", Figures.Format(f), ("class", "value"));
+            html.Open("blockquote").Link(Links.Document(f.Doc, f.Id), f.Quote).Close("blockquote");
+            html.Element("span", f.Doc + (f.Source is null ? "" : " · " + f.Source), ("class", "muted"));
+            html.Close("div");
+        }
+
+        html.Close("td");
+    }
+}

@@ -1,0 +1,257 @@
+using System.Globalization;
+using Anvil.Analytics;
+using Anvil.Store.Records;
+using Anvil.Web.Data;
+using Anvil.Web.Hosting;
+using Anvil.Web.Html;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Anvil.Web.Features.Facts;
+
+/// <summary>The filters of <c>/facts</c>, <c>/api/facts</c> and the exports, as <c>anvil facts</c> takes them, plus sorting and paging.</summary>
+public sealed record FactsRequest
+{
+    /// <summary>A place, company or body, in any script or by any alias (深圳, 深圳市, 華為, Huawei).</summary>
+    [FromQuery(Name = "subject")] public string? Subject { get; init; }
+
+    [FromQuery(Name = "scope")] public string? Scope { get; init; }
+
+    [FromQuery(Name = "indicator")] public string? Indicator { get; init; }
+
+    /// <summary>value, growth, delta, share or rank.</summary>
+    [FromQuery(Name = "kind")] public string? Kind { get; init; }
+
+    /// <summary>A year (2024), a range of years (2023-2024) or a period (2024-H1).</summary>
+    [FromQuery(Name = "period")] public string? Period { get; init; }
+
+    [FromQuery(Name = "source")] public string? Source { get; init; }
+
+    /// <summary>A document id, or the start of its content hash.</summary>
+    [FromQuery(Name = "doc")] public string? Doc { get; init; }
+
+    /// <summary>Part of the quote.</summary>
+    [FromQuery(Name = "text")] public string? Text { get; init; }
+
+    /// <summary>subject (the default), indicator, scope, kind, value, period, date or doc.</summary>
+    [FromQuery(Name = "sort")] public string? Sort { get; init; }
+
+    /// <summary>asc (the default) or desc.</summary>
+    [FromQuery(Name = "order")] public string? Order { get; init; }
+
+    /// <summary>From 1.</summary>
+    [FromQuery(Name = "page")] public int? Page { get; init; }
+
+    /// <summary>From 1 to 500; 50 by default.</summary>
+    [FromQuery(Name = "page_size")] public int? PageSize { get; init; }
+}
+
+/// <summary>One page of facts: <see cref="Total"/> match the filters.</summary>
+public sealed record FactsResponse(int Total, int Page, int PageSize, int Pages, IReadOnlyList<FactRow> Facts);
+
+/// <summary>Facts: filter, sort, page through, export (<c>/facts</c>, <c>/api/facts</c>, <c>/api/facts/export</c>).</summary>
+internal static class Facts
+{
+    public const int MaxPageSize = 500;
+    private static readonly string[] Sorts = ["subject", "indicator", "scope", "kind", "value", "period", "date", "doc"];
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/facts", (StoreAccess store, [AsParameters] FactsRequest request) => Query(store, request))
+            .WithName("facts").WithSummary("Facts matching the filters, sorted, one page at a time");
+        app.MapGet("/api/facts/export", (StoreAccess store, DashboardOptions options, [AsParameters] FactsRequest request,
+                [FromQuery(Name = "format")] string? format) => Export(store, options, request, format))
+            .WithName("facts-export").WithSummary("Every fact matching the filters as CSV (UTF-8 with BOM) or XLSX")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        app.MapGet("/facts", (StoreAccess store, HttpContext context, [AsParameters] FactsRequest request) =>
+            Render(context, request, Query(store, request))).ExcludeFromDescription();
+    }
+
+    public static FactsResponse Query(StoreAccess store, FactsRequest request)
+    {
+        int page = Check.Range("page", request.Page, 1, 1, 1_000_000);
+        int size = Check.Range("page_size", request.PageSize, 50, 1, MaxPageSize);
+        var all = Matching(store, request);
+        int pages = Math.Max(1, (all.Count + size - 1) / size);
+        return new FactsResponse(all.Count, page, size, pages, [.. all.Skip((page - 1) * size).Take(size)]);
+    }
+
+    /// <summary>Every fact that matches, in the requested order.</summary>
+    private static List<FactRow> Matching(StoreAccess store, FactsRequest request)
+    {
+        var query = new FactQuery
+        {
+            Subjects = Check.Names("subject", request.Subject),
+            Scopes = Check.Names("scope", request.Scope),
+            Indicators = Check.Names("indicator", request.Indicator),
+            Kind = Check.Kind(request.Kind),
+            Period = Check.Period(request.Period),
+            Source = Check.Text("source", request.Source),
+            Doc = Check.Text("doc", request.Doc),
+            Text = Check.Text("text", request.Text),
+        };
+        var sort = Check.OneOf("sort", request.Sort, Sorts);
+        bool descending = Check.OneOf("order", request.Order, "asc", "desc") == "desc";
+        var facts = store.Use(s => s.Facts(query));
+        IOrderedEnumerable<FactRow> ordered = sort switch
+        {
+            "value" => By(facts, f => f.Value, descending),
+            "period" => By(facts, f => EffectivePeriod.Of(f)?.End ?? DateOnly.MinValue, descending),
+            "date" => By(facts, f => f.Date ?? "", descending),
+            "doc" => By(facts, f => f.Doc, descending),
+            "indicator" => By(facts, f => f.Indicator, descending),
+            "scope" => By(facts, f => f.Scope ?? "", descending),
+            "kind" => By(facts, f => f.Kind, descending),
+            _ => By(facts, f => f.Subject, descending),
+        };
+        return [.. ordered.ThenBy(f => f.Subject, StringComparer.Ordinal).ThenBy(f => f.Indicator, StringComparer.Ordinal).ThenBy(f => f.Id)];
+    }
+
+    private static IOrderedEnumerable<FactRow> By<T>(IEnumerable<FactRow> facts, Func<FactRow, T> key, bool descending)
+    {
+        var comparer = typeof(T) == typeof(string) ? (IComparer<T>)StringComparer.Ordinal : Comparer<T>.Default;
+        return descending ? facts.OrderByDescending(key, comparer) : facts.OrderBy(key, comparer);
+    }
+
+    private static IResult Export(StoreAccess store, DashboardOptions options, FactsRequest request, string? format)
+    {
+        var which = Check.OneOf("format", format, "csv", "xlsx") == "xlsx" ? ExportFormat.Xlsx : ExportFormat.Csv;
+        if (options.Exporter is not { } exporter)
+        {
+            throw new WebException(StatusCodes.Status501NotImplemented, WebErrorCodes.NotFound, "this server has no exporter; run it with ./anvil serve");
+        }
+
+        var facts = Matching(store, request);
+        var buffer = new MemoryStream();
+        exporter.Write(facts, which, buffer);
+        buffer.Position = 0;
+        return which == ExportFormat.Xlsx
+            ? Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "anvil-facts.xlsx")
+            : Results.File(buffer, "text/csv; charset=utf-8", "anvil-facts.csv");
+    }
+
+    private static IResult Render(HttpContext context, FactsRequest request, FactsResponse result) => Layout.Page(context, "Facts", "facts", html =>
+    {
+        html.Open("form", ("class", "filters"), ("method", "get"), ("action", "/facts"));
+        Field(html, "subject", "Subject", request.Subject, "深圳");
+        Field(html, "indicator", "Indicator", request.Indicator, "企业数量");
+        Field(html, "scope", "Scope", request.Scope, "人工智能");
+        html.Open("label").Text("Kind");
+        html.Open("select", ("name", "kind"));
+        html.Element("option", "any", ("value", ""));
+        foreach (var kind in Check.Kinds)
+        {
+            html.Element("option", kind, ("value", kind), ("selected", kind == request.Kind ? "" : null));
+        }
+
+        html.Close("select").Close("label");
+        Field(html, "period", "Period", request.Period, "2024");
+        Field(html, "source", "Source", request.Source, "统计局");
+        Field(html, "doc", "Document", request.Doc, null);
+        Field(html, "text", "Quote contains", request.Text, null);
+        html.Open("label").Text("Sort by");
+        html.Open("select", ("name", "sort"));
+        foreach (var s in Sorts)
+        {
+            html.Element("option", s, ("value", s), ("selected", s == (request.Sort ?? "subject") ? "" : null));
+        }
+
+        html.Close("select").Close("label");
+        html.Open("label").Text("Order");
+        html.Open("select", ("name", "order"));
+        html.Element("option", "ascending", ("value", "asc"));
+        html.Element("option", "descending", ("value", "desc"), ("selected", request.Order == "desc" ? "" : null));
+        html.Close("select").Close("label");
+        html.Open("label").Text("Per page");
+        html.Open("input", ("type", "number"), ("name", "page_size"), ("min", "1"), ("max", MaxPageSize.ToString(CultureInfo.InvariantCulture)),
+            ("value", result.PageSize.ToString(CultureInfo.InvariantCulture))).Close("label");
+        html.Element("button", "Filter", ("type", "submit"));
+        html.Close("form");
+
+        var filters = Filters(request);
+        html.Open("p", ("class", "summary"));
+        html.Text($"{result.Total} facts · page {result.Page} of {result.Pages} · export ");
+        html.Link(Links.WithQuery("/api/facts/export", [.. filters, ("format", "csv")]), "CSV", "export");
+        html.Text(" ");
+        html.Link(Links.WithQuery("/api/facts/export", [.. filters, ("format", "xlsx")]), "XLSX", "export");
+        html.Close("p");
+
+        if (result.Facts.Count == 0)
+        {
+            Layout.Note(html, "No facts match these filters.");
+            return;
+        }
+
+        FactTable(html, result.Facts);
+        Pager(html, "/facts", [.. filters, ("page_size", request.PageSize?.ToString(CultureInfo.InvariantCulture))], result.Page, result.Pages);
+    });
+
+    /// <summary>The filters and ordering of a request, for links that keep them.</summary>
+    private static List<(string, string?)> Filters(FactsRequest r) =>
+    [
+        ("subject", r.Subject), ("scope", r.Scope), ("indicator", r.Indicator), ("kind", r.Kind), ("period", r.Period), ("source", r.Source),
+        ("doc", r.Doc), ("text", r.Text), ("sort", r.Sort), ("order", r.Order),
+    ];
+
+    private static void Field(HtmlWriter html, string name, string label, string? value, string? placeholder)
+    {
+        html.Open("label").Text(label);
+        html.Open("input", ("type", "text"), ("name", name), ("value", value ?? ""), ("placeholder", placeholder), ("maxlength", "200"));
+        html.Close("label");
+    }
+
+    /// <summary>A table of facts, each quote linked to its place in its document; on a phone each row reads as a card.</summary>
+    public static void FactTable(HtmlWriter html, IReadOnlyList<FactRow> facts)
+    {
+        html.Open("table", ("class", "facts"));
+        html.Open("thead").Open("tr");
+        foreach (var h in (string[])["subject", "indicator", "scope", "kind", "value", "period", "source", "quote"])
+        {
+            html.Element("th", h, ("scope", "col"));
+        }
+
+        html.Close("tr").Close("thead");
+        html.Open("tbody");
+        foreach (var f in facts)
+        {
+            html.Open("tr");
+            html.Element("td", f.Subject, ("data-h", "subject"));
+            html.Element("td", f.Indicator, ("data-h", "indicator"));
+            html.Element("td", f.Scope ?? "", ("data-h", "scope"));
+            html.Element("td", f.Kind, ("data-h", "kind"));
+            html.Element("td", Figures.Format(f), ("data-h", "value"), ("class", "num"));
+            html.Element("td", EffectivePeriod.Label(f), ("data-h", "period"));
+            html.Element("td", f.Source ?? "", ("data-h", "source"));
+            html.Open("td", ("data-h", "quote"), ("class", "quote"));
+            html.Link(Links.Document(f.Doc, f.Id), f.Quote);
+            html.Element("span", " — " + f.Doc, ("class", "muted"));
+            html.Close("td");
+            html.Close("tr");
+        }
+
+        html.Close("tbody").Close("table");
+    }
+
+    private static void Pager(HtmlWriter html, string path, List<(string, string?)> parameters, int page, int pages)
+    {
+        if (pages <= 1)
+        {
+            return;
+        }
+
+        html.Open("nav", ("class", "pager"), ("aria-label", "pages"));
+        string Href(int p) => Links.WithQuery(path, [.. parameters, ("page", p.ToString(CultureInfo.InvariantCulture))]);
+        if (page > 1)
+        {
+            html.Link(Href(page - 1), "← previous", "prev");
+        }
+
+        html.Element("span", $"page {page} of {pages}");
+        if (page < pages)
+        {
+            html.Link(Href(page + 1), "next →", "next");
+        }
+
+        html.Close("nav");
+    }
+}
