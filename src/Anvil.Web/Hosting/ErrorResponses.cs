@@ -67,6 +67,7 @@ internal static class ErrorResponses
     private static async Task Write(HttpContext context, ErrorResponse error)
     {
         context.Response.StatusCode = error.Status;
+        RequestGuards.SecurityHeaders(context.Response);
         context.Response.Headers.CacheControl = "no-store";
         if (IsApi(context.Request))
         {

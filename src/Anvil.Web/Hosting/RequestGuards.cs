@@ -21,15 +21,7 @@ internal static class RequestGuards
 
     public static Func<HttpContext, RequestDelegate, Task> Create(bool loopbackOnly) => async (context, next) =>
     {
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        headers["Cross-Origin-Resource-Policy"] = "same-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-
+        SecurityHeaders(context.Response);
         if (loopbackOnly && !IsLoopbackHost(context.Request.Host.Host))
         {
             throw new WebException(StatusCodes.Status400BadRequest, WebErrorCodes.CrossSite,
@@ -45,6 +37,19 @@ internal static class RequestGuards
 
         await next(context);
     };
+
+    /// <summary>The headers every answer carries, refusals included.</summary>
+    public static void SecurityHeaders(HttpResponse response)
+    {
+        var headers = response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Cross-Origin-Resource-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+    }
 
     internal static bool IsLoopbackHost(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ||
