@@ -118,6 +118,9 @@ public sealed class ApiTests(Servers servers)
         Assert.NotEmpty(e.GetProperty("series").EnumerateArray());
         Assert.NotEmpty(e.GetProperty("documents").EnumerateArray());
         Assert.Contains(e.GetProperty("aliases").EnumerateArray(), a => a.GetProperty("origin").GetString() == "name");
+        var gdp = e.GetProperty("series").EnumerateArray().Single(x => x.GetProperty("indicator").GetString() == "地区生产总值" && x.GetProperty("kind").GetString() == "value");
+        var labels = gdp.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("label").GetString()).ToList();
+        Assert.Equal(["2021", "2022", "2023"], labels.Take(3)); // oldest first
     }
 
     [Fact]

@@ -3,8 +3,8 @@ using Anvil.Web.Html;
 
 namespace Anvil.Web.Charts;
 
-/// <summary>One bar: a label, its value, how to write the value, and a page it links to.</summary>
-internal sealed record Bar(string Label, double Value, string ValueText, string? Href, string? Tooltip);
+/// <summary>One bar: a label, its value, how to write the value, a page it links to, and its colour (0-7: one per subject).</summary>
+internal sealed record Bar(string Label, double Value, string ValueText, string? Href, string? Tooltip, int Colour = 0);
 
 /// <summary>One point of a line: where it lies in time (a day number), its label, value and link.</summary>
 internal sealed record LinePoint(double X, string Label, double Value, string ValueText, string? Href, string? Tooltip);
@@ -29,7 +29,7 @@ internal static class Svg
     {
         double min = Math.Min(0, bars.Min(b => b.Value)), max = Math.Max(0, bars.Max(b => b.Value));
         double span = max - min is > 0 and var s ? s : 1;
-        const double left = 4, right = BarWidth - 96; // room for the value text after the longest bar
+        const double left = 4, right = BarWidth - 124; // room for the value text after the longest bar
         double X(double v) => left + ((v - min) / span * (right - left));
         int height = (bars.Count * BarRow) + 8;
         var svg = Open("chart bars", BarWidth, height, title);
@@ -45,7 +45,7 @@ internal static class Svg
                 svg.Element("text", bar.Label, ("x", N(left)), ("y", N(y + 13)), ("class", "label"));
                 double x0 = Math.Min(zero, X(bar.Value)), x1 = Math.Max(zero, X(bar.Value));
                 svg.Open("rect", ("x", N(x0)), ("y", N(y + 18)), ("width", N(Math.Max(1.5, x1 - x0))), ("height", "14"), ("rx", "2"),
-                    ("class", "fill c" + (i % 8).ToString(CultureInfo.InvariantCulture))).Close("rect");
+                    ("class", "fill c" + (bar.Colour % 8).ToString(CultureInfo.InvariantCulture))).Close("rect");
                 svg.Element("text", bar.ValueText, ("x", N(x1 + 5)), ("y", N(y + 29.5)), ("class", "value"));
                 svg.Close("g");
             });

@@ -24,6 +24,7 @@ internal static class Layout
         html.Open("meta", ("charset", "utf-8"));
         html.Open("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1"));
         html.Element("title", title + " · Anvil");
+        html.Open("link", ("rel", "icon"), ("href", "data:,")); // no favicon request
         html.Open("link", ("rel", "stylesheet"), ("href", Assets.Href("anvil.css")));
         html.Open("script", ("src", Assets.Href("anvil.js")), ("defer", "")).Close("script");
         html.Close("head");

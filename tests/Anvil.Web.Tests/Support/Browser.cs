@@ -59,8 +59,17 @@ public sealed class Browser : IAsyncLifetime
         return page;
     }
 
-    public static async Task ShotAsync(IPage page, string name, bool fullPage = true) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = fullPage });
+    /// <summary>Saves a screenshot of the page, at most its first 3000 CSS pixels (long pages make images too tall to look at).</summary>
+    public static async Task ShotAsync(IPage page, string name, bool fullPage = true)
+    {
+        var height = fullPage ? await page.EvaluateAsync<double>("() => document.documentElement.scrollHeight") : page.ViewportSize!.Height;
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Screenshots, name + ".png"),
+            FullPage = fullPage,
+            Clip = fullPage ? new Clip { X = 0, Y = 0, Width = page.ViewportSize!.Width, Height = (float)Math.Min(height, 3000) } : null,
+        });
+    }
 
     public async ValueTask DisposeAsync()
     {

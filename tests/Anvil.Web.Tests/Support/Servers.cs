@@ -15,7 +15,7 @@ namespace Anvil.Web.Tests.Support;
 /// Two dashboards over test knowledge bases, built the way <c>anvil serve</c> builds them, on free loopback ports: one
 /// as started by default (uploads off) and one with <c>--allow-upload</c> over its own copy. Each knowledge base is
 /// ingested through the same <see cref="Ingestor"/> as <c>anvil ingest</c> from the bundled samples, the seed article
-/// (when <c>../shared</c> is there) and documents written here to attack the pages (markup, scripts, astral characters).
+/// (when <c>../shared</c> is there) and documents written here: one to attack the pages (markup, scripts, astral characters), one with a figure over three years.
 /// </summary>
 public sealed class Servers : IAsyncLifetime
 {
@@ -27,6 +27,9 @@ public sealed class Servers : IAsyncLifetime
         "杭州数字经济核心产业增加值达5675亿元。\n";
 
     public const string HostileKey = "hostile-markup";
+
+    /// <summary>One indicator over three years, so an entity page has a line to draw.</summary>
+    public const string TimelineText = "深圳经济年报\n2021年，深圳地区生产总值达30665亿元。\n2022年，深圳地区生产总值达32388亿元。\n2023年，深圳地区生产总值达34606亿元。\n";
 
     private WebApplication? _readOnly;
     private WebApplication? _uploads;
@@ -47,6 +50,7 @@ public sealed class Servers : IAsyncLifetime
         Directory.CreateDirectory(Folder);
         var hostile = Directory.CreateDirectory(Path.Combine(Folder, "hostile")).FullName;
         await File.WriteAllTextAsync(Path.Combine(hostile, HostileKey + ".txt"), HostileText);
+        await File.WriteAllTextAsync(Path.Combine(hostile, "timeline-shenzhen.txt"), TimelineText);
 
         var folders = new List<string> { Path.Combine(SharedFolder.RepositoryRoot, "samples"), hostile };
         if (SharedFolder.Path is { } shared && Directory.Exists(Path.Combine(shared, "seeds")))

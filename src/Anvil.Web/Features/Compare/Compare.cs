@@ -148,7 +148,7 @@ internal static class Compare
                         html.Open("figure");
                         html.Markup(Svg.Bars($"{row.Indicator} {caption}", [.. row.Cells.SelectMany(c => c.Facts.Select(f =>
                             new Bar(c.Facts.Count > 1 ? $"{c.Subject} ({f.Doc})" : c.Subject, f.Value, Figures.Format(f), Links.Document(f.Doc, f.Id),
-                                $"{c.Subject}: {Figures.Format(f)} — {f.Quote}")))]));
+                                $"{c.Subject}: {Figures.Format(f)} — {f.Quote}", Colour(result.Subjects, c.Subject))))]));
                         html.Element("figcaption", caption);
                         html.Close("figure");
                     }
@@ -166,6 +166,9 @@ internal static class Compare
             }
         });
     }
+
+    /// <summary>Each subject keeps its colour in every chart.</summary>
+    private static int Colour(IReadOnlyList<string> subjects, string subject) => Math.Max(0, subjects.ToList().IndexOf(subject));
 
     private static void Choice(HtmlWriter html, string name, string value, bool chosen)
     {

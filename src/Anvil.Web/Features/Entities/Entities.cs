@@ -78,7 +78,8 @@ internal static class Entities
             html.Close("p");
         }
 
-        var charted = r.Series.Where(s => s.Points.Count >= 2).ToList();
+        // a line needs two periods at least; several figures of one period (from several sources) show as dots one above the other
+        var charted = r.Series.Where(s => s.Points.Select(p => p.End).Distinct(StringComparer.Ordinal).Count() >= 2).ToList();
         if (charted.Count > 0)
         {
             html.Element("h2", "Over time");
