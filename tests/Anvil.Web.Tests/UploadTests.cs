@@ -61,6 +61,21 @@ public sealed class UploadTests(Servers servers)
     }
 
     [Fact]
+    public async Task Without_script_the_form_posts_and_lands_on_a_status_page()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = servers.UploadUrl };
+        using var content = Files(("无脚本上传.md", "# 标题\n\n2024年，杭州数字经济核心产业增加值达5675亿元。"u8.ToArray()));
+        using var response = await client.PostAsync("/upload", content, Token);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.Matches("^/upload/[0-9a-f]{32}$", location);
+        await WaitAsync(client, location["/upload/".Length..]);
+        var page = await client.PageAsync(location);
+        Assert.Contains("Done: 1 new document(s)", page);
+        Assert.Contains("href=\"/documents/%E6%97%A0%E8%84%9A%E6%9C%AC%E4%B8%8A%E4%BC%A0\"", page);
+    }
+
+    [Fact]
     public async Task An_upload_over_the_limit_is_refused_before_it_is_stored()
     {
         using var client = servers.Client(uploads: true);
