@@ -84,7 +84,7 @@ internal sealed class DemoCommand : StoreCommand<DemoSettings>
         var db = settings.Db ?? DemoSettings.DefaultPath;
         Console.WriteLine();
         Console.WriteLine($"More: ./anvil entity 华为 --db {db}   ./anvil search 人工智能 --db {db}   ./anvil facts --db {db} --format xlsx --output facts.xlsx");
-        Console.WriteLine($"Dashboard: ./anvil serve --db {db}   (coming in the next issue)");
+        Console.WriteLine($"Dashboard: ./anvil serve --db {db}");
         return IngestRun.ExitCode(summary);
     }
 
