@@ -27,7 +27,9 @@ if [ ! -x /usr/bin/time ]; then
   say "bench: installing Debian's 'time' for peak-memory figures"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
 fi
-if ! python3 -c 'import jieba' 2>/dev/null; then
+# Debian's python3-jieba lives in the system Python, which may not be the first python3 on PATH
+py=/usr/bin/python3; [ -x "$py" ] || py=python3
+if ! "$py" -c 'import jieba' 2>/dev/null; then
   say "bench: installing Debian's python3-jieba (the Python segmenter, for comparison)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jieba >/dev/null || say "bench: python3-jieba could not be installed; skipping it"
 fi
@@ -79,8 +81,8 @@ read -r tn mn < <(measure "$root/anvil" extract "$input" --threads "$cores")
 read -r ts ms < <(measure "$root/anvil" extract "$work/empty.txt")
 
 py_t=""; node_t=""
-if python3 -c 'import jieba' 2>/dev/null; then
-  read -r py_t py_m < <(measure python3 -c "import jieba,sys; jieba.setLogLevel(60); [list(jieba.cut(l)) for l in open(sys.argv[1], encoding='utf-8')]" "$single")
+if "$py" -c 'import jieba' 2>/dev/null; then
+  read -r py_t py_m < <(measure "$py" -c "import jieba,sys; jieba.setLogLevel(60); [list(jieba.cut(l)) for l in open(sys.argv[1], encoding='utf-8')]" "$single")
 fi
 if [ -d "$work/node/node_modules/@node-rs/jieba" ]; then
   cat > "$work/node/cut.js" <<'JS'
