@@ -1,5 +1,6 @@
 using System.Net;
 using Anvil.Web.Data;
+using Anvil.Web.Features.Chains;
 using Anvil.Web.Features.Compare;
 using Anvil.Web.Features.Conflicts;
 using Anvil.Web.Features.Documents;
@@ -17,7 +18,7 @@ namespace Anvil.Web;
 
 /// <summary>
 /// The dashboard over a knowledge base: server-rendered pages (overview, compare, facts, document, entity, conflicts,
-/// upload), each backed by a JSON API under <c>/api</c> that <c>/openapi.json</c> describes. Pages and API read the
+/// chains, upload), each backed by a JSON API under <c>/api</c> that <c>/openapi.json</c> describes. Pages and API read the
 /// store through the same queries; pages are HTML written on the server with every text escaped, charts are inline SVG.
 /// </summary>
 public static class Dashboard
@@ -47,6 +48,7 @@ public static class Dashboard
         builder.Services.AddSingleton(_ => new StoreAccess(options.Store, create: false));
         builder.Services.AddSingleton(_ => new SpanReader(options.Store));
         builder.Services.AddSingleton<UploadJobs>();
+        builder.Services.AddSingleton<ChainCache>();
         builder.Services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
@@ -70,6 +72,7 @@ public static class Dashboard
         Documents.Map(app);
         Entities.Map(app);
         ConflictsPage.Map(app);
+        Chains.Map(app);
         Upload.Map(app);
         return app;
     }

@@ -11,6 +11,7 @@ internal static class Layout
         ("compare", "/compare", "Compare"),
         ("facts", "/facts", "Facts"),
         ("conflicts", "/conflicts", "Conflicts"),
+        ("chains", "/chains", "Chains"),
         ("upload", "/upload", "Upload"),
     ];
 
