@@ -1,0 +1,279 @@
+using System.Buffers;
+using System.Text.Json;
+using Anvil.Core.Documents;
+using Anvil.Core.Output;
+using Anvil.Core.Pipeline;
+using Anvil.Core.Reading;
+
+namespace Anvil.Core.Tests.Fuzzing;
+
+/// <summary>What became of one input.</summary>
+internal enum FuzzVerdict
+{
+    /// <summary>Read, extracted and written, every record sound.</summary>
+    Passed,
+
+    /// <summary>Refused by the reader with a <see cref="DocumentReadException"/> of a foreseen kind: fine.</summary>
+    Rejected,
+
+    /// <summary>Something other than <see cref="DocumentReadException"/> escaped the reader, or it reported an unforeseen error (E0299).</summary>
+    ReadCrash,
+
+    /// <summary>The pipeline threw.</summary>
+    ExtractCrash,
+
+    /// <summary>The JSON Lines writer threw, or wrote something that is not JSON Lines.</summary>
+    WriteCrash,
+
+    /// <summary>A record's span lies outside the text or cuts a surrogate pair, or a quote differs from the text at its span.</summary>
+    SpanViolation,
+
+    /// <summary>The input took longer than the time bound.</summary>
+    Hang,
+}
+
+internal sealed record FuzzOutcome(FuzzVerdict Verdict, string Detail = "")
+{
+    public bool Failed => Verdict is not (FuzzVerdict.Passed or FuzzVerdict.Rejected);
+
+    public static readonly FuzzOutcome Pass = new(FuzzVerdict.Passed);
+}
+
+/// <summary>
+/// The properties every input must keep: reading either succeeds or throws <see cref="DocumentReadException"/>;
+/// extraction never throws; every record's span lies inside the text without cutting a surrogate pair; written
+/// as JSON Lines, every line is JSON and every <c>quote</c> equals the code-point slice of the text at
+/// <c>span</c>, and the document's <c>chars</c> is the text's length in code points.
+/// </summary>
+internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipeline)
+{
+    public FuzzOutcome Check(FuzzInput input)
+    {
+        Document doc;
+        if (input.Text is { } text)
+        {
+            doc = new Document("fuzz", text);
+        }
+        else
+        {
+            try
+            {
+                doc = reader.Read(input.Bytes, "fuzz", input.FileName);
+            }
+            catch (DocumentReadException e)
+            {
+                if (e.Code == ReadErrorCodes.Unexpected)
+                {
+                    return new(FuzzVerdict.ReadCrash, $"{e.Code} {e.Message}\n{e.InnerException}");
+                }
+
+                if (e.Message.Contains('\n', StringComparison.Ordinal) || !e.Message.StartsWith(input.FileName ?? "fuzz", StringComparison.Ordinal))
+                {
+                    return new(FuzzVerdict.ReadCrash, $"error message is not one line naming the input: {e.Message}");
+                }
+
+                return new(FuzzVerdict.Rejected, e.Code);
+            }
+#pragma warning disable CA1031 // anything else escaping the reader is exactly what the fuzzer looks for
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                return new(FuzzVerdict.ReadCrash, e.ToString());
+            }
+        }
+
+        Analysis analysis;
+        try
+        {
+            analysis = pipeline.Run(doc);
+        }
+#pragma warning disable CA1031
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new(FuzzVerdict.ExtractCrash, e.ToString());
+        }
+
+        if (CheckSpans(analysis) is { } spanProblem)
+        {
+            return new(FuzzVerdict.SpanViolation, spanProblem);
+        }
+
+        var output = new ArrayBufferWriter<byte>();
+        try
+        {
+            JsonLinesWriter.Write(analysis, output);
+        }
+#pragma warning disable CA1031
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new(FuzzVerdict.WriteCrash, e.ToString());
+        }
+
+        return CheckJson(doc.Text, output.WrittenSpan);
+    }
+
+    /// <summary>The spans the pipeline holds, before output: inside the text, start ≤ end, no surrogate pair cut.</summary>
+    private static string? CheckSpans(Analysis analysis)
+    {
+        string text = analysis.Document.Text;
+        foreach (var b in analysis.Document.Boilerplate)
+        {
+            if (Bad(text, b) is { } why)
+            {
+                return $"boilerplate {b}: {why}";
+            }
+        }
+
+        foreach (var m in analysis.Entities)
+        {
+            if (Bad(text, m.Span) is { } why)
+            {
+                return $"entity {m.Name} ({m.Type}) {m.Span}: {why}";
+            }
+        }
+
+        foreach (var q in analysis.Quantities)
+        {
+            if ((Bad(text, q.Span) ?? Bad(text, q.NumberSpan) ?? Bad(text, q.UnitSpan)) is { } why)
+            {
+                return $"quantity {q.Value} {q.Unit} {q.Span} number {q.NumberSpan} unit {q.UnitSpan}: {why}";
+            }
+
+            if (double.IsNaN(q.Value) || double.IsInfinity(q.Value))
+            {
+                return $"quantity {q.Span} has value {q.Value}";
+            }
+        }
+
+        foreach (var p in analysis.Periods)
+        {
+            if (Bad(text, p.Span) is { } why)
+            {
+                return $"period {p.Value} {p.Span}: {why}";
+            }
+        }
+
+        foreach (var f in analysis.Facts)
+        {
+            if (Bad(text, f.Span) is { } why)
+            {
+                return $"fact {f.Indicator} {f.Value} {f.Span}: {why}";
+            }
+        }
+
+        foreach (var r in analysis.Relations)
+        {
+            if (Bad(text, r.Span) is { } why)
+            {
+                return $"relation {r.Subject} {r.Predicate} {r.Object} {r.Span}: {why}";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Bad(string text, TextSpan span)
+    {
+        if (span.Start < 0 || span.End > text.Length || span.Start > span.End)
+        {
+            return $"outside the text of {text.Length} UTF-16 units";
+        }
+
+        if (CutsPair(text, span.Start) || CutsPair(text, span.End))
+        {
+            return "cuts a surrogate pair";
+        }
+
+        return null;
+    }
+
+    private static bool CutsPair(string text, int i) =>
+        i > 0 && i < text.Length && char.IsHighSurrogate(text[i - 1]) && char.IsLowSurrogate(text[i]);
+
+    /// <summary>Every line JSON; spans in code points; quotes equal to the text there.</summary>
+    private static FuzzOutcome CheckJson(string text, ReadOnlySpan<byte> written)
+    {
+        int[] starts = CodePointStarts(text);
+        int lineNo = 0;
+        while (!written.IsEmpty)
+        {
+            int nl = written.IndexOf((byte)'\n');
+            if (nl < 0)
+            {
+                return new(FuzzVerdict.WriteCrash, "the last line has no line break");
+            }
+
+            var line = written[..nl];
+            written = written[(nl + 1)..];
+            lineNo++;
+            try
+            {
+                using var json = JsonDocument.Parse(line.ToArray());
+                var root = json.RootElement;
+                string type = root.GetProperty("type").GetString() ?? "";
+                if (type == "document")
+                {
+                    int chars = root.GetProperty("chars").GetInt32();
+                    if (chars != starts.Length - 1)
+                    {
+                        return new(FuzzVerdict.SpanViolation, $"document chars {chars}, the text has {starts.Length - 1} code points");
+                    }
+                }
+                else if (type == "entity")
+                {
+                    foreach (var mention in root.GetProperty("mentions").EnumerateArray())
+                    {
+                        if (CheckQuote(text, starts, mention) is { } problem)
+                        {
+                            return new(FuzzVerdict.SpanViolation, $"line {lineNo} (entity {root.GetProperty("name").GetString()}): {problem}");
+                        }
+                    }
+                }
+                else if (CheckQuote(text, starts, root) is { } problem)
+                {
+                    return new(FuzzVerdict.SpanViolation, $"line {lineNo} ({type}): {problem}");
+                }
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+            {
+                return new(FuzzVerdict.WriteCrash, $"line {lineNo} is not a sound record: {e.Message}");
+            }
+        }
+
+        return FuzzOutcome.Pass;
+    }
+
+    private static string? CheckQuote(string text, int[] starts, JsonElement record)
+    {
+        var span = record.GetProperty("span");
+        int start = span[0].GetInt32(), end = span[1].GetInt32();
+        int count = starts.Length - 1;
+        if (start < 0 || end < start || end > count)
+        {
+            return $"span [{start},{end}) outside the text of {count} code points";
+        }
+
+        string expected = text[starts[start]..starts[end]];
+        string? quote = record.GetProperty("quote").GetString();
+        return quote == expected ? null : $"quote \"{quote}\" is not the text at [{start},{end}): \"{expected}\"";
+    }
+
+    /// <summary>The UTF-16 index where each code point starts, and the text's length at the end; a lone surrogate is one code point.</summary>
+    private static int[] CodePointStarts(string text)
+    {
+        var starts = new List<int>(text.Length + 1);
+        for (int i = 0; i < text.Length; i++)
+        {
+            starts.Add(i);
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+        }
+
+        starts.Add(text.Length);
+        return [.. starts];
+    }
+}

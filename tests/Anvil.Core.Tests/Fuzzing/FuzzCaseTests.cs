@@ -1,0 +1,47 @@
+using System.Text;
+using Anvil.Core.Tests.Support;
+
+namespace Anvil.Core.Tests.Fuzzing;
+
+/// <summary>
+/// Inputs the fuzzer once broke Anvil with, shrunk and kept under <c>Fuzzing/cases/</c>; <c>cases/INDEX.tsv</c>
+/// says for each what broke and where it was fixed. The extension chooses how the input is given: <c>.txt</c>,
+/// <c>.md</c>, <c>.html</c>, <c>.pdf</c> to the reader under that name, <c>.stdin</c> to the reader without a name
+/// (the format sniffed), <c>.utf16</c> (UTF-16LE, lone surrogates allowed) to the pipeline as a text directly.
+/// </summary>
+public sealed class FuzzCaseTests
+{
+    private const string Folder = "Fuzzing/cases";
+
+    public static TheoryData<string> Cases() =>
+        [.. Directory.GetFiles(TestData.PathOf(Folder)).Select(f => Path.GetFileName(f)).Where(f => f != "INDEX.tsv").Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Saved_input_keeps_every_property(string file)
+    {
+        var input = Load(TestData.PathOf(Path.Combine(Folder, file)));
+        string failures = FuzzHarness.RunAll([(file, input)]);
+        Assert.True(failures.Length == 0, failures);
+    }
+
+    [Fact]
+    public void Every_case_is_explained_in_the_index()
+    {
+        var listed = TestData.ReadTsv(Path.Combine(Folder, "INDEX.tsv")).Select(r => r["file"]).ToHashSet(StringComparer.Ordinal);
+        var files = Cases().Select(row => row.Data).ToList();
+        Assert.Equal([], files.Where(f => !listed.Contains(f)));
+        Assert.Equal([], listed.Where(f => !files.Contains(f)));
+    }
+
+    internal static FuzzInput Load(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        return Path.GetExtension(path) switch
+        {
+            ".utf16" => FuzzInput.FromText(path, Encoding.Unicode.GetString(bytes)),
+            ".stdin" => new FuzzInput(path, bytes, null),
+            var ext => new FuzzInput(path, bytes, "case" + ext),
+        };
+    }
+}
