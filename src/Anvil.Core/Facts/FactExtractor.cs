@@ -234,7 +234,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             var subjectMention = (q.Unit == "rank" ? SubjectAfter(figure.View.End) : null) ?? SubjectIn(clause.Start, figure.View.Start, -1);
             if (subjectMention is null && lastInSentence is null)
             {
-                int part = Text.LastIndexOfAny(['；', ';'], figure.View.Start - 1, figure.View.Start - sentence.Start);
+                int part = figure.View.Start > sentence.Start ? Text.LastIndexOfAny(['；', ';'], figure.View.Start - 1, figure.View.Start - sentence.Start) : -1;
                 subjectMention = SubjectIn(-1, figure.View.Start, part >= sentence.Start ? part + 1 : sentence.Start);
             }
 
@@ -1097,6 +1097,11 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
         /// <summary>全市, 全国, 我国...: a word standing for the place the text is about.</summary>
         private Mention? ReferenceIn(int from, int position)
         {
+            if (position <= from)
+            {
+                return null; // nothing before the figure: a figure that opens the text or the clause
+            }
+
             Mention? found = null;
             foreach (var (word, refersTo) in _data.SubjectReferences)
             {
