@@ -355,7 +355,7 @@ public sealed class QuantityRecognizer
         {
             _pending.Clear();
             decimal denominator = 0;
-            for (int k = slash + 1; k < denominatorEnd; k++)
+            for (int k = slash + 1; k < denominatorEnd && k <= slash + 5; k++) // five digits tell: a fraction has at most four
             {
                 denominator = (denominator * 10) + (F(k) - '0');
             }

@@ -59,6 +59,11 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
             try
             {
                 doc = reader.Read(input.Bytes, "fuzz", input.FileName);
+                if ((IllFormedAt(doc.Text) ?? IllFormedAt(doc.Title ?? "")) is { } at)
+                {
+                    // the spec's text is decoded text, and JSON Lines in UTF-8 cannot carry a lone surrogate
+                    return new(FuzzVerdict.ReadCrash, $"read text: the reader let through a lone surrogate at {at}: {doc.Format} document");
+                }
             }
             catch (DocumentReadException e)
             {
@@ -192,9 +197,32 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
     private static bool CutsPair(string text, int i) =>
         i > 0 && i < text.Length && char.IsHighSurrogate(text[i - 1]) && char.IsLowSurrogate(text[i]);
 
-    /// <summary>Every line JSON; spans in code points; quotes equal to the text there.</summary>
-    private static FuzzOutcome CheckJson(string text, ReadOnlySpan<byte> written)
+    /// <summary>The index of the first lone surrogate, or null when the text is well-formed UTF-16.</summary>
+    public static int? IllFormedAt(string text)
     {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Every line JSON; spans in code points; quotes equal to the text there. A text built in code may hold lone
+    /// surrogates (no reader lets one through: checked above); UTF-8 JSON carries each as U+FFFD, one code point
+    /// for one, so the quote is compared with the text as written, lone surrogates replaced.
+    /// </summary>
+    private static FuzzOutcome CheckJson(string original, ReadOnlySpan<byte> written)
+    {
+        string text = IllFormedAt(original) is null ? original : ReplaceLoneSurrogates(original);
         int[] starts = CodePointStarts(text);
         int lineNo = 0;
         while (!written.IsEmpty)
@@ -218,7 +246,7 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
                     int chars = root.GetProperty("chars").GetInt32();
                     if (chars != starts.Length - 1)
                     {
-                        return new(FuzzVerdict.SpanViolation, $"document chars {chars}, the text has {starts.Length - 1} code points");
+                        return new(FuzzVerdict.SpanViolation, $"document record: chars {chars}, the text has {starts.Length - 1} code points");
                     }
                 }
                 else if (type == "entity")
@@ -227,18 +255,18 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
                     {
                         if (CheckQuote(text, starts, mention) is { } problem)
                         {
-                            return new(FuzzVerdict.SpanViolation, $"line {lineNo} (entity {root.GetProperty("name").GetString()}): {problem}");
+                            return new(FuzzVerdict.SpanViolation, $"entity record: line {lineNo}, {root.GetProperty("name").GetString()}: {problem}");
                         }
                     }
                 }
                 else if (CheckQuote(text, starts, root) is { } problem)
                 {
-                    return new(FuzzVerdict.SpanViolation, $"line {lineNo} ({type}): {problem}");
+                    return new(FuzzVerdict.SpanViolation, $"{type} record: line {lineNo}: {problem}");
                 }
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
             {
-                return new(FuzzVerdict.WriteCrash, $"line {lineNo} is not a sound record: {e.Message}");
+                return new(FuzzVerdict.WriteCrash, $"unsound record: line {lineNo}: {e.Message}");
             }
         }
 
@@ -258,6 +286,24 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
         string expected = text[starts[start]..starts[end]];
         string? quote = record.GetProperty("quote").GetString();
         return quote == expected ? null : $"quote \"{quote}\" is not the text at [{start},{end}): \"{expected}\"";
+    }
+
+    private static string ReplaceLoneSurrogates(string text)
+    {
+        var chars = text.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
     }
 
     /// <summary>The UTF-16 index where each code point starts, and the text's length at the end; a lone surrogate is one code point.</summary>
