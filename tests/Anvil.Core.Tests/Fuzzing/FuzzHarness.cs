@@ -19,7 +19,11 @@ internal static class FuzzHarness
     /// <summary>Per input, in a Debug build on a busy CI machine: ten times what the slowest generated input takes.</summary>
     public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(10);
 
-    private static readonly Lazy<FuzzOracle> LazyOracle = new(() => new FuzzOracle(new DocumentReader(), AnvilPipeline.Create()));
+    private static readonly DocumentReader SharedReader = new();
+
+    private static readonly Lazy<ExtractionPipeline> LazyPipeline = new(() => AnvilPipeline.Create());
+
+    private static readonly Lazy<FuzzOracle> LazyOracle = new(() => new FuzzOracle(SharedReader, LazyPipeline.Value));
 
     private static readonly Lazy<SeedCorpus> LazyCorpus = new(() =>
     {
@@ -32,14 +36,18 @@ internal static class FuzzHarness
         return SeedCorpus.Load(folders);
     });
 
+    public static DocumentReader Reader => SharedReader;
+
+    public static ExtractionPipeline Pipeline => LazyPipeline.Value;
+
     public static FuzzOracle Oracle => LazyOracle.Value;
 
     public static SeedCorpus Corpus => LazyCorpus.Value;
 
     /// <summary>Runs inputs under the time bound; returns a report of the failures (empty when none).</summary>
-    public static string RunAll(IEnumerable<(string Name, FuzzInput Input)> inputs, TimeSpan? timeout = null)
+    public static string RunAll(IEnumerable<(string Name, FuzzInput Input)> inputs, TimeSpan? timeout = null, FuzzOracle? oracle = null)
     {
-        using var worker = new FuzzWorker(Oracle);
+        using var worker = new FuzzWorker(oracle ?? Oracle);
         var failures = new StringBuilder();
         foreach (var (name, input) in inputs)
         {

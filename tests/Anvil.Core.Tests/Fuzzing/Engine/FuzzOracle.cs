@@ -47,6 +47,9 @@ internal sealed record FuzzOutcome(FuzzVerdict Verdict, string Detail = "")
 /// </summary>
 internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipeline)
 {
+    /// <summary>Sees every analysis once it is checked (the tests hold weak references to find what is never freed).</summary>
+    public Action<Analysis>? Observe { get; init; }
+
     public FuzzOutcome Check(FuzzInput input)
     {
         Document doc;
@@ -116,6 +119,7 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
             return new(FuzzVerdict.WriteCrash, e.ToString());
         }
 
+        Observe?.Invoke(analysis);
         return CheckJson(doc.Text, output.WrittenSpan);
     }
 

@@ -116,7 +116,7 @@ internal static class Mutator
                 return "header";
             }
 
-            case 11 when n > 0:
+            case 11 when n > 1:
             {
                 // the two bytes of a UTF-16 unit swapped, or a byte pair moved by one: misaligned UTF-16
                 int at = rng.Next(n - 1);

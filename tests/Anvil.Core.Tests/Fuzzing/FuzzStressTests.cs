@@ -1,0 +1,125 @@
+using System.Text;
+
+namespace Anvil.Core.Tests.Fuzzing;
+
+/// <summary>
+/// The inputs a random run meets too seldom to rely on, made on purpose: every seed document in every encoding
+/// cut at every kind of boundary, a megabyte without a line break, ten thousand nested tags, PDFs truncated at
+/// each of their keywords and PDFs of garbage after the header. Each under the same time bound and checks as the
+/// random run.
+/// </summary>
+public sealed class FuzzStressTests
+{
+    private static void AllPass(IEnumerable<(string Name, FuzzInput Input)> inputs, TimeSpan? timeout = null)
+    {
+        string failures = FuzzHarness.RunAll(inputs, timeout);
+        Assert.True(failures.Length == 0, failures);
+    }
+
+    [Fact]
+    public void Every_seed_in_every_encoding_cut_at_every_kind_of_boundary()
+    {
+        AllPass(FuzzHarness.Corpus.Documents.SelectMany(Cuts));
+
+        static IEnumerable<(string, FuzzInput)> Cuts(SeedDocument seed)
+        {
+            string head = seed.Text.Length > 240 ? seed.Text[..240] : seed.Text;
+            foreach (string encoding in FuzzEncodings.Names)
+            {
+                byte[] bytes = FuzzEncodings.Encode(head, encoding);
+                int multiByte = Array.FindIndex(bytes, 8, b => b >= 0x80);
+                int line = Array.IndexOf(bytes, (byte)'\n');
+                var cuts = new (string Kind, int At)[]
+                {
+                    ("inside-a-character", multiByte < 0 ? bytes.Length : multiByte + 1),
+                    ("odd-byte", bytes.Length / 2 | 1),
+                    ("after-the-mark", Math.Min(bytes.Length, encoding.StartsWith("utf-8", StringComparison.Ordinal) ? 3 : 2)),
+                    ("one-byte", 1),
+                    ("at-a-line-end", line < 0 ? bytes.Length : line + 1),
+                    ("one-byte-short", bytes.Length - 1),
+                };
+                foreach (var (kind, at) in cuts)
+                {
+                    string name = $"{seed.Name}-{encoding}-{kind}";
+                    yield return (name, new FuzzInput(name, bytes[..at], "doc.txt"));
+                }
+
+                // the tail alone: a file that starts in the middle of a character
+                yield return ($"{seed.Name}-{encoding}-tail", new FuzzInput("tail", bytes[(bytes.Length / 3)..], null));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_megabyte_without_a_line_break()
+    {
+        var corpus = FuzzHarness.Corpus;
+        var text = new StringBuilder(1 << 20);
+        for (int i = 0; Encoding.UTF8.GetByteCount(text.ToString()) < 1 << 20 && i < 10_000; i++)
+        {
+            text.Append(corpus.Documents[i % corpus.Documents.Count].Text.Replace("\r", "", StringComparison.Ordinal).Replace('\n', '，'));
+        }
+
+        byte[] bytes = Encoding.UTF8.GetBytes(text.ToString());
+        int cut = 1 << 20;
+        while ((bytes[cut] & 0xC0) == 0x80)
+        {
+            cut--;
+        }
+
+        Assert.DoesNotContain((byte)'\n', bytes.AsSpan(0, cut).ToArray());
+        AllPass([("one-megabyte-line", new FuzzInput("one megabyte line", bytes[..cut], "long.txt"))]);
+    }
+
+    [Theory]
+    [InlineData("div", true)]
+    [InlineData("table", true)]
+    [InlineData("ul", false)]
+    public void Ten_thousand_nested_tags(string tag, bool closed)
+    {
+        var html = new StringBuilder("<!DOCTYPE html><html><head><title>深圳</title></head><body>");
+        for (int i = 0; i < 10_000; i++)
+        {
+            html.Append('<').Append(tag).Append('>');
+        }
+
+        html.Append("深圳人工智能产业规模达3600亿元，同比增长约35%。");
+        for (int i = 0; closed && i < 10_000; i++)
+        {
+            html.Append("</").Append(tag).Append('>');
+        }
+
+        html.Append("</body></html>");
+        AllPass([($"nested-{tag}", new FuzzInput($"10,000 nested {tag}", Encoding.UTF8.GetBytes(html.ToString()), "deep.html"))],
+            TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Pdfs_truncated_at_each_keyword_and_garbage_after_the_header()
+    {
+        string[] keywords = ["obj", "stream", "endstream", "endobj", "xref", "trailer", "startxref", "%%EOF", "beginbfchar", "/Length", "Tj"];
+        var inputs = new List<(string, FuzzInput)>();
+        var rng = new FuzzRandom(FuzzHarness.Seed);
+        foreach (var (pdf, p) in FuzzHarness.Corpus.Pdfs.Take(3).Select((pdf, p) => (pdf, p)))
+        {
+            string latin = Encoding.Latin1.GetString(pdf);
+            foreach (string keyword in keywords)
+            {
+                int at = latin.IndexOf(keyword, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    inputs.Add(($"pdf{p}-cut-before-{keyword}", new FuzzInput("cut", pdf[..at], "doc.pdf")));
+                    inputs.Add(($"pdf{p}-cut-inside-{keyword}", new FuzzInput("cut", pdf[..(at + (keyword.Length / 2))], "doc.pdf")));
+                }
+            }
+
+            var junk = new byte[2048];
+            rng.NextBytes(junk);
+            inputs.Add(($"pdf{p}-garbage-after-header", new FuzzInput("garbage", [.. "%PDF-1.7\n"u8, .. junk], null)));
+            inputs.Add(($"pdf{p}-garbage-then-body", new FuzzInput("garbage", [.. "%PDF-1.7\n"u8, .. junk, .. pdf.AsSpan(9)], "doc.pdf")));
+            inputs.Add(($"pdf{p}-header-only", new FuzzInput("header", "%PDF-"u8.ToArray(), null)));
+        }
+
+        AllPass(inputs);
+    }
+}
