@@ -131,7 +131,7 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
         {
             if (Bad(text, b) is { } why)
             {
-                return $"boilerplate {b}: {why}";
+                return $"boilerplate span {why}: {b}";
             }
         }
 
@@ -139,7 +139,7 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
         {
             if (Bad(text, m.Span) is { } why)
             {
-                return $"entity {m.Name} ({m.Type}) {m.Span}: {why}";
+                return $"entity span {why}: {m.Name} ({m.Type}) {m.Span}";
             }
         }
 
@@ -147,12 +147,12 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
         {
             if ((Bad(text, q.Span) ?? Bad(text, q.NumberSpan) ?? Bad(text, q.UnitSpan)) is { } why)
             {
-                return $"quantity {q.Value} {q.Unit} {q.Span} number {q.NumberSpan} unit {q.UnitSpan}: {why}";
+                return $"quantity span {why}: {q.Value} {q.Unit} {q.Span} number {q.NumberSpan} unit {q.UnitSpan}";
             }
 
             if (double.IsNaN(q.Value) || double.IsInfinity(q.Value))
             {
-                return $"quantity {q.Span} has value {q.Value}";
+                return $"quantity value not finite: {q.Span} {q.Value}";
             }
         }
 
@@ -160,7 +160,7 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
         {
             if (Bad(text, p.Span) is { } why)
             {
-                return $"period {p.Value} {p.Span}: {why}";
+                return $"period span {why}: {p.Value} {p.Span}";
             }
         }
 
@@ -168,7 +168,7 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
         {
             if (Bad(text, f.Span) is { } why)
             {
-                return $"fact {f.Indicator} {f.Value} {f.Span}: {why}";
+                return $"fact span {why}: {f.Indicator} {f.Value} {f.Span}";
             }
         }
 
@@ -176,7 +176,7 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
         {
             if (Bad(text, r.Span) is { } why)
             {
-                return $"relation {r.Subject} {r.Predicate} {r.Object} {r.Span}: {why}";
+                return $"relation span {why}: {r.Subject} {r.Predicate} {r.Object} {r.Span}";
             }
         }
 
@@ -187,7 +187,7 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
     {
         if (span.Start < 0 || span.End > text.Length || span.Start > span.End)
         {
-            return $"outside the text of {text.Length} UTF-16 units";
+            return $"outside the text (of {text.Length} UTF-16 units)";
         }
 
         if (CutsPair(text, span.Start) || CutsPair(text, span.End))
