@@ -867,12 +867,14 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             }
 
             var chars = Text.AsSpan(start, end - start).ToArray();
+            var gone = new bool[chars.Length]; // apart from the text, which may hold any character (NUL too)
             foreach (var p in Within(_periods, Math.Max(0, start - 64), end + 64, x => x.Span))
             {
                 // 增速比一季度快: the base of a comparison goes without a trace, other periods separate words
                 for (int k = Math.Max(p.Span.Start, start); k < Math.Min(p.Span.End, end); k++)
                 {
-                    chars[k - start] = p.IsComparison ? '\0' : ' ';
+                    chars[k - start] = ' ';
+                    gone[k - start] = p.IsComparison;
                 }
             }
 
@@ -888,7 +890,20 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 }
             }
 
-            string s = new string(chars).Replace("\0", "", StringComparison.Ordinal);
+            // the phrase without the gone characters; kept[i] is where its character i stands after start
+            var kept = new List<int>(chars.Length);
+            var phrase = new char[chars.Length];
+            for (int k = 0; k < chars.Length; k++)
+            {
+                if (!gone[k])
+                {
+                    phrase[kept.Count] = chars[k];
+                    kept.Add(k);
+                }
+            }
+
+            string s = new(phrase, 0, kept.Count);
+            int At(int i) => i < kept.Count ? kept[i] : chars.Length;
             // keep only the last run of words: a period or a name in the middle separates; a last run of
             // function words only (…拨款由2013-14年度的) gives way to the run before it
             string trimmed = s.TrimEnd();
@@ -897,21 +912,21 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             {
                 string head = trimmed[..lastGap].TrimEnd();
                 int headGap = head.LastIndexOf(' ');
-                offset = headGap + 1;
+                offset = At(headGap + 1);
                 return head[(headGap + 1)..];
             }
 
             int cut = s.LastIndexOf(' ');
             if (cut >= 0 && cut < s.Length - 1)
             {
-                offset = cut + 1;
+                offset = At(cut + 1);
                 s = s[(cut + 1)..];
             }
             else if (cut == s.Length - 1)
             {
                 s = s.TrimEnd();
                 int again = s.LastIndexOf(' ');
-                offset = again + 1;
+                offset = At(again + 1);
                 s = again >= 0 ? s[(again + 1)..] : s;
             }
 
