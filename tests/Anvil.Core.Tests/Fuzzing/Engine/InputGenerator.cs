@@ -230,13 +230,34 @@ internal sealed class InputGenerator(SeedCorpus corpus, ulong runSeed, Generator
     private static string Escape(string text, bool escape) =>
         escape ? text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal) : text;
 
-    /// <summary>Pages whose structure is the problem: deep nesting, unclosed elements, entity floods, huge attributes.</summary>
+    /// <summary>Pages whose structure is the problem: deep nesting, thousands of siblings, unclosed elements, entity floods, huge attributes.</summary>
     private FuzzInput OddHtml(FuzzRandom rng, List<string> recipe)
     {
         var html = new StringBuilder("<html><body>");
         string text = HotText.Make(rng, rng.SkewedLength(400));
-        switch (rng.Next(5))
+        switch (rng.Next(6))
         {
+            case 5:
+            {
+                // thousands of siblings: quadratic passes over the children of one element show here
+                int count = rng.OneIn(10) ? rng.Next(5_000, 20_001) : rng.SkewedLength(5_000);
+                string tag = rng.Pick(DeepTags);
+                recipe.Add($"siblings:{tag}:{count}");
+                for (int i = 0; i < count; i++)
+                {
+                    html.Append('<').Append(tag).Append('>');
+                    if (rng.OneIn(3))
+                    {
+                        html.Append(rng.Pick(HotText.Tokens));
+                    }
+
+                    html.Append("</").Append(tag).Append('>');
+                }
+
+                html.Append(Escape(text, true));
+                break;
+            }
+
             case 0:
             case 1:
             {
