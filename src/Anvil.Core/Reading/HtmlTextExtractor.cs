@@ -55,6 +55,8 @@ internal static class HtmlTextExtractor
 
     public static HtmlContent Extract(string html)
     {
+        // AngleSharp takes U+FFFF, a noncharacter, for the end of input in tables: the rest of the page was lost
+        html = html.Replace('\uFFFF', '\uFFFD');
         var parser = new HtmlParser();
         var page = parser.ParseDocument(html);
         string? title = FindTitle(page);
