@@ -95,6 +95,21 @@ public sealed class FuzzStressTests
     }
 
     [Fact]
+    public void Seven_thousand_sibling_tables()
+    {
+        // under the element bound that keeps SmartReader away from huge pages, but its table checks are quadratic
+        var html = new StringBuilder("<!DOCTYPE html><html><body><p>深圳人工智能产业规模达3600亿元，同比增长约35%。</p>");
+        for (int i = 0; i < 7_000; i++)
+        {
+            html.Append(i % 2 == 0 ? "<table></table>" : "<table>9</table>");
+        }
+
+        html.Append("</body></html>");
+        AllPass([("sibling-tables", new FuzzInput("7,000 sibling tables", Encoding.UTF8.GetBytes(html.ToString()), "tables.html"))],
+            TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
     public void Pdfs_truncated_at_each_keyword_and_garbage_after_the_header()
     {
         string[] keywords = ["obj", "stream", "endstream", "endobj", "xref", "trailer", "startxref", "%%EOF", "beginbfchar", "/Length", "Tj"];
