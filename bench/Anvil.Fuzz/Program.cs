@@ -355,7 +355,7 @@ internal sealed class FuzzRun(FuzzOptions options, InputGenerator generator, Fuz
         Console.WriteLine($"time            {elapsed.TotalSeconds:0.0} s, {done / elapsed.TotalSeconds:0} inputs/s");
         Console.WriteLine($"read and passed {V(FuzzVerdict.Passed)}; refused by the reader {V(FuzzVerdict.Rejected)}");
         Console.WriteLine($"crashes         {crashes} (reader {V(FuzzVerdict.ReadCrash)}, extraction {V(FuzzVerdict.ExtractCrash)}, writer {V(FuzzVerdict.WriteCrash)})");
-        Console.WriteLine($"hangs           {V(FuzzVerdict.Hang)} (over {options.Timeout.TotalSeconds:0.#} s)");
+        Console.WriteLine($"hangs           {V(FuzzVerdict.Hang)} (over {options.Timeout.TotalSeconds:0.#} s of processor time, or {options.Timeout.TotalSeconds * FuzzWorker.WallFactor:0.#} s in all)");
         Console.WriteLine($"span violations {V(FuzzVerdict.SpanViolation)}");
         Console.WriteLine($"peak memory     {peak >> 20} MiB working set; heap after full GC {string.Join(", ", heap.Select(h => $"{h.Bytes >> 20}"))} MiB" +
             $" (growth {growth >> 20} MiB{(leaking ? $", over the {options.MaxHeapGrowthBytes >> 20} MiB bound" : "")})");
