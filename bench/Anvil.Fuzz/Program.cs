@@ -55,7 +55,7 @@ internal static class Program
         using var worker = new FuzzWorker(oracle);
         foreach (var file in options.Replay)
         {
-            var input = SavedInput.Load(file);
+            var input = FuzzInput.Load(file);
             var (outcome, elapsed) = worker.Run(input, options.Timeout);
             failed += outcome.Failed ? 1 : 0;
             Console.WriteLine($"{file}: {outcome.Verdict} in {elapsed.TotalMilliseconds:0} ms {outcome.Detail}");
@@ -204,22 +204,6 @@ internal sealed class FailureLog(string outDir)
     }
 
     private static string FirstLine(string text) => text.Split('\n')[0] is { Length: > 200 } l ? l[..200] + "…" : text.Split('\n')[0];
-}
-
-/// <summary>A saved input read back: the extension picks the format as the reader would (.stdin: sniffed; .utf16: a text).</summary>
-internal static class SavedInput
-{
-    public static FuzzInput Load(string path)
-    {
-        byte[] bytes = File.ReadAllBytes(path);
-        string ext = Path.GetExtension(path);
-        return ext switch
-        {
-            ".utf16" => FuzzInput.FromText(path, Encoding.Unicode.GetString(bytes)),
-            ".stdin" => new FuzzInput(path, bytes, null),
-            _ => new FuzzInput(path, bytes, "input" + ext),
-        };
-    }
 }
 
 /// <summary>The run itself: lanes of work on all cores, a watch on time and memory, and the report.</summary>
@@ -381,7 +365,7 @@ internal static class Minimizer
 {
     public static int Run(string file, FuzzOracle oracle, TimeSpan timeout)
     {
-        var input = SavedInput.Load(file);
+        var input = FuzzInput.Load(file);
         using var worker = new FuzzWorker(oracle);
         var first = worker.Run(input, timeout).Outcome;
         if (!first.Failed)
@@ -404,18 +388,38 @@ internal static class Minimizer
             var units = Shrink(text.ToCharArray(), u => StillFails(input with { Text = new string(u) }));
             best = input with { Text = new string(units) };
         }
+        else if (IsUtf8(input.Bytes) is { } decoded)
+        {
+            // text in UTF-8: shrink by characters, or removals of parts of characters would only make it undecodable
+            var units = Shrink(decoded.ToCharArray(), u => StillFails(input with { Bytes = Encoding.UTF8.GetBytes(u) }));
+            best = input with { Bytes = Encoding.UTF8.GetBytes(units) };
+        }
         else
         {
             var units = Shrink(input.Bytes, u => StillFails(input with { Bytes = u }));
             best = input with { Bytes = units };
         }
 
-        string path = Path.ChangeExtension(file, null) + ".min" + best.Extension;
+        string stem = Path.ChangeExtension(file, null);
+        stem = stem.Contains(".date-", StringComparison.Ordinal) ? stem[..stem.LastIndexOf(".date-", StringComparison.Ordinal)] : stem;
+        string path = stem + ".min" + best.Extension;
         File.WriteAllBytes(path, best.Text is { } t ? Encoding.Unicode.GetBytes(t) : best.Bytes);
         var last = worker.Run(best, timeout);
         Console.WriteLine($"{input.Size} -> {best.Size} bytes: {path}");
         Console.WriteLine(FailureLog.Printable(last.Outcome.Detail));
         return 0;
+    }
+
+    private static string? IsUtf8(byte[] bytes)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 
     private static T[] Shrink<T>(T[] units, Func<T[], bool> stillFails)

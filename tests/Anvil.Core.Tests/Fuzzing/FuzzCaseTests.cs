@@ -1,4 +1,3 @@
-using System.Text;
 using Anvil.Core.Tests.Support;
 
 namespace Anvil.Core.Tests.Fuzzing;
@@ -7,7 +6,8 @@ namespace Anvil.Core.Tests.Fuzzing;
 /// Inputs the fuzzer once broke Anvil with, shrunk and kept under <c>Fuzzing/cases/</c>; <c>cases/INDEX.tsv</c>
 /// says for each what broke and where it was fixed, and optionally words the text read must contain. The extension chooses how the input is given: <c>.txt</c>,
 /// <c>.md</c>, <c>.html</c>, <c>.pdf</c> to the reader under that name, <c>.stdin</c> to the reader without a name
-/// (the format sniffed), <c>.utf16</c> (UTF-16LE, lone surrogates allowed) to the pipeline as a text directly.
+/// (the format sniffed), <c>.utf16</c> (UTF-16LE, lone surrogates allowed) to the pipeline as a text directly;
+/// a name ending <c>.date-YYYY-MM-DD.ext</c> gives the caller's date, as <c>--date</c> does.
 /// </summary>
 public sealed class FuzzCaseTests
 {
@@ -20,7 +20,7 @@ public sealed class FuzzCaseTests
     [MemberData(nameof(Cases))]
     public void Saved_input_keeps_every_property(string file)
     {
-        var input = Load(TestData.PathOf(Path.Combine(Folder, file)));
+        var input = FuzzInput.Load(TestData.PathOf(Path.Combine(Folder, file)));
         string failures = FuzzHarness.RunAll([(file, input)]);
         Assert.True(failures.Length == 0, failures);
 
@@ -28,7 +28,7 @@ public sealed class FuzzCaseTests
         string contains = Index().Single(r => r["file"] == file).GetValueOrDefault("contains", "");
         if (contains.Length > 0)
         {
-            var doc = FuzzHarness.Reader.Read(input.Bytes, "case", input.FileName);
+            var doc = FuzzHarness.Reader.Read(input.Bytes, "case", input.FileName, new Anvil.Core.Reading.ReadOptions { Date = input.Date });
             Assert.Contains(contains, doc.Text, StringComparison.Ordinal);
         }
     }
@@ -42,16 +42,5 @@ public sealed class FuzzCaseTests
         var files = Cases().Select(row => row.Data).ToList();
         Assert.Equal([], files.Where(f => !listed.Contains(f)));
         Assert.Equal([], listed.Where(f => !files.Contains(f)));
-    }
-
-    internal static FuzzInput Load(string path)
-    {
-        byte[] bytes = File.ReadAllBytes(path);
-        return Path.GetExtension(path) switch
-        {
-            ".utf16" => FuzzInput.FromText(path, Encoding.Unicode.GetString(bytes)),
-            ".stdin" => new FuzzInput(path, bytes, null),
-            var ext => new FuzzInput(path, bytes, "case" + ext),
-        };
     }
 }

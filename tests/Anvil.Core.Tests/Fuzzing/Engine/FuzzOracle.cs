@@ -55,13 +55,13 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
         Document doc;
         if (input.Text is { } text)
         {
-            doc = new Document("fuzz", text);
+            doc = new Document("fuzz", text, date: input.Date);
         }
         else
         {
             try
             {
-                doc = reader.Read(input.Bytes, "fuzz", input.FileName);
+                doc = reader.Read(input.Bytes, "fuzz", input.FileName, input.Date is { } date ? new ReadOptions { Date = date } : null);
                 if ((IllFormedAt(doc.Text) ?? IllFormedAt(doc.Title ?? "")) is { } at)
                 {
                     // the spec's text is decoded text, and JSON Lines in UTF-8 cannot carry a lone surrogate

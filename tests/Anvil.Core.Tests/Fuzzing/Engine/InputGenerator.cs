@@ -44,7 +44,7 @@ internal sealed class InputGenerator(SeedCorpus corpus, ulong runSeed, Generator
         }
 
         int pick = rng.Next(1000);
-        return pick switch
+        var input = pick switch
         {
             < 300 => MutatedSeed(rng, recipe),
             < 380 => Splice(rng, recipe),
@@ -55,7 +55,19 @@ internal sealed class InputGenerator(SeedCorpus corpus, ulong runSeed, Generator
             < 800 => Pdf(rng, recipe),
             _ => DirectText(rng, recipe),
         };
+
+        // the caller's date, as --date gives it: relative periods (去年, 上月, 前天) resolve against it, at the ends of the calendar too
+        return rng.OneIn(4) ? input with { Date = CallersDate(rng) } : input;
     }
+
+    private static DateOnly CallersDate(FuzzRandom rng) => rng.Next(6) switch
+    {
+        0 => DateOnly.MinValue,
+        1 => DateOnly.MaxValue,
+        2 => new DateOnly(rng.Next(1, 10_000), rng.Next(1, 13), rng.Next(1, 29)),
+        3 => new DateOnly(rng.Pick([1, 2, 9998, 9999]), rng.Next(1, 13), 1),
+        _ => new DateOnly(rng.Next(2015, 2027), rng.Next(1, 13), rng.Next(1, 29)),
+    };
 
     private FuzzInput Finish(List<string> recipe, byte[] bytes, string? fileName) =>
         new(string.Join(' ', recipe), bytes.Length > _limits.MaxSize && !recipe.Contains("long-line") ? bytes[.._limits.MaxSize] : bytes, fileName);
