@@ -206,10 +206,10 @@ public sealed class PeriodRecognizer
                 switch (word.Kind)
                 {
                     case PeriodWordKind.DocMonth:
-                        AddRelative(i, i + wordLength, _date?.AddMonths(word.Offset), PeriodGranularity.Month);
+                        AddRelative(i, i + wordLength, ShiftMonths(_date, word.Offset), PeriodGranularity.Month);
                         return i + wordLength;
                     case PeriodWordKind.DocDay:
-                        AddRelative(i, i + wordLength, _date?.AddDays(word.Offset), PeriodGranularity.Day);
+                        AddRelative(i, i + wordLength, ShiftDays(_date, word.Offset), PeriodGranularity.Day);
                         return i + wordLength;
                     case PeriodWordKind.SamePeriod:
                         AddSamePeriod(i, i + wordLength, word.Offset);
@@ -650,6 +650,15 @@ public sealed class PeriodRecognizer
                 _lastMonth = (yy, part.A, relative); // a later bare 17日 takes this month
             }
         }
+
+        // 上月 against --date 0001-01-01, 明天 against 9999-12-31: off the calendar, so unresolved rather than thrown
+        private static DateOnly? ShiftMonths(DateOnly? date, int months) =>
+            date is { } d && (d.Year * 12) + d.Month - 1 + months is >= 12 and < 120_000 ? d.AddMonths(months) : null;
+
+        private static DateOnly? ShiftDays(DateOnly? date, int days) =>
+            date is { } d && d.DayNumber + (long)days >= DateOnly.MinValue.DayNumber && d.DayNumber + (long)days <= DateOnly.MaxValue.DayNumber
+                ? DateOnly.FromDayNumber(d.DayNumber + days)
+                : null;
 
         private void AddRelative(int start, int end, DateOnly? date, PeriodGranularity granularity)
         {
