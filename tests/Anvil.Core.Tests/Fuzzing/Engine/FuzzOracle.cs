@@ -30,6 +30,9 @@ internal enum FuzzVerdict
 
     /// <summary>The input took longer than the time bound.</summary>
     Hang,
+
+    /// <summary>A record breaks the output spec: a kind, unit, qualifier, period, entity type or predicate it does not allow.</summary>
+    SpecViolation,
 }
 
 internal sealed record FuzzOutcome(FuzzVerdict Verdict, string Detail = "")
@@ -245,6 +248,11 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
                 using var json = JsonDocument.Parse(line.ToArray());
                 var root = json.RootElement;
                 string type = root.GetProperty("type").GetString() ?? "";
+                if (SpecProblem(type, root) is { } spec)
+                {
+                    return new(FuzzVerdict.SpecViolation, $"{type} record: line {lineNo}: {spec}");
+                }
+
                 if (type == "document")
                 {
                     int chars = root.GetProperty("chars").GetInt32();
@@ -275,6 +283,72 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
         }
 
         return FuzzOutcome.Pass;
+    }
+
+    private static readonly HashSet<string> Kinds = ["value", "growth", "delta", "share", "rank"];
+    private static readonly HashSet<string> Qualifiers = ["eq", "approx", "gt", "ge", "lt", "le"];
+    private static readonly HashSet<string> Scripts = ["Hans", "Hant", "mixed"];
+    private static readonly HashSet<string> EntityTypes =
+        ["place", "company", "person", "government", "organization", "university", "media", "group", "work", "product", "industry"];
+    private static readonly HashSet<string> Predicates =
+        ["founded", "headquartered_in", "located_in", "member_of", "produces", "holds_position", "leads", "invests_in", "supplies", "subsidiary_of"];
+
+    /// <summary>The closed vocabularies and the period grammar of shared/spec/extraction-output.md.</summary>
+    private static string? SpecProblem(string type, JsonElement r)
+    {
+        string Str(string name) => r.GetProperty(name).GetString() ?? "";
+        switch (type)
+        {
+            case "document":
+                return Scripts.Contains(Str("script")) ? null : $"script {Str("script")}";
+            case "entity":
+                return EntityTypes.Contains(Str("entity_type")) ? null : $"entity_type {Str("entity_type")}";
+            case "relation":
+                return Predicates.Contains(Str("predicate")) ? null : $"predicate {Str("predicate")}";
+            case "fact":
+                if (!Kinds.Contains(Str("kind")))
+                {
+                    return $"kind {Str("kind")}";
+                }
+
+                if (!Qualifiers.Contains(Str("qualifier")))
+                {
+                    return $"qualifier {Str("qualifier")}";
+                }
+
+                if (Str("unit").Length == 0 || Str("subject").Length == 0)
+                {
+                    return "empty unit or subject";
+                }
+
+                var period = r.GetProperty("period");
+                return period.ValueKind == JsonValueKind.Null || IsPeriod(period.GetString()!) ? null : $"period {period.GetString()}";
+            default:
+                return $"unknown record type {type}";
+        }
+    }
+
+    /// <summary>YYYY, YYYY-MM, YYYY-Qn, YYYY-H1/H2, YYYY-MM-DD, or YYYY-MM/YYYY-MM with the first month not after the second.</summary>
+    public static bool IsPeriod(string p)
+    {
+        static bool Year(ReadOnlySpan<char> s) => s.Length == 4 && !s.ContainsAnyExceptInRange('0', '9') && s is not "0000";
+        static bool Two(ReadOnlySpan<char> s, int max) => s.Length == 2 && int.TryParse(s, System.Globalization.NumberStyles.None, null, out int v) && v >= 1 && v <= max;
+        int slash = p.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0)
+        {
+            string a = p[..slash], b = p[(slash + 1)..];
+            return a.Length == 7 && b.Length == 7 && IsPeriod(a) && IsPeriod(b) && string.CompareOrdinal(a, b) <= 0;
+        }
+
+        var parts = p.Split('-');
+        return parts.Length switch
+        {
+            1 => Year(parts[0]),
+            2 => Year(parts[0]) && (Two(parts[1], 12) || parts[1] is "Q1" or "Q2" or "Q3" or "Q4" or "H1" or "H2"),
+            3 => Year(parts[0]) && Two(parts[1], 12) && Two(parts[2], 31)
+                && DateOnly.TryParseExact(p, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _),
+            _ => false,
+        };
     }
 
     private static string? CheckQuote(string text, int[] starts, JsonElement record)
