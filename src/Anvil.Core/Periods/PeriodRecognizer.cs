@@ -37,7 +37,34 @@ public sealed class PeriodRecognizer
         ArgumentNullException.ThrowIfNull(viewText);
         var scanner = new Scanner(_lex, viewText, documentDate);
         scanner.Run();
-        return scanner.Found;
+
+        // 去年 against --date 0001-06-01 is year 0, 下年度 against 9999-12-31 year 10000: no ISO year, so unresolved
+        var found = scanner.Found;
+        for (int k = 0; k < found.Count; k++)
+        {
+            if (found[k].Value is { } value && !InCalendar(value))
+            {
+                found[k] = found[k] with { Value = null };
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>True when every year in a period string is a four-digit year from 0001 to 9999.</summary>
+    private static bool InCalendar(string period)
+    {
+        foreach (var part in period.Split('/'))
+        {
+            int dash = part.IndexOf('-', StringComparison.Ordinal);
+            var year = dash < 0 ? part.AsSpan() : part.AsSpan(0, dash);
+            if (year.Length != 4 || !int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out int y) || y < 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private enum YearKind
