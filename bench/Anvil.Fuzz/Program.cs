@@ -342,6 +342,7 @@ internal sealed class FuzzRun(FuzzOptions options, InputGenerator generator, Fuz
         Console.WriteLine($"hangs           {V(FuzzVerdict.Hang)} (over {options.Timeout.TotalSeconds:0.#} s of processor time, or {options.Timeout.TotalSeconds * FuzzWorker.WallFactor:0.#} s in all)");
         Console.WriteLine($"span violations {V(FuzzVerdict.SpanViolation)}");
         Console.WriteLine($"spec violations {V(FuzzVerdict.SpecViolation)} (kinds, units, qualifiers, periods, types outside the output spec)");
+        Console.WriteLine($"nondeterminism  {V(FuzzVerdict.Nondeterministic)} (one input in 16 extracted twice)");
         Console.WriteLine($"peak memory     {peak >> 20} MiB working set; heap after full GC {string.Join(", ", heap.Select(h => $"{h.Bytes >> 20}"))} MiB" +
             $" (growth {growth >> 20} MiB{(leaking ? $", over the {options.MaxHeapGrowthBytes >> 20} MiB bound" : "")})");
         Console.WriteLine($"slowest inputs  {string.Join("; ", _slowest.Select(s => $"#{s.Index} {s.Ms:0} ms ({Short(s.Recipe)})"))}");
@@ -350,7 +351,7 @@ internal sealed class FuzzRun(FuzzOptions options, InputGenerator generator, Fuz
             Console.WriteLine($"  {count,6} x {signature}");
         }
 
-        bool failed = crashes + V(FuzzVerdict.Hang) + V(FuzzVerdict.SpanViolation) + V(FuzzVerdict.SpecViolation) > 0 || leaking || done < options.Inputs;
+        bool failed = crashes + V(FuzzVerdict.Hang) + V(FuzzVerdict.SpanViolation) + V(FuzzVerdict.SpecViolation) + V(FuzzVerdict.Nondeterministic) > 0 || leaking || done < options.Inputs;
         Console.WriteLine(failed ? $"FAILED: {_failures.Saved} failing inputs saved in {options.OutDir}" : "clean");
         return failed ? 1 : 0;
     }

@@ -31,6 +31,9 @@ internal enum FuzzVerdict
     /// <summary>The input took longer than the time bound.</summary>
     Hang,
 
+    /// <summary>The same document extracted again gave other records: state left behind in the pipeline.</summary>
+    Nondeterministic,
+
     /// <summary>A record breaks the output spec: a kind, unit, qualifier, period, entity type or predicate it does not allow.</summary>
     SpecViolation,
 }
@@ -52,6 +55,12 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
 {
     /// <summary>Sees every analysis once it is checked (the tests hold weak references to find what is never freed).</summary>
     public Action<Analysis>? Observe { get; init; }
+
+    /// <summary>
+    /// One input in this many (by size) is extracted a second time, from a fresh document, and must give the same
+    /// output: nothing of one document may stay behind in the pipeline to change the next (0: never).
+    /// </summary>
+    public int RecheckOneIn { get; init; } = 16;
 
     public FuzzOutcome Check(FuzzInput input)
     {
@@ -123,7 +132,26 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
         }
 
         Observe?.Invoke(analysis);
-        return CheckJson(doc.Text, output.WrittenSpan);
+        var verdict = CheckJson(doc.Text, output.WrittenSpan);
+        if (verdict.Failed || RecheckOneIn <= 0 || input.Size % RecheckOneIn != 0)
+        {
+            return verdict;
+        }
+
+        try
+        {
+            var again = new ArrayBufferWriter<byte>();
+            JsonLinesWriter.Write(pipeline.Run(doc.With()), again);
+            return again.WrittenSpan.SequenceEqual(output.WrittenSpan)
+                ? verdict
+                : new(FuzzVerdict.Nondeterministic, $"second extraction differs:\n{System.Text.Encoding.UTF8.GetString(output.WrittenSpan)}\n---\n{System.Text.Encoding.UTF8.GetString(again.WrittenSpan)}");
+        }
+#pragma warning disable CA1031
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new(FuzzVerdict.ExtractCrash, "second extraction: " + e);
+        }
     }
 
     /// <summary>The spans the pipeline holds, before output: inside the text, start ≤ end, no surrogate pair cut.</summary>
@@ -250,7 +278,7 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
                 string type = root.GetProperty("type").GetString() ?? "";
                 if (SpecProblem(type, root) is { } spec)
                 {
-                    return new(FuzzVerdict.SpecViolation, $"{type} record: line {lineNo}: {spec}");
+                    return new(FuzzVerdict.SpecViolation, $"{type} {spec.Field} outside the spec: {spec.Value} (line {lineNo})");
                 }
 
                 if (type == "document")
@@ -294,37 +322,33 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
         ["founded", "headquartered_in", "located_in", "member_of", "produces", "holds_position", "leads", "invests_in", "supplies", "subsidiary_of"];
 
     /// <summary>The closed vocabularies and the period grammar of shared/spec/extraction-output.md.</summary>
-    private static string? SpecProblem(string type, JsonElement r)
+    private static (string Field, string Value)? SpecProblem(string type, JsonElement r)
     {
         string Str(string name) => r.GetProperty(name).GetString() ?? "";
+        (string, string)? Closed(string field, HashSet<string> allowed) => allowed.Contains(Str(field)) ? null : (field, Str(field));
         switch (type)
         {
             case "document":
-                return Scripts.Contains(Str("script")) ? null : $"script {Str("script")}";
+                return Closed("script", Scripts);
             case "entity":
-                return EntityTypes.Contains(Str("entity_type")) ? null : $"entity_type {Str("entity_type")}";
+                return Str("name").Length == 0 ? ("name", "(empty)") : Closed("entity_type", EntityTypes);
             case "relation":
-                return Predicates.Contains(Str("predicate")) ? null : $"predicate {Str("predicate")}";
+                return Closed("predicate", Predicates);
             case "fact":
-                if (!Kinds.Contains(Str("kind")))
+                if ((Closed("kind", Kinds) ?? Closed("qualifier", Qualifiers)) is { } closed)
                 {
-                    return $"kind {Str("kind")}";
-                }
-
-                if (!Qualifiers.Contains(Str("qualifier")))
-                {
-                    return $"qualifier {Str("qualifier")}";
+                    return closed;
                 }
 
                 if (Str("unit").Length == 0 || Str("subject").Length == 0)
                 {
-                    return "empty unit or subject";
+                    return (Str("unit").Length == 0 ? "unit" : "subject", "(empty)");
                 }
 
                 var period = r.GetProperty("period");
-                return period.ValueKind == JsonValueKind.Null || IsPeriod(period.GetString()!) ? null : $"period {period.GetString()}";
+                return period.ValueKind == JsonValueKind.Null || IsPeriod(period.GetString()!) ? null : ("period", period.GetString()!);
             default:
-                return $"unknown record type {type}";
+                return ("type", type);
         }
     }
 
