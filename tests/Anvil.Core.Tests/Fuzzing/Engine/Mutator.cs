@@ -42,8 +42,31 @@ internal static class Mutator
     private static string MutateOnce(FuzzRandom rng, List<byte> bytes, string? encoding, SeedCorpus corpus)
     {
         int n = bytes.Count;
-        switch (rng.Next(16))
+        switch (rng.Next(17))
         {
+            case 16 when n > 0:
+            {
+                // a number in the file (a PDF's /Length, /Count, object number or xref offset; a figure in a text)
+                // replaced by a boundary value
+                int at = FindFrom(bytes, rng.Next(n), b => b is >= (byte)'0' and <= (byte)'9');
+                if (at >= n || bytes[at] is < (byte)'0' or > (byte)'9')
+                {
+                    return "number-none";
+                }
+
+                int end = at;
+                while (end < n && bytes[end] is >= (byte)'0' and <= (byte)'9')
+                {
+                    end++;
+                }
+
+                bytes.RemoveRange(at, end - at);
+                bytes.InsertRange(at, Encoding.ASCII.GetBytes(rng.Pick(
+                    ["0", "1", "-1", "255", "256", "65535", "65536", "2147483647", "2147483648", "-2147483648", "4294967296",
+                     "9223372036854775807", "99999999999999999999999999", "1e308", "00000000000000000001", "3.4e38", "NaN"])));
+                return "number";
+            }
+
             case 0 when n > 0:
             {
                 int at = rng.Next(n);
