@@ -110,6 +110,56 @@ public sealed class FuzzStressTests
     }
 
     [Fact]
+    public void Bytes_streams_and_files_read_alike()
+    {
+        // the three ways in (a file, standard input as a stream, bytes in memory) give the same text or the same error
+        var generator = new InputGenerator(FuzzHarness.Corpus, FuzzHarness.Seed + 1, new GeneratorLimits { MaxSize = 8 * 1024, LongLineEvery = 0, MaxHtmlDepth = 200 });
+        string folder = Directory.CreateTempSubdirectory("anvil-fuzz-paths-").FullName;
+        try
+        {
+            var reader = FuzzHarness.Reader;
+            int compared = 0;
+            for (int i = 0; i < 400 && compared < 60; i++)
+            {
+                var input = generator.Make(i);
+                if (input.IsText || input.FileName is null)
+                {
+                    continue;
+                }
+
+                compared++;
+                string path = Path.Combine(folder, $"input-{i}{Path.GetExtension(input.FileName)}");
+                File.WriteAllBytes(path, input.Bytes);
+                var options = new Anvil.Core.Reading.ReadOptions { Date = input.Date };
+                string fromBytes = Outcome(() => reader.Read(input.Bytes, "x", input.FileName, options));
+                string fromStream = Outcome(() => reader.Read(new MemoryStream(input.Bytes), "x", input.FileName, options));
+                string fromFile = Outcome(() => reader.Read(path, options));
+                Assert.True(fromBytes == fromStream && fromBytes == fromFile,
+                    $"input {i} ({input.Recipe}): bytes gave {fromBytes}, a stream {fromStream}, a file {fromFile}");
+            }
+
+            Assert.True(compared >= 30, $"only {compared} inputs compared");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        static string Outcome(Func<Anvil.Core.Documents.Document> read)
+        {
+            try
+            {
+                var doc = read();
+                return $"{doc.Format} {doc.Title} {doc.Date} {doc.Text.Length} {string.GetHashCode(doc.Text, StringComparison.Ordinal)}";
+            }
+            catch (Anvil.Core.Reading.DocumentReadException e)
+            {
+                return e.Code;
+            }
+        }
+    }
+
+    [Fact]
     public void Pdfs_truncated_at_each_keyword_and_garbage_after_the_header()
     {
         string[] keywords = ["obj", "stream", "endstream", "endobj", "xref", "trailer", "startxref", "%%EOF", "beginbfchar", "/Length", "Tj"];
