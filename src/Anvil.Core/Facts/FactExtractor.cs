@@ -43,18 +43,18 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
         {
             if (text[i] is '。' or '!' or '?' or '！' or '？' or '\n')
             {
-                if (i > start)
+                foreach (var part in LongSentences.Cut(text, start, i))
                 {
-                    yield return new TextSpan(start, i);
+                    yield return part;
                 }
 
                 start = i + 1;
             }
         }
 
-        if (start < text.Length)
+        foreach (var part in LongSentences.Cut(text, start, text.Length))
         {
-            yield return new TextSpan(start, text.Length);
+            yield return part;
         }
     }
 
@@ -117,7 +117,9 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             _placeNames = _placeMentions.Select(m => m.Name).Distinct(StringComparer.Ordinal).ToList();
             _placeAndCompanyNames = _mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
             _listWordsToStrip = _placeAndCompanyNames.Concat(_data.SubjectReferences.Keys).Distinct(StringComparer.Ordinal).ToList();
-            _governingPeriods = _periods.Where(p => p.Granularity != PeriodGranularity.Day || p.IsAsAt).ToList();
+            // only mentions that can govern: PeriodResolver.Governing skips the others one by one, and a text
+            // of thousands of unresolved periods (去年 with no document date) made every figure walk them all
+            _governingPeriods = _periods.Where(p => (p.Granularity != PeriodGranularity.Day || p.IsAsAt) && !p.IsComparison && p.Value is not null).ToList();
         }
 
         // Indexes over the sorted mentions, figures and periods: every lookup is a binary search, so a
