@@ -43,18 +43,18 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
         {
             if (text[i] is '。' or '!' or '?' or '！' or '？' or '\n')
             {
-                if (i > start)
+                foreach (var part in LongSentences.Cut(text, start, i))
                 {
-                    yield return new TextSpan(start, i);
+                    yield return part;
                 }
 
                 start = i + 1;
             }
         }
 
-        if (start < text.Length)
+        foreach (var part in LongSentences.Cut(text, start, text.Length))
         {
-            yield return new TextSpan(start, text.Length);
+            yield return part;
         }
     }
 
@@ -117,7 +117,9 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             _placeNames = _placeMentions.Select(m => m.Name).Distinct(StringComparer.Ordinal).ToList();
             _placeAndCompanyNames = _mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
             _listWordsToStrip = _placeAndCompanyNames.Concat(_data.SubjectReferences.Keys).Distinct(StringComparer.Ordinal).ToList();
-            _governingPeriods = _periods.Where(p => p.Granularity != PeriodGranularity.Day || p.IsAsAt).ToList();
+            // only mentions that can govern: PeriodResolver.Governing skips the others one by one, and a text
+            // of thousands of unresolved periods (去年 with no document date) made every figure walk them all
+            _governingPeriods = _periods.Where(p => (p.Granularity != PeriodGranularity.Day || p.IsAsAt) && !p.IsComparison && p.Value is not null).ToList();
         }
 
         // Indexes over the sorted mentions, figures and periods: every lookup is a binary search, so a
@@ -234,7 +236,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             var subjectMention = (q.Unit == "rank" ? SubjectAfter(figure.View.End) : null) ?? SubjectIn(clause.Start, figure.View.Start, -1);
             if (subjectMention is null && lastInSentence is null)
             {
-                int part = Text.LastIndexOfAny(['；', ';'], figure.View.Start - 1, figure.View.Start - sentence.Start);
+                int part = figure.View.Start > sentence.Start ? Text.LastIndexOfAny(['；', ';'], figure.View.Start - 1, figure.View.Start - sentence.Start) : -1;
                 subjectMention = SubjectIn(-1, figure.View.Start, part >= sentence.Start ? part + 1 : sentence.Start);
             }
 
@@ -909,12 +911,14 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             }
 
             var chars = Text.AsSpan(start, end - start).ToArray();
+            var gone = new bool[chars.Length]; // apart from the text, which may hold any character (NUL too)
             foreach (var p in Within(_periods, Math.Max(0, start - 64), end + 64, x => x.Span))
             {
                 // 增速比一季度快: the base of a comparison goes without a trace, other periods separate words
                 for (int k = Math.Max(p.Span.Start, start); k < Math.Min(p.Span.End, end); k++)
                 {
-                    chars[k - start] = p.IsComparison ? '\0' : ' ';
+                    chars[k - start] = ' ';
+                    gone[k - start] = p.IsComparison;
                 }
             }
 
@@ -930,7 +934,20 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 }
             }
 
-            string s = new string(chars).Replace("\0", "", StringComparison.Ordinal);
+            // the phrase without the gone characters; kept[i] is where its character i stands after start
+            var kept = new List<int>(chars.Length);
+            var phrase = new char[chars.Length];
+            for (int k = 0; k < chars.Length; k++)
+            {
+                if (!gone[k])
+                {
+                    phrase[kept.Count] = chars[k];
+                    kept.Add(k);
+                }
+            }
+
+            string s = new(phrase, 0, kept.Count);
+            int At(int i) => i < kept.Count ? kept[i] : chars.Length;
             // keep only the last run of words: a period or a name in the middle separates; a last run of
             // function words only (…拨款由2013-14年度的) gives way to the run before it
             string trimmed = s.TrimEnd();
@@ -939,21 +956,21 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             {
                 string head = trimmed[..lastGap].TrimEnd();
                 int headGap = head.LastIndexOf(' ');
-                offset = headGap + 1;
+                offset = At(headGap + 1);
                 return head[(headGap + 1)..];
             }
 
             int cut = s.LastIndexOf(' ');
             if (cut >= 0 && cut < s.Length - 1)
             {
-                offset = cut + 1;
+                offset = At(cut + 1);
                 s = s[(cut + 1)..];
             }
             else if (cut == s.Length - 1)
             {
                 s = s.TrimEnd();
                 int again = s.LastIndexOf(' ');
-                offset = again + 1;
+                offset = At(again + 1);
                 s = again >= 0 ? s[(again + 1)..] : s;
             }
 
@@ -1139,6 +1156,11 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
         /// <summary>全市, 全国, 我国...: a word standing for the place the text is about.</summary>
         private Mention? ReferenceIn(int from, int position)
         {
+            if (position <= from)
+            {
+                return null; // nothing before the figure: a figure that opens the text or the clause
+            }
+
             Mention? found = null;
             foreach (var (word, refersTo) in _data.SubjectReferences)
             {

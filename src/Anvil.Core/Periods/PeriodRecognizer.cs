@@ -37,7 +37,34 @@ public sealed class PeriodRecognizer
         ArgumentNullException.ThrowIfNull(viewText);
         var scanner = new Scanner(_lex, viewText, documentDate);
         scanner.Run();
-        return scanner.Found;
+
+        // 去年 against --date 0001-06-01 is year 0, 下年度 against 9999-12-31 year 10000: no ISO year, so unresolved
+        var found = scanner.Found;
+        for (int k = 0; k < found.Count; k++)
+        {
+            if (found[k].Value is { } value && !InCalendar(value))
+            {
+                found[k] = found[k] with { Value = null };
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>True when every year in a period string is a four-digit year from 0001 to 9999.</summary>
+    private static bool InCalendar(string period)
+    {
+        foreach (var part in period.Split('/'))
+        {
+            int dash = part.IndexOf('-', StringComparison.Ordinal);
+            var year = dash < 0 ? part.AsSpan() : part.AsSpan(0, dash);
+            if (year.Length != 4 || !int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out int y) || y < 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private enum YearKind
@@ -206,10 +233,10 @@ public sealed class PeriodRecognizer
                 switch (word.Kind)
                 {
                     case PeriodWordKind.DocMonth:
-                        AddRelative(i, i + wordLength, _date?.AddMonths(word.Offset), PeriodGranularity.Month);
+                        AddRelative(i, i + wordLength, ShiftMonths(_date, word.Offset), PeriodGranularity.Month);
                         return i + wordLength;
                     case PeriodWordKind.DocDay:
-                        AddRelative(i, i + wordLength, _date?.AddDays(word.Offset), PeriodGranularity.Day);
+                        AddRelative(i, i + wordLength, ShiftDays(_date, word.Offset), PeriodGranularity.Day);
                         return i + wordLength;
                     case PeriodWordKind.SamePeriod:
                         AddSamePeriod(i, i + wordLength, word.Offset);
@@ -650,6 +677,15 @@ public sealed class PeriodRecognizer
                 _lastMonth = (yy, part.A, relative); // a later bare 17日 takes this month
             }
         }
+
+        // 上月 against --date 0001-01-01, 明天 against 9999-12-31: off the calendar, so unresolved rather than thrown
+        private static DateOnly? ShiftMonths(DateOnly? date, int months) =>
+            date is { } d && (d.Year * 12) + d.Month - 1 + months is >= 12 and < 120_000 ? d.AddMonths(months) : null;
+
+        private static DateOnly? ShiftDays(DateOnly? date, int days) =>
+            date is { } d && d.DayNumber + (long)days >= DateOnly.MinValue.DayNumber && d.DayNumber + (long)days <= DateOnly.MaxValue.DayNumber
+                ? DateOnly.FromDayNumber(d.DayNumber + days)
+                : null;
 
         private void AddRelative(int start, int end, DateOnly? date, PeriodGranularity granularity)
         {

@@ -46,11 +46,15 @@ public static class PeriodResolver
     {
         ArgumentNullException.ThrowIfNull(periods);
         ArgumentNullException.ThrowIfNull(text);
-        int sentenceStart = SentenceAround(text, Math.Max(0, position - 1)).Start;
+
+        // in the sentence of position - 1 when no sentence end lies between: looked at only for 同期, not found by
+        // walking back to the sentence start for every call (a text without sentence ends made that quadratic)
+        int last = Math.Max(0, position - 1);
+        bool InSentence(int start) => start >= last || text.AsSpan(start, last - start).IndexOfAny(SentenceEnds) < 0;
         for (int k = LastStartingBefore(periods, position); k >= 0; k--)
         {
             var m = periods[k];
-            if (!m.IsComparison && m.Value is not null && (!m.IsSamePeriod || m.Span.Start >= sentenceStart))
+            if (!m.IsComparison && m.Value is not null && (!m.IsSamePeriod || InSentence(m.Span.Start)))
             {
                 return m;
             }
@@ -145,6 +149,8 @@ public static class PeriodResolver
     }
 
     private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '；' or '\n' or '!' or '?' or ';';
+
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("。！？；\n!?;");
 
     private static int LastStartingBefore(IReadOnlyList<PeriodMention> periods, int position)
     {

@@ -77,12 +77,27 @@ internal static class NumberParser
 
         var fold = lex.Fold;
         char c0 = fold[text[start]];
-        if (IsAsciiDigit(c0))
+        try
         {
-            return ParseArabic(text, start, lex, ref n);
+            return IsAsciiDigit(c0) ? ParseArabic(text, start, lex, ref n) : ParseChinese(text, start, lex, ref n);
         }
+        catch (OverflowException)
+        {
+            // 亿亿亿亿, 1,000,000,…: past decimal's 7.9e28, which no figure reaches; the whole numeral is skipped
+            int end = start;
+            while (end < text.Length && (IsAsciiDigit(fold[text[end]]) || fold[text[end]] is ',' or '.' or '多' or '余'
+                || lex.NumeralKindOf(fold[text[end]]) != NumeralKind.None))
+            {
+                end++;
+            }
 
-        return ParseChinese(text, start, lex, ref n);
+            n = default;
+            n.Start = start;
+            n.End = n.DigitsEnd = n.MagnitudeStart = Math.Max(end, start + 1);
+            n.TrailingMagnitude = 1;
+            n.Invalid = true;
+            return true;
+        }
     }
 
     private static bool ParseArabic(string text, int start, QuantityLexicon lex, ref ParsedNumber n)

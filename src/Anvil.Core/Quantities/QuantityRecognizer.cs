@@ -150,7 +150,16 @@ public sealed class QuantityRecognizer
                 return num.End;
             }
 
-            return Complete(num);
+            try
+            {
+                return Complete(num);
+            }
+            catch (OverflowException)
+            {
+                // a value times its unit past decimal's 7.9e28 (999…9万TW): no real figure, no quantity
+                _pending.Clear();
+                return num.End;
+            }
         }
 
         /// <summary>Reads what follows a number: unit, qualifiers, and decides whether it is a quantity.</summary>
@@ -355,7 +364,7 @@ public sealed class QuantityRecognizer
         {
             _pending.Clear();
             decimal denominator = 0;
-            for (int k = slash + 1; k < denominatorEnd; k++)
+            for (int k = slash + 1; k < denominatorEnd && k <= slash + 5; k++) // five digits tell: a fraction has at most four
             {
                 denominator = (denominator * 10) + (F(k) - '0');
             }

@@ -36,10 +36,14 @@ internal static class PdfTextExtractor
             title = string.IsNullOrWhiteSpace(pdf.Information.Title) ? null : pdf.Information.Title.Trim();
         }
 #pragma warning disable CA1031 // PdfPig throws many exception types for damaged files; each is one reason to the user
-        catch (Exception e) when (e is not DocumentReadException and not OutOfMemoryException)
+        catch (Exception e) when (e is not DocumentReadException)
 #pragma warning restore CA1031
         {
-            string why = e.GetType().Name.Contains("Encrypt", StringComparison.Ordinal)
+            // PdfPig sizes arrays by the counts and lengths a file states: a damaged one (a CMap codespace count of
+            // 9999999999) asks for an impossible array and gets OutOfMemoryException, with nothing allocated
+            string why = e is OutOfMemoryException
+                ? "broken PDF (a count or length in it is far too large)"
+                : e.GetType().Name.Contains("Encrypt", StringComparison.Ordinal)
                 ? "encrypted PDF: it needs a password; save an unencrypted copy"
                 : $"broken PDF ({e.Message})";
             throw new DocumentReadException(file, why, ReadErrorCodes.BrokenPdf, e);

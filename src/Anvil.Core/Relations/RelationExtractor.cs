@@ -93,18 +93,18 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         {
             if (text[i] is '。' or '!' or '?' or '！' or '？' or '\n' or ';' or '；')
             {
-                if (i > start)
+                foreach (var part in LongSentences.Cut(text, start, i))
                 {
-                    yield return new TextSpan(start, i);
+                    yield return part;
                 }
 
                 start = i + 1;
             }
         }
 
-        if (start < text.Length)
+        foreach (var part in LongSentences.Cut(text, start, text.Length))
         {
-            yield return new TextSpan(start, text.Length);
+            yield return part;
         }
     }
 
