@@ -153,5 +153,5 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
     /// <summary>Each fact of a cell: its value with qualifier, then its document and quote.</summary>
     private static string CellText(IReadOnlyList<FactRow> facts) =>
         string.Join("\n", facts.Select(f =>
-            $"[bold]{Markup.Escape(ValueText.Format(f.Value, f.Unit, f.Qualifier))}[/]\n[grey]{Markup.Escape(f.Doc)}: {Markup.Escape(f.Quote)}[/]"));
+            $"[bold]{Markup.Escape(Anvil.Analytics.FigureText.Format(f.Value, f.Unit, f.Qualifier))}[/]\n[grey]{Markup.Escape(f.Doc)}: {Markup.Escape(f.Quote)}[/]"));
 }

@@ -61,7 +61,7 @@ internal sealed class ConflictsCommand : StoreCommand<ConflictsSettings>
         }
 
         var people = settings.ParsedFormat == OutputFormat.Table;
-        Cell Value(FactRow f) => people ? Cell.Of(ValueText.Format(f.Value, f.Unit, f.Qualifier)) : Cell.Of(f.Value);
+        Cell Value(FactRow f) => people ? Cell.Of(Anvil.Analytics.FigureText.Format(f.Value, f.Unit, f.Qualifier)) : Cell.Of(f.Value);
         SheetWriter.Write([ResultSheet.From("conflicts", "conflict", conflicts,
             ("subject", c => Cell.Of(c.First.Subject)),
             ("scope", c => Cell.Of(c.First.Scope)),

@@ -13,7 +13,7 @@ internal static class FactSheets
                 ("scope", f => Cell.Of(f.Scope)),
                 ("indicator", f => Cell.Of(f.Indicator)),
                 ("kind", f => Cell.Of(f.Kind)),
-                ("value", f => Cell.Of(ValueText.Format(f.Value, f.Unit, f.Qualifier))),
+                ("value", f => Cell.Of(Anvil.Analytics.FigureText.Format(f.Value, f.Unit, f.Qualifier))),
                 ("period", f => Cell.Of(f.Period)),
                 ("source", f => Cell.Of(f.Source)),
                 ("doc", f => Cell.Of(f.Doc)),

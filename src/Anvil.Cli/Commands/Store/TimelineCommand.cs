@@ -61,7 +61,7 @@ internal sealed class TimelineCommand : StoreCommand<TimelineSettings>
             ("period", p => Cell.Of(people ? p.Label : p.Fact.Period)),
             ("kind", p => Cell.Of(p.Fact.Kind)),
             ("scope", p => Cell.Of(p.Fact.Scope)),
-            ("value", p => people ? Cell.Of(ValueText.Format(p.Fact.Value, p.Fact.Unit, p.Fact.Qualifier)) : Cell.Of(p.Fact.Value)),
+            ("value", p => people ? Cell.Of(Anvil.Analytics.FigureText.Format(p.Fact.Value, p.Fact.Unit, p.Fact.Qualifier)) : Cell.Of(p.Fact.Value)),
             ("unit", p => Cell.Of(p.Fact.Unit)),
             ("qualifier", p => Cell.Of(p.Fact.Qualifier)),
             ("source", p => Cell.Of(p.Fact.Source)),

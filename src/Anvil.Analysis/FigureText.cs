@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace Anvil.Cli.Commands.Store.Output;
+namespace Anvil.Analytics;
 
 /// <summary>
-/// A figure as people read it in a table: the qualifier as a sign, large amounts in 万 and 亿 as Chinese reporting
-/// writes them, then the unit. <c>≈3600亿 CNY</c>, <c>&gt;254万</c>, <c>35%</c>, <c>+2.3 pp</c>, <c>#1</c>.
-/// Machine formats carry the raw value, unit and qualifier instead.
+/// A figure as people read it, for every renderer (CLI tables, web pages): the qualifier as a sign, large
+/// amounts in 万 and 亿 as Chinese reporting writes them, then the unit. <c>≈3600亿 CNY</c>, <c>&gt;254万</c>,
+/// <c>35%</c>, <c>+2.3 pp</c>, <c>#1</c>. Machine formats carry the raw value, unit and qualifier instead.
 /// </summary>
-internal static class ValueText
+public static class FigureText
 {
     public static string Format(double value, string unit, string qualifier)
     {
@@ -39,6 +39,6 @@ internal static class ValueText
             : Number(value);
     }
 
-    private static string Number(double value) =>
+    public static string Number(double value) =>
         Math.Round(value, 4).ToString("0.####", CultureInfo.InvariantCulture);
 }
