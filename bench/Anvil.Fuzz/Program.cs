@@ -13,6 +13,8 @@ using Anvil.Core.Tests.Fuzzing;
 //   ... --save-index I [I...]     make inputs I of the run again and save them without running them
 //   ... --replay FILE...          run saved inputs (a .utf16 file is a text given to the pipeline directly)
 //   ... --minimize FILE           shrink a failing input while it fails the same way; writes FILE.min.EXT
+//   ... --floods CHARS            every hot token repeated to CHARS and twice as many characters: flags time that
+//                                 more than triples when the text doubles (quadratic work), and any failure
 namespace Anvil.Fuzz;
 
 internal static class Program
@@ -41,6 +43,11 @@ internal static class Program
         }
 
         var oracle = new FuzzOracle(new DocumentReader(), AnvilPipeline.Create());
+        if (options.Floods > 0)
+        {
+            return Floods.Run(options.Floods, oracle, options.Timeout);
+        }
+
         if (options.Minimize is { } file)
         {
             return Minimizer.Run(file, oracle, options.Timeout);
@@ -87,6 +94,8 @@ internal sealed class FuzzOptions
 
     public string? Minimize { get; private set; }
 
+    public int Floods { get; private set; }
+
     public static FuzzOptions? Parse(string[] args)
     {
         var o = new FuzzOptions();
@@ -103,6 +112,7 @@ internal sealed class FuzzOptions
                 case "--out": o.OutDir = Value(); break;
                 case "--seeds": o.SeedFolders.Add(Value()); break;
                 case "--minimize": o.Minimize = Value(); break;
+                case "--floods": o.Floods = int.Parse(Value(), ci); break;
                 case "--max-heap-growth-mb": o.MaxHeapGrowthBytes = long.Parse(Value(), ci) << 20; break;
                 case "--save-index":
                     while (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
@@ -453,4 +463,44 @@ internal static class Minimizer
             chunk = Math.Max(1, removed ? chunk : chunk / 2);
         }
     }
+}
+
+/// <summary>Each hot token alone, repeated: work that grows with the square of a run shows as time that quadruples.</summary>
+internal static class Floods
+{
+    public static int Run(int chars, FuzzOracle oracle, TimeSpan timeout)
+    {
+        using var worker = new FuzzWorker(oracle);
+        worker.Run(FuzzInput.FromText("warm-up", "深圳2024年产业规模达3600亿元，同比增长35%。"), timeout);
+        int flagged = 0;
+        var tokens = HotText.Tokens.Concat(HotText.IllFormed).Concat(["三千六百", "1,000,", "深圳、北京和上海分别增长5%、6%和7%，", "《深圳》", "2024年", "1月"]).Distinct(StringComparer.Ordinal);
+        foreach (string token in tokens)
+        {
+            var times = new List<double>();
+            foreach (int n in new[] { chars, chars * 2 })
+            {
+                string text = string.Concat(Enumerable.Repeat(token, Math.Max(1, n / token.Length)));
+                var (outcome, elapsed) = worker.Run(FuzzInput.FromText("flood", text), timeout);
+                times.Add(elapsed.TotalMilliseconds);
+                if (outcome.Failed)
+                {
+                    flagged++;
+                    Console.WriteLine(FailureLog.Printable($"FAIL {Escape(token)} x{n / token.Length}: {outcome.Verdict} {outcome.Detail.Split('\n')[0]}"));
+                }
+            }
+
+            bool quadratic = times[1] > 200 && times[1] > 3 * Math.Max(times[0], 20);
+            flagged += quadratic ? 1 : 0;
+            if (quadratic || times[1] > 1000)
+            {
+                Console.WriteLine(FailureLog.Printable($"{(quadratic ? "QUADRATIC" : "slow")} {Escape(token)}: {times[0]:0} ms, then {times[1]:0} ms for twice as much"));
+            }
+        }
+
+        Console.WriteLine(flagged == 0 ? "floods: clean" : $"floods: {flagged} flagged");
+        return flagged == 0 ? 0 : 1;
+    }
+
+    private static string Escape(string token) =>
+        string.Concat(token.Select(c => char.IsControl(c) || char.IsWhiteSpace(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 }

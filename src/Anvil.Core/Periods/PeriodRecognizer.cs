@@ -282,7 +282,7 @@ public sealed class PeriodRecognizer
                 return false;
             }
 
-            if (_num.NumeralKindOf(c) == NumeralKind.Digit
+            if (_num.NumeralKindOf(c) == NumeralKind.Digit && !IsLongNumeralRun(p)
                 && NumberParser.TryParse(_text, p, _num, out var num) && num.IsDigitString
                 && num.End - p == 4 && F(num.End) == '年' && num.Value is >= 1000 and <= 2199)
             {
@@ -783,6 +783,23 @@ public sealed class PeriodRecognizer
 
         // ---- small readers -------------------------------------------------------------------------
 
+        /// <summary>
+        /// Sixteen Chinese numerals or more in a row from p: no month, day, quarter or year, and parsing such a run at
+        /// each of its positions (三千六百三千六百…) was quadratic. Looks at sixteen characters at most.
+        /// </summary>
+        private bool IsLongNumeralRun(int p)
+        {
+            for (int k = 0; k < 16; k++)
+            {
+                if (_num.NumeralKindOf(F(p + k)) == NumeralKind.None)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>A small whole number in Arabic or Chinese digits (7, 十二, 两).</summary>
         private bool TryNumber(int p, out int value, out int end)
         {
@@ -795,7 +812,7 @@ public sealed class PeriodRecognizer
                 return end - p <= 4 && !(F(end) == '.' && IsDigit(F(end + 1)));
             }
 
-            if (_num.NumeralKindOf(c) is NumeralKind.None or NumeralKind.Big
+            if (_num.NumeralKindOf(c) is NumeralKind.None or NumeralKind.Big || IsLongNumeralRun(p)
                 || !NumberParser.TryParse(_text, p, _num, out var num)
                 || num.Invalid || num.More || num.Approx || num.HasDecimal || num.HasBigMagnitude || num.IsDigitString
                 || num.Value > 9999)
@@ -808,11 +825,15 @@ public sealed class PeriodRecognizer
             return true;
         }
 
+        // Every caller wants a run of at most four digits; reading on to the end of the run at each of its positions
+        // made a run of 200,000 digits quadratic. A run longer than this reads as this long, which no caller accepts.
+        private const int MaxDigitsRead = 10;
+
         private int ReadDigits(int p, out int value)
         {
             value = 0;
             int j = p;
-            while (IsDigit(F(j)))
+            while (IsDigit(F(j)) && j - p < MaxDigitsRead)
             {
                 if (j - p < 9)
                 {

@@ -89,6 +89,21 @@ public sealed class FuzzStressTests
     }
 
     [Theory]
+    [InlineData("9")]
+    [InlineData("三千六百")]
+    [InlineData("亿")]
+    [InlineData("1,000,")]
+    [InlineData("《")]
+    [InlineData("分别")]
+    [InlineData("深圳、北京和上海分别增长5%、6%和7%，")]
+    public void A_flood_of_one_token(string token)
+    {
+        // 200,000 characters of one thing: a number of 200,000 digits, a numeral that never ends, a title never closed
+        string text = string.Concat(Enumerable.Repeat(token, 200_000 / token.Length));
+        AllPass([($"flood-{token.Length}-{(int)token[0]:x4}", FuzzInput.FromText($"flood of {token}", text))], TimeSpan.FromSeconds(3));
+    }
+
+    [Theory]
     [InlineData("div", true)]
     [InlineData("table", true)]
     [InlineData("ul", false)]
