@@ -369,6 +369,21 @@ internal sealed class InputGenerator(SeedCorpus corpus, ulong runSeed, Generator
     private FuzzInput LongLine(FuzzRandom rng, List<string> recipe)
     {
         int target = rng.OneIn(4) ? _limits.LongLineMax : rng.Next(16 * 1024, _limits.LongLineMax + 1);
+        if (rng.OneIn(3))
+        {
+            // a flood: one or two tokens over and over (a number that never ends, a title never closed, 分别 x 100,000)
+            string a = rng.OneIn(3) ? HotText.Number(rng) : rng.Pick(HotText.Tokens);
+            string b = rng.OneIn(2) ? "" : rng.Pick(HotText.Tokens);
+            recipe.Add("flood");
+            var flood = new StringBuilder(target);
+            while (flood.Length * 2 < target)
+            {
+                flood.Append(a).Append(b);
+            }
+
+            return Finish(recipe, Encoding.UTF8.GetBytes(flood.ToString()), rng.OneIn(4) ? null : "flood.txt");
+        }
+
         var seed = rng.Pick(corpus.Documents);
         bool hot = rng.OneIn(2);
         recipe.Add("long-line");
