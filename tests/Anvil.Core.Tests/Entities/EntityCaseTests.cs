@@ -1,5 +1,4 @@
 using Anvil.Core.Documents;
-using Anvil.Core.Pipeline;
 using Anvil.Core.Tests.Support;
 
 namespace Anvil.Core.Tests.Entities;
@@ -7,24 +6,13 @@ namespace Anvil.Core.Tests.Entities;
 /// <summary>Runs every row of cases/entities.tsv through the standard pipeline.</summary>
 public class EntityCaseTests
 {
-    private static readonly Lazy<ExtractionPipeline> Pipeline = new(() => AnvilPipeline.Create());
-
-    public static TheoryData<int, string, string, string> Cases()
-    {
-        var data = new TheoryData<int, string, string, string>();
-        foreach (var row in TestData.ReadTsv("Entities/cases/entities.tsv"))
-        {
-            data.Add(int.Parse(row["line"], System.Globalization.CultureInfo.InvariantCulture), row["text"], row["expected"], row["absent"]);
-        }
-
-        return data;
-    }
+    public static TheoryData<int, string, string, string> Cases() => PipelineCases.TextCases("Entities/cases/entities.tsv");
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Case(int line, string text, string expected, string absent)
     {
-        var analysis = Pipeline.Value.Run(new Document("case", text));
+        var analysis = PipelineCases.Pipeline.Run(new Document("case", text));
         var found = analysis.Entities.Select(e => $"{e.Name}:{e.Type.ToString().ToLowerInvariant()}").ToHashSet();
         var names = analysis.Entities.Select(e => e.Name).ToHashSet();
         foreach (var e in expected.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

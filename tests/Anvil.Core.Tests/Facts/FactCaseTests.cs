@@ -1,6 +1,5 @@
 using System.Globalization;
 using Anvil.Core.Documents;
-using Anvil.Core.Pipeline;
 using Anvil.Core.Tests.Support;
 
 namespace Anvil.Core.Tests.Facts;
@@ -8,8 +7,6 @@ namespace Anvil.Core.Tests.Facts;
 /// <summary>Runs every row of cases/facts.tsv through the standard pipeline.</summary>
 public class FactCaseTests
 {
-    private static readonly Lazy<ExtractionPipeline> Pipeline = new(() => AnvilPipeline.Create());
-
     public static TheoryData<int, string, string, string, string> Cases()
     {
         var data = new TheoryData<int, string, string, string, string>();
@@ -26,7 +23,7 @@ public class FactCaseTests
     public void Case(int line, string text, string date, string expected, string absent)
     {
         var doc = new Document("case", text, date: DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-        var facts = Pipeline.Value.Run(doc).Facts;
+        var facts = PipelineCases.Pipeline.Run(doc).Facts;
         string found = string.Join("; ", facts.Select(f => $"{f.Subject}|{f.Kind}|{f.Value.ToString(CultureInfo.InvariantCulture)}|{f.Unit}|{f.Period}|{f.Indicator}"));
         foreach (var e in expected.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

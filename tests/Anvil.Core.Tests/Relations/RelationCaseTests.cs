@@ -1,5 +1,4 @@
 using Anvil.Core.Documents;
-using Anvil.Core.Pipeline;
 using Anvil.Core.Tests.Support;
 
 namespace Anvil.Core.Tests.Relations;
@@ -7,24 +6,13 @@ namespace Anvil.Core.Tests.Relations;
 /// <summary>Runs every row of cases/relations.tsv through the standard pipeline.</summary>
 public class RelationCaseTests
 {
-    private static readonly Lazy<ExtractionPipeline> Pipeline = new(() => AnvilPipeline.Create());
-
-    public static TheoryData<int, string, string, string> Cases()
-    {
-        var data = new TheoryData<int, string, string, string>();
-        foreach (var row in TestData.ReadTsv("Relations/cases/relations.tsv"))
-        {
-            data.Add(int.Parse(row["line"], System.Globalization.CultureInfo.InvariantCulture), row["text"], row["expected"], row["absent"]);
-        }
-
-        return data;
-    }
+    public static TheoryData<int, string, string, string> Cases() => PipelineCases.TextCases("Relations/cases/relations.tsv");
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Case(int line, string text, string expected, string absent)
     {
-        var analysis = Pipeline.Value.Run(new Document("case", text));
+        var analysis = PipelineCases.Pipeline.Run(new Document("case", text));
         var found = analysis.Relations.Select(r => $"{r.Subject}|{r.Predicate}|{r.Object}").ToHashSet();
         foreach (var e in expected.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
