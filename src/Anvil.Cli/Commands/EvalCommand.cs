@@ -13,7 +13,7 @@ using Spectre.Console.Cli;
 
 namespace Anvil.Cli.Commands;
 
-internal sealed class EvalSettings : CommandSettings
+internal sealed class EvalSettings : ExtractionSettings
 {
     [CommandArgument(0, "[PATH]")]
     [Description("Documents to extract and score (files or folders); or give --pred")]
@@ -39,16 +39,13 @@ internal sealed class EvalSettings : CommandSettings
     [Description("Leave out the lists of missed and spurious records")]
     public bool Brief { get; init; }
 
-    [CommandOption("--date <DATE>")]
-    [Description("Publication date for documents that state none (as for extract)")]
-    public string? Date { get; init; }
-
-    [CommandOption("--lexicon <FILE>")]
-    [Description("Extra lexicon, as for extract; may be repeated")]
-    public string[] Lexicons { get; init; } = [];
-
     public override ValidationResult Validate()
     {
+        if (base.Validate() is { Successful: false } dateError)
+        {
+            return dateError;
+        }
+
         if (string.IsNullOrWhiteSpace(Gold))
         {
             return ValidationResult.Error("E0401: --gold DIR is required: the folder of gold annotations to score against");
@@ -59,10 +56,6 @@ internal sealed class EvalSettings : CommandSettings
             return ValidationResult.Error("E0402: give either documents to extract (PATH...) or --pred FILE, not both and not neither");
         }
 
-        if (Date is not null && !DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            return ValidationResult.Error($"E0302: --date must look like 2024-03-05, not '{Date}'");
-        }
 
         return ValidationResult.Success();
     }
@@ -136,7 +129,7 @@ internal sealed class EvalCommand : Command<EvalSettings>
             return false;
         }
 
-        var date = settings.Date is null ? (DateOnly?)null : DateOnly.ParseExact(settings.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = settings.ParsedDate;
         var reader = new DocumentReader();
         var inputs = InputFiles.Expand(settings.Paths, out _)
             .Select(i => new ExtractionInput(i.Path, () => reader.Read(i.Path, new ReadOptions { Date = date }))).ToList();

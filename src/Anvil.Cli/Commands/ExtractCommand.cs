@@ -12,19 +12,11 @@ using Spectre.Console.Cli;
 
 namespace Anvil.Cli.Commands;
 
-internal sealed class ExtractSettings : CommandSettings
+internal sealed class ExtractSettings : ExtractionSettings
 {
     [CommandArgument(0, "<PATH>")]
     [Description("Files, folders (read recursively) or - for standard input")]
     public string[] Paths { get; init; } = [];
-
-    [CommandOption("--date <DATE>")]
-    [Description("Publication date (YYYY-MM-DD) for documents that do not state one; resolves 今年, 去年...")]
-    public string? Date { get; init; }
-
-    [CommandOption("--lexicon <FILE>")]
-    [Description("Extra lexicon (name<TAB>type<TAB>aliases); may be repeated")]
-    public string[] Lexicons { get; init; } = [];
 
     [CommandOption("--format <FORMAT>")]
     [Description("jsonl (default, per the extraction spec) or table (for people)")]
@@ -43,10 +35,13 @@ internal sealed class ExtractSettings : CommandSettings
     [Description("Document id for standard input (default: stdin)")]
     public string? Id { get; init; }
 
-    public DateOnly? ParsedDate { get; private set; }
-
     public override ValidationResult Validate()
     {
+        if (base.Validate() is { Successful: false } dateError)
+        {
+            return dateError;
+        }
+
         if (Paths.Length == 0)
         {
             return ValidationResult.Error("E0300: name at least one file, folder or - for standard input");
@@ -62,15 +57,6 @@ internal sealed class ExtractSettings : CommandSettings
             return ValidationResult.Error($"E0301: --format must be jsonl or table, not '{Format}'");
         }
 
-        if (Date is not null)
-        {
-            if (!DateOnly.TryParseExact(Date, ["yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                return ValidationResult.Error($"E0302: --date must look like 2024-03-05, not '{Date}'");
-            }
-
-            ParsedDate = d;
-        }
 
         return ValidationResult.Success();
     }
