@@ -104,11 +104,11 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
                     return;
                 }
 
-                long started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var started = StageTimings.Start();
                 buffer.ResetWrittenCount();
                 JsonLinesWriter.Write(analysis, buffer);
                 stdout.Write(buffer.WrittenSpan);
-                pipeline.Timings?.Add("json", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                pipeline.Timings?.Add("json", started);
             },
             failure => Console.Error.WriteLine($"anvil: {failure.Code}: {failure.Message}"));
 
@@ -116,9 +116,9 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
         table?.Render();
         if (pipeline.Timings is { } timings)
         {
-            foreach (var (stage, total) in timings.Totals.OrderByDescending(t => t.Total))
+            foreach (var (stage, total, allocated) in timings.Totals.OrderByDescending(t => t.Total))
             {
-                Console.Error.WriteLine($"anvil: profile: {stage,-12} {total.TotalMilliseconds,10:F0} ms");
+                Console.Error.WriteLine($"anvil: profile: {stage,-12} {total.TotalMilliseconds,10:F0} ms {allocated / 1e6,10:F1} MB allocated");
             }
         }
         if (failures > 0)

@@ -35,7 +35,7 @@ public sealed class BatchExtractor(ExtractionPipeline pipeline, int threads)
         // Workers take inputs in order and park results in a ring; this thread hands them on in input
         // order as they become ready. At most `window` results wait, so memory stays bounded, and the
         // caller's output work overlaps with extraction instead of stopping it.
-        int window = _threads * 4;
+        int window = _threads * 32;
         var ring = new object?[window];
         using var slots = new SemaphoreSlim(window, window);
         int next = -1;
@@ -106,9 +106,9 @@ public sealed class BatchExtractor(ExtractionPipeline pipeline, int threads)
         {
             if (pipeline.Timings is { } timings)
             {
-                long started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var started = StageTimings.Start();
                 var document = input.Read();
-                timings.Add("reading", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                timings.Add("reading", started);
                 return pipeline.Run(document);
             }
 

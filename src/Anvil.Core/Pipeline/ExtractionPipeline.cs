@@ -34,9 +34,9 @@ public sealed class ExtractionPipeline
         {
             foreach (var c in _components)
             {
-                long started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var started = StageTimings.Start();
                 c.Process(analysis);
-                timings.Add(c.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                timings.Add(c.Name, started);
             }
 
             return analysis;
@@ -54,12 +54,28 @@ public sealed class ExtractionPipeline
     public StageTimings? Timings { get; set; }
 }
 
-/// <summary>Time spent per pipeline component, summed over documents; safe to add to from several threads.</summary>
+/// <summary>
+/// Time spent and memory allocated per pipeline component, summed over documents; safe to add to from
+/// several threads. Allocation is counted because garbage collection is where a stage's cost hides when
+/// several threads share the heap.
+/// </summary>
 public sealed class StageTimings
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _ticks = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Ticks, long Bytes)> _totals = new(StringComparer.Ordinal);
 
-    public void Add(string stage, TimeSpan elapsed) => _ticks.AddOrUpdate(stage, elapsed.Ticks, (_, t) => t + elapsed.Ticks);
+    /// <summary>A mark on the current thread: when it was taken and how much the thread had allocated.</summary>
+    public readonly record struct Mark(long Timestamp, long Allocated);
 
-    public IEnumerable<(string Stage, TimeSpan Total)> Totals => _ticks.Select(kv => (kv.Key, TimeSpan.FromTicks(kv.Value)));
+    public static Mark Start() => new(System.Diagnostics.Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+
+    /// <summary>Adds the time and allocation since <paramref name="started"/>, which this thread took.</summary>
+    public void Add(string stage, Mark started)
+    {
+        long ticks = System.Diagnostics.Stopwatch.GetElapsedTime(started.Timestamp).Ticks;
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - started.Allocated;
+        _totals.AddOrUpdate(stage, (ticks, bytes), (_, t) => (t.Ticks + ticks, t.Bytes + bytes));
+    }
+
+    public IEnumerable<(string Stage, TimeSpan Total, long AllocatedBytes)> Totals =>
+        _totals.Select(kv => (kv.Key, TimeSpan.FromTicks(kv.Value.Ticks), kv.Value.Bytes));
 }

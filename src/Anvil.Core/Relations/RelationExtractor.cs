@@ -31,6 +31,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         var ctx = new Context(view.Text, mentions, found);
         var companies = mentions.Where(m => m.IsCompany).ToList();
         int next = 0;
+        var inSentence = new List<Mention>();
         foreach (var sentence in Sentences(view.Text))
         {
             // mentions are sorted: walk them alongside the sentences
@@ -39,7 +40,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                 next++;
             }
 
-            var inSentence = new List<Mention>();
+            inSentence.Clear();
             for (int k = next; k < mentions.Count && mentions[k].View.Start < sentence.End; k++)
             {
                 if (mentions[k].View.End <= sentence.End)
@@ -84,6 +85,11 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             Found.Add(new RelationRecord(TextSpan.Cover(a.Original, objectOriginal), a.Name, predicate, objectName));
 
         public void Add(Mention a, string predicate, Mention b) => Add(a, predicate, b.Name, b.Original);
+
+        /// <summary>The mentions before and after the trigger being read; reused from trigger to trigger.</summary>
+        public List<Mention> Before { get; } = [];
+
+        public List<Mention> Following { get; } = [];
     }
 
     private static IEnumerable<TextSpan> Sentences(string text)
@@ -301,57 +307,93 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             }
 
             int len = data.Triggers.LongestMatch(text.AsSpan(0, sentence.End), i, out var predicate);
-            if (len == 0 || mentions.Any(m => m.View.Start <= i && i < m.View.End))
+            if (len == 0 || InsideMention(mentions, i))
             {
                 continue;
             }
 
-            int after = i + len;
-            var before = mentions.Where(m => m.View.End <= i).ToList();
-            var following = mentions.Where(m => m.View.Start >= after).ToList();
-            switch (predicate)
+            Trigger(ctx, sentence, mentions, i, i + len, predicate);
+            i += len - 1;
+        }
+    }
+
+    /// <summary>
+    /// One trigger word at [i, after) in the sentence. A method of its own so the lambdas below capture
+    /// per trigger found, not per character read.
+    /// </summary>
+    private void Trigger(Context ctx, TextSpan sentence, List<Mention> mentions, int i, int after, string predicate)
+    {
+        var text = ctx.Text;
+        var before = ctx.Before;
+        var following = ctx.Following;
+        before.Clear();
+        following.Clear();
+        foreach (var m in mentions)
+        {
+            if (m.View.End <= i)
             {
-                case "founded":
-                    Founded(ctx, before, following, after);
-                    break;
-                case "produces":
-                    Produces(ctx, before, following, after, sentence);
-                    break;
-                case "site":
-                    var site = before.LastOrDefault(m => m.Type == EntityType.Place && m.View.End == i);
-                    var owner = site is null ? null : (following.FirstOrDefault(m => m.IsCompany) ?? before.LastOrDefault(m => m.IsCompany));
-                    if (site is not null && owner is not null)
-                    {
-                        ctx.Add(owner, "located_in", site);
-                    }
-
-                    break;
-                case "headquartered_in" or "located_in":
-                    Sites(ctx, predicate, text[i..after], before, following, mentions, i);
-                    break;
-                case "invests_in" or "supplies":
-                    var investor = before.LastOrDefault(m => m.IsMaker && i - m.View.End <= NearWindow);
-                    var target = following.FirstOrDefault(m => m.IsMaker && m.View.Start - after <= NearWindow);
-                    if (investor is not null && target is not null)
-                    {
-                        ctx.Add(investor, predicate, target);
-                    }
-
-                    break;
-                case "subsidiary_of":
-                    // A子公司B / A旗下的B
-                    var parent = before.LastOrDefault(m => m.IsCompany && i - m.View.End <= 2);
-                    var child = following.FirstOrDefault(m => m.IsCompany && m.View.Start - after <= 2);
-                    if (parent is not null && child is not null)
-                    {
-                        ctx.Add(child, "subsidiary_of", parent);
-                    }
-
-                    break;
+                before.Add(m);
             }
 
-            i = after - 1;
+            if (m.View.Start >= after)
+            {
+                following.Add(m);
+            }
         }
+
+        switch (predicate)
+        {
+            case "founded":
+                Founded(ctx, before, following, after);
+                break;
+            case "produces":
+                Produces(ctx, before, following, after, sentence);
+                break;
+            case "site":
+                var site = before.LastOrDefault(m => m.Type == EntityType.Place && m.View.End == i);
+                var owner = site is null ? null : (following.FirstOrDefault(m => m.IsCompany) ?? before.LastOrDefault(m => m.IsCompany));
+                if (site is not null && owner is not null)
+                {
+                    ctx.Add(owner, "located_in", site);
+                }
+
+                break;
+            case "headquartered_in" or "located_in":
+                Sites(ctx, predicate, text[i..after], before, following, mentions, i);
+                break;
+            case "invests_in" or "supplies":
+                var investor = before.LastOrDefault(m => m.IsMaker && i - m.View.End <= NearWindow);
+                var target = following.FirstOrDefault(m => m.IsMaker && m.View.Start - after <= NearWindow);
+                if (investor is not null && target is not null)
+                {
+                    ctx.Add(investor, predicate, target);
+                }
+
+                break;
+            case "subsidiary_of":
+                // A子公司B / A旗下的B
+                var parent = before.LastOrDefault(m => m.IsCompany && i - m.View.End <= 2);
+                var child = following.FirstOrDefault(m => m.IsCompany && m.View.Start - after <= 2);
+                if (parent is not null && child is not null)
+                {
+                    ctx.Add(child, "subsidiary_of", parent);
+                }
+
+                break;
+        }
+    }
+
+    private static bool InsideMention(List<Mention> mentions, int position)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.View.Start <= position && position < m.View.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Founded(Context ctx, List<Mention> before, List<Mention> following, int after)
@@ -455,33 +497,66 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     {
         foreach (var product in sentence.Where(m => m.Type == EntityType.Product))
         {
-            string surface = ctx.Text[product.View.Start..product.View.End];
-            // the product starts with the maker's name as written, its canonical name, or the end of it (科大讯飞 → 讯飞)
-            var maker = all.Where(m => m.IsCompany && m.View != product.View)
-                .FirstOrDefault(m => surface.StartsWith(ctx.Text[m.View.Start..m.View.End], StringComparison.Ordinal)
-                    || Enumerable.Range(2, Math.Max(0, m.Name.Length - 1)).Any(k => k <= m.Name.Length && surface.StartsWith(m.Name[^k..], StringComparison.Ordinal)));
-            if (maker is not null)
+            // the product starts with the maker's name as written, its canonical name, or the end of it (科大讯飞 → 讯飞);
+            // compared as spans because this runs for every product against every company of the document
+            var surface = ctx.Text.AsSpan(product.View.Start, product.View.Length);
+            foreach (var maker in all)
             {
-                ctx.Add(maker, "produces", product);
+                if (maker.View != product.View && (surface.StartsWith(ctx.Text.AsSpan(maker.View.Start, maker.View.Length), StringComparison.Ordinal) || EndOfNameStarts(surface, maker.Name)))
+                {
+                    ctx.Add(maker, "produces", product);
+                    break;
+                }
             }
         }
+    }
+
+    /// <summary>Whether the surface starts with the last two or more characters of the name (讯飞 of 科大讯飞).</summary>
+    private static bool EndOfNameStarts(ReadOnlySpan<char> surface, string name)
+    {
+        for (int k = 2; k <= name.Length; k++)
+        {
+            if (surface.StartsWith(name.AsSpan(name.Length - k), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A company inside a named park is located in the place the park's name starts with.</summary>
     private static void InsideParks(Context ctx, List<Mention> sentence)
     {
-        foreach (var park in sentence.Where(m => m.Type == EntityType.Place))
+        foreach (var park in sentence)
         {
-            var inner = sentence.Where(m => m != park && m.View.Start >= park.View.Start && m.View.End <= park.View.End).ToList();
-            var place = inner.FirstOrDefault(m => m.Type == EntityType.Place && m.View.Start == park.View.Start);
+            if (park.Type != EntityType.Place)
+            {
+                continue;
+            }
+
+            // the place the park's name starts with, then the companies inside the park's name
+            Mention? place = null;
+            foreach (var m in sentence)
+            {
+                if (m != park && m.Type == EntityType.Place && m.View.Start == park.View.Start && m.View.End <= park.View.End)
+                {
+                    place = m;
+                    break;
+                }
+            }
+
             if (place is null)
             {
                 continue;
             }
 
-            foreach (var company in inner.Where(m => m.IsCompany))
+            foreach (var company in sentence)
             {
-                ctx.Add(company, "located_in", place);
+                if (company != park && company.IsCompany && company.View.Start >= park.View.Start && company.View.End <= park.View.End)
+                {
+                    ctx.Add(company, "located_in", place);
+                }
             }
         }
     }
