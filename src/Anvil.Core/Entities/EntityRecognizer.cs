@@ -642,10 +642,38 @@ public sealed class EntityRecognizer
         }
 
         candidates = candidates.Where(c => c.Source is "lexicon" or "user" || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start).ToList();
+
+        // longest first, then higher priority, then leftmost; ties keep the order found (a stable sort,
+        // done on positions because sorting the candidates themselves through LINQ copies them twice)
+        var order = new int[candidates.Count];
+        for (int k = 0; k < order.Length; k++)
+        {
+            order[k] = k;
+        }
+
+        Array.Sort(order, (x, y) =>
+        {
+            var a = candidates[x];
+            var b = candidates[y];
+            int by = b.Length.CompareTo(a.Length);
+            if (by == 0)
+            {
+                by = b.Priority.CompareTo(a.Priority);
+            }
+
+            if (by == 0)
+            {
+                by = a.Start.CompareTo(b.Start);
+            }
+
+            return by != 0 ? by : x.CompareTo(y);
+        });
+
         var taken = new bool[length];
         var chosen = new List<EntityCandidate>();
-        foreach (var c in candidates.OrderByDescending(c => c.Length).ThenByDescending(c => c.Priority).ThenBy(c => c.Start))
+        foreach (int k in order)
         {
+            var c = candidates[k];
             bool free = true;
             for (int i = c.Start; i < c.End && free; i++)
             {
@@ -799,10 +827,17 @@ public sealed class EntityRecognizer
             return chosen;
         }
 
-        var trie = new WordTrie<(string Name, EntityType Type)>();
-        foreach (var f in found)
+        // a handful of names per document: a list per first character, longest first, costs far less
+        // than building a trie (whose first-character table alone is 64 KB) for each document
+        var byFirst = new Dictionary<char, List<(string Surface, string Name, EntityType Type)>>();
+        foreach (var f in found.OrderByDescending(f => f.Surface.Length))
         {
-            trie.Add(f.Surface, (f.Name, f.Type));
+            if (!byFirst.TryGetValue(f.Surface[0], out var list))
+            {
+                byFirst[f.Surface[0]] = list = [];
+            }
+
+            list.Add(f);
         }
 
         var taken = new bool[view.Length];
@@ -817,19 +852,31 @@ public sealed class EntityRecognizer
         var more = new List<EntityCandidate>();
         for (int i = 0; i < view.Length; i++)
         {
-            if (taken[i] || !trie.CanStartWith(view[i]))
+            if (taken[i] || !byFirst.TryGetValue(view[i], out var names))
             {
                 continue;
             }
 
-            int len = trie.LongestMatch(view, i, out var hit);
-            if (len == 0 || Enumerable.Range(i, len).Any(p => taken[p]))
+            var rest = view.AsSpan(i);
+            int hit = 0;
+            while (hit < names.Count && !rest.StartsWith(names[hit].Surface, StringComparison.Ordinal))
+            {
+                hit++;
+            }
+
+            if (hit == names.Count)
             {
                 continue;
             }
 
-            more.Add(new EntityCandidate(i, i + len, hit.Name, hit.Type, PatternPriority, "found-again"));
-            i += len - 1;
+            var (surface, name, type) = names[hit];
+            if (taken.AsSpan(i, surface.Length).Contains(true))
+            {
+                continue;
+            }
+
+            more.Add(new EntityCandidate(i, i + surface.Length, name, type, PatternPriority, "found-again"));
+            i += surface.Length - 1;
         }
 
         if (more.Count == 0)
