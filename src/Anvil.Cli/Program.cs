@@ -1,6 +1,13 @@
 using Anvil.Cli.Commands;
 using Anvil.Cli.Commands.Store;
+using Anvil.Core.Pipeline;
 using Spectre.Console.Cli;
+
+// the language data loads while the command line is read (these commands build a pipeline at once)
+if (args.Length > 0 && args[0] is "extract" or "eval" or "ingest" or "reindex")
+{
+    AnvilPipeline.Preload();
+}
 
 var app = new CommandApp();
 app.Configure(config =>

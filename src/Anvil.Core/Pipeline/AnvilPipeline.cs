@@ -11,32 +11,54 @@ namespace Anvil.Core.Pipeline;
 /// <summary>Builds the standard extraction pipeline; the language data is loaded once per pipeline.</summary>
 public static class AnvilPipeline
 {
+    private static BuiltInData? _preloaded;
+
+    /// <summary>
+    /// Starts loading Anvil's own language data in the background, for the next <see cref="Create"/> to take.
+    /// A command that will extract calls this first thing, so the loading overlaps with reading the command
+    /// line: start-up is serial time every run pays before any document.
+    /// </summary>
+    public static void Preload() => Interlocked.CompareExchange(ref _preloaded, BuiltInData.Start(), null);
+
     public static ExtractionPipeline Create(PipelineOptions? options = null)
     {
         options ??= new PipelineOptions();
-        var normalizer = TextNormalizer.Default;
 
-        // The data files load side by side: start-up is serial time every run pays before any document.
-        var patterns = Task.Run(EntityPatternData.LoadBuiltIn);
-        var facts = Task.Run(FactData.LoadBuiltIn);
-        var relations = Task.Run(RelationData.LoadBuiltIn);
-        var quantities = Task.Run(() => QuantityRecognizer.Default);
-        var periods = Task.Run(() => PeriodRecognizer.Default);
-        var lexicon = EntityLexicon.LoadBuiltIn(normalizer);
+        // the preloaded data goes to one pipeline only: its lexicon takes the caller's own files
+        var data = Interlocked.Exchange(ref _preloaded, null) ?? BuiltInData.Start();
+        var lexicon = data.Lexicon.GetAwaiter().GetResult();
         foreach (var file in options.LexiconFiles)
         {
             lexicon.AddUserFile(file);
         }
 
-        var entities = new EntityRecognizer(lexicon, patterns.GetAwaiter().GetResult());
+        var entities = new EntityRecognizer(lexicon, data.Patterns.GetAwaiter().GetResult());
         return new ExtractionPipeline(
         [
-            new NormalizerComponent(normalizer),
+            new NormalizerComponent(TextNormalizer.Default),
             new EntityComponent(entities),
-            new QuantityComponent(quantities.GetAwaiter().GetResult()),
-            new PeriodComponent(periods.GetAwaiter().GetResult()),
-            new FactExtractor(facts.GetAwaiter().GetResult(), lexicon),
-            new RelationExtractor(relations.GetAwaiter().GetResult()),
+            new QuantityComponent(data.Quantities.GetAwaiter().GetResult()),
+            new PeriodComponent(data.Periods.GetAwaiter().GetResult()),
+            new FactExtractor(data.Facts.GetAwaiter().GetResult(), lexicon),
+            new RelationExtractor(data.Relations.GetAwaiter().GetResult()),
         ]);
+    }
+
+    /// <summary>The built-in data files, loading side by side.</summary>
+    private sealed record BuiltInData(
+        Task<EntityLexicon> Lexicon,
+        Task<EntityPatternData> Patterns,
+        Task<FactData> Facts,
+        Task<RelationData> Relations,
+        Task<QuantityRecognizer> Quantities,
+        Task<PeriodRecognizer> Periods)
+    {
+        public static BuiltInData Start() => new(
+            Task.Run(() => EntityLexicon.LoadBuiltIn(TextNormalizer.Default)),
+            Task.Run(EntityPatternData.LoadBuiltIn),
+            Task.Run(FactData.LoadBuiltIn),
+            Task.Run(RelationData.LoadBuiltIn),
+            Task.Run(() => QuantityRecognizer.Default),
+            Task.Run(() => PeriodRecognizer.Default));
     }
 }
