@@ -48,7 +48,8 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     /// <summary>Checks that the database is an Anvil knowledge base (or empty, when <paramref name="create"/>), then migrates it.</summary>
     protected void Initialise(bool create)
     {
-        if (!TableExists("schema_version"))
+        bool known = TableExists("schema_version");
+        if (!known)
         {
             if (HasTables())
             {
@@ -63,7 +64,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
             }
         }
 
-        Migrate();
+        Migrate(known);
     }
 
     protected abstract bool TableExists(string name);
@@ -74,9 +75,21 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     /// <summary>A transaction that holds off other processes migrating the same database.</summary>
     protected abstract DbTransaction BeginMigration();
 
-    private void Migrate()
+    private void Migrate(bool known)
     {
         var migrations = Migrations.For(Provider);
+        if (known)
+        {
+            // a knowledge base that is up to date opens without the migration lock: readers (the dashboard's requests)
+            // open connections often, and on SQLite that lock is the write lock an ingest needs
+            using var current = Command(null, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+            if (Convert.ToInt32(current.ExecuteScalar(), CultureInfo.InvariantCulture) == migrations.Count)
+            {
+                SchemaVersion = migrations.Count;
+                return;
+            }
+        }
+
         using var tx = BeginMigration();
         Execute(tx, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
         using (var cmd = Command(tx, "SELECT COALESCE(MAX(version), 0) FROM schema_version"))
