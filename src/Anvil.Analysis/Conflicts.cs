@@ -22,31 +22,8 @@ public static class Conflicts
     /// document count only with <paramref name="withinDocuments"/>: a text that gives one figure two values is nearly
     /// always giving two measures extraction could not tell apart (环比 and 同比 growth), not disagreeing with itself.
     /// </summary>
-    public static IReadOnlyList<Conflict> Find(IEnumerable<FactRow> facts, double tolerance = DefaultTolerance, bool withinDocuments = false)
-    {
-        var conflicts = new List<Conflict>();
-        var groups = facts
-            .Where(f => EffectivePeriod.Key(f).Length > 0)
-            .GroupBy(f => (f.Subject, f.Scope, f.Indicator, f.Kind, Period: EffectivePeriod.Key(f), f.Unit));
-        foreach (var group in groups.OrderBy(g => g.Key.Subject, StringComparer.Ordinal).ThenBy(g => g.Key.Indicator, StringComparer.Ordinal)
-                     .ThenBy(g => g.Key.Period, StringComparer.Ordinal))
-        {
-            var list = group.OrderBy(f => f.Doc, StringComparer.Ordinal).ThenBy(f => f.Start).ToList();
-            for (int i = 0; i < list.Count; i++)
-            {
-                for (int j = i + 1; j < list.Count; j++)
-                {
-                    if ((withinDocuments || list[i].Doc != list[j].Doc) && Disagree(list[i], list[j], tolerance))
-                    {
-                        double a = list[i].Value, b = list[j].Value;
-                        conflicts.Add(new Conflict(list[i], list[j], Math.Abs(a - b) / Math.Max(Math.Abs(a), Math.Abs(b))));
-                    }
-                }
-            }
-        }
-
-        return conflicts;
-    }
+    public static IReadOnlyList<Conflict> Find(IEnumerable<FactRow> facts, double tolerance = DefaultTolerance, bool withinDocuments = false) =>
+        ConflictSet.Of(facts, tolerance, withinDocuments).Page(0, int.MaxValue);
 
     /// <summary>True when the two statements' ranges do not meet.</summary>
     public static bool Disagree(FactRow a, FactRow b, double tolerance = DefaultTolerance)
@@ -65,4 +42,104 @@ public static class Conflicts
         "lt" or "le" => (double.NegativeInfinity, value),
         _ => (value, value),
     };
+}
+
+/// <summary>
+/// The conflicts among a set of facts (<see cref="Conflicts.Find"/>), counted once and read a page at a time. Many
+/// documents stating one figure make pairs by the square of their number, far more than a page shows, so only the groups
+/// of facts that disagree are kept, each with how many conflicts it holds, and a page is paired when it is read.
+/// </summary>
+public sealed class ConflictSet
+{
+    private readonly List<List<FactRow>> _groups;
+    private readonly List<long> _counts;
+    private readonly double _tolerance;
+    private readonly bool _withinDocuments;
+
+    private ConflictSet(List<List<FactRow>> groups, List<long> counts, double tolerance, bool withinDocuments)
+    {
+        _groups = groups;
+        _counts = counts;
+        _tolerance = tolerance;
+        _withinDocuments = withinDocuments;
+        Count = counts.Sum();
+    }
+
+    /// <summary>How many conflicts there are in all.</summary>
+    public long Count { get; }
+
+    /// <summary>The conflicts of the facts, in the order of <see cref="Conflicts.Find"/>.</summary>
+    public static ConflictSet Of(IEnumerable<FactRow> facts, double tolerance = Conflicts.DefaultTolerance, bool withinDocuments = false)
+    {
+        var groups = new List<List<FactRow>>();
+        var counts = new List<long>();
+        var grouped = facts
+            .Where(f => EffectivePeriod.Key(f).Length > 0)
+            .GroupBy(f => (f.Subject, f.Scope, f.Indicator, f.Kind, Period: EffectivePeriod.Key(f), f.Unit));
+        foreach (var group in grouped.OrderBy(g => g.Key.Subject, StringComparer.Ordinal).ThenBy(g => g.Key.Indicator, StringComparer.Ordinal)
+                     .ThenBy(g => g.Key.Period, StringComparer.Ordinal))
+        {
+            var list = group.OrderBy(f => f.Doc, StringComparer.Ordinal).ThenBy(f => f.Start).ToList();
+            long count = 0;
+            for (int i = 0; i < list.Count; i++)
+            {
+                for (int j = i + 1; j < list.Count; j++)
+                {
+                    if (Pair(list[i], list[j], tolerance, withinDocuments))
+                    {
+                        count++;
+                    }
+                }
+            }
+
+            if (count > 0)
+            {
+                groups.Add(list);
+                counts.Add(count);
+            }
+        }
+
+        return new ConflictSet(groups, counts, tolerance, withinDocuments);
+    }
+
+    /// <summary>At most <paramref name="limit"/> conflicts after the first <paramref name="offset"/>.</summary>
+    public IReadOnlyList<Conflict> Page(long offset, int limit)
+    {
+        var page = new List<Conflict>();
+        long skip = Math.Max(0, offset);
+        for (int g = 0; g < _groups.Count && page.Count < limit; g++)
+        {
+            if (skip >= _counts[g])
+            {
+                skip -= _counts[g]; // the whole group lies before the page
+                continue;
+            }
+
+            var list = _groups[g];
+            for (int i = 0; i < list.Count && page.Count < limit; i++)
+            {
+                for (int j = i + 1; j < list.Count && page.Count < limit; j++)
+                {
+                    if (!Pair(list[i], list[j], _tolerance, _withinDocuments))
+                    {
+                        continue;
+                    }
+
+                    if (skip > 0)
+                    {
+                        skip--;
+                        continue;
+                    }
+
+                    double a = list[i].Value, b = list[j].Value;
+                    page.Add(new Conflict(list[i], list[j], Math.Abs(a - b) / Math.Max(Math.Abs(a), Math.Abs(b))));
+                }
+            }
+        }
+
+        return page;
+    }
+
+    private static bool Pair(FactRow a, FactRow b, double tolerance, bool withinDocuments) =>
+        (withinDocuments || a.Doc != b.Doc) && Conflicts.Disagree(a, b, tolerance);
 }

@@ -28,12 +28,37 @@ public interface IKnowledgeStore : IDisposable
     /// <summary>Stored documents (those of <paramref name="ids"/>, or all), oldest first; with <paramref name="withText"/> false their text is left empty.</summary>
     IReadOnlyList<StoredDocument> Documents(bool withText, IReadOnlyCollection<long>? ids = null);
 
+    /// <summary>The <paramref name="limit"/> latest stored documents (all when 0), newest date first and undated last, without text.</summary>
+    IReadOnlyList<StoredDocument> LatestDocuments(int limit);
+
+    /// <summary>
+    /// The documents with this document id, or, when none has it, those whose content hash starts with it (six hex
+    /// digits or more); oldest first, without text.
+    /// </summary>
+    IReadOnlyList<StoredDocument> DocumentsByKey(string key);
+
+    /// <summary>
+    /// A number that grows with every write (a document added or replaced, entities removed), by this process or
+    /// another. Reading it is cheap: results computed at one version can be reused while it stays the same.
+    /// </summary>
+    long DataVersion();
+
     /// <summary>Deletes entities nothing refers to any more (after reindex); returns how many.</summary>
     int RemoveOrphanEntities();
 
     StoreCounts Counts();
 
+    /// <summary>The facts that match, in the query's order; <see cref="FactQuery.Offset"/> and <see cref="FactQuery.Limit"/> take one page.</summary>
     IReadOnlyList<FactRow> Facts(FactQuery query);
+
+    /// <summary>How many facts match the query's filters (its offset, limit and order aside).</summary>
+    int CountFacts(FactQuery query);
+
+    /// <summary>The indicators most facts state, with how many facts and subjects; ties by name.</summary>
+    IReadOnlyList<IndicatorCount> TopIndicators(int limit);
+
+    /// <summary>The entity with this id and how often it is mentioned, or null.</summary>
+    EntityRow? Entity(long id);
 
     /// <summary>Entities with one of these folded names as name, alias or surface form, most mentioned first.</summary>
     IReadOnlyList<EntityRow> FindEntities(IReadOnlyCollection<string> foldedNames);
@@ -46,6 +71,12 @@ public interface IKnowledgeStore : IDisposable
 
     /// <summary>Relations with the entity at either end.</summary>
     IReadOnlyList<RelationRow> Relations(long entityId);
+
+    /// <summary>A document's entity mentions in text order, each with the entity it was resolved to.</summary>
+    IReadOnlyList<MentionRow> DocumentMentions(long documentId);
+
+    /// <summary>The relations a document states, in text order.</summary>
+    IReadOnlyList<RelationRow> DocumentRelations(long documentId);
 
     /// <summary>Documents that mention the entity, with how often.</summary>
     IReadOnlyList<EntityDocumentRow> EntityDocuments(long entityId);

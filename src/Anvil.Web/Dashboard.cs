@@ -46,7 +46,7 @@ public static class Dashboard
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => new StoreAccess(options.Store, create: false));
-        builder.Services.AddSingleton(_ => new SpanReader(options.Store));
+        builder.Services.AddSingleton<ResultCache>();
         builder.Services.AddSingleton<UploadJobs>();
         builder.Services.AddSingleton<ChainCache>();
         builder.Services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));

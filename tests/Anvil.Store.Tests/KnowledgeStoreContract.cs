@@ -278,6 +278,130 @@ public abstract class KnowledgeStoreContract : IDisposable
     }
 
     [Fact]
+    public void Facts_come_a_page_at_a_time_with_the_count_of_all_matches()
+    {
+        AddFactCorpus();
+
+        Assert.Equal(6, Store.CountFacts(new FactQuery { Limit = 2, Offset = 1 }));
+        Assert.Equal(3, Store.CountFacts(new FactQuery { Subjects = Matcher.Expand("杭州") }));
+        Assert.Equal(3, Store.CountFacts(new FactQuery { Doc = "hz" }));
+        Assert.Equal(0, Store.CountFacts(new FactQuery { Subjects = Matcher.Expand("北京") }));
+
+        var byValue = new FactQuery { Order = FactOrder.Value };
+        Assert.Equal([35, 1200, 1500, 2800, 3.2e11, 3.6e11], Facts(byValue).Select(f => f.Value));
+        Assert.Equal([1500, 2800], Facts(byValue with { Offset = 2, Limit = 2 }).Select(f => f.Value));
+        Assert.Equal([3.6e11], Facts(byValue with { Descending = true, Limit = 1 }).Select(f => f.Value));
+        Assert.Equal([3.6e11], Facts(byValue with { Offset = 5 }).Select(f => f.Value)); // an offset without a limit
+        Assert.Empty(Facts(byValue with { Offset = 6, Limit = 10 }));
+    }
+
+    [Theory]
+    [InlineData(FactOrder.Grouped)]
+    [InlineData(FactOrder.Subject)]
+    [InlineData(FactOrder.Indicator)]
+    [InlineData(FactOrder.Scope)]
+    [InlineData(FactOrder.Kind)]
+    [InlineData(FactOrder.Value)]
+    [InlineData(FactOrder.Period)]
+    [InlineData(FactOrder.Date)]
+    [InlineData(FactOrder.Doc)]
+    public void Pages_in_any_order_neither_overlap_nor_leave_gaps(FactOrder order)
+    {
+        AddFactCorpus();
+
+        foreach (bool descending in (bool[])[false, true])
+        {
+            var query = new FactQuery { Order = order, Descending = descending };
+            var all = Facts(query).Select(f => f.Id).ToList();
+            var paged = Enumerable.Range(0, 3).SelectMany(page => Facts(query with { Offset = page * 2, Limit = 2 })).Select(f => f.Id).ToList();
+            Assert.Equal(all, paged);
+            Assert.Equal(6, all.Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public void Orders_compare_text_by_code_point_and_periods_by_their_end()
+    {
+        AddFactCorpus();
+
+        Assert.Equal("杭州", Facts(new FactQuery { Order = FactOrder.Subject, Limit = 1 })[0].Subject); // 杭 U+676D before 深 U+6DF1
+        Assert.Equal("深圳", Facts(new FactQuery { Order = FactOrder.Subject, Descending = true, Limit = 1 })[0].Subject);
+        Assert.Equal("产业规模", Facts(new FactQuery { Order = FactOrder.Indicator, Limit = 1 })[0].Indicator); // 产 U+4EA7 before 企 U+4F01
+        Assert.Equal(["2023", "2024-H1"], Facts(new FactQuery { Order = FactOrder.Period, Limit = 2 }).Select(f => f.Period));
+        Assert.Equal("hz", Facts(new FactQuery { Order = FactOrder.Date, Limit = 1 })[0].Doc); // 2025-01-05 before 2025-02-07
+        Assert.Equal("sz", Facts(new FactQuery { Order = FactOrder.Doc, Descending = true, Limit = 1 })[0].Doc);
+        // ties go by subject, indicator and id whichever way the key runs
+        var valueFirst = Facts(new FactQuery { Order = FactOrder.Kind, Descending = true });
+        Assert.Equal(["杭州", "杭州", "杭州", "深圳", "深圳"], valueFirst.Take(5).Select(f => f.Subject));
+        Assert.Equal("growth", valueFirst[5].Kind);
+    }
+
+    [Fact]
+    public void Indicators_are_ranked_by_facts_with_their_subjects_counted()
+    {
+        AddFactCorpus();
+
+        Assert.Equal([new IndicatorCount("产业规模", 3, 2), new IndicatorCount("企业数量", 3, 2)], Store.TopIndicators(10));
+        Assert.Single(Store.TopIndicators(1));
+    }
+
+    [Fact]
+    public void Documents_are_listed_latest_first_and_found_by_id_or_hash()
+    {
+        AddFactCorpus();
+        Store.Add(new TestAnalysis("undated", "没有日期的文件。").Records());
+
+        Assert.Equal(["sz", "hz", "undated"], Store.LatestDocuments(0).Select(d => d.Key));
+        Assert.Equal(["sz"], Store.LatestDocuments(1).Select(d => d.Key));
+        Assert.All(Store.LatestDocuments(0), d => Assert.Equal("", d.Text));
+
+        var hz = Assert.Single(Store.DocumentsByKey("hz"));
+        Assert.Equal(hz.Id, Assert.Single(Store.DocumentsByKey(hz.Sha256[..8].ToUpperInvariant())).Id);
+        Assert.Empty(Store.DocumentsByKey(hz.Sha256[..5])); // too short to name a document by its hash
+        Assert.Empty(Store.DocumentsByKey("no-such-document"));
+        Assert.Equal(3, Store.Facts(new FactQuery { DocumentId = hz.Id }).Count);
+    }
+
+    [Fact]
+    public void A_document_gives_its_mentions_and_relations_and_an_entity_is_read_by_id()
+    {
+        AddFactCorpus();
+        var sz = Assert.Single(Store.DocumentsByKey("sz"));
+
+        var mentions = Store.DocumentMentions(sz.Id);
+        Assert.Equal(["深圳", "華為", "騰訊", "深圳市"], mentions.Select(m => m.Quote));
+        Assert.Equal(mentions.OrderBy(m => m.Start).Select(m => m.Start), mentions.Select(m => m.Start));
+        var shenzhen = mentions[0];
+        Assert.Equal((0, 2, "深圳", "place"), (shenzhen.Start, shenzhen.End, shenzhen.Name, shenzhen.Type));
+        Assert.Equal("华为", mentions[1].Name);
+
+        var relation = Assert.Single(Store.DocumentRelations(sz.Id));
+        Assert.Equal(("华为", "headquartered_in", "深圳", "sz"), (relation.Subject, relation.Predicate, relation.Object, relation.Doc));
+        Assert.Empty(Store.DocumentRelations(Assert.Single(Store.DocumentsByKey("hz")).Id));
+
+        Assert.Equal(Store.FindEntities(["深圳"]).Single(e => e.Id == shenzhen.EntityId), Store.Entity(shenzhen.EntityId));
+        Assert.Null(Store.Entity(987_654_321));
+    }
+
+    [Fact]
+    public void The_data_version_grows_with_every_write_seen_from_any_connection()
+    {
+        long empty = Store.DataVersion();
+        Assert.True(Store.Add(Shenzhen().Records()));
+        long added = Store.DataVersion();
+        Assert.True(added > empty);
+
+        Assert.False(Store.Add(Shenzhen().Records())); // the same content: nothing written
+        Assert.Equal(added, Store.DataVersion());
+
+        using var reader = KnowledgeStore.Open(Location, create: false);
+        Assert.Equal(added, reader.DataVersion());
+        var sz = Assert.Single(Store.DocumentsByKey("sz"));
+        Store.Replace(sz.Id, Shenzhen().Records());
+        Assert.True(reader.DataVersion() > added);
+    }
+
+    [Fact]
     public void Search_finds_chinese_in_either_script_with_the_passage_in_the_original()
     {
         Store.Add(new TestAnalysis("simplified", "2024年深圳人工智能产业规模达3600亿元。华为发布AI芯片。").Records());

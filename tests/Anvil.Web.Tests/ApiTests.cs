@@ -126,7 +126,9 @@ public sealed class ApiTests(Servers servers)
     [Fact]
     public async Task Conflicts_pair_statements_from_different_documents()
     {
-        var conflicts = await _client.JsonAsync("/api/conflicts");
+        var result = await _client.JsonAsync("/api/conflicts?page_size=500");
+        var conflicts = result.GetProperty("conflicts");
+        Assert.Equal(conflicts.GetArrayLength(), result.GetProperty("total").GetInt64());
         foreach (var c in conflicts.EnumerateArray())
         {
             Assert.NotEqual(c.GetProperty("first").GetProperty("doc").GetString(), c.GetProperty("second").GetProperty("doc").GetString());
@@ -136,6 +138,27 @@ public sealed class ApiTests(Servers servers)
         {
             Assert.Contains(conflicts.EnumerateArray(), c => c.GetProperty("first").GetProperty("indicator").GetString() == "全社会研发投入");
         }
+    }
+
+    [Fact]
+    public async Task Conflicts_come_a_page_at_a_time_in_one_order()
+    {
+        var all = (await _client.JsonAsync("/api/conflicts?within_documents=true&page_size=500")).GetProperty("conflicts").EnumerateArray()
+            .Select(c => (c.GetProperty("first").GetProperty("id").GetInt64(), c.GetProperty("second").GetProperty("id").GetInt64())).ToList();
+        Assert.True(all.Count >= 2, "the test knowledge base has two conflicts at least");
+
+        var paged = new List<(long, long)>();
+        for (int page = 1; page <= all.Count; page++)
+        {
+            var result = await _client.JsonAsync($"/api/conflicts?within_documents=true&page_size=1&page={page}");
+            Assert.Equal((all.Count, page, 1, all.Count), (result.GetProperty("total").GetInt32(), result.GetProperty("page").GetInt32(),
+                result.GetProperty("page_size").GetInt32(), result.GetProperty("pages").GetInt32()));
+            paged.AddRange(result.GetProperty("conflicts").EnumerateArray()
+                .Select(c => (c.GetProperty("first").GetProperty("id").GetInt64(), c.GetProperty("second").GetProperty("id").GetInt64())));
+        }
+
+        Assert.Equal(all, paged);
+        Assert.Empty((await _client.JsonAsync($"/api/conflicts?within_documents=true&page={all.Count + 1}")).GetProperty("conflicts").EnumerateArray());
     }
 
     [Fact]

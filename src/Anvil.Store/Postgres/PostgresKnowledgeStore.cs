@@ -20,6 +20,8 @@ internal sealed class PostgresKnowledgeStore : SqlKnowledgeStore
 
     protected override int RowsPerInsert => 200;
 
+    protected override string OrdinalCollation => " COLLATE \"C\"";
+
     public static PostgresKnowledgeStore Open(StoreLocation location, bool create)
     {
         var connection = new NpgsqlConnection(location.Target);

@@ -64,6 +64,12 @@ public sealed record SearchHit(string Doc, string? Title, string? Date, int Matc
     public string Passage => Before + Match + After;
 }
 
+/// <summary>An entity mention in a document: a span of code points, and the entity it was resolved to.</summary>
+public sealed record MentionRow(int Start, int End, string Quote, long EntityId, string Name, string Type);
+
+/// <summary>An indicator with how many facts state it, about how many subjects.</summary>
+public sealed record IndicatorCount(string Indicator, int Facts, int Subjects);
+
 /// <summary>How much the knowledge base holds.</summary>
 public sealed record StoreCounts(long Documents, long Entities, long Mentions, long Facts, long Relations);
 

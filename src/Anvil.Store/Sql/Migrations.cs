@@ -12,7 +12,12 @@ internal sealed record Migration(int Version, string Name, string Sql);
 /// </summary>
 internal static class Migrations
 {
-    public static IReadOnlyList<Migration> For(string provider)
+    // read once per provider: every connection opened checks against them
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Migration>> Loaded = new(StringComparer.Ordinal);
+
+    public static IReadOnlyList<Migration> For(string provider) => Loaded.GetOrAdd(provider, Load);
+
+    private static IReadOnlyList<Migration> Load(string provider)
     {
         var assembly = typeof(Migrations).Assembly;
         string prefix = $"anvil/migrations/{provider}/";

@@ -48,7 +48,8 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     /// <summary>Checks that the database is an Anvil knowledge base (or empty, when <paramref name="create"/>), then migrates it.</summary>
     protected void Initialise(bool create)
     {
-        if (!TableExists("schema_version"))
+        bool known = TableExists("schema_version");
+        if (!known)
         {
             if (HasTables())
             {
@@ -63,7 +64,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
             }
         }
 
-        Migrate();
+        Migrate(known);
     }
 
     protected abstract bool TableExists(string name);
@@ -74,9 +75,21 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     /// <summary>A transaction that holds off other processes migrating the same database.</summary>
     protected abstract DbTransaction BeginMigration();
 
-    private void Migrate()
+    private void Migrate(bool known)
     {
         var migrations = Migrations.For(Provider);
+        if (known)
+        {
+            // a knowledge base that is up to date opens without the migration lock: readers (the dashboard's requests)
+            // open connections often, and on SQLite that lock is the write lock an ingest needs
+            using var current = Command(null, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+            if (Convert.ToInt32(current.ExecuteScalar(), CultureInfo.InvariantCulture) == migrations.Count)
+            {
+                SchemaVersion = migrations.Count;
+                return;
+            }
+        }
+
         using var tx = BeginMigration();
         Execute(tx, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
         using (var cmd = Command(tx, "SELECT COALESCE(MAX(version), 0) FROM schema_version"))
@@ -144,6 +157,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         SearchTextWritten(tx, id.Value, document.SearchText, replacing: false);
         var aliases = new List<(long, string)>();
         WriteRecords(tx, id.Value, document, aliases);
+        RaiseDataVersion(tx);
         tx.Commit();
         Remember(aliases);
         return true;
@@ -175,9 +189,22 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         SearchTextWritten(tx, documentId, document.SearchText, replacing: true);
         var aliases = new List<(long, string)>();
         WriteRecords(tx, documentId, document, aliases);
+        RaiseDataVersion(tx);
         tx.Commit();
         Remember(aliases);
         return 0;
+    });
+
+    /// <summary>
+    /// Marks the transaction's writes for readers' caches. Last before commit: on PostgreSQL the row stays locked until
+    /// then, so concurrent writers queue only for their commits.
+    /// </summary>
+    private void RaiseDataVersion(DbTransaction tx) => Execute(tx, "UPDATE data_version SET version = version + 1 WHERE id = 1");
+
+    public long DataVersion() => Run(() =>
+    {
+        using var cmd = Command(null, "SELECT version FROM data_version WHERE id = 1");
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     });
 
     /// <summary>Notes aliases as written once their transaction has committed (a rolled-back one wrote nothing).</summary>
@@ -346,6 +373,11 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
             """;
         Execute(tx, $"DELETE FROM entity_aliases WHERE entity_id IN (SELECT id FROM entities WHERE {orphans})");
         int n = Execute(tx, $"DELETE FROM entities WHERE {orphans}");
+        if (n > 0)
+        {
+            RaiseDataVersion(tx);
+        }
+
         tx.Commit();
         _aliasesWritten.Clear(); // ids of removed entities may come back for new ones
         return n;
@@ -357,11 +389,45 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     {
         using var cmd = Command(null, "");
         string where = ids is null ? "" : $"WHERE id IN {InList(cmd, "@id", ids)}";
-        cmd.CommandText = $"""
-            SELECT id, doc_key, sha256, title, date, format, source_path, {(withText ? "text" : "''")}, boilerplate, extractor_version, config_hash,
-                   octet_length(text)
-            FROM documents {where} ORDER BY id
-            """;
+        cmd.CommandText = $"{DocumentColumns(withText)} {where} ORDER BY id";
+        return ReadDocuments(cmd);
+    });
+
+    public IReadOnlyList<StoredDocument> LatestDocuments(int limit) => Run(() =>
+    {
+        using var cmd = Command(null, $"{DocumentColumns(withText: false)} ORDER BY date DESC NULLS LAST, id DESC");
+        if (limit > 0)
+        {
+            cmd.CommandText += " LIMIT @limit";
+            Parameter(cmd, "@limit", (long)limit);
+        }
+
+        return ReadDocuments(cmd);
+    });
+
+    public IReadOnlyList<StoredDocument> DocumentsByKey(string key) => Run(() =>
+    {
+        using var byKey = Command(null, $"{DocumentColumns(withText: false)} WHERE doc_key = @key ORDER BY id");
+        Parameter(byKey, "@key", key);
+        var found = ReadDocuments(byKey);
+        if (found.Count > 0 || key.Length < 6 || !key.All(char.IsAsciiHexDigit))
+        {
+            return found;
+        }
+
+        using var byHash = Command(null, $"{DocumentColumns(withText: false)} WHERE sha256 LIKE @sha ORDER BY id");
+        Parameter(byHash, "@sha", key.ToLowerInvariant() + "%"); // hex digits only: nothing to escape
+        return ReadDocuments(byHash);
+    });
+
+    private static string DocumentColumns(bool withText) => $"""
+        SELECT id, doc_key, sha256, title, date, format, source_path, {(withText ? "text" : "''")}, boilerplate, extractor_version, config_hash,
+               octet_length(text)
+        FROM documents
+        """;
+
+    private static List<StoredDocument> ReadDocuments(DbCommand cmd)
+    {
         using var r = cmd.ExecuteReader();
         var list = new List<StoredDocument>();
         while (r.Read())
@@ -384,7 +450,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         return list;
-    });
+    }
 
     public StoreCounts Counts() => Run(() =>
     {
@@ -404,8 +470,92 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
             SELECT f.id, d.doc_key, d.title, d.date, f.span_start, f.span_end, f.quote, f.subject, f.scope, f.indicator, f.kind,
                    f.value, f.unit, f.unit_text, f.qualifier, f.period, f.source
             FROM facts f JOIN documents d ON d.id = f.document_id
-            WHERE 1 = 1
             """);
+        sql.Append(FactFilter(cmd, query)).Append(" ORDER BY ").Append(FactOrdering(query));
+        if (query.Limit > 0 || query.Offset > 0)
+        {
+            sql.Append(" LIMIT @limit");
+            Parameter(cmd, "@limit", query.Limit > 0 ? query.Limit : long.MaxValue);
+        }
+
+        if (query.Offset > 0)
+        {
+            sql.Append(" OFFSET @offset");
+            Parameter(cmd, "@offset", (long)query.Offset);
+        }
+
+        cmd.CommandText = sql.ToString();
+        using var r = cmd.ExecuteReader();
+        var facts = new List<FactRow>();
+        while (r.Read())
+        {
+            facts.Add(new FactRow
+            {
+                Id = Long(r, 0),
+                Doc = r.GetString(1),
+                Title = Text(r, 2),
+                Date = Text(r, 3),
+                Start = (int)Long(r, 4),
+                End = (int)Long(r, 5),
+                Quote = r.GetString(6),
+                Subject = r.GetString(7),
+                Scope = Text(r, 8),
+                Indicator = r.GetString(9),
+                Kind = r.GetString(10),
+                Value = r.GetDouble(11),
+                Unit = r.GetString(12),
+                UnitText = Text(r, 13),
+                Qualifier = r.GetString(14),
+                Period = Text(r, 15),
+                Source = Text(r, 16),
+            });
+        }
+
+        return facts;
+    });
+
+    public int CountFacts(FactQuery query) => Run(() =>
+    {
+        using var cmd = Command(null, "");
+        // the document is joined only when a filter reads it: a count over facts alone can stay inside an index
+        string from = query.Doc is null ? "facts f" : "facts f JOIN documents d ON d.id = f.document_id";
+        cmd.CommandText = $"SELECT COUNT(*) FROM {from}{FactFilter(cmd, query)}";
+        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    });
+
+    /// <summary>The <c>ORDER BY</c> of a fact query over <c>facts f</c> and <c>documents d</c>, ending in the fact's id.</summary>
+    private string FactOrdering(FactQuery query)
+    {
+        string o = OrdinalCollation;
+        if (query.Order == FactOrder.Grouped)
+        {
+            return $"f.subject{o}, f.indicator{o}, f.scope{o}, f.kind{o}, f.period_end DESC NULLS LAST, d.doc_key{o}, f.span_start, f.id";
+        }
+
+        string key = query.Order switch
+        {
+            FactOrder.Indicator => $"f.indicator{o}",
+            FactOrder.Scope => $"COALESCE(f.scope, ''){o}",
+            FactOrder.Kind => $"f.kind{o}",
+            FactOrder.Value => "f.value",
+            FactOrder.Period => $"COALESCE(f.period_end, ''){o}", // the period's end, or the document's date: what EffectivePeriod gives
+            FactOrder.Date => $"COALESCE(d.date, ''){o}",
+            FactOrder.Doc => $"d.doc_key{o}",
+            _ => $"f.subject{o}",
+        };
+        return $"{key}{(query.Descending ? " DESC" : "")}, f.subject{o}, f.indicator{o}, f.id";
+    }
+
+    /// <summary>
+    /// What makes text sort by code point, as C#'s ordinal comparison does: SQLite's default; PostgreSQL needs the
+    /// "C" collation, or the server's locale decides.
+    /// </summary>
+    protected virtual string OrdinalCollation => "";
+
+    /// <summary>The <c>WHERE</c> clause of a fact query over <c>facts f</c> (and <c>documents d</c> when it filters by document), with its parameters.</summary>
+    private static string FactFilter(DbCommand cmd, FactQuery query)
+    {
+        var sql = new StringBuilder(" WHERE 1 = 1");
         if (query.Subjects is { } subjects)
         {
             var list = InList(cmd, "@subj", subjects.Select(Names.Fold));
@@ -454,48 +604,20 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
             Parameter(cmd, "@docsha", EscapeLike(doc.ToLowerInvariant()) + "%");
         }
 
+        if (query.DocumentId is { } documentId)
+        {
+            sql.Append(" AND f.document_id = @docid");
+            Parameter(cmd, "@docid", documentId);
+        }
+
         if (query.Text is { } text)
         {
             sql.Append(@" AND f.quote_norm LIKE @text ESCAPE '\'");
             Parameter(cmd, "@text", Contains(Names.Fold(text)));
         }
 
-        sql.Append(" ORDER BY f.subject, f.indicator, f.scope, f.kind, f.period_end DESC NULLS LAST, d.doc_key, f.span_start");
-        if (query.Limit > 0)
-        {
-            sql.Append(" LIMIT @limit");
-            Parameter(cmd, "@limit", (long)query.Limit);
-        }
-
-        cmd.CommandText = sql.ToString();
-        using var r = cmd.ExecuteReader();
-        var facts = new List<FactRow>();
-        while (r.Read())
-        {
-            facts.Add(new FactRow
-            {
-                Id = Long(r, 0),
-                Doc = r.GetString(1),
-                Title = Text(r, 2),
-                Date = Text(r, 3),
-                Start = (int)Long(r, 4),
-                End = (int)Long(r, 5),
-                Quote = r.GetString(6),
-                Subject = r.GetString(7),
-                Scope = Text(r, 8),
-                Indicator = r.GetString(9),
-                Kind = r.GetString(10),
-                Value = r.GetDouble(11),
-                Unit = r.GetString(12),
-                UnitText = Text(r, 13),
-                Qualifier = r.GetString(14),
-                Period = Text(r, 15),
-                Source = Text(r, 16),
-            });
-        }
-
-        return facts;
-    });
+        return sql.ToString();
+    }
 
     private const string EntityColumns = """
         SELECT e.id, e.name, e.type,
@@ -538,6 +660,32 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
 
         Parameter(cmd, "@limit", (long)limit);
         return ReadEntities(cmd);
+    });
+
+    public EntityRow? Entity(long id) => Run(() =>
+    {
+        using var cmd = Command(null, $"{EntityColumns} WHERE e.id = @id");
+        Parameter(cmd, "@id", id);
+        return ReadEntities(cmd).SingleOrDefault();
+    });
+
+    public IReadOnlyList<IndicatorCount> TopIndicators(int limit) => Run(() =>
+    {
+        using var cmd = Command(null, $"""
+            SELECT indicator, COUNT(*), COUNT(DISTINCT subject) FROM facts
+            GROUP BY indicator
+            ORDER BY COUNT(*) DESC, indicator{OrdinalCollation}
+            LIMIT @limit
+            """);
+        Parameter(cmd, "@limit", (long)limit);
+        using var r = cmd.ExecuteReader();
+        var rows = new List<IndicatorCount>();
+        while (r.Read())
+        {
+            rows.Add(new IndicatorCount(r.GetString(0), (int)Long(r, 1), (int)Long(r, 2)));
+        }
+
+        return rows;
     });
 
     private static List<EntityRow> ReadEntities(DbCommand cmd)
@@ -591,6 +739,11 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
             ORDER BY r.predicate, r.subject, r.object, d.doc_key, r.span_start
             """);
         Parameter(cmd, "@e", entityId);
+        return ReadRelations(cmd);
+    });
+
+    private static List<RelationRow> ReadRelations(DbCommand cmd)
+    {
         using var r = cmd.ExecuteReader();
         var rows = new List<RelationRow>();
         while (r.Read())
@@ -599,6 +752,37 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         }
 
         return rows;
+    }
+
+    public IReadOnlyList<MentionRow> DocumentMentions(long documentId) => Run(() =>
+    {
+        using var cmd = Command(null, """
+            SELECT m.span_start, m.span_end, m.quote, e.id, e.name, e.type
+            FROM mentions m JOIN entities e ON e.id = m.entity_id
+            WHERE m.document_id = @d
+            ORDER BY m.span_start, m.span_end, m.id
+            """);
+        Parameter(cmd, "@d", documentId);
+        using var r = cmd.ExecuteReader();
+        var rows = new List<MentionRow>();
+        while (r.Read())
+        {
+            rows.Add(new MentionRow((int)Long(r, 0), (int)Long(r, 1), r.GetString(2), Long(r, 3), r.GetString(4), r.GetString(5)));
+        }
+
+        return rows;
+    });
+
+    public IReadOnlyList<RelationRow> DocumentRelations(long documentId) => Run(() =>
+    {
+        using var cmd = Command(null, """
+            SELECT r.id, d.doc_key, r.subject, r.predicate, r.object, r.span_start, r.span_end, r.quote
+            FROM relations r JOIN documents d ON d.id = r.document_id
+            WHERE r.document_id = @d
+            ORDER BY r.span_start, r.id
+            """);
+        Parameter(cmd, "@d", documentId);
+        return ReadRelations(cmd);
     });
 
     public IReadOnlyList<EntityDocumentRow> EntityDocuments(long entityId) => Run(() =>

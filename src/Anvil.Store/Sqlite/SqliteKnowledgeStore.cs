@@ -42,6 +42,13 @@ internal sealed class SqliteKnowledgeStore : SqlKnowledgeStore
                 return 0;
             });
             store.Initialise(create);
+            store.Run(() =>
+            {
+                // settings of the connection, not the file: every connection needs them, migrated or not
+                store.Execute(null, "PRAGMA synchronous = NORMAL");
+                store.Execute(null, "PRAGMA foreign_keys = ON");
+                return 0;
+            });
             return store;
         }
         catch

@@ -10,7 +10,9 @@ namespace Anvil.Web.Data;
 /// </summary>
 internal sealed class StoreAccess : IDisposable
 {
-    private const int Kept = 8;
+    // as many as requests commonly run at once under load (a hundred clients keep a few dozen threads busy): a
+    // connection closed on return must be opened again by the next request
+    private const int Kept = 32;
 
     private readonly ConcurrentBag<IKnowledgeStore> _idle = [];
     private readonly StoreLocation _location;

@@ -1,24 +1,23 @@
 using Anvil.Analytics.Chains;
-using Anvil.Store.Records;
 using Anvil.Web.Data;
 
 namespace Anvil.Web.Features.Chains;
 
 /// <summary>
-/// Placing every company reads the whole knowledge base, so the placements are kept until the store's counts change
-/// (an upload adds documents, records or both).
+/// Placing every company reads the whole knowledge base, so the placements are kept until the store's data version
+/// changes (an upload or an ingest writes).
 /// </summary>
 internal sealed class ChainCache
 {
     private readonly Lock _gate = new();
-    private (StoreCounts Counts, ChainPlacements Placements)? _last;
+    private (long Version, ChainPlacements Placements)? _last;
 
     public ChainPlacements Placements(StoreAccess access) => access.Use(store =>
     {
-        var counts = store.Counts();
+        long version = store.DataVersion();
         lock (_gate)
         {
-            if (_last is { } last && last.Counts == counts)
+            if (_last is { } last && last.Version == version)
             {
                 return last.Placements;
             }
@@ -27,7 +26,7 @@ internal sealed class ChainCache
         var placements = ChainAnalysis.Place(store, ChainCatalog.BuiltIn);
         lock (_gate)
         {
-            _last = (counts, placements);
+            _last = (version, placements);
         }
 
         return placements;

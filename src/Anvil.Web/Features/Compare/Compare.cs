@@ -40,30 +40,35 @@ internal static class Compare
 {
     public const int MaxSubjects = 8;
 
+    /// <summary>
+    /// Figures a cell and a chart show per subject. When many documents state one figure (hundreds, in a large knowledge
+    /// base) the page would otherwise grow to megabytes; the rest are a link to the facts page away.
+    /// </summary>
+    public const int FiguresShown = 5;
+
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/compare", (StoreAccess store, [AsParameters] CompareRequest request) => Query(store, request, out _))
+        app.MapGet("/api/compare", (ResultCache cache, [AsParameters] CompareRequest request) => Query(cache, request))
             .WithName("compare").WithSummary("Indicators of two or more subjects side by side (subject=深圳&subject=杭州)");
-        app.MapGet("/compare", (StoreAccess store, HttpContext context, [AsParameters] CompareRequest request) => Render(context, store, request))
+        app.MapGet("/compare", (ResultCache cache, HttpContext context, [AsParameters] CompareRequest request) => Render(context, cache, request))
             .ExcludeFromDescription();
     }
 
-    public static CompareResponse Query(StoreAccess store, CompareRequest request, out bool defaulted)
+    /// <summary>Reads the facts of each subject alone (not every fact) and lines them up; kept until the knowledge base changes.</summary>
+    public static Task<CompareResponse> Query(ResultCache cache, CompareRequest request)
     {
         var subjects = Check.NameList("subject", request.Subject, MaxSubjects);
         var indicators = Check.NameList("indicator", request.Indicator, 50);
         var scopes = Check.Names("scope", request.Scope);
         var period = Check.Period(request.Period);
-        defaulted = subjects.Count == 0;
-        return store.Use(s =>
+        var folded = indicators.Count == 0 ? null : indicators.SelectMany(i => Check.Names("indicator", i)!).Distinct(StringComparer.Ordinal).ToList();
+        // the subjects in their order (it is the columns'); the filters as sets
+        var key = ResultCache.Key("compare", string.Join('\u001e', subjects), ResultCache.Names(folded), ResultCache.Names(scopes),
+            period is { } p ? p.StartText + ".." + p.EndText : "*");
+        return cache.GetAsync(key, s =>
         {
-            if (subjects.Count == 0)
-            {
-                subjects = [.. s.TopEntities("place", 2).Where(e => e.Facts > 0).Select(e => e.Name)];
-            }
-
-            var folded = indicators.Count == 0 ? null : indicators.SelectMany(i => Check.Names("indicator", i)!).Distinct(StringComparer.Ordinal).ToList();
-            var comparison = Comparisons.Compare([.. subjects.Select(name => (name, s.Facts(new FactQuery
+            var names = subjects.Count > 0 ? subjects : [.. s.TopEntities("place", 2).Where(e => e.Facts > 0).Select(e => e.Name)];
+            var comparison = Comparisons.Compare([.. names.Select(name => (name, s.Facts(new FactQuery
             {
                 Subjects = Check.Names("subject", name),
                 Indicators = folded,
@@ -82,12 +87,14 @@ internal static class Compare
             [.. subjects.Where(row.Cells.ContainsKey).Select(s => new CompareCell(s, row.Cells[s]))]);
     }
 
-    private static IResult Render(HttpContext context, StoreAccess store, CompareRequest request)
+    /// <summary>The places and indicators the picker offers: those with most facts.</summary>
+    private sealed record Choices(IReadOnlyList<string> Places, IReadOnlyList<string> Indicators);
+
+    private static async Task<IResult> Render(HttpContext context, ResultCache cache, CompareRequest request)
     {
-        var result = Query(store, request, out _);
-        var (places, indicators) = store.Use(s => (
-            s.TopEntities("place", 24).Where(e => e.Facts > 0).Select(e => e.Name).ToList(),
-            s.Facts(new FactQuery()).GroupBy(f => f.Indicator, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Take(24).Select(g => g.Key).ToList()));
+        var result = await Query(cache, request);
+        var (places, indicators) = await cache.GetAsync("compare-choices", s => new Choices(
+            [.. s.TopEntities("place", 24).Where(e => e.Facts > 0).Select(e => e.Name)], [.. s.TopIndicators(24).Select(i => i.Indicator)]));
         var chosenIndicators = Check.NameList("indicator", request.Indicator, 50);
         var title = result.Subjects.Count > 0 ? "Compare " + string.Join(" · ", result.Subjects) : "Compare";
         return Layout.Page(context, title, "compare", html =>
@@ -146,7 +153,7 @@ internal static class Compare
                     {
                         var caption = string.Join(" · ", new[] { row.Scope, row.Kind, row.PeriodLabel, row.Unit }.Where(x => !string.IsNullOrEmpty(x)));
                         html.Open("figure");
-                        html.Markup(Svg.Bars($"{row.Indicator} {caption}", [.. row.Cells.SelectMany(c => c.Facts.Select(f =>
+                        html.Markup(Svg.Bars($"{row.Indicator} {caption}", [.. row.Cells.SelectMany(c => c.Facts.Take(FiguresShown).Select(f =>
                             new Bar(c.Facts.Count > 1 ? $"{c.Subject} ({f.Doc})" : c.Subject, f.Value, Figures.Format(f), Links.Document(f.Doc, f.Id),
                                 $"{c.Subject}: {Figures.Format(f)} — {f.Quote}", Colour(result.Subjects, c.Subject))))]));
                         html.Element("figcaption", caption);
@@ -211,7 +218,7 @@ internal static class Compare
             {
                 var cell = row.Cells[0];
                 html.Element("td", cell.Subject, ("data-h", "subject"));
-                Cell(html, cell, "figure");
+                Cell(html, row, cell, "figure");
                 html.Element("td", row.Note ?? "", ("data-h", "why"));
             }
             else
@@ -225,7 +232,7 @@ internal static class Compare
                     }
                     else
                     {
-                        Cell(html, cell, s);
+                        Cell(html, row, cell, s);
                     }
                 }
             }
@@ -236,17 +243,23 @@ internal static class Compare
         html.Close("tbody").Close("table");
     }
 
-    /// <summary>Each figure of a cell with the quote it comes from, linked to that place in its document.</summary>
-    private static void Cell(HtmlWriter html, CompareCell cell, string heading)
+    /// <summary>The figures of a cell (the first <see cref="FiguresShown"/>) with the quotes they come from, linked to that place in their documents.</summary>
+    private static void Cell(HtmlWriter html, CompareRow row, CompareCell cell, string heading)
     {
         html.Open("td", ("data-h", heading), ("class", "cell"));
-        foreach (var f in cell.Facts)
+        foreach (var f in cell.Facts.Take(FiguresShown))
         {
             html.Open("div", ("class", "figure"));
             html.Element("strong", Figures.Format(f), ("class", "value"));
             html.Open("blockquote").Link(Links.Document(f.Doc, f.Id), f.Quote).Close("blockquote");
             html.Element("span", f.Doc + (f.Source is null ? "" : " · " + f.Source), ("class", "muted"));
             html.Close("div");
+        }
+
+        if (cell.Facts.Count > FiguresShown)
+        {
+            html.Link(Links.WithQuery("/facts", ("subject", cell.Subject), ("indicator", row.Indicator), ("scope", row.Scope), ("kind", row.Kind),
+                ("period", row.Period)), $"{cell.Facts.Count - FiguresShown} more →", "more");
         }
 
         html.Close("td");

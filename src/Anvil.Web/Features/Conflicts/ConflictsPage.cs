@@ -20,27 +20,47 @@ public sealed record ConflictsRequest
 
     /// <summary>Also pairs of figures from one document.</summary>
     [FromQuery(Name = "within_documents")] public bool? WithinDocuments { get; init; }
+
+    /// <summary>From 1.</summary>
+    [FromQuery(Name = "page")] public int? Page { get; init; }
+
+    /// <summary>From 1 to 500; 50 by default.</summary>
+    [FromQuery(Name = "page_size")] public int? PageSize { get; init; }
 }
+
+/// <summary>One page of disagreements: <see cref="Total"/> in all, in the order of subject, indicator and period.</summary>
+public sealed record ConflictsResponse(long Total, int Page, int PageSize, long Pages, IReadOnlyList<Conflict> Conflicts);
 
 /// <summary>The conflicts page and <c>/api/conflicts</c>: each disagreement with both quotes side by side.</summary>
 internal static class ConflictsPage
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/conflicts", (StoreAccess store, [AsParameters] ConflictsRequest request) => Query(store, request))
-            .WithName("conflicts").WithSummary("Figures stated with values that disagree beyond their qualifiers");
-        app.MapGet("/conflicts", (StoreAccess store, HttpContext context, [AsParameters] ConflictsRequest request) =>
-            Render(context, request, Query(store, request))).ExcludeFromDescription();
+        app.MapGet("/api/conflicts", (ResultCache cache, [AsParameters] ConflictsRequest request) => Query(cache, request))
+            .WithName("conflicts").WithSummary("Figures stated with values that disagree beyond their qualifiers, one page at a time");
+        app.MapGet("/conflicts", async (ResultCache cache, HttpContext context, [AsParameters] ConflictsRequest request) =>
+            Render(context, request, await Query(cache, request))).ExcludeFromDescription();
     }
 
-    public static IReadOnlyList<Conflict> Query(StoreAccess store, ConflictsRequest request)
+    /// <summary>
+    /// Finding conflicts pairs every statement of a figure with every other, over all facts that match, so the pairs
+    /// are counted once per version of the knowledge base and each page is read from them.
+    /// </summary>
+    public static async Task<ConflictsResponse> Query(ResultCache cache, ConflictsRequest request)
     {
-        var query = new FactQuery { Subjects = Check.Names("subject", request.Subject), Indicators = Check.Names("indicator", request.Indicator) };
+        var subjects = Check.Names("subject", request.Subject);
+        var indicators = Check.Names("indicator", request.Indicator);
         double tolerance = Check.Range("tolerance", request.Tolerance, AnalyticsConflicts.DefaultTolerance * 100, 0, 100);
-        return store.Use(s => AnalyticsConflicts.Find(s.Facts(query), tolerance / 100, request.WithinDocuments ?? false));
+        bool within = request.WithinDocuments ?? false;
+        int page = Check.Range("page", request.Page, 1, 1, 1_000_000);
+        int size = Check.Range("page_size", request.PageSize, 50, 1, Facts.Facts.MaxPageSize);
+        var key = ResultCache.Key("conflicts", ResultCache.Names(subjects), ResultCache.Names(indicators), tolerance.ToString("R", CultureInfo.InvariantCulture),
+            within ? "within" : "across");
+        var set = await cache.GetAsync(key, s => ConflictSet.Of(s.Facts(new FactQuery { Subjects = subjects, Indicators = indicators }), tolerance / 100, within));
+        return new ConflictsResponse(set.Count, page, size, Math.Max(1, (set.Count + size - 1) / size), set.Page((long)(page - 1) * size, size));
     }
 
-    private static IResult Render(HttpContext context, ConflictsRequest request, IReadOnlyList<Conflict> conflicts) =>
+    private static IResult Render(HttpContext context, ConflictsRequest request, ConflictsResponse result) =>
         Layout.Page(context, "Conflicts", "conflicts", html =>
         {
             html.Open("form", ("class", "filters"), ("method", "get"), ("action", "/conflicts"));
@@ -53,15 +73,17 @@ internal static class ConflictsPage
                 ("checked", request.WithinDocuments == true ? "" : null)).Text(" within one document too").Close("label");
             html.Element("button", "Filter", ("type", "submit"));
             html.Close("form");
-            if (conflicts.Count == 0)
+            if (result.Total == 0)
             {
                 Layout.Note(html, "No conflicting figures.");
                 return;
             }
 
-            html.Element("p", $"{conflicts.Count} disagreement(s): the same subject, indicator, scope, kind, period and unit stated with values that cannot both be true.",
+            html.Element("p", string.Create(CultureInfo.InvariantCulture,
+                $"{result.Total} disagreement(s): the same subject, indicator, scope, kind, period and unit stated with values that cannot both be true") +
+                (result.Pages > 1 ? string.Create(CultureInfo.InvariantCulture, $" · page {result.Page} of {result.Pages}.") : "."),
                 ("class", "summary"));
-            foreach (var c in conflicts)
+            foreach (var c in result.Conflicts)
             {
                 var f = c.First;
                 html.Open("article", ("class", "conflict"));
@@ -74,6 +96,10 @@ internal static class ConflictsPage
                 html.Close("div");
                 html.Close("article");
             }
+
+            Facts.Facts.Pager(html, "/conflicts", [("subject", request.Subject), ("indicator", request.Indicator),
+                ("tolerance", request.Tolerance?.ToString(CultureInfo.InvariantCulture)), ("within_documents", request.WithinDocuments == true ? "true" : null),
+                ("page_size", request.PageSize?.ToString(CultureInfo.InvariantCulture))], result.Page, result.Pages);
         });
 
     private static void Side(HtmlWriter html, FactRow f)

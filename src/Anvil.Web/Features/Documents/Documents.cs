@@ -15,7 +15,7 @@ public sealed record SpanRange(int Start, int End);
 /// A document with every record that points into it: its original text, boilerplate spans, entity mentions and
 /// facts (spans in code points of <see cref="Text"/>), the relations it states, and other documents of the same id.
 /// </summary>
-public sealed record DocumentResponse(DocumentSummary Document, string Text, IReadOnlyList<SpanRange> Boilerplate, IReadOnlyList<MentionSpan> Entities,
+public sealed record DocumentResponse(DocumentSummary Document, string Text, IReadOnlyList<SpanRange> Boilerplate, IReadOnlyList<MentionRow> Entities,
     IReadOnlyList<FactRow> Facts, IReadOnlyList<RelationRow> Relations, IReadOnlyList<DocumentSummary> SameId);
 
 /// <summary>The document list and page (<c>/documents/{key}</c>) and their API.</summary>
@@ -25,29 +25,22 @@ internal static class Documents
     {
         app.MapGet("/api/documents", (StoreAccess store) => List(store))
             .WithName("documents").WithSummary("Every stored document, newest first (no text)");
-        app.MapGet("/api/documents/{key}", (StoreAccess store, SpanReader spans, string key) => Query(store, spans, key))
+        app.MapGet("/api/documents/{key}", (StoreAccess store, string key) => Query(store, key))
             .WithName("document").WithSummary("A document's text with its entity mentions, facts and relations (key: document id or content-hash prefix)");
         app.MapGet("/documents", (StoreAccess store, HttpContext context) => RenderList(context, List(store))).ExcludeFromDescription();
-        app.MapGet("/documents/{key}", (StoreAccess store, SpanReader spans, HttpContext context, string key) => Render(context, Query(store, spans, key)))
+        app.MapGet("/documents/{key}", (StoreAccess store, HttpContext context, string key) => Render(context, Query(store, key)))
             .ExcludeFromDescription();
     }
 
     public static IReadOnlyList<DocumentSummary> List(StoreAccess store) => store.Use(s =>
-        (IReadOnlyList<DocumentSummary>)[.. s.Documents(withText: false).OrderByDescending(d => d.Date.HasValue).ThenByDescending(d => d.Date)
-            .ThenByDescending(d => d.Id).Select(DocumentSummary.Of)]);
+        (IReadOnlyList<DocumentSummary>)[.. s.LatestDocuments(limit: 0).Select(DocumentSummary.Of)]);
 
-    public static DocumentResponse Query(StoreAccess store, SpanReader spans, string key)
+    public static DocumentResponse Query(StoreAccess store, string key)
     {
         key = Check.DocumentKey(key);
         return store.Use(s =>
         {
-            var all = s.Documents(withText: false);
-            var matches = all.Where(d => d.Key == key).ToList();
-            if (matches.Count == 0 && key.Length >= 6 && key.All(char.IsAsciiHexDigit))
-            {
-                matches = [.. all.Where(d => d.Sha256.StartsWith(key, StringComparison.OrdinalIgnoreCase))];
-            }
-
+            var matches = s.DocumentsByKey(key);
             if (matches.Count == 0)
             {
                 throw WebException.NotFound($"no document '{Check.Shorten(key)}' in the knowledge base; the document list is at /documents");
@@ -55,17 +48,10 @@ internal static class Documents
 
             var chosen = matches.MaxBy(d => d.Id)!;
             var doc = s.Documents(withText: true, [chosen.Id]).Single();
-            var mentions = spans.Mentions(doc.Id);
-            var facts = s.Facts(new FactQuery { Doc = doc.Sha256 });
-            var offsets = SpanMarkup.CodePointOffsets(doc.Text);
-
-            // relations by entity (the store has no query by document): those of this document, told by their quotes
-            var relations = mentions.Select(m => m.EntityId).Distinct()
-                .SelectMany(s.Relations)
-                .Where(r => r.Doc == doc.Key && SpanMarkup.Slice(doc.Text, offsets, r.Start, r.End) == r.Quote)
-                .DistinctBy(r => r.Id).OrderBy(r => r.Start).ToList();
-            return new DocumentResponse(DocumentSummary.Of(doc), doc.Text, [.. doc.Boilerplate.Select(b => new SpanRange(b.Start, b.End))], mentions,
-                [.. facts.OrderBy(f => f.Start)], relations, [.. matches.Where(d => d.Id != doc.Id).Select(DocumentSummary.Of)]);
+            var facts = s.Facts(new FactQuery { DocumentId = doc.Id });
+            return new DocumentResponse(DocumentSummary.Of(doc), doc.Text, [.. doc.Boilerplate.Select(b => new SpanRange(b.Start, b.End))],
+                s.DocumentMentions(doc.Id), [.. facts.OrderBy(f => f.Start)], s.DocumentRelations(doc.Id),
+                [.. matches.Where(d => d.Id != doc.Id).Select(DocumentSummary.Of)]);
         });
     }
 

@@ -83,8 +83,4 @@ internal static class SpanMarkup
         offsets.Add(text.Length);
         return [.. offsets];
     }
-
-    /// <summary>The original text of a span in code points (what a record's quote should equal).</summary>
-    internal static string Slice(string text, int[] offsets, int start, int end) =>
-        start >= 0 && end < offsets.Length && start <= end ? text[offsets[start]..offsets[end]] : "";
 }

@@ -1,5 +1,4 @@
 using Anvil.Analytics;
-using Anvil.Store.Matching;
 using Anvil.Store.Records;
 using Anvil.Web.Charts;
 using Anvil.Web.Data;
@@ -25,7 +24,7 @@ internal static class Entities
     {
         app.MapGet("/api/entities", (StoreAccess store, [FromQuery(Name = "name")] string? name) => Find(store, name))
             .WithName("entities").WithSummary("Entities with this name, alias or written form (any script), most mentioned first");
-        app.MapGet("/api/entities/{id}", (StoreAccess store, SpanReader spans, long id) => Query(store, spans, id))
+        app.MapGet("/api/entities/{id}", (StoreAccess store, long id) => Query(store, id))
             .WithName("entity").WithSummary("One entity: type, aliases, facts, series over time, relations and documents");
         app.MapGet("/entities", (StoreAccess store, [FromQuery(Name = "name")] string? name) =>
         {
@@ -33,7 +32,7 @@ internal static class Entities
             return found.Count > 0 ? Results.Redirect(Links.Entity(found[0].Id))
                 : throw WebException.NotFound($"no entity called '{Check.Shorten(name)}' in the knowledge base");
         }).ExcludeFromDescription();
-        app.MapGet("/entities/{id}", (StoreAccess store, SpanReader spans, HttpContext context, long id) => Render(context, Query(store, spans, id)))
+        app.MapGet("/entities/{id}", (StoreAccess store, HttpContext context, long id) => Render(context, Query(store, id)))
             .ExcludeFromDescription();
     }
 
@@ -43,23 +42,19 @@ internal static class Entities
         return store.Use(s => s.FindEntities(names));
     }
 
-    public static EntityResponse Query(StoreAccess store, SpanReader spans, long id)
+    public static EntityResponse Query(StoreAccess store, long id) => store.Use(s =>
     {
-        var (name, type) = spans.Entity(id) ?? throw WebException.NotFound($"no entity {id} in the knowledge base");
-        return store.Use(s =>
-        {
-            var entity = s.FindEntities([Names.Fold(name)]).FirstOrDefault(e => e.Id == id) ?? new EntityRow(id, name, type, 0, 0, 0);
-            var facts = s.Facts(new FactQuery { SubjectEntityId = id });
-            var series = facts
-                .GroupBy(f => (f.Indicator, f.Scope, f.Kind, f.Unit))
-                .Select(g => new Series(g.Key.Indicator, g.Key.Scope, g.Key.Kind, g.Key.Unit, [.. Timelines.Build(g).Where(p => p.Period is not null)
-                    .Select(p => new SeriesPoint(p.Label, p.Period!.Value.StartText, p.Period!.Value.EndText, p.Fact.Value, p.Fact.Qualifier, p.Fact.Id,
-                        p.Fact.Doc, p.Fact.Quote))]))
-                .Where(x => x.Points.Count > 0)
-                .OrderByDescending(x => x.Points.Count).ThenBy(x => x.Indicator, StringComparer.Ordinal).ToList();
-            return new EntityResponse(entity, s.Aliases(id), facts, series, s.Relations(id), s.EntityDocuments(id));
-        });
-    }
+        var entity = s.Entity(id) ?? throw WebException.NotFound($"no entity {id} in the knowledge base");
+        var facts = s.Facts(new FactQuery { SubjectEntityId = id });
+        var series = facts
+            .GroupBy(f => (f.Indicator, f.Scope, f.Kind, f.Unit))
+            .Select(g => new Series(g.Key.Indicator, g.Key.Scope, g.Key.Kind, g.Key.Unit, [.. Timelines.Build(g).Where(p => p.Period is not null)
+                .Select(p => new SeriesPoint(p.Label, p.Period!.Value.StartText, p.Period!.Value.EndText, p.Fact.Value, p.Fact.Qualifier, p.Fact.Id,
+                    p.Fact.Doc, p.Fact.Quote))]))
+            .Where(x => x.Points.Count > 0)
+            .OrderByDescending(x => x.Points.Count).ThenBy(x => x.Indicator, StringComparer.Ordinal).ToList();
+        return new EntityResponse(entity, s.Aliases(id), facts, series, s.Relations(id), s.EntityDocuments(id));
+    });
 
     private static IResult Render(HttpContext context, EntityResponse r) => Layout.Page(context, r.Entity.Name, "entity", html =>
     {

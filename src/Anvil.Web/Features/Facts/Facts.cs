@@ -71,15 +71,20 @@ internal static class Facts
     {
         int page = Check.Range("page", request.Page, 1, 1, 1_000_000);
         int size = Check.Range("page_size", request.PageSize, 50, 1, MaxPageSize);
-        var all = Matching(store, request);
-        int pages = Math.Max(1, (all.Count + size - 1) / size);
-        return new FactsResponse(all.Count, page, size, pages, [.. all.Skip((page - 1) * size).Take(size)]);
+        var query = Matching(request) with { Offset = (page - 1) * size, Limit = size };
+        return store.Use(s =>
+        {
+            int total = s.CountFacts(query);
+            int pages = Math.Max(1, (total + size - 1) / size);
+            return new FactsResponse(total, page, size, pages, s.Facts(query));
+        });
     }
 
-    /// <summary>Every fact that matches, in the requested order.</summary>
-    private static List<FactRow> Matching(StoreAccess store, FactsRequest request)
+    /// <summary>The store query for the request's filters and order (every match; paging is the caller's).</summary>
+    private static FactQuery Matching(FactsRequest request)
     {
-        var query = new FactQuery
+        var sort = Check.OneOf("sort", request.Sort, Sorts);
+        return new FactQuery
         {
             Subjects = Check.Names("subject", request.Subject),
             Scopes = Check.Names("scope", request.Scope),
@@ -89,28 +94,19 @@ internal static class Facts
             Source = Check.Text("source", request.Source),
             Doc = Check.Text("doc", request.Doc),
             Text = Check.Text("text", request.Text),
+            Order = sort switch
+            {
+                "value" => FactOrder.Value,
+                "period" => FactOrder.Period,
+                "date" => FactOrder.Date,
+                "doc" => FactOrder.Doc,
+                "indicator" => FactOrder.Indicator,
+                "scope" => FactOrder.Scope,
+                "kind" => FactOrder.Kind,
+                _ => FactOrder.Subject,
+            },
+            Descending = Check.OneOf("order", request.Order, "asc", "desc") == "desc",
         };
-        var sort = Check.OneOf("sort", request.Sort, Sorts);
-        bool descending = Check.OneOf("order", request.Order, "asc", "desc") == "desc";
-        var facts = store.Use(s => s.Facts(query));
-        IOrderedEnumerable<FactRow> ordered = sort switch
-        {
-            "value" => By(facts, f => f.Value, descending),
-            "period" => By(facts, f => EffectivePeriod.Of(f)?.End ?? DateOnly.MinValue, descending),
-            "date" => By(facts, f => f.Date ?? "", descending),
-            "doc" => By(facts, f => f.Doc, descending),
-            "indicator" => By(facts, f => f.Indicator, descending),
-            "scope" => By(facts, f => f.Scope ?? "", descending),
-            "kind" => By(facts, f => f.Kind, descending),
-            _ => By(facts, f => f.Subject, descending),
-        };
-        return [.. ordered.ThenBy(f => f.Subject, StringComparer.Ordinal).ThenBy(f => f.Indicator, StringComparer.Ordinal).ThenBy(f => f.Id)];
-    }
-
-    private static IOrderedEnumerable<FactRow> By<T>(IEnumerable<FactRow> facts, Func<FactRow, T> key, bool descending)
-    {
-        var comparer = typeof(T) == typeof(string) ? (IComparer<T>)StringComparer.Ordinal : Comparer<T>.Default;
-        return descending ? facts.OrderByDescending(key, comparer) : facts.OrderBy(key, comparer);
     }
 
     private static IResult Export(StoreAccess store, DashboardOptions options, FactsRequest request, string? format)
@@ -121,7 +117,7 @@ internal static class Facts
             throw new WebException(StatusCodes.Status501NotImplemented, WebErrorCodes.NotFound, "this server has no exporter; run it with ./anvil serve");
         }
 
-        var facts = Matching(store, request);
+        var facts = store.Use(s => s.Facts(Matching(request)));
         var buffer = new MemoryStream();
         exporter.Write(facts, which, buffer);
         buffer.Position = 0;
@@ -232,7 +228,8 @@ internal static class Facts
         html.Close("tbody").Close("table");
     }
 
-    private static void Pager(HtmlWriter html, string path, List<(string, string?)> parameters, int page, int pages)
+    /// <summary>Links to the previous and next page, keeping the parameters.</summary>
+    public static void Pager(HtmlWriter html, string path, List<(string, string?)> parameters, long page, long pages)
     {
         if (pages <= 1)
         {
@@ -240,7 +237,7 @@ internal static class Facts
         }
 
         html.Open("nav", ("class", "pager"), ("aria-label", "pages"));
-        string Href(int p) => Links.WithQuery(path, [.. parameters, ("page", p.ToString(CultureInfo.InvariantCulture))]);
+        string Href(long p) => Links.WithQuery(path, [.. parameters, ("page", p.ToString(CultureInfo.InvariantCulture))]);
         if (page > 1)
         {
             html.Link(Href(page - 1), "← previous", "prev");

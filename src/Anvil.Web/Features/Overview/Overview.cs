@@ -12,9 +12,6 @@ public sealed record DocumentSummary(long Id, string Key, string Sha256, string?
         new(d.Id, d.Key, d.Sha256, d.Title, d.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.Format, d.Bytes);
 }
 
-/// <summary>An indicator with how many facts state it, about how many subjects.</summary>
-public sealed record IndicatorCount(string Indicator, int Facts, int Subjects);
-
 /// <summary>What the knowledge base holds: counts, the places and indicators with most facts, the latest documents.</summary>
 public sealed record OverviewResponse(StoreCounts Counts, IReadOnlyList<EntityRow> Places, IReadOnlyList<IndicatorCount> Indicators,
     IReadOnlyList<DocumentSummary> RecentDocuments);
@@ -26,23 +23,15 @@ internal static class Overview
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/overview", (StoreAccess store) => Query(store))
+        app.MapGet("/api/overview", (ResultCache cache) => Query(cache))
             .WithName("overview").WithSummary("Counts, the places and indicators with most facts, and the latest documents");
-        app.MapGet("/", (StoreAccess store, HttpContext context) => Render(context, Query(store))).ExcludeFromDescription();
+        app.MapGet("/", async (ResultCache cache, HttpContext context) => Render(context, await Query(cache))).ExcludeFromDescription();
     }
 
-    public static OverviewResponse Query(StoreAccess access) => access.Use(store =>
-    {
-        var indicators = store.Facts(new FactQuery())
-            .GroupBy(f => f.Indicator, StringComparer.Ordinal)
-            .Select(g => new IndicatorCount(g.Key, g.Count(), g.Select(f => f.Subject).Distinct(StringComparer.Ordinal).Count()))
-            .OrderByDescending(i => i.Facts).ThenBy(i => i.Indicator, StringComparer.Ordinal)
-            .Take(Top).ToList();
-        var recent = store.Documents(withText: false)
-            .OrderByDescending(d => d.Date.HasValue).ThenByDescending(d => d.Date).ThenByDescending(d => d.Id)
-            .Take(Top).Select(DocumentSummary.Of).ToList();
-        return new OverviewResponse(store.Counts(), store.TopEntities("place", Top).Where(e => e.Facts > 0).ToList(), indicators, recent);
-    });
+    /// <summary>Counted and ranked by the store; kept until the knowledge base changes.</summary>
+    public static Task<OverviewResponse> Query(ResultCache cache) => cache.GetAsync("overview", store =>
+        new OverviewResponse(store.Counts(), [.. store.TopEntities("place", Top).Where(e => e.Facts > 0)], store.TopIndicators(Top),
+            [.. store.LatestDocuments(Top).Select(DocumentSummary.Of)]));
 
     private static IResult Render(HttpContext context, OverviewResponse o) => Layout.Page(context, "Overview", "overview", html =>
     {
