@@ -28,8 +28,14 @@ public interface IKnowledgeStore : IDisposable
     /// <summary>Stored documents (those of <paramref name="ids"/>, or all), oldest first; with <paramref name="withText"/> false their text is left empty.</summary>
     IReadOnlyList<StoredDocument> Documents(bool withText, IReadOnlyCollection<long>? ids = null);
 
-    /// <summary>The <paramref name="limit"/> latest stored documents (all when 0), newest date first and undated last, without text.</summary>
-    IReadOnlyList<StoredDocument> LatestDocuments(int limit);
+    /// <summary>
+    /// The <paramref name="limit"/> latest stored documents (all when 0) after the first <paramref name="offset"/>, newest
+    /// date first, undated last, and of one date the last stored first; without text.
+    /// </summary>
+    IReadOnlyList<StoredDocument> LatestDocuments(int limit, int offset = 0);
+
+    /// <summary>How many documents are stored (cheaper than <see cref="Counts"/>, which counts every table).</summary>
+    int CountDocuments();
 
     /// <summary>
     /// The documents with this document id, or, when none has it, those whose content hash starts with it (six hex
@@ -69,8 +75,14 @@ public interface IKnowledgeStore : IDisposable
     /// <summary>An entity's name, lexicon and user aliases, and the forms documents write it in.</summary>
     IReadOnlyList<AliasRow> Aliases(long entityId);
 
-    /// <summary>Relations with the entity at either end.</summary>
-    IReadOnlyList<RelationRow> Relations(long entityId);
+    /// <summary>
+    /// Relations with the entity at either end, by predicate, subject, object and document (code-point order); the
+    /// first <paramref name="limit"/> of them, or all when 0.
+    /// </summary>
+    IReadOnlyList<RelationRow> Relations(long entityId, int limit = 0);
+
+    /// <summary>How many relations have the entity at either end.</summary>
+    int CountRelations(long entityId);
 
     /// <summary>A document's entity mentions in text order, each with the entity it was resolved to.</summary>
     IReadOnlyList<MentionRow> DocumentMentions(long documentId);
@@ -78,8 +90,11 @@ public interface IKnowledgeStore : IDisposable
     /// <summary>The relations a document states, in text order.</summary>
     IReadOnlyList<RelationRow> DocumentRelations(long documentId);
 
-    /// <summary>Documents that mention the entity, with how often.</summary>
-    IReadOnlyList<EntityDocumentRow> EntityDocuments(long entityId);
+    /// <summary>
+    /// Documents that mention the entity, with how often: newest date first, undated last; the first
+    /// <paramref name="limit"/>, or all when 0. <see cref="EntityRow.Documents"/> counts them.
+    /// </summary>
+    IReadOnlyList<EntityDocumentRow> EntityDocuments(long entityId, int limit = 0);
 
     /// <summary>Documents containing every term of the query (white-space separated; any script), best first.</summary>
     IReadOnlyList<SearchHit> Search(string query, int limit);

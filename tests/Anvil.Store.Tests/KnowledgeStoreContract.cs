@@ -363,6 +363,46 @@ public abstract class KnowledgeStoreContract : IDisposable
     }
 
     [Fact]
+    public void Documents_come_a_page_at_a_time_latest_first_with_their_count()
+    {
+        Assert.Equal(0, Store.CountDocuments());
+        AddFactCorpus();
+        Store.Add(new TestAnalysis("undated", "没有日期的文件。").Records());
+        Store.Add(new TestAnalysis("same-day", "与sz同一天的文件。", new DateOnly(2025, 2, 7)).Records());
+
+        Assert.Equal(4, Store.CountDocuments());
+        string[] all = ["same-day", "sz", "hz", "undated"]; // of one date, the last stored first
+        Assert.Equal(all, Store.LatestDocuments(0).Select(d => d.Key));
+        Assert.Equal(all, Store.LatestDocuments(3).Concat(Store.LatestDocuments(3, offset: 3)).Select(d => d.Key));
+        Assert.Equal(["sz", "hz"], Store.LatestDocuments(2, offset: 1).Select(d => d.Key));
+        Assert.Equal(["undated"], Store.LatestDocuments(0, offset: 3).Select(d => d.Key)); // an offset without a limit
+        Assert.Empty(Store.LatestDocuments(2, offset: 4));
+    }
+
+    [Fact]
+    public void An_entitys_relations_and_documents_can_be_cut_to_the_first_few_and_counted()
+    {
+        Store.Add(new TestAnalysis("march", "华为总部在深圳。腾讯总部在深圳。", new DateOnly(2025, 3, 1))
+            .Mention("深圳", "深圳", EntityType.Place).Mention("华为", "华为", EntityType.Company).Mention("腾讯", "腾讯", EntityType.Company)
+            .Relation("华为总部在深圳", "华为", "headquartered_in", "深圳").Relation("腾讯总部在深圳", "腾讯", "headquartered_in", "深圳").Records());
+        Store.Add(new TestAnalysis("undated", "比亚迪总部在深圳。")
+            .Mention("深圳", "深圳", EntityType.Place).Mention("比亚迪", "比亚迪", EntityType.Company)
+            .Relation("比亚迪总部在深圳", "比亚迪", "headquartered_in", "深圳").Records());
+        Store.Add(new TestAnalysis("january", "深圳发布年报。", new DateOnly(2025, 1, 1)).Mention("深圳", "深圳", EntityType.Place).Records());
+
+        var shenzhen = Store.FindEntities(["深圳"]).Single(e => e.Type == "place");
+        Assert.Equal(3, Store.CountRelations(shenzhen.Id));
+        // by subject in code points: 华 U+534E, 比 U+6BD4, 腾 U+817E
+        Assert.Equal(["华为", "比亚迪", "腾讯"], Store.Relations(shenzhen.Id).Select(r => r.Subject));
+        Assert.Equal(["华为", "比亚迪"], Store.Relations(shenzhen.Id, limit: 2).Select(r => r.Subject));
+
+        Assert.Equal(3, shenzhen.Documents);
+        Assert.Equal(["march", "january", "undated"], Store.EntityDocuments(shenzhen.Id).Select(d => d.Doc));
+        Assert.Equal(["march"], Store.EntityDocuments(shenzhen.Id, limit: 1).Select(d => d.Doc));
+        Assert.Equal(0, Store.CountRelations(987_654_321));
+    }
+
+    [Fact]
     public void A_document_gives_its_mentions_and_relations_and_an_entity_is_read_by_id()
     {
         AddFactCorpus();

@@ -393,17 +393,39 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         return ReadDocuments(cmd);
     });
 
-    public IReadOnlyList<StoredDocument> LatestDocuments(int limit) => Run(() =>
+    public IReadOnlyList<StoredDocument> LatestDocuments(int limit, int offset = 0) => Run(() =>
     {
-        using var cmd = Command(null, $"{DocumentColumns(withText: false)} ORDER BY date DESC NULLS LAST, id DESC");
-        if (limit > 0)
-        {
-            cmd.CommandText += " LIMIT @limit";
-            Parameter(cmd, "@limit", (long)limit);
-        }
-
+        using var cmd = Command(null, "");
+        cmd.CommandText = $"{DocumentColumns(withText: false)} ORDER BY date DESC NULLS LAST, id DESC{Page(cmd, limit, offset)}";
         return ReadDocuments(cmd);
     });
+
+    public int CountDocuments() => Run(() =>
+    {
+        using var cmd = Command(null, "SELECT COUNT(*) FROM documents");
+        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    });
+
+    /// <summary>
+    /// The <c>LIMIT</c>/<c>OFFSET</c> that takes one page (nothing for 0 and 0). SQLite takes an offset only after a
+    /// limit, so an offset alone comes with the largest limit.
+    /// </summary>
+    private static string Page(DbCommand cmd, int limit, int offset)
+    {
+        if (limit <= 0 && offset <= 0)
+        {
+            return "";
+        }
+
+        Parameter(cmd, "@limit", limit > 0 ? limit : long.MaxValue);
+        if (offset <= 0)
+        {
+            return " LIMIT @limit";
+        }
+
+        Parameter(cmd, "@offset", (long)offset);
+        return " LIMIT @limit OFFSET @offset";
+    }
 
     public IReadOnlyList<StoredDocument> DocumentsByKey(string key) => Run(() =>
     {
@@ -471,18 +493,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
                    f.value, f.unit, f.unit_text, f.qualifier, f.period, f.source
             FROM facts f JOIN documents d ON d.id = f.document_id
             """);
-        sql.Append(FactFilter(cmd, query)).Append(" ORDER BY ").Append(FactOrdering(query));
-        if (query.Limit > 0 || query.Offset > 0)
-        {
-            sql.Append(" LIMIT @limit");
-            Parameter(cmd, "@limit", query.Limit > 0 ? query.Limit : long.MaxValue);
-        }
-
-        if (query.Offset > 0)
-        {
-            sql.Append(" OFFSET @offset");
-            Parameter(cmd, "@offset", (long)query.Offset);
-        }
+        sql.Append(FactFilter(cmd, query)).Append(" ORDER BY ").Append(FactOrdering(query)).Append(Page(cmd, query.Limit, query.Offset));
 
         cmd.CommandText = sql.ToString();
         using var r = cmd.ExecuteReader();
@@ -730,16 +741,26 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         return rows;
     });
 
-    public IReadOnlyList<RelationRow> Relations(long entityId) => Run(() =>
+    public IReadOnlyList<RelationRow> Relations(long entityId, int limit = 0) => Run(() =>
     {
-        using var cmd = Command(null, """
+        // ordinal text and the id last, so both providers pick the same first relations when a limit cuts the list
+        string o = OrdinalCollation;
+        using var cmd = Command(null, "");
+        cmd.CommandText = $"""
             SELECT r.id, d.doc_key, r.subject, r.predicate, r.object, r.span_start, r.span_end, r.quote
             FROM relations r JOIN documents d ON d.id = r.document_id
             WHERE r.subject_entity_id = @e OR r.object_entity_id = @e
-            ORDER BY r.predicate, r.subject, r.object, d.doc_key, r.span_start
-            """);
+            ORDER BY r.predicate{o}, r.subject{o}, r.object{o}, d.doc_key{o}, r.span_start, r.id{Page(cmd, limit, 0)}
+            """;
         Parameter(cmd, "@e", entityId);
         return ReadRelations(cmd);
+    });
+
+    public int CountRelations(long entityId) => Run(() =>
+    {
+        using var cmd = Command(null, "SELECT COUNT(*) FROM relations WHERE subject_entity_id = @e OR object_entity_id = @e");
+        Parameter(cmd, "@e", entityId);
+        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     });
 
     private static List<RelationRow> ReadRelations(DbCommand cmd)
@@ -785,15 +806,16 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         return ReadRelations(cmd);
     });
 
-    public IReadOnlyList<EntityDocumentRow> EntityDocuments(long entityId) => Run(() =>
+    public IReadOnlyList<EntityDocumentRow> EntityDocuments(long entityId, int limit = 0) => Run(() =>
     {
-        using var cmd = Command(null, """
+        using var cmd = Command(null, "");
+        cmd.CommandText = $"""
             SELECT d.doc_key, d.title, d.date, COUNT(*)
             FROM mentions m JOIN documents d ON d.id = m.document_id
             WHERE m.entity_id = @e
             GROUP BY d.id, d.doc_key, d.title, d.date
-            ORDER BY d.date DESC NULLS LAST, d.doc_key
-            """);
+            ORDER BY d.date DESC NULLS LAST, d.doc_key{OrdinalCollation}, d.id{Page(cmd, limit, 0)}
+            """;
         Parameter(cmd, "@e", entityId);
         using var r = cmd.ExecuteReader();
         var rows = new List<EntityDocumentRow>();
