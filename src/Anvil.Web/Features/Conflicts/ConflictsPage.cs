@@ -52,12 +52,11 @@ internal static class ConflictsPage
         var indicators = Check.Names("indicator", request.Indicator);
         double tolerance = Check.Range("tolerance", request.Tolerance, AnalyticsConflicts.DefaultTolerance * 100, 0, 100);
         bool within = request.WithinDocuments ?? false;
-        int page = Check.Range("page", request.Page, 1, 1, 1_000_000);
-        int size = Check.Range("page_size", request.PageSize, 50, 1, Facts.Facts.MaxPageSize);
+        var paging = Paging.Of(request.Page, request.PageSize);
         var key = ResultCache.Key("conflicts", ResultCache.Names(subjects), ResultCache.Names(indicators), tolerance.ToString("R", CultureInfo.InvariantCulture),
             within ? "within" : "across");
         var set = await cache.GetAsync(key, s => ConflictSet.Of(s.Facts(new FactQuery { Subjects = subjects, Indicators = indicators }), tolerance / 100, within));
-        return new ConflictsResponse(set.Count, page, size, Math.Max(1, (set.Count + size - 1) / size), set.Page((long)(page - 1) * size, size));
+        return new ConflictsResponse(set.Count, paging.Page, paging.Size, paging.Pages(set.Count), set.Page(paging.Offset, paging.Size));
     }
 
     private static IResult Render(HttpContext context, ConflictsRequest request, ConflictsResponse result) =>
@@ -99,7 +98,7 @@ internal static class ConflictsPage
 
             Facts.Facts.Pager(html, "/conflicts", [("subject", request.Subject), ("indicator", request.Indicator),
                 ("tolerance", request.Tolerance?.ToString(CultureInfo.InvariantCulture)), ("within_documents", request.WithinDocuments == true ? "true" : null),
-                ("page_size", request.PageSize?.ToString(CultureInfo.InvariantCulture))], result.Page, result.Pages);
+                ("page_size", Paging.SizeParameter(request.PageSize))], result.Page, result.Pages);
         });
 
     private static void Side(HtmlWriter html, FactRow f)

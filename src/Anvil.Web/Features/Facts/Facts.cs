@@ -51,7 +51,6 @@ public sealed record FactsResponse(int Total, int Page, int PageSize, int Pages,
 /// <summary>Facts: filter, sort, page through, export (<c>/facts</c>, <c>/api/facts</c>, <c>/api/facts/export</c>).</summary>
 internal static class Facts
 {
-    public const int MaxPageSize = 500;
     private static readonly string[] Sorts = ["subject", "indicator", "scope", "kind", "value", "period", "date", "doc"];
 
     public static void Map(IEndpointRouteBuilder app)
@@ -69,14 +68,12 @@ internal static class Facts
 
     public static FactsResponse Query(StoreAccess store, FactsRequest request)
     {
-        int page = Check.Range("page", request.Page, 1, 1, 1_000_000);
-        int size = Check.Range("page_size", request.PageSize, 50, 1, MaxPageSize);
-        var query = Matching(request) with { Offset = (page - 1) * size, Limit = size };
+        var paging = Paging.Of(request.Page, request.PageSize);
+        var query = Matching(request) with { Offset = paging.Offset, Limit = paging.Size };
         return store.Use(s =>
         {
             int total = s.CountFacts(query);
-            int pages = Math.Max(1, (total + size - 1) / size);
-            return new FactsResponse(total, page, size, pages, s.Facts(query));
+            return new FactsResponse(total, paging.Page, paging.Size, paging.Pages(total), s.Facts(query));
         });
     }
 
@@ -159,7 +156,7 @@ internal static class Facts
         html.Element("option", "descending", ("value", "desc"), ("selected", request.Order == "desc" ? "" : null));
         html.Close("select").Close("label");
         html.Open("label").Text("Per page");
-        html.Open("input", ("type", "number"), ("name", "page_size"), ("min", "1"), ("max", MaxPageSize.ToString(CultureInfo.InvariantCulture)),
+        html.Open("input", ("type", "number"), ("name", "page_size"), ("min", "1"), ("max", Paging.MaxSize.ToString(CultureInfo.InvariantCulture)),
             ("value", result.PageSize.ToString(CultureInfo.InvariantCulture))).Close("label");
         html.Element("button", "Filter", ("type", "submit"));
         html.Close("form");
@@ -179,7 +176,7 @@ internal static class Facts
         }
 
         FactTable(html, result.Facts);
-        Pager(html, "/facts", [.. filters, ("page_size", request.PageSize?.ToString(CultureInfo.InvariantCulture))], result.Page, result.Pages);
+        Pager(html, "/facts", [.. filters, ("page_size", Paging.SizeParameter(request.PageSize))], result.Page, result.Pages);
     });
 
     /// <summary>The filters and ordering of a request, for links that keep them.</summary>
