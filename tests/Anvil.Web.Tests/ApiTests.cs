@@ -83,7 +83,7 @@ public sealed class ApiTests(Servers servers)
     [Fact]
     public async Task Every_span_of_every_document_is_its_quote_in_code_points()
     {
-        var documents = await _client.JsonAsync("/api/documents");
+        var documents = (await _client.JsonAsync("/api/documents?page_size=500")).GetProperty("documents");
         Assert.True(documents.GetArrayLength() >= 5);
         foreach (var d in documents.EnumerateArray())
         {

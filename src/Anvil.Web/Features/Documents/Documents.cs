@@ -5,6 +5,7 @@ using Anvil.Store.Records;
 using Anvil.Web.Data;
 using Anvil.Web.Features.Overview;
 using Anvil.Web.Html;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Anvil.Web.Features.Documents;
 
@@ -18,22 +19,45 @@ public sealed record SpanRange(int Start, int End);
 public sealed record DocumentResponse(DocumentSummary Document, string Text, IReadOnlyList<SpanRange> Boilerplate, IReadOnlyList<MentionRow> Entities,
     IReadOnlyList<FactRow> Facts, IReadOnlyList<RelationRow> Relations, IReadOnlyList<DocumentSummary> SameId);
 
+/// <summary>Which page of the document list to show.</summary>
+public sealed record DocumentsRequest
+{
+    /// <summary>From 1.</summary>
+    [FromQuery(Name = "page")] public int? Page { get; init; }
+
+    /// <summary>From 1 to 500; 50 by default.</summary>
+    [FromQuery(Name = "page_size")] public int? PageSize { get; init; }
+}
+
+/// <summary>One page of the stored documents, newest first: <see cref="Total"/> in all.</summary>
+public sealed record DocumentsResponse(int Total, int Page, int PageSize, int Pages, IReadOnlyList<DocumentSummary> Documents);
+
 /// <summary>The document list and page (<c>/documents/{key}</c>) and their API.</summary>
 internal static class Documents
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/documents", (StoreAccess store) => List(store))
-            .WithName("documents").WithSummary("Every stored document, newest first (no text)");
+        app.MapGet("/api/documents", (StoreAccess store, [AsParameters] DocumentsRequest request) => List(store, request))
+            .WithName("documents").WithSummary("The stored documents, newest first (no text), one page at a time");
         app.MapGet("/api/documents/{key}", (StoreAccess store, string key) => Query(store, key))
             .WithName("document").WithSummary("A document's text with its entity mentions, facts and relations (key: document id or content-hash prefix)");
-        app.MapGet("/documents", (StoreAccess store, HttpContext context) => RenderList(context, List(store))).ExcludeFromDescription();
+        app.MapGet("/documents", (StoreAccess store, HttpContext context, [AsParameters] DocumentsRequest request) =>
+            RenderList(context, request, List(store, request))).ExcludeFromDescription();
         app.MapGet("/documents/{key}", (StoreAccess store, HttpContext context, string key) => Render(context, Query(store, key)))
             .ExcludeFromDescription();
     }
 
-    public static IReadOnlyList<DocumentSummary> List(StoreAccess store) => store.Use(s =>
-        (IReadOnlyList<DocumentSummary>)[.. s.LatestDocuments(limit: 0).Select(DocumentSummary.Of)]);
+    /// <summary>A knowledge base can hold hundreds of thousands of documents: the store reads one page of them and counts the rest.</summary>
+    public static DocumentsResponse List(StoreAccess store, DocumentsRequest request)
+    {
+        var paging = Paging.Of(request.Page, request.PageSize);
+        return store.Use(s =>
+        {
+            int total = s.CountDocuments();
+            return new DocumentsResponse(total, paging.Page, paging.Size, paging.Pages(total),
+                [.. s.LatestDocuments(paging.Size, paging.Offset).Select(DocumentSummary.Of)]);
+        });
+    }
 
     public static DocumentResponse Query(StoreAccess store, string key)
     {
@@ -55,22 +79,35 @@ internal static class Documents
         });
     }
 
-    private static IResult RenderList(HttpContext context, IReadOnlyList<DocumentSummary> documents) => Layout.Page(context, "Documents", "overview", html =>
-    {
-        if (documents.Count == 0)
+    private static IResult RenderList(HttpContext context, DocumentsRequest request, DocumentsResponse result) =>
+        Layout.Page(context, "Documents", "overview", html =>
         {
-            Layout.Note(html, "No documents yet.");
-            return;
-        }
+            if (result.Total == 0)
+            {
+                Layout.Note(html, "No documents yet.");
+                return;
+            }
 
-        html.Open("ul", ("class", "documents"));
-        foreach (var d in documents)
-        {
-            html.Open("li").Link(Links.Document(d.Key), d.Title ?? d.Key).Text(" ").Element("span", $"{d.Date ?? "no date"} · {d.Key}", ("class", "muted")).Close("li");
-        }
+            html.Element("p", string.Create(CultureInfo.InvariantCulture, $"{result.Total} documents, newest first · page {result.Page} of {result.Pages}"),
+                ("class", "summary"));
+            if (result.Documents.Count == 0)
+            {
+                Layout.Note(html, "No documents on this page.");
+            }
+            else
+            {
+                html.Open("ul", ("class", "documents"));
+                foreach (var d in result.Documents)
+                {
+                    html.Open("li").Link(Links.Document(d.Key), d.Title ?? d.Key).Text(" ")
+                        .Element("span", $"{d.Date ?? "no date"} · {d.Key}", ("class", "muted")).Close("li");
+                }
 
-        html.Close("ul");
-    });
+                html.Close("ul");
+            }
+
+            Facts.Facts.Pager(html, "/documents", [("page_size", Paging.SizeParameter(request.PageSize))], result.Page, result.Pages);
+        });
 
     private static IResult Render(HttpContext context, DocumentResponse d) => Layout.Page(context, d.Document.Title ?? d.Document.Key, "document", html =>
     {
