@@ -1,4 +1,6 @@
+using System.Globalization;
 using Anvil.Analytics;
+using Anvil.Store;
 using Anvil.Store.Records;
 using Anvil.Web.Charts;
 using Anvil.Web.Data;
@@ -13,27 +15,52 @@ public sealed record SeriesPoint(string Label, string? Start, string? End, doubl
 /// <summary>An indicator of the entity over time (one scope, kind and unit), oldest first.</summary>
 public sealed record Series(string Indicator, string? Scope, string Kind, string Unit, IReadOnlyList<SeriesPoint> Points);
 
-/// <summary>Everything the knowledge base holds about one entity.</summary>
-public sealed record EntityResponse(EntityRow Entity, IReadOnlyList<AliasRow> Aliases, IReadOnlyList<FactRow> Facts, IReadOnlyList<Series> Series,
-    IReadOnlyList<RelationRow> Relations, IReadOnlyList<EntityDocumentRow> Documents);
+/// <summary>Which page of the entity's facts to show.</summary>
+public sealed record EntityRequest
+{
+    /// <summary>From 1.</summary>
+    [FromQuery(Name = "page")] public int? Page { get; init; }
+
+    /// <summary>From 1 to 500; 50 by default.</summary>
+    [FromQuery(Name = "page_size")] public int? PageSize { get; init; }
+}
+
+/// <summary>
+/// What the knowledge base holds about one entity, bounded however much that is: one page of its facts
+/// (<see cref="Total"/> in all, as <c>/api/facts</c> pages them), the series over most periods (of
+/// <see cref="SeriesTotal"/>), and the first relations and latest documents (of <see cref="RelationsTotal"/> and
+/// <see cref="DocumentsTotal"/>).
+/// </summary>
+public sealed record EntityResponse(EntityRow Entity, IReadOnlyList<AliasRow> Aliases, int Total, int Page, int PageSize, int Pages,
+    IReadOnlyList<FactRow> Facts, IReadOnlyList<Series> Series, int SeriesTotal, IReadOnlyList<RelationRow> Relations, int RelationsTotal,
+    IReadOnlyList<EntityDocumentRow> Documents, int DocumentsTotal);
+
+/// <summary>An entity's series over time, those over most periods first, and how many there are.</summary>
+internal sealed record EntitySeries(IReadOnlyList<Series> Top, int Total);
 
 /// <summary>The entity page (<c>/entities/{id}</c>, <c>/entities?name=华为</c>) and its API.</summary>
 internal static class Entities
 {
+    /// <summary>Series shown (and charted) at most; a place in a large knowledge base has hundreds.</summary>
+    public const int MaxSeries = 20;
+
+    /// <summary>Relations and documents listed at most; the rest are counted.</summary>
+    public const int MaxListed = 50;
+
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/entities", (StoreAccess store, [FromQuery(Name = "name")] string? name) => Find(store, name))
             .WithName("entities").WithSummary("Entities with this name, alias or written form (any script), most mentioned first");
-        app.MapGet("/api/entities/{id}", (StoreAccess store, long id) => Query(store, id))
-            .WithName("entity").WithSummary("One entity: type, aliases, facts, series over time, relations and documents");
+        app.MapGet("/api/entities/{id}", (StoreAccess store, ResultCache cache, long id, [AsParameters] EntityRequest request) => Query(store, cache, id, request))
+            .WithName("entity").WithSummary("One entity: type, aliases, a page of its facts, series over time, the first relations and latest documents");
         app.MapGet("/entities", (StoreAccess store, [FromQuery(Name = "name")] string? name) =>
         {
             var found = Find(store, name);
             return found.Count > 0 ? Results.Redirect(Links.Entity(found[0].Id))
                 : throw WebException.NotFound($"no entity called '{Check.Shorten(name)}' in the knowledge base");
         }).ExcludeFromDescription();
-        app.MapGet("/entities/{id}", (StoreAccess store, HttpContext context, long id) => Render(context, Query(store, id)))
-            .ExcludeFromDescription();
+        app.MapGet("/entities/{id}", async (StoreAccess store, ResultCache cache, HttpContext context, long id, [AsParameters] EntityRequest request) =>
+            Render(context, request, await Query(store, cache, id, request))).ExcludeFromDescription();
     }
 
     public static IReadOnlyList<EntityRow> Find(StoreAccess store, string? name)
@@ -42,21 +69,45 @@ internal static class Entities
         return store.Use(s => s.FindEntities(names));
     }
 
-    public static EntityResponse Query(StoreAccess store, long id) => store.Use(s =>
+    public static async Task<EntityResponse> Query(StoreAccess store, ResultCache cache, long id, EntityRequest request)
     {
-        var entity = s.Entity(id) ?? throw WebException.NotFound($"no entity {id} in the knowledge base");
-        var facts = s.Facts(new FactQuery { SubjectEntityId = id });
-        var series = facts
+        var paging = Paging.Of(request.Page, request.PageSize);
+        var entity = store.Use(s => s.Entity(id)) ?? throw WebException.NotFound($"no entity {id} in the knowledge base");
+        var series = await cache.GetAsync(ResultCache.Key("entity-series", id.ToString(CultureInfo.InvariantCulture)), s => SeriesOf(s, id));
+        return store.Use(s =>
+        {
+            var query = new FactQuery { SubjectEntityId = id, Offset = paging.Offset, Limit = paging.Size };
+            int total = s.CountFacts(query);
+            return new EntityResponse(entity, s.Aliases(id), total, paging.Page, paging.Size, paging.Pages(total), s.Facts(query),
+                series.Top, series.Total, s.Relations(id, MaxListed), s.CountRelations(id), s.EntityDocuments(id, MaxListed), entity.Documents);
+        });
+    }
+
+    /// <summary>
+    /// A series needs every fact of its indicator, so this reads all the entity's facts (thousands for a large place):
+    /// once per version of the knowledge base, not once per page of facts.
+    /// </summary>
+    private static EntitySeries SeriesOf(IKnowledgeStore store, long id)
+    {
+        var all = store.Facts(new FactQuery { SubjectEntityId = id })
             .GroupBy(f => (f.Indicator, f.Scope, f.Kind, f.Unit))
             .Select(g => new Series(g.Key.Indicator, g.Key.Scope, g.Key.Kind, g.Key.Unit, [.. Timelines.Build(g).Where(p => p.Period is not null)
                 .Select(p => new SeriesPoint(p.Label, p.Period!.Value.StartText, p.Period!.Value.EndText, p.Fact.Value, p.Fact.Qualifier, p.Fact.Id,
                     p.Fact.Doc, p.Fact.Quote))]))
             .Where(x => x.Points.Count > 0)
-            .OrderByDescending(x => x.Points.Count).ThenBy(x => x.Indicator, StringComparer.Ordinal).ToList();
-        return new EntityResponse(entity, s.Aliases(id), facts, series, s.Relations(id), s.EntityDocuments(id));
-    });
+            .OrderByDescending(Periods).ThenByDescending(x => x.Points.Count).ThenBy(x => x.Indicator, StringComparer.Ordinal)
+            .ThenBy(x => x.Scope, StringComparer.Ordinal).ThenBy(x => x.Kind, StringComparer.Ordinal).ThenBy(x => x.Unit, StringComparer.Ordinal)
+            .ToList();
+        return new EntitySeries([.. all.Take(MaxSeries)], all.Count);
+    }
 
-    private static IResult Render(HttpContext context, EntityResponse r) => Layout.Page(context, r.Entity.Name, "entity", html =>
+    /// <summary>
+    /// How many periods a series covers: a line needs two at least, so series with most periods come first and a cut
+    /// to <see cref="MaxSeries"/> drops those that cannot be charted before any that can.
+    /// </summary>
+    private static int Periods(Series series) => series.Points.Select(p => p.End).Distinct(StringComparer.Ordinal).Count();
+
+    private static IResult Render(HttpContext context, EntityRequest request, EntityResponse r) => Layout.Page(context, r.Entity.Name, "entity", html =>
     {
         html.Open("p", ("class", "meta"));
         html.Element("span", r.Entity.Type, ("class", "key e t-" + Documents.Documents.TypeClass(r.Entity.Type)));
@@ -74,7 +125,7 @@ internal static class Entities
         }
 
         // a line needs two periods at least; several figures of one period (from several sources) show as dots one above the other
-        var charted = r.Series.Where(s => s.Points.Select(p => p.End).Distinct(StringComparer.Ordinal).Count() >= 2).ToList();
+        var charted = r.Series.Where(s => Periods(s) >= 2).ToList();
         if (charted.Count > 0)
         {
             html.Element("h2", "Over time");
@@ -84,18 +135,23 @@ internal static class Entities
                 var caption = string.Join(" · ", new[] { s.Indicator, s.Scope, s.Kind, s.Unit }.Where(x => !string.IsNullOrEmpty(x)));
                 html.Open("figure");
                 html.Markup(Svg.Line(caption, [.. s.Points.Select(p => new LinePoint(
-                    DateOnly.ParseExact(p.End!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).DayNumber, p.Label, p.Value,
+                    DateOnly.ParseExact(p.End!, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber, p.Label, p.Value,
                     Figures.Format(p.Value, s.Unit, p.Qualifier), Links.Document(p.Doc, p.FactId), $"{p.Label}: {Figures.Format(p.Value, s.Unit, p.Qualifier)} — {p.Quote}"))]));
                 html.Element("figcaption", caption);
                 html.Close("figure");
             }
 
             html.Close("div");
+            if (charted.Count == r.Series.Count)
+            {
+                // series come most periods first: only when every kept one is charted can the cut have left out a chart
+                More(html, r.Series.Count, r.SeriesTotal, "series", "those over most periods");
+            }
         }
 
         if (r.Relations.Count > 0)
         {
-            html.Element("h2", "Relations");
+            html.Element("h2", $"Relations ({r.RelationsTotal})");
             var edges = r.Relations.Select(x => x.Subject == r.Entity.Name
                     ? new GraphEdge(x.Predicate, x.Object, true, Links.WithQuery("/entities", ("name", x.Object)))
                     : new GraphEdge(x.Predicate, x.Subject, false, Links.WithQuery("/entities", ("name", x.Subject))))
@@ -109,15 +165,27 @@ internal static class Entities
             }
 
             html.Close("ul");
+            More(html, r.Relations.Count, r.RelationsTotal, "relations", "by predicate, subject and object");
         }
 
-        html.Element("h2", $"Facts ({r.Facts.Count})");
+        html.Element("h2", $"Facts ({r.Total})", ("id", "facts"));
+        if (r.Pages > 1)
+        {
+            html.Element("p", string.Create(CultureInfo.InvariantCulture, $"page {r.Page} of {r.Pages}"), ("class", "summary"));
+        }
+
         if (r.Facts.Count > 0)
         {
             Facts.Facts.FactTable(html, r.Facts);
         }
+        else if (r.Total > 0)
+        {
+            Layout.Note(html, "No facts on this page.");
+        }
 
-        html.Element("h2", $"Documents ({r.Documents.Count})");
+        Facts.Facts.Pager(html, Links.Entity(r.Entity.Id), [("page_size", Paging.SizeParameter(request.PageSize))], r.Page, r.Pages);
+
+        html.Element("h2", $"Documents ({r.DocumentsTotal})");
         html.Open("ul", ("class", "documents"));
         foreach (var d in r.Documents)
         {
@@ -126,5 +194,15 @@ internal static class Entities
         }
 
         html.Close("ul");
+        More(html, r.Documents.Count, r.DocumentsTotal, "documents", "the latest");
     });
+
+    /// <summary>A note under a list cut to its first rows: which were kept and how many were left out.</summary>
+    private static void More(HtmlWriter html, int shown, int total, string what, string which)
+    {
+        if (total > shown)
+        {
+            Layout.Note(html, string.Create(CultureInfo.InvariantCulture, $"{shown} of {total} {what} shown ({which}); {total - shown} more not listed."));
+        }
+    }
 }
