@@ -98,6 +98,101 @@ public sealed class ApiTests(Servers servers)
     }
 
     [Fact]
+    public async Task Documents_come_a_page_at_a_time_newest_first()
+    {
+        var all = await _client.JsonAsync("/api/documents?page_size=500");
+        int total = all.GetProperty("total").GetInt32();
+        var keys = all.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(total, keys.Count);
+        Assert.True(total >= 5, "the test knowledge base has five documents at least");
+        var dates = all.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("date").GetString()).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d ?? "", StringComparer.Ordinal).ThenBy(d => d is null), dates); // newest first, undated last
+
+        var first = await _client.JsonAsync("/api/documents");
+        Assert.Equal((total, 1, 50, 1), (first.GetProperty("total").GetInt32(), first.GetProperty("page").GetInt32(),
+            first.GetProperty("page_size").GetInt32(), first.GetProperty("pages").GetInt32()));
+
+        int pages = (total + 1) / 2;
+        var paged = new List<long>();
+        for (int page = 1; page <= pages; page++)
+        {
+            var result = await _client.JsonAsync($"/api/documents?page_size=2&page={page}");
+            Assert.Equal((total, page, 2, pages), (result.GetProperty("total").GetInt32(), result.GetProperty("page").GetInt32(),
+                result.GetProperty("page_size").GetInt32(), result.GetProperty("pages").GetInt32()));
+            var rows = result.GetProperty("documents");
+            Assert.InRange(rows.GetArrayLength(), 1, 2);
+            paged.AddRange(rows.EnumerateArray().Select(d => d.GetProperty("id").GetInt64()));
+        }
+
+        Assert.Equal(keys, paged);
+        Assert.Empty((await _client.JsonAsync($"/api/documents?page_size=2&page={pages + 1}")).GetProperty("documents").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_document_list_shows_one_page_with_a_pager()
+    {
+        int total = (await _client.JsonAsync("/api/documents")).GetProperty("total").GetInt32();
+        int pages = (total + 1) / 2;
+        var html = await _client.PageAsync("/documents?page_size=2&page=2");
+        Assert.Contains($"{total} documents, newest first · page 2 of {pages}", html);
+        Assert.Equal(2, CountOf(Between(html, "<ul class=\"documents\">", "</ul>"), "<li>"));
+        var pager = Between(html, "<nav class=\"pager\"", "</nav>");
+        Assert.Contains("href=\"/documents?page_size=2&amp;page=1\"", pager);
+        Assert.Contains("href=\"/documents?page_size=2&amp;page=3\"", pager);
+        Assert.Contains($"page 2 of {pages}", pager);
+        Assert.DoesNotContain("class=\"pager\"", await _client.PageAsync("/documents")); // one page: no pager
+    }
+
+    [Fact]
+    public async Task An_entitys_facts_come_a_page_at_a_time_and_its_lists_are_bounded()
+    {
+        long id = (await _client.JsonAsync("/api/entities?name=深圳"))[0].GetProperty("id").GetInt64();
+        var all = await _client.JsonAsync($"/api/entities/{id}?page_size=500");
+        int total = all.GetProperty("total").GetInt32();
+        Assert.Equal(all.GetProperty("entity").GetProperty("facts").GetInt32(), total);
+        Assert.True(total >= 5, "深圳 has five facts at least in the test knowledge base");
+        var ids = all.GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(total, ids.Count);
+        Assert.Equal(all.GetProperty("entity").GetProperty("documents").GetInt32(), all.GetProperty("documents_total").GetInt32());
+        Assert.True(all.GetProperty("documents").GetArrayLength() <= 50);
+        Assert.InRange(all.GetProperty("relations").GetArrayLength(), 0, Math.Min(50, all.GetProperty("relations_total").GetInt32()));
+        Assert.InRange(all.GetProperty("series").GetArrayLength(), 1, Math.Min(20, all.GetProperty("series_total").GetInt32()));
+
+        int pages = (total + 1) / 2;
+        var paged = new List<long>();
+        for (int page = 1; page <= pages; page++)
+        {
+            var result = await _client.JsonAsync($"/api/entities/{id}?page_size=2&page={page}");
+            Assert.Equal((total, page, 2, pages), (result.GetProperty("total").GetInt32(), result.GetProperty("page").GetInt32(),
+                result.GetProperty("page_size").GetInt32(), result.GetProperty("pages").GetInt32()));
+            var rows = result.GetProperty("facts");
+            Assert.InRange(rows.GetArrayLength(), 1, 2);
+            paged.AddRange(rows.EnumerateArray().Select(f => f.GetProperty("id").GetInt64()));
+            Assert.Equal(all.GetProperty("series").GetArrayLength(), result.GetProperty("series").GetArrayLength()); // series are of every fact
+        }
+
+        Assert.Equal(ids, paged);
+        Assert.Empty((await _client.JsonAsync($"/api/entities/{id}?page_size=2&page={pages + 1}")).GetProperty("facts").EnumerateArray());
+        Assert.Equal(50, (await _client.JsonAsync($"/api/entities/{id}")).GetProperty("page_size").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_entity_page_shows_one_page_of_facts_with_a_pager()
+    {
+        long id = (await _client.JsonAsync("/api/entities?name=深圳"))[0].GetProperty("id").GetInt64();
+        int total = (await _client.JsonAsync($"/api/entities/{id}")).GetProperty("total").GetInt32();
+        int pages = (total + 1) / 2;
+        var html = await _client.PageAsync($"/entities/{id}?page_size=2&page=2");
+        Assert.Contains($"Facts ({total})", html);
+        Assert.Equal(2, CountOf(Between(html, "<tbody>", "</tbody>"), "<tr>"));
+        var pager = Between(html, "<nav class=\"pager\"", "</nav>");
+        Assert.Contains($"href=\"/entities/{id}?page_size=2&amp;page=1\"", pager);
+        Assert.Contains($"href=\"/entities/{id}?page_size=2&amp;page=3\"", pager);
+        Assert.Contains($"page 2 of {pages}", pager);
+        Assert.Contains("<ul class=\"documents\">", html); // the rest of the page is still there
+    }
+
+    [Fact]
     public async Task A_hostile_document_comes_back_as_it_was_written()
     {
         var doc = await _client.JsonAsync("/api/documents/" + Servers.HostileKey);
@@ -223,6 +318,16 @@ public sealed class ApiTests(Servers servers)
         Assert.Contains("&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;", html);
         Assert.Contains("&lt;a href=&quot;javascript:window.__xss=3&quot;&gt;", html);
         Assert.Contains("𠀀", html);
+    }
+
+    /// <summary>The text from the first <paramref name="start"/> to the next <paramref name="end"/>.</summary>
+    private static string Between(string text, string start, string end)
+    {
+        int i = text.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(i >= 0, $"no {start} in the page");
+        int j = text.IndexOf(end, i, StringComparison.Ordinal);
+        Assert.True(j >= 0, $"no {end} after {start}");
+        return text[i..j];
     }
 
     private static int CountOf(string text, string part) =>

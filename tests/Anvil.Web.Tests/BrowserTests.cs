@@ -195,6 +195,31 @@ public sealed class BrowserTests(Servers servers, Browser browser)
     }
 
     [Fact]
+    public async Task Documents_and_an_entitys_facts_are_paged_through_with_the_pager()
+    {
+        var page = await OpenAsync("/documents?page_size=2");
+        Assert.Equal(2, await page.Locator("ul.documents li").CountAsync());
+        var first = await page.Locator("ul.documents a").First.InnerTextAsync();
+        await page.Locator("nav.pager a.next").ClickAsync();
+        await page.WaitForURLAsync("**/documents?page_size=2&page=2");
+        Assert.StartsWith("page 2 of ", await page.Locator("nav.pager span").InnerTextAsync());
+        Assert.InRange(await page.Locator("ul.documents li").CountAsync(), 1, 2);
+        Assert.NotEqual(first, await page.Locator("ul.documents a").First.InnerTextAsync());
+
+        await page.GotoAsync("/entities?name=深圳");
+        await page.WaitForURLAsync("**/entities/*");
+        var entity = page.Url;
+        await page.GotoAsync(entity + "?page_size=2");
+        Assert.Equal(2, await page.Locator("table.facts tbody tr").CountAsync());
+        await page.Locator("nav.pager a.next").ClickAsync();
+        await page.WaitForURLAsync(entity + "?page_size=2&page=2");
+        Assert.InRange(await page.Locator("table.facts tbody tr").CountAsync(), 1, 2);
+        Assert.Equal(1, await page.Locator("svg.chart.graph").CountAsync()); // the rest of the entity page is on every page
+        await Browser.ShotAsync(page, "entity-page-2");
+        await DoneAsync(page);
+    }
+
+    [Fact]
     public async Task Conflicts_put_both_quotes_side_by_side_linked_to_their_documents()
     {
         var page = await OpenAsync("/conflicts");
