@@ -12,8 +12,11 @@ namespace Anvil.Web.Features.Entities;
 /// <summary>One figure of a series: when it holds, its value, and the fact that states it.</summary>
 public sealed record SeriesPoint(string Label, string? Start, string? End, double Value, string Qualifier, long FactId, string Doc, string Quote);
 
-/// <summary>An indicator of the entity over time (one scope, kind and unit), oldest first.</summary>
-public sealed record Series(string Indicator, string? Scope, string Kind, string Unit, IReadOnlyList<SeriesPoint> Points);
+/// <summary>
+/// An indicator of the entity over time (one scope, kind and unit), oldest first: at most a few points per period,
+/// of <see cref="PointsTotal"/> figures in all (the rest are on the facts pages).
+/// </summary>
+public sealed record Series(string Indicator, string? Scope, string Kind, string Unit, IReadOnlyList<SeriesPoint> Points, int PointsTotal);
 
 /// <summary>Which page of the entity's facts to show.</summary>
 public sealed record EntityRequest
@@ -91,14 +94,44 @@ internal static class Entities
     {
         var all = store.Facts(new FactQuery { SubjectEntityId = id })
             .GroupBy(f => (f.Indicator, f.Scope, f.Kind, f.Unit))
-            .Select(g => new Series(g.Key.Indicator, g.Key.Scope, g.Key.Kind, g.Key.Unit, [.. Timelines.Build(g).Where(p => p.Period is not null)
-                .Select(p => new SeriesPoint(p.Label, p.Period!.Value.StartText, p.Period!.Value.EndText, p.Fact.Value, p.Fact.Qualifier, p.Fact.Id,
-                    p.Fact.Doc, p.Fact.Quote))]))
+            .Select(g =>
+            {
+                var points = Timelines.Build(g).Where(p => p.Period is not null)
+                    .Select(p => new SeriesPoint(p.Label, p.Period!.Value.StartText, p.Period!.Value.EndText, p.Fact.Value, p.Fact.Qualifier,
+                        p.Fact.Id, p.Fact.Doc, p.Fact.Quote)).ToList();
+                return new Series(g.Key.Indicator, g.Key.Scope, g.Key.Kind, g.Key.Unit, PointsPerPeriod(points), points.Count);
+            })
             .Where(x => x.Points.Count > 0)
-            .OrderByDescending(Periods).ThenByDescending(x => x.Points.Count).ThenBy(x => x.Indicator, StringComparer.Ordinal)
+            .OrderByDescending(Periods).ThenByDescending(x => x.PointsTotal).ThenBy(x => x.Indicator, StringComparer.Ordinal)
             .ThenBy(x => x.Scope, StringComparer.Ordinal).ThenBy(x => x.Kind, StringComparer.Ordinal).ThenBy(x => x.Unit, StringComparer.Ordinal)
             .ToList();
         return new EntitySeries([.. all.Take(MaxSeries)], all.Count);
+    }
+
+    /// <summary>
+    /// Points of one period kept in a series. Several sources stating one period's figure show as dots one above the
+    /// other, which a few make plain; a knowledge base of thousands of reports gave hundreds per period, a page of
+    /// megabytes and a chart nobody could read.
+    /// </summary>
+    public const int MaxPointsPerPeriod = 5;
+
+    /// <summary>The first <see cref="MaxPointsPerPeriod"/> points of each period, in the series' order.</summary>
+    internal static IReadOnlyList<SeriesPoint> PointsPerPeriod(IReadOnlyList<SeriesPoint> points)
+    {
+        var perPeriod = new Dictionary<(string? Start, string? End), int>();
+        var kept = new List<SeriesPoint>();
+        foreach (var p in points)
+        {
+            int n = perPeriod.GetValueOrDefault((p.Start, p.End));
+            if (n < MaxPointsPerPeriod)
+            {
+                kept.Add(p);
+            }
+
+            perPeriod[(p.Start, p.End)] = n + 1;
+        }
+
+        return kept;
     }
 
     /// <summary>
@@ -137,7 +170,9 @@ internal static class Entities
                 html.Markup(Svg.Line(caption, [.. s.Points.Select(p => new LinePoint(
                     DateOnly.ParseExact(p.End!, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber, p.Label, p.Value,
                     Figures.Format(p.Value, s.Unit, p.Qualifier), Links.Document(p.Doc, p.FactId), $"{p.Label}: {Figures.Format(p.Value, s.Unit, p.Qualifier)} — {p.Quote}"))]));
-                html.Element("figcaption", caption);
+                html.Element("figcaption", s.PointsTotal > s.Points.Count
+                    ? string.Create(CultureInfo.InvariantCulture, $"{caption} ({s.Points.Count} of {s.PointsTotal} figures: {MaxPointsPerPeriod} per period at most)")
+                    : caption);
                 html.Close("figure");
             }
 
