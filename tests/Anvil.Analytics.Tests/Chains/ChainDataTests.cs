@@ -1,8 +1,8 @@
-using Anvil.Analysis.Tests.Support;
+using Anvil.Analytics.Tests.Support;
 using Anvil.Analytics.Chains;
 using Anvil.Store.Matching;
 
-namespace Anvil.Analysis.Tests.Chains;
+namespace Anvil.Analytics.Tests.Chains;
 
 /// <summary>The chain data: built-in templates, lexicon and places, and a user's folder of their own.</summary>
 public sealed class ChainDataTests

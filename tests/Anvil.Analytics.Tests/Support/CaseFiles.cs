@@ -1,4 +1,4 @@
-namespace Anvil.Analysis.Tests.Support;
+namespace Anvil.Analytics.Tests.Support;
 
 /// <summary>
 /// Reads a case file beside the tests (<c>Chains/cases/NAME.tsv</c>): one case per line, tab-separated columns;

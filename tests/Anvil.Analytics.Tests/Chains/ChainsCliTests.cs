@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Anvil.Analysis.Tests.Support;
+using Anvil.Analytics.Tests.Support;
 using Anvil.Cli.Tests;
 using Anvil.Core.Tests.Support;
 using ClosedXML.Excel;
 
-namespace Anvil.Analysis.Tests.Chains;
+namespace Anvil.Analytics.Tests.Chains;
 
 /// <summary><c>anvil chains ...</c> as a user runs it: the real CLI, against the small knowledge base of <c>kb/</c>.</summary>
 public sealed class ChainsCliTests : IClassFixture<ChainAnalysisTests.Kb>

@@ -1,8 +1,8 @@
-using Anvil.Analysis.Tests.Support;
+using Anvil.Analytics.Tests.Support;
 using Anvil.Analytics.Chains;
 using Anvil.Core.Tests.Support;
 
-namespace Anvil.Analysis.Tests.Chains;
+namespace Anvil.Analytics.Tests.Chains;
 
 /// <summary>
 /// The seed article (../shared/seeds; skipped where absent) argues Shenzhen's closed loop against Hangzhou's spear

@@ -1,8 +1,8 @@
-using Anvil.Analysis.Tests.Support;
+using Anvil.Analytics.Tests.Support;
 using Anvil.Analytics.Chains;
 using Anvil.Store.Matching;
 
-namespace Anvil.Analysis.Tests.Chains;
+namespace Anvil.Analytics.Tests.Chains;
 
 /// <summary>Text evidence: which stage words near a company's name place it (cases in <c>cases/text-evidence.tsv</c>).</summary>
 public sealed class TextEvidenceTests

@@ -4,7 +4,7 @@ using Anvil.Store;
 using Anvil.Store.Ingest;
 using Anvil.Store.Merging;
 
-namespace Anvil.Analysis.Tests.Support;
+namespace Anvil.Analytics.Tests.Support;
 
 /// <summary>
 /// A SQLite knowledge base in a temporary file, filled the way <c>anvil ingest</c> fills one: files read by

@@ -1,7 +1,7 @@
-using Anvil.Analysis.Tests.Support;
+using Anvil.Analytics.Tests.Support;
 using Anvil.Analytics.Chains;
 
-namespace Anvil.Analysis.Tests.Chains;
+namespace Anvil.Analytics.Tests.Chains;
 
 /// <summary>
 /// Placement, coverage, shock and comparison on a small knowledge base ingested from texts written for these tests

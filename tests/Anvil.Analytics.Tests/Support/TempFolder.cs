@@ -1,4 +1,4 @@
-namespace Anvil.Analysis.Tests.Support;
+namespace Anvil.Analytics.Tests.Support;
 
 /// <summary>A folder of its own for one test, removed afterwards.</summary>
 public sealed class TempFolder : IDisposable
