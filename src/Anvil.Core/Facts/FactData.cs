@@ -39,6 +39,9 @@ public sealed class FactData
 
     public List<string> MeasureModifiers { get; } = [];
 
+    /// <summary>Words that make the words before a figure a clause, not a measure's name (facts/clause-markers.tsv).</summary>
+    public List<string> ClauseMarkers { get; } = [];
+
     public List<string> TrimAtStart { get; } = [];
 
     /// <summary>The start trims and the subject-reference words (全市, 全国) together, longest first.</summary>
@@ -115,6 +118,7 @@ public sealed class FactData
 
         d.MeasureModifiers.Sort((a, b) => b.Length.CompareTo(a.Length));
         d.MeasureEndings.AddRange(DataFiles.ReadLines("facts/measure-endings.tsv").Select(l => l.Trim()));
+        d.ClauseMarkers.AddRange(DataFiles.ReadLines("facts/clause-markers.tsv").Select(l => l.Trim()).Where(l => l.Length > 0));
         d.ActionVerbs.AddRange(DataFiles.ReadLines("facts/action-verbs.tsv").Select(l => l.Trim()).OrderByDescending(v => v.Length));
         d.TrimAtEnd.Sort((a, b) => b.Length.CompareTo(a.Length));
         d.TrimAtStart.Sort((a, b) => b.Length.CompareTo(a.Length));

@@ -335,7 +335,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             bool inherited = false;
             if (indicator.Length == 0)
             {
-                var from = lastInSentence ?? (_last is not null && _last.Subject == subject ? _last : null);
+                var from = lastInSentence ?? (_last is not null && _last.Subject == subject && !_measureWasClause ? _last : null);
                 if (from is not null)
                 {
                     scope ??= from.Scope;
@@ -670,6 +670,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
         /// <summary>Splits "人工智能产业规模" into scope 人工智能 and indicator 产业规模.</summary>
         private (string? Scope, string Indicator) SplitMeasure(string measure, QuantityMention q)
         {
+            _measureWasClause = false;
             measure = TrimEnds(CutComparison(TrimEnds(measure)));
             if (measure.Length == 0)
             {
@@ -685,6 +686,15 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                     string scope = TrimEnds(measure[..^len]);
                     // as written, unless an abbreviation (GDP → 地区生产总值)
                     string indicator = tail.Any(TextClasses.IsHan) ? tail : canonical;
+                    int clauseEnd = EndOfLastClauseMarker(scope);
+                    if (clauseEnd > 0)
+                    {
+                        // 李明称有信心 + 国内生产总值: a clause before the measure names neither it nor a scope,
+                        // unless what follows its last marker is a sector (他说 + 新能源汽车 + 销量)
+                        scope = TrimEnds(scope[clauseEnd..]);
+                        return (scope.Length > 0 && IsScope(scope) ? scope : null, indicator);
+                    }
+
                     // 新能源汽车国内 + 销量: a modifier at the end of the scope belongs to the measure
                     foreach (var modifier in _data.MeasureModifiers)
                     {
@@ -753,6 +763,20 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 }
             }
 
+            // words that are a clause (他说我们在全国有26个) name no measure: what follows the last marker may
+            // (公司可以把 + 物流成本), else the figure's kind and unit will
+            int clause = EndOfLastClauseMarker(measure);
+            if (clause > 0)
+            {
+                measure = TrimEnds(measure[clause..]);
+                if (measure.Count(TextClasses.IsHan) < 2 || !measure.All(c => TextClasses.IsHan(c) || TextClasses.IsAsciiLetterOrDigit(c))
+                    || measure[0] is '在' or '有' or '是' or '对' or '向' or '从' or '给')
+                {
+                    _measureWasClause = true;
+                    return (null, "");
+                }
+            }
+
             // otherwise the words themselves name the measure: after the last 的 or 按 when that leaves a
             // word (所有工厂加起来的总占地面积 → 总占地面积), and never a running count of years (连续10年)
             foreach (char cut in "的按则")
@@ -770,6 +794,28 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             }
 
             return (null, measure.Length > 16 ? measure[^16..] : measure);
+        }
+
+        /// <summary>
+        /// Set when the last <see cref="SplitMeasure"/> found a clause and no measure in the words: the figure then
+        /// takes no measure from a sentence before (他说我们在全国有26个 is not a count of the GDP stated earlier).
+        /// </summary>
+        private bool _measureWasClause;
+
+        /// <summary>Where the last clause marker (facts/clause-markers.tsv) in the words ends; 0 when there is none.</summary>
+        private int EndOfLastClauseMarker(string words)
+        {
+            int end = 0;
+            foreach (var marker in _data.ClauseMarkers)
+            {
+                int at = words.LastIndexOf(marker, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    end = Math.Max(end, at + marker.Length);
+                }
+            }
+
+            return end;
         }
 
         /// <summary>A sector, industry, product class or group of firms (facts/scopes.tsv).</summary>
