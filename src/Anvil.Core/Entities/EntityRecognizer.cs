@@ -452,7 +452,10 @@ public sealed class EntityRecognizer
 
             string title = view.Substring(j, len);
             int k = j + len;
-            while (k < text.Length && (char.IsWhiteSpace(text[k]) || text[k] == ':'))
+            // a colon follows a byline's title (记者：张三), but after a position it opens what was said
+            // (台积电董事长：相信的人不多)
+            bool byline = _data.BylineTitles.Contains(title);
+            while (k < text.Length && (char.IsWhiteSpace(text[k]) || (byline && text[k] == ':')))
             {
                 k++;
             }
@@ -467,7 +470,7 @@ public sealed class EntityRecognizer
             j = nameEnd - 1;
 
             // bylines list several names: 记者 邱嘉熙 肖艺嘉
-            if (_data.BylineTitles.Contains(title))
+            if (byline)
             {
                 int next = nameEnd;
                 while (next < text.Length && char.IsWhiteSpace(text[next]) && text[next] != '\n')
