@@ -35,7 +35,7 @@ public sealed class BatchExtractor(ExtractionPipeline pipeline, int threads)
         // Workers take inputs in order and park results in a ring; this thread hands them on in input
         // order as they become ready. At most `window` results wait, so memory stays bounded, and the
         // caller's output work overlaps with extraction instead of stopping it.
-        int window = _threads * 32;
+        int window = _threads * 4;
         var ring = new object?[window];
         using var slots = new SemaphoreSlim(window, window);
         int next = -1;
