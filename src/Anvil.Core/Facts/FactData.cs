@@ -42,6 +42,9 @@ public sealed class FactData
     /// <summary>Words that make the words before a figure a clause, not a measure's name (facts/clause-markers.tsv).</summary>
     public List<string> ClauseMarkers { get; } = [];
 
+    /// <summary>Characters that, starting the words after a clause marker, show them to be no measure (在全国).</summary>
+    public HashSet<char> NotMeasureStarts { get; } = [];
+
     public List<string> TrimAtStart { get; } = [];
 
     /// <summary>The start trims and the subject-reference words (全市, 全国) together, longest first.</summary>
@@ -118,7 +121,20 @@ public sealed class FactData
 
         d.MeasureModifiers.Sort((a, b) => b.Length.CompareTo(a.Length));
         d.MeasureEndings.AddRange(DataFiles.ReadLines("facts/measure-endings.tsv").Select(l => l.Trim()));
-        d.ClauseMarkers.AddRange(DataFiles.ReadLines("facts/clause-markers.tsv").Select(l => l.Trim()).Where(l => l.Length > 0));
+        foreach (var line in DataFiles.ReadLines("facts/clause-markers.tsv"))
+        {
+            var c = line.Split('\t');
+            string word = c[0].Trim();
+            if (c.Length >= 2 && c[1].Trim() == "start")
+            {
+                // one character: the check is on the first character of the words
+                d.NotMeasureStarts.Add(word[0]);
+            }
+            else if (word.Length > 0)
+            {
+                d.ClauseMarkers.Add(word);
+            }
+        }
         d.ActionVerbs.AddRange(DataFiles.ReadLines("facts/action-verbs.tsv").Select(l => l.Trim()).OrderByDescending(v => v.Length));
         d.TrimAtEnd.Sort((a, b) => b.Length.CompareTo(a.Length));
         d.TrimAtStart.Sort((a, b) => b.Length.CompareTo(a.Length));

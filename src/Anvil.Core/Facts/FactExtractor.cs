@@ -770,7 +770,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             {
                 measure = TrimEnds(measure[clause..]);
                 if (measure.Count(TextClasses.IsHan) < 2 || !measure.All(c => TextClasses.IsHan(c) || TextClasses.IsAsciiLetterOrDigit(c))
-                    || measure[0] is '在' or '有' or '是' or '对' or '向' or '从' or '给')
+                    || _data.NotMeasureStarts.Contains(measure[0]))
                 {
                     _measureWasClause = true;
                     return (null, "");

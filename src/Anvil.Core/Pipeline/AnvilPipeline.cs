@@ -18,7 +18,13 @@ public static class AnvilPipeline
     /// A command that will extract calls this first thing, so the loading overlaps with reading the command
     /// line: start-up is serial time every run pays before any document.
     /// </summary>
-    public static void Preload() => Interlocked.CompareExchange(ref _preloaded, BuiltInData.Start(), null);
+    public static void Preload()
+    {
+        if (Volatile.Read(ref _preloaded) is null)
+        {
+            Interlocked.CompareExchange(ref _preloaded, BuiltInData.Start(), null);
+        }
+    }
 
     public static ExtractionPipeline Create(PipelineOptions? options = null)
     {
