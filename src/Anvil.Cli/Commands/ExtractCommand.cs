@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Anvil.Core.Documents;
 using Anvil.Core.Entities;
+using Anvil.Core.Facts;
 using Anvil.Core.Lexicons;
 using Anvil.Core.Output;
 using Anvil.Core.Pipeline;
@@ -167,10 +168,10 @@ internal sealed class TableOutput
             if (a.Facts.Count > 0)
             {
                 var facts = new Table().Border(TableBorder.Rounded).AddColumns("subject", "scope", "indicator", "kind", "value", "unit", "period", "quote");
-                foreach (var f in a.Facts)
+                foreach (var (span, f) in a.Facts)
                 {
-                    facts.AddRow(Markup.Escape(f.Subject), Markup.Escape(f.Scope ?? ""), Markup.Escape(f.Indicator), f.Kind,
-                        f.Value.ToString("G", CultureInfo.InvariantCulture), f.Unit, f.Period ?? "", Markup.Escape(d.Slice(f.Span)));
+                    facts.AddRow(Markup.Escape(f.Subject), Markup.Escape(f.Scope ?? ""), Markup.Escape(f.Indicator), f.Kind.ToSpecName(),
+                        f.Value.ToString("G", CultureInfo.InvariantCulture), f.Unit.Code, f.Period ?? "", Markup.Escape(d.Slice(span)));
                 }
 
                 console.Write(facts);

@@ -216,7 +216,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 _last = lastInSentence;
                 if (fact.Value.IsTopic)
                 {
-                    _topic = fact.Value.Record.Subject;
+                    _topic = fact.Value.Record.Fact.Subject;
                 }
             }
         }
@@ -402,24 +402,23 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             string? source = sentenceSource ?? _onwardSource;
             int start = subjectMention is not null && subjectMention.View.Start >= clause.Start ? subjectMention.View.Start : phraseStart + phraseOffset;
             var span = _analysis.View.ToOriginal(Math.Min(start, figure.View.Start), figure.View.End);
-            var record = new FactRecord
+            var record = new FactRecord(span, new Fact
             {
-                Span = span,
                 Subject = subject,
                 Scope = string.IsNullOrEmpty(scope) ? null : scope,
                 Indicator = indicator,
-                Kind = kind,
+                Kind = FactNames.ParseKind(kind),
                 Value = value,
-                Unit = unit,
+                Unit = new Unit(unit),
                 UnitText = q.UnitText.Length == 0 ? null : q.UnitText,
-                Qualifier = q.Qualifier.ToString().ToLowerInvariant(),
+                Qualifier = q.Qualifier,
                 Period = period,
                 Source = source,
-            };
+            });
             // a subject named at the head of its clause is what the text goes on about; one from a list is not
             bool isTopic = subjectMention is not null && subjectMention.Type is not (EntityType.Government or EntityType.Person or EntityType.Work) && listed?.Subject is null
                 && (subjectMention.View.Start <= clause.Start + 2 || IsTopicPosition(subjectMention.View.Start, clause.Start));
-            return (record, new Carried(subject, record.Scope, indicator, kind, period, start), isTopic);
+            return (record, new Carried(subject, record.Fact.Scope, indicator, kind, period, start), isTopic);
         }
 
         /// <summary>Durations, index levels and ordinals are not facts about a subject.</summary>

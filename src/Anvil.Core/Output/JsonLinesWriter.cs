@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Anvil.Core.Documents;
 using Anvil.Core.Entities;
+using Anvil.Core.Facts;
 using Anvil.Core.Normalization;
 using Anvil.Core.Pipeline;
 
@@ -100,22 +101,44 @@ public static class JsonLinesWriter
         json.WriteEndObject();
     }
 
-    private static void WriteFact(Utf8JsonWriter json, Document doc, FactRecord f)
+    private static void WriteFact(Utf8JsonWriter json, Document doc, FactRecord record)
     {
+        var f = record.Fact;
         json.WriteStartObject();
         json.WriteString("type", "fact");
         json.WriteString("doc", doc.Id);
-        WriteSpan(json, doc, f.Span);
+        WriteSpan(json, doc, record.Span);
         json.WriteString("subject", f.Subject);
         WriteNullable(json, "scope", f.Scope);
         json.WriteString("indicator", f.Indicator);
-        json.WriteString("kind", f.Kind);
+        if (f.IndicatorText is not null)
+        {
+            json.WriteString("indicator_text", f.IndicatorText);
+        }
+
+        json.WriteString("kind", f.Kind.ToSpecName());
         json.WriteNumber("value", f.Value);
-        json.WriteString("unit", f.Unit);
+        if (f.ValueHigh is { } high)
+        {
+            json.WriteNumber("value_high", high);
+        }
+
+        json.WriteString("unit", f.Unit.Code);
         WriteNullable(json, "unit_text", f.UnitText);
-        json.WriteString("qualifier", f.Qualifier);
+        json.WriteString("qualifier", f.Qualifier.ToSpecName());
         WriteNullable(json, "period", f.Period);
         WriteNullable(json, "source", f.Source);
+        // the spec's defaults (actual, no basis) are left out, so a reader of older output sees the same records
+        if (f.Status != FactStatus.Actual)
+        {
+            json.WriteString("status", f.Status.ToSpecName());
+        }
+
+        if (f.Basis is { } basis)
+        {
+            json.WriteString("basis", basis.ToSpecName());
+        }
+
         json.WriteEndObject();
     }
 

@@ -11,6 +11,9 @@ public enum Qualifier
     Ge,
     Lt,
     Le,
+
+    /// <summary>From a low to a high value (1万-5万元, 增长3%-5%).</summary>
+    Range,
 }
 
 /// <summary>

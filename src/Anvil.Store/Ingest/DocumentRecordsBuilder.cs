@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Anvil.Core.Documents;
 using Anvil.Core.Entities;
+using Anvil.Core.Facts;
 using Anvil.Core.Normalization;
 using Anvil.Core.Pipeline;
 using Anvil.Store.Matching;
@@ -51,7 +52,7 @@ public static class DocumentRecordsBuilder
 
         var date = doc.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var facts = new List<FactEntry>(analysis.Facts.Count);
-        foreach (var f in analysis.Facts)
+        foreach (var (span, f) in analysis.Facts)
         {
             int? subject = Link(f.Subject);
             PeriodRange? range = PeriodRange.TryParse(f.Period, out var r) ? r
@@ -59,18 +60,18 @@ public static class DocumentRecordsBuilder
                 : null;
             facts.Add(new FactEntry
             {
-                Start = doc.ToCodePointIndex(f.Span.Start),
-                End = doc.ToCodePointIndex(f.Span.End),
-                Quote = doc.Slice(f.Span),
+                Start = doc.ToCodePointIndex(span.Start),
+                End = doc.ToCodePointIndex(span.End),
+                Quote = doc.Slice(span),
                 Subject = subject is { } s ? entities[s].Name : f.Subject,
                 SubjectEntity = subject,
                 Scope = f.Scope,
                 Indicator = f.Indicator,
-                Kind = f.Kind,
+                Kind = f.Kind.ToSpecName(),
                 Value = f.Value,
-                Unit = f.Unit,
+                Unit = f.Unit.Code,
                 UnitText = f.UnitText,
-                Qualifier = f.Qualifier,
+                Qualifier = f.Qualifier.ToSpecName(),
                 Period = f.Period,
                 PeriodStart = range?.StartText,
                 PeriodEnd = range?.EndText,

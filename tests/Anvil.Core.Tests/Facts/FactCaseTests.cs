@@ -1,5 +1,6 @@
 using System.Globalization;
 using Anvil.Core.Documents;
+using Anvil.Core.Facts;
 using Anvil.Core.Tests.Support;
 
 namespace Anvil.Core.Tests.Facts;
@@ -23,14 +24,15 @@ public class FactCaseTests
     public void Case(int line, string text, string date, string expected, string absent)
     {
         var doc = new Document("case", text, date: DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-        var facts = PipelineCases.Pipeline.Run(doc).Facts;
-        string found = string.Join("; ", facts.Select(f => $"{f.Subject}|{f.Kind}|{f.Value.ToString(CultureInfo.InvariantCulture)}|{f.Unit}|{f.Period}|{f.Indicator}"));
+        var records = PipelineCases.Pipeline.Run(doc).Facts;
+        var facts = records.Select(r => r.Fact).ToList();
+        string found = string.Join("; ", facts.Select(f => $"{f.Subject}|{f.Kind.ToSpecName()}|{f.Value.ToString(CultureInfo.InvariantCulture)}|{f.Unit}|{f.Period}|{f.Indicator}"));
         foreach (var e in expected.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var p = e.Split('|');
             double value = double.Parse(p[2], CultureInfo.InvariantCulture);
             bool hit = facts.Any(f =>
-                (p[0] == "-" || f.Subject == p[0]) && f.Kind == p[1] && Math.Abs(f.Value - value) <= 0.005 * Math.Abs(value) + 1e-9 && f.Unit == p[3]
+                (p[0] == "-" || f.Subject == p[0]) && f.Kind.ToSpecName() == p[1] && Math.Abs(f.Value - value) <= 0.005 * Math.Abs(value) + 1e-9 && f.Unit.Code == p[3]
                 && (p.Length < 5 || p[4] == "-" || f.Period == p[4])
                 && (p.Length < 6 || p[5] == "-" || IndicatorMatches(p[5], f.Indicator)));
             Assert.True(hit, $"line {line}: expected {e}; found {found}");
@@ -42,10 +44,10 @@ public class FactCaseTests
             Assert.False(facts.Any(f => Math.Abs(f.Value - value) < 1e-9), $"line {line}: no fact may have value {a}; found {found}");
         }
 
-        foreach (var f in facts)
+        foreach (var (span, _) in records)
         {
-            Assert.InRange(f.Span.Start, 0, f.Span.End - 1);
-            Assert.InRange(f.Span.End, 1, text.Length);
+            Assert.InRange(span.Start, 0, span.End - 1);
+            Assert.InRange(span.End, 1, text.Length);
         }
     }
 

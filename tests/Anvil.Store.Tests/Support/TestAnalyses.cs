@@ -1,5 +1,6 @@
 using Anvil.Core.Documents;
 using Anvil.Core.Entities;
+using Anvil.Core.Facts;
 using Anvil.Core.Output;
 using Anvil.Core.Pipeline;
 using Anvil.Store.Ingest;
@@ -50,19 +51,18 @@ public sealed class TestAnalysis
     public TestAnalysis Fact(string quote, string subject, string indicator, double value, string unit = "count", string kind = "value",
         string qualifier = "eq", string? period = null, string? scope = null, string? source = null)
     {
-        _analysis.Facts.Add(new FactRecord
+        _analysis.Facts.Add(new FactRecord(Locate(quote), new Fact
         {
-            Span = Locate(quote),
             Subject = subject,
             Scope = scope,
             Indicator = indicator,
-            Kind = kind,
+            Kind = FactNames.ParseKind(kind),
             Value = value,
-            Unit = unit,
-            Qualifier = qualifier,
+            Unit = new Unit(unit),
+            Qualifier = FactNames.ParseQualifier(qualifier),
             Period = period,
             Source = source,
-        });
+        }));
         return this;
     }
 

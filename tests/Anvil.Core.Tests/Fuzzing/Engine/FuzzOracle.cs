@@ -195,11 +195,11 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
             }
         }
 
-        foreach (var f in analysis.Facts)
+        foreach (var (span, f) in analysis.Facts)
         {
-            if (Bad(text, f.Span) is { } why)
+            if (Bad(text, span) is { } why)
             {
-                return $"fact span {why}: {f.Indicator} {f.Value} {f.Span}";
+                return $"fact span {why}: {f.Indicator} {f.Value} {span}";
             }
         }
 
