@@ -1,3 +1,4 @@
+using Anvil.Core.Documents;
 using Anvil.Core.Lexicons;
 using Anvil.Core.Normalization;
 
@@ -33,7 +34,6 @@ internal readonly record struct CompanyMention(int Start, int End, string Compan
 /// </summary>
 public sealed class TextEvidence
 {
-    private static readonly char[] SentenceEnds = ['。', '！', '？', '；', '!', '?', ';', '\n', '\r'];
 
     // a comma between the name and the word starts another clause, most often about something else
     private static readonly char[] ClauseBreaks = ['，', ','];
@@ -86,7 +86,8 @@ public sealed class TextEvidence
                 continue;
             }
 
-            int sentenceStart = folded.LastIndexOfAny(SentenceEnds, Math.Max(0, word.Start - 1)) + 1;
+            // the sentence part the word stands in, as the extraction pipeline cuts sentences
+            int sentenceStart = folded.AsSpan(0, word.Start).LastIndexOfAny(Punctuation.PartEnds) + 1;
             var company = mentions.LastOrDefault(m => m.End <= word.Start && m.Start >= sentenceStart);
             if (company.Company is null || mentions.Any(m => m.Start > company.Start && m.Start < word.Start))
             {
@@ -99,7 +100,7 @@ public sealed class TextEvidence
                 continue;
             }
 
-            int sentenceEnd = folded.IndexOfAny(SentenceEnds, word.End);
+            int sentenceEnd = folded.AsSpan(word.End).IndexOfAny(Punctuation.PartEnds) is int ahead and >= 0 ? word.End + ahead : -1;
             var after = folded[word.End..Math.Min(sentenceEnd < 0 ? folded.Length : sentenceEnd, word.End + _cues.MaxGap)];
             string? cue = gap.Length == 0 ? "adjoining"
                 : _cues.Links.FirstOrDefault(l => gap.Contains(l, StringComparison.Ordinal))

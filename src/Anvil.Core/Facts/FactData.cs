@@ -52,6 +52,17 @@ public sealed class FactData
 
     public WordTrie<bool> IndicatorTrie { get; } = new();
 
+    public KindCues Kinds { get; private set; } = null!;
+
+    public MeasureCues Measures { get; private set; } = null!;
+
+    public SubjectCues Subjects { get; private set; } = null!;
+
+    public FigureCues Figures { get; private set; } = null!;
+
+    /// <summary>Places outside the mainland's currency, with the local dollar a bare 元 means in a text about them (null: none).</summary>
+    public Dictionary<string, string?> Regions { get; } = new(StringComparer.Ordinal);
+
     public static FactData LoadBuiltIn()
     {
         var d = new FactData();
@@ -72,7 +83,7 @@ public sealed class FactData
         foreach (var line in DataFiles.ReadLines("facts/kind-words.tsv"))
         {
             var c = line.Split('\t');
-            var word = new KindWord(c[1], c[0], int.Parse(c[2], System.Globalization.CultureInfo.InvariantCulture));
+            var word = new KindWord(c[1], FactNames.ParseKind(c[0]), int.Parse(c[2], System.Globalization.CultureInfo.InvariantCulture));
             (c[3] == "after" ? d.KindWordsAfter : d.KindWordsBefore).Add(word);
         }
 
@@ -138,6 +149,16 @@ public sealed class FactData
         d.ActionVerbs.AddRange(DataFiles.ReadLines("facts/action-verbs.tsv").Select(l => l.Trim()).OrderByDescending(v => v.Length));
         d.TrimAtEnd.Sort((a, b) => b.Length.CompareTo(a.Length));
         d.TrimAtStart.Sort((a, b) => b.Length.CompareTo(a.Length));
+        d.Kinds = KindCues.Load(CueTable.Load("facts/kind-cues.tsv"));
+        d.Measures = MeasureCues.Load(CueTable.Load("facts/measure-cues.tsv"));
+        d.Subjects = SubjectCues.Load(CueTable.Load("facts/subject-cues.tsv"));
+        d.Figures = FigureCues.Load(CueTable.Load("facts/figure-cues.tsv"));
+        foreach (var line in DataFiles.ReadLines("facts/regions.tsv"))
+        {
+            var c = line.Split('\t');
+            d.Regions[c[0]] = c[1] == "-" ? null : c[1];
+        }
+
         d.TrimAtStartWithReferences.AddRange(d.TrimAtStart.Concat(d.SubjectReferences.Keys).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length));
         return d;
     }
@@ -150,5 +171,5 @@ public sealed class FactData
     }
 
     /// <summary>A word that makes a figure a growth, delta, share or rank fact; sign -1 for decrease.</summary>
-    public sealed record KindWord(string Word, string Kind, int Sign);
+    public sealed record KindWord(string Word, FactKind Kind, int Sign);
 }

@@ -50,7 +50,7 @@ public static class PeriodResolver
         // in the sentence of position - 1 when no sentence end lies between: looked at only for 同期, not found by
         // walking back to the sentence start for every call (a text without sentence ends made that quadratic)
         int last = Math.Max(0, position - 1);
-        bool InSentence(int start) => start >= last || text.AsSpan(start, last - start).IndexOfAny(SentenceEnds) < 0;
+        bool InSentence(int start) => start >= last || text.AsSpan(start, last - start).IndexOfAny(Punctuation.PartEnds) < 0;
         for (int k = LastStartingBefore(periods, position); k >= 0; k--)
         {
             var m = periods[k];
@@ -128,29 +128,6 @@ public static class PeriodResolver
 
         return string.Join('/', parts);
     }
-
-    /// <summary>The sentence around a position: from after the previous 。！？; or line break to the next.</summary>
-    public static TextSpan SentenceAround(string text, int position)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        int start = Math.Clamp(position, 0, text.Length);
-        while (start > 0 && !IsSentenceEnd(text[start - 1]))
-        {
-            start--;
-        }
-
-        int end = Math.Clamp(position, 0, text.Length);
-        while (end < text.Length && !IsSentenceEnd(text[end]))
-        {
-            end++;
-        }
-
-        return new TextSpan(start, end);
-    }
-
-    private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '；' or '\n' or '!' or '?' or ';';
-
-    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("。！？；\n!?;");
 
     private static int LastStartingBefore(IReadOnlyList<PeriodMention> periods, int position)
     {

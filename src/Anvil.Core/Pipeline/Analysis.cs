@@ -20,6 +20,9 @@ public sealed class Analysis
     /// <summary>The normalised matching view; set by the normaliser, the first component.</summary>
     public MatchView View { get; set; } = null!;
 
+    /// <summary>The sentences of the matching view and their parts; set by the sentence splitter.</summary>
+    public Sentences Sentences { get; set; } = Sentences.None;
+
     public List<EntityMention> Entities { get; } = [];
 
     public List<QuantityMention> Quantities { get; } = [];

@@ -12,4 +12,5 @@ public enum Annotations
     Attributions = 16,
     Facts = 32,
     Relations = 64,
+    Sentences = 128,
 }

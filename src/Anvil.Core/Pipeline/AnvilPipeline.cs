@@ -1,3 +1,4 @@
+using Anvil.Core.Documents;
 using Anvil.Core.Entities;
 using Anvil.Core.Lexicons;
 using Anvil.Core.Normalization;
@@ -42,6 +43,7 @@ public static class AnvilPipeline
         return new ExtractionPipeline(
         [
             new NormalizerComponent(TextNormalizer.Default),
+            new SentenceComponent(),
             new EntityComponent(entities),
             new QuantityComponent(data.Quantities.GetAwaiter().GetResult()),
             new PeriodComponent(data.Periods.GetAwaiter().GetResult()),

@@ -17,7 +17,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
     public string Name => "relations";
 
-    public Annotations Requires => Annotations.View | Annotations.Entities;
+    public Annotations Requires => Annotations.View | Annotations.Sentences | Annotations.Entities;
 
     public Annotations Provides => Annotations.Relations;
 
@@ -32,7 +32,8 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         var companies = mentions.Where(m => m.IsCompany).ToList();
         int next = 0;
         var inSentence = new List<Mention>();
-        foreach (var sentence in Sentences(view.Text))
+        // a relation stays inside one part of a sentence (up to a semicolon)
+        foreach (var sentence in analysis.Sentences.Parts)
         {
             // mentions are sorted: walk them alongside the sentences
             while (next < mentions.Count && mentions[next].View.Start < sentence.Start)
@@ -90,28 +91,6 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         public List<Mention> Before { get; } = [];
 
         public List<Mention> Following { get; } = [];
-    }
-
-    private static IEnumerable<TextSpan> Sentences(string text)
-    {
-        int start = 0;
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (text[i] is '。' or '!' or '?' or '！' or '？' or '\n' or ';' or '；')
-            {
-                foreach (var part in LongSentences.Cut(text, start, i))
-                {
-                    yield return part;
-                }
-
-                start = i + 1;
-            }
-        }
-
-        foreach (var part in LongSentences.Cut(text, start, text.Length))
-        {
-            yield return part;
-        }
     }
 
     /// <summary>A title right before a person, with the body right before the title: 工业和信息化部副部长辛国斌.</summary>

@@ -1,3 +1,4 @@
+using Anvil.Core.Documents;
 using Anvil.Core.Normalization;
 using Anvil.Core.Periods;
 using Anvil.Core.Tests.Quantities;
@@ -32,7 +33,7 @@ public class PeriodGoldCoverageTests
                 periodsByDoc[doc.Id] = periods;
             }
 
-            var sentence = PeriodResolver.SentenceAround(doc.Text, fact.Start);
+            var sentence = Sentences.PartAround(doc.Text, fact.Start);
             int sentenceEnd = Math.Max(sentence.End, fact.End);
             bool any = periods.Any(p => p.Span.Start >= sentence.Start && p.Span.Start < sentenceEnd && p.Value == fact.Period);
             var gov = PeriodResolver.Governing(periods, fact.End, doc.Text);

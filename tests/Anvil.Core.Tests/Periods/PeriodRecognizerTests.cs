@@ -91,12 +91,4 @@ public class PeriodRecognizerTests
     [InlineData("2023-H1", 0, "2023-H1")]
     public void ShiftYears_moves_every_year(string period, int years, string expected) =>
         Assert.Equal(expected, PeriodResolver.ShiftYears(period, years));
-
-    [Fact]
-    public void SentenceAround_stops_at_sentence_ends()
-    {
-        const string text = "第一句。第二句，有逗号；第三句";
-        var span = PeriodResolver.SentenceAround(text, text.IndexOf('二', StringComparison.Ordinal));
-        Assert.Equal("第二句，有逗号", text[span.Start..span.End]);
-    }
 }

@@ -1,0 +1,50 @@
+using System.Buffers;
+
+namespace Anvil.Core.Documents;
+
+/// <summary>
+/// The marks that structure a text: where sentences, their parts and their clauses end, and which marks quote.
+/// Defined once here for every component that walks sentences or clauses (facts, relations, periods, chains),
+/// so they agree on what a sentence is. Full-width and half-width forms are both listed: the match view folds
+/// most marks to half-width, the original text keeps them.
+/// </summary>
+public static class Punctuation
+{
+    /// <summary>Ends of a sentence: 。！？ (and ! ?) and a line break.</summary>
+    public static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。!?！？\n");
+
+    /// <summary>Ends of a sentence or of one of its parts: the sentence ends and the semicolon.</summary>
+    public static readonly SearchValues<char> PartEnds = SearchValues.Create("。!?！？\n；;");
+
+    /// <summary>The semicolon, which divides a sentence into parts.</summary>
+    public static readonly char[] PartMarks = ['；', ';'];
+
+    /// <summary>Marks that end a clause inside a sentence (a comma is a clause mark, a thousands separator is read by the number parser).</summary>
+    public static readonly char[] ClauseMarks = [',', '，', ';', '；', ':', '：', '|', '｜'];
+
+    /// <summary>Commas and colons: after the last one, a list item starts.</summary>
+    public static readonly char[] ItemBreaks = [',', '，', ':', '：'];
+
+    /// <summary>Commas that separate list items as a 、 does.</summary>
+    public static readonly char[] Commas = [',', '，'];
+
+    /// <summary>Opening quotation marks (「, “, 『), and with the straight quote.</summary>
+    public const string OpeningQuotes = "「“『";
+
+    public const string OpeningQuotesOrStraight = "「“\"『";
+
+    /// <summary>Closing quotation marks, and with the straight quote.</summary>
+    public static readonly char[] ClosingQuotes = ['」', '”', '』'];
+
+    public const string ClosingQuotesOrStraight = "」”\"』";
+
+    /// <summary>Marks trimmed from the ends of a phrase: spaces, list commas, brackets and quotes.</summary>
+    public static readonly char[] PhraseTrim = [' ', '、', ',', '(', ')', '「', '」', '“', '”', '"'];
+
+    /// <summary>The list comma 、.</summary>
+    public const char ListComma = '、';
+
+    public static bool IsSentenceEnd(char c) => SentenceEnds.Contains(c);
+
+    public static bool IsPartEnd(char c) => PartEnds.Contains(c);
+}

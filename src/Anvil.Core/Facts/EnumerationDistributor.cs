@@ -1,0 +1,129 @@
+using Anvil.Core.Documents;
+
+namespace Anvil.Core.Facts;
+
+/// <summary>The item of a 分别 list a figure takes, its position in the list, and the discourse with the list remembered.</summary>
+internal sealed record ListReading(ListItem? Item, int Position, Discourse Discourse);
+
+/// <summary>
+/// 分别: the i-th figure of a list takes the i-th item named before the word: subjects (北京和广州分别…), scopes
+/// (房地产业、金融业、住宿餐饮业增加值分别增长…) or measures (营收和毛利分别…; 产销分别完成…, facts/compound-indicators.tsv).
+/// A list with no items of its own (同比分别增长) takes the items of the list before, in the same order.
+/// </summary>
+internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phrase)
+{
+    private readonly string _text = doc.Text;
+    private readonly FactData _data = doc.Data;
+    private readonly FigureCues _cues = doc.Data.Figures;
+    private readonly char[] _subjectSeparators = [.. doc.Data.Figures.ItemSeparators, .. Punctuation.Commas];
+
+    public ListReading Distribute(FigureContext f)
+    {
+        var figure = f.Figure;
+        var clause = f.Clause;
+        var none = new ListReading(null, -1, f.Discourse);
+        int marker = _text.LastIndexOf(_cues.Distributive, figure.View.Start, figure.View.Start - clause.Start, StringComparison.Ordinal);
+        if (marker < 0)
+        {
+            return none;
+        }
+
+        // the figures of the list: those after the marker in this clause
+        var list = f.SentenceFigures.Where(x => x.View.Start > marker && x.View.Start < clause.End && doc.ClauseAround(clause, x.View.Start) == clause).ToList();
+        int position = list.FindIndex(x => x.View == figure.View);
+        if (position < 0 || list.Count < 2)
+        {
+            return none with { Position = position };
+        }
+
+        var items = SplitItems(_text[clause.Start..marker], list.Count);
+        if (items is not null)
+        {
+            return new ListReading(items[position], position, f.Discourse with { LastList = items });
+        }
+
+        // 同比分别增长: the items of the list before, in the same order
+        var last = f.Discourse.LastList;
+        return new ListReading(last is not null && last.Count == list.Count ? last[position] : null, position, f.Discourse);
+    }
+
+    private List<ListItem>? SplitItems(string before, int count)
+    {
+        before = before.Trim();
+        foreach (var (word, measures) in _data.CompoundIndicators)
+        {
+            int at = before.LastIndexOf(word, StringComparison.Ordinal);
+            if (at >= 0 && measures.Length == count)
+            {
+                string scope = phrase.TrimEnds(StripSubjectWords(before[..at]));
+                return [.. measures.Select(m => new ListItem(null, scope.Length == 0 ? null : scope, m))];
+            }
+        }
+
+        // 北京和广州分别…: the items are subjects
+        var raw = before.Split(_subjectSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (raw.Length >= count && raw.TakeLast(count).All(doc.PlaceAndCompanyNames.Contains))
+        {
+            return [.. raw.TakeLast(count).Select(n => new ListItem(n, null, ""))];
+        }
+
+        var whole = Items(before);
+        if (whole.Count >= count && whole.TakeLast(count).All(_data.Indicators.ContainsKey))
+        {
+            return [.. whole.TakeLast(count).Select(p => new ListItem(null, null, p))]; // 营收和毛利分别…
+        }
+
+        // a shared measure at the end (…住宿餐饮业增加值): split it off first
+        string shared = "";
+        for (int len = Math.Min(_data.LongestIndicator, before.Length); len >= 2; len--)
+        {
+            if (_data.Indicators.TryGetValue(before[^len..], out var canonical))
+            {
+                shared = canonical;
+                before = before[..^len];
+                break;
+            }
+        }
+
+        var parts = Items(before);
+        if (parts.Count < count)
+        {
+            return null;
+        }
+
+        // an item that is itself a measure (营收和毛利) is the indicator, not a scope
+        return [.. parts.Skip(parts.Count - count).Select(p => _data.Indicators.ContainsKey(p) ? new ListItem(null, null, p) : new ListItem(null, p, shared))];
+    }
+
+    private List<string> Items(string words) =>
+        [.. words.Split(_cues.ItemSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => phrase.TrimEnds(StripSubjectWords(p))).Where(p => p.Length > 0)];
+
+    /// <summary>Drops a leading subject or reference word from a list item (杭州规模以上工业 → 规模以上工业).</summary>
+    private string StripSubjectWords(string s)
+    {
+        int comma = s.LastIndexOfAny(Punctuation.ItemBreaks);
+        if (comma >= 0)
+        {
+            s = s[(comma + 1)..];
+        }
+
+        foreach (var m in doc.ListWordsToStrip)
+        {
+            if (s.StartsWith(m, StringComparison.Ordinal) && s.Length > m.Length)
+            {
+                s = s[m.Length..];
+            }
+        }
+
+        foreach (var w in _cues.ItemPrefixes)
+        {
+            if (s.StartsWith(w, StringComparison.Ordinal))
+            {
+                s = s[w.Length..];
+            }
+        }
+
+        return s;
+    }
+}

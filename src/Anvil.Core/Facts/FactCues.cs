@@ -1,0 +1,89 @@
+namespace Anvil.Core.Facts;
+
+/// <summary>The words the kind classifier reads beside the kind words (facts/kind-cues.tsv).</summary>
+public sealed record KindCues(
+    string[] RankVerbs,
+    string[] RankGeneric,
+    string[] Narrowing,
+    string[] Doubling,
+    string[] ToLevel,
+    string AsLevel,
+    string[] RatioWords,
+    string[] LevelGrowthWords,
+    string[] RatioEndings,
+    char[] RatioTrim,
+    string[] RateWords,
+    string[] RateEndings,
+    char AfterTrim,
+    string GrowthMeasure)
+{
+    public static KindCues Load(CueTable t) => new(
+        t.Words("rank-verb"), t.Words("rank-generic"), t.Words("narrowing"), t.Words("doubling"), t.Words("to-level"), t.Word("as-level"),
+        t.Words("ratio-word"), t.Words("level-growth-word"), t.Words("ratio-ending"), [.. t.Chars("ratio-trim"), ' '], t.Words("rate-word"),
+        t.Words("rate-ending"), t.Chars("after-trim")[0], t.Word("growth-measure"));
+}
+
+/// <summary>A noun that names what a count counts, the indicator it gives, and whether it completes a scope (民营 + 企业).</summary>
+public sealed record CountedNoun(string Noun, string Indicator, bool CompletesScope);
+
+/// <summary>A character opening the base of a comparison, unless one of the others stands before or after it.</summary>
+public sealed record ComparisonMark(char Mark, string NotBefore, string NotAfter);
+
+/// <summary>The words the measure reader uses beside indicators, scopes and endings (facts/measure-cues.tsv).</summary>
+public sealed record MeasureCues(
+    CountedNoun[] Counted,
+    string CountIndicator,
+    string ShareSuffix,
+    string GrowthSuffix,
+    string[] RateMeasureEndings,
+    string[] GrowthWords,
+    (string Word, string Mode)[] GrowthNames,
+    IReadOnlyDictionary<string, string> DefaultIndicators,
+    string Density,
+    char[] MeasureCuts,
+    (string Start, string End) RunningCount,
+    ComparisonMark[] Comparisons,
+    char ActionTrim,
+    char NameStop,
+    string[] UnitlessCount)
+{
+    /// <summary>Nouns of firms (企业, 公司): the counted nouns that complete a scope.</summary>
+    public string[] FirmNouns { get; } = [.. Counted.Where(c => c.CompletesScope).Select(c => c.Noun)];
+
+    public static MeasureCues Load(CueTable t) => new(
+        [.. t.Rows("counted").Select(r => new CountedNoun(r[0], r[1], r.Length > 2 && r[2] == "completes"))],
+        t.Word("count-indicator"), t.Word("share-suffix"), t.Word("growth-suffix"), t.Words("rate-measure-ending"), t.Words("growth-word"),
+        [.. t.Rows("growth-name").Select(r => (r[0], r[1]))],
+        t.Rows("default-indicator").ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal),
+        t.Word("density"), t.Chars("measure-cut"), (t.Rows("running-count")[0][0], t.Rows("running-count")[0][1]),
+        [.. t.Rows("comparison").Select(r => new ComparisonMark(r[0][0], r[1] == "-" ? "" : r[1], r[2] == "-" ? "" : r[2]))],
+        t.Chars("action-trim")[0], t.Chars("name-stop")[0], t.Words("unitless-count"));
+}
+
+/// <summary>The words subject and source attribution read around names (facts/subject-cues.tsv).</summary>
+public sealed record SubjectCues(
+    string[] Facilities,
+    string[] RecordFields,
+    string[] ComparisonBases,
+    char[] DatelineMarks,
+    char[] DatelineEnds,
+    (char Open, char Close) WhenClause,
+    char Possessive,
+    char[] BodyPlaceEnds,
+    string Country,
+    string[] SourceJoiners,
+    string[] CurrentWords)
+{
+    public static SubjectCues Load(CueTable t) => new(
+        t.Words("facility"), t.Words("record-field"), t.Words("comparison-base"), t.Chars("dateline"), t.Chars("dateline-end"),
+        (t.Rows("when-clause")[0][0][0], t.Rows("when-clause")[0][1][0]), t.Chars("possessive")[0], t.Chars("body-place-end"),
+        t.Word("country"), t.Words("source-joiner"), t.Words("current"));
+}
+
+/// <summary>What makes a number no figure, and the words of list statements (facts/figure-cues.tsv).</summary>
+public sealed record FigureCues(string Demonstratives, string SingleNumerals, string Distributive, char[] ItemSeparators, string[] ItemPrefixes)
+{
+    public static FigureCues Load(CueTable t) => new(
+        new string(t.Chars("demonstrative")), new string(t.Chars("single-numeral")), t.Word("distributive"), t.Chars("item-separator"),
+        t.Words("item-prefix"));
+}

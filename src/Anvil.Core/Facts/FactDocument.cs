@@ -1,0 +1,202 @@
+using Anvil.Core.Documents;
+using Anvil.Core.Entities;
+using Anvil.Core.Normalization;
+using Anvil.Core.Periods;
+using Anvil.Core.Pipeline;
+using Anvil.Core.Quantities;
+
+namespace Anvil.Core.Facts;
+
+/// <summary>
+/// One document as the fact components read it: the matching view's text, its names, figures and periods sorted and
+/// indexed, and what holds for the whole document (the place or company it names most, its local currency). Built
+/// once per document, never changed after.
+/// </summary>
+internal sealed class FactDocument
+{
+    public FactDocument(Analysis analysis, FactData data)
+    {
+        Analysis = analysis;
+        Data = data;
+        var view = analysis.View;
+        Text = view.Text;
+        Mentions = [.. analysis.Entities.Select(e => new Mention(view.ToView(e.Span), e.Name, e.Type)).OrderBy(m => m.View.Start)];
+        Figures = [.. analysis.Quantities.Where(q => !FigureFilter.IsNeverAFact(q)).Select(q => new Figure(q, view.ToView(q.Span), view.ToView(q.NumberSpan))).OrderBy(f => f.View.Start)];
+        Periods = [.. analysis.Periods.Select(p => p with { Span = view.ToView(p.Span) }).OrderBy(p => p.Span.Start)];
+        MainCompany = MostNamed(m => m.Type == EntityType.Company);
+        // the subject of last resort: what the text names most, a company or a place
+        MainPlace = MostNamed(m => m.Type is EntityType.Place or EntityType.Company);
+        Script = ScriptDetector.Default.Detect(analysis.Document.Text);
+        // a mainland text that names no place or company speaks of the country (全国, national statistics)
+        CountryByDefault = Script == Script.Hans ? data.Subjects.Country : null;
+        PlaceMentions = [.. Mentions.Where(m => m.Type == EntityType.Place)];
+        CompanyMentions = [.. Mentions.Where(m => m.Type == EntityType.Company)];
+        PlaceNames = [.. PlaceMentions.Select(m => m.Name).Distinct(StringComparer.Ordinal)];
+        PlaceAndCompanyNames = Mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        ListWordsToStrip = [.. PlaceAndCompanyNames.Concat(data.SubjectReferences.Keys).Distinct(StringComparer.Ordinal)];
+        // only mentions that can govern: PeriodResolver.Governing skips the others one by one, and a text of thousands
+        // of unresolved periods (去年 with no document date) made every figure walk them all
+        GoverningPeriods = [.. Periods.Where(p => (p.Granularity != PeriodGranularity.Day || p.IsAsAt) && !p.IsComparison && p.Value is not null)];
+        LocalCurrency = FindLocalCurrency();
+    }
+
+    public Analysis Analysis { get; }
+
+    public FactData Data { get; }
+
+    /// <summary>The matching view's text: every position in the fact components is a position in it.</summary>
+    public string Text { get; }
+
+    public Script Script { get; }
+
+    // Sorted by start: every lookup is a binary search, so a long document costs no more per figure than a short one.
+    public List<Mention> Mentions { get; }
+
+    public List<Figure> Figures { get; }
+
+    public List<PeriodMention> Periods { get; }
+
+    public List<PeriodMention> GoverningPeriods { get; }
+
+    public List<Mention> PlaceMentions { get; }
+
+    public List<Mention> CompanyMentions { get; }
+
+    public List<string> PlaceNames { get; }
+
+    public HashSet<string> PlaceAndCompanyNames { get; }
+
+    /// <summary>Names and reference words that open a list item without being part of it (杭州规模以上工业).</summary>
+    public List<string> ListWordsToStrip { get; }
+
+    /// <summary>The place or company the text names most: the subject of last resort.</summary>
+    public string? MainPlace { get; }
+
+    /// <summary>The company the text names most: what 公司 and 该公司 stand for.</summary>
+    public string? MainCompany { get; }
+
+    public string? CountryByDefault { get; }
+
+    /// <summary>What a bare 元 means in this text: CNY, or the local dollar of a text in Traditional script.</summary>
+    public string LocalCurrency { get; }
+
+    public IEnumerable<Mention> MentionsWithin(int from, int to) => Within(Mentions, from, to, m => m.View);
+
+    public IEnumerable<Figure> FiguresWithin(int from, int to) => Within(Figures, from, to, f => f.View);
+
+    public IEnumerable<PeriodMention> PeriodsWithin(int from, int to) => Within(Periods, from, to, p => p.Span);
+
+    /// <summary>The items whose spans lie inside [from, to).</summary>
+    public static IEnumerable<T> Within<T>(List<T> list, int from, int to, Func<T, TextSpan> span)
+    {
+        for (int i = FirstStartingAt(list, from, x => span(x).Start); i < list.Count && span(list[i]).Start < to; i++)
+        {
+            if (span(list[i]).End <= to)
+            {
+                yield return list[i];
+            }
+        }
+    }
+
+    public static int FirstStartingAt<T>(List<T> list, int position, Func<T, int> start)
+    {
+        int lo = 0, hi = list.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (start(list[mid]) < position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The last mention that ends before a position and that <paramref name="accept"/> takes.</summary>
+    public static Mention? LastBefore(List<Mention> list, int position, Func<Mention, bool> accept)
+    {
+        for (int i = FirstStartingAt(list, position, m => m.View.Start) - 1; i >= 0; i--)
+        {
+            if (list[i].View.End <= position && accept(list[i]))
+            {
+                return list[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The clause of a sentence around a position: between the clause marks before and after it.</summary>
+    public TextSpan ClauseAround(TextSpan sentence, int position)
+    {
+        int start = position > sentence.Start ? Text.LastIndexOfAny(Punctuation.ClauseMarks, position - 1, position - sentence.Start) : -1;
+        start = start < sentence.Start ? sentence.Start : start + 1;
+        int end = Text.IndexOfAny(Punctuation.ClauseMarks, position, sentence.End - position);
+        end = end < 0 ? sentence.End : end;
+        return new TextSpan(start, end);
+    }
+
+    /// <summary>Where the part of the sentence that holds a position starts: after the last semicolon before it.</summary>
+    public int PartStart(TextSpan sentence, int position)
+    {
+        int part = position > sentence.Start ? Text.LastIndexOfAny(Punctuation.PartMarks, position - 1, position - sentence.Start) : -1;
+        return part >= sentence.Start ? part + 1 : sentence.Start;
+    }
+
+    /// <summary>True when no semicolon divides the sentence between two positions.</summary>
+    public bool SamePart(TextSpan sentence, int a, int b)
+    {
+        int from = Math.Max(sentence.Start, Math.Min(a, b)), to = Math.Min(sentence.End, Math.Max(a, b));
+        return to <= from || Text.AsSpan(from, to - from).IndexOfAny(Punctuation.PartMarks) < 0;
+    }
+
+    /// <summary>True when the text right after a mention starts with one of the words.</summary>
+    public bool FollowedBy(Mention m, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (string.CompareOrdinal(Text, m.View.End, w, 0, w.Length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A mainland place (or the country), whose bare 元 is CNY whatever the text's script.</summary>
+    public bool IsMainlandPlace(string subject) =>
+        subject == Data.Subjects.Country || (!Data.Regions.ContainsKey(subject) && PlaceNames.Contains(subject));
+
+    private string? MostNamed(Func<Mention, bool> accept) =>
+        Mentions.Where(accept).GroupBy(m => m.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.First().View.Start).FirstOrDefault()?.Key;
+
+    /// <summary>
+    /// A bare 元 in a text written in Traditional script means the local dollar: Hong Kong's, or Taiwan's when the text
+    /// names Taiwanese places more often than Hong Kong's.
+    /// </summary>
+    private string FindLocalCurrency()
+    {
+        if (Script != Script.Hant)
+        {
+            return "CNY";
+        }
+
+        int hk = 0, tw = 0;
+        foreach (var m in PlaceMentions)
+        {
+            if (Data.Regions.TryGetValue(m.Name, out var currency))
+            {
+                hk += currency == "HKD" ? 1 : 0;
+                tw += currency == "TWD" ? 1 : 0;
+            }
+        }
+
+        return tw > hk ? "TWD" : "HKD";
+    }
+}

@@ -1,0 +1,45 @@
+using Anvil.Core.Documents;
+using Anvil.Core.Quantities;
+
+namespace Anvil.Core.Facts;
+
+/// <summary>Which quantities state no fact about a subject: durations, index levels, ordinals, references and labels.</summary>
+internal static class FigureFilter
+{
+    /// <summary>Durations, index levels and ordinals are not facts about a subject.</summary>
+    public static bool IsNeverAFact(QuantityMention q) =>
+        q.Unit is "year" or "month" or "week" or "day" or "hour" or "h" or "min" or "minute" or "s" or "second" or "point" || q.IsOrdinal;
+
+    /// <summary>A demonstrative before the number (这两座), a kind counted with one numeral, or a quoted label (「90%」) state no figure.</summary>
+    public static bool IsNotAFigure(FactDocument doc, Figure figure)
+    {
+        var text = doc.Text;
+        var cues = doc.Data.Figures;
+        int start = figure.View.Start, end = figure.View.End;
+        if (start > 0 && cues.Demonstratives.Contains(text[start - 1], StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // 两个市场, 九大基地, 三种资源: a count written as one numeral character lists kinds of things in policy
+        // prose; the figures analysts compare are written out (2.5万家, 138家)
+        var number = text.AsSpan(figure.NumberView.Start, Math.Max(0, figure.NumberView.Length));
+        if (figure.Quantity.Unit == "count" && number.Length == 1 && cues.SingleNumerals.Contains(number[0], StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // a number opening a quoted slogan names it, it counts nothing
+        if (start > 0 && Punctuation.OpeningQuotes.Contains(text[start - 1], StringComparison.Ordinal))
+        {
+            int close = text.IndexOfAny(Punctuation.ClosingQuotes, end, Math.Min(10, text.Length - end));
+            if (close >= 0)
+            {
+                return true;
+            }
+        }
+
+        return start > 0 && end < text.Length && Punctuation.OpeningQuotesOrStraight.Contains(text[start - 1], StringComparison.Ordinal)
+            && Punctuation.ClosingQuotesOrStraight.Contains(text[end], StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,240 @@
+using Anvil.Core.Lexicons;
+using Anvil.Core.Output;
+
+namespace Anvil.Core.Facts;
+
+/// <summary>A resolved figure: the fact, what it leaves for the next figure to carry, and the discourse after it.</summary>
+internal sealed record Resolution(FactRecord Record, Carried Carried, Discourse Discourse);
+
+/// <summary>
+/// Resolves one figure into a fact by asking each part in turn: the subject (<see cref="SubjectAttribution"/>), the kind
+/// and the words left to name the measure (<see cref="KindClassifier"/>), the measure's scope and indicator
+/// (<see cref="MeasureReader"/>), what a 分别 list gives it (<see cref="EnumerationDistributor"/>), the unit, the period
+/// (<see cref="PeriodAttribution"/>) and the source. What a clause leaves out is carried from the figure before.
+/// </summary>
+internal sealed class FigureResolver
+{
+    private readonly FactDocument _doc;
+    private readonly SubjectAttribution _subjects;
+    private readonly KindClassifier _kinds;
+    private readonly MeasurePhrase _phrase;
+    private readonly MeasureReader _measures;
+    private readonly EnumerationDistributor _lists;
+    private readonly PeriodAttribution _periods;
+    private readonly MeasureCues _cues;
+
+    public FigureResolver(FactDocument doc, EntityLexicon? lexicon)
+    {
+        _doc = doc;
+        _subjects = new SubjectAttribution(doc, lexicon);
+        _kinds = new KindClassifier(doc);
+        _phrase = new MeasurePhrase(doc);
+        _measures = new MeasureReader(doc, _phrase);
+        _lists = new EnumerationDistributor(doc, _phrase);
+        _periods = new PeriodAttribution(doc);
+        _cues = doc.Data.Measures;
+    }
+
+    /// <summary>The fact a figure states, or null when it states none (durations, references, a rank naming nothing).</summary>
+    public Resolution? Resolve(FigureContext f)
+    {
+        var figure = f.Figure;
+        var q = figure.Quantity;
+        if (FigureFilter.IsNotAFigure(_doc, figure) || _subjects.Read(f) is not { } who)
+        {
+            return null;
+        }
+
+        string subject = who.Subject;
+        string phrase = _phrase.Clean(who.PhraseStart, figure.View.Start, out int phraseOffset);
+        if (_kinds.Read(figure, phrase, f.Sentence) is not { } reading)
+        {
+            return null;
+        }
+
+        var (kind, sign) = (reading.Kind, reading.Sign);
+        var (scope, indicator, inherited) = Measure(f, reading, subject, phrase);
+
+        // 分别: the i-th figure of a list takes the i-th item named before it
+        var list = _lists.Distribute(f);
+        var discourse = list.Discourse;
+        if (list.Item is { } item)
+        {
+            scope = item.Scope ?? scope;
+            if (item.Indicator.Length > 0)
+            {
+                indicator = item.Indicator;
+                scope = item.Scope; // 营收和毛利分别…: the items were measures, not a scope
+            }
+            else if (item.Scope is not null && Array.IndexOf(_cues.GrowthWords, indicator) >= 0
+                && discourse.Last is { } before && before.Subject == subject && _measures.IsMeasure(before.Indicator))
+            {
+                // 通用设备制造业、专用设备制造业分别增长9.8%和7.8%: the growth of the measure named before
+                indicator = before.Indicator;
+            }
+
+            subject = item.Subject ?? subject;
+            // 分别下降17.64%和14.89%: every figure of the list has the first one's kind and sign
+            if (list.Position == 0)
+            {
+                discourse = discourse with { ListKind = (kind, sign) };
+            }
+            else if (discourse.ListKind is { } k && (k.Kind == kind || q.IsUnitBorrowed || phrase.Length <= 1))
+            {
+                (kind, sign) = k;
+            }
+        }
+
+        if (indicator.Length == 0)
+        {
+            indicator = DefaultIndicator(kind, q.Unit);
+        }
+
+        var unit = FactUnits.Of(_doc, figure, indicator, subject, who.PhraseStart);
+        string? period = _periods.Read(figure, f.Sentence, f.LastInSentence, inherited);
+        var mention = who.Mention;
+        int start = mention is not null && mention.View.Start >= f.Clause.Start ? mention.View.Start : who.PhraseStart + phraseOffset;
+        var span = _doc.Analysis.View.ToOriginal(Math.Min(start, figure.View.Start), figure.View.End);
+        var fact = new Fact
+        {
+            Subject = subject,
+            Scope = string.IsNullOrEmpty(scope) ? null : scope,
+            Indicator = indicator,
+            Kind = kind,
+            Value = kind is FactKind.Growth or FactKind.Delta ? sign * q.Value : q.Value,
+            Unit = unit,
+            UnitText = q.UnitText.Length == 0 ? null : q.UnitText,
+            Qualifier = q.Qualifier,
+            Period = period,
+            Source = f.SentenceSource ?? f.Discourse.OnwardSource,
+        };
+        var carried = new Carried(subject, fact.Scope, indicator, kind, period, start);
+        discourse = discourse with { Last = carried };
+        // a subject named at the head of its clause is what the text goes on about; one from a list is not
+        if (mention is not null && list.Item?.Subject is null && _subjects.IsTopic(mention, f.Clause))
+        {
+            discourse = discourse with { Topic = subject };
+        }
+
+        return new Resolution(new FactRecord(span, fact), carried, discourse);
+    }
+
+    /// <summary>The scope and indicator the words name, completed from the clause before, the words after, or the figure before.</summary>
+    private (string? Scope, string Indicator, bool Inherited) Measure(FigureContext f, KindReading reading, string subject, string phrase)
+    {
+        var figure = f.Figure;
+        var q = figure.Quantity;
+        var kind = reading.Kind;
+        var lastInSentence = f.LastInSentence;
+        var split = _measures.Split(reading.Measure, q);
+        var (scope, indicator) = (split.Scope, split.Indicator);
+        if (kind == FactKind.Value && _measures.Action(reading.Measure, figure) is { } action)
+        {
+            indicator = action;
+            scope = null;
+        }
+        else if (kind == FactKind.Growth && indicator.Length > 0 && !_doc.Data.Indicators.ContainsKey(indicator) && scope is null && !_measures.IsMeasure(indicator))
+        {
+            if (lastInSentence is { Kind: FactKind.Value })
+            {
+                // 生产总值9602亿元，以可比价格计同比增长6.9%: the growth of the value just stated
+                indicator = "";
+            }
+            else
+            {
+                // 服务机器人增长25.8%: the words name what grows (the scope); the measure is the growth itself
+                scope = indicator;
+                indicator = _measures.GrowthName(phrase, reading.AfterWord);
+            }
+        }
+
+        if (indicator.Length == 0 && lastInSentence is null && scope is null)
+        {
+            // 本地研发总开支相对本地生产总值的比率，由0.73%: the measure was named in the clause before
+            var before = _measures.OfPreviousClause(f.Sentence, f.Clause, _subjects, f.Discourse);
+            if (before is { Length: > 0 })
+            {
+                split = _measures.Split(before, q);
+                (scope, indicator) = (split.Scope, split.Indicator);
+            }
+        }
+
+        if (scope is null && q.Unit is "count" or "" && _measures.ScopeAfter(figure) is { } counted)
+        {
+            scope = counted;
+        }
+
+        scope = CarriedScope(f, subject, scope, indicator);
+
+        // 加快2.3个百分点: a change of the growth rate of the measure before
+        bool rateChange = q.Unit == "pp" && kind == FactKind.Delta && indicator.Length <= 2 && !_doc.Data.Indicators.ContainsKey(indicator);
+        if (rateChange)
+        {
+            indicator = "";
+        }
+
+        bool inherited = false;
+        var last = f.Discourse.Last;
+        if (indicator.Length == 0 && (lastInSentence ?? (last is not null && last.Subject == subject && !split.WasClause ? last : null)) is { } from)
+        {
+            scope ??= from.Scope;
+            indicator = kind == FactKind.Share && from.Kind != FactKind.Share ? _measures.ShareOf(from.Indicator) : from.Indicator;
+            if (rateChange && !_cues.RateMeasureEndings.Any(e => indicator.EndsWith(e, StringComparison.Ordinal)))
+            {
+                indicator += _cues.GrowthSuffix;
+            }
+
+            inherited = true;
+        }
+
+        return (scope, indicator, inherited);
+    }
+
+    /// <summary>
+    /// A scope named earlier carries: in the sentence always (…新能源汽车产销…，市场占有率达32.7%), from the sentence before
+    /// when the measure is the same (汽车出口253.3万辆。其中，上汽出口量达8.8万辆).
+    /// </summary>
+    private string? CarriedScope(FigureContext f, string subject, string? scope, string indicator)
+    {
+        if (scope is not null || indicator.Length == 0)
+        {
+            return scope;
+        }
+
+        if (f.LastInSentence is { Scope: not null } same && same.Subject == subject && _doc.SamePart(f.Sentence, same.SubjectStart, f.Figure.View.Start))
+        {
+            // 人工智能企业超过3000家，产业规模约3800亿元: the sector carries, not the counted noun
+            scope = same.Scope;
+            string count = _cues.CountIndicator;
+            if (same.Indicator.EndsWith(count, StringComparison.Ordinal) && !indicator.EndsWith(count, StringComparison.Ordinal) && scope.Length > 2)
+            {
+                foreach (var noun in _cues.FirmNouns)
+                {
+                    if (scope.EndsWith(noun, StringComparison.Ordinal))
+                    {
+                        return scope[..^noun.Length];
+                    }
+                }
+            }
+
+            return scope;
+        }
+
+        if (f.LastInSentence is null && f.Discourse.Last is { Scope: not null } before
+            && (before.Indicator.Contains(indicator, StringComparison.Ordinal) || indicator.Contains(before.Indicator, StringComparison.Ordinal)))
+        {
+            return before.Scope;
+        }
+
+        return scope;
+    }
+
+    /// <summary>The measure of a figure whose words name none: by its kind, or for a value by its unit.</summary>
+    private string DefaultIndicator(FactKind kind, string unit) => _cues.DefaultIndicators[kind switch
+    {
+        FactKind.Growth => "growth",
+        FactKind.Share => "share",
+        FactKind.Rank => "rank",
+        _ => unit == "count" || unit.Length == 0 ? "count" : "money",
+    }];
+}

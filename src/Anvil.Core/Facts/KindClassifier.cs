@@ -1,0 +1,260 @@
+using Anvil.Core.Documents;
+using Anvil.Core.Lexicons;
+using Anvil.Core.Quantities;
+
+namespace Anvil.Core.Facts;
+
+/// <summary>What kind of figure a quantity states, its sign, the words left to name its measure, and the kind word after it if one decided.</summary>
+internal sealed record KindReading(FactKind Kind, int Sign, string Measure, string AfterWord = "");
+
+/// <summary>
+/// Decides whether a figure is a value, a growth, a change, a share or a rank from the kind words around it
+/// (facts/kind-words.tsv: the rightmost before it decides, or one right after it: 以31.8%的增速) and from its unit
+/// (percentage points are changes, fractions shares, multiples growths), and says which words are left to name
+/// the measure. A percent with no kind word is a share, a rate (facts/kind-cues.tsv) or, in a sentence about
+/// growth, a growth.
+/// </summary>
+internal sealed class KindClassifier(FactDocument doc)
+{
+    private readonly string _text = doc.Text;
+    private readonly FactData _data = doc.Data;
+    private readonly KindCues _cues = doc.Data.Kinds;
+
+    /// <summary>The kind of the figure given the words before it; null when it states no fact (5G的容量是4G的20倍).</summary>
+    public KindReading? Read(Figure figure, string phrase, TextSpan sentence)
+    {
+        var q = figure.Quantity;
+        if (q.Unit == "rank")
+        {
+            string measure = StripRankWords(phrase);
+            return new KindReading(FactKind.Rank, 1, Array.IndexOf(_cues.RankGeneric, measure) >= 0 ? "" : measure);
+        }
+
+        // a kind word right after the figure: 以31.8%的增速
+        var after = _text.AsSpan(figure.View.End, Math.Min(8, _text.Length - figure.View.End));
+        foreach (var w in _data.KindWordsAfter)
+        {
+            if (after.StartsWith(w.Word, StringComparison.Ordinal) && (q.IsPercent || w.Kind != FactKind.Growth))
+            {
+                return new KindReading(w.Kind, w.Sign, phrase.EndsWith(_cues.AfterTrim) ? phrase[..^1] : phrase, w.Word);
+            }
+        }
+
+        // the rightmost kind word in the phrase decides; the words before it name the measure
+        int bestAt = -1;
+        FactData.KindWord? best = null;
+        foreach (var w in _data.KindWordsBefore)
+        {
+            int at = phrase.LastIndexOf(w.Word, StringComparison.Ordinal);
+            while (at >= 0 && InsideIndicatorWord(phrase, at, w.Word.Length))
+            {
+                at = at == 0 ? -1 : phrase.LastIndexOf(w.Word, at - 1, StringComparison.Ordinal);
+            }
+
+            if (at >= 0 && (best is null || at + w.Word.Length > bestAt + best.Word.Length || (at + w.Word.Length == bestAt + best.Word.Length && w.Word.Length > best.Word.Length)))
+            {
+                // a one-character growth word only counts right before the figure (升3%, not 升级)
+                if (w.Word.Length == 1 && w.Kind == FactKind.Growth && at + 1 < phrase.Length - 1)
+                {
+                    continue;
+                }
+
+                best = w;
+                bestAt = at;
+            }
+        }
+
+        string beforeBest = bestAt >= 0 ? phrase[..bestAt] : phrase;
+        if (q.Unit == "pp")
+        {
+            int sign = ContainsAny(phrase, _cues.Narrowing) ? -1 : best?.Sign ?? 1;
+            return new KindReading(FactKind.Delta, sign, beforeBest);
+        }
+
+        if (q.IsMultiple)
+        {
+            // 增长1.5倍 is a growth; 5G的容量是4G的20倍 compares two things and is none
+            return best is null && !ContainsAny(q.UnitText, _cues.Doubling) ? null : new KindReading(FactKind.Growth, best?.Sign ?? 1, beforeBest);
+        }
+
+        if (q.IsFraction)
+        {
+            return new KindReading(FactKind.Share, 1, beforeBest);
+        }
+
+        if (q.IsPercent && IsRate(phrase))
+        {
+            return new KindReading(FactKind.Value, 1, best is { Kind: FactKind.Growth } ? beforeBest : phrase);
+        }
+
+        // 提高到66.2%, 降低至8.25%, 增加至1.5%: a new level, not a change
+        if (best is not null && q.IsPercent && best.Kind == FactKind.Growth)
+        {
+            string rest = phrase[(bestAt + best.Word.Length)..];
+            // 增长为5% is a growth of 5%; 股权比例下降为33% is a new level
+            if (StartsWithAny(rest, _cues.ToLevel)
+                || (rest.StartsWith(_cues.AsLevel, StringComparison.Ordinal) && (NamesARatio(beforeBest) || ContainsAny(beforeBest, _cues.RatioWords))))
+            {
+                return new KindReading(FactKind.Share, 1, beforeBest);
+            }
+        }
+
+        if (best is null && q.IsPercent && NamesARatio(phrase))
+        {
+            return new KindReading(FactKind.Share, 1, phrase);
+        }
+
+        if (best is null)
+        {
+            if (q.IsPercent && SpeaksOfGrowth(sentence, figure.View.Start))
+            {
+                return new KindReading(FactKind.Growth, 1, phrase);
+            }
+
+            return new KindReading(q.IsPercent ? (IsRate(phrase) ? FactKind.Value : FactKind.Share) : FactKind.Value, 1, phrase);
+        }
+
+        if (best.Kind == FactKind.Share)
+        {
+            return q.IsPercent ? new KindReading(FactKind.Share, 1, beforeBest) : new KindReading(FactKind.Value, 1, phrase);
+        }
+
+        // growth words before an amount make an absolute change (增加1200亿元); 增至 / 增加至 is a level
+        if (!q.IsPercent)
+        {
+            string tail = phrase[(bestAt + best.Word.Length)..];
+            bool toLevel = StartsWithAny(tail, _cues.ToLevel) || tail.StartsWith(_cues.AsLevel, StringComparison.Ordinal);
+            return toLevel || best.Word.Length == 1 || Array.IndexOf(_cues.LevelGrowthWords, best.Word) >= 0
+                ? new KindReading(FactKind.Value, 1, beforeBest)
+                : new KindReading(FactKind.Delta, best.Sign, beforeBest);
+        }
+
+        return new KindReading(FactKind.Growth, best.Sign, beforeBest);
+    }
+
+    /// <summary>The words name a ratio of a whole (失业率, 城镇化率, 比重, 份额): its level is a share.</summary>
+    public bool NamesARatio(string phrase)
+    {
+        string p = phrase.TrimEnd(_cues.RatioTrim);
+        foreach (var ending in _cues.RatioEndings)
+        {
+            if (p.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a kind word at <paramref name="at"/> is part of a longer measure word (增加 in 增加值).</summary>
+    private bool InsideIndicatorWord(string phrase, int at, int length)
+    {
+        var trie = _data.IndicatorTrie;
+        for (int start = Math.Max(0, at - _data.LongestIndicator); start <= at; start++)
+        {
+            int node = WordTrie<bool>.Root;
+            for (int k = start; k < phrase.Length && trie.TryStep(node, phrase[k], out node); k++)
+            {
+                int len = k - start + 1;
+                if (trie.IsWord(node) && len > length && k + 1 >= at + length)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The last kind word before the figure in its sentence is one of growth (从经济增速来看，上海（9.7%）).</summary>
+    private bool SpeaksOfGrowth(TextSpan sentence, int position)
+    {
+        string before = _text[sentence.Start..position];
+        int growthAt = -1, shareAt = -1;
+        foreach (var w in _data.KindWordsBefore)
+        {
+            if (w.Word.Length < 2)
+            {
+                continue;
+            }
+
+            int at = before.LastIndexOf(w.Word, StringComparison.Ordinal);
+            if (at < 0 || (InsideIndicatorWord(before, at, w.Word.Length) && w.Word != _cues.GrowthMeasure))
+            {
+                continue;
+            }
+
+            if (w.Kind == FactKind.Growth)
+            {
+                growthAt = Math.Max(growthAt, at);
+            }
+            else
+            {
+                shareAt = Math.Max(shareAt, at);
+            }
+        }
+
+        return growthAt > shareAt;
+    }
+
+    /// <summary>Tax, interest and tariff rates are levels, not shares of a whole (the gold's convention).</summary>
+    private bool IsRate(string phrase)
+    {
+        if (ContainsAny(phrase, _cues.RateWords))
+        {
+            return true;
+        }
+
+        foreach (var ending in _cues.RateEndings)
+        {
+            if (phrase.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The words before the first rank verb (GDP位居 → GDP).</summary>
+    private string StripRankWords(string phrase)
+    {
+        foreach (var verb in _cues.RankVerbs)
+        {
+            int at = phrase.IndexOf(verb, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return phrase[..at];
+            }
+        }
+
+        return phrase;
+    }
+
+    internal static bool ContainsAny(string text, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (text.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool StartsWithAny(string text, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (text.StartsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,267 @@
+using Anvil.Core.Documents;
+using Anvil.Core.Entities;
+using Anvil.Core.Quantities;
+
+namespace Anvil.Core.Facts;
+
+/// <summary>
+/// A measure's scope and indicator as the words name them; <see cref="WasClause"/> when the words were a clause that
+/// names no measure (他说我们在全国有26个), so the figure takes none from a sentence before.
+/// </summary>
+internal sealed record MeasureSplit(string? Scope, string Indicator, bool WasClause = false)
+{
+    public static readonly MeasureSplit Empty = new(null, "");
+}
+
+/// <summary>
+/// Reads the measure of a figure from the words before it: the longest known indicator at their end (facts/indicators.tsv)
+/// with the sector before it as scope (人工智能 + 产业规模), a counted noun (人工智能企业超2800家 → 企业数量), a verb and the
+/// noun after the figure (增发1万亿元国债), or the class counted after it (12家国家级高新技术企业).
+/// </summary>
+internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
+{
+    private readonly string _text = doc.Text;
+    private readonly FactData _data = doc.Data;
+    private readonly MeasureCues _cues = doc.Data.Measures;
+
+    /// <summary>Splits "人工智能产业规模" into scope 人工智能 and indicator 产业规模.</summary>
+    public MeasureSplit Split(string measure, QuantityMention q)
+    {
+        measure = phrase.TrimEnds(phrase.CutComparison(phrase.TrimEnds(measure)));
+        if (measure.Length == 0)
+        {
+            return MeasureSplit.Empty;
+        }
+
+        // the longest known measure at the end of the words
+        for (int len = Math.Min(_data.LongestIndicator, measure.Length); len >= 1; len--)
+        {
+            string tail = measure[^len..];
+            if (_data.Indicators.TryGetValue(tail, out var canonical))
+            {
+                return SplitAt(measure, tail, canonical);
+            }
+        }
+
+        // a count of things: 人工智能企业超2800家 → scope 人工智能, indicator 企业数量
+        if (q.Unit is "count" or "")
+        {
+            foreach (var counted in _cues.Counted)
+            {
+                if (measure.EndsWith(counted.Noun, StringComparison.Ordinal))
+                {
+                    string scope = phrase.TrimEnds(measure[..^counted.Noun.Length]);
+                    // 民营企业有约90万家: the class counted, with its noun, as 民营企业数量 gives it
+                    if (scope.Length > 0 && counted.CompletesScope && IsScope(scope + counted.Noun))
+                    {
+                        scope += counted.Noun;
+                    }
+
+                    return new MeasureSplit(scope.Length == 0 ? null : scope, counted.Indicator);
+                }
+            }
+        }
+
+        if (_data.ScopeTerms.Contains(measure))
+        {
+            return new MeasureSplit(measure, "");
+        }
+
+        // a known measure inside the words (GDP十强城市中, 增速为全市各行政区)
+        for (int len = Math.Min(_data.LongestIndicator, measure.Length - 1); len >= 2; len--)
+        {
+            for (int at = measure.Length - len - 1; at >= 0; at--)
+            {
+                string inner = measure.Substring(at, len);
+                if (_data.Indicators.TryGetValue(inner, out var found))
+                {
+                    return new MeasureSplit(null, inner.Any(TextClasses.IsHan) ? inner : found);
+                }
+            }
+        }
+
+        // words that are a clause (他说我们在全国有26个) name no measure: what follows the last marker may
+        // (公司可以把 + 物流成本), else the figure's kind and unit will
+        int clause = EndOfLastClauseMarker(measure);
+        if (clause > 0)
+        {
+            measure = phrase.TrimEnds(measure[clause..]);
+            if (measure.Count(TextClasses.IsHan) < 2 || !measure.All(c => TextClasses.IsHan(c) || TextClasses.IsAsciiLetterOrDigit(c))
+                || _data.NotMeasureStarts.Contains(measure[0]))
+            {
+                return MeasureSplit.Empty with { WasClause = true };
+            }
+        }
+
+        // otherwise the words themselves name the measure: after the last 的 or 按 when that leaves a word
+        // (所有工厂加起来的总占地面积 → 总占地面积), and never a running count of years (连续10年)
+        foreach (char cut in _cues.MeasureCuts)
+        {
+            int at = measure.LastIndexOf(cut);
+            if (at >= 0 && measure.Length - at - 1 >= 2)
+            {
+                measure = measure[(at + 1)..];
+            }
+        }
+
+        if (measure.StartsWith(_cues.RunningCount.Start, StringComparison.Ordinal) && measure.EndsWith(_cues.RunningCount.End, StringComparison.Ordinal))
+        {
+            return MeasureSplit.Empty;
+        }
+
+        return new MeasureSplit(null, measure.Length > 16 ? measure[^16..] : measure);
+    }
+
+    /// <summary>A known indicator at the end of the words: what stands before it is its scope, if it is a sector.</summary>
+    private MeasureSplit SplitAt(string measure, string tail, string canonical)
+    {
+        string scope = phrase.TrimEnds(measure[..^tail.Length]);
+        // as written, unless an abbreviation (GDP → 地区生产总值)
+        string indicator = tail.Any(TextClasses.IsHan) ? tail : canonical;
+        int clauseEnd = EndOfLastClauseMarker(scope);
+        if (clauseEnd > 0)
+        {
+            // 李明称有信心 + 国内生产总值: a clause before the measure names neither it nor a scope, unless what follows
+            // its last marker is a sector (他说 + 新能源汽车 + 销量)
+            scope = phrase.TrimEnds(scope[clauseEnd..]);
+            return new MeasureSplit(scope.Length > 0 && IsScope(scope) ? scope : null, indicator);
+        }
+
+        // 新能源汽车国内 + 销量: a modifier at the end of the scope belongs to the measure
+        foreach (var modifier in _data.MeasureModifiers)
+        {
+            if (scope.Length > modifier.Length && scope.EndsWith(modifier, StringComparison.Ordinal))
+            {
+                scope = scope[..^modifier.Length];
+                indicator = modifier + indicator;
+                break;
+            }
+        }
+
+        // 民营 + 企业数量: the counted class completes the scope (民营企业)
+        foreach (var noun in _cues.FirmNouns)
+        {
+            if (scope.Length > 0 && !IsScope(scope) && indicator.StartsWith(noun, StringComparison.Ordinal) && IsScope(scope + noun))
+            {
+                scope += noun;
+            }
+        }
+
+        if (scope.Length > 0 && !IsScope(scope))
+        {
+            // 技术合同 + 成交额: not a sector, so part of the measure
+            return new MeasureSplit(null, scope + indicator);
+        }
+
+        return new MeasureSplit(scope.Length == 0 ? null : scope, indicator);
+    }
+
+    /// <summary>增发1万亿元国债: a verb before the figure and the noun after it name the measure.</summary>
+    public string? Action(string measure, Figure figure)
+    {
+        var verb = _data.ActionVerbs.FirstOrDefault(v => measure.EndsWith(v, StringComparison.Ordinal));
+        if (verb is null)
+        {
+            return null;
+        }
+
+        int k = figure.View.End;
+        int end = k;
+        while (end < _text.Length && end - k < 6 && TextClasses.IsHan(_text[end]) && _text[end] != _cues.NameStop)
+        {
+            end++;
+        }
+
+        return end - k >= 2 ? verb.TrimEnd(_cues.ActionTrim) + _text[k..end] : null;
+    }
+
+    /// <summary>12家国家级高新技术企业, 7407辆新能源汽车: the class of things counted, written after the figure.</summary>
+    public string? ScopeAfter(Figure figure)
+    {
+        int k = figure.View.End;
+        int end = k;
+        while (end < _text.Length && end - k < 12 && (TextClasses.IsHan(_text[end]) || char.IsAsciiLetter(_text[end])) && _text[end] != _cues.NameStop)
+        {
+            end++;
+        }
+
+        for (int e = end; e - k >= 2; e--)
+        {
+            string words = _text[k..e];
+            // a class alone (公司, 企业) narrows nothing; 国家级高新技术企业, 新能源汽车 do
+            if ((words.Length >= 3 || _data.ScopeTerms.Contains(words)) && IsScope(words)
+                && !_data.MeasureEndings.Any(m => m.Length > 1 && words.EndsWith(m, StringComparison.Ordinal)))
+            {
+                return words;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The words of the clause before this one, when it holds no figure (本地研发总开支相对本地生产总值的比率，由0.73%).</summary>
+    public string? OfPreviousClause(TextSpan sentence, TextSpan clause, SubjectAttribution subjects, Discourse discourse)
+    {
+        if (clause.Start <= sentence.Start + 1)
+        {
+            return null;
+        }
+
+        var previous = doc.ClauseAround(sentence, clause.Start - 2);
+        if (doc.FiguresWithin(previous.Start, previous.End).Any())
+        {
+            return null;
+        }
+
+        var subject = subjects.In(previous.Start, previous.End, -1, discourse);
+        int from = subject is not null ? Math.Max(previous.Start, subject.View.End) : previous.Start;
+        return phrase.TrimEnds(phrase.Clean(from, previous.End, out _));
+    }
+
+    /// <summary>A sector, industry, product class or group of firms (facts/scopes.tsv).</summary>
+    public bool IsScope(string words) =>
+        _data.ScopeTerms.Contains(words) || _data.ScopeEndings.Any(e => words.EndsWith(e, StringComparison.Ordinal));
+
+    /// <summary>Words ending as a measure does (成交额, 产量), not as the thing measured.</summary>
+    public bool IsMeasure(string words) => _data.MeasureEndings.Any(e => words.EndsWith(e, StringComparison.Ordinal));
+
+    /// <summary>The share of a counted measure: 企业数量 → 企业占比, 出口量 → 出口量占比.</summary>
+    public string ShareOf(string indicator) =>
+        (indicator.EndsWith(_cues.CountIndicator, StringComparison.Ordinal) ? indicator[..^_cues.CountIndicator.Length] : indicator) + _cues.ShareSuffix;
+
+    /// <summary>The name of a growth whose words name only what grows (服务机器人增长25.8% → 增长).</summary>
+    public string GrowthName(string words, string afterWord)
+    {
+        foreach (var (word, mode) in _cues.GrowthNames)
+        {
+            bool found = mode switch
+            {
+                "with-after" => (words + afterWord).Contains(word, StringComparison.Ordinal),
+                "phrase" => words.Contains(word, StringComparison.Ordinal),
+                _ => true,
+            };
+            if (found)
+            {
+                return word;
+            }
+        }
+
+        return _cues.GrowthNames[^1].Word;
+    }
+
+    /// <summary>Where the last clause marker (facts/clause-markers.tsv) in the words ends; 0 when there is none.</summary>
+    private int EndOfLastClauseMarker(string words)
+    {
+        int end = 0;
+        foreach (var marker in _data.ClauseMarkers)
+        {
+            int at = words.LastIndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                end = Math.Max(end, at + marker.Length);
+            }
+        }
+
+        return end;
+    }
+}

@@ -1,0 +1,237 @@
+using Anvil.Core.Documents;
+using Anvil.Core.Entities;
+using Anvil.Core.Lexicons;
+
+namespace Anvil.Core.Facts;
+
+/// <summary>The subject of a figure, the name that gave it (if one did), and where the words naming the measure start.</summary>
+internal sealed record SubjectReading(string Subject, Mention? Mention, int PhraseStart);
+
+/// <summary>
+/// What a figure is about: the nearest subject-like name in its clause (a rank names its subject after it: 位居第十的南京),
+/// else the topic of its sentence part, else the previous figure's subject in the sentence, the topic carried from
+/// before, the place the text names most, or the country of a mainland text. Words standing for a subject (全市, 该公司)
+/// resolve to the place of the body whose figures these are, the place named last, or the text's company.
+/// </summary>
+internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexicon)
+{
+    private readonly string _text = doc.Text;
+    private readonly SubjectCues _cues = doc.Data.Subjects;
+
+    /// <summary>The subject of a figure, or null when it has none (a rank that names nothing it ranks).</summary>
+    public SubjectReading? Read(FigureContext f)
+    {
+        var figure = f.Figure;
+        bool isRank = figure.Quantity.Unit == "rank";
+        var mention = (isRank ? After(figure.View.End) : null) ?? In(f.Clause.Start, figure.View.Start, -1, f.Discourse);
+        if (mention is null && f.LastInSentence is null)
+        {
+            mention = In(-1, figure.View.Start, doc.PartStart(f.Sentence, figure.View.Start), f.Discourse);
+        }
+
+        int phraseStart = Math.Max(f.PreviousEnd, f.Clause.Start);
+        if (mention is not null && mention.View.End > phraseStart
+            && !(mention.IsReference && _text[phraseStart..mention.View.Start].Trim().Length > 1))
+        {
+            phraseStart = mention.View.End;
+        }
+
+        if (mention is null && f.LastInSentence is null && isRank)
+        {
+            return null; // a ranking claim names what it ranks in its own sentence
+        }
+
+        string? subject = mention?.Name ?? f.LastInSentence?.Subject ?? f.Discourse.Topic ?? doc.MainPlace ?? doc.CountryByDefault;
+        return subject is null ? null : new SubjectReading(subject, mention, phraseStart);
+    }
+
+    /// <summary>A subject named at the head of its clause is what the text goes on about (not a body, person or work).</summary>
+    public bool IsTopic(Mention mention, TextSpan clause) =>
+        mention.Type is not (EntityType.Government or EntityType.Person or EntityType.Work)
+        && (mention.View.Start <= clause.Start + 2 || doc.PeriodsWithin(clause.Start, mention.View.Start).Any(p => _text[clause.Start..p.Span.Start].Trim().Length <= 2));
+
+    /// <summary>The nearest subject-like name before the position in its clause (then the first in its sentence part).</summary>
+    public Mention? In(int clauseStart, int position, int sentenceStart, Discourse discourse)
+    {
+        for (int pass = 0; pass < 2; pass++)
+        {
+            int from = pass == 0 ? clauseStart : sentenceStart;
+            if (from < 0)
+            {
+                continue;
+            }
+
+            Mention? best = null;
+            foreach (var m in doc.MentionsWithin(from, position))
+            {
+                var candidate = AsSubject(m);
+                if (candidate is not null && pass == 1 && (InWhenClause(m.View.Start, sentenceStart) || candidate.Type == EntityType.Person))
+                {
+                    continue; // 当杭州…时，深圳…: the subordinate clause's name is not the topic
+                }
+
+                if (candidate is not null && (pass == 0 || best is null))
+                {
+                    best = candidate; // in the clause the nearest name; in the sentence its topic, the first
+                }
+            }
+
+            var reference = ReferenceIn(from, position, discourse);
+            if (reference is not null && (best is null || (pass == 0 ? reference.View.Start > best.View.Start : reference.View.Start < best.View.Start)))
+            {
+                best = reference;
+            }
+
+            if (best is not null)
+            {
+                return best;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A rank names its subject right after it (位居第十的南京).</summary>
+    private Mention? After(int position)
+    {
+        if (position < _text.Length && _text[position] == _cues.Possessive)
+        {
+            int at = FactDocument.FirstStartingAt(doc.Mentions, position + 1, x => x.View.Start);
+            var m = at < doc.Mentions.Count && doc.Mentions[at].View.Start == position + 1 ? doc.Mentions[at] : null;
+            return m is null ? null : AsSubject(m);
+        }
+
+        return null;
+    }
+
+    private bool InWhenClause(int position, int from)
+    {
+        var clause = doc.ClauseAround(new TextSpan(Math.Max(0, from), _text.Length), position);
+        string text = _text[clause.Start..clause.End].Trim();
+        return text.StartsWith(_cues.WhenClause.Open) && text.EndsWith(_cues.WhenClause.Close);
+    }
+
+    private Mention? AsSubject(Mention m)
+    {
+        switch (m.Type)
+        {
+            case EntityType.Person:
+                return m;
+            case EntityType.Place when doc.FollowedBy(m, _cues.Facilities):
+                // 深圳工厂的产能: the factory's company is the subject
+                var owner = FactDocument.LastBefore(doc.CompanyMentions, m.View.Start, _ => true) ?? doc.CompanyMentions.FirstOrDefault();
+                return owner is null ? null : m with { Name = owner.Name, Type = EntityType.Company };
+            case EntityType.Place when doc.FollowedBy(m, _cues.RecordFields) || IsDateline(m):
+                return null; // 中国首个, 中国影史第一: the field of a record, not its holder; 北京8月10日电: a dateline
+            case EntityType.Place or EntityType.Company or EntityType.Group or EntityType.Organization:
+                return IsComparisonBase(m.View.Start) || SourceAttribution.IsSourceRole(doc, m) ? null : m;
+            case EntityType.Government:
+                // a body that publishes figures is their source; its place is their subject
+                if (SourceAttribution.IsSourceRole(doc, m))
+                {
+                    var place = PlaceOfBody(m);
+                    return place is null ? null : m with { Name = place };
+                }
+
+                return m;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The place a body's name starts with (深圳统计局 → 深圳, 广东省发展改革委 → 广东).</summary>
+    private string? PlacePrefix(string bodyName)
+    {
+        if (lexicon is not null)
+        {
+            for (int len = Math.Min(6, bodyName.Length - 1); len >= 2; len--)
+            {
+                if (lexicon.Lookup(bodyName[..len]) is { Type: EntityType.Place } place)
+                {
+                    return place.Name;
+                }
+            }
+        }
+
+        int cut = bodyName.IndexOfAny(_cues.BodyPlaceEnds);
+        return cut >= 2 && cut <= 4 ? bodyName[..cut] : null;
+    }
+
+    /// <summary>
+    /// The place 全市 or 该市 stands for at a position: the place of the body whose figures these are (深圳市统计局 → 深圳),
+    /// else the place named last, else the place the text names most.
+    /// </summary>
+    private string? CurrentPlace(int position, Discourse discourse)
+    {
+        if (discourse.SourceBody is { } body && PlaceOfBody(body) is { } bodyPlace)
+        {
+            return bodyPlace;
+        }
+
+        var last = FactDocument.LastBefore(doc.PlaceMentions, position, m => m.Name != _cues.Country);
+        return last?.Name ?? doc.MainPlace;
+    }
+
+    private string? PlaceOfBody(Mention body) =>
+        doc.PlaceNames.FirstOrDefault(n => body.Name.StartsWith(n, StringComparison.Ordinal)) ?? PlacePrefix(body.Name);
+
+    /// <summary>人民网北京8月10日电, 新华社深圳8月4日电: the place a report was filed from.</summary>
+    private bool IsDateline(Mention m)
+    {
+        int k = m.View.End;
+        int limit = Math.Min(_text.Length, k + 8);
+        while (k < limit && (char.IsAsciiDigit(_text[k]) || _text[k] == ' ' || Array.IndexOf(_cues.DatelineMarks, _text[k]) >= 0))
+        {
+            k++;
+        }
+
+        return k > m.View.End && k < _text.Length && Array.IndexOf(_cues.DatelineEnds, _text[k]) >= 0;
+    }
+
+    /// <summary>A name after 占/居/比/高于 is what the figure is compared with, not its subject.</summary>
+    private bool IsComparisonBase(int start)
+    {
+        var before = _text.AsSpan(Math.Max(0, start - 3), Math.Min(3, start));
+        foreach (var w in _cues.ComparisonBases)
+        {
+            if (before.EndsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>全市, 全国, 我国…: a word standing for the place (or company) the text is about, the last before the position.</summary>
+    private Mention? ReferenceIn(int from, int position, Discourse discourse)
+    {
+        if (position <= from)
+        {
+            return null; // nothing before the figure: a figure that opens the text or the clause
+        }
+
+        Mention? found = null;
+        foreach (var (word, refersTo) in doc.Data.SubjectReferences)
+        {
+            int at = _text.LastIndexOf(word, position - 1, position - from, StringComparison.Ordinal);
+            if (at < from || at + word.Length > position || IsComparisonBase(at) || (found is not null && found.View.Start >= at))
+            {
+                continue;
+            }
+
+            string? name = refersTo switch
+            {
+                "country" => _cues.Country,
+                "company" => doc.MainCompany,
+                _ => CurrentPlace(at, discourse),
+            };
+            if (name is not null)
+            {
+                found = new Mention(new TextSpan(at, at + word.Length), name, EntityType.Place) { IsReference = true };
+            }
+        }
+
+        return found;
+    }
+}
