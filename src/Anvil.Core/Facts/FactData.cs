@@ -63,6 +63,19 @@ public sealed class FactData
     /// <summary>Places outside the mainland's currency, with the local dollar a bare 元 means in a text about them (null: none).</summary>
     public Dictionary<string, string?> Regions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The place standing for the Hong Kong and the Taiwan region (the first place voting for each currency).</summary>
+    public (string HongKong, string Taiwan) RegionPlaces { get; private set; }
+
+    /// <summary>The subject a reference word of kind <c>name:X</c> stands for (X), or null for the other kinds.</summary>
+    public static string? NamedTarget(string refersTo) => refersTo.StartsWith("name:", StringComparison.Ordinal) ? refersTo[5..] : null;
+
+    /// <summary>The subject a reference word of kind <c>name:X</c> or <c>topic:X</c> counts for as a section's topic, or null.</summary>
+    public static string? TopicTarget(string refersTo) =>
+        NamedTarget(refersTo) ?? (refersTo.StartsWith("topic:", StringComparison.Ordinal) ? refersTo[6..] : null);
+
+    /// <summary>A reference word that is no clause's subject (kind <c>topic:X</c>).</summary>
+    public static bool IsTopicOnly(string refersTo) => refersTo.StartsWith("topic:", StringComparison.Ordinal);
+
     public static FactData LoadBuiltIn()
     {
         var d = new FactData();
@@ -159,6 +172,7 @@ public sealed class FactData
             d.Regions[c[0]] = c[1] == "-" ? null : c[1];
         }
 
+        d.RegionPlaces = (d.Regions.First(r => r.Value == "HKD").Key, d.Regions.First(r => r.Value == "TWD").Key);
         d.TrimAtStartWithReferences.AddRange(d.TrimAtStart.Concat(d.SubjectReferences.Keys).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length));
         return d;
     }

@@ -1,5 +1,6 @@
 using Anvil.Core.Documents;
 using Anvil.Core.Entities;
+using Anvil.Core.Lexicons;
 using Anvil.Core.Normalization;
 using Anvil.Core.Periods;
 using Anvil.Core.Pipeline;
@@ -14,7 +15,7 @@ namespace Anvil.Core.Facts;
 /// </summary>
 internal sealed class FactDocument
 {
-    public FactDocument(Analysis analysis, FactData data)
+    public FactDocument(Analysis analysis, FactData data, EntityLexicon? lexicon = null)
     {
         Analysis = analysis;
         Data = data;
@@ -38,6 +39,51 @@ internal sealed class FactDocument
         // of unresolved periods (去年 with no document date) made every figure walk them all
         GoverningPeriods = [.. Periods.Where(p => (p.Granularity != PeriodGranularity.Day || p.IsAsAt) && !p.IsComparison && p.Value is not null)];
         LocalCurrency = FindLocalCurrency();
+        RegionPlace = Script != Script.Hant ? null : LocalCurrency == "TWD" ? data.RegionPlaces.Taiwan : data.RegionPlaces.HongKong;
+        _namedReferences = FindNamedReferences();
+        _topics = DocumentTopic.Find(this, analysis.Sentences.All, lexicon);
+    }
+
+    private readonly List<(int At, string Name)> _namedReferences;
+    private readonly List<(int Start, Topic Topic)> _topics;
+
+    /// <summary>The place of a text's region when it is written in Traditional script: 香港, or 台湾 for a Taiwanese text.</summary>
+    public string? RegionPlace { get; }
+
+    /// <summary>What the section holding a position is about.</summary>
+    public Topic TopicAt(int position)
+    {
+        int i = FirstStartingAt(_topics, position + 1, t => t.Start) - 1;
+        return i >= 0 ? _topics[i].Topic : Topic.None;
+    }
+
+    /// <summary>Words standing for one named place (本港 → 香港) in [from, to), with the name they stand for.</summary>
+    public IEnumerable<(int At, string Name)> NamedReferences(int from, int to)
+    {
+        for (int i = FirstStartingAt(_namedReferences, from, r => r.At); i < _namedReferences.Count && _namedReferences[i].At < to; i++)
+        {
+            yield return _namedReferences[i];
+        }
+    }
+
+    private List<(int At, string Name)> FindNamedReferences()
+    {
+        var found = new List<(int At, string Name)>();
+        foreach (var (word, refersTo) in Data.SubjectReferences)
+        {
+            if (FactData.TopicTarget(refersTo) is not { } name)
+            {
+                continue;
+            }
+
+            for (int at = Text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = Text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            {
+                found.Add((at, name));
+            }
+        }
+
+        found.Sort((a, b) => a.At.CompareTo(b.At));
+        return found;
     }
 
     public Analysis Analysis { get; }

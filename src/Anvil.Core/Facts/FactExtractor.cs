@@ -24,7 +24,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             return;
         }
 
-        var doc = new FactDocument(analysis, data);
+        var doc = new FactDocument(analysis, data, lexicon);
         var resolver = new FigureResolver(doc, lexicon);
         var discourse = new Discourse { OnwardSource = SourceAttribution.OfLead(doc) };
         foreach (var sentence in analysis.Sentences.All)

@@ -41,7 +41,8 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
             return null; // a ranking claim names what it ranks in its own sentence
         }
 
-        string? subject = mention?.Name ?? f.LastInSentence?.Subject ?? f.Discourse.Topic ?? doc.MainPlace ?? doc.CountryByDefault;
+        string? subject = mention?.Name ?? f.LastInSentence?.Subject ?? f.Discourse.Topic ?? doc.TopicAt(figure.View.Start).Subject
+            ?? doc.MainPlace ?? doc.CountryByDefault;
         return subject is null ? null : new SubjectReading(subject, mention, phraseStart);
     }
 
@@ -116,7 +117,7 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
         switch (m.Type)
         {
             case EntityType.Person:
-                return m;
+                return IsSpeaker(m) ? null : m;
             case EntityType.Place when doc.FollowedBy(m, _cues.Facilities):
                 // 深圳工厂的产能: the factory's company is the subject
                 var owner = FactDocument.LastBefore(doc.CompanyMentions, m.View.Start, _ => true) ?? doc.CompanyMentions.FirstOrDefault();
@@ -158,18 +159,49 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
     }
 
     /// <summary>
-    /// The place 全市 or 该市 stands for at a position: the place of the body whose figures these are (深圳市统计局 → 深圳),
-    /// else the place named last, else the place the text names most.
+    /// The place 全市 (level city), 全省 (province) or 全区 (district) stands for at a position: the place of the body whose
+    /// figures these are (深圳市统计局 → 深圳), else the place of that level named last, else the section's place or its
+    /// division of that level, else the place named last, else the place the text names most. A provincial bureau's
+    /// table of its cities does not make 全市 the province.
     /// </summary>
-    private string? CurrentPlace(int position, Discourse discourse)
+    private string? CurrentPlace(int position, PlaceLevel level, Discourse discourse)
     {
-        if (discourse.SourceBody is { } body && PlaceOfBody(body) is { } bodyPlace)
+        var levels = PlaceLevels.Default;
+        if (discourse.SourceBody is { } body && PlaceOfBody(body) is { } bodyPlace
+            && (levels.LevelOf(bodyPlace) is PlaceLevel.Unknown || levels.AtLevel(bodyPlace, level) is not null))
         {
-            return bodyPlace;
+            return levels.AtLevel(bodyPlace, level) ?? bodyPlace;
+        }
+
+        var sameLevel = FactDocument.LastBefore(doc.PlaceMentions, position, m => m.Name != _cues.Country && levels.LevelOf(m.Name) == level);
+        if (sameLevel is not null)
+        {
+            return sameLevel.Name;
+        }
+
+        if (doc.TopicAt(position).Place is { } topic && levels.AtLevel(topic, level) is { } topicAtLevel)
+        {
+            return topicAtLevel;
         }
 
         var last = FactDocument.LastBefore(doc.PlaceMentions, position, m => m.Name != _cues.Country);
         return last?.Name ?? doc.MainPlace;
+    }
+
+    /// <summary>A person followed by a verb of speaking or forecasting (陈某表示, 陈某又预测) speaks of the figures.</summary>
+    private bool IsSpeaker(Mention person)
+    {
+        var after = _text.AsSpan(person.View.End, Math.Min(4, _text.Length - person.View.End));
+        foreach (var verb in _cues.SpeakerVerbs)
+        {
+            int at = after.IndexOf(verb, StringComparison.Ordinal);
+            if (at >= 0 && at <= 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private string? PlaceOfBody(Mention body) =>
@@ -214,6 +246,11 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
         Mention? found = null;
         foreach (var (word, refersTo) in doc.Data.SubjectReferences)
         {
+            if (FactData.IsTopicOnly(refersTo))
+            {
+                continue;
+            }
+
             int at = _text.LastIndexOf(word, position - 1, position - from, StringComparison.Ordinal);
             if (at < from || at + word.Length > position || IsComparisonBase(at) || (found is not null && found.View.Start >= at))
             {
@@ -223,8 +260,11 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
             string? name = refersTo switch
             {
                 "country" => _cues.Country,
-                "company" => doc.MainCompany,
-                _ => CurrentPlace(at, discourse),
+                "company" => doc.TopicAt(at).Company ?? doc.MainCompany,
+                "province" => CurrentPlace(at, PlaceLevel.Province, discourse),
+                "district" => CurrentPlace(at, PlaceLevel.District, discourse),
+                "region" => doc.RegionPlace ?? CurrentPlace(at, PlaceLevel.City, discourse),
+                _ => FactData.NamedTarget(refersTo) ?? CurrentPlace(at, PlaceLevel.City, discourse),
             };
             if (name is not null)
             {
