@@ -22,6 +22,9 @@ public static class Punctuation
     /// <summary>Marks that end a clause inside a sentence (a comma is a clause mark, a thousands separator is read by the number parser).</summary>
     public static readonly char[] ClauseMarks = [',', '，', ';', '；', ':', '：', '|', '｜'];
 
+    /// <summary>Everything that ends a clause: the clause marks and the ends of sentences.</summary>
+    public static readonly SearchValues<char> ClauseEnds = SearchValues.Create(",，;；:：|｜。!?！？\n");
+
     /// <summary>Commas and colons: after the last one, a list item starts.</summary>
     public static readonly char[] ItemBreaks = [',', '，', ':', '：'];
 

@@ -187,6 +187,14 @@ internal sealed class FactDocument
         return new TextSpan(start, end);
     }
 
+    /// <summary>The clause around a position, bounded by clause marks and sentence ends, for a position whose sentence is not at hand.</summary>
+    public TextSpan ClauseOf(int position)
+    {
+        int start = Text.AsSpan(0, position).LastIndexOfAny(Punctuation.ClauseEnds) + 1;
+        int ahead = Text.AsSpan(position).IndexOfAny(Punctuation.ClauseEnds);
+        return new TextSpan(start, ahead < 0 ? Text.Length : position + ahead);
+    }
+
     /// <summary>Where the part of the sentence that holds a position starts: after the last semicolon before it.</summary>
     public int PartStart(TextSpan sentence, int position)
     {

@@ -111,7 +111,7 @@ internal sealed class FigureResolver
         var carried = new Carried(subject, fact.Scope, indicator, kind, period, start);
         discourse = discourse with { Last = carried };
         // a subject named at the head of its clause is what the text goes on about; one from a list is not
-        if (mention is not null && list.Item?.Subject is null && _subjects.IsTopic(mention, f.Clause))
+        if (mention is not null && list.Item?.Subject is null && _subjects.IsTopic(mention, f.Sentence))
         {
             discourse = discourse with { Topic = subject };
         }

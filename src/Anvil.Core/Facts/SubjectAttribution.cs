@@ -23,7 +23,7 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
     {
         var figure = f.Figure;
         bool isRank = figure.Quantity.Unit == "rank";
-        var mention = (isRank ? After(figure.View.End) : null) ?? In(f.Clause.Start, figure.View.Start, -1, f.Discourse);
+        var mention = (isRank ? After(figure.View.End) : null) ?? In(f.Clause.Start, figure.View.Start, -1, f.Discourse, isRank);
         if (mention is null && f.LastInSentence is null)
         {
             mention = In(-1, figure.View.Start, doc.PartStart(f.Sentence, figure.View.Start), f.Discourse);
@@ -47,13 +47,21 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
     }
 
     /// <summary>A subject named at the head of its clause is what the text goes on about (not a body, person or work).</summary>
-    public bool IsTopic(Mention mention, TextSpan clause) =>
-        mention.Type is not (EntityType.Government or EntityType.Person or EntityType.Work)
-        && (mention.View.Start <= clause.Start + 2 || doc.PeriodsWithin(clause.Start, mention.View.Start).Any(p => _text[clause.Start..p.Span.Start].Trim().Length <= 2));
+    public bool IsTopic(Mention mention, TextSpan sentence) =>
+        mention.Type is not (EntityType.Government or EntityType.Person or EntityType.Work) && IsHead(mention, doc.ClauseAround(sentence, mention.View.Start));
 
-    /// <summary>The nearest subject-like name before the position in its clause (then the first in its sentence part).</summary>
-    public Mention? In(int clauseStart, int position, int sentenceStart, Discourse discourse)
+    /// <summary>A name at the head of its clause: first, or after no more than a period and two characters (2024年，深圳…).</summary>
+    private bool IsHead(Mention mention, TextSpan clause) =>
+        mention.View.Start <= clause.Start + 2
+        || doc.PeriodsWithin(clause.Start, mention.View.Start).Any(p => _text[clause.Start..p.Span.Start].Trim().Length <= 2);
+
+    /// <summary>
+    /// The nearest subject-like name before the position in its clause, else the first name heading a clause of its
+    /// sentence part. For a rank, the field it is ranked in (全国, or a name after 居/位列) is not its subject.
+    /// </summary>
+    public Mention? In(int clauseStart, int position, int sentenceStart, Discourse discourse, bool isRank = false)
     {
+        int rankVerbAt = isRank && clauseStart >= 0 ? RankVerbEnd(clauseStart, position) : -1;
         for (int pass = 0; pass < 2; pass++)
         {
             int from = pass == 0 ? clauseStart : sentenceStart;
@@ -66,9 +74,15 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
             foreach (var m in doc.MentionsWithin(from, position))
             {
                 var candidate = AsSubject(m);
-                if (candidate is not null && pass == 1 && (InWhenClause(m.View.Start, sentenceStart) || candidate.Type == EntityType.Person))
+                if (candidate is not null && pass == 1
+                    && (InWhenClause(m.View.Start, sentenceStart) || candidate.Type == EntityType.Person || !IsHead(m, doc.ClauseAround(new TextSpan(sentenceStart, position), m.View.Start))))
                 {
-                    continue; // 当杭州…时，深圳…: the subordinate clause's name is not the topic
+                    continue; // 当杭州…时，深圳…: the subordinate clause's name is not the topic; nor a name inside an earlier clause
+                }
+
+                if (candidate is not null && pass == 0 && rankVerbAt >= 0 && m.View.Start >= rankVerbAt)
+                {
+                    continue; // 居中部地区城市第1位: the field of the rank
                 }
 
                 if (candidate is not null && (pass == 0 || best is null))
@@ -77,7 +91,7 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
                 }
             }
 
-            var reference = ReferenceIn(from, position, discourse);
+            var reference = isRank ? null : ReferenceIn(from, position, discourse);
             if (reference is not null && (best is null || (pass == 0 ? reference.View.Start > best.View.Start : reference.View.Start < best.View.Start)))
             {
                 best = reference;
@@ -114,6 +128,11 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
 
     private Mention? AsSubject(Mention m)
     {
+        if (IsExample(m) || IsLocative(m))
+        {
+            return null;
+        }
+
         switch (m.Type)
         {
             case EntityType.Person:
@@ -186,6 +205,72 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
 
         var last = FactDocument.LastBefore(doc.PlaceMentions, position, m => m.Name != _cues.Country);
         return last?.Name ?? doc.MainPlace;
+    }
+
+    /// <summary>以宇通、上汽为代表的, 哈萨克斯坦等10多个国家: a name given as an example of what the clause is about.</summary>
+    private bool IsExample(Mention m)
+    {
+        var after = _text.AsSpan(m.View.End, Math.Min(2, _text.Length - m.View.End));
+        foreach (var w in _cues.ExampleAfter)
+        {
+            if (after.StartsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        var clause = doc.ClauseOf(m.View.Start);
+        int open = _text.LastIndexOf(_cues.ExampleOpen, m.View.Start - 1 < clause.Start ? clause.Start : m.View.Start - 1, Math.Max(0, m.View.Start - clause.Start));
+        if (open < clause.Start)
+        {
+            return false;
+        }
+
+        var rest = _text.AsSpan(m.View.End, clause.End - m.View.End);
+        foreach (var w in _cues.ExampleClose)
+        {
+            if (rest.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>又在哈萨克斯坦签下…: a name after 在 or 于 inside its clause is a place where something happens.</summary>
+    private bool IsLocative(Mention m)
+    {
+        int before = m.View.Start - 1;
+        if (before < 0 || Array.IndexOf(_cues.Locatives, _text[before]) < 0)
+        {
+            return false;
+        }
+
+        var clause = doc.ClauseOf(m.View.Start);
+        return before > clause.Start;
+    }
+
+    /// <summary>Where the last rank verb (居, 位列, 排名…) before the position in the clause ends, or -1.</summary>
+    private int RankVerbEnd(int clauseStart, int position)
+    {
+        int end = -1;
+        if (position <= clauseStart)
+        {
+            return end;
+        }
+
+        var words = _text.AsSpan(clauseStart, position - clauseStart);
+        foreach (var verb in doc.Data.Kinds.RankVerbs)
+        {
+            int at = words.LastIndexOf(verb, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                end = Math.Max(end, clauseStart + at + verb.Length);
+            }
+        }
+
+        return end;
     }
 
     /// <summary>A person followed by a verb of speaking or forecasting (陈某表示, 陈某又预测) speaks of the figures.</summary>
