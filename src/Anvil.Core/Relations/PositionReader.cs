@@ -395,8 +395,9 @@ internal sealed class PositionReader(RelationData data)
             return null;
         }
 
+        // a name read only because a place follows it (全球开店 in 亚马逊全球开店台湾) needs a body other than a place before it
         var bound = ctx.EndingAt(mentions, q, floor);
-        if (bound is { IsBody: true })
+        if (bound is { IsBody: true } && (unit || bound.Type != EntityType.Place))
         {
             return q;
         }

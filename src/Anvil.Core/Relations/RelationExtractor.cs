@@ -339,6 +339,16 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             case "customer":
                 Customers(ctx, before, following, i, after, sentence);
                 break;
+            case "member_of":
+                // 中国加入世界贸易组织: a member right before the word, the organisation right after it
+                var member = before.LastOrDefault(m => m.Type is EntityType.Company or EntityType.Organization or EntityType.Place && i - m.View.End <= 1);
+                var body = following.FirstOrDefault(m => m.Type is EntityType.Organization or EntityType.Group && m.View.Start - after <= 1);
+                if (member is not null && body is not null)
+                {
+                    ctx.Add(member, "member_of", body);
+                }
+
+                break;
         }
     }
 
@@ -539,10 +549,19 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         return makers;
     }
 
-    /// <summary>Whether a name is followed, within two characters, by 的: it then qualifies what comes after it.</summary>
+    /// <summary>
+    /// Whether a name is followed by 的 after at most its model number and two characters (iPhone 13用的A15芯片): it then
+    /// qualifies what comes after it.
+    /// </summary>
     private static bool ModifiesNext(string text, int end, int sentenceEnd)
     {
-        for (int k = end; k < Math.Min(sentenceEnd, end + 3); k++)
+        int k = end;
+        while (k < sentenceEnd && (text[k] == ' ' || char.IsAsciiLetterOrDigit(text[k])))
+        {
+            k++;
+        }
+
+        for (int limit = Math.Min(sentenceEnd, k + 3); k < limit; k++)
         {
             if (text[k] == '的')
             {
@@ -654,7 +673,17 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             p = m.View.End;
         }
 
+        // the company of the clause, or of the sentence when the clause starts with the word (…，总部位于深圳) or with a
+        // site's word (…，研发中心分布在上海)
+        int clauseStart = triggerStart;
+        if (clauseStart > 0 && Array.IndexOf(ClauseMarks, ctx.Text[clauseStart - 1]) < 0)
+        {
+            int site = SiteWordEndingAt(ctx.Text, triggerStart);
+            clauseStart = site > 0 ? triggerStart - site : clauseStart;
+        }
+
         var subject = before.LastOrDefault(m => m.IsCompany && !CrossesClause(ctx.Text, m.View.End, triggerStart))
+            ?? (clauseStart > 0 && Array.IndexOf(ClauseMarks, ctx.Text[clauseStart - 1]) >= 0 ? before.LastOrDefault(m => m.IsCompany) : null)
             ?? sentence.FirstOrDefault(m => m.IsCompany && m.View.Start >= p);
         if (subject is null)
         {
@@ -665,6 +694,20 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         {
             ctx.Add(subject, predicate, place);
         }
+    }
+
+    /// <summary>The length of the site word (工厂, 研发中心) that ends at <paramref name="end"/>, or 0.</summary>
+    private int SiteWordEndingAt(string text, int end)
+    {
+        for (int len = Math.Min(end, 6); len >= 1; len--)
+        {
+            if (data.Triggers.TryGet(text.AsSpan(end - len, len), out var kind) && kind == "site")
+            {
+                return len;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>A子公司B, A旗下的B; and B是A的子公司 (nothing after the word: the company before 是 is the subsidiary).</summary>
@@ -924,6 +967,11 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             if (len >= 2 && company.View.Start + len < company.View.End - 4 && !company.Name.StartsWith(division, StringComparison.Ordinal))
             {
                 ctx.Add(company, "located_in", division, ctx.Original(company.View.Start, company.View.Start + len));
+            }
+            else if (ctx.EndingAt(sentence, company.View.Start, 0) is { Type: EntityType.Place } seat && data.Divisions.TryGet(text.AsSpan(seat.View.Start, seat.View.Length), out _))
+            {
+                // 深圳市 + 华为技术有限公司: the seat read as a place of its own
+                ctx.Add(company, "located_in", seat);
             }
         }
     }
