@@ -76,10 +76,11 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             RegisteredSeats(ctx, inSentence);
         }
 
-        var seen = new HashSet<(string, string, string)>();
+        // one record per statement: the same relation stated twice keeps both places (a chain reads where each one says)
+        var seen = new HashSet<(string, string, string, TextSpan)>();
         foreach (var r in found)
         {
-            if (r.Subject != r.Object && seen.Add((r.Subject, r.Predicate, r.Object)))
+            if (r.Subject != r.Object && seen.Add((r.Subject, r.Predicate, r.Object, r.Span)))
             {
                 analysis.Relations.Add(r);
             }
@@ -313,7 +314,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                 Produces(ctx, before, following, i, after, sentence);
                 break;
             case "site":
-                Site(ctx, before, following, i, sentence);
+                Site(ctx, before, following, i, after);
                 break;
             case "headquartered_in" or "located_in":
                 Sites(ctx, predicate, text[i..after], before, following, mentions, i);
@@ -618,7 +619,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     }
 
     /// <summary>襄阳工厂, 佛山分公司, 台积电的美国厂: a place right before the word places the company named with it.</summary>
-    private static void Site(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, TextSpan sentence)
+    private static void Site(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int siteEnd)
     {
         var site = before.LastOrDefault(m => m.Type == EntityType.Place && m.View.End == i);
         if (site is null)
@@ -633,7 +634,8 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             ?? before.LastOrDefault(m => m.IsCompany && !CrossesClause(ctx.Text, m.View.End, site.View.Start));
         if (owner is not null)
         {
-            ctx.Add(owner, "located_in", site);
+            // the quote keeps the site's word (襄阳工厂): it is a site of the company that the relation places
+            ctx.Add(owner, "located_in", site.Name, TextSpan.Cover(site.Original, ctx.Original(site.View.End, siteEnd)));
         }
     }
 
@@ -648,7 +650,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             if (predicate == "headquartered_in" && company is not null && place is not null && company.View.End > place.View.End
                 && (triggerStart - company.View.End) <= 2)
             {
-                ctx.Add(company, "headquartered_in", place);
+                ctx.Add(company, "headquartered_in", place.Name, TextSpan.Cover(place.Original, ctx.Original(triggerStart, triggerStart + trigger.Length)));
             }
 
             return;
