@@ -884,8 +884,13 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     /// <summary>A product named after its maker (讯飞AI学习机 by 科大讯飞, 比亚迪F3 DM by 比亚迪).</summary>
     private static void ProductsNamedAfterMaker(RelationContext ctx, List<RelationMention> sentence, List<RelationMention> all)
     {
-        foreach (var product in sentence.Where(m => m.Type == EntityType.Product))
+        foreach (var product in sentence)
         {
+            if (product.Type != EntityType.Product)
+            {
+                continue;
+            }
+
             // the product starts with the maker's name as written, its canonical name, or the end of it (科大讯飞 → 讯飞);
             // compared as spans because this runs for every product against every company of the document
             var surface = ctx.Text.AsSpan(product.View.Start, product.View.Length);
