@@ -62,6 +62,14 @@ internal sealed class ChainPlacer
             FromLexicon(entry);
         }
 
+        foreach (var (company, stages) in _stages)
+        {
+            if (_cities.TryGetValue(company, out var cities))
+            {
+                _stages[company] = Sited(stages, cities);
+            }
+        }
+
         var all = _stages.Keys.Union(_cities.Keys).Order(StringComparer.Ordinal).Select(company => new CompanyPlacement(company,
             Strongest(_stages.GetValueOrDefault(company) ?? []),
             [.. Distinct(_cities.GetValueOrDefault(company) ?? []).OrderBy(c => c.Evidence.Kind).ThenBy(c => CityRank(c.Evidence.Detail))
@@ -92,7 +100,12 @@ internal sealed class ChainPlacer
 
                     break;
                 case "located_in" or "headquartered_in":
-                    AddCity(new CityPlacement(company.Name, _catalog.Places.Resolve(r.Object), evidence));
+                    // a factory or branch (比亚迪的工厂分别坐落在…) places a site of the company, not the company
+                    bool site = r.Predicate == "located_in" && _catalog.Cues.NamesSite(r.Quote);
+                    AddCity(new CityPlacement(company.Name, _catalog.Places.Resolve(r.Object), site ? evidence with { Detail = evidence.Detail + " (site)" } : evidence)
+                    {
+                        Role = site ? CityRole.Site : CityRole.Home,
+                    });
                     break;
                 case "member_of":
                     // a group named for its city (深圳四巨头, 杭州六小龙) says where its members are
@@ -159,14 +172,16 @@ internal sealed class ChainPlacer
     {
         var company = CompanyName(placement.Company) ?? Names.Canonical(placement.Company);
         var evidence = new ChainEvidence(EvidenceKind.User, placement.Evidence ?? "user file") { Origin = placement.Origin };
+        // a line with a stage and a city places that work in that city; a line with a city alone places the company there
+        string? city = placement.City is { } named ? _catalog.Places.Resolve(named) : null;
         foreach (var stage in placement.Stages)
         {
-            AddStage(new StagePlacement(company, stage, placement.Stage ?? stage.Stage.Name, evidence));
+            AddStage(new StagePlacement(company, stage, placement.Stage ?? stage.Stage.Name, evidence) { City = city });
         }
 
-        if (placement.City is { } city)
+        if (city is not null)
         {
-            AddCity(new CityPlacement(company, _catalog.Places.Resolve(city), evidence));
+            AddCity(new CityPlacement(company, city, evidence) { Role = placement.Stages.Count > 0 ? CityRole.Site : CityRole.Home });
         }
     }
 
@@ -221,6 +236,32 @@ internal sealed class ChainPlacer
 
     private static IEnumerable<T> Distinct<T>(IEnumerable<T> items) => items.Distinct();
 
+    /// <summary>
+    /// Ties each stage read from a document to the cities the same statement places the company in: a stage whose quote
+    /// overlaps the quote of a <c>located_in</c> or <c>headquartered_in</c> relation of the same document (深圳的速騰聚創正在量產
+    /// 激光雷達; 在坪山荣耀智能制造产业园…生产制造出一台手机) is work done in that city. Other stages stay said of the company.
+    /// </summary>
+    private static List<StagePlacement> Sited(List<StagePlacement> stages, List<CityPlacement> cities)
+    {
+        var sited = new List<StagePlacement>(stages.Count);
+        foreach (var stage in stages)
+        {
+            var e = stage.Evidence;
+            var places = stage.City is not null || e.Doc is null ? [] : cities
+                .Where(c => c.Evidence.Kind == EvidenceKind.Relation && c.Evidence.Doc == e.Doc && c.Evidence.Start < e.End && e.Start < c.Evidence.End)
+                .Select(c => c.City).Distinct(StringComparer.Ordinal).ToList();
+            if (places.Count == 0)
+            {
+                sited.Add(stage);
+                continue;
+            }
+
+            sited.AddRange(places.Select(city => stage with { City = city }));
+        }
+
+        return sited;
+    }
+
     /// <summary>Of relations placing a company in a city, the headquarters say most, a group named for a city least.</summary>
     private static int CityRank(string detail) =>
         detail.StartsWith("headquartered_in", StringComparison.Ordinal) ? 0 : detail.StartsWith("located_in", StringComparison.Ordinal) ? 1 : 2;
@@ -235,7 +276,7 @@ internal sealed class ChainPlacer
         var kept = new List<StagePlacement>();
         foreach (var p in placements.OrderBy(p => p.Evidence.Kind).ThenByDescending(p => (p.Evidence.End ?? 0) - (p.Evidence.Start ?? 0)))
         {
-            bool repeat = kept.Any(k => k.Stage.Equals(p.Stage) && (k.Evidence == p.Evidence || (k.Evidence.Doc is not null && k.Evidence.Doc == p.Evidence.Doc
+            bool repeat = kept.Any(k => k.Stage.Equals(p.Stage) && k.City == p.City && (k.Evidence == p.Evidence || (k.Evidence.Doc is not null && k.Evidence.Doc == p.Evidence.Doc
                 && k.Evidence.Start < p.Evidence.End && p.Evidence.Start < k.Evidence.End)));
             if (!repeat)
             {

@@ -211,7 +211,8 @@ internal static class ChainYaml
                 "links" => cues with { Links = List(value, origin, key, code) },
                 "after" => cues with { After = List(value, origin, key, code) },
                 "blocks" => cues with { Blocks = List(value, origin, key, code) },
-                _ => throw Error(code, origin, keyNode, $"unknown key '{key}' (use max_gap, links, after, blocks)"),
+                "sites" => cues with { Sites = List(value, origin, key, code) },
+                _ => throw Error(code, origin, keyNode, $"unknown key '{key}' (use max_gap, links, after, blocks, sites)"),
             };
         }
 

@@ -42,11 +42,31 @@ public sealed record ChainEvidence(EvidenceKind Kind, string Detail)
     public string KindName => Kind.ToString().ToLowerInvariant();
 }
 
-/// <summary>A company in a chain stage, through <see cref="Word"/> (the stage word that matched), with its evidence.</summary>
-public sealed record StagePlacement(string Company, StageRef Stage, string Word, ChainEvidence Evidence);
+/// <summary>
+/// A company in a chain stage, through <see cref="Word"/> (the stage word that matched), with its evidence. <see cref="City"/>
+/// is the city the same statement places that work in (在坪山荣耀智能制造产业园…生产手机; a user's line with a city), or null
+/// when the text says it of the company: then it counts in the company's home cities only.
+/// </summary>
+public sealed record StagePlacement(string Company, StageRef Stage, string Word, ChainEvidence Evidence)
+{
+    public string? City { get; init; }
+}
 
-/// <summary>A company in a city (a city as <see cref="PlaceIndex.Resolve"/> gives it), with its evidence.</summary>
-public sealed record CityPlacement(string Company, string City, ChainEvidence Evidence);
+/// <summary>What a city is to a company: where the company itself is, or only where one of its sites is.</summary>
+public enum CityRole
+{
+    /// <summary>Headquarters, registered seat, a city-named group, a company written with its city (深圳的速腾聚创), the lexicon's or the user's city.</summary>
+    Home,
+
+    /// <summary>A factory, base or branch (比亚迪的工厂分别坐落在…, 襄阳工厂): it makes only what a text or file places there.</summary>
+    Site,
+}
+
+/// <summary>A company in a city (a city as <see cref="PlaceIndex.Resolve"/> gives it), with its evidence and <see cref="Role"/>.</summary>
+public sealed record CityPlacement(string Company, string City, ChainEvidence Evidence)
+{
+    public CityRole Role { get; init; } = CityRole.Home;
+}
 
 /// <summary>Everything that places one company: its stages and its cities, each with evidence, strongest first.</summary>
 public sealed record CompanyPlacement(string Company, IReadOnlyList<StagePlacement> Stages, IReadOnlyList<CityPlacement> Cities)
@@ -56,6 +76,17 @@ public sealed record CompanyPlacement(string Company, IReadOnlyList<StagePlaceme
     public bool IsIn(StageRef stage) => Stages.Any(s => s.Stage.Equals(stage));
 
     public bool IsIn(string city) => Cities.Any(c => c.City == city);
+
+    /// <summary>Whether the city is one of the company's homes (not only a site of it).</summary>
+    public bool IsHome(string city) => Cities.Any(c => c.City == city && c.Role == CityRole.Home);
+
+    /// <summary>
+    /// The placements by which the company makes <paramref name="stage"/> in <paramref name="city"/>: work a statement places
+    /// in that city, and work said of the company when the city is its home. A factory city gets what its factory makes,
+    /// not the company's whole range.
+    /// </summary>
+    public IEnumerable<StagePlacement> Makes(StageRef stage, string city) =>
+        Stages.Where(s => s.Stage.Equals(stage) && (s.City == city || (s.City is null && IsHome(city))));
 }
 
 /// <summary>A company that makes a stage in a city: the evidence for the stage and for the city.</summary>
@@ -85,12 +116,15 @@ public sealed class ChainPlacements
 
     public CompanyPlacement? Company(string name) => Companies.FirstOrDefault(c => c.Company == name);
 
-    /// <summary>The companies in <paramref name="city"/> that make <paramref name="stage"/>, most evidence first.</summary>
+    /// <summary>
+    /// The companies that make <paramref name="stage"/> in <paramref name="city"/> (<see cref="CompanyPlacement.Makes"/>), most
+    /// evidence first; the city evidence says where the company is placed there (home or site).
+    /// </summary>
     public IReadOnlyList<StageSupplier> Suppliers(string city, StageRef stage) =>
         [.. Companies
-            .Where(c => c.IsIn(city) && c.IsIn(stage))
+            .Where(c => c.IsIn(city) && c.Makes(stage, city).Any())
             .Select(c => new StageSupplier(c.Company, city,
-                [.. c.Stages.Where(s => s.Stage.Equals(stage)).Select(s => s.Evidence)],
+                [.. c.Makes(stage, city).Select(s => s.Evidence)],
                 [.. c.Cities.Where(x => x.City == city).Select(x => x.Evidence)]))
             .OrderBy(s => s.StageEvidence.Min(e => e.Kind))
             .ThenByDescending(s => s.StageEvidence.Count)

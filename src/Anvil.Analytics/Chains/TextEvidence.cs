@@ -4,17 +4,37 @@ using Anvil.Core.Normalization;
 
 namespace Anvil.Analytics.Chains;
 
-/// <summary>The words of the text-evidence rule (<c>chains/support/text-evidence.yaml</c>).</summary>
+/// <summary>
+/// The words of the text-evidence rule (<c>chains/support/text-evidence.yaml</c>), and <see cref="Sites"/>: the words
+/// that make a <c>located_in</c> relation place a site of the company (工厂, 基地, 分公司), not the company itself.
+/// </summary>
 public sealed record TextCues(int MaxGap, IReadOnlyList<string> Links, IReadOnlyList<string> After, IReadOnlyList<string> Blocks)
 {
     public static TextCues None { get; } = new(24, [], [], []);
+
+    public IReadOnlyList<string> Sites { get; init; } = [];
 
     /// <summary>A user's file over Anvil's: lists it gives replace Anvil's lists.</summary>
     public TextCues Merge(TextCues user) => new(
         user.MaxGap,
         user.Links.Count > 0 ? user.Links : Links,
         user.After.Count > 0 ? user.After : After,
-        user.Blocks.Count > 0 ? user.Blocks : Blocks);
+        user.Blocks.Count > 0 ? user.Blocks : Blocks)
+    {
+        Sites = user.Sites.Count > 0 ? user.Sites : Sites,
+    };
+
+    /// <summary>Whether a relation's quote names a site (比亚迪的工厂分别坐落在…, 襄阳工厂).</summary>
+    public bool NamesSite(string? quote)
+    {
+        if (quote is null || Sites.Count == 0)
+        {
+            return false;
+        }
+
+        var simplified = TextNormalizer.Default.Normalize(quote).Text;
+        return Sites.Any(w => simplified.Contains(w, StringComparison.Ordinal));
+    }
 }
 
 /// <summary>A company named in a document, at a span of the folded view.</summary>

@@ -6,14 +6,27 @@ using Anvil.Core.Pipeline;
 namespace Anvil.Core.Relations;
 
 /// <summary>
-/// Finds the relations a text states between the entities it names: positions (廣東省發展改革委主任艾學峰),
-/// members of a named group (以A、B、C為代表的「G」), founders and where they founded, headquarters and
-/// sites, products (華為的昇騰AI晶片, 量產激光雷達), investments, supply and ownership. Only what a
-/// sentence states, in the sentence that states it.
+/// Finds the relations a text states between the entities it names: positions in any order (<see cref="PositionReader"/>),
+/// members of a named group (以A、B、C為代表的「G」), founders (A創立了B, B由A、C一同成立, B創辦人A), headquarters and
+/// sites (總部位於, 襄陽工廠, 佛山市某某有限公司), products (華為的昇騰AI晶片, 量產激光雷達), investments and
+/// shareholders, supply (客戶包括, 代工廠) and ownership (旗下, 子公司). Every pattern reads words from data
+/// (relations/*.tsv) and stays inside one sentence: only what a sentence states, in the sentence that states it.
 /// </summary>
 public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 {
     private const int NearWindow = 14;
+
+    /// <summary>The longest product name read before its product word (AI训练及推理服务器).</summary>
+    private const int MaxProductName = 12;
+
+    /// <summary>How far a list may start after the word that introduces it (客户来自五大领域，包括…).</summary>
+    private const int MaxIntroGap = 12;
+
+    private static readonly char[] ClauseMarks = ['，', ',', '；', ';', '：', ':', '。', '\n'];
+
+    private static readonly System.Buffers.SearchValues<char> ClauseMarkValues = System.Buffers.SearchValues.Create(ClauseMarks);
+
+    private readonly PositionReader _positions = new(data);
 
     public string Name => "relations";
 
@@ -25,13 +38,13 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     {
         var view = analysis.View;
         var mentions = analysis.Entities
-            .Select(e => new Mention(view.ToView(e.Span), e.Span, e.Name, e.Type))
+            .Select(e => new RelationMention(view.ToView(e.Span), e.Span, e.Name, e.Type))
             .OrderBy(m => m.View.Start).ToList();
         var found = new List<RelationRecord>();
-        var ctx = new Context(view.Text, mentions, found);
+        var ctx = new RelationContext(analysis.Document.Text, view, mentions, found);
         var companies = mentions.Where(m => m.IsCompany).ToList();
         int next = 0;
-        var inSentence = new List<Mention>();
+        var inSentence = new List<RelationMention>();
         // a relation stays inside one part of a sentence (up to a semicolon)
         foreach (var sentence in analysis.Sentences.Parts)
         {
@@ -55,111 +68,47 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                 continue;
             }
 
-            Positions(ctx, inSentence);
+            _positions.Read(ctx, inSentence, sentence.Start, sentence.End);
             Members(ctx, inSentence);
-            Possessives(ctx, inSentence);
+            Possessives(ctx, inSentence, sentence);
             TriggerRelations(ctx, sentence, inSentence);
             ProductsNamedAfterMaker(ctx, inSentence, companies);
             InsideParks(ctx, inSentence);
+            RegisteredSeats(ctx, inSentence);
         }
 
-        var seen = new HashSet<(string, string, string)>();
+        // one record per statement: the same relation stated twice keeps both places (a chain reads where each one says)
+        var seen = new HashSet<(string, string, string, TextSpan)>();
         foreach (var r in found)
         {
-            if (r.Subject != r.Object && seen.Add((r.Subject, r.Predicate, r.Object)))
+            if (r.Subject != r.Object && seen.Add((r.Subject, r.Predicate, r.Object, r.Span)))
             {
                 analysis.Relations.Add(r);
             }
         }
     }
 
-    private sealed record Mention(TextSpan View, TextSpan Original, string Name, EntityType Type)
+    /// <summary>Companies listed right before a named group: 以A、B、C等为代表的「G」, 有A B C D的「G」.</summary>
+    private void Members(RelationContext ctx, List<RelationMention> mentions)
     {
-        public bool IsCompany => Type is EntityType.Company;
-
-        public bool IsMaker => Type is EntityType.Company or EntityType.Organization or EntityType.University;
-    }
-
-    private sealed record Context(string Text, List<Mention> All, List<RelationRecord> Found)
-    {
-        public void Add(Mention a, string predicate, string objectName, TextSpan objectOriginal) =>
-            Found.Add(new RelationRecord(TextSpan.Cover(a.Original, objectOriginal), a.Name, predicate, objectName));
-
-        public void Add(Mention a, string predicate, Mention b) => Add(a, predicate, b.Name, b.Original);
-
-        /// <summary>The mentions before and after the trigger being read; reused from trigger to trigger.</summary>
-        public List<Mention> Before { get; } = [];
-
-        public List<Mention> Following { get; } = [];
-    }
-
-    /// <summary>A title right before a person, with the body right before the title: 工业和信息化部副部长辛国斌.</summary>
-    private void Positions(Context ctx, List<Mention> mentions)
-    {
-        foreach (var person in mentions.Where(m => m.Type == EntityType.Person))
+        foreach (var group in mentions)
         {
-            int end = person.View.Start;
-            while (end > 0 && char.IsWhiteSpace(ctx.Text[end - 1]))
-            {
-                end--;
-            }
-
-            int titleStart = -1;
-            for (int len = Math.Min(data.LongestTitle, end); len >= 1; len--)
-            {
-                if (data.PositionTitles.TryGet(ctx.Text.AsSpan(end - len, len), out _))
-                {
-                    titleStart = end - len;
-                    break;
-                }
-            }
-
-            if (titleStart < 0)
+            if (group.Type != EntityType.Group)
             {
                 continue;
             }
 
-            string title = ctx.Text[titleStart..end];
-            var body = mentions.LastOrDefault(m => m.View.End == titleStart && m.Type is EntityType.Government or EntityType.Organization or EntityType.Company or EntityType.University);
-            // 省委 + 书记 is one title word already: the body is part of it
-            if (body is not null && !title.StartsWith(ctx.Text[body.View.Start..body.View.End], StringComparison.Ordinal))
-            {
-                string bodyText = ctx.Text[body.View.Start..body.View.End];
-                ctx.Add(person, "holds_position", bodyText + title, TextSpan.Cover(body.Original, person.Original));
-                if (body.IsCompany && title is "董事长" or "总裁" or "CEO" or "首席执行官" or "总经理")
-                {
-                    ctx.Add(person, "leads", body);
-                }
-            }
-            else
-            {
-                var titleOriginal = new TextSpan(person.Original.Start - (person.View.Start - titleStart), person.Original.Start);
-                ctx.Add(person, "holds_position", title, titleOriginal);
-            }
-        }
-    }
-
-    /// <summary>Companies listed right before a named group: 以A、B、C等为代表的「G」, 有A B C D的「G」.</summary>
-    private static void Members(Context ctx, List<Mention> mentions)
-    {
-        foreach (var group in mentions.Where(m => m.Type == EntityType.Group))
-        {
             int p = group.View.Start;
-            p = SkipLeft(ctx.Text, p, "「“\"『");
-            foreach (var filler in new[] { "等为代表的", "为代表的", "等", "的", "这" })
+            while (p > 0 && ctx.Text[p - 1] is '「' or '“' or '"' or '『')
             {
-                if (p >= filler.Length && ctx.Text.AsSpan(p - filler.Length, filler.Length).SequenceEqual(filler))
-                {
-                    p -= filler.Length;
-                    break;
-                }
+                p--;
             }
 
-            var members = new List<Mention>();
+            p -= data.ListWordEndingAt(ctx.Text, p, 0, ListWord.Group);
+            var members = new List<RelationMention>();
             foreach (var m in mentions.Where(m => m.View.End <= p).Reverse())
             {
-                var gap = ctx.Text.AsSpan(m.View.End, p - m.View.End);
-                if (!IsListGap(gap))
+                if (!IsListGap(ctx.Text, m.View.End, p))
                 {
                     break;
                 }
@@ -179,45 +128,55 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         }
     }
 
-    private static bool IsListGap(ReadOnlySpan<char> gap)
+    /// <summary>Whether [start, end) holds only list joiners (、, 和, 及, brackets), at most three characters.</summary>
+    private bool IsListGap(string text, int start, int end)
     {
-        foreach (char c in gap)
+        if (end - start > 3)
         {
-            if (!"、,，和与及 ()（）等".Contains(c, StringComparison.Ordinal))
+            return false;
+        }
+
+        for (int i = start; i < end;)
+        {
+            int len = data.ListWordAt(text.AsSpan(0, end), i, ListWord.Joiner);
+            if (len == 0)
             {
                 return false;
             }
+
+            i += len;
         }
 
-        return gap.Length <= 3;
-    }
-
-    private static int SkipLeft(string text, int p, string chars)
-    {
-        while (p > 0 && chars.Contains(text[p - 1], StringComparison.Ordinal))
-        {
-            p--;
-        }
-
-        return p;
+        return true;
     }
 
     /// <summary>
     /// X的Y: a company's product (華為的昇騰AI晶片, 宇樹科技的機器狗), a place's company (深圳的速騰聚創),
-    /// a person's company (馬斯克的SpaceX).
+    /// a person's company (馬斯克的SpaceX); and a company's name right before a product word (華為手機, 上汽乘用車).
     /// </summary>
-    private void Possessives(Context ctx, List<Mention> mentions)
+    private void Possessives(RelationContext ctx, List<RelationMention> mentions, TextSpan sentence)
     {
         foreach (var a in mentions)
         {
             int p = a.View.End;
-            if (p >= ctx.Text.Length || ctx.Text[p] != '的')
+            if (p >= sentence.End)
             {
                 continue;
             }
 
+            if (ctx.Text[p] != '的')
+            {
+                // a product word right after the maker's name: the name is the brand (华为手机); two characters are enough here
+                if (a.IsCompany && RelationContext.StartingAt(mentions, p) is null && ProductTermAt(ctx.Text, p, 3, out int adjacent, compound: false))
+                {
+                    ctx.Add(a, "produces", ctx.Text.Substring(p, adjacent), ctx.Original(p, p + adjacent));
+                }
+
+                continue;
+            }
+
             int q = p + 1;
-            var b = mentions.FirstOrDefault(m => m.View.Start == q);
+            var b = RelationContext.StartingAt(mentions, q);
             if (b is not null)
             {
                 if (a.IsCompany && b.Type == EntityType.Product)
@@ -226,7 +185,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                     // 华为的昇腾AI芯片和鸿蒙系统: the products listed after the first
                     var last = b;
                     for (var next = mentions.FirstOrDefault(m => m.View.Start > last.View.End); next is { Type: EntityType.Product }
-                        && IsListGap(ctx.Text.AsSpan(last.View.End, next.View.Start - last.View.End)); next = mentions.FirstOrDefault(m => m.View.Start > last.View.End))
+                        && IsListGap(ctx.Text, last.View.End, next.View.Start); next = mentions.FirstOrDefault(m => m.View.Start > last.View.End))
                     {
                         ctx.Add(a, "produces", next);
                         last = next;
@@ -244,18 +203,19 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                 continue;
             }
 
-            if (a.IsCompany && ProductTermAt(ctx.Text, q, out int len))
+            if (a.IsCompany && ProductTermAt(ctx.Text, q, 3, out int len, compound: false))
             {
-                ctx.Add(a, "produces", ctx.Text.Substring(q, len), OriginalOf(a, q, len));
+                ctx.Add(a, "produces", ctx.Text.Substring(q, len), ctx.Original(q, q + len));
             }
         }
     }
 
     /// <summary>
-    /// A product word at the position. Two-character words (芯片, 汽车) are too general to say what a
-    /// company makes on their own; the relation needs a specific word (激光雷达, 机器狗, 全固态电池).
+    /// A product word at the position, at least <paramref name="minLength"/> long, and with <paramref name="compound"/> any
+    /// product word right after it (笔记本电脑 + 键盘). Two-character words (芯片, 汽车) after 的 are too general to say what a company makes; the
+    /// relation then needs a specific word (激光雷达, 机器狗, 全固态电池).
     /// </summary>
-    private bool ProductTermAt(string text, int position, out int length)
+    private bool ProductTermAt(string text, int position, int minLength, out int length, bool compound = true)
     {
         length = 0;
         if (position >= text.Length || !data.ProductTerms.CanStartWith(text[position]))
@@ -264,18 +224,22 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         }
 
         length = data.ProductTerms.LongestMatch(text, position, out _);
-        return length >= 3;
-    }
+        if (length < minLength)
+        {
+            return false;
+        }
 
-    /// <summary>The original span of a view range, located relative to a mention (identity-length views map exactly).</summary>
-    private static TextSpan OriginalOf(Mention anchor, int viewStart, int length)
-    {
-        int start = anchor.Original.Start + (viewStart - anchor.View.Start);
-        return new TextSpan(start, start + length);
+        while (compound && position + length < text.Length && data.ProductTerms.CanStartWith(text[position + length])
+            && data.ProductTerms.LongestMatch(text, position + length, out _) is > 0 and var more)
+        {
+            length += more;
+        }
+
+        return true;
     }
 
     /// <summary>Relations stated by a trigger word in the sentence (创立, 量产, 总部位于, 坐落在, 投资, 子公司...).</summary>
-    private void TriggerRelations(Context ctx, TextSpan sentence, List<Mention> mentions)
+    private void TriggerRelations(RelationContext ctx, TextSpan sentence, List<RelationMention> mentions)
     {
         var text = ctx.Text;
         for (int i = sentence.Start; i < sentence.End; i++)
@@ -300,7 +264,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     /// One trigger word at [i, after) in the sentence. A method of its own so the lambdas below capture
     /// per trigger found, not per character read.
     /// </summary>
-    private void Trigger(Context ctx, TextSpan sentence, List<Mention> mentions, int i, int after, string predicate)
+    private void Trigger(RelationContext ctx, TextSpan sentence, List<RelationMention> mentions, int i, int after, string predicate)
     {
         var text = ctx.Text;
         var before = ctx.Before;
@@ -323,26 +287,20 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         switch (predicate)
         {
             case "founded":
-                Founded(ctx, before, following, after);
+                Founded(ctx, before, following, i, after);
                 break;
             case "produces":
-                Produces(ctx, before, following, after, sentence);
+                Produces(ctx, before, following, i, after, sentence);
                 break;
             case "site":
-                var site = before.LastOrDefault(m => m.Type == EntityType.Place && m.View.End == i);
-                var owner = site is null ? null : (following.FirstOrDefault(m => m.IsCompany) ?? before.LastOrDefault(m => m.IsCompany));
-                if (site is not null && owner is not null)
-                {
-                    ctx.Add(owner, "located_in", site);
-                }
-
+                Site(ctx, before, following, i, after);
                 break;
             case "headquartered_in" or "located_in":
                 Sites(ctx, predicate, text[i..after], before, following, mentions, i);
                 break;
             case "invests_in" or "supplies":
-                var investor = before.LastOrDefault(m => m.IsMaker && i - m.View.End <= NearWindow);
-                var target = following.FirstOrDefault(m => m.IsMaker && m.View.Start - after <= NearWindow);
+                var investor = before.LastOrDefault(m => m.IsMaker && i - m.View.End <= NearWindow && !CrossesClause(text, m.View.End, i));
+                var target = following.FirstOrDefault(m => m.IsMaker && m.View.Start - after <= NearWindow && !CrossesClause(text, after, m.View.Start));
                 if (investor is not null && target is not null)
                 {
                     ctx.Add(investor, predicate, target);
@@ -350,19 +308,31 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
                 break;
             case "subsidiary_of":
-                // A子公司B / A旗下的B
-                var parent = before.LastOrDefault(m => m.IsCompany && i - m.View.End <= 2);
-                var child = following.FirstOrDefault(m => m.IsCompany && m.View.Start - after <= 2);
-                if (parent is not null && child is not null)
+                Subsidiary(ctx, before, following, i, after);
+                break;
+            case "shareholder":
+                Shareholders(ctx, before, following, i, after, sentence);
+                break;
+            case "supplier":
+                Supplier(ctx, before, following, i, after);
+                break;
+            case "customer":
+                Customers(ctx, before, following, i, after, sentence);
+                break;
+            case "member_of":
+                // 中国加入世界贸易组织: a member right before the word, the organisation right after it
+                var member = before.LastOrDefault(m => m.Type is EntityType.Company or EntityType.Organization or EntityType.Place && i - m.View.End <= 1);
+                var body = following.FirstOrDefault(m => m.Type is EntityType.Organization or EntityType.Group && m.View.Start - after <= 1);
+                if (member is not null && body is not null)
                 {
-                    ctx.Add(child, "subsidiary_of", parent);
+                    ctx.Add(member, "member_of", body);
                 }
 
                 break;
         }
     }
 
-    private static bool InsideMention(List<Mention> mentions, int position)
+    private static bool InsideMention(List<RelationMention> mentions, int position)
     {
         foreach (var m in mentions)
         {
@@ -375,8 +345,20 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         return false;
     }
 
-    private static void Founded(Context ctx, List<Mention> before, List<Mention> following, int after)
+    private static bool CrossesClause(string text, int start, int end) => end > start && text.AsSpan(start, end - start).IndexOfAny(ClauseMarkValues) >= 0;
+
+    /// <summary>
+    /// A创立了B (the founder and, when the text says where, the place: 在深圳创立了大疆), and B由A、C一同成立 (each of the
+    /// people and companies listed after 由 founded the company named before it). A year after the verb (成立于2015年) is
+    /// no founder and no company: 成立于 is a word of its own that states nothing.
+    /// </summary>
+    private void Founded(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int after)
     {
+        if (FoundedBy(ctx, before, i))
+        {
+            return;
+        }
+
         var company = following.FirstOrDefault(m => m.IsMaker && m.View.Start - after <= 4);
         if (company is null)
         {
@@ -397,55 +379,268 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         }
     }
 
-    private void Produces(Context ctx, List<Mention> before, List<Mention> following, int after, TextSpan sentence)
+    /// <summary>B由A、C一同成立: the list right before the verb (and its adverb), opened by 由, with the company named before 由.</summary>
+    private bool FoundedBy(RelationContext ctx, List<RelationMention> before, int verb)
     {
-        var maker = before.LastOrDefault(m => m.IsCompany);
-        if (maker is null)
+        var text = ctx.Text;
+        int p = verb - data.ListWordEndingAt(text, verb, 0, ListWord.Adverb);
+        var founders = new List<RelationMention>();
+        for (int k = before.Count - 1; k >= 0; k--)
+        {
+            var m = before[k];
+            if (m.View.End > p || !(m.View.End == p || IsListGap(text, m.View.End, p)))
+            {
+                break;
+            }
+
+            if (m.Type is not (EntityType.Person or EntityType.Company or EntityType.Organization))
+            {
+                break;
+            }
+
+            founders.Add(m);
+            p = m.View.Start;
+        }
+
+        if (founders.Count == 0 || data.ListWordEndingAt(text, p, 0, ListWord.Agent) == 0)
+        {
+            return false;
+        }
+
+        p -= data.ListWordEndingAt(text, p, 0, ListWord.Agent);
+        var company = before.LastOrDefault(m => m.IsMaker && m.View.End <= p && !founders.Contains(m));
+        if (company is null)
+        {
+            return false;
+        }
+
+        foreach (var f in founders)
+        {
+            ctx.Add(f, "founded", company.Name, TextSpan.Cover(company.Original, f.Original));
+        }
+
+        return true;
+    }
+
+    private void Produces(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int after, TextSpan sentence)
+    {
+        var text = ctx.Text;
+        var makers = Makers(ctx, before, i);
+        if (makers.Count == 0)
         {
             return;
         }
 
-        var product = following.FirstOrDefault(m => m.Type is EntityType.Product or EntityType.Work && m.View.Start - after <= NearWindow);
+        var product = following.FirstOrDefault(m => m.Type is EntityType.Product or EntityType.Work && m.View.Start - after <= NearWindow
+            && !CrossesClause(text, after, m.View.Start));
+        if (product is not null && ModifiesNext(text, product.View.End, sentence.End))
+        {
+            // iPhone 13用的A15晶片: the product named first only says what the thing made is for
+            return;
+        }
+
         if (product is not null)
         {
-            ctx.Add(maker, "produces", product);
+            foreach (var maker in makers)
+            {
+                ctx.Add(maker, "produces", product);
+            }
+
             return;
         }
 
-        // a product word a few characters on (量產全球頂尖的激光雷達, 生產了200萬輛新能源汽車)
-        for (int k = after; k < Math.Min(sentence.End, after + NearWindow); k++)
+        // a product word a few characters on (量產全球頂尖的激光雷達, 生產了200萬輛新能源汽車, 研发生产笔记本电脑键盘),
+        // with the words written before it that name it (商用中央空调, AI算力服务器), and the ones listed after it
+        int limit = Math.Min(sentence.End, after + NearWindow);
+        for (int k = after; k < limit; k++)
         {
-            if (ProductTermAt(ctx.Text, k, out int len))
+            if (Array.IndexOf(ClauseMarks, text[k]) >= 0)
             {
-                ctx.Add(maker, "produces", ctx.Text.Substring(k, len), OriginalOf(maker, k, len));
                 return;
             }
+
+            if (!ProductTermAt(text, k, 2, out int len))
+            {
+                continue;
+            }
+
+            int start = ProductNameStart(text, after, k);
+            if (len == 2 && start == k)
+            {
+                // 生产出如此多的汽车: a two-character word alone is too general to say what a company makes
+                return;
+            }
+
+            foreach (var maker in makers)
+            {
+                ctx.Add(maker, "produces", text[start..(k + len)], ctx.Original(start, k + len));
+            }
+
+            // 分立器件和集成电路: the next product word after a joiner
+            int j = k + len;
+            int joiner = data.ListWordAt(text.AsSpan(0, sentence.End), j, ListWord.Joiner);
+            if (joiner > 0 && joiner <= 2 && ProductTermAt(text, j + joiner, 2, out int len2))
+            {
+                foreach (var maker in makers)
+                {
+                    ctx.Add(maker, "produces", text.Substring(j + joiner, len2), ctx.Original(j + joiner, j + joiner + len2));
+                }
+            }
+
+            return;
         }
     }
 
-    private static void Sites(Context ctx, string predicate, string trigger, List<Mention> before, List<Mention> following, List<Mention> sentence, int triggerStart)
+    /// <summary>
+    /// The companies that make what the verb at <paramref name="verb"/> says: the last company named before it (A与B联合推出:
+    /// both), or the company 公司 / 该公司 at the clause's start stands for.
+    /// </summary>
+    private List<RelationMention> Makers(RelationContext ctx, List<RelationMention> before, int verb)
     {
-        if (trigger == "大本营")
+        var text = ctx.Text;
+        var makers = new List<RelationMention>();
+        var maker = before.LastOrDefault(m => m.IsCompany);
+        if (maker is not null)
         {
-            // 深圳…是比亚迪的大本营: the company just before, the place earlier in the sentence
+            makers.Add(maker);
+            int p = maker.View.Start;
+            for (int k = before.IndexOf(maker) - 1; k >= 0 && before[k].IsCompany && IsListGap(text, before[k].View.End, p); k--)
+            {
+                makers.Add(before[k]);
+                p = before[k].View.Start;
+            }
+
+            return makers;
+        }
+
+        // 公司为…提供, 该公司主营: the clause starts with the word for a company named before
+        int clause = verb;
+        while (clause > 0 && Array.IndexOf(ClauseMarks, text[clause - 1]) < 0 && verb - clause < NearWindow)
+        {
+            clause--;
+        }
+
+        int anaphor = data.PositionWordAt(text.AsSpan(0, verb), clause, PositionWord.Anaphor);
+        if (anaphor > 0 && (clause == 0 || Array.IndexOf(ClauseMarks, text[clause - 1]) >= 0) && ctx.CompanyBefore(clause) is { } named)
+        {
+            makers.Add(named);
+        }
+
+        return makers;
+    }
+
+    /// <summary>
+    /// Whether a name is followed by 的 after at most its model number and two characters (iPhone 13用的A15芯片): it then
+    /// qualifies what comes after it.
+    /// </summary>
+    private static bool ModifiesNext(string text, int end, int sentenceEnd)
+    {
+        int k = end;
+        while (k < sentenceEnd && (text[k] == ' ' || char.IsAsciiLetterOrDigit(text[k])))
+        {
+            k++;
+        }
+
+        for (int limit = Math.Min(sentenceEnd, k + 3); k < limit; k++)
+        {
+            if (text[k] == '的')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where a product's name starts: after the verb, the last 的 and any quantity (200万辆), less the words that lead to
+    /// a product without naming it (了, 国产, 首款); at most <see cref="MaxProductName"/> characters before the product word.
+    /// </summary>
+    private int ProductNameStart(string text, int from, int word)
+    {
+        int start = Math.Max(from, word - MaxProductName);
+        for (int k = word - 1; k >= start; k--)
+        {
+            if (text[k] == '的' || char.IsAsciiDigit(text[k]) || !(IsHan(text[k]) || char.IsAsciiLetter(text[k])))
+            {
+                start = k + 1;
+                // the unit and classifier after a number (200万辆): the name starts after them
+                if (char.IsAsciiDigit(text[k]))
+                {
+                    for (int unit; start < word && (unit = data.ProductCounts.LongestMatch(text.AsSpan(0, word), start, out _)) > 0;)
+                    {
+                        start += unit;
+                    }
+                }
+
+                break;
+            }
+        }
+
+        // 了, 国产, and another production verb (研发生产笔记本电脑键盘)
+        while (start < word)
+        {
+            int lead = data.ProductLeads.LongestMatch(text.AsSpan(0, word), start, out _);
+            if (lead == 0 && data.Triggers.LongestMatch(text.AsSpan(0, word), start, out var verb) > 0 && verb == "produces")
+            {
+                lead = data.Triggers.LongestMatch(text.AsSpan(0, word), start, out _);
+            }
+
+            if (lead == 0)
+            {
+                break;
+            }
+
+            start += lead;
+        }
+
+        return start;
+    }
+
+    /// <summary>襄阳工厂, 佛山分公司, 台积电的美国厂: a place right before the word places the company named with it.</summary>
+    private static void Site(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int siteEnd)
+    {
+        var site = before.LastOrDefault(m => m.Type == EntityType.Place && m.View.End == i);
+        if (site is null)
+        {
+            return;
+        }
+
+        // the company written right before the place (比亚迪襄阳工厂, 台积电的美国厂), else the company the sentence names with it
+        var adjacent = before.LastOrDefault(m => m.IsCompany && m.View.End <= site.View.Start && site.View.Start - m.View.End <= 1
+            && (m.View.End == site.View.Start || ctx.Text[m.View.End] == '的'));
+        var owner = adjacent ?? following.FirstOrDefault(m => m.IsCompany && !CrossesClause(ctx.Text, i, m.View.Start))
+            ?? before.LastOrDefault(m => m.IsCompany && !CrossesClause(ctx.Text, m.View.End, site.View.Start));
+        if (owner is not null)
+        {
+            // the quote keeps the site's word (襄阳工厂): it is a site of the company that the relation places
+            ctx.Add(owner, "located_in", site.Name, TextSpan.Cover(site.Original, ctx.Original(site.View.End, siteEnd)));
+        }
+    }
+
+    private void Sites(RelationContext ctx, string predicate, string trigger, List<RelationMention> before, List<RelationMention> following, List<RelationMention> sentence, int triggerStart)
+    {
+        if (following.Count == 0 || following[0].Type != EntityType.Place || !IsListGap(ctx.Text, triggerStart + trigger.Length, following[0].View.Start))
+        {
+            // 深圳…是比亚迪的大本营: nothing follows the word; the company just before, the first place named earlier
             var company = before.LastOrDefault(m => m.IsCompany);
             // the first place named, or the city right after its province (广东深圳)
             var place = before.FirstOrDefault(m => m.Type == EntityType.Place && !before.Any(n => n.Type == EntityType.Place && n.View.Start == m.View.End));
-            if (company is not null && place is not null)
+            if (predicate == "headquartered_in" && company is not null && place is not null && company.View.End > place.View.End
+                && (triggerStart - company.View.End) <= 2)
             {
-                ctx.Add(company, "headquartered_in", place);
+                ctx.Add(company, "headquartered_in", place.Name, TextSpan.Cover(place.Original, ctx.Original(triggerStart, triggerStart + trigger.Length)));
             }
 
             return;
         }
 
         // the places listed after the trigger; a province right before its city gives way to the city
-        var places = new List<Mention>();
+        var places = new List<RelationMention>();
         int p = triggerStart + trigger.Length;
         foreach (var m in following)
         {
-            var gap = ctx.Text.AsSpan(p, m.View.Start - p);
-            if (m.Type != EntityType.Place || !(gap.IsEmpty || IsListGap(gap)))
+            if (m.Type != EntityType.Place || !(m.View.Start == p || IsListGap(ctx.Text, p, m.View.Start)))
             {
                 break;
             }
@@ -459,7 +654,18 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             p = m.View.End;
         }
 
-        var subject = before.LastOrDefault(m => m.IsCompany) ?? sentence.FirstOrDefault(m => m.IsCompany && m.View.Start >= p);
+        // the company of the clause, or of the sentence when the clause starts with the word (…，总部位于深圳) or with a
+        // site's word (…，研发中心分布在上海)
+        int clauseStart = triggerStart;
+        if (clauseStart > 0 && Array.IndexOf(ClauseMarks, ctx.Text[clauseStart - 1]) < 0)
+        {
+            int site = SiteWordEndingAt(ctx.Text, triggerStart);
+            clauseStart = site > 0 ? triggerStart - site : clauseStart;
+        }
+
+        var subject = before.LastOrDefault(m => m.IsCompany && !CrossesClause(ctx.Text, m.View.End, triggerStart))
+            ?? (clauseStart > 0 && Array.IndexOf(ClauseMarks, ctx.Text[clauseStart - 1]) >= 0 ? before.LastOrDefault(m => m.IsCompany) : null)
+            ?? sentence.FirstOrDefault(m => m.IsCompany && m.View.Start >= p);
         if (subject is null)
         {
             return;
@@ -471,11 +677,199 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         }
     }
 
-    /// <summary>A product named after its maker (讯飞AI学习机 by 科大讯飞, 比亚迪F3 DM by 比亚迪).</summary>
-    private static void ProductsNamedAfterMaker(Context ctx, List<Mention> sentence, List<Mention> all)
+    /// <summary>The length of the site word (工厂, 研发中心) that ends at <paramref name="end"/>, or 0.</summary>
+    private int SiteWordEndingAt(string text, int end)
     {
-        foreach (var product in sentence.Where(m => m.Type == EntityType.Product))
+        for (int len = Math.Min(end, 6); len >= 1; len--)
         {
+            if (data.Triggers.TryGet(text.AsSpan(end - len, len), out var kind) && kind == "site")
+            {
+                return len;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>A子公司B, A旗下的B; and B是A的子公司 (nothing after the word: the company before 是 is the subsidiary).</summary>
+    private void Subsidiary(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int after)
+    {
+        var text = ctx.Text;
+        var parent = before.LastOrDefault(m => m.IsCompany && i - m.View.End <= 4 && !CrossesClause(text, m.View.End, i));
+        if (parent is null)
+        {
+            return;
+        }
+
+        var child = following.FirstOrDefault(m => m.IsCompany && m.View.Start - after <= 2 && !CrossesClause(text, after, m.View.Start));
+        if (child is null)
+        {
+            int k = before.IndexOf(parent) - 1;
+            if (k >= 0 && before[k].IsCompany && parent.View.Start - before[k].View.End is >= 1 and <= 2 && IsCopula(text, before[k].View.End, parent.View.Start))
+            {
+                child = before[k];
+            }
+        }
+
+        if (child is not null)
+        {
+            ctx.Add(child, "subsidiary_of", parent);
+        }
+    }
+
+    /// <summary>某公司的大股东是A、B (each invests_in the company), A是某公司的股东 (A invests_in it).</summary>
+    private void Shareholders(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int after, TextSpan sentence)
+    {
+        var text = ctx.Text;
+        var company = before.LastOrDefault(m => m.IsMaker && i - m.View.End <= 4 && !CrossesClause(text, m.View.End, i));
+        if (company is null)
+        {
+            return;
+        }
+
+        var owners = ListAfter(ctx, following, after, sentence, allowTitles: true);
+        if (owners.Count == 0)
+        {
+            // A是某公司的股东
+            int k = before.IndexOf(company) - 1;
+            if (k >= 0 && before[k].Type is EntityType.Person or EntityType.Company or EntityType.Organization
+                && company.View.Start - before[k].View.End is >= 1 and <= 2 && IsCopula(text, before[k].View.End, company.View.Start))
+            {
+                owners.Add(before[k]);
+            }
+        }
+
+        foreach (var owner in owners)
+        {
+            if (owner.Type is EntityType.Person or EntityType.Company or EntityType.Organization)
+            {
+                ctx.Add(owner, "invests_in", company);
+            }
+        }
+    }
+
+    /// <summary>苹果芯片代工厂台积电, 台积电是苹果的供应商: the company after the word, or before 是, supplies the one before it.</summary>
+    private void Supplier(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int after)
+    {
+        var text = ctx.Text;
+        var customer = before.LastOrDefault(m => m.IsMaker && i - m.View.End <= 6 && !CrossesClause(text, m.View.End, i));
+        if (customer is null)
+        {
+            return;
+        }
+
+        var supplier = following.FirstOrDefault(m => m.IsCompany && m.View.Start - after <= 1);
+        if (supplier is null)
+        {
+            int k = before.IndexOf(customer) - 1;
+            if (k >= 0 && before[k].IsCompany && customer.View.Start - before[k].View.End is >= 1 and <= 2 && IsCopula(text, before[k].View.End, customer.View.Start))
+            {
+                supplier = before[k];
+            }
+        }
+
+        if (supplier is not null)
+        {
+            ctx.Add(supplier, "supplies", customer);
+        }
+    }
+
+    /// <summary>某公司的客户包括A、B (the company supplies each); 公司的客户 when the company was named before.</summary>
+    private void Customers(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int after, TextSpan sentence)
+    {
+        var text = ctx.Text;
+        var supplier = before.LastOrDefault(m => m.IsCompany && i - m.View.End <= 4 && !CrossesClause(text, m.View.End, i));
+        if (supplier is null)
+        {
+            int clause = i;
+            while (clause > sentence.Start && Array.IndexOf(ClauseMarks, text[clause - 1]) < 0 && i - clause <= 6)
+            {
+                clause--;
+            }
+
+            if (data.PositionWordAt(text.AsSpan(0, i), clause, PositionWord.Anaphor) > 0 && (clause == 0 || !IsHan(text[clause - 1])))
+            {
+                supplier = ctx.CompanyBefore(clause);
+            }
+        }
+
+        if (supplier is null)
+        {
+            return;
+        }
+
+        foreach (var customer in ListAfter(ctx, following, after, sentence, allowTitles: false))
+        {
+            if (customer.IsMaker && customer.Name != supplier.Name)
+            {
+                ctx.Add(supplier, "supplies", customer);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The names listed after a word that introduces them (包括, 是, 为, 有), within <see cref="MaxIntroGap"/> characters and
+    /// one clause mark, joined by list words; with <paramref name="allowTitles"/>, a person's title may stand before the
+    /// name (大股东是某公司主席某某).
+    /// </summary>
+    private List<RelationMention> ListAfter(RelationContext ctx, List<RelationMention> following, int after, TextSpan sentence, bool allowTitles)
+    {
+        var text = ctx.Text;
+        var list = new List<RelationMention>();
+        int limit = Math.Min(sentence.End, after + MaxIntroGap);
+        int p = -1;
+        for (int k = after; k < limit; k++)
+        {
+            int intro = data.ListWordAt(text.AsSpan(0, sentence.End), k, ListWord.Intro);
+            if (intro > 0)
+            {
+                p = k + intro;
+                break;
+            }
+
+            if (text[k] is '。' or '；' or ';')
+            {
+                break;
+            }
+        }
+
+        if (p < 0)
+        {
+            return list;
+        }
+
+        foreach (var m in following)
+        {
+            if (m.View.Start < p)
+            {
+                continue;
+            }
+
+            bool joined = m.View.Start == p || IsListGap(text, p, m.View.Start)
+                || (allowTitles && m.Type == EntityType.Person && m.View.Start - p <= MaxProductName && !CrossesClause(text, p, m.View.Start)
+                    && data.PositionWordEndingAt(text, m.View.Start, p, PositionWord.Title) > 0);
+            if (!joined)
+            {
+                break;
+            }
+
+            list.Add(m);
+            p = m.View.End;
+        }
+
+        return list;
+    }
+
+    /// <summary>A product named after its maker (讯飞AI学习机 by 科大讯飞, 比亚迪F3 DM by 比亚迪).</summary>
+    private static void ProductsNamedAfterMaker(RelationContext ctx, List<RelationMention> sentence, List<RelationMention> all)
+    {
+        foreach (var product in sentence)
+        {
+            if (product.Type != EntityType.Product)
+            {
+                continue;
+            }
+
             // the product starts with the maker's name as written, its canonical name, or the end of it (科大讯飞 → 讯飞);
             // compared as spans because this runs for every product against every company of the document
             var surface = ctx.Text.AsSpan(product.View.Start, product.View.Length);
@@ -505,7 +899,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     }
 
     /// <summary>A company inside a named park is located in the place the park's name starts with.</summary>
-    private static void InsideParks(Context ctx, List<Mention> sentence)
+    private static void InsideParks(RelationContext ctx, List<RelationMention> sentence)
     {
         foreach (var park in sentence)
         {
@@ -515,7 +909,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             }
 
             // the place the park's name starts with, then the companies inside the park's name
-            Mention? place = null;
+            RelationMention? place = null;
             foreach (var m in sentence)
             {
                 if (m != park && m.Type == EntityType.Place && m.View.Start == park.View.Start && m.View.End <= park.View.End)
@@ -539,4 +933,41 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             }
         }
     }
+
+    /// <summary>
+    /// A registered name that starts with a division of China and ends in a registered form (佛山市某某电子股份有限公司,
+    /// 重庆某某有限公司) says where the company is registered: located_in that division.
+    /// </summary>
+    private void RegisteredSeats(RelationContext ctx, List<RelationMention> sentence)
+    {
+        var text = ctx.Text;
+        foreach (var company in sentence)
+        {
+            if (!company.IsCompany || !data.LegalFormEndsAt(text, company.View.End, company.View.Start))
+            {
+                continue;
+            }
+
+            int len = data.Divisions.LongestMatch(text.AsSpan(0, company.View.End), company.View.Start, out var division);
+            // the division is the seat, not the company's own name (a name that is only a place is no registered name)
+            if (len >= 2 && company.View.Start + len < company.View.End - 4 && !company.Name.StartsWith(division, StringComparison.Ordinal))
+            {
+                ctx.Add(company, "located_in", division, ctx.Original(company.View.Start, company.View.Start + len));
+            }
+            else if (ctx.EndingAt(sentence, company.View.Start, 0) is { Type: EntityType.Place } seat && data.Divisions.TryGet(text.AsSpan(seat.View.Start, seat.View.Length), out _))
+            {
+                // 深圳市 + 华为技术有限公司: the seat read as a place of its own
+                ctx.Add(company, "located_in", seat);
+            }
+        }
+    }
+
+    /// <summary>B是A的…: a copula (是, 为) at <paramref name="start"/>, then at most 的 before <paramref name="end"/>.</summary>
+    private bool IsCopula(string text, int start, int end)
+    {
+        int len = data.ListWordAt(text.AsSpan(0, end), start, ListWord.Copula);
+        return len > 0 && end - start - len <= 1;
+    }
+
+    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }

@@ -35,6 +35,13 @@ public sealed class TestKnowledgeBase : IDisposable
     public static TestKnowledgeBase Small() =>
         new([.. Directory.GetFiles(KbFolder, "*.txt").Order(StringComparer.Ordinal)], [Path.Combine(KbFolder, "lexicon.tsv")]);
 
+    /// <summary>The texts of a folder beside the tests (<c>Chains/sites</c>), with the lexicon.tsv of made-up companies in it.</summary>
+    public static TestKnowledgeBase FromFolder(string relative)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, relative);
+        return new([.. Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal)], [Path.Combine(folder, "lexicon.tsv")]);
+    }
+
     /// <summary>Files or folders (read recursively) of documents.</summary>
     public static TestKnowledgeBase Of(params string[] paths) =>
         new([.. paths.SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)) : [p]).Order(StringComparer.Ordinal)], []);

@@ -3,10 +3,22 @@ using Anvil.Core.Tests.Support;
 
 namespace Anvil.Core.Tests.Relations;
 
-/// <summary>Runs every row of cases/relations.tsv through the standard pipeline.</summary>
+/// <summary>Runs every row of the relation cases (cases/relations.tsv, positions.tsv, companies.tsv) through the standard pipeline.</summary>
 public class RelationCaseTests
 {
     public static TheoryData<int, string, string, string> Cases() => PipelineCases.TextCases("Relations/cases/relations.tsv");
+
+    public static TheoryData<int, string, string, string> PositionCases() => PipelineCases.TextCases("Relations/cases/positions.tsv");
+
+    public static TheoryData<int, string, string, string> CompanyCases() => PipelineCases.TextCases("Relations/cases/companies.tsv");
+
+    [Theory]
+    [MemberData(nameof(PositionCases))]
+    public void Position(int line, string text, string expected, string absent) => Case(line, text, expected, absent);
+
+    [Theory]
+    [MemberData(nameof(CompanyCases))]
+    public void Company(int line, string text, string expected, string absent) => Case(line, text, expected, absent);
 
     [Theory]
     [MemberData(nameof(Cases))]
