@@ -14,13 +14,15 @@ public sealed record KindCues(
     char[] RatioTrim,
     string[] RateWords,
     string[] RateEndings,
+    string[] RateExceptions,
+    char[] RateTrim,
     char AfterTrim,
     string GrowthMeasure)
 {
     public static KindCues Load(CueTable t) => new(
         t.Words("rank-verb"), t.Words("rank-generic"), t.Words("narrowing"), t.Words("doubling"), t.Words("to-level"), t.Word("as-level"),
         t.Words("ratio-word"), t.Words("level-growth-word"), t.Words("ratio-ending"), [.. t.Chars("ratio-trim"), ' '], t.Words("rate-word"),
-        t.Words("rate-ending"), t.Chars("after-trim")[0], t.Word("growth-measure"));
+        t.Words("rate-ending"), t.Words("rate-exception"), t.Chars("rate-trim"), t.Chars("after-trim")[0], t.Word("growth-measure"));
 }
 
 /// <summary>A noun that names what a count counts, the indicator it gives, and whether it completes a scope (民营 + 企业).</summary>
@@ -45,7 +47,10 @@ public sealed record MeasureCues(
     ComparisonMark[] Comparisons,
     char ActionTrim,
     char NameStop,
-    string[] UnitlessCount)
+    string[] UnitlessCount,
+    string[] CountEndings,
+    string CurrencyDeclaredAfter,
+    string CurrencyDeclaredBefore)
 {
     /// <summary>Nouns of firms (企业, 公司): the counted nouns that complete a scope.</summary>
     public string[] FirmNouns { get; } = [.. Counted.Where(c => c.CompletesScope).Select(c => c.Noun)];
@@ -57,7 +62,8 @@ public sealed record MeasureCues(
         t.Rows("default-indicator").ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal),
         t.Word("density"), t.Chars("measure-cut"), (t.Rows("running-count")[0][0], t.Rows("running-count")[0][1]),
         [.. t.Rows("comparison").Select(r => new ComparisonMark(r[0][0], r[1] == "-" ? "" : r[1], r[2] == "-" ? "" : r[2]))],
-        t.Chars("action-trim")[0], t.Chars("name-stop")[0], t.Words("unitless-count"));
+        t.Chars("action-trim")[0], t.Chars("name-stop")[0], t.Words("unitless-count"), t.Words("count-ending"),
+        t.Word("currency-declared-after"), t.Word("currency-declared-before"));
 }
 
 /// <summary>The words subject and source attribution read around names (facts/subject-cues.tsv).</summary>

@@ -63,6 +63,9 @@ public sealed class FactData
     /// <summary>Places outside the mainland's currency, with the local dollar a bare 元 means in a text about them (null: none).</summary>
     public Dictionary<string, string?> Regions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Currency names and their codes (quantities/units.tsv, kind currency), longest first: what a declaration names.</summary>
+    public List<(string Word, string Code)> Currencies { get; } = [];
+
     /// <summary>The place standing for the Hong Kong and the Taiwan region (the first place voting for each currency).</summary>
     public (string HongKong, string Taiwan) RegionPlaces { get; private set; }
 
@@ -172,6 +175,16 @@ public sealed class FactData
             d.Regions[c[0]] = c[1] == "-" ? null : c[1];
         }
 
+        foreach (var line in DataFiles.ReadLines("quantities/units.tsv"))
+        {
+            var c = line.Split('\t');
+            if (c.Length > 3 && c[3] == "currency" && c[0].Length > 1)
+            {
+                d.Currencies.Add((c[0], c[1]));
+            }
+        }
+
+        d.Currencies.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
         d.RegionPlaces = (d.Regions.First(r => r.Value == "HKD").Key, d.Regions.First(r => r.Value == "TWD").Key);
         d.TrimAtStartWithReferences.AddRange(d.TrimAtStart.Concat(d.SubjectReferences.Keys).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length));
         return d;

@@ -42,6 +42,49 @@ internal sealed class FactDocument
         RegionPlace = Script != Script.Hant ? null : LocalCurrency == "TWD" ? data.RegionPlaces.Taiwan : data.RegionPlaces.HongKong;
         _namedReferences = FindNamedReferences();
         _topics = DocumentTopic.Find(this, analysis.Sentences.All, lexicon);
+        _declaredCurrencies = FindCurrencyDeclarations(analysis.Sentences.All);
+    }
+
+    private readonly List<(int From, string Code)> _declaredCurrencies;
+
+    /// <summary>
+    /// The currency a declaration (（美元，下同）, 单位：亿美元) sets for bare amounts at a position: declared in the same
+    /// section, in the position's sentence or before it. Null when none is declared.
+    /// </summary>
+    public string? DeclaredCurrencyAt(int position)
+    {
+        int i = FirstStartingAt(_declaredCurrencies, position + 1, d => d.From) - 1;
+        if (i < 0)
+        {
+            return null;
+        }
+
+        int sectionStart = FirstStartingAt(_topics, position + 1, t => t.Start) - 1;
+        return sectionStart >= 0 && _declaredCurrencies[i].From < _topics[sectionStart].Start ? null : _declaredCurrencies[i].Code;
+    }
+
+    private List<(int From, string Code)> FindCurrencyDeclarations(IReadOnlyList<TextSpan> sentences)
+    {
+        var found = new List<(int From, string Code)>();
+        var cues = Data.Measures;
+        foreach (var (word, code) in Data.Currencies)
+        {
+            for (int at = Text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = Text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            {
+                int end = at + word.Length;
+                bool after = Text.AsSpan(end, Math.Min(3, Text.Length - end)).Contains(cues.CurrencyDeclaredAfter, StringComparison.Ordinal);
+                bool before = Text.AsSpan(Math.Max(0, at - 6), Math.Min(6, at)).Contains(cues.CurrencyDeclaredBefore, StringComparison.Ordinal);
+                if (after || before)
+                {
+                    // from the start of the declaring sentence: 上半年赚102.4亿（美元，下同） declares the figure before it too
+                    int s = FirstStartingAt((List<TextSpan>)[.. sentences], at + 1, x => x.Start) - 1;
+                    found.Add((s >= 0 ? sentences[s].Start : 0, code));
+                }
+            }
+        }
+
+        found.Sort((a, b) => a.From.CompareTo(b.From));
+        return found;
     }
 
     private readonly List<(int At, string Name)> _namedReferences;
@@ -223,9 +266,31 @@ internal sealed class FactDocument
         return false;
     }
 
-    /// <summary>A mainland place (or the country), whose bare 元 is CNY whatever the text's script.</summary>
-    public bool IsMainlandPlace(string subject) =>
-        subject == Data.Subjects.Country || (!Data.Regions.ContainsKey(subject) && PlaceNames.Contains(subject));
+    /// <summary>
+    /// A mainland place (or the country), whose bare 元 is CNY whatever the text's script: a division of China outside
+    /// Hong Kong, Macau and Taiwan. A foreign country, a company or an unknown name is not.
+    /// </summary>
+    public bool IsMainlandPlace(string subject)
+    {
+        if (subject == Data.Subjects.Country)
+        {
+            return true;
+        }
+
+        if (Data.Regions.ContainsKey(subject) || !PlaceNames.Contains(subject))
+        {
+            return false;
+        }
+
+        var levels = PlaceLevels.Default;
+        var level = levels.LevelOf(subject);
+        if (level is PlaceLevel.Country or PlaceLevel.Unknown)
+        {
+            return level == PlaceLevel.Unknown && !Data.Regions.ContainsKey(subject);
+        }
+
+        return levels.AtLevel(subject, PlaceLevel.Province) is not { } province || !Data.Regions.ContainsKey(province);
+    }
 
     private string? MostNamed(Func<Mention, bool> accept) =>
         Mentions.Where(accept).GroupBy(m => m.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.First().View.Start).FirstOrDefault()?.Key;

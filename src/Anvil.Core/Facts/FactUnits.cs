@@ -18,7 +18,12 @@ internal static class FactUnits
             unit = "count/km2";
         }
 
-        if (q.IsCurrencyAssumed && unit == "CNY" && doc.LocalCurrency != "CNY" && !doc.IsMainlandPlace(subject))
+        bool assumed = (q.IsCurrencyAssumed && unit == "CNY") || (q.Unit.Length == 0 && unit == doc.LocalCurrency);
+        if (assumed && doc.DeclaredCurrencyAt(figure.View.Start) is { } declared)
+        {
+            unit = declared;
+        }
+        else if (assumed && unit == "CNY" && doc.LocalCurrency != "CNY" && !doc.IsMainlandPlace(subject))
         {
             unit = doc.LocalCurrency;
         }
@@ -28,5 +33,6 @@ internal static class FactUnits
 
     /// <summary>A number with a magnitude but no unit (超過254萬, 7億搞智慧城市): a count, or money when it is large and counts nothing.</summary>
     private static string Unitless(FactDocument doc, QuantityMention q, string indicator) =>
-        !KindClassifier.ContainsAny(indicator, doc.Data.Measures.UnitlessCount) && q.Value >= 1e8 ? doc.LocalCurrency : "count";
+        !KindClassifier.ContainsAny(indicator, doc.Data.Measures.UnitlessCount) && !doc.Data.Measures.CountEndings.Any(e => indicator.EndsWith(e, StringComparison.Ordinal))
+        && q.Value >= 1e8 ? doc.LocalCurrency : "count";
 }

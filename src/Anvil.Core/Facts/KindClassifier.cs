@@ -201,14 +201,20 @@ internal sealed class KindClassifier(FactDocument doc)
     /// <summary>Tax, interest and tariff rates are levels, not shares of a whole (the gold's convention).</summary>
     private bool IsRate(string phrase)
     {
+        if (ContainsAny(phrase, _cues.RateExceptions))
+        {
+            return false;
+        }
+
         if (ContainsAny(phrase, _cues.RateWords))
         {
             return true;
         }
 
+        string name = phrase.TrimEnd(_cues.RateTrim);
         foreach (var ending in _cues.RateEndings)
         {
-            if (phrase.EndsWith(ending, StringComparison.Ordinal))
+            if (name.EndsWith(ending, StringComparison.Ordinal))
             {
                 return true;
             }
