@@ -10,14 +10,15 @@ public sealed class EvalCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [Fact]
-    public void Eval_agrees_with_the_reference_scorer_on_the_shared_gold()
+    [Theory]
+    [InlineData("gold", "seeds", "corpus/dev")]
+    [InlineData("gold-dev2", "corpus/dev2", null)]
+    public void Eval_agrees_with_the_reference_scorer_on_the_shared_gold(string goldFolder, string corpus, string? more)
     {
-        var gold = SharedFolder.RequireOrSkip("gold");
+        var gold = SharedFolder.RequireOrSkip(goldFolder);
         var scorer = SharedFolder.RequireOrSkip("tools/score.py");
-        var seeds = SharedFolder.RequireOrSkip("seeds");
-        var dev = SharedFolder.RequireOrSkip("corpus/dev");
-        var extract = AnvilProcess.Run(["extract", seeds, dev], timeoutSeconds: 300);
+        string[] inputs = more is null ? [SharedFolder.RequireOrSkip(corpus)] : [SharedFolder.RequireOrSkip(corpus), SharedFolder.RequireOrSkip(more)];
+        var extract = AnvilProcess.Run(["extract", .. inputs], timeoutSeconds: 300);
         Assert.Equal(0, extract.ExitCode);
         var pred = Path.Combine(_dir, "pred.jsonl");
         File.WriteAllText(pred, extract.Stdout);
@@ -44,10 +45,43 @@ public sealed class EvalCommandTests : IDisposable
         }
 
         var attributes = a.RootElement.GetProperty("facts").GetProperty("attribute_accuracy");
-        foreach (var attribute in b.RootElement.GetProperty("facts").GetProperty("attribute_accuracy").EnumerateObject())
+        var expected = b.RootElement.GetProperty("facts").GetProperty("attribute_accuracy");
+        foreach (var attribute in expected.EnumerateObject())
         {
             Assert.Equal(attribute.Value.GetDouble(), attributes.GetProperty(attribute.Name).GetDouble());
         }
+
+        Assert.Equal(expected.EnumerateObject().Count(), attributes.EnumerateObject().Count());
+    }
+
+    [Fact]
+    public void Eval_meets_gold_bounds_with_a_range_and_scores_status_and_basis_only_where_the_gold_has_them()
+    {
+        var goldDir = Directory.CreateDirectory(Path.Combine(_dir, "gold-range")).FullName;
+        var pred = Path.Combine(_dir, "range.jsonl");
+        File.WriteAllText(Path.Combine(goldDir, "r.facts.jsonl"),
+            """
+            {"doc":"r","span":[0,9],"quote":"营收3.78亿元至4亿元","subject":"蓝星","scope":null,"indicator":"营业收入","kind":"value","value":378000000,"unit":"CNY","qualifier":"ge","period":"2023-H1","source":null,"status":"forecast"}
+            {"doc":"r","span":[0,9],"quote":"营收3.78亿元至4亿元","subject":"蓝星","scope":null,"indicator":"营业收入","kind":"value","value":400000000,"unit":"CNY","qualifier":"le","period":"2023-H1","source":null,"status":"forecast"}
+            {"doc":"r","span":[10,16],"quote":"同比增长5%","subject":"蓝星","scope":null,"indicator":"营业收入","kind":"growth","value":5,"unit":"percent","qualifier":"eq","period":"2023-H1","source":null,"basis":"yoy"}
+            """);
+        File.WriteAllText(pred,
+            """
+            {"type":"fact","doc":"r","span":[0,9],"quote":"营收3.78亿元至4亿元","subject":"蓝星","scope":null,"indicator":"营业收入","indicator_text":"营收","kind":"value","value":378000000,"value_high":400000000,"unit":"CNY","qualifier":"range","period":"2023-H1","source":null,"status":"forecast"}
+            {"type":"fact","doc":"r","span":[10,16],"quote":"同比增长5%","subject":"蓝星","scope":null,"indicator":"增速","kind":"growth","value":5,"unit":"percent","qualifier":"eq","period":"2023-H1","source":null,"basis":"mom"}
+            """);
+
+        var json = AnvilProcess.Run(["eval", "--gold", goldDir, "--pred", pred, "--json"]);
+
+        using var report = JsonDocument.Parse(json.Stdout);
+        var facts = report.RootElement.GetProperty("facts");
+        Assert.Equal(3, facts.GetProperty("tp").GetInt32());
+        Assert.Equal(0, facts.GetProperty("fp").GetInt32());
+        var attributes = facts.GetProperty("attribute_accuracy");
+        Assert.Equal(1.0, attributes.GetProperty("status").GetDouble());
+        Assert.Equal(0.0, attributes.GetProperty("basis").GetDouble());
+        var text = AnvilProcess.Run(["eval", "--gold", goldDir, "--pred", pred]);
+        Assert.Contains("basis 0 %", text.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -205,8 +205,10 @@ internal static class EvaluationPrinter
         console.Write(totals);
         if (report.Facts is not null)
         {
+            // status and basis are scored only where the gold states them; a gold without them says so
+            var stated = new[] { "status", "basis" }.Where(k => !report.FactAttributes.ContainsKey(k)).Select(k => $"{k} no gold");
             console.MarkupLine("Matched facts with the right attribute: " + string.Join(", ",
-                report.FactAttributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} {a.Value:P0}")));
+                report.FactAttributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} {a.Value:P0}").Concat(stated)));
         }
 
         var perDoc = new Table().Border(TableBorder.Rounded).AddColumns("document", "facts F1", "entities F1", "relations F1");

@@ -73,10 +73,15 @@ public static class Scorer
     {
         var goldFacts = golds.Where(g => g.Kind == "facts").Select(g => g.Record)
             .OrderBy(g => Bool(g, "optional")).ToList(); // stable: the order of the files, non-optional first
-        var predFacts = pred.Where(p => Str(p, "type") == "fact").ToList();
+        // a range (value .. value_high) may meet gold written as two bounds: its high end is a second candidate that
+        // counts when it matches and is never spurious
+        var facts = pred.Where(p => Str(p, "type") == "fact").ToList();
+        var predFacts = facts.Select(p => (Record: p, Value: Num(p, "value"), Twin: false))
+            .Concat(facts.Where(p => Num(p, "value_high") is not null).Select(p => (Record: p, Value: Num(p, "value_high"), Twin: true))).ToList();
         var used = new bool[predFacts.Count];
         int tp = 0, fn = 0;
         var attributes = new Dictionary<string, int>(StringComparer.Ordinal) { ["indicator"] = 0, ["period"] = 0, ["qualifier"] = 0, ["scope"] = 0, ["source"] = 0 };
+        var stated = new Dictionary<string, (int Right, int Stated)>(StringComparer.Ordinal) { ["status"] = (0, 0), ["basis"] = (0, 0) };
         var perDoc = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var g in goldFacts)
         {
@@ -84,8 +89,8 @@ public static class Scorer
             int best = -1, bestKey = int.MaxValue;
             for (int i = 0; i < predFacts.Count; i++)
             {
-                var p = predFacts[i];
-                if (used[i] || Str(p, "doc") != doc || !FactMatches(g, p))
+                var p = predFacts[i].Record;
+                if (used[i] || Str(p, "doc") != doc || !FactMatches(g, p, predFacts[i].Value))
                 {
                     continue;
                 }
@@ -110,14 +115,25 @@ public static class Scorer
 
                 tp++;
                 counts[0]++;
-                var p = predFacts[best];
+                var p = predFacts[best].Record;
                 attributes["period"] += NullIfEmpty(Str(p, "period")) == NullIfEmpty(Str(g, "period")) ? 1 : 0;
                 attributes["qualifier"] += Str(p, "qualifier") == Str(g, "qualifier") ? 1 : 0;
                 attributes["source"] += Fold(Str(p, "source")) == Fold(Str(g, "source")) ? 1 : 0;
-                string gi = Fold(Str(g, "indicator")), pi = Fold(Str(p, "indicator"));
-                attributes["indicator"] += gi.Length > 0 && pi.Length > 0 && (gi.Contains(pi, StringComparison.Ordinal) || pi.Contains(gi, StringComparison.Ordinal)) ? 1 : 0;
+                // the canonical indicator or the measure as written (indicator_text) may name it
+                string gi = Fold(Str(g, "indicator"));
+                attributes["indicator"] += gi.Length > 0 && new[] { Fold(Str(p, "indicator")), Fold(Str(p, "indicator_text")) }
+                    .Any(pi => pi.Length > 0 && (gi.Contains(pi, StringComparison.Ordinal) || pi.Contains(gi, StringComparison.Ordinal))) ? 1 : 0;
                 string gs = Fold(Str(g, "scope")), ps = Fold(Str(p, "scope"));
                 attributes["scope"] += gs == ps || (gs.Length > 0 && ps.Length > 0 && (gs.Contains(ps, StringComparison.Ordinal) || ps.Contains(gs, StringComparison.Ordinal))) ? 1 : 0;
+                // status and basis count only where the gold states them (status defaults to actual)
+                foreach (var (field, byDefault) in new[] { ("status", "actual"), ("basis", (string?)null) })
+                {
+                    if (g.TryGetProperty(field, out _))
+                    {
+                        var (right, all) = stated[field];
+                        stated[field] = (right + ((NullIfEmpty(Str(p, field)) ?? byDefault) == (NullIfEmpty(Str(g, field)) ?? byDefault) ? 1 : 0), all + 1);
+                    }
+                }
             }
             else if (!optional)
             {
@@ -129,9 +145,9 @@ public static class Scorer
 
         for (int i = 0; i < predFacts.Count; i++)
         {
-            if (!used[i])
+            if (!used[i] && !predFacts[i].Twin)
             {
-                var p = predFacts[i];
+                var p = predFacts[i].Record;
                 string doc = Str(p, "doc");
                 (perDoc.TryGetValue(doc, out var c) ? c : perDoc[doc] = new int[3])[1]++;
                 report.SpuriousFacts.Add($"{doc}: {Str(p, "quote")} -> {Str(p, "subject")} {Str(p, "kind")} {Num(p, "value")?.ToString(CultureInfo.InvariantCulture)} {Str(p, "unit")}");
@@ -143,10 +159,18 @@ public static class Scorer
             return;
         }
 
-        report.Facts = new Score(tp, used.Count(u => !u), fn);
+        report.Facts = new Score(tp, Enumerable.Range(0, predFacts.Count).Count(i => !used[i] && !predFacts[i].Twin), fn);
         foreach (var (k, v) in attributes)
         {
             report.FactAttributes[k] = tp == 0 ? 0 : (double)v / tp;
+        }
+
+        foreach (var (k, (right, all)) in stated)
+        {
+            if (all > 0)
+            {
+                report.FactAttributes[k] = (double)right / all;
+            }
         }
 
         foreach (var (doc, c) in perDoc)
@@ -155,9 +179,9 @@ public static class Scorer
         }
     }
 
-    private static bool FactMatches(JsonElement g, JsonElement p)
+    private static bool FactMatches(JsonElement g, JsonElement p, double? value)
     {
-        if (Str(p, "kind") != Str(g, "kind") || Str(p, "unit") != Str(g, "unit") || !Close(Num(p, "value"), Num(g, "value")))
+        if (Str(p, "kind") != Str(g, "kind") || Str(p, "unit") != Str(g, "unit") || !Close(value, Num(g, "value")))
         {
             return false;
         }

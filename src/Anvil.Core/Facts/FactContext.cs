@@ -22,7 +22,13 @@ internal sealed record Figure(QuantityMention Quantity, TextSpan View, TextSpan 
 internal sealed record ListItem(string? Subject, string? Scope, string Indicator);
 
 /// <summary>What a fact said, for the next figure to carry: its subject, scope, measure, kind and period.</summary>
-internal sealed record Carried(string Subject, string? Scope, string Indicator, FactKind Kind, string? Period, int SubjectStart);
+internal sealed record Carried(string Subject, string? Scope, string Indicator, FactKind Kind, string? Period, int SubjectStart)
+{
+    public GrowthBasis? Basis { get; init; }
+}
+
+/// <summary>A word that says what kind of statement a figure is (facts/statement-cues.tsv), unless one of the characters stands right before it.</summary>
+internal sealed record StatementCue(string Word, string Role, string NotAfter);
 
 /// <summary>
 /// What the text has established so far, as a reader keeps it in mind: the last fact, the topic (a subject named at

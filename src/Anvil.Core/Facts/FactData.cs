@@ -63,6 +63,9 @@ public sealed class FactData
     /// <summary>Places outside the mainland's currency, with the local dollar a bare 元 means in a text about them (null: none).</summary>
     public Dictionary<string, string?> Regions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Status and basis cues (facts/statement-cues.tsv): word, role (target, forecast, yoy, mom, qoq, sequential), characters it may not follow.</summary>
+    internal List<StatementCue> StatementCues { get; } = [];
+
     /// <summary>Currency names and their codes (quantities/units.tsv, kind currency), longest first: what a declaration names.</summary>
     public List<(string Word, string Code)> Currencies { get; } = [];
 
@@ -173,6 +176,12 @@ public sealed class FactData
         {
             var c = line.Split('\t');
             d.Regions[c[0]] = c[1] == "-" ? null : c[1];
+        }
+
+        foreach (var line in DataFiles.ReadLines("facts/statement-cues.tsv"))
+        {
+            var c = line.Split('\t');
+            d.StatementCues.Add(new StatementCue(c[1], c[0], c.Length > 2 && c[2] != "-" ? c[2] : ""));
         }
 
         foreach (var line in DataFiles.ReadLines("quantities/units.tsv"))

@@ -21,6 +21,7 @@ internal sealed class FigureResolver
     private readonly MeasureReader _measures;
     private readonly EnumerationDistributor _lists;
     private readonly PeriodAttribution _periods;
+    private readonly StatementReader _statements;
     private readonly MeasureCues _cues;
 
     public FigureResolver(FactDocument doc, EntityLexicon? lexicon)
@@ -32,6 +33,7 @@ internal sealed class FigureResolver
         _measures = new MeasureReader(doc, _phrase);
         _lists = new EnumerationDistributor(doc, _phrase);
         _periods = new PeriodAttribution(doc);
+        _statements = new StatementReader(doc);
         _cues = doc.Data.Measures;
     }
 
@@ -107,8 +109,10 @@ internal sealed class FigureResolver
             Qualifier = q.Qualifier,
             Period = period,
             Source = f.SentenceSource ?? f.Discourse.OnwardSource,
+            Status = _statements.Status(figure, f.Sentence),
+            Basis = _statements.Basis(figure, f.Clause, kind, period, f.LastInSentence),
         };
-        var carried = new Carried(subject, fact.Scope, indicator, kind, period, start);
+        var carried = new Carried(subject, fact.Scope, indicator, kind, period, start) { Basis = fact.Basis };
         discourse = discourse with { Last = carried };
         // a subject named at the head of its clause is what the text goes on about; one from a list is not
         if (mention is not null && list.Item?.Subject is null && _subjects.IsTopic(mention, f.Sentence))

@@ -14,7 +14,7 @@ namespace Anvil.Core.Tests.Facts;
 /// </summary>
 public class FactPartCaseTests
 {
-    private static readonly string[] Parts = ["subjects", "sources", "kinds", "measures", "enumerations", "periods", "units"];
+    private static readonly string[] Parts = ["subjects", "sources", "kinds", "measures", "enumerations", "periods", "units", "statements"];
 
     public static TheoryData<string, int, string, string, string, string> Cases()
     {
