@@ -37,6 +37,7 @@ internal enum UnitCondition
     Index = 8,
     Year = 16,
     Day = 32,
+    Tenths = 64,
 }
 
 internal sealed record UnitEntry(string Text, string Unit, decimal Factor, UnitKind Kind, UnitCondition Condition,
@@ -63,7 +64,7 @@ public sealed class QuantityLexicon
     private static readonly Lazy<QuantityLexicon> LazyDefault = new(() => Load());
 
     private readonly NumeralKind[] _numeralKind = new NumeralKind[char.MaxValue + 1];
-    private readonly int[] _numeralValue = new int[char.MaxValue + 1];
+    private readonly long[] _numeralValue = new long[char.MaxValue + 1];
     private readonly bool[] _formal = new bool[char.MaxValue + 1];
 
     private QuantityLexicon()
@@ -101,11 +102,14 @@ public sealed class QuantityLexicon
 
     internal HashSet<char> TimeAfter { get; } = [];
 
+    /// <summary>Words right before a number that make it negative (负3.9%), read backward; false for those that do not (正负).</summary>
+    internal CharTrie<bool> MinusWords { get; } = new(backward: true);
+
     private readonly bool[] _wordStart = new bool[char.MaxValue + 1];
 
     internal NumeralKind NumeralKindOf(char folded) => _numeralKind[folded];
 
-    internal int NumeralValueOf(char folded) => _numeralValue[folded];
+    internal long NumeralValueOf(char folded) => _numeralValue[folded];
 
     internal bool IsFormal(char folded) => _formal[folded];
 
@@ -130,7 +134,7 @@ public sealed class QuantityLexicon
                 "big" => NumeralKind.Big,
                 _ => throw Bad("quantities/numerals.tsv", cells, "kind must be digit, small or big"),
             };
-            lex._numeralValue[c] = int.Parse(cells[1], CultureInfo.InvariantCulture);
+            lex._numeralValue[c] = long.Parse(cells[1], CultureInfo.InvariantCulture);
             lex._formal[c] = cells[3] == "formal";
         }
 
@@ -165,6 +169,7 @@ public sealed class QuantityLexicon
                     "index" => UnitCondition.Index,
                     "year" => UnitCondition.Year,
                     "day" => UnitCondition.Day,
+                    "tenths" => UnitCondition.Tenths,
                     _ when token.StartsWith("next:", StringComparison.Ordinal) => UnitCondition.None,
                     _ => throw Bad("quantities/units.tsv", cells, $"unknown condition '{token}'"),
                 };
@@ -255,6 +260,12 @@ public sealed class QuantityLexicon
                 case "time-after":
                     lex.TimeAfter.Add(key[0]);
                     break;
+                case "minus":
+                    lex.MinusWords.Add(key, true);
+                    break;
+                case "not-minus":
+                    lex.MinusWords.Add(key, false);
+                    break;
                 default:
                     throw Bad("quantities/contexts.tsv", cells, "unknown role");
             }
@@ -271,6 +282,7 @@ public sealed class QuantityLexicon
         "ge" => Qualifier.Ge,
         "lt" => Qualifier.Lt,
         "le" => Qualifier.Le,
+        "range" => Qualifier.Range,
         _ => null,
     };
 
