@@ -43,7 +43,7 @@ internal enum UnitCondition
 internal sealed record UnitEntry(string Text, string Unit, decimal Factor, UnitKind Kind, UnitCondition Condition,
     string[] NotBefore, string[] Next);
 
-internal sealed record QualifierEntry(string Text, Qualifier Qualifier, bool DigitlessOnly, bool BoundaryOnly);
+internal sealed record QualifierEntry(string Text, Qualifier Qualifier, bool DigitlessOnly, bool BoundaryOnly, bool Scoped);
 
 internal enum WordKind
 {
@@ -193,12 +193,12 @@ public sealed class QuantityLexicon
         foreach (var cells in Rows("quantities/qualifiers.tsv", 4))
         {
             var q = ParseQualifier(cells[2]) ?? throw Bad("quantities/qualifiers.tsv", cells, "unknown qualifier");
-            if (cells[3] is not ("-" or "digitless" or "boundary"))
+            if (cells[3] is not ("-" or "digitless" or "boundary" or "scope"))
             {
-                throw Bad("quantities/qualifiers.tsv", cells, "condition must be -, digitless or boundary");
+                throw Bad("quantities/qualifiers.tsv", cells, "condition must be -, digitless, boundary or scope");
             }
 
-            var entry = new QualifierEntry(cells[0], q, cells[3] == "digitless", cells[3] == "boundary");
+            var entry = new QualifierEntry(cells[0], q, cells[3] == "digitless", cells[3] == "boundary", cells[3] == "scope");
             var key = fold.Fold(cells[0]);
             switch (cells[1])
             {

@@ -305,6 +305,15 @@ public sealed class QuantityRecognizer
             var (currency, currencyStart) = isMoney ? CurrencyPrefix(num.Start) : (null, num.Start);
             var (pre, spanStart) = PreQualifier(currencyStart, num.HasDigit);
             var qualifier = Combine(pre, post, mid);
+            if (qualifier == Qualifier.Eq)
+            {
+                qualifier = ListedQualifier(spanStart);
+            }
+
+            if (qualifier == Qualifier.Eq && unit.Kind == UnitKind.Percent && F(spanStart - 1) == '的')
+            {
+                qualifier = ShareScopeQualifier(spanStart - 1); // 约占中国总装机的48.8%
+            }
 
             if (num.IsLoneOne && qualifier == Qualifier.Eq && !half
                 && unit.Kind is UnitKind.Classifier or UnitKind.Duration or UnitKind.CurrencyAssumed)
@@ -943,6 +952,12 @@ public sealed class QuantityRecognizer
         private Qualifier PostQualifier(ref int end, UnitKind? unitKind)
         {
             int len = _lex.PostQualifiers.Longest(_text, end, _fold, out var entry);
+            if (len == 0 && F(end) is '(' or '（' && ParenthesisEnd(end) is int close
+                && _lex.PostQualifiers.Longest(_text, close, _fold, out entry) is > 0 and var after)
+            {
+                len = close - end + after; // 2万台（套）以上: the hedge after a note on the unit
+            }
+
             if (len == 0 || entry.Qualifier == Qualifier.Eq)
             {
                 return Qualifier.Eq;
@@ -958,6 +973,51 @@ public sealed class QuantityRecognizer
 
             end += len;
             return entry.Qualifier;
+        }
+
+        /// <summary>A scope hedge (约占) up to ten Chinese characters before the 的 that ends the whole of a percentage.</summary>
+        private Qualifier ShareScopeQualifier(int of)
+        {
+            for (int k = of; k > 0 && k >= of - 10 && IsCjk(F(k - 1)); k--)
+            {
+                if (_lex.PreQualifiers.Longest(_text, k, _fold, out var entry) > 0 && entry.Scoped)
+                {
+                    return entry.Qualifier;
+                }
+            }
+
+            return Qualifier.Eq;
+        }
+
+        /// <summary>The index after a short parenthesis opening at p (at most four characters inside), or null.</summary>
+        private int? ParenthesisEnd(int p)
+        {
+            for (int k = p + 1; k <= p + 5 && k < _text.Length; k++)
+            {
+                if (F(k) is ')' or '）')
+                {
+                    return k + 1;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The hedge of a figure listed right after a hedged one: 超过1733万千瓦/3580万千瓦时, 分别约为5.71亿元、7.36亿元,
+        /// 分别超过2700万人次和555万辆次. A hedge before a list covers every figure in it.
+        /// </summary>
+        private Qualifier ListedQualifier(int spanStart)
+        {
+            int connector = spanStart - 1;
+            if (Found.Count == 0 || connector < 0 || Found[^1].Span.End != connector
+                || F(connector) is not ('/' or '、' or '和' or '及' or '与'))
+            {
+                return Qualifier.Eq;
+            }
+
+            var previous = Found[^1].Qualifier;
+            return previous is Qualifier.Range ? Qualifier.Eq : previous;
         }
 
         private (string? Currency, int Start) CurrencyPrefix(int numStart)
