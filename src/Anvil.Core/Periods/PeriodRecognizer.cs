@@ -168,7 +168,7 @@ public sealed class PeriodRecognizer
 
                 if (IsAsciiLetter(c))
                 {
-                    if (c is 'Q' or 'H' && !IsAsciiAlnum(F(i - 1)))
+                    if ((c is 'Q' or 'H' || (c == 'F' && F(i + 1) == 'Y')) && !IsAsciiAlnum(F(i - 1)))
                     {
                         int q = TryAt(i);
                         if (q > i)
@@ -296,21 +296,61 @@ public sealed class PeriodRecognizer
         {
             y = default;
             char c = F(p);
+            if (c == 'F' && F(p + 1) == 'Y' && IsDigit(F(p + 2)))
+            {
+                // FY2023, FY23: a company's fiscal year, named by the year the text writes
+                int e = ReadDigits(p + 2, out int fy);
+                int digits = e - p - 2;
+                if (IsAsciiAlnum(F(e)) || digits is not (2 or 4) || (digits == 4 && fy is < 1000 or > 2199))
+                {
+                    return false;
+                }
+
+                y = new YearSpec { Kind = YearKind.Explicit, Value = digits == 2 ? 2000 + fy : fy, End = e };
+                return true;
+            }
+
             if (IsDigit(c))
             {
                 int j = ReadDigits(p, out int v);
                 int n = j - p;
                 if (n == 4 && v is >= 1000 and <= 2199)
                 {
+                    if (_lex.After.Longest(_text, j, _fold, out var suffix) is > 0 and var suffixLength && suffix.Kind == PeriodWordKind.FiscalSuffix
+                        && F(j) != '年')
+                    {
+                        y = new YearSpec { Kind = YearKind.Explicit, Value = v, End = j + suffixLength }; // 2024财年
+                        return true;
+                    }
+
                     return TryFourDigitYear(p, F(j) == ' ' && F(j + 1) == '年' ? j + 1 : j, v, out y); // 2023 年
                 }
 
-                if (n != 2 || IsDigit(F(p - 1)) || F(p - 1) is '.' or ',')
+                if (IsDigit(F(p - 1)) || F(p - 1) is '.' or ',')
+                {
+                    return false;
+                }
+
+                if (n == 3 && F(j) == '年' && YearHeuristics.RocYear(_text, p, v, j + 1, _num) is > 0 and var roc)
+                {
+                    int rocEnd = F(j + 1) == '度' ? j + 2 : j + 1;
+                    y = new YearSpec { Kind = YearKind.Explicit, Value = roc, End = rocEnd }; // 民国112年, 112年度
+                    return true;
+                }
+
+                if (n != 2)
                 {
                     return false;
                 }
 
                 int century = _date is { } d && v > (d.Year % 100) + 5 ? 1900 : 2000;
+
+                // 23Q2, 23H1
+                if (F(j) is 'Q' or 'H' && IsDigit(F(j + 1)) && !IsAsciiAlnum(F(j + 2)) && PartAfterLetter(F(j), F(j + 1) - '0', j + 2) is { } inline)
+                {
+                    y = new YearSpec { Kind = YearKind.Explicit, Value = century + v, End = j + 2, Inline = inline };
+                    return true;
+                }
 
                 // 18/19年度: a fiscal year written with two-digit years takes its first year
                 if (F(j) is '/' or '-' && ReadDigits(j + 1, out int v2) == j + 3 && v2 == (v + 1) % 100 && FiscalEnd(j + 3) is int fiscalEnd)
@@ -594,6 +634,12 @@ public sealed class PeriodRecognizer
         }
 
         private int MonthEnd(int p) => F(p) == '份' ? p + 1 : p;
+
+        /// <summary>Q1-Q4 or H1-H2 as a part of the year, or null.</summary>
+        private static PartSpec? PartAfterLetter(char letter, int x, int end) =>
+            (letter == 'Q' && x is >= 1 and <= 4) || (letter == 'H' && x is 1 or 2)
+                ? new PartSpec { Kind = letter == 'Q' ? PartKind.Quarter : PartKind.Half, A = x, End = end }
+                : null;
 
         /// <summary>The end of 年, 年度, 财政年度 or 财年 after the years of a fiscal year (2018-19…), or null.</summary>
         private int? FiscalEnd(int k)

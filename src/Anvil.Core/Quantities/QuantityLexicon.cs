@@ -98,6 +98,9 @@ public sealed class QuantityLexicon
 
     internal List<string> DayCountAfter { get; } = [];
 
+    /// <summary>Words before N年 that count the year from 1912 (民国).</summary>
+    internal List<string> RocEra { get; } = [];
+
     internal HashSet<char> TimeBefore { get; } = [];
 
     internal HashSet<char> TimeAfter { get; } = [];
@@ -262,6 +265,9 @@ public sealed class QuantityLexicon
                     break;
                 case "minus":
                     lex.MinusWords.Add(key, true);
+                    break;
+                case "roc-era":
+                    lex.RocEra.Add(key);
                     break;
                 case "not-minus":
                     lex.MinusWords.Add(key, false);

@@ -887,6 +887,12 @@ public sealed class QuantityRecognizer
                 return true;
             }
 
+            if (num.IsArabic && num.IntegerDigits == 3 && !num.HasDecimal
+                && YearHeuristics.RocYear(_text, num.Start, (int)num.Value, unitEnd, _lex) > 0)
+            {
+                return true; // 民国112年, 112年3月: Taiwan's calendar
+            }
+
             return num.IsArabic && num.IntegerDigits == 2 && !num.HasDecimal && YearHeuristics.IsShortYear(_text, num.Start, unitEnd, _lex);
         }
 

@@ -45,8 +45,30 @@ internal static class YearHeuristics
             or '期' or '左' or '才' or '就' or '中');
     }
 
+    /// <summary>
+    /// A year of Taiwan's calendar (民国112年 = 2023): three digits from 100 after 民国, or before a part of the
+    /// year (112年3月, 112年度); the Gregorian year, or 0 when it is none.
+    /// </summary>
+    public static int RocYear(string text, int numberStart, int value, int afterYear, QuantityLexicon lex)
+    {
+        if (value is < 100 or > 199)
+        {
+            return 0;
+        }
+
+        foreach (var era in lex.RocEra)
+        {
+            if (EndsWith(text, numberStart, era, lex.Fold))
+            {
+                return 1911 + value;
+            }
+        }
+
+        return IsFollowedByYearPart(text, afterYear, lex) ? 1911 + value : 0;
+    }
+
     /// <summary>A month, quarter, half or end of the year follows N年: 3月, 十二月, 一季度, 上半年, 底, 第二季, Q1.</summary>
-    private static bool IsFollowedByYearPart(string text, int p, QuantityLexicon lex)
+    public static bool IsFollowedByYearPart(string text, int p, QuantityLexicon lex)
     {
         var fold = lex.Fold;
         char F(int k) => k < text.Length ? fold[text[k]] : '\0';
@@ -74,5 +96,23 @@ internal static class YearHeuristics
         }
 
         return k > p && F(k) is '月' or '季';
+    }
+
+    private static bool EndsWith(string text, int end, string folded, CharFold fold)
+    {
+        if (end < folded.Length)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < folded.Length; k++)
+        {
+            if (fold[text[end - folded.Length + k]] != folded[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
