@@ -252,6 +252,14 @@ public sealed class PeriodRecognizer
             {
                 switch (word.Kind)
                 {
+                    case PeriodWordKind.LastQuarter:
+                        if (PeriodResolver.LastQuarter(_governing?.Value) is not { } quarter)
+                        {
+                            return i;
+                        }
+
+                        AddContext(i, i + wordLength, quarter, PeriodGranularity.Quarter);
+                        return i + wordLength;
                     case PeriodWordKind.DocQuarter:
                         AddRelative(i, i + wordLength, ShiftMonths(_date, 3 * word.Offset), PeriodGranularity.Quarter);
                         return i + wordLength;
@@ -884,6 +892,24 @@ public sealed class PeriodRecognizer
             };
             Found.Add(mention);
             if (!comparison && value is not null)
+            {
+                _governing = mention;
+            }
+        }
+
+        /// <summary>A period read from the one under discussion (单季度 → its last quarter).</summary>
+        private void AddContext(int start, int end, string value, PeriodGranularity granularity)
+        {
+            var (spanStart, asAt, comparison) = Markers(start);
+            var mention = new PeriodMention(new TextSpan(spanStart, end), value, _governing?.IsRelative ?? false)
+            {
+                Granularity = granularity,
+                IsYearInferred = true,
+                IsComparison = comparison,
+                IsAsAt = asAt,
+            };
+            Found.Add(mention);
+            if (!comparison)
             {
                 _governing = mention;
             }

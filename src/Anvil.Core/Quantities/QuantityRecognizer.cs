@@ -283,6 +283,12 @@ public sealed class QuantityRecognizer
                 return unitEnd; // 首两个月 is a period (January and February), not a duration
             }
 
+            if (unit.Kind == UnitKind.Duration && F(unitEnd) == '前' && F(unitEnd + 1) != '后')
+            {
+                _pending.Clear();
+                return unitEnd + 1; // 两年前, 3个月前: a point in time (the period recogniser's), not a duration
+            }
+
             decimal value = num.Value * unit.Factor;
             int unitTextEnd = unitEnd;
             if (unit.Condition.HasFlag(UnitCondition.Tenths) && TenthDigit(unitEnd, out int tenth))
