@@ -98,6 +98,9 @@ public sealed class QuantityLexicon
 
     internal List<string> DayCountAfter { get; } = [];
 
+    /// <summary>Characters right before a number that make it the base of a rate (每10股).</summary>
+    internal HashSet<char> RateBefore { get; } = [];
+
     /// <summary>Words before N年 that count the year from 1912 (民国).</summary>
     internal List<string> RocEra { get; } = [];
 
@@ -265,6 +268,9 @@ public sealed class QuantityLexicon
                     break;
                 case "minus":
                     lex.MinusWords.Add(key, true);
+                    break;
+                case "rate-before":
+                    lex.RateBefore.Add(key[0]);
                     break;
                 case "roc-era":
                     lex.RocEra.Add(key);

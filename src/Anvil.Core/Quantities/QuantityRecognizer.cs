@@ -283,6 +283,13 @@ public sealed class QuantityRecognizer
                 return unitEnd; // 首两个月 is a period (January and February), not a duration
             }
 
+            if (unit.Kind == UnitKind.Classifier && (_lex.RateBefore.Contains(F(num.Start - 1))
+                || (_pending.Count > 0 && _lex.RateBefore.Contains(F(_pending[0].SpanStart - 1)))))
+            {
+                _pending.Clear();
+                return unitEnd; // 每10股派3元, 每5至6辆: a count that is the base of a rate, not a figure
+            }
+
             if (unit.Kind == UnitKind.Duration && F(unitEnd) == '前' && F(unitEnd + 1) != '后')
             {
                 _pending.Clear();
