@@ -101,6 +101,9 @@ public sealed class QuantityLexicon
     /// <summary>Characters right before a number that make it the base of a rate (每10股).</summary>
     internal HashSet<char> RateBefore { get; } = [];
 
+    /// <summary>Ratios named before N倍 (市盈率), read backward: the figure is in times.</summary>
+    internal CharTrie<bool> RatioWords { get; } = new(backward: true);
+
     /// <summary>Words before N年 that count the year from 1912 (民国).</summary>
     internal List<string> RocEra { get; } = [];
 
@@ -271,6 +274,9 @@ public sealed class QuantityLexicon
                     break;
                 case "rate-before":
                     lex.RateBefore.Add(key[0]);
+                    break;
+                case "ratio-before":
+                    lex.RatioWords.Add(key, true);
                     break;
                 case "roc-era":
                     lex.RocEra.Add(key);

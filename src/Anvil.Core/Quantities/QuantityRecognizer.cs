@@ -343,6 +343,14 @@ public sealed class QuantityRecognizer
             }
 
             string unitName = unit.Unit;
+            bool multiple = unit.Kind == UnitKind.Multiple;
+            if (multiple && RatioBefore(spanStart))
+            {
+                value = num.Value; // 市盈率为55.29倍: a ratio in times, not a change of 5529%
+                unitName = "times";
+                multiple = false;
+            }
+
             bool assumed = unit.Kind == UnitKind.CurrencyAssumed;
             if (currency is not null)
             {
@@ -374,10 +382,10 @@ public sealed class QuantityRecognizer
             {
                 NumberSpan = new TextSpan(num.Start, num.DigitsEnd),
                 UnitSpan = new TextSpan(unitSpanStart, unitTextEnd),
-                IsMultiple = unit.Kind == UnitKind.Multiple,
+                IsMultiple = multiple,
                 IsCurrencyAssumed = assumed,
             };
-            Emit(mention, num, unit.Factor);
+            Emit(mention, num, multiple || unitName != "times" ? unit.Factor : 1);
             OpenRange(end);
             return end;
         }
@@ -395,6 +403,25 @@ public sealed class QuantityRecognizer
             var later = MatchUnit(next.End, next, out _);
             return later is not null && later.Kind is UnitKind.PercentagePoints or UnitKind.BasisPoints
                 && later.Text.Length > unit.Text.Length && later.Text.StartsWith(unit.Text, StringComparison.Ordinal);
+        }
+
+        /// <summary>市盈率 or another ratio ends at most four characters before <paramref name="start"/> (市盈率为55.29倍).</summary>
+        private bool RatioBefore(int start)
+        {
+            for (int k = start; k >= 0 && k >= start - 4; k--)
+            {
+                if (_lex.RatioWords.Longest(_text, k, _fold, out _) > 0)
+                {
+                    return true;
+                }
+
+                if (k < start && !IsCjk(F(k - 1)))
+                {
+                    break;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>3成8, 七成五: one digit after 成 gives the tenths, unless it opens a figure of its own (三成8家).</summary>
