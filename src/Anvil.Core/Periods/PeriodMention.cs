@@ -47,6 +47,15 @@ public sealed record PeriodMention(TextSpan Span, string? Value, bool IsRelative
     /// <summary>同期, 上年同期: resolved from the governing period (shifted back a year for 上年同期).</summary>
     public bool IsSamePeriod { get; init; }
 
-    /// <summary>截至…: an "as at" point (the span includes 截至).</summary>
+    /// <summary>
+    /// 截至…: an "as at" point (the span includes 截至). A month, half or year that ends there is its last day
+    /// (截至6月底 → 2023-06-30, 截至上半年 → 2023-06-30); 截至收盘 and 截至9:30 are the document's day.
+    /// </summary>
     public bool IsAsAt { get; init; }
+
+    /// <summary>
+    /// Followed by 以来: a starting point (2016年8月以来的回购金额), not the period of the figures after it. Such a
+    /// mention is also <see cref="IsComparison"/> unless it is the current year (今年以来: the year to date).
+    /// </summary>
+    public bool IsSince { get; init; }
 }

@@ -106,6 +106,7 @@ public sealed class PeriodRecognizer
         public int A;
         public int B;
         public int End;
+        public bool IsEnd; // 6月底, 年末, 一季度末: as an "as at" point, the last day of the part
     }
 
     private sealed class Scanner
@@ -115,7 +116,9 @@ public sealed class PeriodRecognizer
         private readonly CharFold _fold;
         private readonly string _text;
         private readonly DateOnly? _date;
+        private readonly bool _budgetText;
         private int? _anchorYear;
+        private bool _anchorIsDocYear;
         private (int Year, int Month, bool Relative)? _lastMonth;
         private PeriodMention? _governing;
 
@@ -126,6 +129,10 @@ public sealed class PeriodRecognizer
             _fold = lex.Fold;
             _text = text;
             _date = date;
+            foreach (var word in lex.FiscalTexts)
+            {
+                _budgetText |= text.Contains(word, StringComparison.Ordinal);
+            }
         }
 
         public List<PeriodMention> Found { get; } = [];
@@ -161,7 +168,7 @@ public sealed class PeriodRecognizer
 
                 if (IsAsciiLetter(c))
                 {
-                    if (c is 'Q' or 'H' && !IsAsciiAlnum(F(i - 1)))
+                    if ((c is 'Q' or 'H' || (c == 'F' && F(i + 1) == 'Y')) && !IsAsciiAlnum(F(i - 1)))
                     {
                         int q = TryAt(i);
                         if (q > i)
@@ -198,6 +205,19 @@ public sealed class PeriodRecognizer
         /// <summary>Reads a period at <paramref name="i"/>; returns the index after it, or <paramref name="i"/>.</summary>
         private int TryAt(int i)
         {
+            // 截止9:30: an "as at" time of day is the document's day
+            if (IsDigit(F(i)) && TimeOfDayEnd(i) is int timeEnd && Markers(i).AsAt)
+            {
+                AddRelative(i, timeEnd, ShiftDays(_date, 0), PeriodGranularity.Day);
+                return timeEnd;
+            }
+
+            if (TryYearsAgo(i, out int agoEnd, out int ago))
+            {
+                Add(i, agoEnd, new YearSpec { Kind = YearKind.Doc, Value = -ago }, default, relative: true);
+                return agoEnd;
+            }
+
             if (TryPlan(i, out int planEnd, out int y1, out int y2))
             {
                 Add(i, planEnd, new YearSpec { Kind = YearKind.Range, Value = y1, Year2 = y2 }, default, relative: false);
@@ -232,8 +252,29 @@ public sealed class PeriodRecognizer
             {
                 switch (word.Kind)
                 {
+                    case PeriodWordKind.LastQuarter:
+                        if (PeriodResolver.LastQuarter(_governing?.Value) is not { } quarter)
+                        {
+                            return i;
+                        }
+
+                        AddContext(i, i + wordLength, quarter, PeriodGranularity.Quarter);
+                        return i + wordLength;
+                    case PeriodWordKind.DocQuarter:
+                        AddRelative(i, i + wordLength, ShiftMonths(_date, 3 * word.Offset), PeriodGranularity.Quarter);
+                        return i + wordLength;
                     case PeriodWordKind.DocMonth:
-                        AddRelative(i, i + wordLength, ShiftMonths(_date, word.Offset), PeriodGranularity.Month);
+                        int monthEnd = i + wordLength;
+                        bool endOfMonth = F(monthEnd) is '底' or '末';
+                        AddRelative(i, endOfMonth ? monthEnd + 1 : monthEnd, ShiftMonths(_date, word.Offset), PeriodGranularity.Month, endOfMonth);
+                        return endOfMonth ? monthEnd + 1 : monthEnd;
+                    case PeriodWordKind.DocMoment:
+                        if (!Markers(i).AsAt)
+                        {
+                            return i; // 收盘 alone is no period; 截至收盘 is the document's day
+                        }
+
+                        AddRelative(i, i + wordLength, ShiftDays(_date, 0), PeriodGranularity.Day);
                         return i + wordLength;
                     case PeriodWordKind.DocDay:
                         AddRelative(i, i + wordLength, ShiftDays(_date, word.Offset), PeriodGranularity.Day);
@@ -263,18 +304,71 @@ public sealed class PeriodRecognizer
         {
             y = default;
             char c = F(p);
+            if (c == 'F' && F(p + 1) == 'Y' && IsDigit(F(p + 2)))
+            {
+                // FY2023, FY23: a company's fiscal year, named by the year the text writes
+                int e = ReadDigits(p + 2, out int fy);
+                int digits = e - p - 2;
+                if (IsAsciiAlnum(F(e)) || digits is not (2 or 4) || (digits == 4 && fy is < 1000 or > 2199))
+                {
+                    return false;
+                }
+
+                y = new YearSpec { Kind = YearKind.Explicit, Value = digits == 2 ? 2000 + fy : fy, End = e };
+                return true;
+            }
+
             if (IsDigit(c))
             {
                 int j = ReadDigits(p, out int v);
                 int n = j - p;
                 if (n == 4 && v is >= 1000 and <= 2199)
                 {
-                    return TryFourDigitYear(p, j, v, out y);
+                    if (_lex.After.Longest(_text, j, _fold, out var suffix) is > 0 and var suffixLength && suffix.Kind == PeriodWordKind.FiscalSuffix
+                        && F(j) != '年')
+                    {
+                        y = new YearSpec { Kind = YearKind.Explicit, Value = v, End = j + suffixLength }; // 2024财年
+                        return true;
+                    }
+
+                    return TryFourDigitYear(p, F(j) == ' ' && F(j + 1) == '年' ? j + 1 : j, v, out y); // 2023 年
                 }
 
-                if (n == 2 && F(j) == '年' && YearHeuristics.IsShortYearContext(_text, p, j + 1, _fold))
+                if (IsDigit(F(p - 1)) || F(p - 1) is '.' or ',')
                 {
-                    int century = _date is { } d && v > (d.Year % 100) + 5 ? 1900 : 2000;
+                    return false;
+                }
+
+                if (n == 3 && F(j) == '年' && YearHeuristics.RocYear(_text, p, v, j + 1, _num) is > 0 and var roc)
+                {
+                    int rocEnd = F(j + 1) == '度' ? j + 2 : j + 1;
+                    y = new YearSpec { Kind = YearKind.Explicit, Value = roc, End = rocEnd }; // 民国112年, 112年度
+                    return true;
+                }
+
+                if (n != 2)
+                {
+                    return false;
+                }
+
+                int century = _date is { } d && v > (d.Year % 100) + 5 ? 1900 : 2000;
+
+                // 23Q2, 23H1
+                if (F(j) is 'Q' or 'H' && IsDigit(F(j + 1)) && !IsAsciiAlnum(F(j + 2)) && PartAfterLetter(F(j), F(j + 1) - '0', j + 2) is { } inline)
+                {
+                    y = new YearSpec { Kind = YearKind.Explicit, Value = century + v, End = j + 2, Inline = inline };
+                    return true;
+                }
+
+                // 18/19年度: a fiscal year written with two-digit years takes its first year
+                if (F(j) is '/' or '-' && ReadDigits(j + 1, out int v2) == j + 3 && v2 == (v + 1) % 100 && FiscalEnd(j + 3) is int fiscalEnd)
+                {
+                    y = new YearSpec { Kind = YearKind.Explicit, Value = century + v, End = fiscalEnd };
+                    return true;
+                }
+
+                if (F(j) == '年' && YearHeuristics.IsShortYear(_text, p, j + 1, _num))
+                {
                     y = new YearSpec { Kind = YearKind.Explicit, Value = century + v, End = j + 1 };
                     return true;
                 }
@@ -306,6 +400,11 @@ public sealed class PeriodRecognizer
             if (kind == YearKind.None)
             {
                 return false;
+            }
+
+            if (kind == YearKind.Doc && word.IsFiscalInBudget && _budgetText)
+            {
+                kind = YearKind.Fiscal; // 明年 in a February budget speech: the fiscal year from April
             }
 
             y = new YearSpec { Kind = kind, Value = word.Offset, End = p + len };
@@ -345,10 +444,9 @@ public sealed class PeriodRecognizer
                     return true;
                 }
 
-                // 2013-14年度: a fiscal year takes its first year
-                if (n2 == 2 && F(k) == '年' && v2 == (v + 1) % 100)
+                // 2013-14年度, 2018-19财政年度: a fiscal year takes its first year
+                if (n2 == 2 && v2 == (v + 1) % 100 && FiscalEnd(k) is int end)
                 {
-                    int end = F(k + 1) == '度' ? k + 2 : k + 1;
                     y = new YearSpec { Kind = YearKind.Explicit, Value = v, End = end };
                     return true;
                 }
@@ -428,6 +526,7 @@ public sealed class PeriodRecognizer
 
             if (c is '前' or '首' && TryNumber(p + 1, out int n, out int ne))
             {
+                ne = SkipSpace(p + 1, ne); // 前10 月
                 if (n is >= 1 and <= 4 && StartsWith(ne, "季度"))
                 {
                     part = new PartSpec { Kind = PartKind.QuartersToDate, A = n, End = ne + 2 };
@@ -461,6 +560,8 @@ public sealed class PeriodRecognizer
                 return false;
             }
 
+            e = SkipSpace(p, e); // 10 月
+
             // 1-7月, 1至7月
             if (IsRangeConnector(F(e)) && TryNumber(e + 1, out int b, out int be) && F(be) == '月'
                 && a is >= 1 and <= 12 && b > a && b <= 12)
@@ -487,22 +588,25 @@ public sealed class PeriodRecognizer
                     return true;
                 }
 
+                bool monthEnd = false;
                 if (StartsWith(end, "上旬") || StartsWith(end, "中旬") || StartsWith(end, "下旬"))
                 {
                     end += 2;
                 }
                 else if (F(end) is '底' or '末' or '初')
                 {
+                    monthEnd = F(end) != '初';
                     end++;
                 }
 
-                part = new PartSpec { Kind = PartKind.Month, A = a, End = end };
+                part = new PartSpec { Kind = PartKind.Month, A = a, End = end, IsEnd = monthEnd };
                 return true;
             }
 
             if (a is >= 1 and <= 4 && QuarterEnd(e) is int quarterEnd)
             {
-                part = new PartSpec { Kind = PartKind.Quarter, A = a, End = quarterEnd };
+                bool atEnd = F(quarterEnd) == '末';
+                part = new PartSpec { Kind = PartKind.Quarter, A = a, End = atEnd ? quarterEnd + 1 : quarterEnd, IsEnd = atEnd };
                 return true;
             }
 
@@ -519,6 +623,7 @@ public sealed class PeriodRecognizer
         private static PartSpec PartFromArgument(string argument, int end) => argument switch
         {
             "Y" => new PartSpec { Kind = PartKind.Year, End = end },
+            "Yend" => new PartSpec { Kind = PartKind.Year, End = end, IsEnd = true },
             "H1" or "H2" => new PartSpec { Kind = PartKind.Half, A = argument[1] - '0', End = end },
             ['Q', var q] => new PartSpec { Kind = PartKind.Quarter, A = q - '0', End = end },
             ['P', var n] => new PartSpec { Kind = PartKind.QuartersToDate, A = n - '0', End = end },
@@ -538,6 +643,51 @@ public sealed class PeriodRecognizer
 
         private int MonthEnd(int p) => F(p) == '份' ? p + 1 : p;
 
+        /// <summary>Q1-Q4 or H1-H2 as a part of the year, or null.</summary>
+        private static PartSpec? PartAfterLetter(char letter, int x, int end) =>
+            (letter == 'Q' && x is >= 1 and <= 4) || (letter == 'H' && x is 1 or 2)
+                ? new PartSpec { Kind = letter == 'Q' ? PartKind.Quarter : PartKind.Half, A = x, End = end }
+                : null;
+
+        /// <summary>The end of 年, 年度, 财政年度 or 财年 after the years of a fiscal year (2018-19…), or null.</summary>
+        private int? FiscalEnd(int k)
+        {
+            int len = _lex.After.Longest(_text, k, _fold, out var word);
+            if (len > 0 && word.Kind == PeriodWordKind.FiscalSuffix)
+            {
+                return k + len;
+            }
+
+            return F(k) == '年' ? k + 1 : null;
+        }
+
+        /// <summary>两年前, 3年前: a year counted back from the document's (not 2000年前, which is a year).</summary>
+        private bool TryYearsAgo(int p, out int end, out int years)
+        {
+            end = years = 0;
+            if (!TryNumber(p, out years, out int e) || years is < 1 or > 50 || F(e) != '年' || F(e + 1) != '前'
+                || F(e + 2) == '后' || (IsDigit(F(p)) && e - p > 2))
+            {
+                return false;
+            }
+
+            end = e + 2;
+            return true;
+        }
+
+        /// <summary>9:30, 15:00: the end of a time of day at p, or null.</summary>
+        private int? TimeOfDayEnd(int p)
+        {
+            int j = ReadDigits(p, out int hour);
+            if (j - p is < 1 or > 2 || hour > 24 || F(j) != ':')
+            {
+                return null;
+            }
+
+            int k = ReadDigits(j + 1, out int minute);
+            return k - j - 1 == 2 && minute < 60 && !IsDigit(F(k)) ? k : null;
+        }
+
         /// <summary>十四五 (the 14th five-year plan, 2021-2025) and 第十四个五年规划.</summary>
         private bool TryPlan(int p, out int end, out int first, out int last)
         {
@@ -545,7 +695,7 @@ public sealed class PeriodRecognizer
             int n = 0;
             if (F(p) == '十' && _num.NumeralKindOf(F(p + 1)) == NumeralKind.Digit && F(p + 2) == '五')
             {
-                int d = _num.NumeralValueOf(F(p + 1));
+                int d = (int)_num.NumeralValueOf(F(p + 1));
                 char next = F(p + 3);
                 bool standsAlone = !IsCjk(next) || next is '规' or '时' or '期' or '末' or '初' or '以' or '中' or '开' or '收' or '的' or '是' or '前';
                 if (d is < 1 or > 9 || !standsAlone || _num.NumeralKindOf(F(p - 1)) != NumeralKind.None)
@@ -633,14 +783,33 @@ public sealed class PeriodRecognizer
                         year = _lastMonth?.Year ?? _date?.Year;
                         relative = _lastMonth?.Relative ?? true;
                     }
+                    else if (part.Kind == PartKind.Month && _lastMonth is { } last && last.Month == part.A)
+                    {
+                        year = last.Year; // 去年8月3日…之后整个8月: the month just named
+                        relative = last.Relative;
+                    }
                     else
                     {
                         year = _anchorYear ?? _date?.Year;
                         relative = _anchorYear is null;
+
+                        // 12月 in a February text is last December: a month written without its year is one that
+                        // has been, seldom one more than four months ahead
+                        if ((_anchorYear is null || _anchorIsDocYear) && _date is { } today && year == today.Year
+                            && LastMonthOf(part) - today.Month > MaxMonthsAhead && !FutureBefore(start))
+                        {
+                            year--;
+                        }
                     }
 
                     inferred = true;
                     break;
+            }
+
+            var (spanStart, asAt, comparison) = Markers(start);
+            if (asAt && year is int asAtYear && y.Kind != YearKind.Range)
+            {
+                part = LastDayOf(part, asAtYear); // 截至6月底 → 2023-06-30
             }
 
             string? value = unresolved || year is null ? null : Format(year.Value, y, part);
@@ -650,7 +819,14 @@ public sealed class PeriodRecognizer
                 value = $"{y.Value:D4}-01/{y.Year2:D4}-12";
             }
 
-            var (spanStart, asAt, comparison) = Markers(start);
+            // 2016年8月以来的回购金额: a starting point, which governs nothing; 今年以来 is the year to date
+            bool since = _lex.After.Longest(_text, end, _fold, out var after) > 0 && after.Kind == PeriodWordKind.Since;
+            if (since && !(part.Kind is PartKind.None or PartKind.Year && y.Kind != YearKind.Range
+                && (_date is { } now ? year == now.Year : y.Kind == YearKind.Doc && y.Value == 0)))
+            {
+                comparison = true;
+            }
+
             var mention = new PeriodMention(new TextSpan(spanStart, end), value, relative)
             {
                 Granularity = granularity,
@@ -658,6 +834,7 @@ public sealed class PeriodRecognizer
                 IsYearInferred = inferred,
                 IsComparison = comparison,
                 IsAsAt = asAt,
+                IsSince = since,
             };
             Found.Add(mention);
 
@@ -670,6 +847,7 @@ public sealed class PeriodRecognizer
             if (explicitYear)
             {
                 _anchorYear = year;
+                _anchorIsDocYear = y.Kind == YearKind.Doc;
             }
 
             if (part.Kind is PartKind.Month or PartKind.Day && year is int yy)
@@ -687,14 +865,25 @@ public sealed class PeriodRecognizer
                 ? DateOnly.FromDayNumber(d.DayNumber + days)
                 : null;
 
-        private void AddRelative(int start, int end, DateOnly? date, PeriodGranularity granularity)
+        private void AddRelative(int start, int end, DateOnly? date, PeriodGranularity granularity, bool endOfMonth = false)
         {
-            string? value = date is { } d
-                ? granularity == PeriodGranularity.Month
-                    ? d.ToString("yyyy-MM", CultureInfo.InvariantCulture)
-                    : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : null;
             var (spanStart, asAt, comparison) = Markers(start);
+            if (asAt && date is { } at && (granularity == PeriodGranularity.Quarter || endOfMonth))
+            {
+                // 截至上月底, 截至上季度: the last day
+                int lastMonth = granularity == PeriodGranularity.Quarter ? (((at.Month - 1) / 3) + 1) * 3 : at.Month;
+                date = new DateOnly(at.Year, lastMonth, DateTime.DaysInMonth(at.Year, lastMonth));
+                granularity = PeriodGranularity.Day;
+            }
+
+            string? value = date is { } d
+                ? granularity switch
+                {
+                    PeriodGranularity.Month => d.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    PeriodGranularity.Quarter => $"{d.Year:D4}-Q{((d.Month - 1) / 3) + 1}",
+                    _ => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                }
+                : null;
             var mention = new PeriodMention(new TextSpan(spanStart, end), value, IsRelative: true)
             {
                 Granularity = granularity,
@@ -703,6 +892,24 @@ public sealed class PeriodRecognizer
             };
             Found.Add(mention);
             if (!comparison && value is not null)
+            {
+                _governing = mention;
+            }
+        }
+
+        /// <summary>A period read from the one under discussion (单季度 → its last quarter).</summary>
+        private void AddContext(int start, int end, string value, PeriodGranularity granularity)
+        {
+            var (spanStart, asAt, comparison) = Markers(start);
+            var mention = new PeriodMention(new TextSpan(spanStart, end), value, _governing?.IsRelative ?? false)
+            {
+                Granularity = granularity,
+                IsYearInferred = true,
+                IsComparison = comparison,
+                IsAsAt = asAt,
+            };
+            Found.Add(mention);
+            if (!comparison)
             {
                 _governing = mention;
             }
@@ -758,6 +965,50 @@ public sealed class PeriodRecognizer
             }
         }
 
+        /// <summary>将于, 预计 or another word of the future ends within the few characters before <paramref name="start"/> (将于11月, 预计在12月).</summary>
+        private bool FutureBefore(int start)
+        {
+            for (int k = start; k >= 0 && k >= start - 3; k--)
+            {
+                if (_lex.FutureWords.Longest(_text, k, _fold, out _) > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The month a part ends in (12 for 12月, 7 for 1-7月), 0 for parts that are not months.</summary>
+        private static int LastMonthOf(PartSpec part) => part.Kind switch
+        {
+            PartKind.Month or PartKind.Day => part.A,
+            PartKind.MonthRange => part.B,
+            _ => 0,
+        };
+
+        // a month written without a year more than this many months after the document's is taken as last year's
+        private const int MaxMonthsAhead = 4;
+
+        /// <summary>
+        /// An "as at" point that names a part of a year is its last day: 6月底, 上半年, 一季度, 年末. A month without
+        /// 底 (截至7月) and a year without 底 (截至2023年) stay as they are.
+        /// </summary>
+        private static PartSpec LastDayOf(PartSpec part, int year)
+        {
+            int month = part.Kind switch
+            {
+                PartKind.Month when part.IsEnd => part.A,
+                PartKind.Half => part.A * 6,
+                PartKind.Quarter => part.A * 3,
+                PartKind.Year when part.IsEnd => 12,
+                _ => 0,
+            };
+            return month == 0 || year is < 1 or > 9999
+                ? part
+                : new PartSpec { Kind = PartKind.Day, A = month, B = DateTime.DaysInMonth(year, month), End = part.End };
+        }
+
         private static PeriodGranularity Granularity(PartSpec part) => part.Kind switch
         {
             PartKind.Half => PeriodGranularity.Half,
@@ -775,7 +1026,10 @@ public sealed class PeriodRecognizer
             int len = _lex.Markers.Longest(_text, start, _fold, out var marker);
             if (len == 0)
             {
-                return (start, false, false);
+                // 较2022年全年和2023年一季度: the second of two joined bases is a base too
+                bool joined = Found.Count > 0 && Found[^1].IsComparison && Found[^1].Span.End == start - 1
+                    && F(start - 1) is '和' or '与' or '及' or '、';
+                return (start, false, joined);
             }
 
             return marker.Kind == PeriodWordKind.AsAt ? (start - len, true, false) : (start, false, true);
@@ -877,8 +1131,25 @@ public sealed class PeriodRecognizer
                 }
             }
 
-            return true;
+            if (word.OnlyBefore.Length == 0)
+            {
+                return true;
+            }
+
+            foreach (var s in word.OnlyBefore)
+            {
+                if (StartsWith(after, s))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
+
+        /// <summary>After Arabic digits from <paramref name="start"/> to <paramref name="p"/>, one space before a Chinese word is skipped (10 月).</summary>
+        private int SkipSpace(int start, int p) =>
+            F(p) == ' ' && IsDigit(F(start)) && IsCjk(F(p + 1)) ? p + 1 : p;
 
         private bool IsGlued(int i)
         {

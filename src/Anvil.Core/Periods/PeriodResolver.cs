@@ -95,6 +95,36 @@ public static class PeriodResolver
         return year;
     }
 
+    /// <summary>
+    /// The last quarter of a period string: 2023-Q2 for 2023-H1, 2023-01/2023-06 and 2023-05; 2023-Q4 for 2023.
+    /// Null for null or junk.
+    /// </summary>
+    public static string? LastQuarter(string? period)
+    {
+        if (period is null)
+        {
+            return null;
+        }
+
+        int slash = period.IndexOf('/', StringComparison.Ordinal);
+        var last = slash < 0 ? period.AsSpan() : period.AsSpan(slash + 1);
+        if (last.Length < 4 || !int.TryParse(last[..4], NumberStyles.None, CultureInfo.InvariantCulture, out int year))
+        {
+            return null;
+        }
+
+        int quarter = last.Length switch
+        {
+            4 => 4,
+            7 when last[5] == 'H' && last[6] is '1' or '2' => (last[6] - '0') * 2,
+            7 when last[5] == 'Q' && last[6] is >= '1' and <= '4' => last[6] - '0',
+            >= 7 when int.TryParse(last.Slice(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int month) && month is >= 1 and <= 12
+                => ((month - 1) / 3) + 1,
+            _ => 0,
+        };
+        return quarter == 0 ? null : $"{year:D4}-Q{quarter}";
+    }
+
     /// <summary>Moves every year of a period string: ShiftYears("2023-Q2", -1) = "2022-Q2".</summary>
     public static string? ShiftYears(string? period, int years)
     {

@@ -182,11 +182,19 @@ internal static class NumberParser
         // Chinese magnitudes after the digits: 3600亿, 4.5万亿, 2千亿, 1600多家, 6600多万
         decimal section = 0, total = 0, number = value, lastBig = 0, run = 1;
         int runStart = -1;
-        bool sawUnit = false;
+        bool sawUnit = false, endsWithBig = false;
         while (j < text.Length)
         {
             char c = fold[text[j]];
             var kind = lex.NumeralKindOf(c);
+
+            // 42.98 万元, 9 万辆: text from HTML or PDF often spaces the digits off their magnitude
+            if (!sawUnit && !n.More && IsGap(c) && OpensMagnitude(text, j + 1, lex))
+            {
+                j++;
+                continue;
+            }
+
             if (kind is NumeralKind.Small or NumeralKind.Big)
             {
                 if (StartsLongUnit(text, j, lex))
@@ -217,6 +225,7 @@ internal static class NumberParser
                 }
 
                 sawUnit = true;
+                endsWithBig = kind == NumeralKind.Big;
                 j++;
                 continue;
             }
@@ -249,10 +258,56 @@ internal static class NumberParser
             {
                 n.DigitsEnd = runStart;
             }
+
+            // 14萬4000張, 1億2300萬人, 43兆4428.26億元: a smaller number written on after a 万, 亿 or 兆 adds to it
+            if (endsWithBig && !n.More && !n.HasDecimal && j < text.Length && IsAsciiDigit(fold[text[j]])
+                && TryParse(text, j, lex, out var rest) && !rest.Invalid && !rest.More && rest.Value > 0 && rest.Value < run
+                && !EndsInDate(text, rest.End, fold))
+            {
+                n.Value += rest.Value;
+                n.End = rest.End;
+                n.DigitsEnd = rest.DigitsEnd;
+                n.MagnitudeStart = rest.MagnitudeStart;
+                n.TrailingMagnitude = rest.TrailingMagnitude;
+                n.HasDecimal = rest.HasDecimal;
+            }
         }
 
         return true;
     }
+
+    private static bool IsGap(char folded) => folded is ' ' or '\t' or '\n';
+
+    /// <summary>
+    /// 万, 亿, 兆 or 千亿 starts here (not the 千 of 千瓦, not 千家), and a unit, a hedge or no Chinese word follows
+    /// it: 42.98 万元, 5 万以上, but not 第3 万科 (a name after a number).
+    /// </summary>
+    private static bool OpensMagnitude(string text, int j, QuantityLexicon lex)
+    {
+        if (j >= text.Length || StartsLongUnit(text, j, lex))
+        {
+            return false;
+        }
+
+        var fold = lex.Fold;
+        var kind = lex.NumeralKindOf(fold[text[j]]);
+        int after = kind == NumeralKind.Big ? j + 1
+            : kind == NumeralKind.Small && j + 1 < text.Length && lex.NumeralKindOf(fold[text[j + 1]]) == NumeralKind.Big ? j + 2
+            : -1;
+        if (after < 0 || after >= text.Length)
+        {
+            return after >= 0;
+        }
+
+        char next = fold[text[after]];
+        return next is not ((>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF'))
+            || lex.Units.Longest(text, after, fold, out _) > 0
+            || lex.MidQualifiers.Longest(text, after, fold, out _) > 0 || lex.PostQualifiers.Longest(text, after, fold, out _) > 0;
+    }
+
+    /// <summary>The number is a year, month, day or time (1万2023年 is no 12023).</summary>
+    private static bool EndsInDate(string text, int end, CharFold fold) =>
+        end < text.Length && fold[text[end]] is '年' or '月' or '日' or '号' or ':' or '-' or '/';
 
     private static bool IsGroup(string text, int p, CharFold fold)
     {
@@ -292,7 +347,7 @@ internal static class NumberParser
         if (lex.NumeralKindOf(first) == NumeralKind.Digit && j + 1 < text.Length
             && lex.NumeralKindOf(fold[text[j + 1]]) == NumeralKind.Digit)
         {
-            int d1 = lex.NumeralValueOf(first), d2 = lex.NumeralValueOf(fold[text[j + 1]]);
+            long d1 = lex.NumeralValueOf(first), d2 = lex.NumeralValueOf(fold[text[j + 1]]);
             bool third = j + 2 < text.Length && lex.NumeralKindOf(fold[text[j + 2]]) == NumeralKind.Digit;
             if (d1 != 0 && d2 == d1 + 1 && !third)
             {
@@ -340,7 +395,7 @@ internal static class NumberParser
             var kind = lex.NumeralKindOf(c);
             if (kind == NumeralKind.Digit)
             {
-                int d = lex.NumeralValueOf(c);
+                long d = lex.NumeralValueOf(c);
                 if (lastWasDigit)
                 {
                     break; // 十四五: a second digit after a digit starts a new number
@@ -446,7 +501,8 @@ internal static class NumberParser
                 break;
             }
 
-            if (c == '点' && !decimalSeen && hasNumber && lastWasDigit && j + 1 < text.Length
+            // 二点五, and 二.二一 as Taiwan papers write decimals in Chinese digits
+            if ((c is '点' or '.') && !decimalSeen && hasNumber && lastWasDigit && j + 1 < text.Length
                 && lex.NumeralKindOf(fold[text[j + 1]]) == NumeralKind.Digit)
             {
                 j++;

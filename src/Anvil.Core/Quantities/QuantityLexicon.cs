@@ -37,12 +37,13 @@ internal enum UnitCondition
     Index = 8,
     Year = 16,
     Day = 32,
+    Tenths = 64,
 }
 
 internal sealed record UnitEntry(string Text, string Unit, decimal Factor, UnitKind Kind, UnitCondition Condition,
     string[] NotBefore, string[] Next);
 
-internal sealed record QualifierEntry(string Text, Qualifier Qualifier, bool DigitlessOnly, bool BoundaryOnly);
+internal sealed record QualifierEntry(string Text, Qualifier Qualifier, bool DigitlessOnly, bool BoundaryOnly, bool Scoped);
 
 internal enum WordKind
 {
@@ -63,7 +64,7 @@ public sealed class QuantityLexicon
     private static readonly Lazy<QuantityLexicon> LazyDefault = new(() => Load());
 
     private readonly NumeralKind[] _numeralKind = new NumeralKind[char.MaxValue + 1];
-    private readonly int[] _numeralValue = new int[char.MaxValue + 1];
+    private readonly long[] _numeralValue = new long[char.MaxValue + 1];
     private readonly bool[] _formal = new bool[char.MaxValue + 1];
 
     private QuantityLexicon()
@@ -97,15 +98,27 @@ public sealed class QuantityLexicon
 
     internal List<string> DayCountAfter { get; } = [];
 
+    /// <summary>Characters right before a number that make it the base of a rate (每10股).</summary>
+    internal HashSet<char> RateBefore { get; } = [];
+
+    /// <summary>Ratios named before N倍 (市盈率), read backward: the figure is in times.</summary>
+    internal CharTrie<bool> RatioWords { get; } = new(backward: true);
+
+    /// <summary>Words before N年 that count the year from 1912 (民国).</summary>
+    internal List<string> RocEra { get; } = [];
+
     internal HashSet<char> TimeBefore { get; } = [];
 
     internal HashSet<char> TimeAfter { get; } = [];
+
+    /// <summary>Words right before a number that make it negative (负3.9%), read backward; false for those that do not (正负).</summary>
+    internal CharTrie<bool> MinusWords { get; } = new(backward: true);
 
     private readonly bool[] _wordStart = new bool[char.MaxValue + 1];
 
     internal NumeralKind NumeralKindOf(char folded) => _numeralKind[folded];
 
-    internal int NumeralValueOf(char folded) => _numeralValue[folded];
+    internal long NumeralValueOf(char folded) => _numeralValue[folded];
 
     internal bool IsFormal(char folded) => _formal[folded];
 
@@ -130,7 +143,7 @@ public sealed class QuantityLexicon
                 "big" => NumeralKind.Big,
                 _ => throw Bad("quantities/numerals.tsv", cells, "kind must be digit, small or big"),
             };
-            lex._numeralValue[c] = int.Parse(cells[1], CultureInfo.InvariantCulture);
+            lex._numeralValue[c] = long.Parse(cells[1], CultureInfo.InvariantCulture);
             lex._formal[c] = cells[3] == "formal";
         }
 
@@ -165,6 +178,7 @@ public sealed class QuantityLexicon
                     "index" => UnitCondition.Index,
                     "year" => UnitCondition.Year,
                     "day" => UnitCondition.Day,
+                    "tenths" => UnitCondition.Tenths,
                     _ when token.StartsWith("next:", StringComparison.Ordinal) => UnitCondition.None,
                     _ => throw Bad("quantities/units.tsv", cells, $"unknown condition '{token}'"),
                 };
@@ -188,12 +202,12 @@ public sealed class QuantityLexicon
         foreach (var cells in Rows("quantities/qualifiers.tsv", 4))
         {
             var q = ParseQualifier(cells[2]) ?? throw Bad("quantities/qualifiers.tsv", cells, "unknown qualifier");
-            if (cells[3] is not ("-" or "digitless" or "boundary"))
+            if (cells[3] is not ("-" or "digitless" or "boundary" or "scope"))
             {
-                throw Bad("quantities/qualifiers.tsv", cells, "condition must be -, digitless or boundary");
+                throw Bad("quantities/qualifiers.tsv", cells, "condition must be -, digitless, boundary or scope");
             }
 
-            var entry = new QualifierEntry(cells[0], q, cells[3] == "digitless", cells[3] == "boundary");
+            var entry = new QualifierEntry(cells[0], q, cells[3] == "digitless", cells[3] == "boundary", cells[3] == "scope");
             var key = fold.Fold(cells[0]);
             switch (cells[1])
             {
@@ -255,6 +269,21 @@ public sealed class QuantityLexicon
                 case "time-after":
                     lex.TimeAfter.Add(key[0]);
                     break;
+                case "minus":
+                    lex.MinusWords.Add(key, true);
+                    break;
+                case "rate-before":
+                    lex.RateBefore.Add(key[0]);
+                    break;
+                case "ratio-before":
+                    lex.RatioWords.Add(key, true);
+                    break;
+                case "roc-era":
+                    lex.RocEra.Add(key);
+                    break;
+                case "not-minus":
+                    lex.MinusWords.Add(key, false);
+                    break;
                 default:
                     throw Bad("quantities/contexts.tsv", cells, "unknown role");
             }
@@ -271,6 +300,7 @@ public sealed class QuantityLexicon
         "ge" => Qualifier.Ge,
         "lt" => Qualifier.Lt,
         "le" => Qualifier.Le,
+        "range" => Qualifier.Range,
         _ => null,
     };
 

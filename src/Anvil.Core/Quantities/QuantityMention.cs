@@ -12,7 +12,7 @@ public enum Qualifier
     Lt,
     Le,
 
-    /// <summary>From a low to a high value (1万-5万元, 增长3%-5%).</summary>
+    /// <summary>A range written with 至, 到, - or ~ (3%-5%, 1万-5万元): <see cref="QuantityMention.Value"/> is the low end, <see cref="QuantityMention.ValueHigh"/> the high end.</summary>
     Range,
 }
 
@@ -32,7 +32,13 @@ public enum Qualifier
 /// </remarks>
 public sealed record QuantityMention(TextSpan Span, double Value, string Unit, string UnitText, Qualifier Qualifier)
 {
-    /// <summary>The number part alone (no qualifier, no unit): 3600 in 超3600亿元, 三千六百 in 三千六百家.</summary>
+    /// <summary>
+    /// The high end of a range (<see cref="Qualifier.Range"/>): 5 in 3%-5%, 3e11 in 两到三千亿元 (whose
+    /// <see cref="Value"/> is 2e11: the magnitude written once is shared). Null for anything else.
+    /// </summary>
+    public double? ValueHigh { get; init; }
+
+    /// <summary>The number part alone (no qualifier, no unit): 3600 in 超3600亿元, 三千六百 in 三千六百家; both numbers of a range.</summary>
     public TextSpan NumberSpan { get; init; }
 
     /// <summary>

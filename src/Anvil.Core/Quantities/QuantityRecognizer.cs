@@ -44,6 +44,12 @@ public sealed class QuantityRecognizer
         private readonly string _text;
         private readonly List<Pending> _pending = [];
         private int _pendingNext = -1;
+        private bool _pendingIsRange;
+
+        // a mention with a unit followed by 至, 到, - or ~: the index in Found of a range's possible low end, and
+        // where its high end must start (3.78亿元至4亿元, 2.16%至8.11%)
+        private int _rangeLow = -1;
+        private int _rangeNext = -1;
 
         public Scanner(QuantityLexicon lex, string text)
         {
@@ -238,11 +244,23 @@ public sealed class QuantityRecognizer
                 return CompleteBare(num, mid);
             }
 
+            if (unit.Kind == UnitKind.Classifier && WritesUnitInFull(unitStart + unitLength, unit))
+            {
+                // 3.6个、0.2个百分点: the 个 opens the unit the next number writes in full; wait for it
+                int after = unitStart + unitLength;
+                var (pq, ps) = PreQualifier(num.Start, num.HasDigit);
+                _pending.Add(new Pending(num, pq, ps, mid));
+                _pendingNext = after + ConnectorLength(after);
+                _pendingIsRange = IsRangeConnector(after);
+                return _pendingNext;
+            }
+
             int unitEnd = unitStart + unitLength;
-            if (num.IsDigitString)
+            if (num.IsDigitString && (num.End - num.Start > 3
+                || unit.Kind is not (UnitKind.Percent or UnitKind.PercentagePoints or UnitKind.Multiple)))
             {
                 _pending.Clear();
-                return unitEnd; // 二〇二四年: digits written one by one are a year or a code, never an amount
+                return unitEnd; // 二〇二四年: digits written one by one are a year or a code; only 一四% is a figure
             }
 
             switch (unit.Kind)
@@ -265,7 +283,27 @@ public sealed class QuantityRecognizer
                 return unitEnd; // 首两个月 is a period (January and February), not a duration
             }
 
+            if (unit.Kind == UnitKind.Classifier && (_lex.RateBefore.Contains(F(num.Start - 1))
+                || (_pending.Count > 0 && _lex.RateBefore.Contains(F(_pending[0].SpanStart - 1)))))
+            {
+                _pending.Clear();
+                return unitEnd; // 每10股派3元, 每5至6辆: a count that is the base of a rate, not a figure
+            }
+
+            if (unit.Kind == UnitKind.Duration && F(unitEnd) == '前' && F(unitEnd + 1) != '后')
+            {
+                _pending.Clear();
+                return unitEnd + 1; // 两年前, 3个月前: a point in time (the period recogniser's), not a duration
+            }
+
             decimal value = num.Value * unit.Factor;
+            int unitTextEnd = unitEnd;
+            if (unit.Condition.HasFlag(UnitCondition.Tenths) && TenthDigit(unitEnd, out int tenth))
+            {
+                value += tenth * unit.Factor / 10; // 3成8 = 38%, 七成五 = 75%
+                unitEnd++;
+            }
+
             bool half = false;
             if (unit.Kind == UnitKind.Duration && F(unitEnd) == '半')
             {
@@ -280,6 +318,15 @@ public sealed class QuantityRecognizer
             var (currency, currencyStart) = isMoney ? CurrencyPrefix(num.Start) : (null, num.Start);
             var (pre, spanStart) = PreQualifier(currencyStart, num.HasDigit);
             var qualifier = Combine(pre, post, mid);
+            if (qualifier == Qualifier.Eq)
+            {
+                qualifier = ListedQualifier(spanStart);
+            }
+
+            if (qualifier == Qualifier.Eq && unit.Kind == UnitKind.Percent && F(spanStart - 1) == '的')
+            {
+                qualifier = ShareScopeQualifier(spanStart - 1); // 约占中国总装机的48.8%
+            }
 
             if (num.IsLoneOne && qualifier == Qualifier.Eq && !half
                 && unit.Kind is UnitKind.Classifier or UnitKind.Duration or UnitKind.CurrencyAssumed)
@@ -288,14 +335,22 @@ public sealed class QuantityRecognizer
                 return unitEnd; // 一家公司, 一年一度: an article, not a count
             }
 
-            if (!num.HasDigit && qualifier == Qualifier.Eq
-                && unit.Kind is UnitKind.Classifier or UnitKind.Duration && F(num.Start) != '十')
+            if (!num.HasDigit && qualifier == Qualifier.Eq && F(num.Start) != '十'
+                && (unit.Kind is UnitKind.Classifier or UnitKind.Duration || (num.End - num.Start == 1 && !IsCjk(F(num.Start - 1)))))
             {
                 _pending.Clear();
-                return unitEnd; // 万家灯火, 百家争鸣: a bare 百/千/万 before a classifier is an idiom
+                return unitEnd; // 万家灯火, 百家争鸣: a bare 百/千/万 before a classifier is an idiom; 单位：万元 a heading
             }
 
             string unitName = unit.Unit;
+            bool multiple = unit.Kind == UnitKind.Multiple;
+            if (multiple && RatioBefore(spanStart))
+            {
+                value = num.Value; // 市盈率为55.29倍: a ratio in times, not a change of 5529%
+                unitName = "times";
+                multiple = false;
+            }
+
             bool assumed = unit.Kind == UnitKind.CurrencyAssumed;
             if (currency is not null)
             {
@@ -303,24 +358,81 @@ public sealed class QuantityRecognizer
                 assumed = false;
             }
 
-            // a minus sign written on the number (增长-2.5%); 下降2.5% stays positive: the verb is the extractor's
-            if (currency is null && pre == Qualifier.Eq && num.IsArabic && IsMinusSign(num.Start - 1))
+            // a minus written on the number (增长-2.5%, 负3.9%); 下降2.5% stays positive: the verb is the extractor's
+            int minus = currency is null && pre == Qualifier.Eq ? MinusLength(num) : 0;
+            if (minus > 0)
             {
                 value = -value;
-                spanStart = num.Start - 1;
+                spanStart = num.Start - minus;
             }
 
             int unitSpanStart = num.MagnitudeStart < num.End ? num.MagnitudeStart : unitStart;
+            if (F(unitSpanStart) == ' ')
+            {
+                unitSpanStart++; // 3 家: the space is no part of the unit
+            }
+
+            if (half)
+            {
+                unitTextEnd = unitEnd; // 一年半: the unit is 年半
+            }
+
             var mention = new QuantityMention(new TextSpan(spanStart, end), (double)value, unitName,
-                _text[unitSpanStart..unitEnd], qualifier)
+                _text[unitSpanStart..unitTextEnd], qualifier)
             {
                 NumberSpan = new TextSpan(num.Start, num.DigitsEnd),
-                UnitSpan = new TextSpan(unitSpanStart, unitEnd),
-                IsMultiple = unit.Kind == UnitKind.Multiple,
+                UnitSpan = new TextSpan(unitSpanStart, unitTextEnd),
+                IsMultiple = multiple,
                 IsCurrencyAssumed = assumed,
             };
-            Emit(mention, num, unit.Factor);
+            Emit(mention, num, multiple || unitName != "times" ? unit.Factor : 1);
+            OpenRange(end);
             return end;
+        }
+
+        /// <summary>After 3.6个, a connector and a number whose unit begins with the same word: 、0.2个百分点.</summary>
+        private bool WritesUnitInFull(int p, UnitEntry unit)
+        {
+            int connector = ConnectorLength(p);
+            if (connector == 0 || !CanOpenNumber(p + connector)
+                || !NumberParser.TryParse(_text, p + connector, _lex, out var next) || next.Invalid)
+            {
+                return false;
+            }
+
+            var later = MatchUnit(next.End, next, out _);
+            return later is not null && later.Kind is UnitKind.PercentagePoints or UnitKind.BasisPoints
+                && later.Text.Length > unit.Text.Length && later.Text.StartsWith(unit.Text, StringComparison.Ordinal);
+        }
+
+        /// <summary>市盈率 or another ratio ends at most four characters before <paramref name="start"/> (市盈率为55.29倍).</summary>
+        private bool RatioBefore(int start)
+        {
+            for (int k = start; k >= 0 && k >= start - 4; k--)
+            {
+                if (_lex.RatioWords.Longest(_text, k, _fold, out _) > 0)
+                {
+                    return true;
+                }
+
+                if (k < start && !IsCjk(F(k - 1)))
+                {
+                    break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>3成8, 七成五: one digit after 成 gives the tenths, unless it opens a figure of its own (三成8家).</summary>
+        private bool TenthDigit(int p, out int digit)
+        {
+            char c = F(p);
+            digit = NumberParser.IsAsciiDigit(c) ? c - '0' : IsChineseDigit(c) ? (int)_lex.NumeralValueOf(c) : -1;
+            char next = F(p + 1);
+            return digit is >= 1 and <= 9 && !NumberParser.IsAsciiDigit(next) && next != '.'
+                && _lex.NumeralKindOf(next) == NumeralKind.None && !_lex.ListAfter.Contains(next)
+                && _lex.Units.Longest(_text, p + 1, _fold, out _) == 0;
         }
 
         /// <summary>A number with no unit: a quantity only with a magnitude (254万) or a currency prefix.</summary>
@@ -335,6 +447,7 @@ public sealed class QuantityRecognizer
                 var (pq, ps) = PreQualifier(num.Start, num.HasDigit);
                 _pending.Add(new Pending(num, pq, ps, mid));
                 _pendingNext = p + connector;
+                _pendingIsRange = IsRangeConnector(p);
                 return p + connector;
             }
 
@@ -371,7 +484,7 @@ public sealed class QuantityRecognizer
 
             bool fraction = !num.HasDecimal && num.Value >= 1 && denominator >= 2 && denominator <= 1000
                 && num.Value < denominator && denominatorEnd - slash - 1 <= 4
-                && !IsAsciiLetter(F(denominatorEnd)) && F(denominatorEnd) != '.';
+                && !IsAsciiLetter(F(denominatorEnd)) && F(denominatorEnd) is not ('.' or '年' or '月'); // 18/19年度 is a fiscal year
             if (!fraction)
             {
                 return denominatorEnd;
@@ -427,6 +540,11 @@ public sealed class QuantityRecognizer
             }
 
             int end = i + length;
+            if (word.Kind == WordKind.Share && _lex.Units.Longest(_text, end, _fold, out var unitAfter) > 0 && unitAfter.Kind == UnitKind.Duration)
+            {
+                return 0; // 近半年, 过半年: half a year, not a share
+            }
+
             if (word.Kind == WordKind.Rank)
             {
                 char next = F(end);
@@ -458,13 +576,19 @@ public sealed class QuantityRecognizer
         private int TryOrdinal(int i)
         {
             _pending.Clear();
-            if (!NumberParser.TryParse(_text, i + 1, _lex, out var num) || num.Invalid || num.IsDigitString)
+            int numberStart = F(i + 1) == ' ' && NumberParser.IsAsciiDigit(F(i + 2)) ? i + 2 : i + 1; // 第 3 名
+            if (!NumberParser.TryParse(_text, numberStart, _lex, out var num) || num.Invalid || num.IsDigitString)
             {
                 return i + 1;
             }
 
             int p = num.End;
             char next = F(p);
+            if (next == ' ' && num.IsArabic && _lex.RankAfter.Contains(F(p + 1)))
+            {
+                next = F(++p);
+            }
+
             if (_lex.RankAfter.Contains(next))
             {
                 int end = next is '位' or '名' ? p + 1 : p;
@@ -511,6 +635,11 @@ public sealed class QuantityRecognizer
 
             int p = num.End;
             char next = F(p);
+            if (next == ' ' && num.IsArabic && IsCjk(F(p + 1)))
+            {
+                next = F(++p); // 前10 月 is a period like 前10月, 前 3 名 a rank
+            }
+
             if (next is '名' or '位' or '强')
             {
                 AddRank(i, p + 1, num, Qualifier.Le);
@@ -535,6 +664,44 @@ public sealed class QuantityRecognizer
         /// <summary>Adds a mention and resolves the numbers that were waiting for its unit.</summary>
         private void Emit(QuantityMention mention, ParsedNumber num, decimal factor)
         {
+            if (_pending.Count == 1 && num.Start == _pendingNext && _pendingIsRange
+                && LowEnd(_pending[0].Number, num, factor) is decimal low && (double)low <= mention.Value && mention.Value > 0)
+            {
+                // 1万-5万元, 3-5%, 两到三千亿元: one mention for the whole range
+                var pending = _pending[0];
+                var n = pending.Number;
+                _pending.Clear();
+                Found.Add(mention with
+                {
+                    Span = new TextSpan(pending.SpanStart, mention.Span.End),
+                    Value = (double)low,
+                    ValueHigh = mention.Value,
+                    Qualifier = Qualifier.Range,
+                    NumberSpan = new TextSpan(n.Start, mention.NumberSpan.End),
+                });
+                return;
+            }
+
+            if (_pending.Count == 0 && _rangeLow == Found.Count - 1 && _rangeLow >= 0 && mention.Span.Start == _rangeNext
+                && Found[_rangeLow] is var first && first.Unit == mention.Unit && first.IsMultiple == mention.IsMultiple
+                && first.Qualifier is Qualifier.Eq or Qualifier.Approx && mention.Qualifier == Qualifier.Eq
+                && first.Value >= 0 && first.Value <= mention.Value)
+            {
+                // 3.78亿元至4亿元, 2.16%至8.11%: the low end has its own unit
+                Found[_rangeLow] = first with
+                {
+                    Span = new TextSpan(first.Span.Start, mention.Span.End),
+                    ValueHigh = mention.Value,
+                    Qualifier = Qualifier.Range,
+                    NumberSpan = new TextSpan(first.NumberSpan.Start, mention.NumberSpan.End),
+                    UnitSpan = mention.UnitSpan,
+                    UnitText = mention.UnitText,
+                    IsCurrencyAssumed = first.IsCurrencyAssumed && mention.IsCurrencyAssumed,
+                };
+                _rangeLow = -1;
+                return;
+            }
+
             if (_pending.Count > 0 && num.Start == _pendingNext)
             {
                 foreach (var pending in _pending)
@@ -563,12 +730,89 @@ public sealed class QuantityRecognizer
             Found.Add(mention);
         }
 
+        /// <summary>
+        /// The low end of a range whose high end is <paramref name="high"/>, in base units, or null when it is not
+        /// one. A low end written without its magnitude shares the high end's (3至5万 = 3万 to 5万, 两到三千亿 =
+        /// 2千亿 to 3千亿) unless that would pass the high end (8500到3万 = 8500 to 30000).
+        /// </summary>
+        private decimal? LowEnd(ParsedNumber low, ParsedNumber high, decimal factor)
+        {
+            decimal value = low.Value;
+            if (!low.HasBigMagnitude)
+            {
+                decimal scale = SharedScale(high);
+                if (scale > 1 && value * scale <= high.Value)
+                {
+                    value *= scale;
+                }
+            }
+
+            return value > high.Value ? null : value * factor;
+        }
+
+        /// <summary>What the leading digit of a number is worth: 1e11 in 三千亿, 1e4 in 5万 and in 20万.</summary>
+        private decimal SharedScale(ParsedNumber n)
+        {
+            char first = F(n.Start);
+            if (!n.IsArabic && IsChineseDigit(first) && _lex.NumeralValueOf(first) is > 0 and var digit)
+            {
+                decimal scale = n.Value / digit;
+                decimal power = 1;
+                while (power < scale)
+                {
+                    power *= 10;
+                }
+
+                if (power == scale)
+                {
+                    return scale;
+                }
+            }
+
+            return n.TrailingMagnitude;
+        }
+
+        /// <summary>A range connector after a mention: the next mention may be its high end.</summary>
+        private void OpenRange(int end)
+        {
+            _rangeLow = -1;
+            int length = ConnectorLength(end);
+            if (length > 0 && IsRangeConnector(end) && CanOpenNumber(end + length))
+            {
+                _rangeLow = Found.Count - 1;
+                _rangeNext = end + length;
+            }
+        }
+
+        private bool IsRangeConnector(int p) => F(p) is '至' or '到' or '-' or '~' or '～' or '—';
+
+        /// <summary>
+        /// The length of a minus written before the number: '-' (增长-2.5%) unless it joins two figures (1万-5万元,
+        /// 3%-5%), or a word from contexts.tsv (负3.9%). 0 when there is none.
+        /// </summary>
+        private int MinusLength(ParsedNumber num)
+        {
+            int p = num.Start - 1;
+            if (num.IsArabic && F(p) == '-')
+            {
+                char before = F(p - 1);
+                bool joins = (Found.Count > 0 && Found[^1].Span.End == p) || (_pending.Count > 0 && _pendingNext == num.Start)
+                    || _lex.NumeralKindOf(before) != NumeralKind.None;
+                return !joins && !IsAsciiLetter(before) && !NumberParser.IsAsciiDigit(before)
+                    && before is not ('-' or '.' or '/' or '_' or '%') ? 1 : 0;
+            }
+
+            int length = _lex.MinusWords.Longest(_text, num.Start, _fold, out bool isMinus);
+            return length > 0 && isMinus ? length : 0;
+        }
+
         private UnitEntry? MatchUnit(int p, ParsedNumber num, out int length)
         {
             int start = p;
 
-            // one space may stand before a Latin unit or % (5 GW, 增加 2 %)
-            if (F(p) == ' ' && (IsAsciiLetter(F(p + 1)) || F(p + 1) == '%'))
+            // one space may stand before a Latin unit or % (5 GW, 增加 2 %), and before any unit after Arabic digits
+            // (交付了 9 万辆, 共 3 家: text from HTML or PDF spaces digits off the words around them)
+            if (F(p) == ' ' && (IsAsciiLetter(F(p + 1)) || F(p + 1) == '%' || (num.IsArabic && IsCjk(F(p + 1)))))
             {
                 start = p + 1;
             }
@@ -683,7 +927,13 @@ public sealed class QuantityRecognizer
                 return true;
             }
 
-            return num.IsArabic && num.IntegerDigits == 2 && YearHeuristics.IsShortYearContext(_text, num.Start, unitEnd, _fold);
+            if (num.IsArabic && num.IntegerDigits == 3 && !num.HasDecimal
+                && YearHeuristics.RocYear(_text, num.Start, (int)num.Value, unitEnd, _lex) > 0)
+            {
+                return true; // 民国112年, 112年3月: Taiwan's calendar
+            }
+
+            return num.IsArabic && num.IntegerDigits == 2 && !num.HasDecimal && YearHeuristics.IsShortYear(_text, num.Start, unitEnd, _lex);
         }
 
         /// <summary>N日 is a day of the month (17日, 8月9日) unless a duration word says otherwise (连续6日).</summary>
@@ -715,13 +965,14 @@ public sealed class QuantityRecognizer
 
         private (Qualifier Qualifier, int Start) PreQualifier(int numStart, bool hasDigit)
         {
-            int len = _lex.PreQualifiers.Longest(_text, numStart, _fold, out var entry);
+            int at = F(numStart - 1) == ' ' && IsCjk(F(numStart - 2)) ? numStart - 1 : numStart; // 超过 50%
+            int len = _lex.PreQualifiers.Longest(_text, at, _fold, out var entry);
             if (len == 0 || (entry.DigitlessOnly && hasDigit) || entry.Qualifier == Qualifier.Eq)
             {
                 return (Qualifier.Eq, numStart);
             }
 
-            return (entry.Qualifier, numStart - len);
+            return (entry.Qualifier, at - len);
         }
 
         /// <summary>A qualifier up to four characters before a share word, across the name of the whole.</summary>
@@ -747,6 +998,12 @@ public sealed class QuantityRecognizer
         private Qualifier PostQualifier(ref int end, UnitKind? unitKind)
         {
             int len = _lex.PostQualifiers.Longest(_text, end, _fold, out var entry);
+            if (len == 0 && F(end) is '(' or '（' && ParenthesisEnd(end) is int close
+                && _lex.PostQualifiers.Longest(_text, close, _fold, out entry) is > 0 and var after)
+            {
+                len = close - end + after; // 2万台（套）以上: the hedge after a note on the unit
+            }
+
             if (len == 0 || entry.Qualifier == Qualifier.Eq)
             {
                 return Qualifier.Eq;
@@ -762,6 +1019,51 @@ public sealed class QuantityRecognizer
 
             end += len;
             return entry.Qualifier;
+        }
+
+        /// <summary>A scope hedge (约占) up to ten Chinese characters before the 的 that ends the whole of a percentage.</summary>
+        private Qualifier ShareScopeQualifier(int of)
+        {
+            for (int k = of; k > 0 && k >= of - 10 && IsCjk(F(k - 1)); k--)
+            {
+                if (_lex.PreQualifiers.Longest(_text, k, _fold, out var entry) > 0 && entry.Scoped)
+                {
+                    return entry.Qualifier;
+                }
+            }
+
+            return Qualifier.Eq;
+        }
+
+        /// <summary>The index after a short parenthesis opening at p (at most four characters inside), or null.</summary>
+        private int? ParenthesisEnd(int p)
+        {
+            for (int k = p + 1; k <= p + 5 && k < _text.Length; k++)
+            {
+                if (F(k) is ')' or '）')
+                {
+                    return k + 1;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The hedge of a figure listed right after a hedged one: 超过1733万千瓦/3580万千瓦时, 分别约为5.71亿元、7.36亿元,
+        /// 分别超过2700万人次和555万辆次. A hedge before a list covers every figure in it.
+        /// </summary>
+        private Qualifier ListedQualifier(int spanStart)
+        {
+            int connector = spanStart - 1;
+            if (Found.Count == 0 || connector < 0 || Found[^1].Span.End != connector
+                || F(connector) is not ('/' or '、' or '和' or '及' or '与'))
+            {
+                return Qualifier.Eq;
+            }
+
+            var previous = Found[^1].Qualifier;
+            return previous is Qualifier.Range ? Qualifier.Eq : previous;
         }
 
         private (string? Currency, int Start) CurrencyPrefix(int numStart)
@@ -820,14 +1122,7 @@ public sealed class QuantityRecognizer
             char before = F(i - 2);
             return prev is '/' or '%' or '.' or '#' or '=' or '&' or '@' or '\\' or ':' or '-'
                 && (IsAsciiLetter(before) || NumberParser.IsAsciiDigit(before) || before is '_' or '/' or '%' or '.')
-                && !(prev == '-' && NumberParser.IsAsciiDigit(before));
-        }
-
-        private bool IsMinusSign(int p)
-        {
-            char before = F(p - 1);
-            return F(p) == '-' && !IsAsciiLetter(before) && !NumberParser.IsAsciiDigit(before)
-                && before is not ('-' or '.' or '/' or '_' or '%');
+                && !(prev == '-' && (NumberParser.IsAsciiDigit(before) || before == '%')); // 3-5, 3%-5%: a range
         }
 
         private bool IsWeekday(int i) => EndsWith(i, "星期") || EndsWith(i, "礼拜") || F(i - 1) == '周';

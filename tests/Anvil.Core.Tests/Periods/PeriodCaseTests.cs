@@ -9,7 +9,7 @@ namespace Anvil.Core.Tests.Periods;
 /// <summary>
 /// The period case file: each row is a text, the document date (<c>-</c> for none) and every period the
 /// recogniser must find, in order, as <c>SURFACE=VALUE [+flags]</c> (value <c>null</c> when unresolved;
-/// flags +rel, +cmp, +same, +asat are checked both ways, +inferred and +explicit when listed) or <c>none</c>.
+/// flags +rel, +cmp, +same, +asat, +since are checked both ways, +inferred and +explicit when listed) or <c>none</c>.
 /// </summary>
 public class PeriodCaseTests
 {
@@ -62,7 +62,7 @@ public class PeriodCaseTests
 
     internal static string Describe(PeriodMention m, string surface) =>
         $"{surface}={m.Value ?? "null"}" + (m.IsRelative ? " +rel" : "") + (m.IsComparison ? " +cmp" : "")
-        + (m.IsSamePeriod ? " +same" : "") + (m.IsAsAt ? " +asat" : "");
+        + (m.IsSamePeriod ? " +same" : "") + (m.IsAsAt ? " +asat" : "") + (m.IsSince ? " +since" : "");
 
     private static bool Matches(string item, PeriodMention m, string surface)
     {
@@ -80,6 +80,7 @@ public class PeriodCaseTests
             && flags.Contains("+cmp") == m.IsComparison
             && flags.Contains("+same") == m.IsSamePeriod
             && flags.Contains("+asat") == m.IsAsAt
+            && flags.Contains("+since") == m.IsSince
             && (!flags.Contains("+inferred") || m.IsYearInferred)
             && (!flags.Contains("+explicit") || m.HasExplicitYear);
     }

@@ -7,7 +7,8 @@ namespace Anvil.Core.Tests.Quantities;
 /// <summary>
 /// The quantity case files: each row is a text and every quantity the recogniser must find in it, in
 /// order, as <c>SURFACE=VALUE UNIT QUALIFIER [+flags]</c> (surface as written in the original text;
-/// unit <c>-</c> for none; flags +mult, +ord, +frac, +borrowed, +assumed) or <c>none</c>.
+/// VALUE <c>LOW..HIGH</c> for a range; unit <c>-</c> for none; flags +mult, +ord, +frac, +borrowed, +assumed)
+/// or <c>none</c>.
 /// The text goes through <see cref="TextNormalizer"/> first, as in the pipeline.
 /// </summary>
 public class QuantityCaseTests
@@ -17,6 +18,8 @@ public class QuantityCaseTests
     public static TheoryData<int, string, string, string> UnitCases => CaseFile.Rows("Quantities/cases/units.tsv", "text", "expected", "needs");
 
     public static TheoryData<int, string, string, string> QualifierCases => CaseFile.Rows("Quantities/cases/qualifiers.tsv", "text", "expected", "needs");
+
+    public static TheoryData<int, string, string, string> RangeCases => CaseFile.Rows("Quantities/cases/ranges.tsv", "text", "expected", "needs");
 
     [Theory]
     [MemberData(nameof(NumberCases))]
@@ -30,12 +33,18 @@ public class QuantityCaseTests
     [MemberData(nameof(QualifierCases))]
     public void Qualifiers_tsv(int line, string text, string expected, string needs) => Check(line, text, expected, needs);
 
+    [Theory]
+    [MemberData(nameof(RangeCases))]
+    public void Ranges_tsv(int line, string text, string expected, string needs) => Check(line, text, expected, needs);
+
     /// <summary>The compact form a case file uses for one mention.</summary>
     internal static string Describe(QuantityMention m, string surface)
     {
         var flags = (m.IsMultiple ? " +mult" : "") + (m.IsOrdinal ? " +ord" : "") + (m.IsFraction ? " +frac" : "")
             + (m.IsUnitBorrowed ? " +borrowed" : "") + (m.IsCurrencyAssumed ? " +assumed" : "");
-        return $"{surface}={m.Value.ToString("R", CultureInfo.InvariantCulture)} {(m.Unit.Length == 0 ? "-" : m.Unit)} "
+        string value = m.Value.ToString("R", CultureInfo.InvariantCulture)
+            + (m.ValueHigh is double high ? ".." + high.ToString("R", CultureInfo.InvariantCulture) : "");
+        return $"{surface}={value} {(m.Unit.Length == 0 ? "-" : m.Unit)} "
             + $"{m.Qualifier.ToString().ToLowerInvariant()}{flags}";
     }
 
@@ -76,10 +85,13 @@ public class QuantityCaseTests
             throw new FormatException($"case item '{item}' must read SURFACE=VALUE UNIT QUALIFIER [+flags]");
         }
 
-        double value = double.Parse(fields[0], CultureInfo.InvariantCulture);
+        var ends = fields[0].Split("..");
+        double value = double.Parse(ends[0], CultureInfo.InvariantCulture);
+        double? high = ends.Length > 1 ? double.Parse(ends[1], CultureInfo.InvariantCulture) : null;
         var flags = fields.Skip(3).ToHashSet(StringComparer.Ordinal);
         return item[..eq] == surface
-            && Math.Abs(m.Value - value) <= 1e-6 * Math.Max(1, Math.Abs(value))
+            && Close(m.Value, value)
+            && (high is null ? m.ValueHigh is null : m.ValueHigh is double h && Close(h, high.Value))
             && (fields[1] == "-" ? "" : fields[1]) == m.Unit
             && string.Equals(fields[2], m.Qualifier.ToString(), StringComparison.OrdinalIgnoreCase)
             && flags.Contains("+mult") == m.IsMultiple
@@ -88,4 +100,6 @@ public class QuantityCaseTests
             && (!flags.Contains("+borrowed") || m.IsUnitBorrowed)
             && (!flags.Contains("+assumed") || m.IsCurrencyAssumed);
     }
+
+    private static bool Close(double actual, double expected) => Math.Abs(actual - expected) <= 1e-6 * Math.Max(1, Math.Abs(expected));
 }

@@ -314,7 +314,7 @@ internal sealed class FuzzOracle(DocumentReader reader, ExtractionPipeline pipel
     }
 
     private static readonly HashSet<string> Kinds = ["value", "growth", "delta", "share", "rank"];
-    private static readonly HashSet<string> Qualifiers = ["eq", "approx", "gt", "ge", "lt", "le"];
+    private static readonly HashSet<string> Qualifiers = ["eq", "approx", "gt", "ge", "lt", "le", "range"];
     private static readonly HashSet<string> Scripts = ["Hans", "Hant", "mixed"];
     private static readonly HashSet<string> EntityTypes =
         ["place", "company", "person", "government", "organization", "university", "media", "group", "work", "product", "industry"];
