@@ -97,13 +97,15 @@ internal sealed class FigureResolver
         var mention = who.Mention;
         int start = mention is not null && mention.View.Start >= f.Clause.Start ? mention.View.Start : who.PhraseStart + phraseOffset;
         var span = _doc.Analysis.View.ToOriginal(Math.Min(start, figure.View.Start), figure.View.End);
+        var (low, high) = SignedValues(q, kind, sign);
         var fact = new Fact
         {
             Subject = subject,
             Scope = string.IsNullOrEmpty(scope) ? null : scope,
             Indicator = indicator,
             Kind = kind,
-            Value = kind is FactKind.Growth or FactKind.Delta ? sign * q.Value : q.Value,
+            Value = low,
+            ValueHigh = high,
             Unit = unit,
             UnitText = q.UnitText.Length == 0 ? null : q.UnitText,
             Qualifier = q.Qualifier,
@@ -231,6 +233,21 @@ internal sealed class FigureResolver
         }
 
         return scope;
+    }
+
+    /// <summary>
+    /// The value (and a range's high end) with the sign a word of decrease gives a growth or a change (下降3% = -3). A number
+    /// written negative keeps its sign (下降-3.9% is -3.9, the text's own sign); a falling range turns round (下降3%-5% is
+    /// -5 to -3, low to high).
+    /// </summary>
+    private static (double Low, double? High) SignedValues(Quantities.QuantityMention q, FactKind kind, int sign)
+    {
+        if (kind is not (FactKind.Growth or FactKind.Delta) || sign > 0 || q.Value < 0)
+        {
+            return (q.Value, q.ValueHigh);
+        }
+
+        return q.ValueHigh is { } high ? (-high, -q.Value) : (-q.Value, null);
     }
 
     /// <summary>The measure of a figure whose words name none: by its kind, or for a value by its unit.</summary>
