@@ -33,6 +33,7 @@ internal sealed class FactDocument
         PlaceMentions = [.. Mentions.Where(m => m.Type == EntityType.Place)];
         CompanyMentions = [.. Mentions.Where(m => m.Type == EntityType.Company)];
         PlaceNames = [.. PlaceMentions.Select(m => m.Name).Distinct(StringComparer.Ordinal)];
+        CompanyNames = CompanyMentions.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         PlaceAndCompanyNames = Mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         ListWordsToStrip = [.. PlaceAndCompanyNames.Concat(data.SubjectReferences.Keys).Distinct(StringComparer.Ordinal)];
         // only mentions that can govern: PeriodResolver.Governing skips the others one by one, and a text of thousands
@@ -152,6 +153,25 @@ internal sealed class FactDocument
     public List<Mention> CompanyMentions { get; }
 
     public List<string> PlaceNames { get; }
+
+    public HashSet<string> CompanyNames { get; }
+
+    /// <summary>What a subject is, for the indicator thesaurus: the country, a place below it, or a company.</summary>
+    public IndicatorApplies KindOfSubject(string subject)
+    {
+        var level = PlaceLevels.Default.LevelOf(subject);
+        if (subject == Data.Subjects.Country || level == PlaceLevel.Country)
+        {
+            return IndicatorApplies.Country;
+        }
+
+        if (CompanyNames.Contains(subject) || TopicAt(0).Company == subject)
+        {
+            return IndicatorApplies.Company;
+        }
+
+        return level != PlaceLevel.Unknown || PlaceNames.Contains(subject) || Data.Regions.ContainsKey(subject) ? IndicatorApplies.Region : IndicatorApplies.Any;
+    }
 
     public HashSet<string> PlaceAndCompanyNames { get; }
 
