@@ -1,0 +1,219 @@
+using Anvil.Core.Entities.Tagging;
+using Anvil.Core.Lexicons;
+
+namespace Anvil.Core.Entities;
+
+/// <summary>
+/// Where the statistical tagger and the word dictionary meet the lexicons and patterns: pattern names
+/// the tagger does not see as names are dropped or trimmed to what it sees, names that cut through a
+/// dictionary word are dropped, and names only the tagger found join the candidates below the lexicons.
+/// </summary>
+public sealed partial class EntityRecognizer
+{
+    private const int ModelPriority = 20;
+
+    /// <summary>The tagger's names over the whole view, sentence by sentence, in view coordinates.</summary>
+    private List<TaggedName> TagNames(string view)
+    {
+        var names = new List<TaggedName>();
+        int start = 0;
+        for (int i = 0; i <= view.Length; i++)
+        {
+            bool end = i == view.Length || IsSentenceEnd(view[i]) || (i - start >= 240 && view[i] is ',' or '，' or '、' or ' ');
+            if (!end)
+            {
+                continue;
+            }
+
+            int stop = Math.Min(view.Length, i + 1);
+            if (stop - start > 1)
+            {
+                _tagger!.Tag(view.AsSpan(start, stop - start), start, names);
+            }
+
+            start = stop;
+        }
+
+        return names;
+    }
+
+    private static bool IsSentenceEnd(char c) => c is '。' or '!' or '?' or '！' or '？' or '\n' or ';' or '；';
+
+    /// <summary>
+    /// Pattern names (a name built from a suffix or a title) must be names to the tagger too: one it
+    /// marks nowhere is dropped (着力抓科技, 完善保险), one it marks shorter on the left is trimmed
+    /// (包销商为永升(亚洲)有限公司 → 永升(亚洲)有限公司), a person it marks shorter on the right likewise
+    /// (陈帆上 → 陈帆).
+    /// </summary>
+    private void CheckPatternNames(string view, List<EntityCandidate> candidates, List<TaggedName> names)
+    {
+        for (int k = candidates.Count - 1; k >= 0; k--)
+        {
+            var c = candidates[k];
+            bool company = c.Source == "company-pattern";
+            bool person = c.Source == "title-pattern" && c.Type == EntityType.Person;
+            if (!company && !person)
+            {
+                continue;
+            }
+
+            TaggedName? over = null;
+            foreach (var n in names)
+            {
+                if (n.Start < c.End && n.End > c.Start && (person ? n.Kind == NameKind.Person : n.Kind is NameKind.Company or NameKind.Organization or NameKind.Government))
+                {
+                    over = n;
+                    break;
+                }
+            }
+
+            if (over is not { } m)
+            {
+                if (company)
+                {
+                    candidates.RemoveAt(k);
+                }
+
+                continue;
+            }
+
+            if (company && m.Start > c.Start && m.Start < c.End - 2)
+            {
+                // the name part shrinks from the left; the suffix and the way it is kept stay
+                string surface = view[c.Start..c.End];
+                int cut = m.Start - c.Start;
+                if (c.Name.Length > cut && surface.StartsWith(c.Name[..Math.Min(c.Name.Length, surface.Length)], StringComparison.Ordinal))
+                {
+                    candidates[k] = c with { Start = m.Start, Name = c.Name[cut..] };
+                }
+                else
+                {
+                    candidates.RemoveAt(k);
+                }
+            }
+            else if (person && m.End < c.End && m.End - c.Start >= 2 && m.Start <= c.Start)
+            {
+                candidates[k] = c with { End = m.End, Name = view[c.Start..m.End] };
+            }
+        }
+    }
+
+    /// <summary>
+    /// A place, company or person that begins or ends inside a dictionary word of the best segmentation
+    /// around it is no name there: 长治 in 长治久安, 范县 in 示范县, 海地 in 上海地区, 三星 in 三星堆. A place
+    /// may end inside a word through its administrative word (广州市 in 广州市长).
+    /// </summary>
+    private void DropNamesCuttingWords(string view, List<EntityCandidate> candidates)
+    {
+        for (int k = candidates.Count - 1; k >= 0; k--)
+        {
+            var c = candidates[k];
+            if (c.Type is not (EntityType.Place or EntityType.Company or EntityType.Person) || c.Source is "user" or "bracket" || c.Length > 6)
+            {
+                continue;
+            }
+
+            if (!_words!.KeepsWords(view, c.Start, c.End)
+                && !(c.Length > 2 && IsAdministrativeWord(view[c.End - 1]) && _words.KeepsWords(view, c.Start, c.End - 1)))
+            {
+                candidates.RemoveAt(k);
+            }
+        }
+    }
+
+    private static bool IsAdministrativeWord(char c) => c is '省' or '市' or '区' or '县';
+
+    /// <summary>Names only the tagger found, where no lexicon or pattern candidate stands, with their canonical names.</summary>
+    private void AddTaggedNames(string view, List<EntityCandidate> candidates, List<TaggedName> names)
+    {
+        var covered = new bool[view.Length];
+        foreach (var c in candidates)
+        {
+            covered.AsSpan(c.Start, c.Length).Fill(true);
+        }
+
+        foreach (var n in names)
+        {
+            if (n.Length < 2 || n.Length > 30)
+            {
+                continue;
+            }
+
+            bool overlaps = covered.AsSpan(n.Start, n.Length).Contains(true);
+            // a longer body or company may take in known names (深圳市 + 某某局): Resolve keeps the longest
+            if (overlaps && n.Kind is NameKind.Person or NameKind.Place)
+            {
+                continue;
+            }
+
+            string surface = view[n.Start..n.End];
+            var known = _lexicon.Lookup(surface);
+            if (known is not null)
+            {
+                candidates.Add(new EntityCandidate(n.Start, n.End, known.Name, known.Type, ModelPriority, "model"));
+                continue;
+            }
+
+            string? name = n.Kind switch
+            {
+                NameKind.Company => CompanyName(view, n.Start, n.End),
+                NameKind.Place => PlaceName(surface),
+                NameKind.Person => PersonName(surface),
+                _ => surface,
+            };
+            if (name is not null)
+            {
+                candidates.Add(new EntityCandidate(n.Start, n.End, name, n.Kind.ToEntityType(), ModelPriority, "model"));
+            }
+        }
+    }
+
+    /// <summary>A company's short name: without its legal suffix (有限公司) and the place it starts with.</summary>
+    private string? CompanyName(string view, int start, int end)
+    {
+        int nameEnd = end;
+        string kept = "";
+        for (int k = start + 2; k < end; k++)
+        {
+            if (_data.CompanySuffixes.TryGet(view.AsSpan(k, end - k), out var keep) && keep != "keep")
+            {
+                nameEnd = k;
+                kept = keep.StartsWith("keep-", StringComparison.Ordinal) ? keep["keep-".Length..] : "";
+                break;
+            }
+        }
+
+        int nameStart = start;
+        if (_lexicon.Trie.CanStartWith(view[start]))
+        {
+            int len = _lexicon.Trie.LongestMatch(view.AsSpan(0, nameEnd), start, out var entries);
+            if (len > 0 && entries[0].Type == EntityType.Place && nameEnd - (start + len) >= 2)
+            {
+                nameStart = start + len;
+            }
+        }
+
+        string name = StripParenthetical(view[nameStart..nameEnd]) + kept;
+        if (name.Length < 2 || IsGeneric(name))
+        {
+            return null;
+        }
+
+        return _lexicon.Lookup(name)?.Name ?? name;
+    }
+
+    /// <summary>A place without its administrative word where the rest is a known place (深圳市 → 深圳).</summary>
+    private string? PlaceName(string surface)
+    {
+        if (surface.Length > 2 && IsAdministrativeWord(surface[^1]) && _lexicon.Lookup(surface[..^1]) is { Type: EntityType.Place } p)
+        {
+            return p.Name;
+        }
+
+        return IsGeneric(surface) ? null : surface;
+    }
+
+    /// <summary>A personal name of Han characters has two to four; a foreign one may run longer with a middle dot.</summary>
+    private static string? PersonName(string surface) =>
+        surface.Length <= 4 || surface.Contains('·', StringComparison.Ordinal) || surface.Any(char.IsAsciiLetter) ? surface : null;
+}
