@@ -63,6 +63,28 @@ switch (args[0])
         return 0;
     }
 
+    case "tag":
+    {
+        // tag TEXT: what the tagger marks and what the recogniser keeps, for looking into a case
+        var lexicon = EntityLexicon.LoadBuiltIn(TextNormalizer.Default);
+        var patterns = EntityPatternData.LoadBuiltIn();
+        var words = WordDictionary.LoadBuiltIn();
+        var model = NameTagger.LoadBuiltInModel();
+        var tagger = new NameTagger(model, new NameFeatures(lexicon, patterns, words));
+        string view = TextNormalizer.Default.Normalize(args[1]).Text;
+        var found = new List<TaggedName>();
+        tagger.Tag(view, 0, found);
+        Console.WriteLine("tagger: " + string.Join(" | ", found.Select(n => $"{view[n.Start..n.End]}:{n.Kind}")));
+        var cuts = new int[view.Length + 1];
+        int count = words.Segment(view, cuts);
+        Console.WriteLine($"contains 收入={words.Contains("收入")} 收={words.Contains("收")} common 工厂={words.IsCommonWord("工厂")}");
+        Console.WriteLine(string.Join(" ", new[] { "和", "服", "务", "和服", "服务", "收", "入", "收入" }.Select(w => $"{w}={words.LogProbability(w):F2}")));
+        Console.WriteLine("words: " + string.Join(" ", Enumerable.Range(0, count - 1).Select(k => view[cuts[k]..cuts[k + 1]])));
+        var recognizer = new EntityRecognizer(lexicon, patterns, model, words);
+        Console.WriteLine("entities: " + string.Join(" | ", recognizer.Find(view).Select(e => $"{view[e.Start..e.End]}={e.Name}:{e.Type}")));
+        return 0;
+    }
+
     default:
         Console.Error.WriteLine($"unknown command {args[0]}");
         return 2;

@@ -14,6 +14,7 @@ internal static class WordsBuilder
     public static void Build(string dictPath, string outPath, string header)
     {
         var words = new Dictionary<string, long>(StringComparer.Ordinal);
+        var proper = new HashSet<string>(StringComparer.Ordinal);
         long total = 0;
         foreach (var line in File.ReadLines(dictPath))
         {
@@ -27,11 +28,16 @@ internal static class WordsBuilder
             if (c[0].Length <= WordDictionary.MaxWordLength && f > 0)
             {
                 words[c[0]] = words.TryGetValue(c[0], out long old) ? old + f : f;
+                if (c.Length > 2 && (c[2].StartsWith("nr", StringComparison.Ordinal) || c[2] is "ns" or "nt" or "nz"))
+                {
+                    proper.Add(c[0]);
+                }
             }
         }
 
         // entries: word -> code (0 for a prefix only) and whether longer words continue it
         var entries = new SortedDictionary<string, (int Code, bool Continues)>(StringComparer.Ordinal);
+        // a word and its proper-name bit; prefixes that are no word have code 0
         foreach (var (word, f) in words)
         {
             int code = Math.Clamp((int)Math.Round(WordDictionary.FrequencyScale * Math.Log(f)), 1, 127);
@@ -60,7 +66,8 @@ internal static class WordsBuilder
                 slot = (slot + 1) & (slots.Length - 1);
             }
 
-            slots[slot] = (fingerprint << 8) | (continues ? 0x80u : 0) | (uint)code;
+            slots[slot] = (fingerprint << WordDictionary.FingerprintShift) | (proper.Contains(text) && code > 0 ? WordDictionary.ProperBit : 0)
+                | (continues ? WordDictionary.ContinuesBit : 0) | (uint)code;
         }
 
         var dictionary = new WordDictionary(slots, Math.Log(total));

@@ -132,9 +132,10 @@ public sealed partial class EntityRecognizer
             covered.AsSpan(c.Start, c.Length).Fill(true);
         }
 
-        foreach (var n in names)
+        foreach (var found in names)
         {
-            if (n.Length < 2 || n.Length > 30)
+            var n = TrimToNameChars(view, found);
+            if (n.Length < 2 || n.Length > 30 || CrossesCandidate(candidates, n))
             {
                 continue;
             }
@@ -144,6 +145,12 @@ public sealed partial class EntityRecognizer
             if (overlaps && n.Kind is NameKind.Person or NameKind.Place)
             {
                 continue;
+            }
+
+            if (_words is not null && n.Length <= 8 && !_words.KeepsWords(view, n.Start, n.End)
+                && !(n.Length > 2 && IsAdministrativeWord(view[n.End - 1]) && _words.KeepsWords(view, n.Start, n.End - 1)))
+            {
+                continue; // 科大讯飞旗(下): a name does not end inside a word
             }
 
             string surface = view[n.Start..n.End];
@@ -159,7 +166,7 @@ public sealed partial class EntityRecognizer
                 NameKind.Company => CompanyName(view, n.Start, n.End),
                 NameKind.Place => PlaceName(surface),
                 NameKind.Person => PersonName(surface),
-                _ => surface,
+                _ => BodyName(surface),
             };
             if (name is not null)
             {
@@ -167,6 +174,64 @@ public sealed partial class EntityRecognizer
             }
         }
     }
+
+    /// <summary>A name begins and ends with a character a name can hold (not －大学).</summary>
+    private static TaggedName TrimToNameChars(string view, TaggedName n)
+    {
+        int s = n.Start, e = n.End;
+        while (s < e && !TextClasses.IsNameChar(view[s]))
+        {
+            s++;
+        }
+
+        while (e > s && !TextClasses.IsNameChar(view[e - 1]) && view[e - 1] != ')')
+        {
+            e--;
+        }
+
+        return n with { Start = s, End = e };
+    }
+
+    /// <summary>True when the name begins or ends inside a candidate without taking it in whole.</summary>
+    private static bool CrossesCandidate(List<EntityCandidate> candidates, TaggedName n)
+    {
+        foreach (var c in candidates)
+        {
+            bool overlap = c.Start < n.End && c.End > n.Start;
+            bool inside = c.Start >= n.Start && c.End <= n.End;
+            bool around = n.Start >= c.Start && n.End <= c.End;
+            if (overlap && !inside && !around)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A body or organisation the tagger found, unless it is an ordinary word (研究院), a body word alone
+    /// (统计局) or a place and a body word that needs the place's administrative word (杭州政府).
+    /// </summary>
+    private string? BodyName(string surface)
+    {
+        if (IsCommonWord(surface) || _data.GovernmentBodies.TryGet(surface, out _))
+        {
+            return null;
+        }
+
+        for (int k = 2; k < surface.Length - 1; k++)
+        {
+            if (_data.GovernmentBodies.TryGet(surface.AsSpan(k), out var body) && body.NeedsAdministrativeWord && !IsAdministrativeWord(surface[k - 1]))
+            {
+                return null;
+            }
+        }
+
+        return surface;
+    }
+
+    private bool IsCommonWord(string text) => _words is not null && _words.IsCommonWord(text);
 
     /// <summary>A company's short name: without its legal suffix (有限公司) and the place it starts with.</summary>
     private string? CompanyName(string view, int start, int end)
@@ -194,7 +259,8 @@ public sealed partial class EntityRecognizer
         }
 
         string name = StripParenthetical(view[nameStart..nameEnd]) + kept;
-        if (name.Length < 2 || IsGeneric(name))
+        // 深圳工厂, 深圳PCT: a place and an ordinary word or a bare code is no company
+        if (name.Length < 2 || IsGeneric(name) || IsCommonWord(name) || (nameStart > start && !name.Any(TextClasses.IsHan)))
         {
             return null;
         }
@@ -210,10 +276,26 @@ public sealed partial class EntityRecognizer
             return p.Name;
         }
 
-        return IsGeneric(surface) ? null : surface;
+        return IsGeneric(surface) || IsCommonWord(surface) ? null : surface;
     }
 
-    /// <summary>A personal name of Han characters has two to four; a foreign one may run longer with a middle dot.</summary>
-    private static string? PersonName(string surface) =>
-        surface.Length <= 4 || surface.Contains('·', StringComparison.Ordinal) || surface.Any(char.IsAsciiLetter) ? surface : null;
+    /// <summary>
+    /// A personal name of Han characters has two to four, a foreign one may run longer with a middle dot;
+    /// in Latin letters, two or more capitalised words (an acronym or a lone word is too often no name).
+    /// </summary>
+    private string? PersonName(string surface)
+    {
+        if (!surface.Any(TextClasses.IsHan))
+        {
+            var words = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return words.Length >= 2 && words.All(w => char.IsAsciiLetterUpper(w[0]) && w.Skip(1).All(char.IsAsciiLetterLower)) ? surface : null;
+        }
+
+        if (IsCommonWord(surface))
+        {
+            return null;
+        }
+
+        return surface.Length <= 4 || surface.Contains('·', StringComparison.Ordinal) ? surface : null;
+    }
 }

@@ -12,9 +12,10 @@ namespace Anvil.Core.Lexicons;
 /// </summary>
 /// <remarks>
 /// The file is the lookup table itself, so loading is one copy: an open-addressing table of 32-bit
-/// slots, each holding 24 bits of a word's hash, a bit saying longer words continue it, and its
-/// frequency as a 7-bit code (round(8 ln f)); code 0 marks a prefix that is no word. The slot's
-/// position holds 20 more bits of the hash, so two words are confused about once in 2^44 probes.
+/// slots, each holding 23 bits of a word's hash, a bit saying jieba tags the word as a proper name
+/// (nr, ns, nt, nz), a bit saying longer words continue it, and its frequency as a 7-bit code
+/// (round(8 ln f)); code 0 marks a prefix that is no word. The slot's position holds 20 more bits of
+/// the hash, so two words are confused about once in 2^43 probes.
 /// Read-only after loading and safe to share across threads.
 /// </remarks>
 public sealed class WordDictionary
@@ -96,14 +97,32 @@ public sealed class WordDictionary
     public static ulong Start => FnvOffset;
 
     /// <summary>The slot of a hash, or -1; for building the table.</summary>
-    public static (int Home, uint Fingerprint) Place(ulong hash, int capacityLog2) =>
-        ((int)(hash >> (64 - capacityLog2)), (uint)((hash >> 8) & 0xFFFFFF) | 1);
+    public static (int Home, uint Fingerprint) Place(ulong hash, int capacityLog2)
+    {
+        hash = Mix(hash);
+        return ((int)(hash >> (64 - capacityLog2)), (uint)((hash >> 8) & 0x7FFFFF) | 1);
+    }
+
+    /// <summary>FNV alone spreads short words badly (one character changes few high bits): a finaliser mixes them.</summary>
+    private static ulong Mix(ulong h)
+    {
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        return h ^ (h >> 33);
+    }
+
+    public const uint ProperBit = 0x100;
+    public const uint ContinuesBit = 0x80;
+    public const int FingerprintShift = 9;
 
     /// <summary>The entry (flags and frequency code) for a hash, 0 when absent.</summary>
     private uint Find(ulong hash)
     {
+        hash = Mix(hash);
         uint slot = (uint)(hash >> _shift);
-        uint fingerprint = (uint)((hash >> 8) & 0xFFFFFF) | 1;
+        uint fingerprint = (uint)((hash >> 8) & 0x7FFFFF) | 1;
         while (true)
         {
             uint v = _slots[slot];
@@ -112,7 +131,7 @@ public sealed class WordDictionary
                 return 0;
             }
 
-            if (v >> 8 == fingerprint)
+            if (v >> FingerprintShift == fingerprint)
             {
                 return v;
             }
@@ -122,7 +141,23 @@ public sealed class WordDictionary
     }
 
     /// <summary>True when the text is a dictionary word.</summary>
-    public bool Contains(ReadOnlySpan<char> word)
+    public bool Contains(ReadOnlySpan<char> word) => (Entry(word) & 0x7F) != 0;
+
+    /// <summary>True when the text is a dictionary word that is no proper name (工厂, 理想, 研究院).</summary>
+    public bool IsCommonWord(ReadOnlySpan<char> word)
+    {
+        uint e = Entry(word);
+        return (e & 0x7F) != 0 && (e & ProperBit) == 0;
+    }
+
+    /// <summary>ln of the word's probability, or of an unknown character's.</summary>
+    public float LogProbability(ReadOnlySpan<char> word)
+    {
+        uint e = Entry(word);
+        return (e & 0x7F) != 0 ? _logProbability[e & 0x7F] : _unknown;
+    }
+
+    private uint Entry(ReadOnlySpan<char> word)
     {
         ulong h = Start;
         foreach (char c in word)
@@ -130,7 +165,7 @@ public sealed class WordDictionary
             h = Extend(h, c);
         }
 
-        return (Find(h) & 0x7F) != 0;
+        return Find(h);
     }
 
     /// <summary>
@@ -171,7 +206,7 @@ public sealed class WordDictionary
             uint entry = Find(h);
             float score = ((entry & 0x7F) != 0 ? _logProbability[entry & 0x7F] : _unknown) + best[i + 1];
             int end = i + 1;
-            for (int k = i + 1; k < n && k - i < MaxWordLength && (entry & 0x80) != 0; k++)
+            for (int k = i + 1; k < n && k - i < MaxWordLength && (entry & ContinuesBit) != 0; k++)
             {
                 h = Extend(h, text[k]);
                 entry = Find(h);
