@@ -63,6 +63,109 @@ switch (args[0])
         return 0;
     }
 
+    case "speed":
+    {
+        // speed FOLDER: where the tagger's time goes, over the documents of a folder (views built first)
+        var lexicon = EntityLexicon.LoadBuiltIn(TextNormalizer.Default);
+        var patterns = EntityPatternData.LoadBuiltIn();
+        var words = WordDictionary.LoadBuiltIn();
+        var model = NameTagger.LoadBuiltInModel();
+        var views = Directory.GetFiles(args[1]).Select(f => TextNormalizer.Default.Normalize(File.ReadAllText(f)).Text).ToList();
+        long chars = views.Sum(v => (long)v.Length);
+        {
+            string label = "tagger";
+            var features = new NameFeatures(lexicon, patterns);
+            var keys = new ulong[200000 * NameFeatures.PerPosition];
+            var emissions = new float[200000 * NameTags.Count];
+            var tags = new byte[200000];
+            for (int round = 0; round < 2; round++)
+            {
+                var w = Stopwatch.StartNew();
+                double extract = 0, score = 0, decode = 0;
+                foreach (var v in views)
+                {
+                    int n = Math.Min(v.Length, 200000);
+                    var t0 = w.Elapsed.TotalMilliseconds;
+                    features.Extract(v.AsSpan(0, n), keys.AsSpan(0, n * NameFeatures.PerPosition));
+                    var t1 = w.Elapsed.TotalMilliseconds;
+                    model.Score(keys.AsSpan(0, n * NameFeatures.PerPosition), NameFeatures.PerPosition, emissions.AsSpan(0, n * NameTags.Count));
+                    var t2 = w.Elapsed.TotalMilliseconds;
+                    Viterbi.Decode(emissions.AsSpan(0, n * NameTags.Count), model.Transitions, model.Start, default, tags.AsSpan(0, n));
+                    var t3 = w.Elapsed.TotalMilliseconds;
+                    extract += t1 - t0; score += t2 - t1; decode += t3 - t2;
+                }
+
+                Console.WriteLine($"{label}: {chars} chars; ns/char extract {extract * 1e6 / chars:F0}, score {score * 1e6 / chars:F0}, decode {decode * 1e6 / chars:F0}");
+            }
+        }
+
+        foreach (var (label, m, d) in new[] { ("recogniser alone", (NameTaggerModel?)null, (WordDictionary?)null), ("+ words", null, words), ("+ tagger", model, null), ("+ both", model, words) })
+        {
+            var recognizer = new EntityRecognizer(lexicon, patterns, m, d);
+            for (int round = 0; round < 3; round++)
+            {
+                var w = Stopwatch.StartNew();
+                foreach (var v in views)
+                {
+                    recognizer.Find(v);
+                }
+
+                if (round > 0)
+                {
+                    Console.WriteLine($"{label}: ns/char {w.Elapsed.TotalMilliseconds * 1e6 / chars:F0}");
+                }
+            }
+        }
+
+        var segmentCuts = new int[200001];
+        var ws = Stopwatch.StartNew();
+        foreach (var v in views)
+        {
+            words.Segment(v.AsSpan(0, Math.Min(v.Length, 200000)), segmentCuts);
+        }
+
+        Console.WriteLine($"segment alone: ns/char {ws.Elapsed.TotalMilliseconds * 1e6 / chars:F0}");
+        return 0;
+    }
+
+    case "gate":
+    {
+        // gate BENCHMARKS CORPUS: for thresholds on BeginScore, the share of corpus characters in clauses
+        // that pass, and the share of CLUENER dev gold names in clauses that pass
+        var model = NameTagger.LoadBuiltInModel();
+        var clue = Corpora.ReadCluener(Path.Combine(args[1], "cluener2020", "dev.json"));
+        var views = Directory.GetFiles(args[2]).Select(f => TextNormalizer.Default.Normalize(File.ReadAllText(f)).Text).ToList();
+        foreach (float theta in new[] { 10f, 20f, 30f, 50f, 80f, 120f })
+        {
+            long passed = 0, total = 0;
+            foreach (var v in views)
+            {
+                foreach (var clause in v.Split('，', '。', ',', '\n', '；', '！', '？'))
+                {
+                    total += clause.Length;
+                    if (clause.Any(ch => model.BeginScore(ch) > theta))
+                    {
+                        passed += clause.Length;
+                    }
+                }
+            }
+
+            int names = 0, kept = 0;
+            foreach (var sentence in clue)
+            {
+                foreach (var n in sentence.Names)
+                {
+                    names++;
+                    kept += sentence.Text[n.Start..n.End].Any(ch => model.BeginScore(ch) > theta) ? 1 : 0;
+                }
+            }
+
+            Console.WriteLine($"theta {theta}: corpus chars passing {100.0 * passed / total:F1}%, CLUENER names kept {100.0 * kept / names:F1}%");
+        }
+
+        return 0;
+    }
+
     case "tag":
     {
         // tag TEXT: what the tagger marks and what the recogniser keeps, for looking into a case
@@ -70,11 +173,24 @@ switch (args[0])
         var patterns = EntityPatternData.LoadBuiltIn();
         var words = WordDictionary.LoadBuiltIn();
         var model = NameTagger.LoadBuiltInModel();
-        var tagger = new NameTagger(model, new NameFeatures(lexicon, patterns, words));
+        var tagger = new NameTagger(model, new NameFeatures(lexicon, patterns));
         string view = TextNormalizer.Default.Normalize(args[1]).Text;
         var found = new List<TaggedName>();
         tagger.Tag(view, 0, found);
         Console.WriteLine("tagger: " + string.Join(" | ", found.Select(n => $"{view[n.Start..n.End]}:{n.Kind}")));
+        foreach (var range in args.Skip(2))
+        {
+            int from = view.IndexOf(range, StringComparison.Ordinal);
+            if (from < 0)
+            {
+                continue;
+            }
+
+            var gaps = new float[1];
+            tagger.Tag(view, 0, [], [new TaggedName(from, from + range.Length, NameKind.Company)], gaps);
+            Console.WriteLine($"gap {range} as company: {gaps[0]:F1}");
+        }
+
         var cuts = new int[view.Length + 1];
         int count = words.Segment(view, cuts);
         Console.WriteLine($"contains 收入={words.Contains("收入")} 收={words.Contains("收")} common 工厂={words.IsCommonWord("工厂")}");
@@ -93,6 +209,5 @@ switch (args[0])
 static NameFeatures BuiltInFeatures()
 {
     var lexicon = EntityLexicon.LoadBuiltIn(TextNormalizer.Default);
-    var dictionary = Anvil.Data.DataFiles.Exists("words/words.bin") ? WordDictionary.LoadBuiltIn() : null;
-    return new NameFeatures(lexicon, EntityPatternData.LoadBuiltIn(), dictionary);
+    return new NameFeatures(lexicon, EntityPatternData.LoadBuiltIn());
 }

@@ -12,26 +12,75 @@ public sealed partial class EntityRecognizer
 {
     private const int ModelPriority = 20;
 
-    /// <summary>The tagger's names over the whole view, sentence by sentence, in view coordinates.</summary>
-    private List<TaggedName> TagNames(string view)
+    /// <summary>
+    /// How much worse (in the tagger's score) the best reading that makes a pattern company a name may be
+    /// before the tagger vetoes it. Junk such as 着力抓科技 or 很多半导体 costs 300 and more, real names the
+    /// tagger does not itself mark (强脑科技, 恒基兆业地产) under 60.
+    /// </summary>
+    private const float VetoGap = 200f;
+
+    /// <summary>
+    /// The tagger's names, in view coordinates, over the clauses worth its time: those where a lexicon or
+    /// pattern already sees a company, person, body, organisation or medium (names come in company: lists of
+    /// firms, officials beside their bodies). A clause of places and figures alone is left to the lexicons:
+    /// tagging every character would cost more than all the rest of extraction.
+    /// </summary>
+    private List<TaggedName> TagNames(string view, List<EntityCandidate> candidates, Dictionary<(int Start, int End), float> gaps)
     {
         var names = new List<TaggedName>();
+        var cue = new bool[view.Length + 1];
+        var proposals = new List<(int Start, int End)>();
+        foreach (var c in candidates)
+        {
+            if (c.Type is EntityType.Company or EntityType.Person or EntityType.Organization or EntityType.Government or EntityType.Media)
+            {
+                cue[c.Start] = true;
+            }
+
+            if (c.Source == "company-pattern")
+            {
+                proposals.Add((c.Start, c.End));
+            }
+        }
+
+        proposals.Sort();
+        int nextProposal = 0;
+        var inClause = new List<TaggedName>();
+        var clauseGaps = new float[proposals.Count];
+
         int start = 0;
+        bool worth = false;
         for (int i = 0; i <= view.Length; i++)
         {
-            bool end = i == view.Length || IsSentenceEnd(view[i]) || (i - start >= 240 && view[i] is ',' or '，' or '、' or ' ');
+            worth |= cue[i];
+            bool end = i == view.Length || IsSentenceEnd(view[i]) || view[i] is ',' or '，' || (i - start >= 120 && view[i] is '、' or ' ');
             if (!end)
             {
                 continue;
             }
 
             int stop = Math.Min(view.Length, i + 1);
-            if (stop - start > 1)
+            if (worth && stop - start > 1)
             {
-                _tagger!.Tag(view.AsSpan(start, stop - start), start, names);
+                inClause.Clear();
+                while (nextProposal < proposals.Count && proposals[nextProposal].Start < stop)
+                {
+                    var (s, e) = proposals[nextProposal++];
+                    if (s >= start && e <= stop)
+                    {
+                        inClause.Add(new TaggedName(s - start, e - start, NameKind.Company));
+                    }
+                }
+
+                _tagger!.Tag(view.AsSpan(start, stop - start), start, names, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(inClause), clauseGaps);
+                for (int k = 0; k < inClause.Count; k++)
+                {
+                    gaps[(inClause[k].Start + start, inClause[k].End + start)] = clauseGaps[k];
+                }
             }
 
             start = stop;
+            worth = false;
         }
 
         return names;
@@ -41,11 +90,11 @@ public sealed partial class EntityRecognizer
 
     /// <summary>
     /// Pattern names (a name built from a suffix or a title) must be names to the tagger too: one it
-    /// marks nowhere is dropped (着力抓科技, 完善保险), one it marks shorter on the left is trimmed
+    /// marks nowhere and cannot read as a name is dropped (着力抓科技, 完善保险), one it marks shorter on the left is trimmed
     /// (包销商为永升(亚洲)有限公司 → 永升(亚洲)有限公司), a person it marks shorter on the right likewise
     /// (陈帆上 → 陈帆).
     /// </summary>
-    private void CheckPatternNames(string view, List<EntityCandidate> candidates, List<TaggedName> names)
+    private void CheckPatternNames(string view, List<EntityCandidate> candidates, List<TaggedName> names, Dictionary<(int Start, int End), float> gaps)
     {
         for (int k = candidates.Count - 1; k >= 0; k--)
         {
@@ -58,9 +107,11 @@ public sealed partial class EntityRecognizer
             }
 
             TaggedName? over = null;
-            foreach (var n in names)
+            // names are in text order and do not overlap: start from the first that ends after the candidate starts
+            for (int at = FirstEndingAfter(names, c.Start); at < names.Count && names[at].Start < c.End; at++)
             {
-                if (n.Start < c.End && n.End > c.Start && (person ? n.Kind == NameKind.Person : n.Kind is NameKind.Company or NameKind.Organization or NameKind.Government))
+                var n = names[at];
+                if (person ? n.Kind == NameKind.Person : n.Kind is NameKind.Company or NameKind.Organization or NameKind.Government)
                 {
                     over = n;
                     break;
@@ -69,7 +120,8 @@ public sealed partial class EntityRecognizer
 
             if (over is not { } m)
             {
-                if (company)
+                // the tagger marks nothing here: it vetoes the name only where no reading of the clause makes it one
+                if (company && gaps.TryGetValue((c.Start, c.End), out float gap) && gap > VetoGap)
                 {
                     candidates.RemoveAt(k);
                 }
@@ -96,6 +148,25 @@ public sealed partial class EntityRecognizer
                 candidates[k] = c with { End = m.End, Name = view[c.Start..m.End] };
             }
         }
+    }
+
+    private static int FirstEndingAfter(List<TaggedName> names, int position)
+    {
+        int lo = 0, hi = names.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (names[mid].End > position)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>
@@ -132,10 +203,13 @@ public sealed partial class EntityRecognizer
             covered.AsSpan(c.Start, c.Length).Fill(true);
         }
 
+        var byStart = candidates.Select(c => (c.Start, c.End)).ToArray();
+        Array.Sort(byStart);
+        int longest = byStart.Length == 0 ? 0 : byStart.Max(c => c.End - c.Start);
         foreach (var found in names)
         {
             var n = TrimToNameChars(view, found);
-            if (n.Length < 2 || n.Length > 30 || CrossesCandidate(candidates, n))
+            if (n.Length < 2 || n.Length > 30 || CrossesCandidate(byStart, longest, n))
             {
                 continue;
             }
@@ -154,7 +228,7 @@ public sealed partial class EntityRecognizer
             }
 
             string surface = view[n.Start..n.End];
-            var known = _lexicon.Lookup(surface);
+            var known = LookupView(surface);
             if (known is not null)
             {
                 candidates.Add(new EntityCandidate(n.Start, n.End, known.Name, known.Type, ModelPriority, "model"));
@@ -193,13 +267,29 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>True when the name begins or ends inside a candidate without taking it in whole.</summary>
-    private static bool CrossesCandidate(List<EntityCandidate> candidates, TaggedName n)
+    private static bool CrossesCandidate((int Start, int End)[] byStart, int longest, TaggedName n)
     {
-        foreach (var c in candidates)
+        // only candidates starting at most `longest` before the name can reach into it
+        int lo = 0, hi = byStart.Length, from = n.Start - longest;
+        while (lo < hi)
         {
-            bool overlap = c.Start < n.End && c.End > n.Start;
-            bool inside = c.Start >= n.Start && c.End <= n.End;
-            bool around = n.Start >= c.Start && n.End <= c.End;
+            int mid = (lo + hi) >>> 1;
+            if (byStart[mid].Start < from)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (int k = lo; k < byStart.Length && byStart[k].Start < n.End; k++)
+        {
+            var (start, end) = byStart[k];
+            bool overlap = start < n.End && end > n.Start;
+            bool inside = start >= n.Start && end <= n.End;
+            bool around = n.Start >= start && n.End <= end;
             if (overlap && !inside && !around)
             {
                 return true;
@@ -230,6 +320,9 @@ public sealed partial class EntityRecognizer
 
         return surface;
     }
+
+    /// <summary>The lexicon entry for text already in the view's normal form (no second normalisation).</summary>
+    private LexiconEntry? LookupView(ReadOnlySpan<char> text) => _lexicon.Trie.TryGet(text, out var entries) ? entries[0] : null;
 
     private bool IsCommonWord(string text) => _words is not null && _words.IsCommonWord(text);
 
@@ -265,13 +358,13 @@ public sealed partial class EntityRecognizer
             return null;
         }
 
-        return _lexicon.Lookup(name)?.Name ?? name;
+        return LookupView(name)?.Name ?? name;
     }
 
     /// <summary>A place without its administrative word where the rest is a known place (深圳市 → 深圳).</summary>
     private string? PlaceName(string surface)
     {
-        if (surface.Length > 2 && IsAdministrativeWord(surface[^1]) && _lexicon.Lookup(surface[..^1]) is { Type: EntityType.Place } p)
+        if (surface.Length > 2 && IsAdministrativeWord(surface[^1]) && LookupView(surface.AsSpan(0, surface.Length - 1)) is { Type: EntityType.Place } p)
         {
             return p.Name;
         }

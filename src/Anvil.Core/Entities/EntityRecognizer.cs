@@ -26,7 +26,7 @@ public sealed partial class EntityRecognizer
         _lexicon = lexicon;
         _data = data;
         _words = words;
-        _tagger = model is null ? null : new NameTagger(model, new NameFeatures(lexicon, data, words));
+        _tagger = model is null ? null : new NameTagger(model, new NameFeatures(lexicon, data));
     }
 
     /// <summary>Mentions in view coordinates, sorted by position and not overlapping.</summary>
@@ -47,8 +47,9 @@ public sealed partial class EntityRecognizer
 
         if (_tagger is not null)
         {
-            var names = TagNames(view);
-            CheckPatternNames(view, candidates, names);
+            var gaps = new Dictionary<(int Start, int End), float>();
+            var names = TagNames(view, candidates, gaps);
+            CheckPatternNames(view, candidates, names, gaps);
             AddTaggedNames(view, candidates, names);
         }
 

@@ -34,7 +34,14 @@ public sealed class NameTagger
     }
 
     /// <summary>Tags one stretch of text (a sentence or clause) and adds its names, offset by <paramref name="offset"/>.</summary>
-    public void Tag(ReadOnlySpan<char> text, int offset, List<TaggedName> output)
+    public void Tag(ReadOnlySpan<char> text, int offset, List<TaggedName> output) => Tag(text, offset, output, [], []);
+
+    /// <summary>
+    /// Tags a stretch and, for each proposed name (a range of the stretch and a kind), how much worse the best
+    /// tagging is that marks exactly that name: 0 when the tagger finds it itself, large when no reading of
+    /// the stretch makes it a name.
+    /// </summary>
+    public void Tag(ReadOnlySpan<char> text, int offset, List<TaggedName> output, ReadOnlySpan<TaggedName> proposed, Span<float> gaps)
     {
         int n = text.Length;
         if (n == 0)
@@ -52,8 +59,29 @@ public sealed class NameTagger
             var e = emissions.AsSpan(0, n * T);
             Model.Score(k, NameFeatures.PerPosition, e);
             var t = tags.AsSpan(0, n);
-            Viterbi.Decode(e, Model.Transitions, Model.Start, default, t);
+            float best = Viterbi.Decode(e, Model.Transitions, Model.Start, default, t);
             AddNames(t, offset, output);
+            if (proposed.Length > 0)
+            {
+                var allowed = new ushort[n];
+                for (int p = 0; p < proposed.Length; p++)
+                {
+                    var name = proposed[p];
+                    Array.Fill(allowed, ushort.MaxValue);
+                    allowed[name.Start] = (ushort)(1 << NameTags.Begin(name.Kind));
+                    for (int i = name.Start + 1; i < name.End; i++)
+                    {
+                        allowed[i] = (ushort)(1 << NameTags.Inside(name.Kind));
+                    }
+
+                    if (name.End < n)
+                    {
+                        allowed[name.End] = unchecked((ushort)~(1 << NameTags.Inside(name.Kind)));
+                    }
+
+                    gaps[p] = best - Viterbi.Decode(e, Model.Transitions, Model.Start, allowed, t);
+                }
+            }
         }
         finally
         {

@@ -14,13 +14,14 @@ public static class Viterbi
     /// <param name="start">T scores for the first tag.</param>
     /// <param name="allowed">null, or one bit mask of allowed tags per character.</param>
     /// <param name="tags">receives the n tags.</param>
-    public static void Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, ReadOnlySpan<float> start,
+    /// <returns>the score of the best sequence.</returns>
+    public static float Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, ReadOnlySpan<float> start,
         ReadOnlySpan<ushort> allowed, Span<byte> tags)
     {
         int n = tags.Length;
         if (n == 0)
         {
-            return;
+            return 0;
         }
 
         Span<float> score = stackalloc float[T];
@@ -86,11 +87,14 @@ public static class Viterbi
                 }
             }
 
+            float best = score[last];
             for (int i = n - 1; i >= 0; i--)
             {
                 tags[i] = (byte)last;
                 last = back[(i * T) + last];
             }
+
+            return best;
         }
         finally
         {
