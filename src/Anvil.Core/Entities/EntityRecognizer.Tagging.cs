@@ -21,7 +21,7 @@ public sealed partial class EntityRecognizer
 
     /// <summary>
     /// The tagger's names, in view coordinates, over the clauses worth its time: those where a lexicon or
-    /// pattern already sees a company, person, body, organisation or medium (names come in company: lists of
+    /// pattern already sees a company, person or organisation (names come in company: lists of
     /// firms, officials beside their bodies). A clause of places and figures alone is left to the lexicons:
     /// tagging every character would cost more than all the rest of extraction.
     /// </summary>
@@ -32,7 +32,7 @@ public sealed partial class EntityRecognizer
         var proposals = new List<(int Start, int End)>();
         foreach (var c in candidates)
         {
-            if (c.Type is EntityType.Company or EntityType.Person or EntityType.Organization or EntityType.Government or EntityType.Media)
+            if (c.Type is EntityType.Company or EntityType.Person or EntityType.Organization)
             {
                 cue[c.Start] = true;
             }
@@ -172,24 +172,32 @@ public sealed partial class EntityRecognizer
     /// <summary>
     /// A place, company or person that begins or ends inside a dictionary word of the best segmentation
     /// around it is no name there: 长治 in 长治久安, 范县 in 示范县, 海地 in 上海地区, 三星 in 三星堆. A place
-    /// may end inside a word through its administrative word (广州市 in 广州市长).
+    /// may end inside a word through its administrative word (广州市 in 广州市长), or begin a longer proper
+    /// name of a place (上海 in 上海地区).
     /// </summary>
     private void DropNamesCuttingWords(string view, List<EntityCandidate> candidates)
     {
         for (int k = candidates.Count - 1; k >= 0; k--)
         {
             var c = candidates[k];
-            if (c.Type is not (EntityType.Place or EntityType.Company or EntityType.Person) || c.Source is "user" or "bracket" || c.Length > 6)
+            if (c.Type is not (EntityType.Place or EntityType.Company or EntityType.Person) || c.Source is "user" or "bracket" || c.Length > 4)
             {
                 continue;
             }
 
             if (!_words!.KeepsWords(view, c.Start, c.End)
-                && !(c.Length > 2 && IsAdministrativeWord(view[c.End - 1]) && _words.KeepsWords(view, c.Start, c.End - 1)))
+                && !(c.Length > 2 && IsAdministrativeWord(view[c.End - 1]) && _words.KeepsWords(view, c.Start, c.End - 1))
+                && !(c.Type == EntityType.Place && BeginsProperName(view, c)))
             {
                 candidates.RemoveAt(k);
             }
         }
+    }
+
+    private bool BeginsProperName(string view, EntityCandidate c)
+    {
+        var (start, end) = _words!.WordAround(view, c.Start, c.End);
+        return start == c.Start && end > c.End && _words.IsProperName(view.AsSpan(start, end - start));
     }
 
     private static bool IsAdministrativeWord(char c) => c is '省' or '市' or '区' or '县';
@@ -208,7 +216,7 @@ public sealed partial class EntityRecognizer
         int longest = byStart.Length == 0 ? 0 : byStart.Max(c => c.End - c.Start);
         foreach (var found in names)
         {
-            var n = TrimToNameChars(view, found);
+            var n = CutRelationWord(view, TrimToNameChars(view, found));
             if (n.Length < 2 || n.Length > 30 || CrossesCandidate(byStart, longest, n))
             {
                 continue;
@@ -247,6 +255,25 @@ public sealed partial class EntityRecognizer
                 candidates.Add(new EntityCandidate(n.Start, n.End, name, n.Kind.ToEntityType(), ModelPriority, "model"));
             }
         }
+    }
+
+    /// <summary>A company followed by a word that opens the next name (华润微 + 子公司) ends before it.</summary>
+    private TaggedName CutRelationWord(string view, TaggedName n)
+    {
+        if (n.Kind != NameKind.Company)
+        {
+            return n;
+        }
+
+        for (int k = n.Start + 2; k < n.End - 1; k++)
+        {
+            if (_data.LegalNameBoundaries.Contains(view[k..n.End]))
+            {
+                return n with { End = k };
+            }
+        }
+
+        return n;
     }
 
     /// <summary>A name begins and ends with a character a name can hold (not －大学).</summary>

@@ -241,6 +241,35 @@ public sealed class WordDictionary
     }
 
     /// <summary>
+    /// Where the best segmentation of the stretch around [start, end) puts the word that holds the
+    /// character before <paramref name="end"/>: its start and end, in <paramref name="text"/> coordinates.
+    /// </summary>
+    public (int Start, int End) WordAround(ReadOnlySpan<char> text, int start, int end, int context = 6)
+    {
+        int from = Math.Max(0, start - context), to = Math.Min(text.Length, end + context);
+        var window = text[from..to];
+        Span<int> cuts = stackalloc int[window.Length + 1];
+        int count = Segment(window, cuts);
+        int last = end - 1 - from;
+        for (int k = 0; k + 1 < count; k++)
+        {
+            if (cuts[k] <= last && last < cuts[k + 1])
+            {
+                return (cuts[k] + from, cuts[k + 1] + from);
+            }
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>True when the dictionary tags the word as a proper name (nr, ns, nt, nz).</summary>
+    public bool IsProperName(ReadOnlySpan<char> word)
+    {
+        uint e = Entry(word);
+        return (e & 0x7F) != 0 && (e & ProperBit) != 0;
+    }
+
+    /// <summary>
     /// True when [start, end) of <paramref name="text"/> begins and ends on word boundaries of the best
     /// segmentation of the stretch around it (<paramref name="context"/> characters each side, within the
     /// line): a name that cuts through a word (长治 in 长治久安) is false.

@@ -8,7 +8,7 @@
 #   peoples-daily-ner/example.test  PER, LOC, ORG (an ORG may be a company, a body or an organisation)
 # Never on CLUENER2020 dev or MSRA test: those are for reporting (bench/ner_eval.sh).
 #
-#   src/Anvil.Data/scripts/train-name-tagger.sh [EPOCHS] [KEEP_ABOVE]
+#   src/Anvil.Data/scripts/train-name-tagger.sh [EPOCHS=12] [KEEP_ABOVE=3]
 #
 # Deterministic (fixed seed, fixed order): the same corpora and code give the same file. It also prints
 # the model alone on CLUENER2020 dev and MSRA test. Takes a minute or two on two cores. Needs dotnet.
@@ -28,4 +28,4 @@ src/Anvil.Data/scripts/train-name-tagger.sh on:
 - People's Daily 1998 NER dev and test splits (copy from zjy-ucas/ChineseNER data/example.dev, example.test at 48e1007e60194c13377f8ce612c505d484b18c7d); licence: none stated (research corpus)
 Features also read Anvil's lexicons and the word dictionary derived from jieba (MIT). See entities/name-tagger.md.
 TXT
-dotnet run -c Release --project "$repo/bench/Anvil.Training" -- train "$benchmarks" "$out" "$work/header.txt" "${1:-12}" "${2:-1}"
+dotnet run -c Release --project "$repo/bench/Anvil.Training" -- train "$benchmarks" "$out" "$work/header.txt" "${1:-12}" "${2:-3}"
