@@ -257,6 +257,86 @@ public sealed partial class EntityRecognizer
         }
     }
 
+    /// <summary>
+    /// Short forms a text gives for a name just named: 某某电子股份有限公司(以下简称“某某电子”), 证券简称为“某某”.
+    /// The short form stands for the nearest company, body or organisation before the marker in its sentence.
+    /// A company takes the short form as its canonical name (the short common name the spec asks for, which
+    /// the text itself gives); a body or organisation keeps its full name. Every mention of the short form is
+    /// renamed, and the short form is returned to be found again in the whole document.
+    /// </summary>
+    private List<(string Surface, string Name, EntityType Type)> ShortForms(string view, List<EntityCandidate> chosen)
+    {
+        var aliases = new List<(string Surface, string Name, EntityType Type)>();
+        var markers = _data.ShortFormMarkers;
+        for (int i = 0; i < view.Length; i++)
+        {
+            if (!markers.CanStartWith(view[i]))
+            {
+                continue;
+            }
+
+            int len = markers.LongestMatch(view, i, out _);
+            if (len == 0)
+            {
+                continue;
+            }
+
+            int k = i + len;
+            while (k < view.Length && view[k] is '为' or ':' or '是' or ' ' or '“' or '"' or '「' or '『' or '‘')
+            {
+                k++;
+            }
+
+            int s = k;
+            while (k < view.Length && k - s <= 8 && TextClasses.IsNameChar(view[k]))
+            {
+                k++;
+            }
+
+            if (k - s < 2 || k - s > 8 || (k < view.Length && TextClasses.IsNameChar(view[k])))
+            {
+                continue;
+            }
+
+            // the name it shortens: the nearest one before the marker, no sentence end between
+            int full = -1;
+            for (int c = 0; c < chosen.Count && chosen[c].End <= i; c++)
+            {
+                if (chosen[c].Type is EntityType.Company or EntityType.Organization or EntityType.Government && i - chosen[c].End <= 30)
+                {
+                    full = c;
+                }
+            }
+
+            if (full >= 0 && view.AsSpan(chosen[full].End, i - chosen[full].End).IndexOfAny('。', '\n') < 0)
+            {
+                var f = chosen[full];
+                string shortForm = view[s..k];
+                string name = f.Type == EntityType.Company ? LookupView(shortForm)?.Name ?? shortForm : f.Name;
+                RenameAll(view, chosen, f.Name, shortForm, name, f.Type);
+                aliases.Add((shortForm, name, f.Type));
+            }
+
+            i = k;
+        }
+
+        return aliases;
+    }
+
+    /// <summary>Every chosen mention of the full name or written as the short form takes the one canonical name.</summary>
+    private static void RenameAll(string view, List<EntityCandidate> chosen, string fullName, string shortForm, string name, EntityType type)
+    {
+        for (int c = 0; c < chosen.Count; c++)
+        {
+            var x = chosen[c];
+            bool same = (x.Type == type && x.Name == fullName) || view.AsSpan(x.Start, x.Length).SequenceEqual(shortForm);
+            if (same && x.Type is EntityType.Company or EntityType.Organization or EntityType.Government)
+            {
+                chosen[c] = x with { Name = name, Type = type };
+            }
+        }
+    }
+
     /// <summary>A company followed by a word that opens the next name (华润微 + 子公司) ends before it.</summary>
     private TaggedName CutRelationWord(string view, TaggedName n)
     {

@@ -59,7 +59,7 @@ public sealed partial class EntityRecognizer
         JoinGroupsToFullNames(chosen);
         JoinProductsToFullNames(chosen);
         AddNamesInsidePlaces(candidates, chosen);
-        chosen = FindAgain(view, chosen);
+        chosen = FindAgain(view, chosen, ShortForms(view, chosen));
         return chosen.Select(c => (c.Start, c.End, c.Name, c.Type)).ToList();
     }
 
@@ -837,12 +837,13 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>Names that patterns found (people, companies, groups) are looked for again in the whole text.</summary>
-    private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen)
+    private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
     {
         var found = chosen
             .Where(c => (c.Source is "title-pattern" or "company-pattern" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
                 || (c.Source == "model" && c.Type is EntityType.Person or EntityType.Company or EntityType.Organization or EntityType.Government))
             .Select(c => (Surface: view[c.Start..c.End], c.Name, c.Type))
+            .Concat(aliases)
             .Where(f => f.Surface.Length >= 2)
             .DistinctBy(f => f.Surface)
             .ToList();
