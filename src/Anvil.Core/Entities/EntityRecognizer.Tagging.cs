@@ -53,7 +53,7 @@ public sealed partial class EntityRecognizer
         for (int i = 0; i <= view.Length; i++)
         {
             worth |= cue[i];
-            bool end = i == view.Length || IsSentenceEnd(view[i]) || view[i] is ',' or '，' || (i - start >= 120 && view[i] is '、' or ' ');
+            bool end = i == view.Length || IsSentenceEnd(view[i]) || view[i] is ',' or '，' || (i - start >= 120 && view[i] is '、' or ' ') || i - start >= 400;
             if (!end)
             {
                 continue;
@@ -134,17 +134,23 @@ public sealed partial class EntityRecognizer
                 // the name part shrinks from the left; the suffix and the way it is kept stay
                 string surface = view[c.Start..c.End];
                 int cut = m.Start - c.Start;
-                if (c.Name.Length > cut && surface.StartsWith(c.Name[..Math.Min(c.Name.Length, surface.Length)], StringComparison.Ordinal))
-                {
-                    candidates[k] = c with { Start = m.Start, Name = c.Name[cut..] };
-                }
-                else
+                string shorter = c.Name.Length > cut ? c.Name[cut..] : "";
+                bool atWord = _words is null || _words.KeepsWords(view, m.Start, c.End) || _words.KeepsWords(view, m.Start, m.Start + Math.Min(2, c.End - m.Start));
+                if (!surface.StartsWith(c.Name[..Math.Min(c.Name.Length, surface.Length)], StringComparison.Ordinal))
                 {
                     candidates.RemoveAt(k);
                 }
+                else if (shorter.Length >= 2 && atWord && !IsGeneric(shorter) && !IsCommonWord(shorter))
+                {
+                    candidates[k] = c with { Start = m.Start, Name = shorter };
+                }
+
+                // else the tagger's start cuts a word (大众 → 众) or leaves an ordinary word (设备): the pattern stands
             }
-            else if (person && m.End < c.End && m.End - c.Start >= 2 && m.Start <= c.Start)
+            else if (person && m.End < c.End && m.End - c.Start >= 2 && m.Start <= c.Start
+                && (_words is null || !_words.KeepsWords(view, c.Start, c.End)))
             {
+                // only where the longer name ends inside a word (陈帆上任): 辛国斌出席 keeps its third character
                 candidates[k] = c with { End = m.End, Name = view[c.Start..m.End] };
             }
         }
@@ -171,7 +177,8 @@ public sealed partial class EntityRecognizer
 
     /// <summary>
     /// A place, company or person that begins or ends inside a dictionary word of the best segmentation
-    /// around it is no name there: 长治 in 长治久安, 范县 in 示范县, 海地 in 上海地区, 三星 in 三星堆. A place
+    /// around it is no name there: 长治 in 长治久安, 范县 in 示范县, 海地 in 上海地区, 三星 in 三星堆, a body cut
+    /// out of a title (财政司司 in 财政司司长). A place
     /// may end inside a word through its administrative word (广州市 in 广州市长), or begin a longer proper
     /// name of a place (上海 in 上海地区).
     /// </summary>
@@ -180,7 +187,8 @@ public sealed partial class EntityRecognizer
         for (int k = candidates.Count - 1; k >= 0; k--)
         {
             var c = candidates[k];
-            if (c.Type is not (EntityType.Place or EntityType.Company or EntityType.Person) || c.Source is "user" or "bracket" || c.Length > 4)
+            bool body = c.Type is EntityType.Government or EntityType.Organization && c.Source == "body-pattern" && c.Length <= 8;
+            if (!body && (c.Type is not (EntityType.Place or EntityType.Company or EntityType.Person) || c.Source is "user" or "bracket" || c.Length > 4))
             {
                 continue;
             }
