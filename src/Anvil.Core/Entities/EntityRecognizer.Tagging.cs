@@ -187,8 +187,19 @@ public sealed partial class EntityRecognizer
         for (int k = candidates.Count - 1; k >= 0; k--)
         {
             var c = candidates[k];
-            bool body = c.Type is EntityType.Government or EntityType.Organization && c.Source == "body-pattern" && c.Length <= 8;
-            if (!body && (c.Type is not (EntityType.Place or EntityType.Company or EntityType.Person) || c.Source is "user" or "bracket" || c.Length > 4))
+            if (c.Source == "body-pattern")
+            {
+                // a body cut out of a title: its last character begins a title running past it (财政司 + 司长)
+                int title = c.End < view.Length && _data.PersonTitles.CanStartWith(view[c.End - 1]) ? _data.PersonTitles.LongestMatch(view, c.End - 1, out _) : 0;
+                if (title > 1)
+                {
+                    candidates.RemoveAt(k);
+                }
+
+                continue;
+            }
+
+            if (c.Type is not (EntityType.Place or EntityType.Company or EntityType.Person) || c.Source is "user" or "bracket" || c.Length > 4)
             {
                 continue;
             }
