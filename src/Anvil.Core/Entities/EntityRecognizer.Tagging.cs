@@ -121,7 +121,9 @@ public sealed partial class EntityRecognizer
             if (over is not { } m)
             {
                 // the tagger marks nothing here: it vetoes the name only where no reading of the clause makes it one
-                if (company && gaps.TryGetValue((c.Start, c.End), out float gap) && gap > VetoGap)
+                // or where the name before its suffix is an ordinary word (区域 + 科技, 民生 + 科技)
+                bool vetoed = company && gaps.TryGetValue((c.Start, c.End), out float gap) && (gap > VetoGap || OrdinaryWordBeforeSuffix(view, c));
+                if (vetoed)
                 {
                     candidates.RemoveAt(k);
                 }
@@ -154,6 +156,19 @@ public sealed partial class EntityRecognizer
                 candidates[k] = c with { End = m.End, Name = view[c.Start..m.End] };
             }
         }
+    }
+
+    private bool OrdinaryWordBeforeSuffix(string view, EntityCandidate c)
+    {
+        for (int k = c.Start + 2; k < c.End; k++)
+        {
+            if (_data.CompanySuffixes.TryGet(view.AsSpan(k, c.End - k), out _))
+            {
+                return IsCommonWord(view[c.Start..k]);
+            }
+        }
+
+        return false;
     }
 
     private static int FirstEndingAfter(List<TaggedName> names, int position)
