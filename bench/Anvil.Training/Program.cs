@@ -10,6 +10,9 @@ using Anvil.Training;
 //   words DICT.txt OUT.bin HEADER.txt           the word dictionary from jieba's dict.txt
 //   train BENCHMARKS_DIR OUT.bin HEADER.txt     the name tagger from the public NER corpora
 //   evaluate BENCHMARKS_DIR [MODEL.bin]         the tagger alone on CLUENER2020 dev and MSRA test
+//   tag TEXT [NAME...]                          what the tagger marks, the words, the recogniser's entities,
+//                                               and how far each NAME is from being read as a company
+//   speed FOLDER                                where the tagger's time goes over a folder of documents
 var culture = CultureInfo.InvariantCulture;
 if (args.Length < 2)
 {
@@ -128,44 +131,6 @@ switch (args[0])
         return 0;
     }
 
-    case "gate":
-    {
-        // gate BENCHMARKS CORPUS: for thresholds on BeginScore, the share of corpus characters in clauses
-        // that pass, and the share of CLUENER dev gold names in clauses that pass
-        var model = NameTagger.LoadBuiltInModel();
-        var clue = Corpora.ReadCluener(Path.Combine(args[1], "cluener2020", "dev.json"));
-        var views = Directory.GetFiles(args[2]).Select(f => TextNormalizer.Default.Normalize(File.ReadAllText(f)).Text).ToList();
-        foreach (float theta in new[] { 10f, 20f, 30f, 50f, 80f, 120f })
-        {
-            long passed = 0, total = 0;
-            foreach (var v in views)
-            {
-                foreach (var clause in v.Split('，', '。', ',', '\n', '；', '！', '？'))
-                {
-                    total += clause.Length;
-                    if (clause.Any(ch => model.BeginScore(ch) > theta))
-                    {
-                        passed += clause.Length;
-                    }
-                }
-            }
-
-            int names = 0, kept = 0;
-            foreach (var sentence in clue)
-            {
-                foreach (var n in sentence.Names)
-                {
-                    names++;
-                    kept += sentence.Text[n.Start..n.End].Any(ch => model.BeginScore(ch) > theta) ? 1 : 0;
-                }
-            }
-
-            Console.WriteLine($"theta {theta}: corpus chars passing {100.0 * passed / total:F1}%, CLUENER names kept {100.0 * kept / names:F1}%");
-        }
-
-        return 0;
-    }
-
     case "tag":
     {
         // tag TEXT: what the tagger marks and what the recogniser keeps, for looking into a case
@@ -193,8 +158,6 @@ switch (args[0])
 
         var cuts = new int[view.Length + 1];
         int count = words.Segment(view, cuts);
-        Console.WriteLine($"contains 收入={words.Contains("收入")} 收={words.Contains("收")} common 工厂={words.IsCommonWord("工厂")}");
-        Console.WriteLine(string.Join(" ", new[] { "和", "服", "务", "和服", "服务", "收", "入", "收入" }.Select(w => $"{w}={words.LogProbability(w):F2}")));
         Console.WriteLine("words: " + string.Join(" ", Enumerable.Range(0, count - 1).Select(k => view[cuts[k]..cuts[k + 1]])));
         var recognizer = new EntityRecognizer(lexicon, patterns, model, words);
         Console.WriteLine("entities: " + string.Join(" | ", recognizer.Find(view).Select(e => $"{view[e.Start..e.End]}={e.Name}:{e.Type}")));
