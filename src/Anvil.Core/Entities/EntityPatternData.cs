@@ -44,6 +44,9 @@ public sealed class EntityPatternData
 
     public HashSet<string> GroupNouns { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Words that introduce a short form of the name before them (entities/short-form-markers.tsv).</summary>
+    public WordTrie<bool> ShortFormMarkers { get; } = new();
+
     /// <summary>Titles after which a byline may list several names (记者 王田 肖子琦).</summary>
     public HashSet<string> BylineTitles { get; } = new(StringComparer.Ordinal) { "记者", "编辑", "责任编辑", "摄", "摄影", "制图", "通讯员", "实习生" };
 
@@ -68,6 +71,7 @@ public sealed class EntityPatternData
         Fill(d.UniversitySuffixes, "entities/university-suffixes.tsv");
         Fill(d.PersonTitles, "entities/person-titles.tsv");
         Fill(d.ProductWords, "entities/product-words.tsv");
+        Fill(d.ShortFormMarkers, "entities/short-form-markers.tsv");
         d.GenericPrefixes.UnionWith(Words("entities/company-generic-prefixes.tsv"));
         d.StopWords.UnionWith(Words("entities/stopwords.tsv"));
         d.CommonCompounds.UnionWith(Words("entities/common-compounds.tsv"));

@@ -1,3 +1,4 @@
+using Anvil.Core.Entities.Tagging;
 using Anvil.Core.Lexicons;
 
 namespace Anvil.Core.Entities;
@@ -10,16 +11,22 @@ namespace Anvil.Core.Entities;
 /// rest of the document, so a person named once with a title is found where the title is absent.
 /// Read-only after construction and safe to share across threads.
 /// </summary>
-public sealed class EntityRecognizer
+public sealed partial class EntityRecognizer
 {
     private const int PatternPriority = 45;
     private readonly EntityLexicon _lexicon;
     private readonly EntityPatternData _data;
+    private readonly NameTagger? _tagger;
+    private readonly WordDictionary? _words;
 
-    public EntityRecognizer(EntityLexicon lexicon, EntityPatternData data)
+    /// <param name="model">the trained name tagger, or null to rely on lexicons and patterns alone</param>
+    /// <param name="words">the word dictionary, or null to skip word-boundary checks</param>
+    public EntityRecognizer(EntityLexicon lexicon, EntityPatternData data, NameTaggerModel? model = null, WordDictionary? words = null)
     {
         _lexicon = lexicon;
         _data = data;
+        _words = words;
+        _tagger = model is null ? null : new NameTagger(model, new NameFeatures(lexicon, data));
     }
 
     /// <summary>Mentions in view coordinates, sorted by position and not overlapping.</summary>
@@ -33,13 +40,26 @@ public sealed class EntityRecognizer
         FindPeople(view, candidates);
         FindBracketed(view, candidates);
         FindProducts(view, candidates, lexiconEndingAt);
+        if (_words is not null)
+        {
+            DropNamesCuttingWords(view, candidates);
+        }
+
+        if (_tagger is not null)
+        {
+            var gaps = new Dictionary<(int Start, int End), float>();
+            var names = TagNames(view, candidates, gaps);
+            CheckPatternNames(view, candidates, names, gaps);
+            AddTaggedNames(view, candidates, names);
+        }
+
         var chosen = Resolve(candidates, view.Length);
         ShortenToKnownCompanies(view, chosen);
         chosen = DropWithoutContext(chosen);
         JoinGroupsToFullNames(chosen);
         JoinProductsToFullNames(chosen);
         AddNamesInsidePlaces(candidates, chosen);
-        chosen = FindAgain(view, chosen);
+        chosen = FindAgain(view, chosen, ShortForms(view, chosen));
         return chosen.Select(c => (c.Start, c.End, c.Name, c.Type)).ToList();
     }
 
@@ -817,11 +837,13 @@ public sealed class EntityRecognizer
     }
 
     /// <summary>Names that patterns found (people, companies, groups) are looked for again in the whole text.</summary>
-    private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen)
+    private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
     {
         var found = chosen
-            .Where(c => c.Source is "title-pattern" or "company-pattern" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
+            .Where(c => (c.Source is "title-pattern" or "company-pattern" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
+                || (c.Source == "model" && c.Type is EntityType.Person or EntityType.Company or EntityType.Organization or EntityType.Government))
             .Select(c => (Surface: view[c.Start..c.End], c.Name, c.Type))
+            .Concat(aliases)
             .Where(f => f.Surface.Length >= 2)
             .DistinctBy(f => f.Surface)
             .ToList();

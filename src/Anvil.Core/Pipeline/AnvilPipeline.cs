@@ -1,5 +1,6 @@
 using Anvil.Core.Documents;
 using Anvil.Core.Entities;
+using Anvil.Core.Entities.Tagging;
 using Anvil.Core.Lexicons;
 using Anvil.Core.Normalization;
 using Anvil.Core.Facts;
@@ -39,7 +40,8 @@ public static class AnvilPipeline
             lexicon.AddUserFile(file);
         }
 
-        var entities = new EntityRecognizer(lexicon, data.Patterns.GetAwaiter().GetResult());
+        var entities = new EntityRecognizer(lexicon, data.Patterns.GetAwaiter().GetResult(),
+            data.NameModel.GetAwaiter().GetResult(), data.Words.GetAwaiter().GetResult());
         return new ExtractionPipeline(
         [
             new NormalizerComponent(TextNormalizer.Default),
@@ -59,7 +61,9 @@ public static class AnvilPipeline
         Task<FactData> Facts,
         Task<RelationData> Relations,
         Task<QuantityRecognizer> Quantities,
-        Task<PeriodRecognizer> Periods)
+        Task<PeriodRecognizer> Periods,
+        Task<NameTaggerModel> NameModel,
+        Task<WordDictionary> Words)
     {
         public static BuiltInData Start() => new(
             Task.Run(() => EntityLexicon.LoadBuiltIn(TextNormalizer.Default)),
@@ -67,6 +71,8 @@ public static class AnvilPipeline
             Task.Run(FactData.LoadBuiltIn),
             Task.Run(RelationData.LoadBuiltIn),
             Task.Run(() => QuantityRecognizer.Default),
-            Task.Run(() => PeriodRecognizer.Default));
+            Task.Run(() => PeriodRecognizer.Default),
+            Task.Run(NameTagger.LoadBuiltInModel),
+            Task.Run(WordDictionary.LoadBuiltIn));
     }
 }
