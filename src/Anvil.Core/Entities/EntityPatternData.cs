@@ -50,6 +50,9 @@ public sealed class EntityPatternData
     /// <summary>Titles after which a byline may list several names (记者 王田 肖子琦).</summary>
     public HashSet<string> BylineTitles { get; } = new(StringComparer.Ordinal) { "记者", "编辑", "责任编辑", "摄", "摄影", "制图", "通讯员", "实习生" };
 
+    /// <summary>The suffixes that are a legal form (有限公司, 股份有限公司): a name ending so is a registered name.</summary>
+    public List<string> LegalForms { get; } = [];
+
     public static EntityPatternData LoadBuiltIn()
     {
         var d = new EntityPatternData();
@@ -57,6 +60,10 @@ public sealed class EntityPatternData
         {
             var c = line.Split('\t');
             d.CompanySuffixes.Add(c[0], c.Length > 1 ? c[1] : "keep");
+            if (c[0].Contains("公司", StringComparison.Ordinal))
+            {
+                d.LegalForms.Add(c[0]);
+            }
         }
 
         foreach (var line in DataFiles.ReadLines("entities/government-bodies.tsv"))

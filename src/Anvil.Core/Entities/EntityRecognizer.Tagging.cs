@@ -122,7 +122,9 @@ public sealed partial class EntityRecognizer
             {
                 // the tagger marks nothing here: it vetoes the name only where no reading of the clause makes it one
                 // or where the name before its suffix is an ordinary word (区域 + 科技, 民生 + 科技)
-                bool vetoed = company && gaps.TryGetValue((c.Start, c.End), out float gap) && (gap > VetoGap || OrdinaryWordBeforeSuffix(view, c));
+                // a registered name (…有限公司) is what a company calls itself: only an ordinary word before its suffix vetoes it
+                bool vetoed = company && gaps.TryGetValue((c.Start, c.End), out float gap)
+                    && ((gap > VetoGap && !IsRegisteredName(view, c)) || OrdinaryWordBeforeSuffix(view, c));
                 if (vetoed)
                 {
                     candidates.RemoveAt(k);
@@ -157,6 +159,10 @@ public sealed partial class EntityRecognizer
             }
         }
     }
+
+    /// <summary>A company name ending in a legal form (有限公司, 股份有限公司): the name a company registers.</summary>
+    private bool IsRegisteredName(string view, EntityCandidate c) =>
+        _data.LegalForms.Any(f => view.AsSpan(c.Start, c.End - c.Start).EndsWith(f, StringComparison.Ordinal));
 
     private bool OrdinaryWordBeforeSuffix(string view, EntityCandidate c)
     {
