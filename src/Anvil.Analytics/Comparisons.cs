@@ -1,10 +1,18 @@
+using Anvil.Core.Facts;
 using Anvil.Store.Periods;
 using Anvil.Store.Records;
 
 namespace Anvil.Analytics;
 
-/// <summary>What makes two figures comparable: the same indicator, scope, kind, period and unit.</summary>
-public sealed record CompareKey(string Indicator, string? Scope, string Kind, string? Period, string Unit);
+/// <summary>
+/// What makes two subjects' figures comparable: the same indicator, scope, kind, period and unit, and the same status
+/// and basis (a target never lines up with an actual, nor a year-on-year growth with a month-on-month one).
+/// </summary>
+public sealed record CompareKey(string Indicator, string? Scope, FactKind Kind, string? Period, Unit Unit, FactStatus Status = FactStatus.Actual,
+    GrowthBasis? Basis = null)
+{
+    public static CompareKey Of(Fact f) => new(f.Indicator, f.Scope, f.Kind, f.Period, f.Unit, f.Status, f.Basis);
+}
 
 /// <summary>
 /// One row of a comparison: per subject, the facts that state it (several when several documents do).
@@ -20,7 +28,7 @@ public sealed record Comparison(IReadOnlyList<string> Subjects, IReadOnlyList<Co
 public static class Comparisons
 {
     /// <summary>
-    /// Aligns facts by (indicator, scope, kind, period, unit). Figures stated without a period (目前, 现在) are current
+    /// Aligns facts by <see cref="CompareKey"/> (indicator, scope, kind, period, unit, status, basis). Figures stated without a period (目前, 现在) are current
     /// figures: they line up with each other, and sort by their documents' dates. Rows are ordered latest period
     /// first, then by indicator, scope and kind.
     /// </summary>
@@ -31,7 +39,7 @@ public static class Comparisons
         {
             foreach (var fact in facts)
             {
-                var key = new CompareKey(fact.Indicator, fact.Scope, fact.Kind, fact.Period, fact.Unit);
+                var key = CompareKey.Of(fact.Fact);
                 if (!rows.TryGetValue(key, out var cells))
                 {
                     rows[key] = cells = new Dictionary<string, List<FactRow>>(StringComparer.Ordinal);
@@ -100,18 +108,39 @@ public static class Comparisons
 
             if (c == 0)
             {
-                c = string.CompareOrdinal(a.Key.Kind, b.Key.Kind);
+                c = string.CompareOrdinal(a.Key.Kind.ToSpecName(), b.Key.Kind.ToSpecName());
             }
 
-            return c == 0 ? string.CompareOrdinal(a.Key.Period, b.Key.Period) : c;
+            if (c == 0)
+            {
+                c = a.Key.Status.CompareTo(b.Key.Status);
+            }
+
+            if (c == 0)
+            {
+                c = Nullable.Compare(a.Key.Basis, b.Key.Basis);
+            }
+
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.Key.Period, b.Key.Period);
+            }
+
+            return c == 0 ? string.CompareOrdinal(a.Key.Unit.Code, b.Key.Unit.Code) : c;
         });
         return rows;
     }
 
-    /// <summary>Why only one subject states this row: the nearest row of another subject differs in scope, unit or period.</summary>
+    /// <summary>Why only one subject states this row: the nearest row of another subject differs in status, basis, scope, unit or period.</summary>
     private static string WhyApart(CompareKey key, string subject, IEnumerable<(CompareKey Key, IReadOnlyCollection<string> Subjects)> all)
     {
         var others = all.Where(r => r.Key.Indicator == key.Indicator && r.Key.Kind == key.Kind && r.Subjects.Any(s => s != subject)).Select(r => r.Key).ToList();
+        if (others.Count > 0 && !others.Any(o => o.Status == key.Status && o.Basis == key.Basis))
+        {
+            return others.Any(o => o.Status == key.Status) ? "different basis" : "different status";
+        }
+
+        others.RemoveAll(o => o.Status != key.Status || o.Basis != key.Basis);
         if (others.Count == 0)
         {
             return $"only {subject}";

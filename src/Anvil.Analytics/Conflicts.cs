@@ -1,3 +1,5 @@
+using Anvil.Core.Facts;
+using Anvil.Core.Quantities;
 using Anvil.Store.Records;
 
 namespace Anvil.Analytics;
@@ -8,8 +10,8 @@ public sealed record Conflict(FactRow First, FactRow Second, double Gap);
 /// <summary>
 /// Finds figures stated with values that disagree beyond what their qualifiers allow. Each value stands for a range:
 /// <c>eq</c> the value itself, <c>approx</c> the value ± a tolerance, <c>gt</c>/<c>ge</c> the value or more,
-/// <c>lt</c>/<c>le</c> the value or less (a boundary is not a conflict: 超3000 against 3000 is rounding). Two statements
-/// conflict when their ranges do not meet. 超2800 against 3000 is no conflict; 3600亿 against 3200亿 is.
+/// <c>lt</c>/<c>le</c> the value or less (a boundary is not a conflict: 超3000 against 3000 is rounding), <c>range</c> its
+/// low to its high end. Two statements conflict when their ranges do not meet. 超2800 against 3000 is no conflict; 3600亿 against 3200亿 is.
 /// </summary>
 public static class Conflicts
 {
@@ -17,7 +19,8 @@ public static class Conflicts
     public const double DefaultTolerance = 0.10;
 
     /// <summary>
-    /// Pairs of facts with the same subject, scope, indicator, kind, period and unit whose ranges do not meet.
+    /// Pairs of facts of the same figure (<see cref="FigureKey"/>: subject, scope, indicator, kind, period, unit, status and
+    /// basis) whose ranges do not meet.
     /// A figure without a period counts for its document's date; one with neither is left out. Two figures of one
     /// document count only with <paramref name="withinDocuments"/>: a text that gives one figure two values is nearly
     /// always giving two measures extraction could not tell apart (环比 and 同比 growth), not disagreeing with itself.
@@ -26,20 +29,28 @@ public static class Conflicts
         ConflictSet.Of(facts, tolerance, withinDocuments).Page(0, int.MaxValue);
 
     /// <summary>True when the two statements' ranges do not meet.</summary>
-    public static bool Disagree(FactRow a, FactRow b, double tolerance = DefaultTolerance)
+    public static bool Disagree(FactRow a, FactRow b, double tolerance = DefaultTolerance) => Disagree(a.Fact, b.Fact, tolerance);
+
+    /// <summary>True when the two statements' ranges do not meet.</summary>
+    public static bool Disagree(Fact a, Fact b, double tolerance = DefaultTolerance)
     {
-        var (aLow, aHigh) = Range(a.Value, a.Qualifier, tolerance);
-        var (bLow, bHigh) = Range(b.Value, b.Qualifier, tolerance);
+        var (aLow, aHigh) = Range(a, tolerance);
+        var (bLow, bHigh) = Range(b, tolerance);
         double slack = 1e-9 * Math.Max(1, Math.Max(Math.Abs(a.Value), Math.Abs(b.Value)));
         return aHigh < bLow - slack || bHigh < aLow - slack;
     }
 
     /// <summary>The values a statement allows.</summary>
-    public static (double Low, double High) Range(double value, string qualifier, double tolerance = DefaultTolerance) => qualifier switch
+    public static (double Low, double High) Range(Fact fact, double tolerance = DefaultTolerance) =>
+        Range(fact.Value, fact.ValueHigh, fact.Qualifier, tolerance);
+
+    /// <summary>The values a statement allows; <paramref name="high"/> is a range's high end.</summary>
+    public static (double Low, double High) Range(double value, double? high, Qualifier qualifier, double tolerance = DefaultTolerance) => qualifier switch
     {
-        "approx" => (value - (Math.Abs(value) * tolerance), value + (Math.Abs(value) * tolerance)),
-        "gt" or "ge" => (value, double.PositiveInfinity),
-        "lt" or "le" => (double.NegativeInfinity, value),
+        Qualifier.Approx => (value - (Math.Abs(value) * tolerance), value + (Math.Abs(value) * tolerance)),
+        Qualifier.Gt or Qualifier.Ge => (value, double.PositiveInfinity),
+        Qualifier.Lt or Qualifier.Le => (double.NegativeInfinity, value),
+        Qualifier.Range when high is { } h => (Math.Min(value, h), Math.Max(value, h)),
         _ => (value, value),
     };
 }
@@ -75,7 +86,7 @@ public sealed class ConflictSet
         var counts = new List<long>();
         var grouped = facts
             .Where(f => EffectivePeriod.Key(f).Length > 0)
-            .GroupBy(f => (f.Subject, f.Scope, f.Indicator, f.Kind, Period: EffectivePeriod.Key(f), f.Unit));
+            .GroupBy(FigureKey.Of);
         foreach (var group in grouped.OrderBy(g => g.Key.Subject, StringComparer.Ordinal).ThenBy(g => g.Key.Indicator, StringComparer.Ordinal)
                      .ThenBy(g => g.Key.Period, StringComparer.Ordinal))
         {
@@ -131,7 +142,7 @@ public sealed class ConflictSet
                         continue;
                     }
 
-                    double a = list[i].Value, b = list[j].Value;
+                    double a = list[i].Fact.Value, b = list[j].Fact.Value;
                     page.Add(new Conflict(list[i], list[j], Math.Abs(a - b) / Math.Max(Math.Abs(a), Math.Abs(b))));
                 }
             }
@@ -142,4 +153,18 @@ public sealed class ConflictSet
 
     private static bool Pair(FactRow a, FactRow b, double tolerance, bool withinDocuments) =>
         (withinDocuments || a.Doc != b.Doc) && Conflicts.Disagree(a, b, tolerance);
+}
+
+/// <summary>
+/// What makes two statements the same figure, so that their values may disagree: the same subject, scope, indicator,
+/// kind, period (a figure without one: its document's date), unit, status and basis. A target and an actual, or a
+/// year-on-year and a month-on-month growth, are different figures however far apart their values are.
+/// </summary>
+public sealed record FigureKey(string Subject, string? Scope, string Indicator, FactKind Kind, string Period, Unit Unit, FactStatus Status, GrowthBasis? Basis)
+{
+    public static FigureKey Of(FactRow row)
+    {
+        var f = row.Fact;
+        return new(f.Subject, f.Scope, f.Indicator, f.Kind, EffectivePeriod.Key(row), f.Unit, f.Status, f.Basis);
+    }
 }

@@ -11,13 +11,13 @@ public static class EffectivePeriod
 {
     /// <summary>The period's days, or the document's date, or null.</summary>
     public static PeriodRange? Of(FactRow fact) =>
-        PeriodRange.TryParse(fact.Period, out var range) ? range
-        : fact.Period is null && PeriodRange.TryParse(fact.Date, out var day) ? day
+        PeriodRange.TryParse(fact.Fact.Period, out var range) ? range
+        : fact.Fact.Period is null && PeriodRange.TryParse(fact.Date, out var day) ? day
         : null;
 
     /// <summary>The period as written, or <c>2025-02-07 (current)</c> for a figure of its document's date, or <c>—</c>.</summary>
     public static string Label(FactRow fact) =>
-        fact.Period ?? (fact.Date is { } date ? date + " (current)" : "—");
+        fact.Fact.Period ?? (fact.Date is { } date ? date + " (current)" : "—");
 
     /// <summary>Latest first: by the period's end, then its start; facts without a time last.</summary>
     public static int CompareLatestFirst(PeriodRange? a, PeriodRange? b) => (a, b) switch
@@ -29,5 +29,5 @@ public static class EffectivePeriod
     };
 
     internal static string Key(FactRow fact) =>
-        fact.Period ?? fact.Date ?? string.Empty;
+        fact.Fact.Period ?? fact.Date ?? string.Empty;
 }

@@ -1,3 +1,4 @@
+using Anvil.Core.Facts;
 using Anvil.Store.Periods;
 using Anvil.Store.Records;
 
@@ -11,7 +12,7 @@ public static class Timelines
 {
     /// <summary>
     /// Oldest first, by when a period ends (2024-H1 before 2024), figures of the same period side by side (by kind,
-    /// scope, then document); figures without a time last.
+    /// status, basis, scope, then document); figures without a time last.
     /// </summary>
     public static IReadOnlyList<TimelinePoint> Build(IEnumerable<FactRow> facts)
     {
@@ -27,12 +28,22 @@ public static class Timelines
             };
             if (c == 0)
             {
-                c = string.CompareOrdinal(a.Fact.Kind, b.Fact.Kind);
+                c = string.CompareOrdinal(a.Fact.Fact.Kind.ToSpecName(), b.Fact.Fact.Kind.ToSpecName());
             }
 
             if (c == 0)
             {
-                c = string.CompareOrdinal(a.Fact.Scope, b.Fact.Scope);
+                c = a.Fact.Fact.Status.CompareTo(b.Fact.Fact.Status);
+            }
+
+            if (c == 0)
+            {
+                c = Nullable.Compare(a.Fact.Fact.Basis, b.Fact.Fact.Basis);
+            }
+
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.Fact.Fact.Scope, b.Fact.Fact.Scope);
             }
 
             if (c == 0)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Anvil.Analytics;
+using Anvil.Core.Facts;
 using Anvil.Store.Records;
 
 namespace Anvil.Store.Tests;
@@ -9,7 +10,8 @@ public sealed class AnalyticsTests
     public static TheoryData<string[]> ConflictCases => CaseFiles.Read("conflicts.tsv");
 
     private static FactRow Fact(double value, string qualifier = "eq", string subject = "深圳", string? period = "2024", string? date = null,
-        string indicator = "产业规模", string? scope = "人工智能", string unit = "CNY", string doc = "d", string kind = "value") => new()
+        string indicator = "产业规模", string? scope = "人工智能", string unit = "CNY", string doc = "d", string kind = "value", double? high = null,
+        string? status = null, string? basis = null) => new()
     {
         Id = Random.Shared.NextInt64(),
         Doc = doc,
@@ -17,24 +19,34 @@ public sealed class AnalyticsTests
         Start = 0,
         End = 1,
         Quote = "q",
-        Subject = subject,
-        Scope = scope,
-        Indicator = indicator,
-        Kind = kind,
-        Value = value,
-        Unit = unit,
-        Qualifier = qualifier,
-        Period = period,
+        Fact = new Fact
+        {
+            Subject = subject,
+            Scope = scope,
+            Indicator = indicator,
+            Kind = FactNames.ParseKind(kind),
+            Value = value,
+            ValueHigh = high,
+            Unit = new Unit(unit),
+            Qualifier = FactNames.ParseQualifier(qualifier),
+            Period = period,
+            Status = FactNames.ParseStatus(status),
+            Basis = FactNames.ParseBasis(basis),
+        },
     };
 
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    /// <summary>A case file's value: a number, or for a range its two ends (<c>3000..3500</c>).</summary>
+    private static FactRow Stated(string value, string qualifier) =>
+        value.Split("..") is [var low, var high] ? Fact(Number(low), qualifier, high: Number(high)) : Fact(Number(value), qualifier);
 
     [Theory]
     [MemberData(nameof(ConflictCases))]
     public void Values_conflict_only_beyond_what_their_qualifiers_allow(string[] row)
     {
-        var a = Fact(Number(row[0]), row[1]);
-        var b = Fact(Number(row[2]), row[3]);
+        var a = Stated(row[0], row[1]);
+        var b = Stated(row[2], row[3]);
         bool expected = row[5] == "yes";
 
         Assert.Equal(expected, Conflicts.Disagree(a, b, Number(row[4])));
@@ -62,6 +74,71 @@ public sealed class AnalyticsTests
         Assert.Equal(("a", "b"), (conflict.First.Doc, conflict.Second.Doc));
         Assert.Equal(0.4 / 3.6, conflict.Gap, 6);
     }
+
+    [Fact]
+    public void A_target_never_conflicts_with_an_actual_nor_a_yoy_growth_with_a_mom_one()
+    {
+        var facts = new[]
+        {
+            Fact(3.6e11, doc: "actual"),
+            Fact(5e11, doc: "goal", status: "target"),                       // 力争达5000亿: a goal, not a disagreement
+            Fact(4e11, doc: "outlook", status: "forecast"),                  // 预计4000亿
+            Fact(12.5, doc: "y1", unit: "percent", kind: "growth", basis: "yoy"),
+            Fact(1.2, doc: "m1", unit: "percent", kind: "growth", basis: "mom"), // 环比 against 同比: two measures
+            Fact(2.1, doc: "q1", unit: "percent", kind: "growth", basis: "qoq"),
+        };
+
+        Assert.Empty(Conflicts.Find(facts));
+        Assert.Empty(Conflicts.Find(facts, withinDocuments: true));
+
+        // the same status and basis do conflict
+        var again = Conflicts.Find([.. facts, Fact(6e11, doc: "goal2", status: "target"), Fact(20, doc: "y2", unit: "percent", kind: "growth", basis: "yoy")]);
+        Assert.Equal([("goal", "goal2"), ("y1", "y2")], again.Select(c => (c.First.Doc, c.Second.Doc)).Order());
+    }
+
+    [Fact]
+    public void Compare_never_lines_up_a_target_with_an_actual_nor_a_yoy_growth_with_a_mom_one()
+    {
+        var shenzhen = new[]
+        {
+            Fact(3.6e11),
+            Fact(12.5, unit: "percent", kind: "growth", basis: "yoy"),
+        };
+        var hangzhou = new[]
+        {
+            Fact(5e11, subject: "杭州", status: "target"),
+            Fact(1.5, subject: "杭州", unit: "percent", kind: "growth", basis: "mom"),
+        };
+
+        var comparison = Comparisons.Compare([("深圳", shenzhen), ("杭州", hangzhou)]);
+
+        Assert.Empty(comparison.Comparable);
+        var notes = comparison.Apart.ToDictionary(r => (r.Key.Kind, r.Key.Status, r.Key.Basis, r.Cells.Keys.Single()), r => r.Note);
+        Assert.Equal("different status", notes[(FactKind.Value, FactStatus.Target, null, "杭州")]);
+        Assert.Equal("different status", notes[(FactKind.Value, FactStatus.Actual, null, "深圳")]);
+        Assert.Equal("different basis", notes[(FactKind.Growth, FactStatus.Actual, GrowthBasis.Mom, "杭州")]);
+
+        var same = Comparisons.Compare([("深圳", shenzhen), ("杭州", [.. hangzhou, Fact(3.2e11, subject: "杭州"), Fact(9.9, subject: "杭州", unit: "percent",
+            kind: "growth", basis: "yoy")])]);
+        Assert.Equal([(FactKind.Value, (GrowthBasis?)null), (FactKind.Growth, GrowthBasis.Yoy)],
+            same.Comparable.Select(r => (r.Key.Kind, r.Key.Basis)).OrderBy(k => k.Kind));
+        Assert.All(same.Comparable, r => Assert.Equal(FactStatus.Actual, r.Key.Status));
+    }
+
+    [Fact]
+    public void A_timeline_keeps_targets_and_actuals_of_one_period_apart()
+    {
+        var points = Timelines.Build([Fact(5e11, period: "2025", status: "target", doc: "a"), Fact(3.6e11, period: "2025", doc: "b")]);
+
+        Assert.Equal([FactStatus.Actual, FactStatus.Target], points.Select(p => p.Fact.Fact.Status));
+    }
+
+    [Theory]
+    [InlineData(3e11, 3.5e11, "CNY", "3000–3500亿 CNY")]
+    [InlineData(3, 5, "percent", "3–5%")]
+    [InlineData(10000, 50000, "count", "1–5万")]
+    public void A_range_reads_as_both_ends(double low, double high, string unit, string text) =>
+        Assert.Equal(text, FigureText.Format(Fact(low, "range", unit: unit, high: high).Fact));
 
     [Fact]
     public void Two_values_in_one_document_count_only_when_asked_for()
@@ -98,7 +175,7 @@ public sealed class AnalyticsTests
             [("企业数量", null), ("产业规模", "2024"), ("产业规模", "2023")],
             comparison.Comparable.Select(r => (r.Key.Indicator, r.Key.Period)));
         Assert.All(comparison.Comparable, r => Assert.Equal(["深圳", "杭州"], r.Cells.Keys.Order().Reverse()));
-        var apart = comparison.Apart.ToDictionary(r => (r.Key.Indicator, r.Key.Unit, r.Key.Scope), r => r.Note);
+        var apart = comparison.Apart.ToDictionary(r => (r.Key.Indicator, r.Key.Unit.Code, r.Key.Scope), r => r.Note);
         Assert.Equal("different unit", apart[("产业规模", "USD", "人工智能")]);
         Assert.Equal("different scope", apart[("企业数量", "count", "人工智能")]);
         Assert.Equal("different scope", apart[("企业数量", "count", "机器人")]);

@@ -1,5 +1,7 @@
 using Anvil.Analytics;
 using Anvil.Core.Entities;
+using Anvil.Core.Facts;
+using Anvil.Core.Quantities;
 using Anvil.Core.Reading;
 using Anvil.Core.Tests.Support;
 using Anvil.Store.Ingest;
@@ -67,12 +69,35 @@ public abstract class KnowledgeStoreContract : IDisposable
 
         var counts = Store.Counts();
         Assert.Equal(new StoreCounts(1, 3, 4, 3, 1), counts);
-        var fact = Assert.Single(Store.Facts(new FactQuery { Kind = "growth" }));
-        Assert.Equal(("深圳", "人工智能", "产业规模", 35.0, "percent", "approx", "2024", "新华社"),
-            (fact.Subject, fact.Scope, fact.Indicator, fact.Value, fact.Unit, fact.Qualifier, fact.Period, fact.Source));
+        var fact = Assert.Single(Store.Facts(new FactQuery { Kind = FactKind.Growth }));
+        var f = fact.Fact;
+        Assert.Equal(("深圳", "人工智能", "产业规模", 35.0, Unit.Percent, Qualifier.Approx, "2024", "新华社"),
+            (f.Subject, f.Scope, f.Indicator, f.Value, f.Unit, f.Qualifier, f.Period, f.Source));
         Assert.Equal("同比增長約35%", fact.Quote);
         Assert.Equal(ShenzhenText.IndexOf("同比", StringComparison.Ordinal), fact.Start);
         Assert.Equal(("sz", "2025-02-07"), (fact.Doc, fact.Date));
+    }
+
+    [Fact]
+    public void Every_field_of_a_typed_fact_is_stored_and_read_back()
+    {
+        var target = new Fact
+        {
+            Subject = "深圳", Scope = "人工智能", Indicator = "产业规模", IndicatorText = "产业总规模", Kind = FactKind.Value, Value = 4e11, ValueHigh = 4.5e11,
+            Unit = Unit.Cny, UnitText = "亿元", Qualifier = Qualifier.Range, Period = "2026", Source = "市政府", Status = FactStatus.Target,
+        };
+        var growth = new Fact
+        {
+            Subject = "深圳", Indicator = "产业规模", Kind = FactKind.Growth, Value = 1.2, Unit = Unit.Percent, Qualifier = Qualifier.Eq, Period = "2025-03",
+            Basis = GrowthBasis.Mom,
+        };
+        Store.Add(new TestAnalysis("plan", "深圳力争人工智能产业总规模达4000亿至4500亿元。3月环比增长1.2%。", new DateOnly(2025, 4, 1))
+            .Fact("人工智能产业总规模达4000亿至4500亿元", target).Fact("环比增长1.2%", growth).Records());
+
+        var facts = Facts(new FactQuery { Order = FactOrder.Kind, Descending = true });
+        Assert.Equal([target, growth], facts.Select(f => f.Fact));
+        Assert.Equal(target, Assert.Single(Facts(new FactQuery { Status = FactStatus.Target })).Fact);
+        Assert.Equal(growth, Assert.Single(Facts(new FactQuery { Status = FactStatus.Actual })).Fact);
     }
 
     [Fact]
@@ -223,7 +248,7 @@ public abstract class KnowledgeStoreContract : IDisposable
 
         Assert.Equal(3, Facts(new FactQuery { Subjects = Matcher.Expand("深圳市") }).Count);
         Assert.Equal(3, Facts(new FactQuery { Subjects = Matcher.Expand("杭州") }).Count);
-        Assert.Equal(2, Facts(new FactQuery { Indicators = Matcher.Expand("產業規模"), Kind = "value" }).Count);
+        Assert.Equal(2, Facts(new FactQuery { Indicators = Matcher.Expand("產業規模"), Kind = FactKind.Value }).Count);
         Assert.Equal(6, Facts(new FactQuery { Scopes = Matcher.Expand("人工智能") }).Count);
         Assert.Empty(Facts(new FactQuery { Subjects = Matcher.Expand("北京") }));
     }
@@ -233,19 +258,19 @@ public abstract class KnowledgeStoreContract : IDisposable
     {
         AddFactCorpus();
 
-        Assert.Single(Facts(new FactQuery { Kind = "growth" }));
+        Assert.Single(Facts(new FactQuery { Kind = FactKind.Growth }));
         Assert.True(PeriodRange.TryParseFilter("2024", out var y2024));
         Assert.Equal(5, Facts(new FactQuery { Period = y2024 }).Count); // 2024 and 2024-H1, not 2023
         Assert.True(PeriodRange.TryParseFilter("2023-2024", out var both));
         Assert.Equal(6, Facts(new FactQuery { Period = both }).Count);
         Assert.True(PeriodRange.TryParseFilter("2024-H1", out var half));
-        Assert.Equal(1500, Assert.Single(Facts(new FactQuery { Period = half })).Value);
+        Assert.Equal(1500, Assert.Single(Facts(new FactQuery { Period = half })).Fact.Value);
         Assert.Equal(3, Facts(new FactQuery { Source = "統計局" }).Count);
         Assert.Equal(3, Facts(new FactQuery { Doc = "hz" }).Count);
         Assert.Equal(3, Facts(new FactQuery { Doc = Store.Documents(false).Single(d => d.Key == "hz").Sha256[..10] }).Count);
         Assert.Equal(2, Facts(new FactQuery { Text = "企業1" }).Count);
         Assert.Equal(2, Facts(new FactQuery { Text = "企业1" }).Count);
-        Assert.Single(Facts(new FactQuery { Subjects = Matcher.Expand("杭州"), Kind = "value", Limit = 1 }));
+        Assert.Single(Facts(new FactQuery { Subjects = Matcher.Expand("杭州"), Kind = FactKind.Value, Limit = 1 }));
     }
 
     [Fact]
@@ -256,7 +281,7 @@ public abstract class KnowledgeStoreContract : IDisposable
 
         Assert.True(PeriodRange.TryParseFilter("2025", out var y2025));
         var fact = Assert.Single(Facts(new FactQuery { Period = y2025 }));
-        Assert.Null(fact.Period);
+        Assert.Null(fact.Fact.Period);
         Assert.True(PeriodRange.TryParseFilter("2024", out var y2024));
         Assert.Empty(Facts(new FactQuery { Period = y2024 }));
     }
@@ -288,10 +313,10 @@ public abstract class KnowledgeStoreContract : IDisposable
         Assert.Equal(0, Store.CountFacts(new FactQuery { Subjects = Matcher.Expand("北京") }));
 
         var byValue = new FactQuery { Order = FactOrder.Value };
-        Assert.Equal([35, 1200, 1500, 2800, 3.2e11, 3.6e11], Facts(byValue).Select(f => f.Value));
-        Assert.Equal([1500, 2800], Facts(byValue with { Offset = 2, Limit = 2 }).Select(f => f.Value));
-        Assert.Equal([3.6e11], Facts(byValue with { Descending = true, Limit = 1 }).Select(f => f.Value));
-        Assert.Equal([3.6e11], Facts(byValue with { Offset = 5 }).Select(f => f.Value)); // an offset without a limit
+        Assert.Equal([35, 1200, 1500, 2800, 3.2e11, 3.6e11], Facts(byValue).Select(f => f.Fact.Value));
+        Assert.Equal([1500, 2800], Facts(byValue with { Offset = 2, Limit = 2 }).Select(f => f.Fact.Value));
+        Assert.Equal([3.6e11], Facts(byValue with { Descending = true, Limit = 1 }).Select(f => f.Fact.Value));
+        Assert.Equal([3.6e11], Facts(byValue with { Offset = 5 }).Select(f => f.Fact.Value)); // an offset without a limit
         Assert.Empty(Facts(byValue with { Offset = 6, Limit = 10 }));
     }
 
@@ -324,16 +349,16 @@ public abstract class KnowledgeStoreContract : IDisposable
     {
         AddFactCorpus();
 
-        Assert.Equal("杭州", Facts(new FactQuery { Order = FactOrder.Subject, Limit = 1 })[0].Subject); // 杭 U+676D before 深 U+6DF1
-        Assert.Equal("深圳", Facts(new FactQuery { Order = FactOrder.Subject, Descending = true, Limit = 1 })[0].Subject);
-        Assert.Equal("产业规模", Facts(new FactQuery { Order = FactOrder.Indicator, Limit = 1 })[0].Indicator); // 产 U+4EA7 before 企 U+4F01
-        Assert.Equal(["2023", "2024-H1"], Facts(new FactQuery { Order = FactOrder.Period, Limit = 2 }).Select(f => f.Period));
+        Assert.Equal("杭州", Facts(new FactQuery { Order = FactOrder.Subject, Limit = 1 })[0].Fact.Subject); // 杭 U+676D before 深 U+6DF1
+        Assert.Equal("深圳", Facts(new FactQuery { Order = FactOrder.Subject, Descending = true, Limit = 1 })[0].Fact.Subject);
+        Assert.Equal("产业规模", Facts(new FactQuery { Order = FactOrder.Indicator, Limit = 1 })[0].Fact.Indicator); // 产 U+4EA7 before 企 U+4F01
+        Assert.Equal(["2023", "2024-H1"], Facts(new FactQuery { Order = FactOrder.Period, Limit = 2 }).Select(f => f.Fact.Period));
         Assert.Equal("hz", Facts(new FactQuery { Order = FactOrder.Date, Limit = 1 })[0].Doc); // 2025-01-05 before 2025-02-07
         Assert.Equal("sz", Facts(new FactQuery { Order = FactOrder.Doc, Descending = true, Limit = 1 })[0].Doc);
         // ties go by subject, indicator and id whichever way the key runs
         var valueFirst = Facts(new FactQuery { Order = FactOrder.Kind, Descending = true });
-        Assert.Equal(["杭州", "杭州", "杭州", "深圳", "深圳"], valueFirst.Take(5).Select(f => f.Subject));
-        Assert.Equal("growth", valueFirst[5].Kind);
+        Assert.Equal(["杭州", "杭州", "杭州", "深圳", "深圳"], valueFirst.Take(5).Select(f => f.Fact.Subject));
+        Assert.Equal(FactKind.Growth, valueFirst[5].Fact.Kind);
     }
 
     [Fact]
@@ -473,14 +498,14 @@ public abstract class KnowledgeStoreContract : IDisposable
         var hz = Store.Facts(new FactQuery { Subjects = Matcher.Expand("杭州") });
         var comparison = Comparisons.Compare([("深圳", sz), ("杭州", hz)]);
         var size = Assert.Single(comparison.Comparable);
-        Assert.Equal(new CompareKey("产业规模", "人工智能", "value", "2024", "CNY"), size.Key);
+        Assert.Equal(new CompareKey("产业规模", "人工智能", FactKind.Value, "2024", Unit.Cny), size.Key);
         Assert.Equal(2, size.Cells["深圳"].Count);
 
         var timeline = Timelines.Build(Store.Facts(new FactQuery { Subjects = Matcher.Expand("杭州"), Indicators = ["企业数量"] }));
         Assert.Equal(["2023", "2024-H1"], timeline.Select(p => p.Label));
 
         var conflict = Assert.Single(Conflicts.Find(Store.Facts(new FactQuery())));
-        Assert.Equal((3.6e11, 3.2e11), (conflict.First.Value, conflict.Second.Value)); // 超2800 and 超3000 agree
+        Assert.Equal((3.6e11, 3.2e11), (conflict.First.Fact.Value, conflict.Second.Fact.Value)); // 超2800 and 超3000 agree
     }
 
     // ------------------------------------------------------------------ schema
@@ -495,6 +520,24 @@ public abstract class KnowledgeStoreContract : IDisposable
         using var again = KnowledgeStore.Open(Location, create: false);
         Assert.Equal(version, again.SchemaVersion);
         Assert.Equal(1, again.Counts().Documents);
+    }
+
+    [Fact]
+    public void Facts_stored_before_status_and_basis_existed_read_as_actual_figures()
+    {
+        Store.Add(Shenzhen().Records());
+        // the knowledge base as schema version 2 left it
+        foreach (var column in (string[])["indicator_text", "value_high", "status", "basis"])
+        {
+            ExecuteSql($"ALTER TABLE facts DROP COLUMN {column}");
+        }
+
+        ExecuteSql("DELETE FROM schema_version WHERE version >= 3");
+
+        using var upgraded = KnowledgeStore.Open(Location, create: false);
+        var facts = upgraded.Facts(new FactQuery());
+        Assert.Equal(3, facts.Count);
+        Assert.All(facts, f => Assert.Equal((FactStatus.Actual, (GrowthBasis?)null, (double?)null), (f.Fact.Status, f.Fact.Basis, f.Fact.ValueHigh)));
     }
 
     [Fact]
@@ -575,12 +618,12 @@ public abstract class KnowledgeStoreContract : IDisposable
 
         var hangzhou = Store.Facts(new FactQuery { Subjects = Matcher.Expand("杭州") });
         var comparison = Comparisons.Compare([("深圳", shenzhen), ("杭州", hangzhou)]);
-        var row = comparison.Comparable.SingleOrDefault(r => r.Key is { Indicator: "企业数量", Scope: "民营企业", Kind: "value" });
+        var row = comparison.Comparable.SingleOrDefault(r => r.Key is { Indicator: "企业数量", Scope: "民营企业", Kind: FactKind.Value });
         static string Firms(IEnumerable<FactRow> facts) =>
-            string.Join("; ", facts.Where(f => f.Indicator == "企业数量").Select(f => $"scope {f.Scope ?? "-"} {f.Qualifier} {f.Value} period {f.Period ?? "-"}"));
+            string.Join("; ", facts.Where(f => f.Fact.Indicator == "企业数量").Select(f => $"scope {f.Fact.Scope ?? "-"} {f.Fact.Qualifier.ToSpecName()} {f.Fact.Value} period {f.Fact.Period ?? "-"}"));
         Assert.True(row is not null,
             $"no comparable row 企业数量 / 民营企业 / value; extraction gives 深圳: {Firms(shenzhen)} | 杭州: {Firms(hangzhou)}");
-        Assert.Contains(row.Cells["深圳"], f => f.Value == 2540000 && f.Qualifier == "gt");
-        Assert.Contains(row.Cells["杭州"], f => f.Value == 900000 && f.Qualifier == "approx");
+        Assert.Contains(row.Cells["深圳"], f => f.Fact.Value == 2540000 && f.Fact.Qualifier == Qualifier.Gt);
+        Assert.Contains(row.Cells["杭州"], f => f.Fact.Value == 900000 && f.Fact.Qualifier == Qualifier.Approx);
     }
 }

@@ -65,6 +65,25 @@ public sealed class ApiTests(Servers servers)
     }
 
     [Fact]
+    public async Task A_fact_carries_every_field_of_the_typed_fact_by_its_spec_name()
+    {
+        var growth = (await _client.JsonAsync("/api/facts?subject=深圳&kind=growth&page_size=1")).GetProperty("facts")[0];
+        Assert.Equal("growth", growth.GetProperty("kind").GetString());
+        Assert.Equal("percent", growth.GetProperty("unit").GetString());
+        Assert.Contains(growth.GetProperty("qualifier").GetString(), (string[])["eq", "approx", "gt", "ge", "lt", "le", "range"]);
+        Assert.Contains(growth.GetProperty("status").GetString(), (string[])["actual", "target", "forecast"]);
+        foreach (var field in (string[])["indicator_text", "value_high", "basis", "start", "end", "quote", "doc", "id"])
+        {
+            Assert.True(growth.TryGetProperty(field, out _), field);
+        }
+
+        var html = await _client.PageAsync("/facts?subject=深圳&kind=growth");
+        Assert.Contains("<th scope=\"col\">status</th>", html);
+        Assert.Contains("<th scope=\"col\">basis</th>", html);
+        Assert.Contains("data-h=\"status\">actual</td>", html);
+    }
+
+    [Fact]
     public async Task Exports_are_the_cli_csv_and_xlsx()
     {
         var csv = await _client.GetByteArrayAsync("/api/facts/export?format=csv&subject=深圳", Token);

@@ -1,3 +1,4 @@
+using Anvil.Core.Facts;
 using Anvil.Store.Periods;
 
 namespace Anvil.Store.Records;
@@ -18,8 +19,10 @@ public sealed record FactQuery
     /// <summary>Only facts about this entity (by link, after merging).</summary>
     public long? SubjectEntityId { get; init; }
 
-    /// <summary>value, growth, delta, share or rank.</summary>
-    public string? Kind { get; init; }
+    public FactKind? Kind { get; init; }
+
+    /// <summary>Only actual figures, only targets or only forecasts.</summary>
+    public FactStatus? Status { get; init; }
 
     /// <summary>Facts whose period falls inside this range.</summary>
     public PeriodRange? Period { get; init; }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Anvil.Core.Facts;
 using Anvil.Core.Normalization;
 using Anvil.Store.Ingest;
 using Anvil.Store.Matching;
@@ -286,11 +287,17 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
             m => [documentId, entityIds[m.Entity], (long)m.Start, (long)m.End, m.Quote, m.QuoteNorm, m.ExtractedName]);
         InsertMany(tx, "facts",
             ["document_id", "span_start", "span_end", "quote", "quote_norm", "subject", "subject_norm", "subject_entity_id", "scope", "scope_norm",
-             "indicator", "indicator_norm", "kind", "value", "unit", "unit_text", "qualifier", "period", "period_start", "period_end", "source", "source_norm"],
+             "indicator", "indicator_norm", "indicator_text", "kind", "value", "value_high", "unit", "unit_text", "qualifier", "period", "period_start",
+             "period_end", "source", "source_norm", "status", "basis"],
             d.Facts,
-            f => [documentId, (long)f.Start, (long)f.End, f.Quote, Names.Fold(f.Quote), f.Subject, Names.Fold(f.Subject), Entity(f.SubjectEntity),
-                  f.Scope, Names.FoldOrNull(f.Scope), f.Indicator, Names.Fold(f.Indicator), f.Kind, f.Value, f.Unit, f.UnitText, f.Qualifier,
-                  f.Period, f.PeriodStart, f.PeriodEnd, f.Source, Names.FoldOrNull(f.Source)]);
+            e =>
+            {
+                var f = e.Fact;
+                return [documentId, (long)e.Start, (long)e.End, e.Quote, Names.Fold(e.Quote), f.Subject, Names.Fold(f.Subject), Entity(e.SubjectEntity),
+                    f.Scope, Names.FoldOrNull(f.Scope), f.Indicator, Names.Fold(f.Indicator), f.IndicatorText, f.Kind.ToSpecName(), f.Value, f.ValueHigh,
+                    f.Unit.Code, f.UnitText, f.Qualifier.ToSpecName(), f.Period, e.PeriodStart, e.PeriodEnd, f.Source, Names.FoldOrNull(f.Source),
+                    f.Status.ToSpecName(), f.Basis?.ToSpecName()];
+            });
         InsertMany(tx, "relations", ["document_id", "span_start", "span_end", "quote", "subject", "subject_entity_id", "predicate", "object", "object_entity_id"],
             d.Relations,
             r => [documentId, (long)r.Start, (long)r.End, r.Quote, r.Subject, Entity(r.SubjectEntity), r.Predicate, r.Object, Entity(r.ObjectEntity)]);
@@ -488,11 +495,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     public IReadOnlyList<FactRow> Facts(FactQuery query) => Run(() =>
     {
         using var cmd = Command(null, "");
-        var sql = new StringBuilder("""
-            SELECT f.id, d.doc_key, d.title, d.date, f.span_start, f.span_end, f.quote, f.subject, f.scope, f.indicator, f.kind,
-                   f.value, f.unit, f.unit_text, f.qualifier, f.period, f.source
-            FROM facts f JOIN documents d ON d.id = f.document_id
-            """);
+        var sql = new StringBuilder($"SELECT {FactColumns} FROM facts f JOIN documents d ON d.id = f.document_id");
         sql.Append(FactFilter(cmd, query)).Append(" ORDER BY ").Append(FactOrdering(query)).Append(Page(cmd, query.Limit, query.Offset));
 
         cmd.CommandText = sql.ToString();
@@ -500,30 +503,46 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         var facts = new List<FactRow>();
         while (r.Read())
         {
-            facts.Add(new FactRow
-            {
-                Id = Long(r, 0),
-                Doc = r.GetString(1),
-                Title = Text(r, 2),
-                Date = Text(r, 3),
-                Start = (int)Long(r, 4),
-                End = (int)Long(r, 5),
-                Quote = r.GetString(6),
-                Subject = r.GetString(7),
-                Scope = Text(r, 8),
-                Indicator = r.GetString(9),
-                Kind = r.GetString(10),
-                Value = r.GetDouble(11),
-                Unit = r.GetString(12),
-                UnitText = Text(r, 13),
-                Qualifier = r.GetString(14),
-                Period = Text(r, 15),
-                Source = Text(r, 16),
-            });
+            facts.Add(ReadFact(r));
         }
 
         return facts;
     });
+
+    /// <summary>What <see cref="ReadFact"/> reads, over <c>facts f</c> joined to <c>documents d</c>.</summary>
+    private const string FactColumns = """
+        f.id, d.doc_key, d.title, d.date, f.span_start, f.span_end, f.quote, f.subject, f.scope, f.indicator, f.indicator_text, f.kind,
+        f.value, f.value_high, f.unit, f.unit_text, f.qualifier, f.period, f.source, f.status, f.basis
+        """;
+
+    /// <summary>A fact of <see cref="FactColumns"/>; the spec's names become the fact's types here (<see cref="FactNames"/>).</summary>
+    private static FactRow ReadFact(DbDataReader r) => new()
+    {
+        Id = Long(r, 0),
+        Doc = r.GetString(1),
+        Title = Text(r, 2),
+        Date = Text(r, 3),
+        Start = (int)Long(r, 4),
+        End = (int)Long(r, 5),
+        Quote = r.GetString(6),
+        Fact = new Fact
+        {
+            Subject = r.GetString(7),
+            Scope = Text(r, 8),
+            Indicator = r.GetString(9),
+            IndicatorText = Text(r, 10),
+            Kind = FactNames.ParseKind(r.GetString(11)),
+            Value = r.GetDouble(12),
+            ValueHigh = r.IsDBNull(13) ? null : r.GetDouble(13),
+            Unit = new Unit(r.GetString(14)),
+            UnitText = Text(r, 15),
+            Qualifier = FactNames.ParseQualifier(r.GetString(16)),
+            Period = Text(r, 17),
+            Source = Text(r, 18),
+            Status = FactNames.ParseStatus(Text(r, 19)),
+            Basis = FactNames.ParseBasis(Text(r, 20)),
+        },
+    };
 
     public int CountFacts(FactQuery query) => Run(() =>
     {
@@ -592,7 +611,13 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         if (query.Kind is { } kind)
         {
             sql.Append(" AND f.kind = @kind");
-            Parameter(cmd, "@kind", kind);
+            Parameter(cmd, "@kind", kind.ToSpecName());
+        }
+
+        if (query.Status is { } status)
+        {
+            sql.Append(" AND f.status = @status");
+            Parameter(cmd, "@status", status.ToSpecName());
         }
 
         if (query.Period is { } period)

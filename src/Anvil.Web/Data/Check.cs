@@ -1,4 +1,5 @@
 using System.Globalization;
+using Anvil.Core.Facts;
 using Anvil.Core.Lexicons;
 using Anvil.Core.Normalization;
 using Anvil.Store.Matching;
@@ -14,8 +15,6 @@ namespace Anvil.Web.Data;
 internal static class Check
 {
     public const int MaxText = 200;
-
-    public static readonly string[] Kinds = ["value", "growth", "delta", "share", "rank"];
 
     private static readonly Lazy<NameMatcher> Matcher = new(() => new NameMatcher(EntityLexicon.LoadBuiltIn(TextNormalizer.Default)));
 
@@ -68,16 +67,16 @@ internal static class Check
         return names;
     }
 
-    public static string? Kind(string? value)
+    /// <summary>A fact kind by its spec name (<see cref="FactNames.KindNames"/>).</summary>
+    public static FactKind? Kind(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }
 
-        var kind = value.Trim().ToLowerInvariant();
-        return Kinds.Contains(kind) ? kind
-            : throw WebException.BadParameter($"kind: must be value, growth, delta, share or rank, not '{Shorten(value)}'");
+        return FactNames.TryParseKind(value, out var kind) ? kind
+            : throw WebException.BadParameter($"kind: must be {string.Join(", ", FactNames.KindNames)}, not '{Shorten(value)}'");
     }
 
     public static PeriodRange? Period(string? value)

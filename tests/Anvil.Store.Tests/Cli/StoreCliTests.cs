@@ -34,7 +34,7 @@ public sealed class StoreCliTests : IDisposable
         store.Add(new TestAnalysis("hz-2024", "杭州市人工智能產業規模3200億元,同比增長約12%。杭州民營企業約90萬家,「杭州六小龍」。", new DateOnly(2025, 1, 5))
             .Mention("杭州市", "杭州", EntityType.Place)
             .Fact("杭州市人工智能產業規模3200億元", "杭州", "产业规模", 3.2e11, "CNY", period: "2024", scope: "人工智能", source: "杭州市统计局")
-            .Fact("同比增長約12%", "杭州", "产业规模", 12, "percent", kind: "growth", qualifier: "approx", period: "2024", scope: "人工智能")
+            .Fact("同比增長約12%", "杭州", "产业规模", 12, "percent", kind: "growth", qualifier: "approx", period: "2024", scope: "人工智能", basis: "yoy")
             .Fact("杭州民營企業約90萬家", "杭州", "企业数量", 900000, qualifier: "approx", scope: "民营企业")
             .Records());
         store.Add(new TestAnalysis("sz-2024", "深圳人工智能產業規模達3600億元。深圳民營企業數量超過254萬。", new DateOnly(2025, 2, 7))
@@ -368,6 +368,22 @@ public sealed class StoreCliTests : IDisposable
         var table = Run("facts", "--db", db, "--subject", "深圳", "--scope", "民營企業");
         Assert.Contains(">254万", table.Stdout);
         Assert.Contains("深圳民營企業數量超過254萬", table.Stdout);
+    }
+
+    [Fact]
+    public void Exports_carry_status_basis_value_high_and_indicator_text()
+    {
+        var db = FactBase();
+
+        var growth = JsonDocument.Parse(Assert.Single(Run("facts", "--db", db, "--kind", "growth", "--format", "jsonl").Lines)).RootElement;
+        Assert.Equal(("actual", "yoy"), (growth.GetProperty("status").GetString(), growth.GetProperty("basis").GetString()));
+        Assert.Equal(JsonValueKind.Null, growth.GetProperty("value_high").ValueKind);
+        Assert.Equal(JsonValueKind.Null, growth.GetProperty("indicator_text").ValueKind);
+
+        Assert.Equal(0, Run("facts", "--db", db, "--kind", "growth", "--format", "csv", "--output", "growth.csv").ExitCode);
+        var csv = File.ReadAllLines(_dir.File("growth.csv"));
+        Assert.EndsWith("indicator_text,value_high,status,basis", csv[0]);
+        Assert.EndsWith(",,actual,yoy", csv[1]);
     }
 
     [Fact]

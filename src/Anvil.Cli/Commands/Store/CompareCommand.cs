@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Anvil.Analytics;
 using Anvil.Cli.Commands.Store.Output;
+using Anvil.Core.Facts;
 using Anvil.Store;
 using Anvil.Store.Periods;
 using Anvil.Store.Records;
@@ -94,14 +95,17 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
             ("comparable", x => Cell.Of(x.Comparable ? "yes" : "no")),
             ("indicator", x => Cell.Of(x.Row.Key.Indicator)),
             ("scope", x => Cell.Of(x.Row.Key.Scope)),
-            ("kind", x => Cell.Of(x.Row.Key.Kind)),
+            ("kind", x => Cell.Of(x.Row.Key.Kind.ToSpecName())),
             ("period", x => Cell.Of(x.Row.Key.Period)),
-            ("unit", x => Cell.Of(x.Row.Key.Unit)),
+            ("unit", x => Cell.Of(x.Row.Key.Unit.Code)),
+            ("status", x => Cell.Of(x.Row.Key.Status.ToSpecName())),
+            ("basis", x => Cell.Of(x.Row.Key.Basis?.ToSpecName())),
             ("subject", x => Cell.Of(x.Subject)),
-            ("value", x => Cell.Of(x.Fact.Value)),
-            ("qualifier", x => Cell.Of(x.Fact.Qualifier)),
-            ("unit_text", x => Cell.Of(x.Fact.UnitText)),
-            ("source", x => Cell.Of(x.Fact.Source)),
+            ("value", x => Cell.Of(x.Fact.Fact.Value)),
+            ("value_high", x => x.Fact.Fact.ValueHigh is { } high ? Cell.Of(high) : Cell.Of((string?)null)),
+            ("qualifier", x => Cell.Of(x.Fact.Fact.Qualifier.ToSpecName())),
+            ("unit_text", x => Cell.Of(x.Fact.Fact.UnitText)),
+            ("source", x => Cell.Of(x.Fact.Fact.Source)),
             ("doc", x => Cell.Of(x.Fact.Doc)),
             ("date", x => Cell.Of(x.Fact.Date)),
             ("span_start", x => Cell.Of(x.Fact.Start)),
@@ -123,7 +127,7 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
 
             foreach (var row in comparison.Comparable)
             {
-                var cells = new List<string> { Markup.Escape(row.Key.Indicator), Markup.Escape(row.Key.Scope ?? ""), row.Key.Kind, Markup.Escape(row.Key.Period ?? "current"), row.Key.Unit };
+                var cells = new List<string> { Markup.Escape(row.Key.Indicator), Markup.Escape(row.Key.Scope ?? ""), KindText(row.Key), Markup.Escape(row.Key.Period ?? "current"), row.Key.Unit.Code };
                 cells.AddRange(comparison.Subjects.Select(s => row.Cells.TryGetValue(s, out var facts) ? CellText(facts) : ""));
                 table.AddRow(cells.ToArray());
             }
@@ -142,7 +146,7 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
             foreach (var row in comparison.Apart)
             {
                 var (subject, facts) = row.Cells.First();
-                apart.AddRow(Markup.Escape(row.Key.Indicator), Markup.Escape(row.Key.Scope ?? ""), row.Key.Kind, Markup.Escape(row.Key.Period ?? "current"),
+                apart.AddRow(Markup.Escape(row.Key.Indicator), Markup.Escape(row.Key.Scope ?? ""), KindText(row.Key), Markup.Escape(row.Key.Period ?? "current"),
                     Markup.Escape(subject), CellText(facts), Markup.Escape(row.Note ?? ""));
             }
 
@@ -150,8 +154,13 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
         }
     }
 
+    /// <summary>The kind, with the status and basis when they say more than an actual figure: <c>growth · yoy</c>, <c>value · target</c>.</summary>
+    private static string KindText(CompareKey key) =>
+        string.Join(" · ", new[] { key.Kind.ToSpecName(), key.Status == FactStatus.Actual ? null : key.Status.ToSpecName(), key.Basis?.ToSpecName() }
+            .Where(x => x is not null));
+
     /// <summary>Each fact of a cell: its value with qualifier, then its document and quote.</summary>
     private static string CellText(IReadOnlyList<FactRow> facts) =>
         string.Join("\n", facts.Select(f =>
-            $"[bold]{Markup.Escape(Anvil.Analytics.FigureText.Format(f.Value, f.Unit, f.Qualifier))}[/]\n[grey]{Markup.Escape(f.Doc)}: {Markup.Escape(f.Quote)}[/]"));
+            $"[bold]{Markup.Escape(FigureText.Format(f.Fact))}[/]\n[grey]{Markup.Escape(f.Doc)}: {Markup.Escape(f.Quote)}[/]"));
 }

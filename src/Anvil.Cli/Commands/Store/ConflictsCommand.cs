@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Anvil.Analytics;
 using Anvil.Cli.Commands.Store.Output;
+using Anvil.Core.Facts;
 using Anvil.Store.Records;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -61,20 +62,22 @@ internal sealed class ConflictsCommand : StoreCommand<ConflictsSettings>
         }
 
         var people = settings.ParsedFormat == OutputFormat.Table;
-        Cell Value(FactRow f) => people ? Cell.Of(Anvil.Analytics.FigureText.Format(f.Value, f.Unit, f.Qualifier)) : Cell.Of(f.Value);
+        Cell Value(FactRow f) => people ? Cell.Of(FigureText.Format(f.Fact)) : Cell.Of(f.Fact.Value);
         SheetWriter.Write([ResultSheet.From("conflicts", "conflict", conflicts,
-            ("subject", c => Cell.Of(c.First.Subject)),
-            ("scope", c => Cell.Of(c.First.Scope)),
-            ("indicator", c => Cell.Of(c.First.Indicator)),
-            ("kind", c => Cell.Of(c.First.Kind)),
+            ("subject", c => Cell.Of(c.First.Fact.Subject)),
+            ("scope", c => Cell.Of(c.First.Fact.Scope)),
+            ("indicator", c => Cell.Of(c.First.Fact.Indicator)),
+            ("kind", c => Cell.Of(c.First.Fact.Kind.ToSpecName())),
             ("period", c => Cell.Of(EffectivePeriod.Label(c.First))),
-            ("unit", c => Cell.Of(c.First.Unit)),
+            ("unit", c => Cell.Of(c.First.Fact.Unit.Code)),
+            ("status", c => Cell.Of(c.First.Fact.Status.ToSpecName())),
+            ("basis", c => Cell.Of(c.First.Fact.Basis?.ToSpecName())),
             ("value_a", c => Value(c.First)),
-            ("qualifier_a", c => Cell.Of(c.First.Qualifier)),
+            ("qualifier_a", c => Cell.Of(c.First.Fact.Qualifier.ToSpecName())),
             ("doc_a", c => Cell.Of(c.First.Doc)),
             ("quote_a", c => Cell.Of(c.First.Quote)),
             ("value_b", c => Value(c.Second)),
-            ("qualifier_b", c => Cell.Of(c.Second.Qualifier)),
+            ("qualifier_b", c => Cell.Of(c.Second.Fact.Qualifier.ToSpecName())),
             ("doc_b", c => Cell.Of(c.Second.Doc)),
             ("quote_b", c => Cell.Of(c.Second.Quote)),
             ("gap", c => people ? Cell.Of(c.Gap.ToString("0.#%", CultureInfo.InvariantCulture)) : Cell.Of(c.Gap)))], settings.ParsedFormat, settings.Output);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Anvil.Analytics;
 using Anvil.Cli.Commands.Store.Output;
+using Anvil.Core.Facts;
 using Anvil.Store.Records;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -25,6 +26,8 @@ internal sealed class TimelineSettings : QuerySettings
     [Description("Only value, growth, delta, share or rank")]
     public string? Kind { get; init; }
 
+    public FactKind? ParsedKind { get; private set; }
+
     public override ValidationResult Validate()
     {
         var result = base.Validate();
@@ -38,7 +41,9 @@ internal sealed class TimelineSettings : QuerySettings
             return ValidationResult.Error("E0507: timeline needs a subject and an indicator, such as: anvil timeline 深圳 产业规模");
         }
 
-        return SettingChecks.Kind(Kind) ?? ValidationResult.Success();
+        var kind = SettingChecks.Kind(Kind, out var parsedKind);
+        ParsedKind = parsedKind;
+        return kind ?? ValidationResult.Success();
     }
 }
 
@@ -53,18 +58,20 @@ internal sealed class TimelineCommand : StoreCommand<TimelineSettings>
             Subjects = Filters.Expand(settings.Subject),
             Indicators = Filters.Expand(settings.Indicator),
             Scopes = Filters.Expand(settings.Scope),
-            Kind = settings.Kind,
+            Kind = settings.ParsedKind,
             Limit = settings.Limit,
         }));
         var people = settings.ParsedFormat == OutputFormat.Table;
         SheetWriter.Write([ResultSheet.From($"{settings.Subject} {settings.Indicator}", "point", points,
-            ("period", p => Cell.Of(people ? p.Label : p.Fact.Period)),
-            ("kind", p => Cell.Of(p.Fact.Kind)),
-            ("scope", p => Cell.Of(p.Fact.Scope)),
-            ("value", p => people ? Cell.Of(Anvil.Analytics.FigureText.Format(p.Fact.Value, p.Fact.Unit, p.Fact.Qualifier)) : Cell.Of(p.Fact.Value)),
-            ("unit", p => Cell.Of(p.Fact.Unit)),
-            ("qualifier", p => Cell.Of(p.Fact.Qualifier)),
-            ("source", p => Cell.Of(p.Fact.Source)),
+            ("period", p => Cell.Of(people ? p.Label : p.Fact.Fact.Period)),
+            ("kind", p => Cell.Of(p.Fact.Fact.Kind.ToSpecName())),
+            ("scope", p => Cell.Of(p.Fact.Fact.Scope)),
+            ("value", p => people ? Cell.Of(FigureText.Format(p.Fact.Fact)) : Cell.Of(p.Fact.Fact.Value)),
+            ("unit", p => Cell.Of(p.Fact.Fact.Unit.Code)),
+            ("qualifier", p => Cell.Of(p.Fact.Fact.Qualifier.ToSpecName())),
+            ("status", p => Cell.Of(p.Fact.Fact.Status.ToSpecName())),
+            ("basis", p => Cell.Of(p.Fact.Fact.Basis?.ToSpecName())),
+            ("source", p => Cell.Of(p.Fact.Fact.Source)),
             ("doc", p => Cell.Of(p.Fact.Doc)),
             ("date", p => Cell.Of(p.Fact.Date)),
             ("quote", p => Cell.Of(p.Fact.Quote)))], settings.ParsedFormat, settings.Output);

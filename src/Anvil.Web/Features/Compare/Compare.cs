@@ -1,4 +1,5 @@
 using Anvil.Analytics;
+using Anvil.Core.Facts;
 using Anvil.Store.Records;
 using Anvil.Web.Charts;
 using Anvil.Web.Data;
@@ -26,11 +27,11 @@ public sealed record CompareRequest
 public sealed record CompareCell(string Subject, IReadOnlyList<FactRow> Facts);
 
 /// <summary>
-/// A row of the comparison: the figures stated for one indicator, scope, kind, period and unit. <see cref="Note"/> says
-/// why a row that only one subject states stands apart.
+/// A row of the comparison: the figures stated for one indicator, scope, kind, period, unit, status and basis.
+/// <see cref="Note"/> says why a row that only one subject states stands apart.
 /// </summary>
-public sealed record CompareRow(string Indicator, string? Scope, string Kind, string? Period, string PeriodLabel, string Unit, string? Note,
-    IReadOnlyList<CompareCell> Cells);
+public sealed record CompareRow(string Indicator, string? Scope, string Kind, string? Period, string PeriodLabel, string Unit, string Status, string? Basis,
+    string? Note, IReadOnlyList<CompareCell> Cells);
 
 /// <summary>Rows two or more subjects state, and rows that do not line up, latest period first (as <c>anvil compare</c>).</summary>
 public sealed record CompareResponse(IReadOnlyList<string> Subjects, IReadOnlyList<CompareRow> Comparable, IReadOnlyList<CompareRow> Apart);
@@ -83,7 +84,8 @@ internal static class Compare
     private static CompareRow Row(ComparisonRow row, IReadOnlyList<string> subjects)
     {
         var label = row.Key.Period ?? (row.Period is { } p ? $"current ({p.EndText})" : "current");
-        return new CompareRow(row.Key.Indicator, row.Key.Scope, row.Key.Kind, row.Key.Period, label, row.Key.Unit, row.Note,
+        return new CompareRow(row.Key.Indicator, row.Key.Scope, row.Key.Kind.ToSpecName(), row.Key.Period, label, row.Key.Unit.Code,
+            row.Key.Status.ToSpecName(), row.Key.Basis?.ToSpecName(), row.Note,
             [.. subjects.Where(row.Cells.ContainsKey).Select(s => new CompareCell(s, row.Cells[s]))]);
     }
 
@@ -151,10 +153,10 @@ internal static class Compare
                     html.Element("h3", group.Key);
                     foreach (var row in group)
                     {
-                        var caption = string.Join(" · ", new[] { row.Scope, row.Kind, row.PeriodLabel, row.Unit }.Where(x => !string.IsNullOrEmpty(x)));
+                        var caption = string.Join(" · ", new[] { row.Scope, row.Kind, row.PeriodLabel, row.Unit, Qualified(row) }.Where(x => !string.IsNullOrEmpty(x)));
                         html.Open("figure");
                         html.Markup(Svg.Bars($"{row.Indicator} {caption}", [.. row.Cells.SelectMany(c => c.Facts.Take(FiguresShown).Select(f =>
-                            new Bar(c.Facts.Count > 1 ? $"{c.Subject} ({f.Doc})" : c.Subject, f.Value, Figures.Format(f), Links.Document(f.Doc, f.Id),
+                            new Bar(c.Facts.Count > 1 ? $"{c.Subject} ({f.Doc})" : c.Subject, f.Fact.Value, Figures.Format(f), Links.Document(f.Doc, f.Id),
                                 $"{c.Subject}: {Figures.Format(f)} — {f.Quote}", Colour(result.Subjects, c.Subject))))]));
                         html.Element("figcaption", caption);
                         html.Close("figure");
@@ -173,6 +175,10 @@ internal static class Compare
             }
         });
     }
+
+    /// <summary>A row's status and basis when they say more than an actual figure: <c>target</c>, <c>yoy</c>, <c>forecast · mom</c>.</summary>
+    private static string? Qualified(CompareRow row) =>
+        string.Join(" · ", new[] { row.Status == "actual" ? null : row.Status, row.Basis }.Where(x => x is not null)) is { Length: > 0 } text ? text : null;
 
     /// <summary>Each subject keeps its colour in every chart.</summary>
     private static int Colour(IReadOnlyList<string> subjects, string subject) => Math.Max(0, subjects.ToList().IndexOf(subject));
@@ -211,7 +217,7 @@ internal static class Compare
             html.Open("tr");
             html.Element("td", row.Indicator, ("data-h", "indicator"));
             html.Element("td", row.Scope ?? "", ("data-h", "scope"));
-            html.Element("td", row.Kind, ("data-h", "kind"));
+            html.Element("td", row.Kind + (Qualified(row) is { } q ? " · " + q : ""), ("data-h", "kind"));
             html.Element("td", row.PeriodLabel, ("data-h", "period"));
             html.Element("td", row.Unit, ("data-h", "unit"));
             if (apart)
@@ -252,7 +258,7 @@ internal static class Compare
             html.Open("div", ("class", "figure"));
             html.Element("strong", Figures.Format(f), ("class", "value"));
             html.Open("blockquote").Link(Links.Document(f.Doc, f.Id), f.Quote).Close("blockquote");
-            html.Element("span", f.Doc + (f.Source is null ? "" : " · " + f.Source), ("class", "muted"));
+            html.Element("span", f.Doc + (f.Fact.Source is null ? "" : " · " + f.Fact.Source), ("class", "muted"));
             html.Close("div");
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Anvil.Analytics;
+using Anvil.Core.Facts;
 using AnalyticsConflicts = Anvil.Analytics.Conflicts;
 using Anvil.Store.Records;
 using Anvil.Web.Data;
@@ -84,9 +85,10 @@ internal static class ConflictsPage
                 ("class", "summary"));
             foreach (var c in result.Conflicts)
             {
-                var f = c.First;
+                var f = c.First.Fact;
                 html.Open("article", ("class", "conflict"));
-                html.Element("h2", string.Join(" · ", new[] { f.Subject, f.Scope, f.Indicator, f.Kind, EffectivePeriod.Label(f), f.Unit }
+                html.Element("h2", string.Join(" · ", new[] { f.Subject, f.Scope, f.Indicator, f.Kind.ToSpecName(), EffectivePeriod.Label(c.First), f.Unit.Code,
+                        f.Status == FactStatus.Actual ? null : f.Status.ToSpecName(), f.Basis?.ToSpecName() }
                     .Where(x => !string.IsNullOrEmpty(x))));
                 html.Element("p", "gap " + c.Gap.ToString("0.#%", CultureInfo.InvariantCulture), ("class", "muted"));
                 html.Open("div", ("class", "sides"));
@@ -106,7 +108,7 @@ internal static class ConflictsPage
         html.Open("div", ("class", "side"));
         html.Element("strong", Figures.Format(f), ("class", "value"));
         html.Open("blockquote").Link(Links.Document(f.Doc, f.Id), f.Quote).Close("blockquote");
-        html.Element("span", string.Join(" · ", new[] { f.Doc, f.Date, f.Source }.Where(x => !string.IsNullOrEmpty(x))), ("class", "muted"));
+        html.Element("span", string.Join(" · ", new[] { f.Doc, f.Date, f.Fact.Source }.Where(x => !string.IsNullOrEmpty(x))), ("class", "muted"));
         html.Close("div");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Anvil.Analytics;
+using Anvil.Core.Facts;
 using Anvil.Store;
 using Anvil.Store.Records;
 using Anvil.Web.Charts;
@@ -10,13 +11,15 @@ using Microsoft.AspNetCore.Mvc;
 namespace Anvil.Web.Features.Entities;
 
 /// <summary>One figure of a series: when it holds, its value, and the fact that states it.</summary>
-public sealed record SeriesPoint(string Label, string? Start, string? End, double Value, string Qualifier, long FactId, string Doc, string Quote);
+public sealed record SeriesPoint(string Label, string? Start, string? End, double Value, string Qualifier, double? ValueHigh, long FactId, string Doc, string Quote);
 
 /// <summary>
-/// An indicator of the entity over time (one scope, kind and unit), oldest first: at most a few points per period,
-/// of <see cref="PointsTotal"/> figures in all (the rest are on the facts pages).
+/// An indicator of the entity over time (one scope, kind, unit, status and basis: a target is not a point of the actual
+/// line), oldest first: at most a few points per period, of <see cref="PointsTotal"/> figures in all (the rest are on the
+/// facts pages).
 /// </summary>
-public sealed record Series(string Indicator, string? Scope, string Kind, string Unit, IReadOnlyList<SeriesPoint> Points, int PointsTotal);
+public sealed record Series(string Indicator, string? Scope, string Kind, string Unit, string Status, string? Basis, IReadOnlyList<SeriesPoint> Points,
+    int PointsTotal);
 
 /// <summary>Which page of the entity's facts to show.</summary>
 public sealed record EntityRequest
@@ -93,17 +96,19 @@ internal static class Entities
     private static EntitySeries SeriesOf(IKnowledgeStore store, long id)
     {
         var all = store.Facts(new FactQuery { SubjectEntityId = id })
-            .GroupBy(f => (f.Indicator, f.Scope, f.Kind, f.Unit))
+            .GroupBy(f => (f.Fact.Indicator, f.Fact.Scope, f.Fact.Kind, f.Fact.Unit, f.Fact.Status, f.Fact.Basis))
             .Select(g =>
             {
                 var points = Timelines.Build(g).Where(p => p.Period is not null)
-                    .Select(p => new SeriesPoint(p.Label, p.Period!.Value.StartText, p.Period!.Value.EndText, p.Fact.Value, p.Fact.Qualifier,
-                        p.Fact.Id, p.Fact.Doc, p.Fact.Quote)).ToList();
-                return new Series(g.Key.Indicator, g.Key.Scope, g.Key.Kind, g.Key.Unit, PointsPerPeriod(points), points.Count);
+                    .Select(p => new SeriesPoint(p.Label, p.Period!.Value.StartText, p.Period!.Value.EndText, p.Fact.Fact.Value,
+                        p.Fact.Fact.Qualifier.ToSpecName(), p.Fact.Fact.ValueHigh, p.Fact.Id, p.Fact.Doc, p.Fact.Quote)).ToList();
+                return new Series(g.Key.Indicator, g.Key.Scope, g.Key.Kind.ToSpecName(), g.Key.Unit.Code, g.Key.Status.ToSpecName(), g.Key.Basis?.ToSpecName(),
+                    PointsPerPeriod(points), points.Count);
             })
             .Where(x => x.Points.Count > 0)
             .OrderByDescending(Periods).ThenByDescending(x => x.PointsTotal).ThenBy(x => x.Indicator, StringComparer.Ordinal)
             .ThenBy(x => x.Scope, StringComparer.Ordinal).ThenBy(x => x.Kind, StringComparer.Ordinal).ThenBy(x => x.Unit, StringComparer.Ordinal)
+            .ThenBy(x => x.Status, StringComparer.Ordinal).ThenBy(x => x.Basis, StringComparer.Ordinal)
             .ToList();
         return new EntitySeries([.. all.Take(MaxSeries)], all.Count);
     }
@@ -140,6 +145,9 @@ internal static class Entities
     /// </summary>
     private static int Periods(Series series) => series.Points.Select(p => p.End).Distinct(StringComparer.Ordinal).Count();
 
+    private static string PointText(Series s, SeriesPoint p) =>
+        Figures.Format(p.Value, new Unit(s.Unit), FactNames.ParseQualifier(p.Qualifier), p.ValueHigh);
+
     private static IResult Render(HttpContext context, EntityRequest request, EntityResponse r) => Layout.Page(context, r.Entity.Name, "entity", html =>
     {
         html.Open("p", ("class", "meta"));
@@ -165,11 +173,12 @@ internal static class Entities
             html.Open("div", ("class", "charts"));
             foreach (var s in charted)
             {
-                var caption = string.Join(" · ", new[] { s.Indicator, s.Scope, s.Kind, s.Unit }.Where(x => !string.IsNullOrEmpty(x)));
+                var caption = string.Join(" · ", new[] { s.Indicator, s.Scope, s.Kind, s.Unit, s.Status == "actual" ? null : s.Status, s.Basis }
+                    .Where(x => !string.IsNullOrEmpty(x)));
                 html.Open("figure");
                 html.Markup(Svg.Line(caption, [.. s.Points.Select(p => new LinePoint(
                     DateOnly.ParseExact(p.End!, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber, p.Label, p.Value,
-                    Figures.Format(p.Value, s.Unit, p.Qualifier), Links.Document(p.Doc, p.FactId), $"{p.Label}: {Figures.Format(p.Value, s.Unit, p.Qualifier)} — {p.Quote}"))]));
+                    PointText(s, p), Links.Document(p.Doc, p.FactId), $"{p.Label}: {PointText(s, p)} — {p.Quote}"))]));
                 html.Element("figcaption", s.PointsTotal > s.Points.Count
                     ? string.Create(CultureInfo.InvariantCulture, $"{caption} ({s.Points.Count} of {s.PointsTotal} figures: {MaxPointsPerPeriod} per period at most)")
                     : caption);

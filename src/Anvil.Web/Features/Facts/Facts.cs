@@ -1,5 +1,6 @@
 using System.Globalization;
 using Anvil.Analytics;
+using Anvil.Core.Facts;
 using Anvil.Store.Records;
 using Anvil.Web.Data;
 using Anvil.Web.Hosting;
@@ -132,7 +133,7 @@ internal static class Facts
         html.Open("label").Text("Kind");
         html.Open("select", ("name", "kind"));
         html.Element("option", "any", ("value", ""));
-        foreach (var kind in Check.Kinds)
+        foreach (var kind in FactNames.KindNames)
         {
             html.Element("option", kind, ("value", kind), ("selected", kind == request.Kind ? "" : null));
         }
@@ -198,7 +199,7 @@ internal static class Facts
     {
         html.Open("table", ("class", "facts"));
         html.Open("thead").Open("tr");
-        foreach (var h in (string[])["subject", "indicator", "scope", "kind", "value", "period", "source", "quote"])
+        foreach (var h in (string[])["subject", "indicator", "scope", "kind", "value", "period", "status", "basis", "source", "quote"])
         {
             html.Element("th", h, ("scope", "col"));
         }
@@ -208,13 +209,16 @@ internal static class Facts
         foreach (var f in facts)
         {
             html.Open("tr");
-            html.Element("td", f.Subject, ("data-h", "subject"));
-            html.Element("td", f.Indicator, ("data-h", "indicator"));
-            html.Element("td", f.Scope ?? "", ("data-h", "scope"));
-            html.Element("td", f.Kind, ("data-h", "kind"));
+            var fact = f.Fact;
+            html.Element("td", fact.Subject, ("data-h", "subject"));
+            html.Element("td", fact.Indicator, ("data-h", "indicator"));
+            html.Element("td", fact.Scope ?? "", ("data-h", "scope"));
+            html.Element("td", fact.Kind.ToSpecName(), ("data-h", "kind"));
             html.Element("td", Figures.Format(f), ("data-h", "value"), ("class", "num"));
             html.Element("td", EffectivePeriod.Label(f), ("data-h", "period"));
-            html.Element("td", f.Source ?? "", ("data-h", "source"));
+            html.Element("td", fact.Status.ToSpecName(), ("data-h", "status"));
+            html.Element("td", fact.Basis?.ToSpecName() ?? "", ("data-h", "basis"));
+            html.Element("td", fact.Source ?? "", ("data-h", "source"));
             html.Open("td", ("data-h", "quote"), ("class", "quote"));
             html.Link(Links.Document(f.Doc, f.Id), f.Quote);
             html.Element("span", " — " + f.Doc, ("class", "muted"));
