@@ -1,7 +1,6 @@
 using System.Globalization;
 using Anvil.Core.Facts;
-using Anvil.Core.Lexicons;
-using Anvil.Core.Normalization;
+using Anvil.Core.Pipeline;
 using Anvil.Store.Matching;
 using Anvil.Store.Periods;
 using Anvil.Web.Hosting;
@@ -16,7 +15,7 @@ internal static class Check
 {
     public const int MaxText = 200;
 
-    private static readonly Lazy<NameMatcher> Matcher = new(() => new NameMatcher(EntityLexicon.LoadBuiltIn(TextNormalizer.Default)));
+    private static readonly Lazy<NameMatcher> Matcher = new(() => new NameMatcher(AnvilPipeline.BuiltInLexicon));
 
     /// <summary>A free-text filter: trimmed, null when empty, refused when too long or holding control characters.</summary>
     public static string? Text(string parameter, string? value)
