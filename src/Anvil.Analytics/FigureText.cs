@@ -1,6 +1,7 @@
 using System.Globalization;
 using Anvil.Core.Facts;
 using Anvil.Core.Quantities;
+using Anvil.Store.Records;
 
 namespace Anvil.Analytics;
 
@@ -13,6 +14,37 @@ namespace Anvil.Analytics;
 public static class FigureText
 {
     public static string Format(Fact fact) => Format(fact.Value, fact.Unit, fact.Qualifier, fact.ValueHigh);
+
+    /// <summary>
+    /// How a summary's figure was chosen and what the others say, for people: <c>3 of 5 documents · 3200–3600亿 CNY ·
+    /// conflict</c>, <c>latest of 4 documents · …</c>, <c>2 documents</c> when all agree.
+    /// </summary>
+    public static string Describe(FigureSummary s)
+    {
+        var parts = new List<string>
+        {
+            s.Choice switch
+            {
+                SummaryChoice.Agreed => Count(s.Documents, "document"),
+                SummaryChoice.MostSources => $"{s.ChosenDocuments} of {Count(s.Documents, "document")}",
+                _ => $"latest of {Count(s.Documents, "document")}",
+            },
+        };
+        if (s.Values > 1)
+        {
+            parts.Add(Format(s.Low, s.Fact.Unit, Qualifier.Range, s.High));
+        }
+
+        if (s.Conflict)
+        {
+            parts.Add("conflict");
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>1 document, 3 documents.</summary>
+    public static string Count(long n, string noun) => n.ToString("#,0", CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
 
     public static string Format(double value, Unit unit, Qualifier qualifier, double? high = null)
     {

@@ -37,6 +37,27 @@ public sealed class AnalyticsTests
 
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
+    /// <summary>One statement as the store sums it up: one document, its value.</summary>
+    private static FigureSummary Summary(FactRow f) => new()
+    {
+        FigureId = f.Id,
+        Fact = f.Fact,
+        Date = f.Fact.Period is null ? f.Date : null,
+        Choice = SummaryChoice.Agreed,
+        Statements = 1,
+        Documents = 1,
+        ChosenDocuments = 1,
+        Values = 1,
+        Low = f.Fact.Value,
+        High = f.Fact.ValueHigh ?? f.Fact.Value,
+        Conflict = false,
+        FactId = f.Id,
+        Doc = f.Doc,
+        DocDate = f.Date,
+    };
+
+    private static IReadOnlyList<FigureSummary> Summaries(params FactRow[] facts) => [.. facts.Select(Summary)];
+
     /// <summary>A case file's value: a number, or for a range its two ends (<c>3000..3500</c>).</summary>
     private static FactRow Stated(string value, string qualifier) =>
         value.Split("..") is [var low, var high] ? Fact(Number(low), qualifier, high: Number(high)) : Fact(Number(value), qualifier);
@@ -49,51 +70,8 @@ public sealed class AnalyticsTests
         var b = Stated(row[2], row[3]);
         bool expected = row[5] == "yes";
 
-        Assert.Equal(expected, Conflicts.Disagree(a, b, Number(row[4])));
-        Assert.Equal(expected, Conflicts.Disagree(b, a, Number(row[4])));
-    }
-
-    [Fact]
-    public void Conflicts_need_the_same_subject_scope_indicator_kind_period_and_unit()
-    {
-        var facts = new[]
-        {
-            Fact(3.6e11, doc: "a"),
-            Fact(3.2e11, doc: "b"),
-            Fact(1e11, doc: "c", period: "2023"),
-            Fact(1e11, doc: "c", scope: "机器人"),
-            Fact(1e11, doc: "c", subject: "杭州"),
-            Fact(1e11, doc: "c", unit: "USD"),
-            Fact(1e11, doc: "c", kind: "growth"),
-            Fact(5, doc: "x", period: null, date: "2025-01-01"),
-            Fact(9, doc: "y", period: null, date: "2025-02-01"), // another day: not the same figure
-            Fact(7, doc: "z", period: null),                     // no time at all: left out
-        };
-
-        var conflict = Assert.Single(Conflicts.Find(facts));
-        Assert.Equal(("a", "b"), (conflict.First.Doc, conflict.Second.Doc));
-        Assert.Equal(0.4 / 3.6, conflict.Gap, 6);
-    }
-
-    [Fact]
-    public void A_target_never_conflicts_with_an_actual_nor_a_yoy_growth_with_a_mom_one()
-    {
-        var facts = new[]
-        {
-            Fact(3.6e11, doc: "actual"),
-            Fact(5e11, doc: "goal", status: "target"),                       // 力争达5000亿: a goal, not a disagreement
-            Fact(4e11, doc: "outlook", status: "forecast"),                  // 预计4000亿
-            Fact(12.5, doc: "y1", unit: "percent", kind: "growth", basis: "yoy"),
-            Fact(1.2, doc: "m1", unit: "percent", kind: "growth", basis: "mom"), // 环比 against 同比: two measures
-            Fact(2.1, doc: "q1", unit: "percent", kind: "growth", basis: "qoq"),
-        };
-
-        Assert.Empty(Conflicts.Find(facts));
-        Assert.Empty(Conflicts.Find(facts, withinDocuments: true));
-
-        // the same status and basis do conflict
-        var again = Conflicts.Find([.. facts, Fact(6e11, doc: "goal2", status: "target"), Fact(20, doc: "y2", unit: "percent", kind: "growth", basis: "yoy")]);
-        Assert.Equal([("goal", "goal2"), ("y1", "y2")], again.Select(c => (c.First.Doc, c.Second.Doc)).Order());
+        Assert.Equal(expected, Conflicts.Disagree(a.Fact, b.Fact, Number(row[4])));
+        Assert.Equal(expected, Conflicts.Disagree(b.Fact, a.Fact, Number(row[4])));
     }
 
     [Fact]
@@ -110,7 +88,7 @@ public sealed class AnalyticsTests
             Fact(1.5, subject: "杭州", unit: "percent", kind: "growth", basis: "mom"),
         };
 
-        var comparison = Comparisons.Compare([("深圳", shenzhen), ("杭州", hangzhou)]);
+        var comparison = Comparisons.Compare([("深圳", Summaries(shenzhen)), ("杭州", Summaries(hangzhou))]);
 
         Assert.Empty(comparison.Comparable);
         var notes = comparison.Apart.ToDictionary(r => (r.Key.Kind, r.Key.Status, r.Key.Basis, r.Cells.Keys.Single()), r => r.Note);
@@ -118,8 +96,8 @@ public sealed class AnalyticsTests
         Assert.Equal("different status", notes[(FactKind.Value, FactStatus.Actual, null, "深圳")]);
         Assert.Equal("different basis", notes[(FactKind.Growth, FactStatus.Actual, GrowthBasis.Mom, "杭州")]);
 
-        var same = Comparisons.Compare([("深圳", shenzhen), ("杭州", [.. hangzhou, Fact(3.2e11, subject: "杭州"), Fact(9.9, subject: "杭州", unit: "percent",
-            kind: "growth", basis: "yoy")])]);
+        var same = Comparisons.Compare([("深圳", Summaries(shenzhen)), ("杭州", Summaries([.. hangzhou, Fact(3.2e11, subject: "杭州"), Fact(9.9, subject: "杭州",
+            unit: "percent", kind: "growth", basis: "yoy")]))]);
         Assert.Equal([(FactKind.Value, (GrowthBasis?)null), (FactKind.Growth, GrowthBasis.Yoy)],
             same.Comparable.Select(r => (r.Key.Kind, r.Key.Basis)).OrderBy(k => k.Kind));
         Assert.All(same.Comparable, r => Assert.Equal(FactStatus.Actual, r.Key.Status));
@@ -128,9 +106,9 @@ public sealed class AnalyticsTests
     [Fact]
     public void A_timeline_keeps_targets_and_actuals_of_one_period_apart()
     {
-        var points = Timelines.Build([Fact(5e11, period: "2025", status: "target", doc: "a"), Fact(3.6e11, period: "2025", doc: "b")]);
+        var points = Timelines.Build(Summaries(Fact(5e11, period: "2025", status: "target", doc: "a"), Fact(3.6e11, period: "2025", doc: "b")));
 
-        Assert.Equal([FactStatus.Actual, FactStatus.Target], points.Select(p => p.Fact.Fact.Status));
+        Assert.Equal([FactStatus.Actual, FactStatus.Target], points.Select(p => p.Summary.Fact.Status));
     }
 
     [Theory]
@@ -139,16 +117,6 @@ public sealed class AnalyticsTests
     [InlineData(10000, 50000, "count", "1–5万")]
     public void A_range_reads_as_both_ends(double low, double high, string unit, string text) =>
         Assert.Equal(text, FigureText.Format(Fact(low, "range", unit: unit, high: high).Fact));
-
-    [Fact]
-    public void Two_values_in_one_document_count_only_when_asked_for()
-    {
-        // 环比增长4.4% and 同比增长34.9% extracted as the same growth figure: one text, two measures
-        var facts = new[] { Fact(4.4, doc: "nev", unit: "percent", kind: "growth"), Fact(34.9, doc: "nev", unit: "percent", kind: "growth") };
-
-        Assert.Empty(Conflicts.Find(facts));
-        Assert.Single(Conflicts.Find(facts, withinDocuments: true));
-    }
 
     [Fact]
     public void Compare_aligns_rows_latest_first_and_sets_apart_what_does_not_compare()
@@ -169,7 +137,7 @@ public sealed class AnalyticsTests
             Fact(900000, "approx", subject: "杭州", period: null, date: "2025-02-07", indicator: "企业数量", scope: "民营企业", unit: "count"),
         };
 
-        var comparison = Comparisons.Compare([("深圳", shenzhen), ("杭州", hangzhou)]);
+        var comparison = Comparisons.Compare([("深圳", Summaries(shenzhen)), ("杭州", Summaries(hangzhou))]);
 
         Assert.Equal(
             [("企业数量", null), ("产业规模", "2024"), ("产业规模", "2023")],
@@ -184,7 +152,7 @@ public sealed class AnalyticsTests
     [Fact]
     public void A_timeline_runs_oldest_first_with_current_figures_at_their_date()
     {
-        var points = Timelines.Build(
+        var points = Timelines.Statements(
         [
             Fact(3.6e11, period: "2024", doc: "b"),
             Fact(3.5e11, period: null, date: "2024-06-30", doc: "c"),
@@ -194,5 +162,24 @@ public sealed class AnalyticsTests
         ]);
 
         Assert.Equal(["2023", "2024-H1", "2024-06-30 (current)", "2024", "—"], points.Select(p => p.Label));
+        Assert.Equal(["2023", "2024-H1", "2024-06-30 (current)", "2024", "—"], Timelines.Build(points.Select(p => Summary(p.Fact))).Select(p => p.Label));
+    }
+
+    [Fact]
+    public void Stated_values_cluster_where_their_ranges_meet_most_stated_first()
+    {
+        StatedValue V(double value, string qualifier, int documents, long id, double? high = null) =>
+            new(value, high, FactNames.ParseQualifier(qualifier), documents, documents, id);
+        var clusters = Conflicts.Clusters(
+        [
+            V(3.2e11, "eq", 1, 1),
+            V(3.5e11, "approx", 2, 2),   // 3150–3850亿 takes in 3200亿 and 3600亿
+            V(3.6e11, "eq", 4, 3),
+            V(5e11, "eq", 1, 4),
+            V(5.2e11, "gt", 1, 5),       // 超5200亿 is another figure than 5000亿
+        ]);
+
+        Assert.Equal([(3.2e11, 3.6e11, 7), (5e11, 5e11, 1), (5.2e11, 5.2e11, 1)], clusters.Select(c => (c.Low, c.High, c.Documents)));
+        Assert.Equal(3, clusters[0].FactId); // the most stated value stands for its cluster
     }
 }

@@ -494,18 +494,87 @@ public abstract class KnowledgeStoreContract : IDisposable
             .Fact("深圳人工智能產業規模3200億元", "深圳", "产业规模", 3.2e11, "CNY", period: "2024", scope: "人工智能")
             .Fact("企業超3000家", "深圳", "企业数量", 3000, qualifier: "gt", period: "2024", scope: "人工智能").Records());
 
-        var sz = Store.Facts(new FactQuery { Subjects = Matcher.Expand("深圳") });
-        var hz = Store.Facts(new FactQuery { Subjects = Matcher.Expand("杭州") });
+        var sz = Store.Summaries(new FactQuery { Subjects = Matcher.Expand("深圳") });
+        var hz = Store.Summaries(new FactQuery { Subjects = Matcher.Expand("杭州") });
         var comparison = Comparisons.Compare([("深圳", sz), ("杭州", hz)]);
         var size = Assert.Single(comparison.Comparable);
         Assert.Equal(new CompareKey("产业规模", "人工智能", FactKind.Value, "2024", Unit.Cny), size.Key);
-        Assert.Equal(2, size.Cells["深圳"].Count);
+        var cell = size.Cells["深圳"];
+        Assert.Equal((2, 2, 3.2e11, 3.6e11, true), (cell.Statements, cell.Documents, cell.Low, cell.High, cell.Conflict));
+        Assert.Equal((SummaryChoice.Latest, 3.2e11, "sz2"), (cell.Choice, cell.Fact.Value, cell.Doc)); // one document each: the latest stands
+        Assert.Equal("深圳人工智能產業規模3200億元", Assert.Single(Store.Facts(new FactQuery { Ids = [cell.FactId] })).Quote);
+        Assert.Equal(2, Store.Facts(new FactQuery { Summary = cell }).Count);
 
-        var timeline = Timelines.Build(Store.Facts(new FactQuery { Subjects = Matcher.Expand("杭州"), Indicators = ["企业数量"] }));
+        var timeline = Timelines.Build(Store.Summaries(new FactQuery { Subjects = Matcher.Expand("杭州"), Indicators = ["企业数量"] }));
         Assert.Equal(["2023", "2024-H1"], timeline.Select(p => p.Label));
 
-        var conflict = Assert.Single(Conflicts.Find(Store.Facts(new FactQuery())));
-        Assert.Equal((3.6e11, 3.2e11), (conflict.First.Fact.Value, conflict.Second.Fact.Value)); // 超2800 and 超3000 agree
+        var conflict = Assert.Single(Store.ConflictGroups(new FactQuery())); // 超2800 and 超3000 agree
+        Assert.Equal(1, Store.CountConflictGroups(new FactQuery()));
+        Assert.Equal(("深圳", "产业规模", "2024"), (conflict.Fact.Subject, conflict.Fact.Indicator, conflict.Fact.Period));
+        var values = Store.StatedValues(conflict);
+        Assert.Equal([(3.2e11, 1), (3.6e11, 1)], values.Select(v => (v.Value, v.Documents)));
+        Assert.Equal(2, Conflicts.Clusters(values).Count);
+    }
+
+    [Fact]
+    public void A_summary_takes_the_value_most_documents_state_and_counts_them()
+    {
+        for (int i = 0; i < 3; i++)
+        {
+            Store.Add(new TestAnalysis($"r{i}", $"第{i}期：深圳人工智能产业规模达3600亿元。", new DateOnly(2025, 1, 1 + i))
+                .Fact("深圳人工智能产业规模达3600亿元", "深圳", "产业规模", 3.6e11, "CNY", period: "2024", scope: "人工智能").Records());
+        }
+
+        Store.Add(new TestAnalysis("late", "另据报道，深圳人工智能产业规模约3500亿元。", new DateOnly(2025, 3, 1))
+            .Fact("深圳人工智能产业规模约3500亿元", "深圳", "产业规模", 3.5e11, "CNY", qualifier: "approx", period: "2024", scope: "人工智能").Records());
+
+        var s = Assert.Single(Store.Summaries(new FactQuery { Subjects = ["深圳"] }));
+        Assert.Equal((SummaryChoice.MostSources, 3.6e11, 3, 4, 4, 2), (s.Choice, s.Fact.Value, s.ChosenDocuments, s.Documents, s.Statements, s.Values));
+        Assert.Equal((3.5e11, 3.6e11, false), (s.Low, s.High, s.Conflict)); // 约3500亿 reaches 3600亿
+        Assert.Empty(Store.ConflictGroups(new FactQuery()));
+        Assert.Single(Store.ConflictGroups(new FactQuery(), tolerance: 0.01));
+    }
+
+    [Fact]
+    public void Conflicts_are_groups_of_one_figure_never_a_target_against_an_actual_nor_a_yoy_against_a_mom_growth()
+    {
+        Fact Figure(double value, FactKind kind = FactKind.Value, FactStatus status = FactStatus.Actual, GrowthBasis? basis = null, string period = "2024") => new()
+        {
+            Subject = "深圳", Scope = "人工智能", Indicator = "产业规模", Kind = kind, Value = value, Unit = kind == FactKind.Growth ? Unit.Percent : Unit.Cny,
+            Qualifier = Qualifier.Eq, Period = period, Status = status, Basis = basis,
+        };
+        const string text = "深圳数字一。深圳数字二。深圳数字三。";
+        Store.Add(new TestAnalysis("a", text, new DateOnly(2025, 1, 1))
+            .Fact("深圳数字一", Figure(3.6e11)).Fact("深圳数字二", Figure(12.5, FactKind.Growth, basis: GrowthBasis.Yoy))
+            .Fact("深圳数字三", Figure(1.2, FactKind.Growth, basis: GrowthBasis.Mom)).Records());
+        Store.Add(new TestAnalysis("b", text + "又。", new DateOnly(2025, 2, 1))
+            .Fact("深圳数字一", Figure(5e11, status: FactStatus.Target)).Fact("深圳数字二", Figure(2.1, FactKind.Growth, basis: GrowthBasis.Qoq))
+            .Fact("深圳数字三", Figure(4e11, status: FactStatus.Forecast)).Records());
+
+        Assert.Empty(Store.ConflictGroups(new FactQuery()));
+        Assert.Equal(0, Store.CountConflictGroups(new FactQuery(), withinDocuments: true));
+
+        // the same status and basis, from another document, do conflict: two groups
+        Store.Add(new TestAnalysis("c", text + "再。", new DateOnly(2025, 3, 1))
+            .Fact("深圳数字一", Figure(6e11, status: FactStatus.Target)).Fact("深圳数字二", Figure(20, FactKind.Growth, basis: GrowthBasis.Yoy))
+            .Fact("深圳数字三", Figure(3.6e11, period: "2023")).Records());
+        var groups = Store.ConflictGroups(new FactQuery());
+        Assert.Equal([(FactKind.Value, FactStatus.Target, (GrowthBasis?)null), (FactKind.Growth, FactStatus.Actual, GrowthBasis.Yoy)],
+            groups.Select(g => (g.Fact.Kind, g.Fact.Status, g.Fact.Basis)).OrderBy(k => k.Kind));
+        Assert.Equal(2, Store.CountConflictGroups(new FactQuery()));
+        Assert.Single(Store.ConflictGroups(new FactQuery { Limit = 1, Offset = 1 }));
+    }
+
+    [Fact]
+    public void Two_values_in_one_document_conflict_only_when_asked_for()
+    {
+        // 环比增长4.4% and 同比增长34.9% extracted as the same growth figure: one text, two measures
+        Store.Add(new TestAnalysis("nev", "新能源汽车产量增长4.4%，增长34.9%。", new DateOnly(2025, 1, 1))
+            .Fact("增长4.4%", "深圳", "产量", 4.4, "percent", kind: "growth", period: "2024")
+            .Fact("增长34.9%", "深圳", "产量", 34.9, "percent", kind: "growth", period: "2024").Records());
+
+        Assert.Equal(0, Store.CountConflictGroups(new FactQuery()));
+        Assert.Equal(1, Store.CountConflictGroups(new FactQuery(), withinDocuments: true));
     }
 
     // ------------------------------------------------------------------ schema
@@ -520,24 +589,6 @@ public abstract class KnowledgeStoreContract : IDisposable
         using var again = KnowledgeStore.Open(Location, create: false);
         Assert.Equal(version, again.SchemaVersion);
         Assert.Equal(1, again.Counts().Documents);
-    }
-
-    [Fact]
-    public void Facts_stored_before_status_and_basis_existed_read_as_actual_figures()
-    {
-        Store.Add(Shenzhen().Records());
-        // the knowledge base as schema version 2 left it
-        foreach (var column in (string[])["indicator_text", "value_high", "status", "basis"])
-        {
-            ExecuteSql($"ALTER TABLE facts DROP COLUMN {column}");
-        }
-
-        ExecuteSql("DELETE FROM schema_version WHERE version >= 3");
-
-        using var upgraded = KnowledgeStore.Open(Location, create: false);
-        var facts = upgraded.Facts(new FactQuery());
-        Assert.Equal(3, facts.Count);
-        Assert.All(facts, f => Assert.Equal((FactStatus.Actual, (GrowthBasis?)null, (double?)null), (f.Fact.Status, f.Fact.Basis, f.Fact.ValueHigh)));
     }
 
     [Fact]
@@ -610,20 +661,20 @@ public abstract class KnowledgeStoreContract : IDisposable
         var seed = Path.Combine(SharedFolder.RequireOrSkip("seeds"), "000_aa59eec68af4f562.txt");
         var config = TestAnalysis.Configuration;
         Store.Add(DocumentRecordsBuilder.Build(config.Pipeline.Run(new DocumentReader().Read(seed)), config.Resolver, config.Hash));
-        var shenzhen = Store.Facts(new FactQuery { Subjects = Matcher.Expand("深圳") });
+        var shenzhen = Store.Summaries(new FactQuery { Subjects = Matcher.Expand("深圳") });
         if (shenzhen.Count == 0)
         {
             Assert.Skip("no facts about 深圳 in the seed yet: fact extraction has not landed");
         }
 
-        var hangzhou = Store.Facts(new FactQuery { Subjects = Matcher.Expand("杭州") });
+        var hangzhou = Store.Summaries(new FactQuery { Subjects = Matcher.Expand("杭州") });
         var comparison = Comparisons.Compare([("深圳", shenzhen), ("杭州", hangzhou)]);
         var row = comparison.Comparable.SingleOrDefault(r => r.Key is { Indicator: "企业数量", Scope: "民营企业", Kind: FactKind.Value });
-        static string Firms(IEnumerable<FactRow> facts) =>
+        static string Firms(IEnumerable<FigureSummary> facts) =>
             string.Join("; ", facts.Where(f => f.Fact.Indicator == "企业数量").Select(f => $"scope {f.Fact.Scope ?? "-"} {f.Fact.Qualifier.ToSpecName()} {f.Fact.Value} period {f.Fact.Period ?? "-"}"));
         Assert.True(row is not null,
             $"no comparable row 企业数量 / 民营企业 / value; extraction gives 深圳: {Firms(shenzhen)} | 杭州: {Firms(hangzhou)}");
-        Assert.Contains(row.Cells["深圳"], f => f.Fact.Value == 2540000 && f.Fact.Qualifier == Qualifier.Gt);
-        Assert.Contains(row.Cells["杭州"], f => f.Fact.Value == 900000 && f.Fact.Qualifier == Qualifier.Approx);
+        Assert.Equal((2540000, Qualifier.Gt), (row.Cells["深圳"].Fact.Value, row.Cells["深圳"].Fact.Qualifier));
+        Assert.Equal((900000, Qualifier.Approx), (row.Cells["杭州"].Fact.Value, row.Cells["杭州"].Fact.Qualifier));
     }
 }

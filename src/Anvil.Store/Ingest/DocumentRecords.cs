@@ -9,7 +9,8 @@ namespace Anvil.Store.Ingest;
 /// <summary>An entity of the document, after merging, with the aliases it brings.</summary>
 public sealed record EntityRecord(string Name, string Type, IReadOnlyList<(string Alias, string AliasNorm, string Origin)> Aliases);
 
-public sealed record MentionRecord(int Entity, int Start, int End, string Quote, string QuoteNorm, string ExtractedName);
+/// <summary>A mention: its span, and the form it writes the entity in (counted per entity as <c>entity_forms</c>).</summary>
+public sealed record MentionRecord(int Entity, int Start, int End, string Quote, string QuoteNorm);
 
 /// <summary>
 /// A fact of the document as the knowledge base stores it: the <see cref="Fact"/> itself (its subject the merged
@@ -25,10 +26,10 @@ public sealed record FactEntry
 
     public int? SubjectEntity { get; init; }
 
-    /// <summary>First and last day of the period (of the document's date when the period is null), <c>YYYY-MM-DD</c>.</summary>
-    public string? PeriodStart { get; init; }
+    /// <summary>First and last day of the period (of the document's date when the period is null), as yyyymmdd numbers.</summary>
+    public int? PeriodStart { get; init; }
 
-    public string? PeriodEnd { get; init; }
+    public int? PeriodEnd { get; init; }
 
     public required Fact Fact { get; init; }
 }

@@ -41,7 +41,7 @@ public static class DocumentRecordsBuilder
             var quote = doc.Slice(m.Span);
             var key = resolver.Resolve(m.Name, m.Type, quote);
             mentions.Add(new MentionRecord(EntityIndex(key), doc.ToCodePointIndex(m.Span.Start), doc.ToCodePointIndex(m.Span.End),
-                quote, Names.Fold(quote), m.Name));
+                quote, Names.Fold(quote)));
         }
 
         int? Link(string name)
@@ -64,8 +64,8 @@ public static class DocumentRecordsBuilder
                 End = doc.ToCodePointIndex(span.End),
                 Quote = doc.Slice(span),
                 SubjectEntity = subject,
-                PeriodStart = range?.StartText,
-                PeriodEnd = range?.EndText,
+                PeriodStart = range?.StartDay,
+                PeriodEnd = range?.EndDay,
                 Fact = subject is { } s && entities[s].Name != f.Subject ? f with { Subject = entities[s].Name } : f,
             });
         }

@@ -39,6 +39,12 @@ public sealed record FactQuery
     /// <summary>Part of the (normalised) quote.</summary>
     public string? Text { get; init; }
 
+    /// <summary>Only these facts (by <see cref="FactRow.Id"/>).</summary>
+    public IReadOnlyCollection<long>? Ids { get; init; }
+
+    /// <summary>Only the statements a summary sums up: its figure in its period.</summary>
+    public FigureSummary? Summary { get; init; }
+
     /// <summary>At most this many facts; 0 for all.</summary>
     public int Limit { get; init; }
 

@@ -16,6 +16,7 @@ internal static class Json
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All); // still escapes < > & ' " for safety
         options.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         options.Converters.Add(new FactRowJson());
+        options.Converters.Add(new FigureSummaryJson());
         return options;
     }
 }

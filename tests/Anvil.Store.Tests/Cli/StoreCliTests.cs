@@ -407,19 +407,23 @@ public sealed class StoreCliTests : IDisposable
     }
 
     [Fact]
-    public void Conflicts_show_both_quotes_and_timeline_every_source()
+    public void Conflicts_show_each_figure_as_clusters_with_their_quotes_and_timeline_one_line_per_period()
     {
         var db = FactBase();
 
-        var conflicts = Run("conflicts", "--db", db, "--format", "jsonl").Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        var conflict = Assert.Single(conflicts);
-        Assert.Equal("深圳人工智能產業規模達3600億元", conflict.GetProperty("quote_a").GetString());
-        Assert.Equal("深圳人工智能产业规模为3200亿元", conflict.GetProperty("quote_b").GetString());
+        var clusters = Run("conflicts", "--db", db, "--format", "jsonl").Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, clusters.Count); // one figure, two values that cannot both be true
+        Assert.All(clusters, c => Assert.Equal(("深圳", "产业规模", "2024", 2), (c.GetProperty("subject").GetString(), c.GetProperty("indicator").GetString(),
+            c.GetProperty("period").GetString(), c.GetProperty("clusters").GetInt32())));
+        Assert.Equal(["深圳人工智能产业规模为3200亿元", "深圳人工智能產業規模達3600億元"], clusters.Select(c => c.GetProperty("quote").GetString()!).Order());
         Assert.Contains("3200亿 CNY", Run("conflicts", "--db", db).Stdout);
 
-        var timeline = Run("timeline", "深圳", "产业规模", "--db", db, "--format", "jsonl").Lines.ToList();
-        Assert.Equal(2, timeline.Count);
-        Assert.All(timeline, l => Assert.Contains("\"period\":\"2024\"", l));
+        var timeline = Run("timeline", "深圳", "产业规模", "--db", db, "--format", "jsonl").Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var line = Assert.Single(timeline); // two documents, one period
+        Assert.Equal(("2024", 2, "yes"), (line.GetProperty("period").GetString(), line.GetProperty("sources").GetInt32(), line.GetProperty("conflict").GetString()));
+        var all = Run("timeline", "深圳", "产业规模", "--db", db, "--format", "jsonl", "--all").Lines.ToList();
+        Assert.Equal(2, all.Count);
+        Assert.All(all, l => Assert.Contains("\"period\":\"2024\"", l));
     }
 
     [Fact]
