@@ -56,22 +56,29 @@ internal static class Facts
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/facts", (StoreAccess store, [AsParameters] FactsRequest request) => Query(store, request))
+        app.MapGet("/api/facts", (ResultCache cache, [AsParameters] FactsRequest request) => Query(cache, request))
             .WithName("facts").WithSummary("Facts matching the filters, sorted, one page at a time");
         app.MapGet("/api/facts/export", (StoreAccess store, DashboardOptions options, [AsParameters] FactsRequest request,
                 [FromQuery(Name = "format")] string? format) => Export(store, options, request, format))
             .WithName("facts-export").WithSummary("Every fact matching the filters as CSV (UTF-8 with BOM) or XLSX")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        app.MapGet("/facts", (StoreAccess store, HttpContext context, [AsParameters] FactsRequest request) =>
-            Render(context, request, Query(store, request))).ExcludeFromDescription();
+        app.MapGet("/facts", async (ResultCache cache, HttpContext context, [AsParameters] FactsRequest request) =>
+            Render(context, request, await Query(cache, request))).ExcludeFromDescription();
     }
 
-    public static FactsResponse Query(StoreAccess store, FactsRequest request)
+    /// <summary>
+    /// One page and the count of all matches. A large place has tens of thousands of facts to count and sort, so pages
+    /// are kept until the knowledge base changes: many clients asking the same page cost one read of the store.
+    /// </summary>
+    public static Task<FactsResponse> Query(ResultCache cache, FactsRequest request)
     {
         var paging = Paging.Of(request.Page, request.PageSize);
         var query = Matching(request) with { Offset = paging.Offset, Limit = paging.Size };
-        return store.Use(s =>
+        var key = ResultCache.Key("facts", ResultCache.Names(query.Subjects), ResultCache.Names(query.Scopes), ResultCache.Names(query.Indicators),
+            query.Kind?.ToString() ?? "*", query.Period is { } p ? p.StartText + ".." + p.EndText : "*", query.Source ?? "*", query.Doc ?? "*", query.Text ?? "*",
+            query.Order.ToString(), query.Descending ? "desc" : "asc", paging.Page.ToString(CultureInfo.InvariantCulture), paging.Size.ToString(CultureInfo.InvariantCulture));
+        return cache.GetAsync(key, s =>
         {
             int total = s.CountFacts(query);
             return new FactsResponse(total, paging.Page, paging.Size, paging.Pages(total), s.Facts(query));
