@@ -69,7 +69,8 @@ run_store() {   # run_store NAME DB CORPUS DOCS
   local facts; facts=$("$anvil" stats --db "$db" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["facts"])')
   if [ "$name" = "sqlite" ]; then
     "$anvil" stats --db "$db" >/dev/null   # opened and closed: the write-ahead log is checkpointed into the file
-    local bytes; bytes=$(cat "$db" "$db-wal" 2>/dev/null | wc -c)
+    local bytes=0 f
+    for f in "$db" "$db-wal"; do [ -f "$f" ] && bytes=$((bytes + $(stat -c %s "$f"))); done
     row "$name, $n docs" "knowledge base size" "$(awk -v b="$bytes" 'BEGIN{printf "%.0f MB", b / 1e6}')" \
       "$(awk -v b="$bytes" -v f="$facts" 'BEGIN{printf "%.0f MB per million facts (%d facts)", b / 1e6 / f * 1e6, f}')"
   fi

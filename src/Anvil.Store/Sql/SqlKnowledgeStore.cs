@@ -1144,7 +1144,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         cmd.CommandText = $"""
             SELECT f.value, f.value_high, f.qualifier, COUNT(DISTINCT f.document_id), COUNT(*), MAX(f.id)
             FROM facts f
-            WHERE f.figure_id = @figure AND COALESCE(f.period, '') = @pk AND COALESCE(f.period_end, 0) = @pe
+            WHERE f.figure_id = @figure AND {(PeriodKeyEnd(summary) > 0 ? "f.period_end = @pe" : "f.period_end IS NULL")} AND COALESCE(f.period, '') = @pk
             GROUP BY f.value, f.value_high, f.qualifier
             ORDER BY f.value, f.value_high, f.qualifier{Page(cmd, limit, 0)}
             """;
@@ -1215,28 +1215,33 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         using var cmd = Command(null, "");
         string o = OrdinalCollation;
         string conflict = ConflictCondition(cmd, withinDocuments);
+        // the page of figures is chosen first, so the values are ranked only for the figures it shows
+        string order = $"g.subject{o}, g.indicator{o}, COALESCE(g.scope, ''){o}, g.kind{o}, g.unit{o}, g.status{o}, COALESCE(g.basis, ''){o}, grp.pe, grp.pk{o}, grp.figure_id";
         cmd.CommandText = $"""
             WITH {StatementsCte(cmd, query, tolerance, withDates: true)},
             grp AS ({GroupsSelect}),
+            page AS (
+                SELECT grp.*, CASE WHEN {conflict} THEN 1 ELSE 0 END AS conflict FROM grp JOIN figures g ON g.id = grp.figure_id
+                {(conflictsOnly ? "WHERE " + conflict : "")}
+                ORDER BY {order}{Page(cmd, query.Limit, query.Offset)}),
             val AS (
-                SELECT figure_id, pk, pe, value, value_high, qualifier, COUNT(DISTINCT document_id) AS docs, MAX(dt) AS latest, MAX(id) AS fact
-                FROM s GROUP BY figure_id, pk, pe, value, value_high, qualifier),
+                SELECT s.figure_id, s.pk, s.pe, s.value, s.value_high, s.qualifier, COUNT(DISTINCT s.document_id) AS docs, MAX(s.dt) AS latest, MAX(s.id) AS fact
+                FROM s JOIN page p ON p.figure_id = s.figure_id AND p.pk = s.pk AND p.pe = s.pe
+                GROUP BY s.figure_id, s.pk, s.pe, s.value, s.value_high, s.qualifier),
             ranked AS (
                 SELECT val.*, ROW_NUMBER() OVER w AS rn, LEAD(docs) OVER w AS next_docs, COUNT(*) OVER (PARTITION BY figure_id, pk, pe) AS n_values
                 FROM val
                 WINDOW w AS (PARTITION BY figure_id, pk, pe ORDER BY docs DESC, latest DESC, value DESC, COALESCE(value_high, value) DESC, qualifier))
-            SELECT grp.figure_id, grp.pk, grp.pe, grp.statements, grp.documents, grp.low, grp.high, CASE WHEN {conflict} THEN 1 ELSE 0 END,
+            SELECT grp.figure_id, grp.pk, grp.pe, grp.statements, grp.documents, grp.low, grp.high, grp.conflict,
                    r.docs, r.next_docs, r.n_values, r.fact,
                    g.subject, g.scope, g.indicator, g.kind, g.unit, g.status, g.basis,
                    cf.value, cf.value_high, cf.qualifier, cf.unit_text, cf.indicator_text, cf.source, cd.doc_key, cd.date
-            FROM grp
+            FROM page grp
             JOIN ranked r ON r.figure_id = grp.figure_id AND r.pk = grp.pk AND r.pe = grp.pe AND r.rn = 1
             JOIN figures g ON g.id = grp.figure_id
             JOIN facts cf ON cf.id = r.fact
             JOIN documents cd ON cd.id = cf.document_id
-            {(conflictsOnly ? "WHERE " + conflict : "")}
-            ORDER BY g.subject{o}, g.indicator{o}, COALESCE(g.scope, ''){o}, g.kind{o}, g.unit{o}, g.status{o}, COALESCE(g.basis, ''){o}, grp.pe, grp.pk{o},
-                     grp.figure_id{Page(cmd, query.Limit, query.Offset)}
+            ORDER BY {order}
             """;
         using var r = cmd.ExecuteReader();
         var rows = new List<FigureSummary>();

@@ -65,17 +65,13 @@ internal sealed class ConflictsCommand : StoreCommand<ConflictsSettings>
         };
         int total = store.CountConflictGroups(filter, tolerance, settings.WithinDocuments);
         var rows = new List<(FigureSummary Group, int Cluster, int Clusters, ValueCluster Values)>();
-        // a page of figures at a time: the values of one figure are read only while it is written out
-        const int Page = 200;
+        // the figures in one pass of the store; the values of one figure are read only while it is written out
         int wanted = settings.Limit > 0 ? Math.Min(settings.Limit, total) : total;
-        for (int offset = 0; offset < wanted; offset += Page)
+        foreach (var group in wanted == 0 ? [] : store.ConflictGroups(filter with { Limit = wanted }, tolerance, settings.WithinDocuments))
         {
-            foreach (var group in store.ConflictGroups(filter with { Offset = offset, Limit = Math.Min(Page, wanted - offset) }, tolerance, settings.WithinDocuments))
-            {
-                var clusters = Conflicts.Clusters(store.StatedValues(group), tolerance);
-                int shown = settings.Clusters > 0 ? Math.Min(settings.Clusters, clusters.Count) : clusters.Count;
-                rows.AddRange(clusters.Take(shown).Select((c, i) => (group, i + 1, clusters.Count, c)));
-            }
+            var clusters = Conflicts.Clusters(store.StatedValues(group), tolerance);
+            int shown = settings.Clusters > 0 ? Math.Min(settings.Clusters, clusters.Count) : clusters.Count;
+            rows.AddRange(clusters.Take(shown).Select((c, i) => (group, i + 1, clusters.Count, c)));
         }
 
         var facts = rows.Select(r => r.Values.FactId).Distinct().Chunk(500).SelectMany(ids => store.Facts(new FactQuery { Ids = ids })).ToDictionary(f => f.Id);
