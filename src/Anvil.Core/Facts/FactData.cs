@@ -63,6 +63,8 @@ public sealed class FactData
 
     public FigureCues Figures { get; private set; } = null!;
 
+    public SourceCues Sources { get; private set; } = null!;
+
     /// <summary>Places outside the mainland's currency, with the local dollar a bare 元 means in a text about them (null: none).</summary>
     public Dictionary<string, string?> Regions { get; } = new(StringComparer.Ordinal);
 
@@ -187,6 +189,7 @@ public sealed class FactData
         d.Vocabulary.DerivationSuffixes = measureCues.Words("derivation");
         d.Subjects = SubjectCues.Load(CueTable.Load("facts/subject-cues.tsv"));
         d.Figures = FigureCues.Load(CueTable.Load("facts/figure-cues.tsv"));
+        d.Sources = SourceCues.Load(CueTable.Load("facts/source-cues.tsv"));
         foreach (var line in DataFiles.ReadLines("facts/regions.tsv"))
         {
             var c = line.Split('\t');

@@ -94,6 +94,31 @@ internal sealed class FactDocument
     /// <summary>The place of a text's region when it is written in Traditional script: 香港, or 台湾 for a Taiwanese text.</summary>
     public string? RegionPlace { get; }
 
+    /// <summary>
+    /// The company whose own report of its results a position stands in: the company of a company article whose section
+    /// speaks of its results (财报, 业绩, 半年报); its figures come from it. Null elsewhere.
+    /// </summary>
+    public string? ReportingCompanyAt(int position)
+    {
+        int i = FirstStartingAt(_topics, position + 1, t => t.Start) - 1;
+        if (i < 0 || _topics[i].Topic is not { Company: { } company } topic || topic.Subject != company)
+        {
+            return null;
+        }
+
+        int end = i + 1 < _topics.Count ? _topics[i + 1].Start : Text.Length;
+        var section = Text.AsSpan(_topics[i].Start, end - _topics[i].Start);
+        foreach (var word in Data.Sources.Results)
+        {
+            if (section.Contains(word, StringComparison.Ordinal))
+            {
+                return company;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>What the section holding a position is about.</summary>
     public Topic TopicAt(int position)
     {

@@ -120,7 +120,7 @@ internal sealed class FigureResolver
             UnitText = q.UnitText.Length == 0 ? null : q.UnitText,
             Qualifier = q.Qualifier,
             Period = period,
-            Source = f.SentenceSource ?? f.Discourse.OnwardSource,
+            Source = f.SentenceSource ?? f.Discourse.OnwardSource ?? (_doc.ReportingCompanyAt(figure.View.Start) is { } reporter && reporter == subject ? reporter : null),
             Status = _statements.Status(figure, f.Sentence),
             Basis = _statements.Basis(figure, f.Clause, kind, period, f.LastInSentence),
         };
