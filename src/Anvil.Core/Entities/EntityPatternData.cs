@@ -42,6 +42,12 @@ public sealed class EntityPatternData
 
     public HashSet<char> NameBreakers { get; } = [];
 
+    /// <summary>Words that, just after a name, show it is a listed company (纯利, 股价, 收市报, 派息).</summary>
+    public WordTrie<bool> CompanyContext { get; } = new();
+
+    /// <summary>Conjunctions that join two words inside one body's name (发展和改革委员会).</summary>
+    public HashSet<char> NameConjunctions { get; } = [];
+
     public HashSet<string> GroupNouns { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Words that introduce a short form of the name before them (entities/short-form-markers.tsv).</summary>
@@ -79,6 +85,7 @@ public sealed class EntityPatternData
         Fill(d.PersonTitles, "entities/person-titles.tsv");
         Fill(d.ProductWords, "entities/product-words.tsv");
         Fill(d.ShortFormMarkers, "entities/short-form-markers.tsv");
+        Fill(d.CompanyContext, "entities/company-context.tsv");
         d.GenericPrefixes.UnionWith(Words("entities/company-generic-prefixes.tsv"));
         d.StopWords.UnionWith(Words("entities/stopwords.tsv"));
         d.CommonCompounds.UnionWith(Words("entities/common-compounds.tsv"));
@@ -86,6 +93,7 @@ public sealed class EntityPatternData
         d.LongestStopWord = Math.Max(d.StopWords.Max(w => w.Length), d.LegalNameBoundaries.Max(w => w.Length));
         d.Surnames.UnionWith(Words("entities/surnames.tsv"));
         d.NameBreakers.UnionWith(Words("entities/name-breakers.tsv").Where(w => w.Length == 1).Select(w => w[0]));
+        d.NameConjunctions.UnionWith(Words("entities/name-conjunctions.tsv").Where(w => w.Length == 1).Select(w => w[0]));
         d.GroupNouns.UnionWith(Words("entities/group-nouns.tsv"));
         return d;
     }

@@ -123,8 +123,10 @@ public sealed partial class EntityRecognizer
                 // the tagger marks nothing here: it vetoes the name only where no reading of the clause makes it one
                 // or where the name before its suffix is an ordinary word (区域 + 科技, 民生 + 科技)
                 // a registered name (…有限公司) is what a company calls itself: only an ordinary word before its suffix vetoes it
+                // a name followed by what only a listed company has (its profit, its closing price) stands
                 bool vetoed = company && gaps.TryGetValue((c.Start, c.End), out float gap)
-                    && ((gap > VetoGap && !IsRegisteredName(view, c)) || OrdinaryWordBeforeSuffix(view, c));
+                    && ((gap > VetoGap && !IsRegisteredName(view, c)) || OrdinaryWordBeforeSuffix(view, c))
+                    && !CompanyContextAfter(view, c.End);
                 if (vetoed)
                 {
                     candidates.RemoveAt(k);
@@ -135,21 +137,21 @@ public sealed partial class EntityRecognizer
 
             if (company && m.Start > c.Start && m.Start < c.End - 2)
             {
-                // the name part shrinks from the left; the suffix and the way it is kept stay
+                // the name part shrinks from the left; the suffix and the way it is kept stay. The name may
+                // begin after a place the pattern already left out (佛山市 + 某某电子股份有限公司): the cut is
+                // counted from where the name begins in the text, and a cut inside that place changes nothing
                 string surface = view[c.Start..c.End];
-                int cut = m.Start - c.Start;
-                string shorter = c.Name.Length > cut ? c.Name[cut..] : "";
+                int nameAt = surface.IndexOf(c.Name[..Math.Min(2, c.Name.Length)], StringComparison.Ordinal);
+                int cut = m.Start - c.Start - Math.Max(0, nameAt);
+                string shorter = nameAt >= 0 && cut > 0 && c.Name.Length > cut ? c.Name[cut..] : "";
                 bool atWord = _words is null || _words.KeepsWords(view, m.Start, c.End) || _words.KeepsWords(view, m.Start, m.Start + Math.Min(2, c.End - m.Start));
-                if (!surface.StartsWith(c.Name[..Math.Min(c.Name.Length, surface.Length)], StringComparison.Ordinal))
-                {
-                    candidates.RemoveAt(k);
-                }
-                else if (shorter.Length >= 2 && atWord && !IsGeneric(shorter) && !IsCommonWord(shorter))
+                if (shorter.Length >= 2 && atWord && !IsGeneric(shorter) && !IsCommonWord(shorter) && !StartsWithSuffix(view, m.Start))
                 {
                     candidates[k] = c with { Start = m.Start, Name = shorter };
                 }
 
-                // else the tagger's start cuts a word (大众 → 众) or leaves an ordinary word (设备): the pattern stands
+                // else the tagger's start cuts a word (大众 → 众), leaves an ordinary word (设备) or only the
+                // suffix (电子股份有限公司), or the name is a lexicon's name for it: the pattern stands
             }
             else if (person && m.End < c.End && m.End - c.Start >= 2 && m.Start <= c.Start
                 && (_words is null || !_words.KeepsWords(view, c.Start, c.End)))
@@ -159,6 +161,33 @@ public sealed partial class EntityRecognizer
             }
         }
     }
+
+    /// <summary>
+    /// A word only a company has (纯利, 股价, 收市报) begins within a few characters after a name: room for a
+    /// period between them (某某科技去年纯利…, 某某实业今年上半年营收…).
+    /// </summary>
+    private bool CompanyContextAfter(string view, int end)
+    {
+        var words = _data.CompanyContext;
+        for (int at = end; at < Math.Min(view.Length, end + 6); at++)
+        {
+            if (!TextClasses.IsHan(view[at]) && !char.IsAsciiDigit(view[at]))
+            {
+                return false; // the clause ends (or a figure begins) before any such word
+            }
+
+            if (words.CanStartWith(view[at]) && words.LongestMatch(view, at, out _) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A company suffix (电子, 股份有限公司) begins at this position.</summary>
+    private bool StartsWithSuffix(string view, int at) =>
+        _data.CompanySuffixes.CanStartWith(view[at]) && _data.CompanySuffixes.LongestMatch(view, at, out _) > 0;
 
     /// <summary>A company name ending in a legal form (有限公司, 股份有限公司): the name a company registers.</summary>
     private bool IsRegisteredName(string view, EntityCandidate c) =>
@@ -260,6 +289,16 @@ public sealed partial class EntityRecognizer
             if (n.Length < 2 || n.Length > 30 || CrossesCandidate(byStart, longest, n))
             {
                 continue;
+            }
+
+            if (n.Kind == NameKind.Company && KnownCompanyThenPlace(candidates, n))
+            {
+                continue; // 某车企 + 长沙 + 工厂: a known company and where its site is, not a new name
+            }
+
+            if (n.Kind is NameKind.Government or NameKind.Organization && SecondHalfOfJoinedName(view, n, covered))
+            {
+                continue; // 发展和 + 改革委员会: the body's name began before the conjunction
             }
 
             bool overlaps = covered.AsSpan(n.Start, n.Length).Contains(true);
@@ -375,6 +414,37 @@ public sealed partial class EntityRecognizer
                 chosen[c] = x with { Name = name, Type = type };
             }
         }
+    }
+
+    /// <summary>
+    /// A tagged company that begins with a company the lexicons know and holds a place after it: Chinese
+    /// names put their place first (深圳市某某), so a place after a known name says where the company's site
+    /// is (工厂, 总部, 基地), and the name is the known company alone. A registered name with its place in
+    /// brackets (某某（深圳）有限公司) is not read this way: the bracket is no place candidate of its own.
+    /// </summary>
+    private static bool KnownCompanyThenPlace(List<EntityCandidate> candidates, TaggedName n)
+    {
+        int companyEnd = -1;
+        foreach (var c in candidates)
+        {
+            if (c.Type == EntityType.Company && c.Source is "lexicon" or "user" && c.Start == n.Start && c.End < n.End)
+            {
+                companyEnd = Math.Max(companyEnd, c.End);
+            }
+        }
+
+        return companyEnd > 0 && candidates.Any(c => c.Type == EntityType.Place && c.Start >= companyEnd && c.End <= n.End);
+    }
+
+    /// <summary>
+    /// A body the tagger starts right after a conjunction that joins two words of one name (发展和改革委员会,
+    /// 工业和信息化部) where the word before the conjunction is no name of its own: the tagger saw only the second half.
+    /// </summary>
+    private bool SecondHalfOfJoinedName(string view, TaggedName n, bool[] covered)
+    {
+        int before = n.Start - 1;
+        return before >= 2 && _data.NameConjunctions.Contains(view[before]) && TextClasses.IsHan(view[before - 1])
+            && !covered[before - 1];
     }
 
     /// <summary>A company followed by a word that opens the next name (华润微 + 子公司) ends before it.</summary>

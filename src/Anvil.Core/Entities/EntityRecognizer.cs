@@ -830,7 +830,16 @@ public sealed partial class EntityRecognizer
                 && (c.RequiresContext is null || c.RequiresContext.Any(names.Contains)) && c.Type is EntityType.Place or EntityType.Company));
         }
 
-        if (parks.Count > 0)
+        // a registered name begins with its place (东莞市 + 某某电子有限公司) and its short name leaves the place
+        // out: the text names the place too. A place that is part of the name itself (九龙 + 仓置业) is not one.
+        var registered = chosen.Where(c => c.Type == EntityType.Company && c.Source == "company-pattern").ToList();
+        foreach (var company in registered)
+        {
+            chosen.AddRange(candidates.Where(c => c.Type == EntityType.Place && c.Source != "model" && c.Start == company.Start && c.End < company.End
+                && !company.Name.StartsWith(c.Name, StringComparison.Ordinal)).Take(1));
+        }
+
+        if (parks.Count > 0 || registered.Count > 0)
         {
             chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
@@ -844,6 +853,10 @@ public sealed partial class EntityRecognizer
                 || (c.Source == "model" && c.Type is EntityType.Person or EntityType.Company or EntityType.Organization or EntityType.Government))
             .Select(c => (Surface: view[c.Start..c.End], c.Name, c.Type))
             .Concat(aliases)
+            // a registered name's short form (某某电子 of 佛山市某某电子股份有限公司) is how the text goes on to
+            // call it; three characters at least, as a two-character remainder is too often an ordinary word
+            .Concat(chosen.Where(c => c.Source == "company-pattern" && c.Type == EntityType.Company && c.Name.Length >= 3 && c.Name.Length < c.Length)
+                .Select(c => (Surface: c.Name, c.Name, c.Type)))
             .Where(f => f.Surface.Length >= 2)
             .DistinctBy(f => f.Surface)
             .ToList();
