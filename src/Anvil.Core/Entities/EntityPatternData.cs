@@ -45,6 +45,18 @@ public sealed class EntityPatternData
     /// <summary>Words that, just after a name, show it is a listed company (纯利, 股价, 收市报, 派息).</summary>
     public WordTrie<bool> CompanyContext { get; } = new();
 
+    /// <summary>Words that may stand between a company and its results word (税后, 基础, and every period word).</summary>
+    public WordTrie<bool> ResultsModifiers { get; } = new();
+
+    /// <summary>The measures figures are about (毛利, 归母净利润), from the indicator thesaurus: no company's name.</summary>
+    public WordTrie<bool> MeasureWords { get; } = new();
+
+    /// <summary>Industry words ending many names (航空, 电讯, 酒店) but ordinary phrases too: a name's end only in context.</summary>
+    public HashSet<string> IndustryWords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Words that stand for a name given elsewhere (本港, 该公司, 全市): never a name themselves.</summary>
+    public HashSet<string> References { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Conjunctions that join two words inside one body's name (发展和改革委员会).</summary>
     public HashSet<char> NameConjunctions { get; } = [];
 
@@ -85,7 +97,30 @@ public sealed class EntityPatternData
         Fill(d.PersonTitles, "entities/person-titles.tsv");
         Fill(d.ProductWords, "entities/product-words.tsv");
         Fill(d.ShortFormMarkers, "entities/short-form-markers.tsv");
-        Fill(d.CompanyContext, "entities/company-context.tsv");
+        foreach (var line in DataFiles.ReadLines("entities/company-context.tsv"))
+        {
+            var c = line.Split('\t');
+            (c.Length > 1 && c[1].Trim() == "between" ? d.ResultsModifiers : d.CompanyContext).Add(c[0].Trim(), true);
+        }
+
+        d.References.UnionWith(Words("facts/subject-references.tsv"));
+        d.IndustryWords.UnionWith(Words("entities/industry-words.tsv"));
+        foreach (var line in DataFiles.ReadLines("facts/indicators.tsv"))
+        {
+            var c = line.Split('\t');
+            foreach (var form in c.Take(2).SelectMany(f => f.Split('|')).Select(f => f.Trim().TrimStart('=')).Where(f => f.Length >= 2))
+            {
+                d.MeasureWords.Add(form, true);
+            }
+        }
+
+
+        // a period (去年, 上半年, 首季) may stand between a company and its results: the period lexicon's words
+        foreach (var w in Words("periods/words.tsv"))
+        {
+            d.ResultsModifiers.Add(w, true);
+        }
+
         d.GenericPrefixes.UnionWith(Words("entities/company-generic-prefixes.tsv"));
         d.StopWords.UnionWith(Words("entities/stopwords.tsv"));
         d.CommonCompounds.UnionWith(Words("entities/common-compounds.tsv"));

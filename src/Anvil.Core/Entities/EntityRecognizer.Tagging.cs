@@ -52,7 +52,9 @@ public sealed partial class EntityRecognizer
         bool worth = false;
         for (int i = 0; i <= view.Length; i++)
         {
-            worth |= cue[i];
+            // a company's results or price (纯利, 收市报) in the clause: the name before it is a company's,
+            // often a short form no lexicon lists (a listed company known by two characters)
+            worth |= cue[i] || (i < view.Length && _data.CompanyContext.CanStartWith(view[i]) && _data.CompanyContext.LongestMatch(view, i, out _) > 0);
             bool end = i == view.Length || IsSentenceEnd(view[i]) || view[i] is ',' or '，' || (i - start >= 120 && view[i] is '、' or ' ') || i - start >= 400;
             if (!end)
             {
@@ -289,6 +291,11 @@ public sealed partial class EntityRecognizer
             if (n.Length < 2 || n.Length > 30 || CrossesCandidate(byStart, longest, n))
             {
                 continue;
+            }
+
+            if (StartsWithMeasure(view, n.Start))
+            {
+                continue; // 毛利, 归母净利润: the measure a figure is about, not a name
             }
 
             if (n.Kind == NameKind.Company && KnownCompanyThenPlace(candidates, n))

@@ -40,6 +40,7 @@ public sealed partial class EntityRecognizer
         FindPeople(view, candidates);
         FindBracketed(view, candidates);
         FindProducts(view, candidates, lexiconEndingAt);
+        FindCompaniesBeforeResults(view, candidates);
         if (_words is not null)
         {
             DropNamesCuttingWords(view, candidates);
@@ -849,7 +850,7 @@ public sealed partial class EntityRecognizer
     private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
     {
         var found = chosen
-            .Where(c => (c.Source is "title-pattern" or "company-pattern" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
+            .Where(c => (c.Source is "title-pattern" or "company-pattern" or "results-pattern" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
                 || (c.Source == "model" && c.Type is EntityType.Person or EntityType.Company or EntityType.Organization or EntityType.Government))
             .Select(c => (Surface: view[c.Start..c.End], c.Name, c.Type))
             .Concat(aliases)

@@ -1,0 +1,122 @@
+namespace Anvil.Core.Entities;
+
+/// <summary>
+/// Companies known by a short form no lexicon lists, found by what only a company has: a clause that opens
+/// with a name, perhaps a period (去年, 上月) or a qualifier (税后, 基础), and then a company's results or
+/// price (盈利, 营收, 载客量, 收市报). Financial news names listed companies so, by two or three characters.
+/// </summary>
+public sealed partial class EntityRecognizer
+{
+    private const int ResultsNameMaxLength = 6;
+
+    private void FindCompaniesBeforeResults(string view, List<EntityCandidate> output)
+    {
+        var context = _data.CompanyContext;
+        for (int w = 2; w < view.Length; w++)
+        {
+            int length = context.CanStartWith(view[w]) ? context.LongestMatch(view, w, out _) : 0;
+            if (length == 0)
+            {
+                continue;
+            }
+
+            int word = w;
+            w += length - 1; // 营收 inside 经营收入 is no second word
+
+            int end = SkipModifiersLeftward(view, word);
+            if (end < 2 || !TextClasses.IsHan(view[end - 1]))
+            {
+                continue;
+            }
+
+            var (start, bounded) = NameStart(view, end, ResultsNameMaxLength);
+            // the name opens its clause: punctuation or a stop word before it, not just the length limit
+            if (!bounded || end - start < 2 || end - start > ResultsNameMaxLength)
+            {
+                continue;
+            }
+
+            string surface = view[start..end];
+            if (surface.Any(char.IsAsciiDigit) || StartsWithMeasure(view, start) || EndsWithOrdinaryWord(surface) || IsGeneric(surface) || _data.References.Contains(surface) || LookupView(surface) is { Type: not EntityType.Company }
+                || (IsCommonWord(surface) && !IsRareWord(surface)))
+            {
+                continue;
+            }
+
+            // a rare dictionary word in this place is a company's short form (长实): CompanyName would veto it
+            string? name = IsCommonWord(surface) ? surface : CompanyName(view, start, end);
+            if (name is not null)
+            {
+                output.Add(new EntityCandidate(start, end, name, EntityType.Company, ModelPriority, "results-pattern"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A dictionary word too rare to be what a clause about results opens with (ln p below -13.5: 长实 is
+    /// -14.7, while 公司, 企业, 银行 and 集团 are above -9).
+    /// </summary>
+    private bool IsRareWord(string word) => _words is not null && _words.LogProbability(word) < RareWordLogProbability;
+
+    private const float RareWordLogProbability = -13.5f;
+
+    /// <summary>ln p above which a word is among the commonest few thousand (随后, 今年, 企业).</summary>
+    private const float FrequentWordLogProbability = -10f;
+
+    /// <summary>The clause opens with a measure (毛利为…, 归母净利润…), not a name.</summary>
+    private bool StartsWithMeasure(string view, int start) =>
+        _data.MeasureWords.CanStartWith(view[start]) && _data.MeasureWords.LongestMatch(view, start, out _) > 0;
+
+    /// <summary>
+    /// A clause head that ends with an ordinary word is a phrase, not a name (较上日, 首次公开, 摊销前): the best
+    /// segmentation of the candidate ends with a common word that is neither a company suffix, an industry word (航空)
+    /// nor a place.
+    /// </summary>
+    private bool EndsWithOrdinaryWord(string surface)
+    {
+        if (_words is null)
+        {
+            return false;
+        }
+
+        Span<int> cuts = stackalloc int[ResultsNameMaxLength + 2];
+        int count = _words.Segment(surface, cuts);
+        if (count <= 2)
+        {
+            return false; // one word: judged as a whole by the caller
+        }
+
+        var first = surface.AsSpan(0, cuts[1]);
+        if (first.Length >= 2 && _words.IsCommonWord(first) && _words.LogProbability(first) > FrequentWordLogProbability)
+        {
+            return true; // 随后 + …: a clause that opens with a frequent word opens with no name
+        }
+
+        var last = surface.AsSpan(cuts[count - 2]);
+        // a last character alone says nothing: unknown names split into single characters (恒 + 地)
+        return last.Length >= 2 && _words.IsCommonWord(last) && !_data.CompanySuffixes.TryGet(last, out _) && !_data.IndustryWords.Contains(last.ToString()) && LookupView(last) is null;
+    }
+
+    /// <summary>Where the name ends: before the period words and qualifiers that stand right before the results word.</summary>
+    private int SkipModifiersLeftward(string view, int position)
+    {
+        var modifiers = _data.ResultsModifiers;
+        bool moved = true;
+        while (moved && position > 0)
+        {
+            moved = false;
+            for (int len = Math.Min(5, position); len >= 1; len--)
+            {
+                int at = position - len;
+                if (modifiers.CanStartWith(view[at]) && modifiers.LongestMatch(view.AsSpan(0, position), at, out _) == len)
+                {
+                    position = at;
+                    moved = true;
+                    break;
+                }
+            }
+        }
+
+        return position;
+    }
+}
