@@ -30,8 +30,8 @@ public sealed partial class EntityRecognizer
             }
 
             var (start, bounded) = NameStart(view, end, ResultsNameMaxLength);
-            // the name opens its clause: punctuation or a stop word before it, not just the length limit
-            if (!bounded || end - start < 2 || end - start > ResultsNameMaxLength)
+            // the name opens its clause: punctuation before it, not a stop word (折旧及 + 摊销前) nor the length limit
+            if (!bounded || (start > 0 && TextClasses.IsNameChar(view[start - 1])) || end - start < 2 || end - start > ResultsNameMaxLength)
             {
                 continue;
             }
