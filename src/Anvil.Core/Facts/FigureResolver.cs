@@ -158,9 +158,10 @@ internal sealed class FigureResolver
             }
             else
             {
-                // 服务机器人增长25.8%: the words name what grows (the scope); the measure is the growth itself
+                // 服务机器人增长25.8%: the words name what grows (the scope); the measure is the growth itself,
+                // unless a clause before frames the items with a measure (产量中，锂电池增长41.2%)
                 scope = indicator;
-                indicator = _measures.GrowthName(phrase, reading.AfterWord);
+                indicator = _measures.FramingMeasure(f.Sentence, f.Clause, _subjects, f.Discourse, q) ?? _measures.GrowthName(phrase, reading.AfterWord);
             }
         }
 

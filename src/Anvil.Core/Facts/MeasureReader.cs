@@ -232,6 +232,30 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         return phrase.TrimEnds(phrase.Clean(from, previous.End, out _));
     }
 
+    /// <summary>
+    /// The measure a clause before this one frames the sentence's items with (工业产品产量中，锂电池增长41.2%: 产量):
+    /// that clause holds no figure and ends with a known measure and a frame marker (facts/measure-cues.tsv).
+    /// </summary>
+    public string? FramingMeasure(TextSpan sentence, TextSpan clause, SubjectAttribution subjects, Discourse discourse, QuantityMention q)
+    {
+        var words = OfPreviousClause(sentence, clause, subjects, discourse);
+        if (words is null)
+        {
+            return null;
+        }
+
+        foreach (var marker in _cues.FrameMarkers)
+        {
+            if (words.Length > marker.Length && words.EndsWith(marker, StringComparison.Ordinal))
+            {
+                var split = Split(words[..^marker.Length], q);
+                return split.Known && split.Indicator.Length > 0 ? split.Indicator : null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Words that can name what a measure is taken of (社交网络, 陆上风电, 充电桩): name characters only, short.</summary>
     private static bool IsNounPhrase(string words) =>
         words.Length is >= 2 and <= 10 && words.All(TextClasses.IsNameChar) && words.Any(TextClasses.IsHan);
