@@ -407,6 +407,24 @@ public sealed class StoreCliTests : IDisposable
     }
 
     [Fact]
+    public void Compare_pairs_the_gdp_of_two_cities_whatever_each_text_calls_it()
+    {
+        // one text writes GDP, the other 地区生产总值 (Traditional) and a third 经济总量: one indicator in the knowledge base
+        var folder = _dir.File("gdp");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "sz.txt"), "2024年深圳GDP达3.68万亿元，同比增长5.8%。");
+        File.WriteAllText(Path.Combine(folder, "hz.txt"), "2024年杭州市地區生產總值2.19萬億元，同比增長4.7%。");
+        File.WriteAllText(Path.Combine(folder, "nj.txt"), "2024年南京经济总量1.85万亿元。");
+        Assert.Equal(0, Run("ingest", folder, "--db", "gdp.db").ExitCode);
+
+        var rows = Run("compare", "深圳", "杭州", "--db", "gdp.db", "--format", "jsonl").Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var gdp = rows.Where(r => r.GetProperty("indicator").GetString() == "地区生产总值" && r.GetProperty("kind").GetString() == "value").ToList();
+        Assert.Equal(["杭州", "深圳"], gdp.Select(r => r.GetProperty("subject").GetString()).Order());
+        Assert.All(gdp, r => Assert.Equal("yes", r.GetProperty("comparable").GetString()));
+        Assert.Contains("地区生产总值", Run("timeline", "南京", "GDP", "--db", "gdp.db").Stdout + Run("timeline", "南京", "地区生产总值", "--db", "gdp.db").Stdout);
+    }
+
+    [Fact]
     public void Conflicts_show_each_figure_as_clusters_with_their_quotes_and_timeline_one_line_per_period()
     {
         var db = FactBase();
