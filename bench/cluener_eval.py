@@ -16,7 +16,10 @@ TYPE_MAP = {"place": "address", "company": "company", "government": "government"
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(here)
-    data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared", "benchmarks", "cluener2020")
+    # options after the data folder go to `anvil extract` (e.g. --thorough)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    extra = [a for a in sys.argv[1:] if a.startswith("--")]
+    data = args[0] if args else os.path.join(root, "..", "shared", "benchmarks", "cluener2020")
     rows = [json.loads(l) for l in open(os.path.join(data, "dev.json"), encoding="utf-8")]
     texts = [r["text"].replace("\n", " ") for r in rows]
     starts, pos = [], 0
@@ -26,7 +29,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "cluener-dev.txt")
         open(path, "w", encoding="utf-8").write("\n".join(texts) + "\n")
-        out = subprocess.run([os.path.join(root, "anvil"), "extract", path], capture_output=True, text=True, check=True).stdout
+        out = subprocess.run([os.path.join(root, "anvil"), "extract", path, *extra], capture_output=True, text=True, check=True).stdout
     import bisect
     pred = set()
     for line in out.splitlines():

@@ -42,7 +42,10 @@ def read_bio(path):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(here)
-    data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared", "benchmarks", "msra-ner")
+    # options after the data folder go to `anvil extract` (e.g. --thorough)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    extra = [a for a in sys.argv[1:] if a.startswith("--")]
+    data = args[0] if args else os.path.join(root, "..", "shared", "benchmarks", "msra-ner")
     sents = read_bio(os.path.join(data, "test_data"))
     texts = [t.replace("\n", " ") for t, _ in sents]
     starts, pos = [], 0
@@ -52,7 +55,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "msra-test.txt")
         open(path, "w", encoding="utf-8").write("\n".join(texts) + "\n")
-        out = subprocess.run([os.path.join(root, "anvil"), "extract", path], capture_output=True, text=True, check=True).stdout
+        out = subprocess.run([os.path.join(root, "anvil"), "extract", path, *extra], capture_output=True, text=True, check=True).stdout
     pred = set()
     for line in out.splitlines():
         o = json.loads(line)

@@ -14,6 +14,9 @@ echo "== CLUENER2020 dev, anvil extract (5 shared types)"
 python3 "$root/bench/cluener_eval.py"
 echo "== MSRA NER test, anvil extract (PER/LOC/ORG)"
 python3 "$root/bench/msra_eval.py"
+echo "== the same with anvil extract --thorough (the tagger on every clause)"
+python3 "$root/bench/cluener_eval.py" --thorough | tail -1
+python3 "$root/bench/msra_eval.py" --thorough | tail -1
 if [[ "${1:-}" == "--model" ]]; then
   echo "== the name tagger alone (not what extraction outputs)"
   dotnet run -c Release --project "$root/bench/Anvil.Training" -- evaluate "$root/../shared/benchmarks"

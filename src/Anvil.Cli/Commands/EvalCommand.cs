@@ -121,7 +121,7 @@ internal sealed class EvalCommand : Command<EvalSettings>
         ExtractionPipeline pipeline;
         try
         {
-            pipeline = AnvilPipeline.Create(new PipelineOptions { LexiconFiles = settings.Lexicons });
+            pipeline = AnvilPipeline.Create(new PipelineOptions { LexiconFiles = settings.Lexicons, TagEveryClause = settings.Thorough });
         }
         catch (LexiconFormatException e)
         {

@@ -71,7 +71,7 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
         ExtractionPipeline pipeline;
         try
         {
-            pipeline = AnvilPipeline.Create(new PipelineOptions { LexiconFiles = settings.Lexicons });
+            pipeline = AnvilPipeline.Create(new PipelineOptions { LexiconFiles = settings.Lexicons, TagEveryClause = settings.Thorough });
         }
         catch (LexiconFormatException e)
         {

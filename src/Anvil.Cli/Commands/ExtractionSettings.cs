@@ -16,6 +16,10 @@ internal abstract class ExtractionSettings : CommandSettings
     [Description("Extra lexicon (name<TAB>type<TAB>aliases); may be repeated")]
     public string[] Lexicons { get; init; } = [];
 
+    [CommandOption("--thorough")]
+    [Description("Run the name tagger on every clause: finds more names that no lexicon lists, at about half the speed")]
+    public bool Thorough { get; init; }
+
     public DateOnly? ParsedDate { get; private set; }
 
     /// <summary>Checks --date; the verb's own checks come after.</summary>

@@ -18,11 +18,14 @@ public sealed partial class EntityRecognizer
     private readonly EntityPatternData _data;
     private readonly NameTagger? _tagger;
     private readonly WordDictionary? _words;
+    private readonly bool _tagEveryClause;
 
     /// <param name="model">the trained name tagger, or null to rely on lexicons and patterns alone</param>
     /// <param name="words">the word dictionary, or null to skip word-boundary checks</param>
-    public EntityRecognizer(EntityLexicon lexicon, EntityPatternData data, NameTaggerModel? model = null, WordDictionary? words = null)
+    /// <param name="tagEveryClause">run the tagger on every clause, not only where a name is likely (slower, finds more)</param>
+    public EntityRecognizer(EntityLexicon lexicon, EntityPatternData data, NameTaggerModel? model = null, WordDictionary? words = null, bool tagEveryClause = false)
     {
+        _tagEveryClause = tagEveryClause;
         _lexicon = lexicon;
         _data = data;
         _words = words;

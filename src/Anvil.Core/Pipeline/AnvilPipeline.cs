@@ -56,14 +56,14 @@ public static class AnvilPipeline
     }
 
     public static ExtractionPipeline Create(PipelineOptions? options = null) =>
-        Create(Lexicon((options ?? new PipelineOptions()).LexiconFiles));
+        Create(Lexicon((options ?? new PipelineOptions()).LexiconFiles), options?.TagEveryClause ?? false);
 
     /// <summary>The pipeline over a lexicon from <see cref="Lexicon"/> (which the caller may share with an entity resolver).</summary>
-    public static ExtractionPipeline Create(EntityLexicon lexicon)
+    public static ExtractionPipeline Create(EntityLexicon lexicon, bool tagEveryClause = false)
     {
         var data = SharedComponents.Value;
         var entities = new EntityRecognizer(lexicon, data.Patterns.GetAwaiter().GetResult(),
-            data.NameModel.GetAwaiter().GetResult(), data.Words.GetAwaiter().GetResult());
+            data.NameModel.GetAwaiter().GetResult(), data.Words.GetAwaiter().GetResult(), tagEveryClause);
         return new ExtractionPipeline(
         [
             new NormalizerComponent(TextNormalizer.Default),

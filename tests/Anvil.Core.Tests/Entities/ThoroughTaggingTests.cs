@@ -1,0 +1,33 @@
+using Anvil.Core.Documents;
+using Anvil.Core.Pipeline;
+using Anvil.Core.Tests.Support;
+
+namespace Anvil.Core.Tests.Entities;
+
+/// <summary>
+/// By default the name tagger reads only clauses where a name is likely (a lexicon or pattern name, a company's
+/// results word); with TagEveryClause it reads every clause and finds a person no title or lexicon announces.
+/// </summary>
+public class ThoroughTaggingTests
+{
+    private static readonly Lazy<ExtractionPipeline> Thorough = new(() => AnvilPipeline.Create(new PipelineOptions { TagEveryClause = true }));
+
+    [Theory]
+    [InlineData("梁志恒昨日抵达北京。", "梁志恒")]
+    [InlineData("梁志恆昨日抵達北京。", "梁志恒")]
+    public void Every_clause_read_finds_a_person_no_title_announces(string text, string person)
+    {
+        var fast = PipelineCases.Pipeline.Run(new Document("case", text)).Entities.Select(e => e.Name);
+        var thorough = Thorough.Value.Run(new Document("case", text)).Entities.Select(e => e.Name);
+
+        Assert.DoesNotContain(person, fast);
+        Assert.Contains(person, thorough);
+        Assert.Contains("北京", thorough);
+    }
+
+    [Theory]
+    [InlineData("要发挥区域科技创新中心作用，加强民生科技研发。", "民生科技")]
+    [InlineData("要發揮區域科技創新中心作用，加強民生科技研發。", "民生科技")]
+    public void Every_clause_read_still_finds_no_company_in_ordinary_words(string text, string absent) =>
+        Assert.DoesNotContain(absent, Thorough.Value.Run(new Document("case", text)).Entities.Select(e => e.Name));
+}
