@@ -1131,8 +1131,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     {
         using var cmd = Command(null, "");
         cmd.CommandText = $"""
-            WITH {StatementsCte(cmd, query, tolerance, withDates: false)},
-            grp AS ({GroupsSelect})
+            WITH grp AS ({GroupsSelect(cmd, query, FactFilter(cmd, query), tolerance)})
             SELECT COUNT(*) FROM grp WHERE {ConflictCondition(cmd, withinDocuments)}
             """;
         return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -1173,31 +1172,32 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     private static int PeriodEnd(string? period) => Periods.PeriodRange.TryParse(period, out var range) ? range.EndDay : 0;
 
     /// <summary>
-    /// <c>s</c>: the statements that match, each with its figure, its period key (<c>pk</c>: the period as written, <c>pe</c>: its last
-    /// day, for a current figure its document's date) and the values it allows (<c>lo</c>..<c>hi</c>, as Conflicts.Range gives them).
+    /// Per figure and period (<c>pk</c>: the period as written, <c>pe</c>: its last day, for a current figure its document's
+    /// date): how many statements and documents, the range of values, and what the values allow at most and least
+    /// (<c>max_lo</c>, <c>min_hi</c>: each statement allows <c>lo</c>..<c>hi</c>, as Conflicts.Range gives them). Grouped by the
+    /// columns of <c>facts_figure</c> in its order, so a figure's statements are read from the index and summed as they come.
     /// </summary>
-    private static string StatementsCte(DbCommand cmd, FactQuery query, double tolerance, bool withDates)
+    private static string GroupsSelect(DbCommand cmd, FactQuery query, string filter, double tolerance)
     {
         Parameter(cmd, "@tol", tolerance);
-        // the document is joined for the dates that choose the latest value, or when a filter reads it
-        string tables = withDates || query.Doc is not null || query.Text is not null ? FactTables : "facts f JOIN figures g ON g.id = f.figure_id";
+        // the document is joined only when a filter reads it
+        string tables = query.Doc is not null || query.Text is not null ? FactTables : "facts f JOIN figures g ON g.id = f.figure_id";
         return $"""
-            s AS (
-                SELECT f.id, f.figure_id, COALESCE(f.period, '') AS pk, COALESCE(f.period_end, 0) AS pe, f.value, f.value_high, f.qualifier, f.document_id,
-                       {(withDates ? "COALESCE(d.date, '')" : "''")} AS dt,
-                       CASE f.qualifier WHEN 'approx' THEN f.value - ABS(f.value) * @tol WHEN 'lt' THEN -1e300 WHEN 'le' THEN -1e300 ELSE f.value END AS lo,
-                       CASE f.qualifier WHEN 'approx' THEN f.value + ABS(f.value) * @tol WHEN 'gt' THEN 1e300 WHEN 'ge' THEN 1e300
-                                        WHEN 'range' THEN COALESCE(f.value_high, f.value) ELSE f.value END AS hi
-                FROM {tables}{FactFilter(cmd, query)})
+            SELECT f.figure_id, COALESCE(f.period, '') AS pk, COALESCE(f.period_end, 0) AS pe, COUNT(*) AS statements,
+                   COUNT(DISTINCT f.document_id) AS documents, MIN(f.value) AS low, MAX(COALESCE(f.value_high, f.value)) AS high,
+                   MAX(CASE f.qualifier WHEN 'approx' THEN f.value - ABS(f.value) * @tol WHEN 'lt' THEN -1e300 WHEN 'le' THEN -1e300 ELSE f.value END) AS max_lo,
+                   MIN(CASE f.qualifier WHEN 'approx' THEN f.value + ABS(f.value) * @tol WHEN 'gt' THEN 1e300 WHEN 'ge' THEN 1e300
+                                        WHEN 'range' THEN COALESCE(f.value_high, f.value) ELSE f.value END) AS min_hi
+            FROM {tables}{filter}
+            GROUP BY f.figure_id, f.period_end, f.period
             """;
     }
 
-    /// <summary>Per figure and period: how many statements and documents, the range of values, what the values allow at most and least.</summary>
-    private const string GroupsSelect = """
-        SELECT figure_id, pk, pe, COUNT(*) AS statements, COUNT(DISTINCT document_id) AS documents, MIN(value) AS low,
-               MAX(COALESCE(value_high, value)) AS high, MAX(lo) AS max_lo, MIN(hi) AS min_hi
-        FROM s GROUP BY figure_id, pk, pe
-        """;
+    /// <summary>
+    /// The documents table as <c>d</c> where only its id and date are read (the latest of a figure's values): a provider may
+    /// name an index that holds both, so the rows with their text are not read.
+    /// </summary>
+    protected virtual string DocumentDates => "documents d";
 
     /// <summary>
     /// Values that cannot all be true: the highest least value lies above the lowest most value (intervals on a line meet
@@ -1215,21 +1215,25 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         using var cmd = Command(null, "");
         string o = OrdinalCollation;
         string conflict = ConflictCondition(cmd, withinDocuments);
-        // the page of figures is chosen first, so the values are ranked only for the figures it shows
+        string filter = FactFilter(cmd, query);
+        // the page of figures is chosen first, so the values are read and ranked only for the figures it shows: each
+        // page figure's statements once more through facts_figure (the filter again, for filters on statements)
         string order = $"g.subject{o}, g.indicator{o}, COALESCE(g.scope, ''){o}, g.kind{o}, g.unit{o}, g.status{o}, COALESCE(g.basis, ''){o}, grp.pe, grp.pk{o}, grp.figure_id";
+        string valueTables = query.Doc is not null || query.Text is not null ? FactTables : $"facts f JOIN figures g ON g.id = f.figure_id JOIN {DocumentDates} ON d.id = f.document_id";
         cmd.CommandText = $"""
-            WITH {StatementsCte(cmd, query, tolerance, withDates: true)},
-            grp AS ({GroupsSelect}),
+            WITH grp AS ({GroupsSelect(cmd, query, filter, tolerance)}),
             page AS (
                 SELECT grp.*, CASE WHEN {conflict} THEN 1 ELSE 0 END AS conflict FROM grp JOIN figures g ON g.id = grp.figure_id
                 {(conflictsOnly ? "WHERE " + conflict : "")}
                 ORDER BY {order}{Page(cmd, query.Limit, query.Offset)}),
             val AS (
-                SELECT s.figure_id, s.pk, s.pe, s.value, s.value_high, s.qualifier, COUNT(DISTINCT s.document_id) AS docs, MAX(s.dt) AS latest, MAX(s.id) AS fact
-                FROM s JOIN page p ON p.figure_id = s.figure_id AND p.pk = s.pk AND p.pe = s.pe
-                GROUP BY s.figure_id, s.pk, s.pe, s.value, s.value_high, s.qualifier),
+                SELECT f.figure_id, COALESCE(f.period, '') AS pk, COALESCE(f.period_end, 0) AS pe, f.value, f.value_high, f.qualifier,
+                       COUNT(DISTINCT f.document_id) AS docs, MAX(COALESCE(d.date, '')) AS latest, MAX(f.id) AS fact
+                FROM {valueTables}{filter} AND f.figure_id IN (SELECT figure_id FROM page)
+                GROUP BY f.figure_id, f.period_end, f.period, f.value, f.value_high, f.qualifier),
             ranked AS (
-                SELECT val.*, ROW_NUMBER() OVER w AS rn, LEAD(docs) OVER w AS next_docs, COUNT(*) OVER (PARTITION BY figure_id, pk, pe) AS n_values
+                SELECT val.*, ROW_NUMBER() OVER w AS rn, LEAD(docs) OVER w AS next_docs,
+                       COUNT(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n_values
                 FROM val
                 WINDOW w AS (PARTITION BY figure_id, pk, pe ORDER BY docs DESC, latest DESC, value DESC, COALESCE(value_high, value) DESC, qualifier))
             SELECT grp.figure_id, grp.pk, grp.pe, grp.statements, grp.documents, grp.low, grp.high, grp.conflict,
