@@ -1255,6 +1255,10 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         foreach (var figures in groups.Select(g => g.FigureId).Distinct().Chunk(500))
         {
             ReadValues(query, figures, byKey, withValues);
+            if (query.Limit > 0)
+            {
+                CountDocuments(query, figures, byKey);
+            }
         }
 
         var chosen = new Dictionary<long, (string? UnitText, string? IndicatorText, string? Source, string Doc, string? Date)>();
@@ -1282,7 +1286,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         string o = OrdinalCollation;
         string conflict = ConflictCondition(cmd, withinDocuments);
         cmd.CommandText = $"""
-            WITH grp AS ({GroupsSelect(cmd, query, FactFilter(cmd, query), tolerance)})
+            WITH grp AS ({GroupsSelect(cmd, query, FactFilter(cmd, query), tolerance, countDocuments: query.Limit == 0)})
             SELECT grp.figure_id, grp.pk, grp.pe, grp.statements, grp.documents, grp.low, grp.high, CASE WHEN {conflict} THEN 1 ELSE 0 END,
                    g.subject, g.scope, g.indicator, g.kind, g.unit, g.status, g.basis
             FROM grp JOIN figures g ON g.id = grp.figure_id
@@ -1340,6 +1344,29 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         }
     }
 
+    /// <summary>
+    /// How many documents state each figure and period of a page: counted for the page only, as counting them for every
+    /// figure the page is chosen from (a million statements for the first page of conflicts) cost more than the rest.
+    /// </summary>
+    private void CountDocuments(FactQuery query, long[] figures, Dictionary<(long, string, long), SummaryGroup> groups)
+    {
+        using var cmd = Command(null, "");
+        string tables = query.Doc is not null || query.Text is not null ? FactTables : "facts f JOIN figures g ON g.id = f.figure_id";
+        cmd.CommandText = $"""
+            SELECT f.figure_id, COALESCE(f.period, ''), COALESCE(f.period_end, 0), COUNT(DISTINCT f.document_id)
+            FROM {tables}{FactFilter(cmd, query)} AND f.figure_id IN {InList(cmd, "@fig", figures)}
+            GROUP BY f.figure_id, f.period_end, f.period
+            """;
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            if (groups.TryGetValue((Long(r, 0), r.GetString(1), Long(r, 2)), out var group))
+            {
+                group.Documents = (int)Long(r, 3);
+            }
+        }
+    }
+
     /// <summary>One value of a figure and period as <see cref="ReadValues"/> reads it, with the latest date of the documents stating it.</summary>
     private readonly record struct StatedValueRow(double Value, double? ValueHigh, string Qualifier, int Documents, int Statements, string Latest, long FactId)
     {
@@ -1380,7 +1407,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
 
         public required int Statements { get; init; }
 
-        public required int Documents { get; init; }
+        public required int Documents { get; set; }
 
         public required double Low { get; init; }
 
