@@ -8,6 +8,10 @@ if (args.Length > 0 && args[0] is "extract" or "eval" or "ingest" or "reindex")
 {
     AnvilPipeline.Preload();
 }
+else if (args.Length > 0 && args[0] is "compare" or "timeline" or "entity")
+{
+    Filters.Preload();
+}
 
 var app = new CommandApp();
 app.Configure(config =>

@@ -27,6 +27,7 @@ public static class Dashboard
     public static WebApplication Build(DashboardOptions options)
     {
         var urls = ParseUrls(options.Urls);
+        Check.Preload();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(Dashboard).Assembly.GetName().Name,

@@ -536,6 +536,32 @@ public abstract class KnowledgeStoreContract : IDisposable
     }
 
     [Fact]
+    public void Conflict_groups_carry_their_stated_values_as_they_are_read_apart()
+    {
+        (string Doc, string Text, double Value, int Day)[] reports =
+        [
+            ("p1", "甲报：杭州服务机器人产业规模达900亿元。", 9e10, 1),
+            ("p2", "乙報：杭州服務機器人產業規模達900億元。", 9e10, 2),
+            ("p3", "丙报：杭州服务机器人产业规模达700亿元。", 7e10, 3),
+            ("p4", "丁报：杭州服务机器人产业规模约800亿元。", 8e10, 4),
+        ];
+        foreach (var (doc, text, value, day) in reports)
+        {
+            Store.Add(new TestAnalysis(doc, text, new DateOnly(2025, 1, day))
+                .Fact(text[3..^1], "杭州", "产业规模", value, "CNY", qualifier: doc == "p4" ? "approx" : "eq", period: "2024", scope: "服务机器人").Records());
+        }
+
+        var group = Assert.Single(Store.ConflictGroups(new FactQuery()));
+        Assert.Equal((SummaryChoice.MostSources, 9e10, 2, 3), (group.Choice, group.Fact.Value, group.ChosenDocuments, group.Values));
+        Assert.NotNull(group.StatedValues);
+        var apart = Store.StatedValues(group with { StatedValues = null });
+        Assert.Equal([(7e10, 1, 1), (8e10, 1, 1), (9e10, 2, 2)], apart.Select(v => (v.Value, v.Documents, v.Statements)));
+        Assert.Equal(apart, Store.StatedValues(group));
+        Assert.Equal(apart.Take(2), Store.StatedValues(group, limit: 2));
+        Assert.Null(Assert.Single(Store.Summaries(new FactQuery { Subjects = ["杭州"] })).StatedValues); // only conflict groups read them
+    }
+
+    [Fact]
     public void Conflicts_are_groups_of_one_figure_never_a_target_against_an_actual_nor_a_yoy_against_a_mom_growth()
     {
         Fact Figure(double value, FactKind kind = FactKind.Value, FactStatus status = FactStatus.Actual, GrowthBasis? basis = null, string period = "2024") => new()

@@ -60,6 +60,13 @@ public sealed record FigureSummary
 
     /// <summary>That document's date.</summary>
     public string? DocDate { get; init; }
+
+    /// <summary>
+    /// Every value stated for the figure and period, lowest first, where the store read them with the summary (conflict
+    /// groups: their values are what a page of conflicts shows, read in the same pass); else null, and
+    /// <see cref="IKnowledgeStore.StatedValues"/> reads them.
+    /// </summary>
+    public IReadOnlyList<StatedValue>? StatedValues { get; init; }
 }
 
 /// <summary>One value stated for a figure and period, with how many documents and facts state it and one fact that does.</summary>

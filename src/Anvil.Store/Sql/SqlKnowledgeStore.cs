@@ -738,10 +738,25 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     public IReadOnlyList<FactRow> Facts(FactQuery query) => Run(() =>
     {
         using var cmd = Command(null, "");
-        var sql = new StringBuilder($"SELECT {FactColumns} FROM {FactTables}");
-        sql.Append(FactFilter(cmd, query)).Append(" ORDER BY ").Append(FactOrdering(query)).Append(Page(cmd, query.Limit, query.Offset));
+        string ordering = FactOrdering(query);
+        if (query.Limit > 0 && query.Doc is null && query.Text is null)
+        {
+            // a page of a large subject: the facts are chosen and ordered inside indexes (a document's date and key from
+            // documents_dates), and only the page's facts read their document's row for the quote (through every fact of
+            // a place, a page read 0.4 s of documents)
+            cmd.CommandText = $"""
+                SELECT {FactColumns}
+                FROM (SELECT f.id FROM facts f JOIN figures g ON g.id = f.figure_id JOIN {DocumentDates} ON d.id = f.document_id{FactFilter(cmd, query)}
+                      ORDER BY {ordering}{Page(cmd, query.Limit, query.Offset)}) p
+                JOIN facts f ON f.id = p.id JOIN figures g ON g.id = f.figure_id JOIN documents d ON d.id = f.document_id
+                ORDER BY {ordering}
+                """;
+        }
+        else
+        {
+            cmd.CommandText = $"SELECT {FactColumns} FROM {FactTables}{FactFilter(cmd, query)} ORDER BY {ordering}{Page(cmd, query.Limit, query.Offset)}";
+        }
 
-        cmd.CommandText = sql.ToString();
         using var r = cmd.ExecuteReader();
         var facts = new List<FactRow>();
         while (r.Read())
@@ -1101,12 +1116,16 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     public IReadOnlyList<EntityDocumentRow> EntityDocuments(long entityId, int limit = 0) => Run(() =>
     {
         using var cmd = Command(null, "");
+        // the documents counted and ordered from indexes (mentions_entity, documents_dates); only those listed read their title
         cmd.CommandText = $"""
-            SELECT d.doc_key, d.title, d.date, COUNT(*)
-            FROM mentions m JOIN documents d ON d.id = m.document_id
-            WHERE m.entity_id = @e
-            GROUP BY d.id, d.doc_key, d.title, d.date
-            ORDER BY d.date DESC NULLS LAST, d.doc_key{OrdinalCollation}, d.id{Page(cmd, limit, 0)}
+            SELECT d.doc_key, d.title, d.date, p.n
+            FROM (SELECT m.document_id AS id, d.date AS date, d.doc_key AS doc_key, COUNT(*) AS n
+                  FROM mentions m JOIN {DocumentDates} ON d.id = m.document_id
+                  WHERE m.entity_id = @e
+                  GROUP BY m.document_id, d.date, d.doc_key
+                  ORDER BY d.date DESC NULLS LAST, d.doc_key{OrdinalCollation}, m.document_id{Page(cmd, limit, 0)}) p
+            JOIN documents d ON d.id = p.id
+            ORDER BY p.date DESC NULLS LAST, p.doc_key{OrdinalCollation}, p.id
             """;
         Parameter(cmd, "@e", entityId);
         using var r = cmd.ExecuteReader();
@@ -1125,14 +1144,13 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         Run(() => ReadSummaries(query, tolerance, conflictsOnly: false, withinDocuments: false));
 
     public IReadOnlyList<FigureSummary> ConflictGroups(FactQuery query, double tolerance = 0.1, bool withinDocuments = false) =>
-        Run(() => ReadSummaries(query, tolerance, conflictsOnly: true, withinDocuments));
+        Run(() => ReadSummaries(query, tolerance, conflictsOnly: true, withinDocuments, withValues: true));
 
     public int CountConflictGroups(FactQuery query, double tolerance = 0.1, bool withinDocuments = false) => Run(() =>
     {
         using var cmd = Command(null, "");
         cmd.CommandText = $"""
-            WITH {StatementsCte(cmd, query, tolerance, withDates: false)},
-            grp AS ({GroupsSelect})
+            WITH grp AS ({GroupsSelect(cmd, query, FactFilter(cmd, query), tolerance, countDocuments: false)})
             SELECT COUNT(*) FROM grp WHERE {ConflictCondition(cmd, withinDocuments)}
             """;
         return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -1140,6 +1158,11 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
 
     public IReadOnlyList<StatedValue> StatedValues(FigureSummary summary, int limit = 0) => Run(() =>
     {
+        if (summary.StatedValues is { } read)
+        {
+            return limit > 0 ? [.. read.Take(limit)] : read; // read with the conflict groups
+        }
+
         using var cmd = Command(null, "");
         cmd.CommandText = $"""
             SELECT f.value, f.value_high, f.qualifier, COUNT(DISTINCT f.document_id), COUNT(*), MAX(f.id)
@@ -1173,31 +1196,35 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     private static int PeriodEnd(string? period) => Periods.PeriodRange.TryParse(period, out var range) ? range.EndDay : 0;
 
     /// <summary>
-    /// <c>s</c>: the statements that match, each with its figure, its period key (<c>pk</c>: the period as written, <c>pe</c>: its last
-    /// day, for a current figure its document's date) and the values it allows (<c>lo</c>..<c>hi</c>, as Conflicts.Range gives them).
+    /// Per figure and period (<c>pk</c>: the period as written, <c>pe</c>: its last day, for a current figure its document's
+    /// date): how many statements and documents, the range of values, and what the values allow at most and least
+    /// (<c>max_lo</c>, <c>min_hi</c>: each statement allows <c>lo</c>..<c>hi</c>, as Conflicts.Range gives them). Grouped by the
+    /// columns of <c>facts_figure</c> in its order, so a figure's statements are read from the index and summed as they come.
+    /// Without <paramref name="countDocuments"/> the documents are not counted (0): a count of conflicts needs only whether
+    /// the first and last differ.
     /// </summary>
-    private static string StatementsCte(DbCommand cmd, FactQuery query, double tolerance, bool withDates)
+    private static string GroupsSelect(DbCommand cmd, FactQuery query, string filter, double tolerance, bool countDocuments = true)
     {
         Parameter(cmd, "@tol", tolerance);
-        // the document is joined for the dates that choose the latest value, or when a filter reads it
-        string tables = withDates || query.Doc is not null || query.Text is not null ? FactTables : "facts f JOIN figures g ON g.id = f.figure_id";
+        // the document is joined only when a filter reads it
+        string tables = query.Doc is not null || query.Text is not null ? FactTables : "facts f JOIN figures g ON g.id = f.figure_id";
         return $"""
-            s AS (
-                SELECT f.id, f.figure_id, COALESCE(f.period, '') AS pk, COALESCE(f.period_end, 0) AS pe, f.value, f.value_high, f.qualifier, f.document_id,
-                       {(withDates ? "COALESCE(d.date, '')" : "''")} AS dt,
-                       CASE f.qualifier WHEN 'approx' THEN f.value - ABS(f.value) * @tol WHEN 'lt' THEN -1e300 WHEN 'le' THEN -1e300 ELSE f.value END AS lo,
-                       CASE f.qualifier WHEN 'approx' THEN f.value + ABS(f.value) * @tol WHEN 'gt' THEN 1e300 WHEN 'ge' THEN 1e300
-                                        WHEN 'range' THEN COALESCE(f.value_high, f.value) ELSE f.value END AS hi
-                FROM {tables}{FactFilter(cmd, query)})
+            SELECT f.figure_id, COALESCE(f.period, '') AS pk, COALESCE(f.period_end, 0) AS pe, COUNT(*) AS statements,
+                   {(countDocuments ? "COUNT(DISTINCT f.document_id)" : "0")} AS documents, MIN(f.document_id) AS first_doc, MAX(f.document_id) AS last_doc,
+                   MIN(f.value) AS low, MAX(COALESCE(f.value_high, f.value)) AS high,
+                   MAX(CASE f.qualifier WHEN 'approx' THEN f.value - ABS(f.value) * @tol WHEN 'lt' THEN -1e300 WHEN 'le' THEN -1e300 ELSE f.value END) AS max_lo,
+                   MIN(CASE f.qualifier WHEN 'approx' THEN f.value + ABS(f.value) * @tol WHEN 'gt' THEN 1e300 WHEN 'ge' THEN 1e300
+                                        WHEN 'range' THEN COALESCE(f.value_high, f.value) ELSE f.value END) AS min_hi
+            FROM {tables}{filter}
+            GROUP BY f.figure_id, f.period_end, f.period
             """;
     }
 
-    /// <summary>Per figure and period: how many statements and documents, the range of values, what the values allow at most and least.</summary>
-    private const string GroupsSelect = """
-        SELECT figure_id, pk, pe, COUNT(*) AS statements, COUNT(DISTINCT document_id) AS documents, MIN(value) AS low,
-               MAX(COALESCE(value_high, value)) AS high, MAX(lo) AS max_lo, MIN(hi) AS min_hi
-        FROM s GROUP BY figure_id, pk, pe
-        """;
+    /// <summary>
+    /// The documents table as <c>d</c> where only its id, date and key are read (the latest of a figure's values, the order
+    /// of a page of facts): a provider may name the index that holds them, so the rows with their text are not read.
+    /// </summary>
+    protected virtual string DocumentDates => "documents d";
 
     /// <summary>
     /// Values that cannot all be true: the highest least value lies above the lowest most value (intervals on a line meet
@@ -1206,87 +1233,272 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     /// </summary>
     private static string ConflictCondition(DbCommand cmd, bool withinDocuments)
     {
-        Parameter(cmd, "@mindocs", withinDocuments ? 1L : 2L);
-        return "grp.pe > 0 AND grp.documents >= @mindocs AND grp.max_lo - grp.min_hi > 1e-9 * (ABS(grp.max_lo) + ABS(grp.min_hi) + 1)";
+        // two documents or more: the first and the last differ (cheaper than counting them, which only a page needs)
+        return $"grp.pe > 0{(withinDocuments ? "" : " AND grp.first_doc <> grp.last_doc")} AND grp.max_lo - grp.min_hi > 1e-9 * (ABS(grp.max_lo) + ABS(grp.min_hi) + 1)";
     }
 
-    private List<FigureSummary> ReadSummaries(FactQuery query, double tolerance, bool conflictsOnly, bool withinDocuments)
+    /// <summary>
+    /// The summaries in three reads: the page of figures and periods with their counts and ranges (<see cref="GroupsSelect"/>);
+    /// the values each page figure is stated with, one row a value, from <c>facts_figure</c> (the filter again, for filters on
+    /// statements), of which the first by documents, latest date, value and qualifier is chosen as they stream by; and the
+    /// chosen statements' unit, source and document. With <paramref name="withValues"/> each summary keeps its values too.
+    /// </summary>
+    private List<FigureSummary> ReadSummaries(FactQuery query, double tolerance, bool conflictsOnly, bool withinDocuments, bool withValues = false)
+    {
+        var groups = ReadGroups(query, tolerance, conflictsOnly, withinDocuments);
+        if (groups.Count == 0)
+        {
+            return [];
+        }
+
+        var byKey = groups.ToDictionary(g => (g.FigureId, g.PeriodKey, g.PeriodEnd));
+        foreach (var figures in groups.Select(g => g.FigureId).Distinct().Chunk(500))
+        {
+            ReadValues(query, figures, byKey, withValues);
+            if (query.Limit > 0)
+            {
+                CountDocuments(query, figures, byKey);
+            }
+        }
+
+        var chosen = new Dictionary<long, (string? UnitText, string? IndicatorText, string? Source, string Doc, string? Date)>();
+        foreach (var ids in groups.Select(g => g.Best.FactId).Chunk(500))
+        {
+            using var cmd = Command(null, "");
+            cmd.CommandText = $"""
+                SELECT f.id, f.unit_text, f.indicator_text, f.source, d.doc_key, d.date
+                FROM facts f JOIN documents d ON d.id = f.document_id WHERE f.id IN {InList(cmd, "@fid", ids)}
+                """;
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                chosen[Long(r, 0)] = (Text(r, 1), Text(r, 2), Text(r, 3), r.GetString(4), Text(r, 5));
+            }
+        }
+
+        return [.. groups.Select(g => g.Summary(chosen[g.Best.FactId]))];
+    }
+
+    /// <summary>The page of figures and periods, in the order of summaries, with their figure's names.</summary>
+    private List<SummaryGroup> ReadGroups(FactQuery query, double tolerance, bool conflictsOnly, bool withinDocuments)
     {
         using var cmd = Command(null, "");
         string o = OrdinalCollation;
         string conflict = ConflictCondition(cmd, withinDocuments);
-        // the page of figures is chosen first, so the values are ranked only for the figures it shows
-        string order = $"g.subject{o}, g.indicator{o}, COALESCE(g.scope, ''){o}, g.kind{o}, g.unit{o}, g.status{o}, COALESCE(g.basis, ''){o}, grp.pe, grp.pk{o}, grp.figure_id";
         cmd.CommandText = $"""
-            WITH {StatementsCte(cmd, query, tolerance, withDates: true)},
-            grp AS ({GroupsSelect}),
-            page AS (
-                SELECT grp.*, CASE WHEN {conflict} THEN 1 ELSE 0 END AS conflict FROM grp JOIN figures g ON g.id = grp.figure_id
-                {(conflictsOnly ? "WHERE " + conflict : "")}
-                ORDER BY {order}{Page(cmd, query.Limit, query.Offset)}),
-            val AS (
-                SELECT s.figure_id, s.pk, s.pe, s.value, s.value_high, s.qualifier, COUNT(DISTINCT s.document_id) AS docs, MAX(s.dt) AS latest, MAX(s.id) AS fact
-                FROM s JOIN page p ON p.figure_id = s.figure_id AND p.pk = s.pk AND p.pe = s.pe
-                GROUP BY s.figure_id, s.pk, s.pe, s.value, s.value_high, s.qualifier),
-            ranked AS (
-                SELECT val.*, ROW_NUMBER() OVER w AS rn, LEAD(docs) OVER w AS next_docs, COUNT(*) OVER (PARTITION BY figure_id, pk, pe) AS n_values
-                FROM val
-                WINDOW w AS (PARTITION BY figure_id, pk, pe ORDER BY docs DESC, latest DESC, value DESC, COALESCE(value_high, value) DESC, qualifier))
-            SELECT grp.figure_id, grp.pk, grp.pe, grp.statements, grp.documents, grp.low, grp.high, grp.conflict,
-                   r.docs, r.next_docs, r.n_values, r.fact,
-                   g.subject, g.scope, g.indicator, g.kind, g.unit, g.status, g.basis,
-                   cf.value, cf.value_high, cf.qualifier, cf.unit_text, cf.indicator_text, cf.source, cd.doc_key, cd.date
-            FROM page grp
-            JOIN ranked r ON r.figure_id = grp.figure_id AND r.pk = grp.pk AND r.pe = grp.pe AND r.rn = 1
-            JOIN figures g ON g.id = grp.figure_id
-            JOIN facts cf ON cf.id = r.fact
-            JOIN documents cd ON cd.id = cf.document_id
-            ORDER BY {order}
+            WITH grp AS ({GroupsSelect(cmd, query, FactFilter(cmd, query), tolerance, countDocuments: query.Limit == 0)})
+            SELECT grp.figure_id, grp.pk, grp.pe, grp.statements, grp.documents, grp.low, grp.high, CASE WHEN {conflict} THEN 1 ELSE 0 END,
+                   g.subject, g.scope, g.indicator, g.kind, g.unit, g.status, g.basis
+            FROM grp JOIN figures g ON g.id = grp.figure_id
+            {(conflictsOnly ? "WHERE " + conflict : "")}
+            ORDER BY g.subject{o}, g.indicator{o}, COALESCE(g.scope, ''){o}, g.kind{o}, g.unit{o}, g.status{o}, COALESCE(g.basis, ''){o}, grp.pe, grp.pk{o}, grp.figure_id
+            {Page(cmd, query.Limit, query.Offset)}
             """;
         using var r = cmd.ExecuteReader();
-        var rows = new List<FigureSummary>();
+        var groups = new List<SummaryGroup>();
         while (r.Read())
         {
-            string? period = r.GetString(1) is { Length: > 0 } p ? p : null;
-            long pe = Long(r, 2);
-            int chosen = (int)Long(r, 8), values = (int)Long(r, 10);
-            int? next = r.IsDBNull(9) ? null : (int)Long(r, 9);
-            rows.Add(new FigureSummary
+            groups.Add(new SummaryGroup
             {
                 FigureId = Long(r, 0),
+                PeriodKey = r.GetString(1),
+                PeriodEnd = Long(r, 2),
                 Statements = (int)Long(r, 3),
                 Documents = (int)Long(r, 4),
                 Low = r.GetDouble(5),
                 High = r.GetDouble(6),
                 Conflict = Long(r, 7) == 1,
-                ChosenDocuments = chosen,
-                Values = values,
-                Choice = values == 1 ? SummaryChoice.Agreed : next is { } n && chosen > n ? SummaryChoice.MostSources : SummaryChoice.Latest,
-                FactId = Long(r, 11),
-                Date = period is null && pe > 0 ? string.Create(CultureInfo.InvariantCulture, $"{pe / 10000:0000}-{pe / 100 % 100:00}-{pe % 100:00}") : null,
-                Fact = new Fact
-                {
-                    Subject = r.GetString(12),
-                    Scope = Text(r, 13),
-                    Indicator = r.GetString(14),
-                    Kind = FactNames.ParseKind(r.GetString(15)),
-                    Unit = new Unit(r.GetString(16)),
-                    Status = FactNames.ParseStatus(r.GetString(17)),
-                    Basis = FactNames.ParseBasis(Text(r, 18)),
-                    Value = r.GetDouble(19),
-                    ValueHigh = r.IsDBNull(20) ? null : r.GetDouble(20),
-                    Qualifier = FactNames.ParseQualifier(r.GetString(21)),
-                    UnitText = Text(r, 22),
-                    IndicatorText = Text(r, 23),
-                    Source = Text(r, 24),
-                    Period = period,
-                },
-                Doc = r.GetString(25),
-                DocDate = Text(r, 26),
+                Subject = r.GetString(8),
+                Scope = Text(r, 9),
+                Indicator = r.GetString(10),
+                Kind = r.GetString(11),
+                Unit = r.GetString(12),
+                Status = r.GetString(13),
+                Basis = Text(r, 14),
             });
         }
 
-        return rows;
+        return groups;
+    }
+
+    /// <summary>The values these figures are stated with (one row a value, figure and period), offered to their groups.</summary>
+    private void ReadValues(FactQuery query, long[] figures, Dictionary<(long, string, long), SummaryGroup> groups, bool withValues)
+    {
+        using var cmd = Command(null, "");
+        // the document's date only, through an index where the provider has one, unless a filter reads the document
+        string tables = query.Doc is not null || query.Text is not null ? FactTables : $"facts f JOIN figures g ON g.id = f.figure_id JOIN {DocumentDates} ON d.id = f.document_id";
+        cmd.CommandText = $"""
+            SELECT f.figure_id, COALESCE(f.period, ''), COALESCE(f.period_end, 0), f.value, f.value_high, f.qualifier,
+                   COUNT(DISTINCT f.document_id), COUNT(*), MAX(COALESCE(d.date, '')), MAX(f.id)
+            FROM {tables}{FactFilter(cmd, query)} AND f.figure_id IN {InList(cmd, "@fig", figures)}
+            GROUP BY f.figure_id, f.period_end, f.period, f.value, f.value_high, f.qualifier
+            """;
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            if (groups.TryGetValue((Long(r, 0), r.GetString(1), Long(r, 2)), out var group))
+            {
+                group.Offer(new StatedValueRow(r.GetDouble(3), r.IsDBNull(4) ? null : r.GetDouble(4), r.GetString(5), (int)Long(r, 6), (int)Long(r, 7),
+                    r.GetString(8), Long(r, 9)), withValues);
+            }
+        }
+    }
+
+    /// <summary>
+    /// How many documents state each figure and period of a page: counted for the page only, as counting them for every
+    /// figure the page is chosen from (a million statements for the first page of conflicts) cost more than the rest.
+    /// </summary>
+    private void CountDocuments(FactQuery query, long[] figures, Dictionary<(long, string, long), SummaryGroup> groups)
+    {
+        using var cmd = Command(null, "");
+        string tables = query.Doc is not null || query.Text is not null ? FactTables : "facts f JOIN figures g ON g.id = f.figure_id";
+        cmd.CommandText = $"""
+            SELECT f.figure_id, COALESCE(f.period, ''), COALESCE(f.period_end, 0), COUNT(DISTINCT f.document_id)
+            FROM {tables}{FactFilter(cmd, query)} AND f.figure_id IN {InList(cmd, "@fig", figures)}
+            GROUP BY f.figure_id, f.period_end, f.period
+            """;
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            if (groups.TryGetValue((Long(r, 0), r.GetString(1), Long(r, 2)), out var group))
+            {
+                group.Documents = (int)Long(r, 3);
+            }
+        }
+    }
+
+    /// <summary>One value of a figure and period as <see cref="ReadValues"/> reads it, with the latest date of the documents stating it.</summary>
+    private readonly record struct StatedValueRow(double Value, double? ValueHigh, string Qualifier, int Documents, int Statements, string Latest, long FactId)
+    {
+        /// <summary>
+        /// The order of choice: more documents, then the latest, then the higher value; the lower qualifier name last, so a
+        /// choice never depends on the order rows come in.
+        /// </summary>
+        public bool Before(StatedValueRow other)
+        {
+            int c = Documents.CompareTo(other.Documents);
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(Latest, other.Latest);
+            }
+
+            if (c == 0)
+            {
+                c = Value.CompareTo(other.Value);
+            }
+
+            if (c == 0)
+            {
+                c = (ValueHigh ?? Value).CompareTo(other.ValueHigh ?? other.Value);
+            }
+
+            return c == 0 ? string.CompareOrdinal(Qualifier, other.Qualifier) < 0 : c > 0;
+        }
+    }
+
+    /// <summary>A figure and period of a page while its values are read: the best value so far and the documents of the runner-up.</summary>
+    private sealed class SummaryGroup
+    {
+        public required long FigureId { get; init; }
+
+        public required string PeriodKey { get; init; }
+
+        public required long PeriodEnd { get; init; }
+
+        public required int Statements { get; init; }
+
+        public required int Documents { get; set; }
+
+        public required double Low { get; init; }
+
+        public required double High { get; init; }
+
+        public required bool Conflict { get; init; }
+
+        public required string Subject { get; init; }
+
+        public string? Scope { get; init; }
+
+        public required string Indicator { get; init; }
+
+        public required string Kind { get; init; }
+
+        public required string Unit { get; init; }
+
+        public required string Status { get; init; }
+
+        public string? Basis { get; init; }
+
+        public StatedValueRow Best { get; private set; }
+
+        private int? _runnerUpDocuments;
+        private int _values;
+        private List<StatedValueRow>? _stated;
+
+        public void Offer(StatedValueRow row, bool keep)
+        {
+            if (_values == 0 || row.Before(Best))
+            {
+                if (_values > 0)
+                {
+                    _runnerUpDocuments = Math.Max(_runnerUpDocuments ?? 0, Best.Documents);
+                }
+
+                Best = row;
+            }
+            else
+            {
+                _runnerUpDocuments = Math.Max(_runnerUpDocuments ?? 0, row.Documents);
+            }
+
+            _values++;
+            if (keep)
+            {
+                (_stated ??= []).Add(row);
+            }
+        }
+
+        public FigureSummary Summary((string? UnitText, string? IndicatorText, string? Source, string Doc, string? Date) chosen)
+        {
+            string? period = PeriodKey.Length > 0 ? PeriodKey : null;
+            long pe = PeriodEnd;
+            return new FigureSummary
+            {
+                FigureId = FigureId,
+                Statements = Statements,
+                Documents = Documents,
+                Low = Low,
+                High = High,
+                Conflict = Conflict,
+                ChosenDocuments = Best.Documents,
+                Values = _values,
+                Choice = _values == 1 ? SummaryChoice.Agreed : Best.Documents > _runnerUpDocuments ? SummaryChoice.MostSources : SummaryChoice.Latest,
+                FactId = Best.FactId,
+                Date = period is null && pe > 0 ? string.Create(CultureInfo.InvariantCulture, $"{pe / 10000:0000}-{pe / 100 % 100:00}-{pe % 100:00}") : null,
+                Fact = new Fact
+                {
+                    Subject = Subject,
+                    Scope = Scope,
+                    Indicator = Indicator,
+                    Kind = FactNames.ParseKind(Kind),
+                    Unit = new Unit(Unit),
+                    Status = FactNames.ParseStatus(Status),
+                    Basis = FactNames.ParseBasis(Basis),
+                    Value = Best.Value,
+                    ValueHigh = Best.ValueHigh,
+                    Qualifier = FactNames.ParseQualifier(Best.Qualifier),
+                    UnitText = chosen.UnitText,
+                    IndicatorText = chosen.IndicatorText,
+                    Source = chosen.Source,
+                    Period = period,
+                },
+                Doc = chosen.Doc,
+                DocDate = chosen.Date,
+                StatedValues = _stated is null ? null
+                    : [.. _stated.OrderBy(v => v.Value).ThenBy(v => v.ValueHigh).ThenBy(v => v.Qualifier, StringComparer.Ordinal)
+                        .Select(v => new StatedValue(v.Value, v.ValueHigh, FactNames.ParseQualifier(v.Qualifier), v.Documents, v.Statements, v.FactId))],
+            };
+        }
     }
 
     // ---------------------------------------------------------------- search

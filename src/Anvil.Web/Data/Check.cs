@@ -17,6 +17,12 @@ internal static class Check
 
     private static readonly Lazy<NameMatcher> Matcher = new(() => new NameMatcher(AnvilPipeline.BuiltInLexicon));
 
+    /// <summary>
+    /// Starts loading the lexicon the name filters expand through, in the background: the server calls this as it starts,
+    /// so the first request that names a place does not wait for it.
+    /// </summary>
+    public static void Preload() => _ = Task.Run(() => Matcher.Value);
+
     /// <summary>A free-text filter: trimmed, null when empty, refused when too long or holding control characters.</summary>
     public static string? Text(string parameter, string? value)
     {

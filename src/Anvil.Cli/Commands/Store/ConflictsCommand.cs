@@ -63,11 +63,12 @@ internal sealed class ConflictsCommand : StoreCommand<ConflictsSettings>
             Subjects = Filters.Expand(settings.Subject),
             Indicators = Filters.Expand(settings.Indicator),
         };
-        int total = store.CountConflictGroups(filter, tolerance, settings.WithinDocuments);
+        // the figures and their values in one pass of the store; counted apart only when a page of them is shown
+        var groups = store.ConflictGroups(filter with { Limit = settings.Limit }, tolerance, settings.WithinDocuments);
+        int total = settings.Limit > 0 && groups.Count == settings.Limit ? store.CountConflictGroups(filter, tolerance, settings.WithinDocuments) : groups.Count;
+        int wanted = groups.Count;
         var rows = new List<(FigureSummary Group, int Cluster, int Clusters, ValueCluster Values)>();
-        // the figures in one pass of the store; the values of one figure are read only while it is written out
-        int wanted = settings.Limit > 0 ? Math.Min(settings.Limit, total) : total;
-        foreach (var group in wanted == 0 ? [] : store.ConflictGroups(filter with { Limit = wanted }, tolerance, settings.WithinDocuments))
+        foreach (var group in groups)
         {
             var clusters = Conflicts.Clusters(store.StatedValues(group), tolerance);
             int shown = settings.Clusters > 0 ? Math.Min(settings.Clusters, clusters.Count) : clusters.Count;

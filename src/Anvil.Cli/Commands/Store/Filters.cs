@@ -8,6 +8,12 @@ internal static class Filters
 {
     private static readonly Lazy<NameMatcher> Matcher = new(() => new NameMatcher(AnvilPipeline.BuiltInLexicon));
 
+    /// <summary>
+    /// Starts loading the lexicon in the background. The verbs that always name a subject (compare, timeline, entity) call
+    /// this first thing, so the loading overlaps reading the command line and opening the knowledge base.
+    /// </summary>
+    public static void Preload() => _ = Task.Run(() => Matcher.Value);
+
     /// <summary>The folded names a typed subject, scope or indicator may be stored under (any script, any alias).</summary>
     public static IReadOnlyCollection<string>? Expand(string? input) =>
         string.IsNullOrWhiteSpace(input) ? null : Matcher.Value.Expand(input);
