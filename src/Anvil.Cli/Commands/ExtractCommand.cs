@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
+using Anvil.Core.Display;
 using Anvil.Core.Documents;
 using Anvil.Core.Entities;
 using Anvil.Core.Facts;
@@ -153,7 +154,8 @@ internal sealed class TableOutput
 
     public void Render()
     {
-        var console = AnsiConsole.Console;
+        var console = UnwrappedConsole.StandardOutput;
+        var figures = FigureFormatter.Default;
         foreach (var a in _analyses)
         {
             var d = a.Document;
@@ -167,11 +169,12 @@ internal sealed class TableOutput
             console.Write(entities);
             if (a.Facts.Count > 0)
             {
-                var facts = new Table().Border(TableBorder.Rounded).AddColumns("subject", "scope", "indicator", "kind", "value", "unit", "period", "quote");
+                var facts = new Table().Border(TableBorder.Rounded).AddColumns("subject", "scope", "indicator", "kind")
+                    .AddColumn(new TableColumn("figure").RightAligned()).AddColumns("period", "quote");
                 foreach (var (span, f) in a.Facts)
                 {
                     facts.AddRow(Markup.Escape(f.Subject), Markup.Escape(f.Scope ?? ""), Markup.Escape(f.Indicator), f.Kind.ToSpecName(),
-                        f.Value.ToString("G", CultureInfo.InvariantCulture), f.Unit.Code, f.Period ?? "", Markup.Escape(d.Slice(span)));
+                        Markup.Escape(figures.Format(f)), f.Period ?? "", Markup.Escape(d.Slice(span)));
                 }
 
                 console.Write(facts);
