@@ -1,3 +1,4 @@
+using Anvil.Cli.CommandLine;
 using Anvil.Cli.Commands;
 using Anvil.Cli.Commands.Store;
 using Anvil.Core.Pipeline;
@@ -9,10 +10,14 @@ if (args.Length > 0 && args[0] is "extract" or "eval" or "ingest" or "reindex")
     AnvilPipeline.Preload();
 }
 
+var verbs = new VerbCatalog();
 var app = new CommandApp();
-app.Configure(config =>
+app.Configure(spectre =>
 {
+    var config = verbs.Recording(spectre);
     config.SetApplicationName("anvil");
+    config.UseStrictParsing();
+    config.SetExceptionHandler((exception, _) => CliFailure.Report(exception, verbs, args));
     config.AddCommand<ExtractCommand>("extract")
         .WithDescription("Extract documents, entities, facts and relations as JSON Lines (or a table)")
         .WithExample("extract", "samples/")
@@ -23,5 +28,11 @@ app.Configure(config =>
         .WithExample("eval", "--gold", "../shared/gold", "--pred", "predictions.jsonl");
     config.AddStoreVerbs();
 });
+
+if (OptionCheck.FindUnknown(verbs, args) is { } unknown)
+{
+    return CliFailure.Usage(unknown);
+}
+
 // Spectre reads a lone "-" as an option; the shell convention is "standard input".
 return app.Run(args.Select(a => a == "-" ? InputItem.StandardInputToken : a));

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
+using Anvil.Cli.CommandLine;
 using Anvil.Core.Display;
 using Anvil.Core.Documents;
 using Anvil.Core.Entities;
@@ -80,11 +81,7 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
             return 2;
         }
 
-        var inputs = InputFiles.Expand(settings.Paths, out int skipped);
-        if (skipped > 0)
-        {
-            Console.Error.WriteLine($"anvil: skipped {skipped} file(s) of a type Anvil does not read");
-        }
+        var inputs = InputFiles.ExpandReporting(settings.Paths, out int emptyFolders);
 
         var reader = new DocumentReader();
         using var stdout = Console.OpenStandardOutput();
@@ -126,15 +123,14 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
         if (failures > 0)
         {
             Console.Error.WriteLine($"anvil: {failures} of {inputs.Count} input(s) could not be read");
-            return 1;
         }
 
-        return 0;
+        return failures + emptyFolders > 0 ? CliErrors.SomeInputsFailed : CliErrors.Success;
     }
 
     private static Document Read(DocumentReader reader, InputItem input, ExtractSettings settings)
     {
-        var options = new ReadOptions { Date = settings.ParsedDate };
+        var options = new ReadOptions { Date = settings.ParsedDate, ForceDate = settings.ForceDate };
         if (input.IsStandardInput)
         {
             using var stdin = Console.OpenStandardInput();

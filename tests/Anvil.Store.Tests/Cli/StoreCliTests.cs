@@ -232,12 +232,13 @@ public sealed class StoreCliTests : IDisposable
     [Fact]
     public void Settings_are_checked_with_codes()
     {
-        Assert.Contains("E0502", Run("facts", "--format", "pdf").Stdout);
-        Assert.Contains("E0503", Run("facts", "--period", "last year").Stdout);
-        Assert.Contains("E0504", Run("facts", "--kind", "amount").Stdout);
-        Assert.Contains("E0501", Run("ingest", Samples, "--threads", "0").Stdout);
-        Assert.Contains("E0507", Run("compare", "深圳").Stdout);
-        Assert.Contains("E0506", Run("facts", "--output", "no/such/folder/f.csv").Stdout);
+        // refusals go to standard error, like every error
+        Assert.Contains("E0502", Run("facts", "--format", "pdf").Stderr);
+        Assert.Contains("E0503", Run("facts", "--period", "last year").Stderr);
+        Assert.Contains("E0504", Run("facts", "--kind", "amount").Stderr);
+        Assert.Contains("E0501", Run("ingest", Samples, "--threads", "0").Stderr);
+        Assert.Contains("E0507", Run("compare", "深圳").Stderr);
+        Assert.Contains("E0506", Run("facts", "--output", "no/such/folder/f.csv").Stderr);
     }
 
     [Fact]
