@@ -4,6 +4,12 @@ using Anvil.Cli.Commands.Store;
 using Anvil.Core.Pipeline;
 using Spectre.Console.Cli;
 
+if (VersionReport.IsAsked(args))
+{
+    Console.Write(VersionReport.Write());
+    return 0;
+}
+
 // the language data loads while the command line is read (these commands build a pipeline at once)
 if (args.Length > 0 && args[0] is "extract" or "eval" or "ingest" or "reindex")
 {
@@ -16,6 +22,7 @@ app.Configure(spectre =>
 {
     var config = verbs.Recording(spectre);
     config.SetApplicationName("anvil");
+    config.SetApplicationVersion(VersionReport.ProgramVersion()); // lists -v, --version in the help
     config.UseStrictParsing();
     config.SetExceptionHandler((exception, _) => CliFailure.Report(exception, verbs, args));
     config.AddCommand<ExtractCommand>("extract")

@@ -433,7 +433,7 @@ public sealed class StoreCliTests : IDisposable
         var compare = Assert.Single(second.Lines, l => l.StartsWith("anvil compare ", StringComparison.Ordinal));
         Assert.Contains("深圳", compare); // the two places the samples say most about
         Assert.Contains("杭州", compare);
-        Assert.Contains("./anvil serve --db anvil-demo.db", second.Stdout);
+        Assert.Contains("anvil serve --db anvil-demo.db", second.Stdout);
         Assert.True(File.Exists(_dir.File("anvil-demo.db")));
     }
 
