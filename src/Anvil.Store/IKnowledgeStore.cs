@@ -22,6 +22,12 @@ public interface IKnowledgeStore : IDisposable
     /// <summary>Writes a document and its records in one transaction; false (and nothing written) when the same content is already stored.</summary>
     bool Add(DocumentRecords document);
 
+    /// <summary>
+    /// Writes several documents and their records in one transaction (an ingest's batch): after a crash each is stored
+    /// wholly or not at all. For each, whether it was added (false: the same content was stored already).
+    /// </summary>
+    IReadOnlyList<bool> AddMany(IReadOnlyList<DocumentRecords> documents);
+
     /// <summary>Replaces what was extracted from a stored document (reindex), in one transaction; the document keeps its id.</summary>
     void Replace(long documentId, DocumentRecords document);
 
@@ -59,6 +65,26 @@ public interface IKnowledgeStore : IDisposable
 
     /// <summary>How many facts match the query's filters (its offset, limit and order aside).</summary>
     int CountFacts(FactQuery query);
+
+    /// <summary>
+    /// The facts that match, summed up per figure and period in the store (never read one by one): by subject, indicator,
+    /// scope, kind, unit, status and basis, then period, oldest first; <see cref="FactQuery.Offset"/> and
+    /// <see cref="FactQuery.Limit"/> take one page. <paramref name="tolerance"/> is how far an approximate figure may be
+    /// off (0.1 = 10%) when telling whether values conflict.
+    /// </summary>
+    IReadOnlyList<FigureSummary> Summaries(FactQuery query, double tolerance = 0.1);
+
+    /// <summary>
+    /// The summaries whose values conflict (<see cref="FigureSummary.Conflict"/>: stated by different documents unless
+    /// <paramref name="withinDocuments"/>), a page at a time in the order of <see cref="Summaries"/>.
+    /// </summary>
+    IReadOnlyList<FigureSummary> ConflictGroups(FactQuery query, double tolerance = 0.1, bool withinDocuments = false);
+
+    /// <summary>How many figures and periods <see cref="ConflictGroups"/> finds in all.</summary>
+    int CountConflictGroups(FactQuery query, double tolerance = 0.1, bool withinDocuments = false);
+
+    /// <summary>The values stated for a figure in a summary's period, lowest first, each with how many documents state it.</summary>
+    IReadOnlyList<StatedValue> StatedValues(FigureSummary summary, int limit = 0);
 
     /// <summary>The indicators most facts state, with how many facts and subjects; ties by name.</summary>
     IReadOnlyList<IndicatorCount> TopIndicators(int limit);

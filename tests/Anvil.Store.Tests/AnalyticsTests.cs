@@ -1,5 +1,6 @@
 using System.Globalization;
 using Anvil.Analytics;
+using Anvil.Core.Facts;
 using Anvil.Store.Records;
 
 namespace Anvil.Store.Tests;
@@ -9,7 +10,8 @@ public sealed class AnalyticsTests
     public static TheoryData<string[]> ConflictCases => CaseFiles.Read("conflicts.tsv");
 
     private static FactRow Fact(double value, string qualifier = "eq", string subject = "深圳", string? period = "2024", string? date = null,
-        string indicator = "产业规模", string? scope = "人工智能", string unit = "CNY", string doc = "d", string kind = "value") => new()
+        string indicator = "产业规模", string? scope = "人工智能", string unit = "CNY", string doc = "d", string kind = "value", double? high = null,
+        string? status = null, string? basis = null) => new()
     {
         Id = Random.Shared.NextInt64(),
         Doc = doc,
@@ -17,61 +19,104 @@ public sealed class AnalyticsTests
         Start = 0,
         End = 1,
         Quote = "q",
-        Subject = subject,
-        Scope = scope,
-        Indicator = indicator,
-        Kind = kind,
-        Value = value,
-        Unit = unit,
-        Qualifier = qualifier,
-        Period = period,
+        Fact = new Fact
+        {
+            Subject = subject,
+            Scope = scope,
+            Indicator = indicator,
+            Kind = FactNames.ParseKind(kind),
+            Value = value,
+            ValueHigh = high,
+            Unit = new Unit(unit),
+            Qualifier = FactNames.ParseQualifier(qualifier),
+            Period = period,
+            Status = FactNames.ParseStatus(status),
+            Basis = FactNames.ParseBasis(basis),
+        },
     };
 
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    /// <summary>One statement as the store sums it up: one document, its value.</summary>
+    private static FigureSummary Summary(FactRow f) => new()
+    {
+        FigureId = f.Id,
+        Fact = f.Fact,
+        Date = f.Fact.Period is null ? f.Date : null,
+        Choice = SummaryChoice.Agreed,
+        Statements = 1,
+        Documents = 1,
+        ChosenDocuments = 1,
+        Values = 1,
+        Low = f.Fact.Value,
+        High = f.Fact.ValueHigh ?? f.Fact.Value,
+        Conflict = false,
+        FactId = f.Id,
+        Doc = f.Doc,
+        DocDate = f.Date,
+    };
+
+    private static IReadOnlyList<FigureSummary> Summaries(params FactRow[] facts) => [.. facts.Select(Summary)];
+
+    /// <summary>A case file's value: a number, or for a range its two ends (<c>3000..3500</c>).</summary>
+    private static FactRow Stated(string value, string qualifier) =>
+        value.Split("..") is [var low, var high] ? Fact(Number(low), qualifier, high: Number(high)) : Fact(Number(value), qualifier);
 
     [Theory]
     [MemberData(nameof(ConflictCases))]
     public void Values_conflict_only_beyond_what_their_qualifiers_allow(string[] row)
     {
-        var a = Fact(Number(row[0]), row[1]);
-        var b = Fact(Number(row[2]), row[3]);
+        var a = Stated(row[0], row[1]);
+        var b = Stated(row[2], row[3]);
         bool expected = row[5] == "yes";
 
-        Assert.Equal(expected, Conflicts.Disagree(a, b, Number(row[4])));
-        Assert.Equal(expected, Conflicts.Disagree(b, a, Number(row[4])));
+        Assert.Equal(expected, Conflicts.Disagree(a.Fact, b.Fact, Number(row[4])));
+        Assert.Equal(expected, Conflicts.Disagree(b.Fact, a.Fact, Number(row[4])));
     }
 
     [Fact]
-    public void Conflicts_need_the_same_subject_scope_indicator_kind_period_and_unit()
+    public void Compare_never_lines_up_a_target_with_an_actual_nor_a_yoy_growth_with_a_mom_one()
     {
-        var facts = new[]
+        var shenzhen = new[]
         {
-            Fact(3.6e11, doc: "a"),
-            Fact(3.2e11, doc: "b"),
-            Fact(1e11, doc: "c", period: "2023"),
-            Fact(1e11, doc: "c", scope: "机器人"),
-            Fact(1e11, doc: "c", subject: "杭州"),
-            Fact(1e11, doc: "c", unit: "USD"),
-            Fact(1e11, doc: "c", kind: "growth"),
-            Fact(5, doc: "x", period: null, date: "2025-01-01"),
-            Fact(9, doc: "y", period: null, date: "2025-02-01"), // another day: not the same figure
-            Fact(7, doc: "z", period: null),                     // no time at all: left out
+            Fact(3.6e11),
+            Fact(12.5, unit: "percent", kind: "growth", basis: "yoy"),
+        };
+        var hangzhou = new[]
+        {
+            Fact(5e11, subject: "杭州", status: "target"),
+            Fact(1.5, subject: "杭州", unit: "percent", kind: "growth", basis: "mom"),
         };
 
-        var conflict = Assert.Single(Conflicts.Find(facts));
-        Assert.Equal(("a", "b"), (conflict.First.Doc, conflict.Second.Doc));
-        Assert.Equal(0.4 / 3.6, conflict.Gap, 6);
+        var comparison = Comparisons.Compare([("深圳", Summaries(shenzhen)), ("杭州", Summaries(hangzhou))]);
+
+        Assert.Empty(comparison.Comparable);
+        var notes = comparison.Apart.ToDictionary(r => (r.Key.Kind, r.Key.Status, r.Key.Basis, r.Cells.Keys.Single()), r => r.Note);
+        Assert.Equal("different status", notes[(FactKind.Value, FactStatus.Target, null, "杭州")]);
+        Assert.Equal("different status", notes[(FactKind.Value, FactStatus.Actual, null, "深圳")]);
+        Assert.Equal("different basis", notes[(FactKind.Growth, FactStatus.Actual, GrowthBasis.Mom, "杭州")]);
+
+        var same = Comparisons.Compare([("深圳", Summaries(shenzhen)), ("杭州", Summaries([.. hangzhou, Fact(3.2e11, subject: "杭州"), Fact(9.9, subject: "杭州",
+            unit: "percent", kind: "growth", basis: "yoy")]))]);
+        Assert.Equal([(FactKind.Value, (GrowthBasis?)null), (FactKind.Growth, GrowthBasis.Yoy)],
+            same.Comparable.Select(r => (r.Key.Kind, r.Key.Basis)).OrderBy(k => k.Kind));
+        Assert.All(same.Comparable, r => Assert.Equal(FactStatus.Actual, r.Key.Status));
     }
 
     [Fact]
-    public void Two_values_in_one_document_count_only_when_asked_for()
+    public void A_timeline_keeps_targets_and_actuals_of_one_period_apart()
     {
-        // 环比增长4.4% and 同比增长34.9% extracted as the same growth figure: one text, two measures
-        var facts = new[] { Fact(4.4, doc: "nev", unit: "percent", kind: "growth"), Fact(34.9, doc: "nev", unit: "percent", kind: "growth") };
+        var points = Timelines.Build(Summaries(Fact(5e11, period: "2025", status: "target", doc: "a"), Fact(3.6e11, period: "2025", doc: "b")));
 
-        Assert.Empty(Conflicts.Find(facts));
-        Assert.Single(Conflicts.Find(facts, withinDocuments: true));
+        Assert.Equal([FactStatus.Actual, FactStatus.Target], points.Select(p => p.Summary.Fact.Status));
     }
+
+    [Theory]
+    [InlineData(3e11, 3.5e11, "CNY", "3000–3500亿 CNY")]
+    [InlineData(3, 5, "percent", "3–5%")]
+    [InlineData(10000, 50000, "count", "1–5万")]
+    public void A_range_reads_as_both_ends(double low, double high, string unit, string text) =>
+        Assert.Equal(text, FigureText.Format(Fact(low, "range", unit: unit, high: high).Fact));
 
     [Fact]
     public void Compare_aligns_rows_latest_first_and_sets_apart_what_does_not_compare()
@@ -92,13 +137,13 @@ public sealed class AnalyticsTests
             Fact(900000, "approx", subject: "杭州", period: null, date: "2025-02-07", indicator: "企业数量", scope: "民营企业", unit: "count"),
         };
 
-        var comparison = Comparisons.Compare([("深圳", shenzhen), ("杭州", hangzhou)]);
+        var comparison = Comparisons.Compare([("深圳", Summaries(shenzhen)), ("杭州", Summaries(hangzhou))]);
 
         Assert.Equal(
             [("企业数量", null), ("产业规模", "2024"), ("产业规模", "2023")],
             comparison.Comparable.Select(r => (r.Key.Indicator, r.Key.Period)));
         Assert.All(comparison.Comparable, r => Assert.Equal(["深圳", "杭州"], r.Cells.Keys.Order().Reverse()));
-        var apart = comparison.Apart.ToDictionary(r => (r.Key.Indicator, r.Key.Unit, r.Key.Scope), r => r.Note);
+        var apart = comparison.Apart.ToDictionary(r => (r.Key.Indicator, r.Key.Unit.Code, r.Key.Scope), r => r.Note);
         Assert.Equal("different unit", apart[("产业规模", "USD", "人工智能")]);
         Assert.Equal("different scope", apart[("企业数量", "count", "人工智能")]);
         Assert.Equal("different scope", apart[("企业数量", "count", "机器人")]);
@@ -107,7 +152,7 @@ public sealed class AnalyticsTests
     [Fact]
     public void A_timeline_runs_oldest_first_with_current_figures_at_their_date()
     {
-        var points = Timelines.Build(
+        var points = Timelines.Statements(
         [
             Fact(3.6e11, period: "2024", doc: "b"),
             Fact(3.5e11, period: null, date: "2024-06-30", doc: "c"),
@@ -117,5 +162,24 @@ public sealed class AnalyticsTests
         ]);
 
         Assert.Equal(["2023", "2024-H1", "2024-06-30 (current)", "2024", "—"], points.Select(p => p.Label));
+        Assert.Equal(["2023", "2024-H1", "2024-06-30 (current)", "2024", "—"], Timelines.Build(points.Select(p => Summary(p.Fact))).Select(p => p.Label));
+    }
+
+    [Fact]
+    public void Stated_values_cluster_where_their_ranges_meet_most_stated_first()
+    {
+        StatedValue V(double value, string qualifier, int documents, long id, double? high = null) =>
+            new(value, high, FactNames.ParseQualifier(qualifier), documents, documents, id);
+        var clusters = Conflicts.Clusters(
+        [
+            V(3.2e11, "eq", 1, 1),
+            V(3.5e11, "approx", 2, 2),   // 3150–3850亿 takes in 3200亿 and 3600亿
+            V(3.6e11, "eq", 4, 3),
+            V(5e11, "eq", 1, 4),
+            V(5.2e11, "gt", 1, 5),       // 超5200亿 is another figure than 5000亿
+        ]);
+
+        Assert.Equal([(3.2e11, 3.6e11, 7), (5e11, 5e11, 1), (5.2e11, 5.2e11, 1)], clusters.Select(c => (c.Low, c.High, c.Documents)));
+        Assert.Equal(3, clusters[0].FactId); // the most stated value stands for its cluster
     }
 }

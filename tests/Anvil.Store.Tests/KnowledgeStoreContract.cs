@@ -1,5 +1,7 @@
 using Anvil.Analytics;
 using Anvil.Core.Entities;
+using Anvil.Core.Facts;
+using Anvil.Core.Quantities;
 using Anvil.Core.Reading;
 using Anvil.Core.Tests.Support;
 using Anvil.Store.Ingest;
@@ -67,12 +69,35 @@ public abstract class KnowledgeStoreContract : IDisposable
 
         var counts = Store.Counts();
         Assert.Equal(new StoreCounts(1, 3, 4, 3, 1), counts);
-        var fact = Assert.Single(Store.Facts(new FactQuery { Kind = "growth" }));
-        Assert.Equal(("深圳", "人工智能", "产业规模", 35.0, "percent", "approx", "2024", "新华社"),
-            (fact.Subject, fact.Scope, fact.Indicator, fact.Value, fact.Unit, fact.Qualifier, fact.Period, fact.Source));
+        var fact = Assert.Single(Store.Facts(new FactQuery { Kind = FactKind.Growth }));
+        var f = fact.Fact;
+        Assert.Equal(("深圳", "人工智能", "产业规模", 35.0, Unit.Percent, Qualifier.Approx, "2024", "新华社"),
+            (f.Subject, f.Scope, f.Indicator, f.Value, f.Unit, f.Qualifier, f.Period, f.Source));
         Assert.Equal("同比增長約35%", fact.Quote);
         Assert.Equal(ShenzhenText.IndexOf("同比", StringComparison.Ordinal), fact.Start);
         Assert.Equal(("sz", "2025-02-07"), (fact.Doc, fact.Date));
+    }
+
+    [Fact]
+    public void Every_field_of_a_typed_fact_is_stored_and_read_back()
+    {
+        var target = new Fact
+        {
+            Subject = "深圳", Scope = "人工智能", Indicator = "产业规模", IndicatorText = "产业总规模", Kind = FactKind.Value, Value = 4e11, ValueHigh = 4.5e11,
+            Unit = Unit.Cny, UnitText = "亿元", Qualifier = Qualifier.Range, Period = "2026", Source = "市政府", Status = FactStatus.Target,
+        };
+        var growth = new Fact
+        {
+            Subject = "深圳", Indicator = "产业规模", Kind = FactKind.Growth, Value = 1.2, Unit = Unit.Percent, Qualifier = Qualifier.Eq, Period = "2025-03",
+            Basis = GrowthBasis.Mom,
+        };
+        Store.Add(new TestAnalysis("plan", "深圳力争人工智能产业总规模达4000亿至4500亿元。3月环比增长1.2%。", new DateOnly(2025, 4, 1))
+            .Fact("人工智能产业总规模达4000亿至4500亿元", target).Fact("环比增长1.2%", growth).Records());
+
+        var facts = Facts(new FactQuery { Order = FactOrder.Kind, Descending = true });
+        Assert.Equal([target, growth], facts.Select(f => f.Fact));
+        Assert.Equal(target, Assert.Single(Facts(new FactQuery { Status = FactStatus.Target })).Fact);
+        Assert.Equal(growth, Assert.Single(Facts(new FactQuery { Status = FactStatus.Actual })).Fact);
     }
 
     [Fact]
@@ -223,7 +248,7 @@ public abstract class KnowledgeStoreContract : IDisposable
 
         Assert.Equal(3, Facts(new FactQuery { Subjects = Matcher.Expand("深圳市") }).Count);
         Assert.Equal(3, Facts(new FactQuery { Subjects = Matcher.Expand("杭州") }).Count);
-        Assert.Equal(2, Facts(new FactQuery { Indicators = Matcher.Expand("產業規模"), Kind = "value" }).Count);
+        Assert.Equal(2, Facts(new FactQuery { Indicators = Matcher.Expand("產業規模"), Kind = FactKind.Value }).Count);
         Assert.Equal(6, Facts(new FactQuery { Scopes = Matcher.Expand("人工智能") }).Count);
         Assert.Empty(Facts(new FactQuery { Subjects = Matcher.Expand("北京") }));
     }
@@ -233,19 +258,19 @@ public abstract class KnowledgeStoreContract : IDisposable
     {
         AddFactCorpus();
 
-        Assert.Single(Facts(new FactQuery { Kind = "growth" }));
+        Assert.Single(Facts(new FactQuery { Kind = FactKind.Growth }));
         Assert.True(PeriodRange.TryParseFilter("2024", out var y2024));
         Assert.Equal(5, Facts(new FactQuery { Period = y2024 }).Count); // 2024 and 2024-H1, not 2023
         Assert.True(PeriodRange.TryParseFilter("2023-2024", out var both));
         Assert.Equal(6, Facts(new FactQuery { Period = both }).Count);
         Assert.True(PeriodRange.TryParseFilter("2024-H1", out var half));
-        Assert.Equal(1500, Assert.Single(Facts(new FactQuery { Period = half })).Value);
+        Assert.Equal(1500, Assert.Single(Facts(new FactQuery { Period = half })).Fact.Value);
         Assert.Equal(3, Facts(new FactQuery { Source = "統計局" }).Count);
         Assert.Equal(3, Facts(new FactQuery { Doc = "hz" }).Count);
         Assert.Equal(3, Facts(new FactQuery { Doc = Store.Documents(false).Single(d => d.Key == "hz").Sha256[..10] }).Count);
         Assert.Equal(2, Facts(new FactQuery { Text = "企業1" }).Count);
         Assert.Equal(2, Facts(new FactQuery { Text = "企业1" }).Count);
-        Assert.Single(Facts(new FactQuery { Subjects = Matcher.Expand("杭州"), Kind = "value", Limit = 1 }));
+        Assert.Single(Facts(new FactQuery { Subjects = Matcher.Expand("杭州"), Kind = FactKind.Value, Limit = 1 }));
     }
 
     [Fact]
@@ -256,7 +281,7 @@ public abstract class KnowledgeStoreContract : IDisposable
 
         Assert.True(PeriodRange.TryParseFilter("2025", out var y2025));
         var fact = Assert.Single(Facts(new FactQuery { Period = y2025 }));
-        Assert.Null(fact.Period);
+        Assert.Null(fact.Fact.Period);
         Assert.True(PeriodRange.TryParseFilter("2024", out var y2024));
         Assert.Empty(Facts(new FactQuery { Period = y2024 }));
     }
@@ -288,10 +313,10 @@ public abstract class KnowledgeStoreContract : IDisposable
         Assert.Equal(0, Store.CountFacts(new FactQuery { Subjects = Matcher.Expand("北京") }));
 
         var byValue = new FactQuery { Order = FactOrder.Value };
-        Assert.Equal([35, 1200, 1500, 2800, 3.2e11, 3.6e11], Facts(byValue).Select(f => f.Value));
-        Assert.Equal([1500, 2800], Facts(byValue with { Offset = 2, Limit = 2 }).Select(f => f.Value));
-        Assert.Equal([3.6e11], Facts(byValue with { Descending = true, Limit = 1 }).Select(f => f.Value));
-        Assert.Equal([3.6e11], Facts(byValue with { Offset = 5 }).Select(f => f.Value)); // an offset without a limit
+        Assert.Equal([35, 1200, 1500, 2800, 3.2e11, 3.6e11], Facts(byValue).Select(f => f.Fact.Value));
+        Assert.Equal([1500, 2800], Facts(byValue with { Offset = 2, Limit = 2 }).Select(f => f.Fact.Value));
+        Assert.Equal([3.6e11], Facts(byValue with { Descending = true, Limit = 1 }).Select(f => f.Fact.Value));
+        Assert.Equal([3.6e11], Facts(byValue with { Offset = 5 }).Select(f => f.Fact.Value)); // an offset without a limit
         Assert.Empty(Facts(byValue with { Offset = 6, Limit = 10 }));
     }
 
@@ -324,16 +349,16 @@ public abstract class KnowledgeStoreContract : IDisposable
     {
         AddFactCorpus();
 
-        Assert.Equal("杭州", Facts(new FactQuery { Order = FactOrder.Subject, Limit = 1 })[0].Subject); // 杭 U+676D before 深 U+6DF1
-        Assert.Equal("深圳", Facts(new FactQuery { Order = FactOrder.Subject, Descending = true, Limit = 1 })[0].Subject);
-        Assert.Equal("产业规模", Facts(new FactQuery { Order = FactOrder.Indicator, Limit = 1 })[0].Indicator); // 产 U+4EA7 before 企 U+4F01
-        Assert.Equal(["2023", "2024-H1"], Facts(new FactQuery { Order = FactOrder.Period, Limit = 2 }).Select(f => f.Period));
+        Assert.Equal("杭州", Facts(new FactQuery { Order = FactOrder.Subject, Limit = 1 })[0].Fact.Subject); // 杭 U+676D before 深 U+6DF1
+        Assert.Equal("深圳", Facts(new FactQuery { Order = FactOrder.Subject, Descending = true, Limit = 1 })[0].Fact.Subject);
+        Assert.Equal("产业规模", Facts(new FactQuery { Order = FactOrder.Indicator, Limit = 1 })[0].Fact.Indicator); // 产 U+4EA7 before 企 U+4F01
+        Assert.Equal(["2023", "2024-H1"], Facts(new FactQuery { Order = FactOrder.Period, Limit = 2 }).Select(f => f.Fact.Period));
         Assert.Equal("hz", Facts(new FactQuery { Order = FactOrder.Date, Limit = 1 })[0].Doc); // 2025-01-05 before 2025-02-07
         Assert.Equal("sz", Facts(new FactQuery { Order = FactOrder.Doc, Descending = true, Limit = 1 })[0].Doc);
         // ties go by subject, indicator and id whichever way the key runs
         var valueFirst = Facts(new FactQuery { Order = FactOrder.Kind, Descending = true });
-        Assert.Equal(["杭州", "杭州", "杭州", "深圳", "深圳"], valueFirst.Take(5).Select(f => f.Subject));
-        Assert.Equal("growth", valueFirst[5].Kind);
+        Assert.Equal(["杭州", "杭州", "杭州", "深圳", "深圳"], valueFirst.Take(5).Select(f => f.Fact.Subject));
+        Assert.Equal(FactKind.Growth, valueFirst[5].Fact.Kind);
     }
 
     [Fact]
@@ -469,18 +494,87 @@ public abstract class KnowledgeStoreContract : IDisposable
             .Fact("深圳人工智能產業規模3200億元", "深圳", "产业规模", 3.2e11, "CNY", period: "2024", scope: "人工智能")
             .Fact("企業超3000家", "深圳", "企业数量", 3000, qualifier: "gt", period: "2024", scope: "人工智能").Records());
 
-        var sz = Store.Facts(new FactQuery { Subjects = Matcher.Expand("深圳") });
-        var hz = Store.Facts(new FactQuery { Subjects = Matcher.Expand("杭州") });
+        var sz = Store.Summaries(new FactQuery { Subjects = Matcher.Expand("深圳") });
+        var hz = Store.Summaries(new FactQuery { Subjects = Matcher.Expand("杭州") });
         var comparison = Comparisons.Compare([("深圳", sz), ("杭州", hz)]);
         var size = Assert.Single(comparison.Comparable);
-        Assert.Equal(new CompareKey("产业规模", "人工智能", "value", "2024", "CNY"), size.Key);
-        Assert.Equal(2, size.Cells["深圳"].Count);
+        Assert.Equal(new CompareKey("产业规模", "人工智能", FactKind.Value, "2024", Unit.Cny), size.Key);
+        var cell = size.Cells["深圳"];
+        Assert.Equal((2, 2, 3.2e11, 3.6e11, true), (cell.Statements, cell.Documents, cell.Low, cell.High, cell.Conflict));
+        Assert.Equal((SummaryChoice.Latest, 3.2e11, "sz2"), (cell.Choice, cell.Fact.Value, cell.Doc)); // one document each: the latest stands
+        Assert.Equal("深圳人工智能產業規模3200億元", Assert.Single(Store.Facts(new FactQuery { Ids = [cell.FactId] })).Quote);
+        Assert.Equal(2, Store.Facts(new FactQuery { Summary = cell }).Count);
 
-        var timeline = Timelines.Build(Store.Facts(new FactQuery { Subjects = Matcher.Expand("杭州"), Indicators = ["企业数量"] }));
+        var timeline = Timelines.Build(Store.Summaries(new FactQuery { Subjects = Matcher.Expand("杭州"), Indicators = ["企业数量"] }));
         Assert.Equal(["2023", "2024-H1"], timeline.Select(p => p.Label));
 
-        var conflict = Assert.Single(Conflicts.Find(Store.Facts(new FactQuery())));
-        Assert.Equal((3.6e11, 3.2e11), (conflict.First.Value, conflict.Second.Value)); // 超2800 and 超3000 agree
+        var conflict = Assert.Single(Store.ConflictGroups(new FactQuery())); // 超2800 and 超3000 agree
+        Assert.Equal(1, Store.CountConflictGroups(new FactQuery()));
+        Assert.Equal(("深圳", "产业规模", "2024"), (conflict.Fact.Subject, conflict.Fact.Indicator, conflict.Fact.Period));
+        var values = Store.StatedValues(conflict);
+        Assert.Equal([(3.2e11, 1), (3.6e11, 1)], values.Select(v => (v.Value, v.Documents)));
+        Assert.Equal(2, Conflicts.Clusters(values).Count);
+    }
+
+    [Fact]
+    public void A_summary_takes_the_value_most_documents_state_and_counts_them()
+    {
+        for (int i = 0; i < 3; i++)
+        {
+            Store.Add(new TestAnalysis($"r{i}", $"第{i}期：深圳人工智能产业规模达3600亿元。", new DateOnly(2025, 1, 1 + i))
+                .Fact("深圳人工智能产业规模达3600亿元", "深圳", "产业规模", 3.6e11, "CNY", period: "2024", scope: "人工智能").Records());
+        }
+
+        Store.Add(new TestAnalysis("late", "另据报道，深圳人工智能产业规模约3500亿元。", new DateOnly(2025, 3, 1))
+            .Fact("深圳人工智能产业规模约3500亿元", "深圳", "产业规模", 3.5e11, "CNY", qualifier: "approx", period: "2024", scope: "人工智能").Records());
+
+        var s = Assert.Single(Store.Summaries(new FactQuery { Subjects = ["深圳"] }));
+        Assert.Equal((SummaryChoice.MostSources, 3.6e11, 3, 4, 4, 2), (s.Choice, s.Fact.Value, s.ChosenDocuments, s.Documents, s.Statements, s.Values));
+        Assert.Equal((3.5e11, 3.6e11, false), (s.Low, s.High, s.Conflict)); // 约3500亿 reaches 3600亿
+        Assert.Empty(Store.ConflictGroups(new FactQuery()));
+        Assert.Single(Store.ConflictGroups(new FactQuery(), tolerance: 0.01));
+    }
+
+    [Fact]
+    public void Conflicts_are_groups_of_one_figure_never_a_target_against_an_actual_nor_a_yoy_against_a_mom_growth()
+    {
+        Fact Figure(double value, FactKind kind = FactKind.Value, FactStatus status = FactStatus.Actual, GrowthBasis? basis = null, string period = "2024") => new()
+        {
+            Subject = "深圳", Scope = "人工智能", Indicator = "产业规模", Kind = kind, Value = value, Unit = kind == FactKind.Growth ? Unit.Percent : Unit.Cny,
+            Qualifier = Qualifier.Eq, Period = period, Status = status, Basis = basis,
+        };
+        const string text = "深圳数字一。深圳数字二。深圳数字三。";
+        Store.Add(new TestAnalysis("a", text, new DateOnly(2025, 1, 1))
+            .Fact("深圳数字一", Figure(3.6e11)).Fact("深圳数字二", Figure(12.5, FactKind.Growth, basis: GrowthBasis.Yoy))
+            .Fact("深圳数字三", Figure(1.2, FactKind.Growth, basis: GrowthBasis.Mom)).Records());
+        Store.Add(new TestAnalysis("b", text + "又。", new DateOnly(2025, 2, 1))
+            .Fact("深圳数字一", Figure(5e11, status: FactStatus.Target)).Fact("深圳数字二", Figure(2.1, FactKind.Growth, basis: GrowthBasis.Qoq))
+            .Fact("深圳数字三", Figure(4e11, status: FactStatus.Forecast)).Records());
+
+        Assert.Empty(Store.ConflictGroups(new FactQuery()));
+        Assert.Equal(0, Store.CountConflictGroups(new FactQuery(), withinDocuments: true));
+
+        // the same status and basis, from another document, do conflict: two groups
+        Store.Add(new TestAnalysis("c", text + "再。", new DateOnly(2025, 3, 1))
+            .Fact("深圳数字一", Figure(6e11, status: FactStatus.Target)).Fact("深圳数字二", Figure(20, FactKind.Growth, basis: GrowthBasis.Yoy))
+            .Fact("深圳数字三", Figure(3.6e11, period: "2023")).Records());
+        var groups = Store.ConflictGroups(new FactQuery());
+        Assert.Equal([(FactKind.Value, FactStatus.Target, (GrowthBasis?)null), (FactKind.Growth, FactStatus.Actual, GrowthBasis.Yoy)],
+            groups.Select(g => (g.Fact.Kind, g.Fact.Status, g.Fact.Basis)).OrderBy(k => k.Kind));
+        Assert.Equal(2, Store.CountConflictGroups(new FactQuery()));
+        Assert.Single(Store.ConflictGroups(new FactQuery { Limit = 1, Offset = 1 }));
+    }
+
+    [Fact]
+    public void Two_values_in_one_document_conflict_only_when_asked_for()
+    {
+        // 环比增长4.4% and 同比增长34.9% extracted as the same growth figure: one text, two measures
+        Store.Add(new TestAnalysis("nev", "新能源汽车产量增长4.4%，增长34.9%。", new DateOnly(2025, 1, 1))
+            .Fact("增长4.4%", "深圳", "产量", 4.4, "percent", kind: "growth", period: "2024")
+            .Fact("增长34.9%", "深圳", "产量", 34.9, "percent", kind: "growth", period: "2024").Records());
+
+        Assert.Equal(0, Store.CountConflictGroups(new FactQuery()));
+        Assert.Equal(1, Store.CountConflictGroups(new FactQuery(), withinDocuments: true));
     }
 
     // ------------------------------------------------------------------ schema
@@ -567,20 +661,20 @@ public abstract class KnowledgeStoreContract : IDisposable
         var seed = Path.Combine(SharedFolder.RequireOrSkip("seeds"), "000_aa59eec68af4f562.txt");
         var config = TestAnalysis.Configuration;
         Store.Add(DocumentRecordsBuilder.Build(config.Pipeline.Run(new DocumentReader().Read(seed)), config.Resolver, config.Hash));
-        var shenzhen = Store.Facts(new FactQuery { Subjects = Matcher.Expand("深圳") });
+        var shenzhen = Store.Summaries(new FactQuery { Subjects = Matcher.Expand("深圳") });
         if (shenzhen.Count == 0)
         {
             Assert.Skip("no facts about 深圳 in the seed yet: fact extraction has not landed");
         }
 
-        var hangzhou = Store.Facts(new FactQuery { Subjects = Matcher.Expand("杭州") });
+        var hangzhou = Store.Summaries(new FactQuery { Subjects = Matcher.Expand("杭州") });
         var comparison = Comparisons.Compare([("深圳", shenzhen), ("杭州", hangzhou)]);
-        var row = comparison.Comparable.SingleOrDefault(r => r.Key is { Indicator: "企业数量", Scope: "民营企业", Kind: "value" });
-        static string Firms(IEnumerable<FactRow> facts) =>
-            string.Join("; ", facts.Where(f => f.Indicator == "企业数量").Select(f => $"scope {f.Scope ?? "-"} {f.Qualifier} {f.Value} period {f.Period ?? "-"}"));
+        var row = comparison.Comparable.SingleOrDefault(r => r.Key is { Indicator: "企业数量", Scope: "民营企业", Kind: FactKind.Value });
+        static string Firms(IEnumerable<FigureSummary> facts) =>
+            string.Join("; ", facts.Where(f => f.Fact.Indicator == "企业数量").Select(f => $"scope {f.Fact.Scope ?? "-"} {f.Fact.Qualifier.ToSpecName()} {f.Fact.Value} period {f.Fact.Period ?? "-"}"));
         Assert.True(row is not null,
             $"no comparable row 企业数量 / 民营企业 / value; extraction gives 深圳: {Firms(shenzhen)} | 杭州: {Firms(hangzhou)}");
-        Assert.Contains(row.Cells["深圳"], f => f.Value == 2540000 && f.Qualifier == "gt");
-        Assert.Contains(row.Cells["杭州"], f => f.Value == 900000 && f.Qualifier == "approx");
+        Assert.Equal((2540000, Qualifier.Gt), (row.Cells["深圳"].Fact.Value, row.Cells["深圳"].Fact.Qualifier));
+        Assert.Equal((900000, Qualifier.Approx), (row.Cells["杭州"].Fact.Value, row.Cells["杭州"].Fact.Qualifier));
     }
 }

@@ -1,6 +1,8 @@
 using Anvil.Core.Entities;
 using Anvil.Core.Lexicons;
 using Anvil.Core.Normalization;
+using Anvil.Core.Pipeline;
+using Anvil.Store.Ingest;
 using Anvil.Store.Matching;
 using Anvil.Store.Merging;
 
@@ -8,6 +10,38 @@ namespace Anvil.Store.Tests;
 
 public sealed class MergingTests
 {
+    [Fact]
+    public void Extraction_and_merging_share_the_one_lexicon_the_process_loaded()
+    {
+        var config = IngestConfiguration.Create([], AliasRules.None);
+
+        Assert.Same(AnvilPipeline.BuiltInLexicon, config.Lexicon);
+        Assert.Same(config.Lexicon, IngestConfiguration.Create([], AliasRules.None).Lexicon);
+        // the resolver reads aliases from the lines the lexicon was built from, not from the files again
+        Assert.Contains(config.Lexicon.Lines, l => l.Name == "华为" && l.Aliases.Count > 0);
+        Assert.Contains(new EntityAlias("Huawei", "lexicon"), config.Resolver.AliasesOf(new EntityKey("华为", EntityType.Company)));
+    }
+
+    [Fact]
+    public void A_users_lexicon_gets_a_lexicon_of_its_own_and_the_shared_one_stays_as_it_was()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"anvil-lexicon-{Guid.NewGuid():N}.tsv");
+        File.WriteAllText(file, "星海微电\tcompany\tStarSea\n");
+        try
+        {
+            var config = IngestConfiguration.Create([file], AliasRules.None);
+
+            Assert.NotSame(AnvilPipeline.BuiltInLexicon, config.Lexicon);
+            Assert.Equal("星海微电", config.Lexicon.Lookup("StarSea")?.Name);
+            Assert.Null(AnvilPipeline.BuiltInLexicon.Lookup("StarSea"));
+            Assert.Contains(new EntityAlias("StarSea", "lexicon"), config.Resolver.AliasesOf(new EntityKey("星海微电", EntityType.Company)));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void The_aliases_file_reads_merges_and_splits()
     {

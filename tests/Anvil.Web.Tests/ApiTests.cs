@@ -33,7 +33,7 @@ public sealed class ApiTests(Servers servers)
         var c = await _client.JsonAsync("/api/compare?subject=深圳&subject=杭州&indicator=企业数量");
         Assert.Equal(["深圳", "杭州"], c.GetProperty("subjects").EnumerateArray().Select(s => s.GetString()));
         var row = c.GetProperty("comparable").EnumerateArray().Single(r => r.GetProperty("scope").GetString() == "民营企业");
-        var cells = row.GetProperty("cells").EnumerateArray().ToDictionary(x => x.GetProperty("subject").GetString()!, x => x.GetProperty("facts")[0]);
+        var cells = row.GetProperty("cells").EnumerateArray().ToDictionary(x => x.GetProperty("subject").GetString()!, x => x.GetProperty("fact"));
         Assert.Equal(2540000, cells["深圳"].GetProperty("value").GetDouble());
         Assert.Equal("gt", cells["深圳"].GetProperty("qualifier").GetString());
         Assert.Contains("254萬", cells["深圳"].GetProperty("quote").GetString());
@@ -62,6 +62,25 @@ public sealed class ApiTests(Servers servers)
         Assert.Equal((total + 1) / 2, page.GetProperty("pages").GetInt32());
         var values = all.GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("value").GetDouble()).OrderDescending().ToList();
         Assert.Equal(values.Skip(2).Take(2), page.GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("value").GetDouble()));
+    }
+
+    [Fact]
+    public async Task A_fact_carries_every_field_of_the_typed_fact_by_its_spec_name()
+    {
+        var growth = (await _client.JsonAsync("/api/facts?subject=深圳&kind=growth&page_size=1")).GetProperty("facts")[0];
+        Assert.Equal("growth", growth.GetProperty("kind").GetString());
+        Assert.Equal("percent", growth.GetProperty("unit").GetString());
+        Assert.Contains(growth.GetProperty("qualifier").GetString(), (string[])["eq", "approx", "gt", "ge", "lt", "le", "range"]);
+        Assert.Contains(growth.GetProperty("status").GetString(), (string[])["actual", "target", "forecast"]);
+        foreach (var field in (string[])["indicator_text", "value_high", "basis", "start", "end", "quote", "doc", "id"])
+        {
+            Assert.True(growth.TryGetProperty(field, out _), field);
+        }
+
+        var html = await _client.PageAsync("/facts?subject=深圳&kind=growth");
+        Assert.Contains("<th scope=\"col\">status</th>", html);
+        Assert.Contains("<th scope=\"col\">basis</th>", html);
+        Assert.Contains("data-h=\"status\">actual</td>", html);
     }
 
     [Fact]
@@ -219,37 +238,43 @@ public sealed class ApiTests(Servers servers)
     }
 
     [Fact]
-    public async Task Conflicts_pair_statements_from_different_documents()
+    public async Task Conflicts_are_figures_whose_clusters_of_values_come_from_different_documents()
     {
         var result = await _client.JsonAsync("/api/conflicts?page_size=500");
         var conflicts = result.GetProperty("conflicts");
         Assert.Equal(conflicts.GetArrayLength(), result.GetProperty("total").GetInt64());
         foreach (var c in conflicts.EnumerateArray())
         {
-            Assert.NotEqual(c.GetProperty("first").GetProperty("doc").GetString(), c.GetProperty("second").GetProperty("doc").GetString());
+            var summary = c.GetProperty("summary");
+            Assert.True(summary.GetProperty("conflict").GetBoolean());
+            Assert.True(summary.GetProperty("documents").GetInt32() >= 2);
+            var clusters = c.GetProperty("clusters").EnumerateArray().ToList();
+            Assert.True(clusters.Count >= 2);
+            Assert.All(clusters, k => Assert.False(string.IsNullOrEmpty(k.GetProperty("fact").GetProperty("quote").GetString())));
         }
 
         if (servers.HasSeed)
         {
-            Assert.Contains(conflicts.EnumerateArray(), c => c.GetProperty("first").GetProperty("indicator").GetString() == "全社会研发投入");
+            Assert.Contains(conflicts.EnumerateArray(), c => c.GetProperty("summary").GetProperty("indicator").GetString() == "全社会研发投入");
         }
     }
 
     [Fact]
     public async Task Conflicts_come_a_page_at_a_time_in_one_order()
     {
-        var all = (await _client.JsonAsync("/api/conflicts?within_documents=true&page_size=500")).GetProperty("conflicts").EnumerateArray()
-            .Select(c => (c.GetProperty("first").GetProperty("id").GetInt64(), c.GetProperty("second").GetProperty("id").GetInt64())).ToList();
-        Assert.True(all.Count >= 2, "the test knowledge base has two conflicts at least");
+        static string Key(JsonElement c) => c.GetProperty("summary").GetProperty("subject").GetString() + "|" +
+            c.GetProperty("summary").GetProperty("indicator").GetString() + "|" + c.GetProperty("period_label").GetString() + "|" +
+            c.GetProperty("summary").GetProperty("fact_id").GetInt64();
+        var all = (await _client.JsonAsync("/api/conflicts?within_documents=true&page_size=500")).GetProperty("conflicts").EnumerateArray().Select(Key).ToList();
+        Assert.True(all.Count >= 2, "the test knowledge base has two conflicting figures at least");
 
-        var paged = new List<(long, long)>();
+        var paged = new List<string>();
         for (int page = 1; page <= all.Count; page++)
         {
             var result = await _client.JsonAsync($"/api/conflicts?within_documents=true&page_size=1&page={page}");
             Assert.Equal((all.Count, page, 1, all.Count), (result.GetProperty("total").GetInt32(), result.GetProperty("page").GetInt32(),
                 result.GetProperty("page_size").GetInt32(), result.GetProperty("pages").GetInt32()));
-            paged.AddRange(result.GetProperty("conflicts").EnumerateArray()
-                .Select(c => (c.GetProperty("first").GetProperty("id").GetInt64(), c.GetProperty("second").GetProperty("id").GetInt64())));
+            paged.AddRange(result.GetProperty("conflicts").EnumerateArray().Select(Key));
         }
 
         Assert.Equal(all, paged);

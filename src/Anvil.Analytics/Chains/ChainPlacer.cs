@@ -129,7 +129,7 @@ internal sealed class ChainPlacer
         var seen = new HashSet<(string, string, string)>();
         foreach (var fact in _store.Facts(new FactQuery { SubjectEntityId = company.Id }))
         {
-            foreach (var (field, text) in new[] { ("scope", fact.Scope), ("indicator", fact.Indicator) })
+            foreach (var (field, text) in new[] { ("scope", fact.Fact.Scope), ("indicator", fact.Fact.Indicator) })
             {
                 if (string.IsNullOrEmpty(text))
                 {

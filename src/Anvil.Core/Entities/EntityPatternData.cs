@@ -42,10 +42,22 @@ public sealed class EntityPatternData
 
     public HashSet<char> NameBreakers { get; } = [];
 
+    /// <summary>Words that, just after a name, show it is a listed company (纯利, 股价, 收市报, 派息).</summary>
+    public WordTrie<bool> CompanyContext { get; } = new();
+
+    /// <summary>Conjunctions that join two words inside one body's name (发展和改革委员会).</summary>
+    public HashSet<char> NameConjunctions { get; } = [];
+
     public HashSet<string> GroupNouns { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Words that introduce a short form of the name before them (entities/short-form-markers.tsv).</summary>
+    public WordTrie<bool> ShortFormMarkers { get; } = new();
 
     /// <summary>Titles after which a byline may list several names (记者 王田 肖子琦).</summary>
     public HashSet<string> BylineTitles { get; } = new(StringComparer.Ordinal) { "记者", "编辑", "责任编辑", "摄", "摄影", "制图", "通讯员", "实习生" };
+
+    /// <summary>The suffixes that are a legal form (有限公司, 股份有限公司): a name ending so is a registered name.</summary>
+    public List<string> LegalForms { get; } = [];
 
     public static EntityPatternData LoadBuiltIn()
     {
@@ -54,6 +66,10 @@ public sealed class EntityPatternData
         {
             var c = line.Split('\t');
             d.CompanySuffixes.Add(c[0], c.Length > 1 ? c[1] : "keep");
+            if (c[0].Contains("公司", StringComparison.Ordinal))
+            {
+                d.LegalForms.Add(c[0]);
+            }
         }
 
         foreach (var line in DataFiles.ReadLines("entities/government-bodies.tsv"))
@@ -68,6 +84,8 @@ public sealed class EntityPatternData
         Fill(d.UniversitySuffixes, "entities/university-suffixes.tsv");
         Fill(d.PersonTitles, "entities/person-titles.tsv");
         Fill(d.ProductWords, "entities/product-words.tsv");
+        Fill(d.ShortFormMarkers, "entities/short-form-markers.tsv");
+        Fill(d.CompanyContext, "entities/company-context.tsv");
         d.GenericPrefixes.UnionWith(Words("entities/company-generic-prefixes.tsv"));
         d.StopWords.UnionWith(Words("entities/stopwords.tsv"));
         d.CommonCompounds.UnionWith(Words("entities/common-compounds.tsv"));
@@ -75,6 +93,7 @@ public sealed class EntityPatternData
         d.LongestStopWord = Math.Max(d.StopWords.Max(w => w.Length), d.LegalNameBoundaries.Max(w => w.Length));
         d.Surnames.UnionWith(Words("entities/surnames.tsv"));
         d.NameBreakers.UnionWith(Words("entities/name-breakers.tsv").Where(w => w.Length == 1).Select(w => w[0]));
+        d.NameConjunctions.UnionWith(Words("entities/name-conjunctions.tsv").Where(w => w.Length == 1).Select(w => w[0]));
         d.GroupNouns.UnionWith(Words("entities/group-nouns.tsv"));
         return d;
     }

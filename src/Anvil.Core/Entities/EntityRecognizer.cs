@@ -1,3 +1,4 @@
+using Anvil.Core.Entities.Tagging;
 using Anvil.Core.Lexicons;
 
 namespace Anvil.Core.Entities;
@@ -10,16 +11,22 @@ namespace Anvil.Core.Entities;
 /// rest of the document, so a person named once with a title is found where the title is absent.
 /// Read-only after construction and safe to share across threads.
 /// </summary>
-public sealed class EntityRecognizer
+public sealed partial class EntityRecognizer
 {
     private const int PatternPriority = 45;
     private readonly EntityLexicon _lexicon;
     private readonly EntityPatternData _data;
+    private readonly NameTagger? _tagger;
+    private readonly WordDictionary? _words;
 
-    public EntityRecognizer(EntityLexicon lexicon, EntityPatternData data)
+    /// <param name="model">the trained name tagger, or null to rely on lexicons and patterns alone</param>
+    /// <param name="words">the word dictionary, or null to skip word-boundary checks</param>
+    public EntityRecognizer(EntityLexicon lexicon, EntityPatternData data, NameTaggerModel? model = null, WordDictionary? words = null)
     {
         _lexicon = lexicon;
         _data = data;
+        _words = words;
+        _tagger = model is null ? null : new NameTagger(model, new NameFeatures(lexicon, data));
     }
 
     /// <summary>Mentions in view coordinates, sorted by position and not overlapping.</summary>
@@ -33,13 +40,26 @@ public sealed class EntityRecognizer
         FindPeople(view, candidates);
         FindBracketed(view, candidates);
         FindProducts(view, candidates, lexiconEndingAt);
+        if (_words is not null)
+        {
+            DropNamesCuttingWords(view, candidates);
+        }
+
+        if (_tagger is not null)
+        {
+            var gaps = new Dictionary<(int Start, int End), float>();
+            var names = TagNames(view, candidates, gaps);
+            CheckPatternNames(view, candidates, names, gaps);
+            AddTaggedNames(view, candidates, names);
+        }
+
         var chosen = Resolve(candidates, view.Length);
         ShortenToKnownCompanies(view, chosen);
         chosen = DropWithoutContext(chosen);
         JoinGroupsToFullNames(chosen);
         JoinProductsToFullNames(chosen);
         AddNamesInsidePlaces(candidates, chosen);
-        chosen = FindAgain(view, chosen);
+        chosen = FindAgain(view, chosen, ShortForms(view, chosen));
         return chosen.Select(c => (c.Start, c.End, c.Name, c.Type)).ToList();
     }
 
@@ -810,18 +830,33 @@ public sealed class EntityRecognizer
                 && (c.RequiresContext is null || c.RequiresContext.Any(names.Contains)) && c.Type is EntityType.Place or EntityType.Company));
         }
 
-        if (parks.Count > 0)
+        // a registered name begins with its place (东莞市 + 某某电子有限公司) and its short name leaves the place
+        // out: the text names the place too. A place that is part of the name itself (九龙 + 仓置业) is not one.
+        var registered = chosen.Where(c => c.Type == EntityType.Company && c.Source == "company-pattern").ToList();
+        foreach (var company in registered)
+        {
+            chosen.AddRange(candidates.Where(c => c.Type == EntityType.Place && c.Source != "model" && c.Start == company.Start && c.End < company.End
+                && !company.Name.StartsWith(c.Name, StringComparison.Ordinal)).Take(1));
+        }
+
+        if (parks.Count > 0 || registered.Count > 0)
         {
             chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
     }
 
     /// <summary>Names that patterns found (people, companies, groups) are looked for again in the whole text.</summary>
-    private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen)
+    private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
     {
         var found = chosen
-            .Where(c => c.Source is "title-pattern" or "company-pattern" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
+            .Where(c => (c.Source is "title-pattern" or "company-pattern" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
+                || (c.Source == "model" && c.Type is EntityType.Person or EntityType.Company or EntityType.Organization or EntityType.Government))
             .Select(c => (Surface: view[c.Start..c.End], c.Name, c.Type))
+            .Concat(aliases)
+            // a registered name's short form (某某电子 of 佛山市某某电子股份有限公司) is how the text goes on to
+            // call it; three characters at least, as a two-character remainder is too often an ordinary word
+            .Concat(chosen.Where(c => c.Source == "company-pattern" && c.Type == EntityType.Company && c.Name.Length >= 3 && c.Name.Length < c.Length)
+                .Select(c => (Surface: c.Name, c.Name, c.Type)))
             .Where(f => f.Surface.Length >= 2)
             .DistinctBy(f => f.Surface)
             .ToList();

@@ -99,3 +99,9 @@ public sealed record FigureCues(string Demonstratives, string SingleNumerals, st
         new string(t.Chars("demonstrative")), new string(t.Chars("single-numeral")), t.Word("distributive"), t.Chars("item-separator"),
         t.Words("item-prefix"));
 }
+
+/// <summary>How a text says a body released figures, and what makes a section a company's report of its results (facts/source-cues.tsv).</summary>
+public sealed record SourceCues(string[] ReleaseVerbs, string[] Disclosures, string[] Results, string[] Speaking)
+{
+    public static SourceCues Load(CueTable t) => new(t.Words("release-verb"), t.Words("disclosure"), t.Words("results"), t.Words("speaking"));
+}

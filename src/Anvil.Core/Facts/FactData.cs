@@ -52,6 +52,9 @@ public sealed class FactData
 
     public WordTrie<bool> IndicatorTrie { get; } = new();
 
+    /// <summary>The thesaurus: the canonical indicator of a measure as written, by what it applies to.</summary>
+    public IndicatorVocabulary Vocabulary { get; } = new();
+
     public KindCues Kinds { get; private set; } = null!;
 
     public MeasureCues Measures { get; private set; } = null!;
@@ -59,6 +62,8 @@ public sealed class FactData
     public SubjectCues Subjects { get; private set; } = null!;
 
     public FigureCues Figures { get; private set; } = null!;
+
+    public SourceCues Sources { get; private set; } = null!;
 
     /// <summary>Places outside the mainland's currency, with the local dollar a bare 元 means in a text about them (null: none).</summary>
     public Dictionary<string, string?> Regions { get; } = new(StringComparer.Ordinal);
@@ -89,12 +94,22 @@ public sealed class FactData
         {
             var c = line.Split('\t');
             string canonical = c[0].Trim();
+            var appliesTo = c.Length > 2 ? IndicatorVocabulary.ParseAppliesTo(c[2].Trim()) : IndicatorApplies.Any;
             d.AddIndicator(canonical, canonical);
+            d.Vocabulary.Add(canonical, canonical, appliesTo);
             if (c.Length > 1)
             {
                 foreach (var alias in c[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    d.AddIndicator(alias, canonical);
+                    // =X: the whole measure only (经济增长5%), never the end of longer words (数字经济)
+                    bool wholeOnly = alias.StartsWith('=');
+                    string surface = wholeOnly ? alias[1..] : alias;
+                    if (!wholeOnly)
+                    {
+                        d.AddIndicator(surface, canonical);
+                    }
+
+                    d.Vocabulary.Add(surface, canonical, appliesTo, wholeOnly);
                 }
             }
         }
@@ -169,9 +184,12 @@ public sealed class FactData
         d.TrimAtEnd.Sort((a, b) => b.Length.CompareTo(a.Length));
         d.TrimAtStart.Sort((a, b) => b.Length.CompareTo(a.Length));
         d.Kinds = KindCues.Load(CueTable.Load("facts/kind-cues.tsv"));
-        d.Measures = MeasureCues.Load(CueTable.Load("facts/measure-cues.tsv"));
+        var measureCues = CueTable.Load("facts/measure-cues.tsv");
+        d.Measures = MeasureCues.Load(measureCues);
+        d.Vocabulary.DerivationSuffixes = measureCues.Words("derivation");
         d.Subjects = SubjectCues.Load(CueTable.Load("facts/subject-cues.tsv"));
         d.Figures = FigureCues.Load(CueTable.Load("facts/figure-cues.tsv"));
+        d.Sources = SourceCues.Load(CueTable.Load("facts/source-cues.tsv"));
         foreach (var line in DataFiles.ReadLines("facts/regions.tsv"))
         {
             var c = line.Split('\t');

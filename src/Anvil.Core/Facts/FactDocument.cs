@@ -33,6 +33,7 @@ internal sealed class FactDocument
         PlaceMentions = [.. Mentions.Where(m => m.Type == EntityType.Place)];
         CompanyMentions = [.. Mentions.Where(m => m.Type == EntityType.Company)];
         PlaceNames = [.. PlaceMentions.Select(m => m.Name).Distinct(StringComparer.Ordinal)];
+        CompanyNames = CompanyMentions.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         PlaceAndCompanyNames = Mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         ListWordsToStrip = [.. PlaceAndCompanyNames.Concat(data.SubjectReferences.Keys).Distinct(StringComparer.Ordinal)];
         // only mentions that can govern: PeriodResolver.Governing skips the others one by one, and a text of thousands
@@ -93,6 +94,31 @@ internal sealed class FactDocument
     /// <summary>The place of a text's region when it is written in Traditional script: 香港, or 台湾 for a Taiwanese text.</summary>
     public string? RegionPlace { get; }
 
+    /// <summary>
+    /// The company whose own report of its results a position stands in: the company of a company article whose section
+    /// speaks of its results (财报, 业绩, 半年报); its figures come from it. Null elsewhere.
+    /// </summary>
+    public string? ReportingCompanyAt(int position)
+    {
+        int i = FirstStartingAt(_topics, position + 1, t => t.Start) - 1;
+        if (i < 0 || _topics[i].Topic is not { Company: { } company } topic || topic.Subject != company)
+        {
+            return null;
+        }
+
+        int end = i + 1 < _topics.Count ? _topics[i + 1].Start : Text.Length;
+        var section = Text.AsSpan(_topics[i].Start, end - _topics[i].Start);
+        foreach (var word in Data.Sources.Results)
+        {
+            if (section.Contains(word, StringComparison.Ordinal))
+            {
+                return company;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>What the section holding a position is about.</summary>
     public Topic TopicAt(int position)
     {
@@ -152,6 +178,25 @@ internal sealed class FactDocument
     public List<Mention> CompanyMentions { get; }
 
     public List<string> PlaceNames { get; }
+
+    public HashSet<string> CompanyNames { get; }
+
+    /// <summary>What a subject is, for the indicator thesaurus: the country, a place below it, or a company.</summary>
+    public IndicatorApplies KindOfSubject(string subject)
+    {
+        var level = PlaceLevels.Default.LevelOf(subject);
+        if (subject == Data.Subjects.Country || level == PlaceLevel.Country)
+        {
+            return IndicatorApplies.Country;
+        }
+
+        if (CompanyNames.Contains(subject) || TopicAt(0).Company == subject)
+        {
+            return IndicatorApplies.Company;
+        }
+
+        return level != PlaceLevel.Unknown || PlaceNames.Contains(subject) || Data.Regions.ContainsKey(subject) ? IndicatorApplies.Region : IndicatorApplies.Any;
+    }
 
     public HashSet<string> PlaceAndCompanyNames { get; }
 

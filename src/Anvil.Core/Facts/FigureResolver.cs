@@ -48,10 +48,16 @@ internal sealed class FigureResolver
         }
 
         string subject = who.Subject;
-        string phrase = _phrase.Clean(who.PhraseStart, figure.View.Start, out int phraseOffset);
+        string phrase = _phrase.Clean(who.PhraseStart, figure.View.Start, out int phraseOffset, out string earlier);
         if (_kinds.Read(figure, phrase, f.Sentence) is not { } reading)
         {
             return null;
+        }
+
+        if (_phrase.TrimEnds(reading.Measure).Length == 0 && _phrase.TrimEnds(earlier).Length > 0 && reading.Kind is not FactKind.Rank)
+        {
+            // 经济去年收缩3.5%: a period between the measure and the word of change; the measure is the run before it
+            reading = reading with { Measure = earlier };
         }
 
         var (kind, sign) = (reading.Kind, reading.Sign);
@@ -98,11 +104,15 @@ internal sealed class FigureResolver
         int start = mention is not null && mention.View.Start >= f.Clause.Start ? mention.View.Start : who.PhraseStart + phraseOffset;
         var span = _doc.Analysis.View.ToOriginal(Math.Min(start, figure.View.Start), figure.View.End);
         var (low, high) = SignedValues(q, kind, sign);
+        // the canonical indicator for this kind of subject and unit (营收 of a company → 营业收入), the words as written beside it
+        string canonical = _doc.Data.Vocabulary.Canonical(indicator, _doc.KindOfSubject(subject),
+            unit.IsCurrency ? IndicatorApplies.Money : unit == Unit.Count ? IndicatorApplies.Count : IndicatorApplies.Any);
         var fact = new Fact
         {
             Subject = subject,
             Scope = string.IsNullOrEmpty(scope) ? null : scope,
-            Indicator = indicator,
+            Indicator = canonical,
+            IndicatorText = canonical == indicator ? null : indicator,
             Kind = kind,
             Value = low,
             ValueHigh = high,
@@ -110,7 +120,7 @@ internal sealed class FigureResolver
             UnitText = q.UnitText.Length == 0 ? null : q.UnitText,
             Qualifier = q.Qualifier,
             Period = period,
-            Source = f.SentenceSource ?? f.Discourse.OnwardSource,
+            Source = f.SentenceSource ?? f.Discourse.OnwardSource ?? (_doc.ReportingCompanyAt(figure.View.Start) is { } reporter && reporter == subject ? reporter : null),
             Status = _statements.Status(figure, f.Sentence),
             Basis = _statements.Basis(figure, f.Clause, kind, period, f.LastInSentence),
         };
@@ -139,7 +149,7 @@ internal sealed class FigureResolver
             indicator = action;
             scope = null;
         }
-        else if (kind == FactKind.Growth && indicator.Length > 0 && !_doc.Data.Indicators.ContainsKey(indicator) && scope is null && !_measures.IsMeasure(indicator))
+        else if (kind == FactKind.Growth && indicator.Length > 0 && !split.Known && scope is null && !_measures.IsMeasure(indicator))
         {
             if (lastInSentence is { Kind: FactKind.Value })
             {

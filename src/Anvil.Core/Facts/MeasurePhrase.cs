@@ -17,9 +17,13 @@ internal sealed class MeasurePhrase(FactDocument doc)
     /// The words between <paramref name="start"/> and the figure at <paramref name="end"/>, with period words and
     /// qualifiers taken out; <paramref name="offset"/> is where the kept words start, counted from <paramref name="start"/>.
     /// </summary>
-    public string Clean(int start, int end, out int offset)
+    public string Clean(int start, int end, out int offset) => Clean(start, end, out offset, out _);
+
+    /// <summary>As <see cref="Clean(int, int, out int)"/>, with the run of words before the kept one (成都经济 in 成都经济去年增长5%), or "".</summary>
+    public string Clean(int start, int end, out int offset, out string earlier)
     {
         offset = 0;
+        earlier = "";
         if (end <= start)
         {
             return "";
@@ -72,6 +76,7 @@ internal sealed class MeasurePhrase(FactDocument doc)
             string head = trimmed[..lastGap].TrimEnd();
             int headGap = head.LastIndexOf(' ');
             offset = At(headGap + 1);
+            earlier = LastRun(head[..Math.Max(0, headGap)]);
             return head[(headGap + 1)..];
         }
 
@@ -79,6 +84,7 @@ internal sealed class MeasurePhrase(FactDocument doc)
         if (cut >= 0 && cut < s.Length - 1)
         {
             offset = At(cut + 1);
+            earlier = LastRun(s[..cut]);
             s = s[(cut + 1)..];
         }
         else if (cut == s.Length - 1)
@@ -86,10 +92,17 @@ internal sealed class MeasurePhrase(FactDocument doc)
             s = s.TrimEnd();
             int again = s.LastIndexOf(' ');
             offset = At(again + 1);
+            earlier = again >= 0 ? LastRun(s[..again]) : "";
             s = again >= 0 ? s[(again + 1)..] : s;
         }
 
         return s;
+    }
+
+    private static string LastRun(string words)
+    {
+        words = words.TrimEnd();
+        return words[(words.LastIndexOf(' ') + 1)..];
     }
 
     /// <summary>Trims stating verbs at the end and connectives and reference words at the start, then marks.</summary>

@@ -10,6 +10,9 @@ namespace Anvil.Core.Facts;
 /// </summary>
 internal sealed record MeasureSplit(string? Scope, string Indicator, bool WasClause = false)
 {
+    /// <summary>The indicator ends with a measure the thesaurus knows (it may carry words before it that are no sector).</summary>
+    public bool Known { get; init; }
+
     public static readonly MeasureSplit Empty = new(null, "");
 }
 
@@ -33,13 +36,18 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
             return MeasureSplit.Empty;
         }
 
+        if (_data.Vocabulary.Knows(measure))
+        {
+            return new MeasureSplit(null, measure) { Known = true }; // the whole words a known measure (经济增长5%)
+        }
+
         // the longest known measure at the end of the words
         for (int len = Math.Min(_data.LongestIndicator, measure.Length); len >= 1; len--)
         {
             string tail = measure[^len..];
-            if (_data.Indicators.TryGetValue(tail, out var canonical))
+            if (_data.Indicators.ContainsKey(tail))
             {
-                return SplitAt(measure, tail, canonical);
+                return SplitAt(measure, tail);
             }
         }
 
@@ -73,9 +81,9 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
             for (int at = measure.Length - len - 1; at >= 0; at--)
             {
                 string inner = measure.Substring(at, len);
-                if (_data.Indicators.TryGetValue(inner, out var found))
+                if (_data.Indicators.ContainsKey(inner))
                 {
-                    return new MeasureSplit(null, inner.Any(TextClasses.IsHan) ? inner : found);
+                    return new MeasureSplit(null, inner);
                 }
             }
         }
@@ -113,18 +121,24 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
     }
 
     /// <summary>A known indicator at the end of the words: what stands before it is its scope, if it is a sector.</summary>
-    private MeasureSplit SplitAt(string measure, string tail, string canonical)
+    private MeasureSplit SplitAt(string measure, string tail)
     {
         string scope = phrase.TrimEnds(measure[..^tail.Length]);
-        // as written, unless an abbreviation (GDP → 地区生产总值)
-        string indicator = tail.Any(TextClasses.IsHan) ? tail : canonical;
+        // as written: the thesaurus gives the canonical name once the subject is known (GDP of a city → 地区生产总值)
+        string indicator = tail;
+        if (_data.Indicators.ContainsKey(scope))
+        {
+            // 地区生产总值（GDP）, 工业生产者出厂价格指数(PPI): the measure, then its abbreviation
+            return new MeasureSplit(null, scope) { Known = true };
+        }
+
         int clauseEnd = EndOfLastClauseMarker(scope);
         if (clauseEnd > 0)
         {
             // 李明称有信心 + 国内生产总值: a clause before the measure names neither it nor a scope, unless what follows
             // its last marker is a sector (他说 + 新能源汽车 + 销量)
             scope = phrase.TrimEnds(scope[clauseEnd..]);
-            return new MeasureSplit(scope.Length > 0 && IsScope(scope) ? scope : null, indicator);
+            return new MeasureSplit(scope.Length > 0 && IsScope(scope) ? scope : null, indicator) { Known = true };
         }
 
         // 新能源汽车国内 + 销量: a modifier at the end of the scope belongs to the measure
@@ -147,13 +161,13 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
             }
         }
 
-        if (scope.Length > 0 && !IsScope(scope))
+        if (scope.Length > 0 && !IsScope(scope) && !IsNounPhrase(scope))
         {
-            // 技术合同 + 成交额: not a sector, so part of the measure
-            return new MeasureSplit(null, scope + indicator);
+            // 通过公共网络实现的 + 商品零售额: words that are no thing measured stay part of the measure
+            return new MeasureSplit(null, scope + indicator) { Known = true };
         }
 
-        return new MeasureSplit(scope.Length == 0 ? null : scope, indicator);
+        return new MeasureSplit(scope.Length == 0 ? null : scope, indicator) { Known = true };
     }
 
     /// <summary>增发1万亿元国债: a verb before the figure and the noun after it name the measure.</summary>
@@ -217,6 +231,10 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         int from = subject is not null ? Math.Max(previous.Start, subject.View.End) : previous.Start;
         return phrase.TrimEnds(phrase.Clean(from, previous.End, out _));
     }
+
+    /// <summary>Words that can name what a measure is taken of (社交网络, 陆上风电, 充电桩): name characters only, short.</summary>
+    private static bool IsNounPhrase(string words) =>
+        words.Length is >= 2 and <= 10 && words.All(TextClasses.IsNameChar) && words.Any(TextClasses.IsHan);
 
     /// <summary>A sector, industry, product class or group of firms (facts/scopes.tsv).</summary>
     public bool IsScope(string words) =>

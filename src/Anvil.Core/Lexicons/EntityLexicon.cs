@@ -19,6 +19,7 @@ public sealed class EntityLexicon
     public const int DistrictShortPriority = 10;
 
     private readonly WordTrie<LexiconEntry[]> _trie = new();
+    private readonly List<LexiconLine> _lines = [];
     private readonly TextNormalizer _normalizer;
 
     public EntityLexicon(TextNormalizer normalizer)
@@ -29,6 +30,12 @@ public sealed class EntityLexicon
     public WordTrie<LexiconEntry[]> Trie => _trie;
 
     public int Count => _trie.Count;
+
+    /// <summary>
+    /// The lexicon files' lines it holds (Anvil's, then users'), in the order added: the store's resolver reads each
+    /// entity's aliases from these rather than reading the files again.
+    /// </summary>
+    public IReadOnlyList<LexiconLine> Lines => _lines;
 
     /// <summary>Anvil's built-in lexicons and places.</summary>
     public static EntityLexicon LoadBuiltIn(TextNormalizer normalizer)
@@ -58,6 +65,7 @@ public sealed class EntityLexicon
     {
         foreach (var line in lines)
         {
+            _lines.Add(line);
             var name = Normalize(line.Name);
             var entry = new LexiconEntry(name, line.Type, priority, origin);
             Add(line.Name, entry);

@@ -1,3 +1,5 @@
+using Anvil.Core.Facts;
+
 namespace Anvil.Store.Ingest;
 
 // What one document becomes in the knowledge base, prepared before the transaction that writes it (so the
@@ -7,8 +9,13 @@ namespace Anvil.Store.Ingest;
 /// <summary>An entity of the document, after merging, with the aliases it brings.</summary>
 public sealed record EntityRecord(string Name, string Type, IReadOnlyList<(string Alias, string AliasNorm, string Origin)> Aliases);
 
-public sealed record MentionRecord(int Entity, int Start, int End, string Quote, string QuoteNorm, string ExtractedName);
+/// <summary>A mention: its span, and the form it writes the entity in (counted per entity as <c>entity_forms</c>).</summary>
+public sealed record MentionRecord(int Entity, int Start, int End, string Quote, string QuoteNorm);
 
+/// <summary>
+/// A fact of the document as the knowledge base stores it: the <see cref="Fact"/> itself (its subject the merged
+/// entity's name when it was linked to one), where it was stated, the entity it is about, and the days its period covers.
+/// </summary>
 public sealed record FactEntry
 {
     public required int Start { get; init; }
@@ -17,32 +24,14 @@ public sealed record FactEntry
 
     public required string Quote { get; init; }
 
-    public required string Subject { get; init; }
-
     public int? SubjectEntity { get; init; }
 
-    public string? Scope { get; init; }
+    /// <summary>First and last day of the period (of the document's date when the period is null), as yyyymmdd numbers.</summary>
+    public int? PeriodStart { get; init; }
 
-    public required string Indicator { get; init; }
+    public int? PeriodEnd { get; init; }
 
-    public required string Kind { get; init; }
-
-    public required double Value { get; init; }
-
-    public required string Unit { get; init; }
-
-    public string? UnitText { get; init; }
-
-    public required string Qualifier { get; init; }
-
-    public string? Period { get; init; }
-
-    /// <summary>First and last day of the period (of the document's date when the period is null), <c>YYYY-MM-DD</c>.</summary>
-    public string? PeriodStart { get; init; }
-
-    public string? PeriodEnd { get; init; }
-
-    public string? Source { get; init; }
+    public required Fact Fact { get; init; }
 }
 
 public sealed record RelationEntry(int Start, int End, string Quote, string Subject, int? SubjectEntity, string Predicate, string Object, int? ObjectEntity);

@@ -41,7 +41,7 @@ public static class DocumentRecordsBuilder
             var quote = doc.Slice(m.Span);
             var key = resolver.Resolve(m.Name, m.Type, quote);
             mentions.Add(new MentionRecord(EntityIndex(key), doc.ToCodePointIndex(m.Span.Start), doc.ToCodePointIndex(m.Span.End),
-                quote, Names.Fold(quote), m.Name));
+                quote, Names.Fold(quote)));
         }
 
         int? Link(string name)
@@ -63,19 +63,10 @@ public static class DocumentRecordsBuilder
                 Start = doc.ToCodePointIndex(span.Start),
                 End = doc.ToCodePointIndex(span.End),
                 Quote = doc.Slice(span),
-                Subject = subject is { } s ? entities[s].Name : f.Subject,
                 SubjectEntity = subject,
-                Scope = f.Scope,
-                Indicator = f.Indicator,
-                Kind = f.Kind.ToSpecName(),
-                Value = f.Value,
-                Unit = f.Unit.Code,
-                UnitText = f.UnitText,
-                Qualifier = f.Qualifier.ToSpecName(),
-                Period = f.Period,
-                PeriodStart = range?.StartText,
-                PeriodEnd = range?.EndText,
-                Source = f.Source,
+                PeriodStart = range?.StartDay,
+                PeriodEnd = range?.EndDay,
+                Fact = subject is { } s && entities[s].Name != f.Subject ? f with { Subject = entities[s].Name } : f,
             });
         }
 

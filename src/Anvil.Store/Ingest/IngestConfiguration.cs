@@ -13,12 +13,16 @@ namespace Anvil.Store.Ingest;
 /// </summary>
 public sealed class IngestConfiguration
 {
-    private IngestConfiguration(ExtractionPipeline pipeline, EntityResolver resolver, string hash)
+    private IngestConfiguration(EntityLexicon lexicon, ExtractionPipeline pipeline, EntityResolver resolver, string hash)
     {
+        Lexicon = lexicon;
         Pipeline = pipeline;
         Resolver = resolver;
         Hash = hash;
     }
+
+    /// <summary>The lexicon extraction and merging share: the process's built-in one unless users' files are added.</summary>
+    public EntityLexicon Lexicon { get; }
 
     public ExtractionPipeline Pipeline { get; }
 
@@ -29,8 +33,10 @@ public sealed class IngestConfiguration
     /// <summary>Loads the pipeline and the resolver. Bad lexicon files throw <see cref="LexiconFormatException"/>.</summary>
     public static IngestConfiguration Create(IReadOnlyList<string> lexiconFiles, AliasRules rules)
     {
-        var pipeline = AnvilPipeline.Create(new PipelineOptions { LexiconFiles = lexiconFiles });
-        var resolver = EntityResolver.Load(lexiconFiles, rules);
+        // one lexicon for extraction and merging: the process's shared one unless the user adds files
+        var lexicon = AnvilPipeline.Lexicon(lexiconFiles);
+        var pipeline = AnvilPipeline.Create(lexicon);
+        var resolver = new EntityResolver(lexicon, rules);
         var hash = new StringBuilder("rules:").Append(rules.Fingerprint);
         foreach (var file in lexiconFiles)
         {
@@ -38,6 +44,6 @@ public sealed class IngestConfiguration
         }
 
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hash.ToString())))[..16];
-        return new IngestConfiguration(pipeline, resolver, digest);
+        return new IngestConfiguration(lexicon, pipeline, resolver, digest);
     }
 }

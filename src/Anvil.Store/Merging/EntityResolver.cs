@@ -1,7 +1,6 @@
 using Anvil.Core.Entities;
 using Anvil.Core.Lexicons;
-using Anvil.Core.Normalization;
-using Anvil.Data;
+using Anvil.Core.Pipeline;
 using Anvil.Store.Matching;
 
 namespace Anvil.Store.Merging;
@@ -78,24 +77,15 @@ public sealed class EntityResolver
         }
     }
 
-    /// <summary>Anvil's lexicons and places, the users' lexicon files, and the user's alias rules.</summary>
-    public static EntityResolver Load(IReadOnlyList<string> lexiconFiles, AliasRules rules)
+    /// <summary>Over a loaded lexicon (<see cref="AnvilPipeline.Lexicon"/>): its entries, the aliases of its files' lines, and the user's rules.</summary>
+    public EntityResolver(EntityLexicon lexicon, AliasRules rules)
+        : this(lexicon, lexicon.Lines, rules)
     {
-        var lexicon = EntityLexicon.LoadBuiltIn(TextNormalizer.Default);
-        var lines = new List<LexiconLine>();
-        foreach (var file in DataFiles.List("lexicons").Where(f => f.EndsWith(".tsv", StringComparison.Ordinal)))
-        {
-            lines.AddRange(TsvLexiconReader.Parse(DataFiles.ReadLines(file), file));
-        }
-
-        foreach (var file in lexiconFiles)
-        {
-            lexicon.AddUserFile(file);
-            lines.AddRange(TsvLexiconReader.Parse(File.ReadLines(file), file));
-        }
-
-        return new EntityResolver(lexicon, lines, rules);
     }
+
+    /// <summary>Anvil's lexicons and places, the users' lexicon files, and the user's alias rules.</summary>
+    public static EntityResolver Load(IReadOnlyList<string> lexiconFiles, AliasRules rules) =>
+        new(AnvilPipeline.Lexicon(lexiconFiles), rules);
 
     /// <summary>The entity a mention belongs to: extraction's (name, type) unless a user rule says otherwise.</summary>
     public EntityKey Resolve(string name, EntityType type, string surface)

@@ -14,6 +14,14 @@ public readonly record struct PeriodRange(DateOnly Start, DateOnly End)
 
     public string EndText => End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The first day as the store keeps it: the number yyyymmdd (20240101).</summary>
+    public int StartDay => DayNumber(Start);
+
+    /// <summary>The last day as the store keeps it: the number yyyymmdd (20241231).</summary>
+    public int EndDay => DayNumber(End);
+
+    public static int DayNumber(DateOnly day) => (day.Year * 10000) + (day.Month * 100) + day.Day;
+
     /// <summary>True when this period lies wholly inside <paramref name="outer"/>.</summary>
     public bool FallsIn(PeriodRange outer) => outer.Start <= Start && End <= outer.End;
 

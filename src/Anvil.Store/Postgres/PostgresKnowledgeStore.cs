@@ -20,6 +20,8 @@ internal sealed class PostgresKnowledgeStore : SqlKnowledgeStore
 
     protected override int RowsPerInsert => 200;
 
+    protected override bool PrepareStatements => false;
+
     protected override string OrdinalCollation => " COLLATE \"C\"";
 
     public static PostgresKnowledgeStore Open(StoreLocation location, bool create)
@@ -51,9 +53,9 @@ internal sealed class PostgresKnowledgeStore : SqlKnowledgeStore
         }
     }
 
-    protected override bool TableExists(string name) => Run(() =>
+    protected override bool TableExists(string name, DbTransaction? tx = null) => Run(() =>
     {
-        using var cmd = Command(null, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @n");
+        using var cmd = Command(tx, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @n");
         Parameter(cmd, "@n", name);
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     });
@@ -78,6 +80,9 @@ internal sealed class PostgresKnowledgeStore : SqlKnowledgeStore
             Parameter(cmd, name, Contains(term));
             return $@"d.search_text ILIKE {name} ESCAPE '\'";
         }));
+
+    /// <summary>A deadlock victim or a serialisation failure: the transaction rolled back whole and may simply run again.</summary>
+    protected override bool IsTransient(DbException e) => e is PostgresException { SqlState: "40P01" or "40001" };
 
     protected override StoreException Translate(DbException e)
     {

@@ -1,3 +1,4 @@
+using Anvil.Core.Facts;
 using Anvil.Store.Periods;
 
 namespace Anvil.Store.Records;
@@ -18,8 +19,10 @@ public sealed record FactQuery
     /// <summary>Only facts about this entity (by link, after merging).</summary>
     public long? SubjectEntityId { get; init; }
 
-    /// <summary>value, growth, delta, share or rank.</summary>
-    public string? Kind { get; init; }
+    public FactKind? Kind { get; init; }
+
+    /// <summary>Only actual figures, only targets or only forecasts.</summary>
+    public FactStatus? Status { get; init; }
 
     /// <summary>Facts whose period falls inside this range.</summary>
     public PeriodRange? Period { get; init; }
@@ -35,6 +38,12 @@ public sealed record FactQuery
 
     /// <summary>Part of the (normalised) quote.</summary>
     public string? Text { get; init; }
+
+    /// <summary>Only these facts (by <see cref="FactRow.Id"/>).</summary>
+    public IReadOnlyCollection<long>? Ids { get; init; }
+
+    /// <summary>Only the statements a summary sums up: its figure in its period.</summary>
+    public FigureSummary? Summary { get; init; }
 
     /// <summary>At most this many facts; 0 for all.</summary>
     public int Limit { get; init; }

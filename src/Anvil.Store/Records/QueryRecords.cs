@@ -1,9 +1,11 @@
+using Anvil.Core.Facts;
+
 namespace Anvil.Store.Records;
 
 // Plain records the store returns. Renderers (tables, CSV, JSON Lines, XLSX, web pages) take these and know
 // nothing of extraction. Spans are [start, end) in code points of the document's original text, as in the spec.
 
-/// <summary>One stated figure with where it was stated.</summary>
+/// <summary>One stated figure (<see cref="Fact"/>) with where it was stated.</summary>
 public sealed record FactRow
 {
     public required long Id { get; init; }
@@ -22,25 +24,7 @@ public sealed record FactRow
 
     public required string Quote { get; init; }
 
-    public required string Subject { get; init; }
-
-    public string? Scope { get; init; }
-
-    public required string Indicator { get; init; }
-
-    public required string Kind { get; init; }
-
-    public required double Value { get; init; }
-
-    public required string Unit { get; init; }
-
-    public string? UnitText { get; init; }
-
-    public required string Qualifier { get; init; }
-
-    public string? Period { get; init; }
-
-    public string? Source { get; init; }
+    public required Fact Fact { get; init; }
 }
 
 /// <summary>An entity with how often the knowledge base mentions it.</summary>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Anvil.Core.Facts;
 using Anvil.Core.Normalization;
 using Anvil.Store.Ingest;
 using Anvil.Store.Matching;
@@ -22,6 +23,14 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     // written an entity's aliases, later documents need not write them again
     private readonly Dictionary<long, string> _aliasesWritten = [];
 
+    // ids of entities by (name, type) and of figures by key, as this connection has read or written them: an ingest
+    // asks the database only for the ones it meets first (entities are removed only by RemoveOrphanEntities, which forgets these)
+    private readonly Dictionary<(string, string), long> _entityIds = [];
+    private readonly Dictionary<string, long> _figureIds = new(StringComparer.Ordinal);
+
+    // statements prepared on this connection, by their SQL
+    private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
+
     protected SqlKnowledgeStore(StoreLocation location, DbConnection connection)
     {
         Location = location;
@@ -39,6 +48,11 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
 
     public void Dispose()
     {
+        foreach (var cmd in _prepared.Values)
+        {
+            cmd.Dispose();
+        }
+
         Connection.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -49,6 +63,19 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     protected void Initialise(bool create)
     {
         bool known = TableExists("schema_version");
+        if (!known && HasTables())
+        {
+            known = TableExists("schema_version"); // created by another process between the two looks
+        }
+        else if (!known)
+        {
+            // another process may be creating the knowledge base this moment (workers started together): look again
+            // holding the migration lock, which it holds until its tables are committed
+            using var tx = BeginMigration();
+            known = TableExists("schema_version", tx);
+            tx.Commit();
+        }
+
         if (!known)
         {
             if (HasTables())
@@ -67,7 +94,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         Migrate(known);
     }
 
-    protected abstract bool TableExists(string name);
+    protected abstract bool TableExists(string name, DbTransaction? tx = null);
 
     /// <summary>True when the database (the PostgreSQL schema) holds any table at all.</summary>
     protected abstract bool HasTables();
@@ -129,71 +156,287 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         return set;
     });
 
-    public bool Add(DocumentRecords document) => Run(() =>
+    public bool Add(DocumentRecords document) => AddMany([document])[0];
+
+    public IReadOnlyList<bool> AddMany(IReadOnlyList<DocumentRecords> documents) => Run(() => Retrying(() => Write(documents, null)));
+
+    public void Replace(long documentId, DocumentRecords document) => Run(() => Retrying(() => Write([document], documentId)));
+
+    /// <summary>
+    /// How often a batch is tried again when the server chose it as the victim of a deadlock or a serialisation failure
+    /// (workers writing the same entities at once): the transaction rolled back whole, so it is simply written again.
+    /// </summary>
+    private const int Attempts = 5;
+
+    private T Retrying<T>(Func<T> write)
     {
-        using var tx = Connection.BeginTransaction();
-        long? id;
-        using (var cmd = Command(tx, """
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return write();
+            }
+            catch (DbException e) when (attempt < Attempts && IsTransient(e))
+            {
+                Thread.Sleep(Random.Shared.Next(10, 50 * attempt));
+            }
+        }
+    }
+
+    /// <summary>True for a failure that writing the same batch again may not meet (a deadlock victim).</summary>
+    protected virtual bool IsTransient(DbException e) => false;
+
+    /// <summary>
+    /// Writes documents and their records in one transaction: each document is stored wholly, or (its content stored
+    /// already) not at all. Rows that several writers may write at once (entities, aliases, figures, documents, entity
+    /// forms) are written in one order, class by class and key by key, so concurrent writers queue instead of deadlocking.
+    /// </summary>
+    private bool[] Write(IReadOnlyList<DocumentRecords> documents, long? replacing)
+    {
+        var ids = new PendingIds(_entityIds, _figureIds);
+        var written = new bool[documents.Count];
+        var aliases = new List<(long, string)>();
+        using (var tx = Connection.BeginTransaction())
+        {
+            WriteEntities(tx, documents, ids);
+            WriteAliases(tx, documents, ids, aliases);
+            WriteFigures(tx, documents, ids);
+            var forms = new Dictionary<(long Entity, string Form), (string Norm, long Count)>();
+            if (replacing is { } documentId)
+            {
+                ClearDocument(tx, documentId);
+                UpdateDocument(tx, documentId, documents[0]);
+                WriteRecords(tx, documentId, documents[0], ids, forms);
+                written[0] = true;
+            }
+            else
+            {
+                foreach (int i in Enumerable.Range(0, documents.Count).OrderBy(i => documents[i].Sha256, StringComparer.Ordinal))
+                {
+                    if (InsertDocument(tx, documents[i]) is { } id)
+                    {
+                        WriteRecords(tx, id, documents[i], ids, forms);
+                        written[i] = true;
+                    }
+                }
+            }
+
+            WriteForms(tx, forms);
+            if (written.Any(w => w))
+            {
+                RaiseDataVersion(tx);
+            }
+
+            tx.Commit();
+        }
+
+        ids.Commit();
+        Remember(aliases);
+        return written;
+    }
+
+    /// <summary>Ids of entities and figures read or made in a transaction, kept for later ones only once it has committed.</summary>
+    private sealed class PendingIds(Dictionary<(string, string), long> entities, Dictionary<string, long> figures)
+    {
+        private readonly Dictionary<(string, string), long> _newEntities = [];
+        private readonly Dictionary<string, long> _newFigures = new(StringComparer.Ordinal);
+
+        public bool TryEntity((string Name, string Type) key, out long id) => entities.TryGetValue(key, out id) || _newEntities.TryGetValue(key, out id);
+
+        public void AddEntity((string Name, string Type) key, long id) => _newEntities[key] = id;
+
+        public bool TryFigure(string key, out long id) => figures.TryGetValue(key, out id) || _newFigures.TryGetValue(key, out id);
+
+        public void AddFigure(string key, long id) => _newFigures[key] = id;
+
+        public long Entity(EntityRecord e) => TryEntity((e.Name, e.Type), out long id) ? id : throw new InvalidOperationException($"entity {e.Name} has no id");
+
+        public void Commit()
+        {
+            foreach (var (key, id) in _newEntities)
+            {
+                entities[key] = id;
+            }
+
+            foreach (var (key, id) in _newFigures)
+            {
+                figures[key] = id;
+            }
+        }
+    }
+
+    /// <summary>Entities by (name, type): the new ones inserted in name order, then their ids read back.</summary>
+    private void WriteEntities(DbTransaction tx, IReadOnlyList<DocumentRecords> documents, PendingIds ids)
+    {
+        var missing = documents.SelectMany(d => d.Entities).Select(e => (e.Name, e.Type)).Distinct()
+            .Where(k => !ids.TryEntity(k, out _)).OrderBy(k => k.Name, StringComparer.Ordinal).ThenBy(k => k.Type, StringComparer.Ordinal).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        InsertMany(tx, "entities", ["name", "type"], missing, e => [e.Name, e.Type], " ON CONFLICT (name, type) DO NOTHING");
+        foreach (var chunk in missing.Chunk(500))
+        {
+            using var select = Command(tx, "");
+            select.CommandText = $"SELECT id, name, type FROM entities WHERE name IN {InList(select, "@n", chunk.Select(e => e.Name))}";
+            using var r = select.ExecuteReader();
+            while (r.Read())
+            {
+                ids.AddEntity((r.GetString(1), r.GetString(2)), Long(r, 0));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The lexicon's and the user's aliases as the current settings give them (the latest ingest wins), written for the
+    /// entities whose aliases this connection has not written yet, in entity order.
+    /// </summary>
+    private void WriteAliases(DbTransaction tx, IReadOnlyList<DocumentRecords> documents, PendingIds ids, List<(long Entity, string Aliases)> pending)
+    {
+        var changed = new SortedDictionary<long, EntityRecord>();
+        foreach (var e in documents.SelectMany(d => d.Entities))
+        {
+            long id = ids.Entity(e);
+            var fingerprint = string.Join('\n', e.Aliases.Select(a => a.Origin + "\t" + a.Alias));
+            if ((!_aliasesWritten.TryGetValue(id, out var written) || written != fingerprint) && changed.TryAdd(id, e))
+            {
+                pending.Add((id, fingerprint));
+            }
+        }
+
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var chunk in changed.Keys.Chunk(500))
+        {
+            using var clear = Command(tx, "");
+            clear.CommandText = $"DELETE FROM entity_aliases WHERE origin <> 'name' AND entity_id IN {InList(clear, "@e", chunk)}";
+            clear.ExecuteNonQuery();
+        }
+
+        InsertMany(tx, "entity_aliases", ["entity_id", "alias", "alias_norm", "origin"],
+            [.. changed.SelectMany(c => c.Value.Aliases.Select(a => (Id: c.Key, a.Alias, a.AliasNorm, a.Origin))).OrderBy(a => a.Id).ThenBy(a => a.Alias, StringComparer.Ordinal)],
+            a => [a.Id, a.Alias, a.AliasNorm, a.Origin], " ON CONFLICT DO NOTHING");
+    }
+
+    /// <summary>What makes a figure one (<c>figures.figure_key</c>): its fields joined by U+001F, as migration 4 joins them.</summary>
+    private static string FigureKey(Fact f, long? entity) =>
+        string.Join('\u001f', f.Subject, entity?.ToString(CultureInfo.InvariantCulture) ?? "", f.Scope ?? "", f.Indicator, f.Kind.ToSpecName(), f.Unit.Code,
+            f.Status.ToSpecName(), f.Basis?.ToSpecName() ?? "");
+
+    private static long? EntityOf(DocumentRecords d, FactEntry e, PendingIds ids) => e.SubjectEntity is { } i ? ids.Entity(d.Entities[i]) : null;
+
+    /// <summary>The figures the facts state: the new ones inserted in key order, then their ids read back.</summary>
+    private void WriteFigures(DbTransaction tx, IReadOnlyList<DocumentRecords> documents, PendingIds ids)
+    {
+        var missing = new SortedDictionary<string, (Fact Fact, long? Entity)>(StringComparer.Ordinal);
+        foreach (var d in documents)
+        {
+            foreach (var e in d.Facts)
+            {
+                long? entity = EntityOf(d, e, ids);
+                var key = FigureKey(e.Fact, entity);
+                if (!ids.TryFigure(key, out _))
+                {
+                    missing.TryAdd(key, (e.Fact, entity));
+                }
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        InsertMany(tx, "figures",
+            ["figure_key", "subject", "subject_norm", "subject_entity_id", "scope", "scope_norm", "indicator", "indicator_norm", "kind", "unit", "status", "basis"],
+            [.. missing],
+            m =>
+            {
+                var f = m.Value.Fact;
+                return [m.Key, f.Subject, Names.Fold(f.Subject), m.Value.Entity, f.Scope, Names.FoldOrNull(f.Scope), f.Indicator, Names.Fold(f.Indicator),
+                    f.Kind.ToSpecName(), f.Unit.Code, f.Status.ToSpecName(), f.Basis?.ToSpecName()];
+            },
+            " ON CONFLICT (figure_key) DO NOTHING");
+        foreach (var chunk in missing.Keys.Chunk(500))
+        {
+            using var select = Command(tx, "");
+            select.CommandText = $"SELECT id, figure_key FROM figures WHERE figure_key IN {InList(select, "@k", chunk)}";
+            using var r = select.ExecuteReader();
+            while (r.Read())
+            {
+                ids.AddFigure(r.GetString(1), Long(r, 0));
+            }
+        }
+    }
+
+    /// <summary>The document's row; null when the same content is stored already.</summary>
+    private long? InsertDocument(DbTransaction tx, DocumentRecords document)
+    {
+        var cmd = Prepared(tx, """
             INSERT INTO documents (doc_key, sha256, title, date, script, format, source_path, chars, text, search_text,
                                    boilerplate, extractor_version, config_hash, ingested_at)
             VALUES (@key, @sha, @title, @date, @script, @format, @path, @chars, @text, @search, @boilerplate, @version, @config, @at)
             ON CONFLICT (sha256) DO NOTHING
             RETURNING id
-            """))
+            """, "@key", "@sha", "@title", "@date", "@script", "@format", "@path", "@chars", "@text", "@search", "@boilerplate", "@version", "@config", "@at");
+        Bind(cmd, document);
+        cmd.Parameters["@sha"].Value = document.Sha256;
+        cmd.Parameters["@text"].Value = document.Text;
+        cmd.Parameters["@at"].Value = Now();
+        var result = cmd.ExecuteScalar();
+        if (result is null or DBNull)
         {
-            Bind(cmd, document);
-            Parameter(cmd, "@sha", document.Sha256);
-            Parameter(cmd, "@text", document.Text);
-            Parameter(cmd, "@at", Now());
-            var result = cmd.ExecuteScalar();
-            id = result is null or DBNull ? null : Convert.ToInt64(result, CultureInfo.InvariantCulture);
+            return null;
         }
 
-        if (id is null)
-        {
-            return false; // the same content is stored already: the transaction rolls back with nothing written
-        }
+        long id = Convert.ToInt64(result, CultureInfo.InvariantCulture);
+        SearchTextWritten(tx, id, document.SearchText, replacing: false);
+        return id;
+    }
 
-        SearchTextWritten(tx, id.Value, document.SearchText, replacing: false);
-        var aliases = new List<(long, string)>();
-        WriteRecords(tx, id.Value, document, aliases);
-        RaiseDataVersion(tx);
-        tx.Commit();
-        Remember(aliases);
-        return true;
-    });
-
-    public void Replace(long documentId, DocumentRecords document) => Run(() =>
+    private void UpdateDocument(DbTransaction tx, long documentId, DocumentRecords document)
     {
-        using var tx = Connection.BeginTransaction();
-        foreach (var table in (string[])["mentions", "facts", "relations"])
-        {
-            Execute(tx, $"DELETE FROM {table} WHERE document_id = @d", ("@d", documentId));
-        }
-
-        using (var cmd = Command(tx, """
+        using var cmd = Command(tx, """
             UPDATE documents SET doc_key = @key, title = @title, date = @date, script = @script, format = @format,
                 source_path = COALESCE(@path, source_path), chars = @chars, search_text = @search, boilerplate = @boilerplate,
                 extractor_version = @version, config_hash = @config
             WHERE id = @id
-            """))
+            """);
+        foreach (var name in (string[])["@key", "@title", "@date", "@script", "@format", "@path", "@chars", "@search", "@boilerplate", "@version", "@config"])
         {
-            Bind(cmd, document);
-            Parameter(cmd, "@id", documentId);
-            if (cmd.ExecuteNonQuery() != 1)
-            {
-                throw new StoreException(StoreErrorCodes.Failed, $"{Location.Display}: document {documentId} is no longer stored");
-            }
+            Parameter(cmd, name, null);
+        }
+
+        Bind(cmd, document);
+        Parameter(cmd, "@id", documentId);
+        if (cmd.ExecuteNonQuery() != 1)
+        {
+            throw new StoreException(StoreErrorCodes.Failed, $"{Location.Display}: document {documentId} is no longer stored");
         }
 
         SearchTextWritten(tx, documentId, document.SearchText, replacing: true);
-        var aliases = new List<(long, string)>();
-        WriteRecords(tx, documentId, document, aliases);
-        RaiseDataVersion(tx);
-        tx.Commit();
-        Remember(aliases);
-        return 0;
-    });
+    }
+
+    /// <summary>Removes what was extracted from a stored document (before reindex writes it again), its entity forms counted down.</summary>
+    private void ClearDocument(DbTransaction tx, long documentId)
+    {
+        Execute(tx, """
+            UPDATE entity_forms SET mentions = mentions - (
+                SELECT COUNT(*) FROM mentions m JOIN documents d ON d.id = m.document_id
+                WHERE m.document_id = @d AND m.entity_id = entity_forms.entity_id
+                  AND substr(d.text, m.span_start + 1, m.span_end - m.span_start) = entity_forms.form)
+            WHERE entity_id IN (SELECT entity_id FROM mentions WHERE document_id = @d)
+            """, ("@d", documentId));
+        Execute(tx, "DELETE FROM entity_forms WHERE mentions <= 0");
+        foreach (var table in (string[])["mentions", "facts", "relations"])
+        {
+            Execute(tx, $"DELETE FROM {table} WHERE document_id = @d", ("@d", documentId));
+        }
+    }
 
     /// <summary>
     /// Marks the transaction's writes for readers' caches. Last before commit: on PostgreSQL the row stays locked until
@@ -216,84 +459,72 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         }
     }
 
-    /// <summary>Keeps a provider's search index in step with <c>documents.search_text</c>.</summary>
+    /// <summary>Keeps a provider's search index in step with the document's normalised text.</summary>
     protected virtual void SearchTextWritten(DbTransaction tx, long documentId, string searchText, bool replacing)
     {
     }
 
-    private static void Bind(DbCommand cmd, DocumentRecords d)
+    /// <summary>What <c>documents.search_text</c> keeps of the normalised text: all of it, unless the provider's index holds it.</summary>
+    protected virtual string StoredSearchText(string searchText) => searchText;
+
+    private void Bind(DbCommand cmd, DocumentRecords d)
     {
-        Parameter(cmd, "@key", d.Key);
-        Parameter(cmd, "@title", d.Title);
-        Parameter(cmd, "@date", d.Date);
-        Parameter(cmd, "@script", d.Script);
-        Parameter(cmd, "@format", d.Format);
-        Parameter(cmd, "@path", d.SourcePath);
-        Parameter(cmd, "@chars", (long)d.Chars);
-        Parameter(cmd, "@search", d.SearchText);
-        Parameter(cmd, "@boilerplate", d.Boilerplate);
-        Parameter(cmd, "@version", d.ExtractorVersion);
-        Parameter(cmd, "@config", d.ConfigHash);
+        cmd.Parameters["@key"].Value = d.Key;
+        cmd.Parameters["@title"].Value = (object?)d.Title ?? DBNull.Value;
+        cmd.Parameters["@date"].Value = (object?)d.Date ?? DBNull.Value;
+        cmd.Parameters["@script"].Value = d.Script;
+        cmd.Parameters["@format"].Value = d.Format;
+        cmd.Parameters["@path"].Value = (object?)d.SourcePath ?? DBNull.Value;
+        cmd.Parameters["@chars"].Value = (long)d.Chars;
+        cmd.Parameters["@search"].Value = StoredSearchText(d.SearchText);
+        cmd.Parameters["@boilerplate"].Value = d.Boilerplate;
+        cmd.Parameters["@version"].Value = d.ExtractorVersion;
+        cmd.Parameters["@config"].Value = d.ConfigHash;
     }
 
-    private void WriteRecords(DbTransaction tx, long documentId, DocumentRecords d, List<(long Entity, string Aliases)> pending)
+    private void WriteRecords(DbTransaction tx, long documentId, DocumentRecords d, PendingIds ids,
+        Dictionary<(long Entity, string Form), (string Norm, long Count)> forms)
     {
-        // entities by (name, type): insert the new ones, then read every id back in one query
-        InsertMany(tx, "entities", ["name", "type"], d.Entities, e => [e.Name, e.Type], " ON CONFLICT (name, type) DO NOTHING");
-        var ids = new Dictionary<(string, string), long>();
-        if (d.Entities.Count > 0)
-        {
-            using var select = Command(tx, "");
-            select.CommandText = $"SELECT id, name, type FROM entities WHERE name IN {InList(select, "@n", d.Entities.Select(e => e.Name))}";
-            using var r = select.ExecuteReader();
-            while (r.Read())
-            {
-                ids[(r.GetString(1), r.GetString(2))] = Long(r, 0);
-            }
-        }
-
-        var entityIds = d.Entities.Select(e => ids[(e.Name, e.Type)]).ToArray();
-
-        // the lexicon's and the user's aliases as the current settings give them (the latest ingest wins), written
-        // for the entities whose aliases this connection has not written yet
-        var changed = new List<(long Id, EntityRecord Entity)>();
-        for (int i = 0; i < d.Entities.Count; i++)
-        {
-            var fingerprint = string.Join('\n', d.Entities[i].Aliases.Select(a => a.Origin + "\t" + a.Alias));
-            if (!_aliasesWritten.TryGetValue(entityIds[i], out var written) || written != fingerprint)
-            {
-                changed.Add((entityIds[i], d.Entities[i]));
-                pending.Add((entityIds[i], fingerprint));
-            }
-        }
-
-        if (changed.Count > 0)
-        {
-            using (var clear = Command(tx, ""))
-            {
-                clear.CommandText = $"DELETE FROM entity_aliases WHERE origin <> 'name' AND entity_id IN {InList(clear, "@e", changed.Select(c => c.Id))}";
-                clear.ExecuteNonQuery();
-            }
-
-            InsertMany(tx, "entity_aliases", ["entity_id", "alias", "alias_norm", "origin"],
-                [.. changed.SelectMany(c => c.Entity.Aliases.Select(a => (c.Id, a.Alias, a.AliasNorm, a.Origin)))],
-                a => [a.Id, a.Alias, a.AliasNorm, a.Origin], " ON CONFLICT DO NOTHING");
-        }
-
+        var entityIds = d.Entities.Select(ids.Entity).ToArray();
         long? Entity(int? index) => index is { } i ? entityIds[i] : null;
 
-        InsertMany(tx, "mentions", ["document_id", "entity_id", "span_start", "span_end", "quote", "quote_norm", "extracted_name"], d.Mentions,
-            m => [documentId, entityIds[m.Entity], (long)m.Start, (long)m.End, m.Quote, m.QuoteNorm, m.ExtractedName]);
+        foreach (var m in d.Mentions)
+        {
+            var key = (entityIds[m.Entity], m.Quote);
+            forms[key] = forms.TryGetValue(key, out var seen) ? (seen.Norm, seen.Count + 1) : (m.QuoteNorm, 1);
+        }
+
+        InsertMany(tx, "mentions", ["document_id", "entity_id", "span_start", "span_end"], d.Mentions,
+            m => [documentId, entityIds[m.Entity], (long)m.Start, (long)m.End]);
         InsertMany(tx, "facts",
-            ["document_id", "span_start", "span_end", "quote", "quote_norm", "subject", "subject_norm", "subject_entity_id", "scope", "scope_norm",
-             "indicator", "indicator_norm", "kind", "value", "unit", "unit_text", "qualifier", "period", "period_start", "period_end", "source", "source_norm"],
+            ["document_id", "figure_id", "span_start", "span_end", "quote_norm", "value", "value_high", "qualifier", "unit_text", "indicator_text",
+             "period", "period_start", "period_end", "source", "source_norm"],
             d.Facts,
-            f => [documentId, (long)f.Start, (long)f.End, f.Quote, Names.Fold(f.Quote), f.Subject, Names.Fold(f.Subject), Entity(f.SubjectEntity),
-                  f.Scope, Names.FoldOrNull(f.Scope), f.Indicator, Names.Fold(f.Indicator), f.Kind, f.Value, f.Unit, f.UnitText, f.Qualifier,
-                  f.Period, f.PeriodStart, f.PeriodEnd, f.Source, Names.FoldOrNull(f.Source)]);
+            e =>
+            {
+                var f = e.Fact;
+                ids.TryFigure(FigureKey(f, EntityOf(d, e, ids)), out long figure);
+                var folded = Names.Fold(e.Quote);
+                return [documentId, figure, (long)e.Start, (long)e.End, folded == e.Quote ? null : folded, f.Value, f.ValueHigh, f.Qualifier.ToSpecName(),
+                    f.UnitText, f.IndicatorText, f.Period, (long?)e.PeriodStart, (long?)e.PeriodEnd, f.Source, Names.FoldOrNull(f.Source)];
+            });
         InsertMany(tx, "relations", ["document_id", "span_start", "span_end", "quote", "subject", "subject_entity_id", "predicate", "object", "object_entity_id"],
             d.Relations,
             r => [documentId, (long)r.Start, (long)r.End, r.Quote, r.Subject, Entity(r.SubjectEntity), r.Predicate, r.Object, Entity(r.ObjectEntity)]);
+    }
+
+    /// <summary>Counts the forms the batch's mentions write their entities in, in (entity, form) order.</summary>
+    private void WriteForms(DbTransaction tx, Dictionary<(long Entity, string Form), (string Norm, long Count)> forms)
+    {
+        if (forms.Count == 0)
+        {
+            return;
+        }
+
+        InsertMany(tx, "entity_forms", ["entity_id", "form", "form_norm", "mentions"],
+            [.. forms.OrderBy(f => f.Key.Entity).ThenBy(f => f.Key.Form, StringComparer.Ordinal)],
+            f => [f.Key.Entity, f.Key.Form, f.Value.Norm, f.Value.Count],
+            " ON CONFLICT (entity_id, form) DO UPDATE SET mentions = entity_forms.mentions + excluded.mentions");
     }
 
     /// <summary>
@@ -302,84 +533,103 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     /// </summary>
     protected virtual int RowsPerInsert => 1;
 
-    /// <summary>Inserts rows <see cref="RowsPerInsert"/> to a statement, reusing the statement while its shape stays the same.</summary>
+    /// <summary>
+    /// Inserts rows <see cref="RowsPerInsert"/> to a statement. Statements are prepared once per connection and reused by
+    /// every later batch (an ingest writes millions of rows through a handful of statements).
+    /// </summary>
     private void InsertMany<T>(DbTransaction tx, string table, string[] columns, IReadOnlyList<T> rows, Func<T, object?[]> values, string suffix = "")
     {
         int perStatement = Math.Clamp(RowsPerInsert, 1, Math.Max(1, 2000 / columns.Length));
-        DbCommand? full = null;
-        try
+        for (int first = 0; first < rows.Count; first += perStatement)
         {
-            for (int first = 0; first < rows.Count; first += perStatement)
+            int n = Math.Min(perStatement, rows.Count - first);
+            // a short tail goes row by row through the one-row statement rather than a statement prepared for its size
+            int shape = n == perStatement || n >= 16 ? n : 1;
+            var cmd = Insert(tx, table, columns, shape, suffix);
+            for (int done = 0; done < n; done += shape)
             {
-                int n = Math.Min(perStatement, rows.Count - first);
-                var cmd = n == perStatement ? full ??= Insert(tx, table, columns, n, suffix) : Insert(tx, table, columns, n, suffix);
-                try
+                for (int r = 0; r < shape; r++)
                 {
-                    for (int r = 0; r < n; r++)
+                    var row = values(rows[first + done + r]);
+                    for (int c = 0; c < row.Length; c++)
                     {
-                        var row = values(rows[first + r]);
-                        for (int c = 0; c < row.Length; c++)
-                        {
-                            cmd.Parameters[(r * columns.Length) + c].Value = row[c] ?? DBNull.Value;
-                        }
+                        cmd.Parameters[(r * columns.Length) + c].Value = row[c] ?? DBNull.Value;
                     }
+                }
 
-                    cmd.ExecuteNonQuery();
-                }
-                finally
-                {
-                    if (cmd != full)
-                    {
-                        cmd.Dispose();
-                    }
-                }
+                cmd.ExecuteNonQuery();
             }
-        }
-        finally
-        {
-            full?.Dispose();
         }
     }
 
-    /// <summary><c>INSERT INTO table (columns) VALUES (@p0_0, ...), ...</c> for <paramref name="rows"/> rows, parameters in order.</summary>
+    /// <summary><c>INSERT INTO table (columns) VALUES (@p0_0, ...), ...</c> for <paramref name="rows"/> rows, prepared, kept for the connection.</summary>
     private DbCommand Insert(DbTransaction tx, string table, string[] columns, int rows, string suffix)
     {
-        var cmd = Command(tx, "");
         var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
+        var names = new List<string>(rows * columns.Length);
         for (int r = 0; r < rows; r++)
         {
             sql.Append(r == 0 ? "(" : ", (");
             for (int c = 0; c < columns.Length; c++)
             {
                 var name = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
-                Parameter(cmd, name, null);
+                names.Add(name);
                 sql.Append(c == 0 ? "" : ", ").Append(name);
             }
 
             sql.Append(')');
         }
 
-        cmd.CommandText = sql.Append(suffix).ToString();
+        return Prepared(tx, sql.Append(suffix).ToString(), [.. names]);
+    }
+
+    /// <summary>
+    /// Whether kept statements are prepared. Npgsql would fix a parameter's type when preparing it (from a value not yet
+    /// bound), so on PostgreSQL the kept statements only save building them again.
+    /// </summary>
+    protected virtual bool PrepareStatements => true;
+
+    /// <summary>A statement with these parameters, prepared on first use and kept while the connection is open.</summary>
+    private DbCommand Prepared(DbTransaction tx, string sql, params string[] parameters)
+    {
+        if (!_prepared.TryGetValue(sql, out var cmd))
+        {
+            cmd = Command(tx, sql);
+            foreach (var name in parameters)
+            {
+                Parameter(cmd, name, null);
+            }
+
+            if (PrepareStatements)
+            {
+                cmd.Prepare();
+            }
+
+            _prepared[sql] = cmd;
+        }
+
+        cmd.Transaction = tx;
         return cmd;
     }
 
     public int RemoveOrphanEntities() => Run(() =>
     {
         using var tx = Connection.BeginTransaction();
+        Execute(tx, "DELETE FROM figures WHERE NOT EXISTS (SELECT 1 FROM facts f WHERE f.figure_id = figures.id)");
         const string orphans = """
             NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)
-            AND NOT EXISTS (SELECT 1 FROM facts f WHERE f.subject_entity_id = entities.id)
+            AND NOT EXISTS (SELECT 1 FROM figures g WHERE g.subject_entity_id = entities.id)
             AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.subject_entity_id = entities.id OR r.object_entity_id = entities.id)
             """;
         Execute(tx, $"DELETE FROM entity_aliases WHERE entity_id IN (SELECT id FROM entities WHERE {orphans})");
+        Execute(tx, $"DELETE FROM entity_forms WHERE entity_id IN (SELECT id FROM entities WHERE {orphans})");
         int n = Execute(tx, $"DELETE FROM entities WHERE {orphans}");
-        if (n > 0)
-        {
-            RaiseDataVersion(tx);
-        }
-
+        RaiseDataVersion(tx);
         tx.Commit();
-        _aliasesWritten.Clear(); // ids of removed entities may come back for new ones
+        // ids of removed entities and figures may come back for new ones
+        _aliasesWritten.Clear();
+        _entityIds.Clear();
+        _figureIds.Clear();
         return n;
     });
 
@@ -488,11 +738,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     public IReadOnlyList<FactRow> Facts(FactQuery query) => Run(() =>
     {
         using var cmd = Command(null, "");
-        var sql = new StringBuilder("""
-            SELECT f.id, d.doc_key, d.title, d.date, f.span_start, f.span_end, f.quote, f.subject, f.scope, f.indicator, f.kind,
-                   f.value, f.unit, f.unit_text, f.qualifier, f.period, f.source
-            FROM facts f JOIN documents d ON d.id = f.document_id
-            """);
+        var sql = new StringBuilder($"SELECT {FactColumns} FROM {FactTables}");
         sql.Append(FactFilter(cmd, query)).Append(" ORDER BY ").Append(FactOrdering(query)).Append(Page(cmd, query.Limit, query.Offset));
 
         cmd.CommandText = sql.ToString();
@@ -500,36 +746,59 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         var facts = new List<FactRow>();
         while (r.Read())
         {
-            facts.Add(new FactRow
-            {
-                Id = Long(r, 0),
-                Doc = r.GetString(1),
-                Title = Text(r, 2),
-                Date = Text(r, 3),
-                Start = (int)Long(r, 4),
-                End = (int)Long(r, 5),
-                Quote = r.GetString(6),
-                Subject = r.GetString(7),
-                Scope = Text(r, 8),
-                Indicator = r.GetString(9),
-                Kind = r.GetString(10),
-                Value = r.GetDouble(11),
-                Unit = r.GetString(12),
-                UnitText = Text(r, 13),
-                Qualifier = r.GetString(14),
-                Period = Text(r, 15),
-                Source = Text(r, 16),
-            });
+            facts.Add(ReadFact(r));
         }
 
         return facts;
     });
 
+    /// <summary>Facts with their figures and documents.</summary>
+    private const string FactTables = "facts f JOIN figures g ON g.id = f.figure_id JOIN documents d ON d.id = f.document_id";
+
+    /// <summary>
+    /// What <see cref="ReadFact"/> reads, over <see cref="FactTables"/>. The quote is the document's text at the span: both
+    /// providers' substr count characters, as spans count code points.
+    /// </summary>
+    private const string FactColumns = """
+        f.id, d.doc_key, d.title, d.date, f.span_start, f.span_end, substr(d.text, f.span_start + 1, f.span_end - f.span_start),
+        g.subject, g.scope, g.indicator, f.indicator_text, g.kind, f.value, f.value_high, g.unit, f.unit_text, f.qualifier, f.period, f.source,
+        g.status, g.basis
+        """;
+
+    /// <summary>A fact of <see cref="FactColumns"/>; the spec's names become the fact's types here (<see cref="FactNames"/>).</summary>
+    private static FactRow ReadFact(DbDataReader r) => new()
+    {
+        Id = Long(r, 0),
+        Doc = r.GetString(1),
+        Title = Text(r, 2),
+        Date = Text(r, 3),
+        Start = (int)Long(r, 4),
+        End = (int)Long(r, 5),
+        Quote = r.GetString(6),
+        Fact = new Fact
+        {
+            Subject = r.GetString(7),
+            Scope = Text(r, 8),
+            Indicator = r.GetString(9),
+            IndicatorText = Text(r, 10),
+            Kind = FactNames.ParseKind(r.GetString(11)),
+            Value = r.GetDouble(12),
+            ValueHigh = r.IsDBNull(13) ? null : r.GetDouble(13),
+            Unit = new Unit(r.GetString(14)),
+            UnitText = Text(r, 15),
+            Qualifier = FactNames.ParseQualifier(r.GetString(16)),
+            Period = Text(r, 17),
+            Source = Text(r, 18),
+            Status = FactNames.ParseStatus(Text(r, 19)),
+            Basis = FactNames.ParseBasis(Text(r, 20)),
+        },
+    };
+
     public int CountFacts(FactQuery query) => Run(() =>
     {
         using var cmd = Command(null, "");
-        // the document is joined only when a filter reads it: a count over facts alone can stay inside an index
-        string from = query.Doc is null ? "facts f" : "facts f JOIN documents d ON d.id = f.document_id";
+        // the document is joined only when a filter reads it: a count over facts and figures can stay inside indexes
+        string from = query.Doc is null && query.Text is null ? "facts f JOIN figures g ON g.id = f.figure_id" : FactTables;
         cmd.CommandText = $"SELECT COUNT(*) FROM {from}{FactFilter(cmd, query)}";
         return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     });
@@ -540,21 +809,21 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         string o = OrdinalCollation;
         if (query.Order == FactOrder.Grouped)
         {
-            return $"f.subject{o}, f.indicator{o}, f.scope{o}, f.kind{o}, f.period_end DESC NULLS LAST, d.doc_key{o}, f.span_start, f.id";
+            return $"g.subject{o}, g.indicator{o}, g.scope{o}, g.kind{o}, g.status{o}, g.basis{o}, f.period_end DESC NULLS LAST, d.doc_key{o}, f.span_start, f.id";
         }
 
         string key = query.Order switch
         {
-            FactOrder.Indicator => $"f.indicator{o}",
-            FactOrder.Scope => $"COALESCE(f.scope, ''){o}",
-            FactOrder.Kind => $"f.kind{o}",
+            FactOrder.Indicator => $"g.indicator{o}",
+            FactOrder.Scope => $"COALESCE(g.scope, ''){o}",
+            FactOrder.Kind => $"g.kind{o}",
             FactOrder.Value => "f.value",
-            FactOrder.Period => $"COALESCE(f.period_end, ''){o}", // the period's end, or the document's date: what EffectivePeriod gives
+            FactOrder.Period => "COALESCE(f.period_end, 0)", // the period's end, or the document's date: what EffectivePeriod gives
             FactOrder.Date => $"COALESCE(d.date, ''){o}",
             FactOrder.Doc => $"d.doc_key{o}",
-            _ => $"f.subject{o}",
+            _ => $"g.subject{o}",
         };
-        return $"{key}{(query.Descending ? " DESC" : "")}, f.subject{o}, f.indicator{o}, f.id";
+        return $"{key}{(query.Descending ? " DESC" : "")}, g.subject{o}, g.indicator{o}, f.id";
     }
 
     /// <summary>
@@ -563,43 +832,52 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     /// </summary>
     protected virtual string OrdinalCollation => "";
 
-    /// <summary>The <c>WHERE</c> clause of a fact query over <c>facts f</c> (and <c>documents d</c> when it filters by document), with its parameters.</summary>
+    /// <summary>
+    /// The <c>WHERE</c> clause of a fact query over <c>facts f</c> and <c>figures g</c> (and <c>documents d</c> when it filters by
+    /// document or quote), with its parameters.
+    /// </summary>
     private static string FactFilter(DbCommand cmd, FactQuery query)
     {
         var sql = new StringBuilder(" WHERE 1 = 1");
         if (query.Subjects is { } subjects)
         {
             var list = InList(cmd, "@subj", subjects.Select(Names.Fold));
-            sql.Append($" AND (f.subject_norm IN {list} OR f.subject_entity_id IN (SELECT entity_id FROM entity_aliases WHERE alias_norm IN {list}))");
+            sql.Append($" AND (g.subject_norm IN {list} OR g.subject_entity_id IN (SELECT entity_id FROM entity_aliases WHERE alias_norm IN {list}))");
         }
 
         if (query.SubjectEntityId is { } entity)
         {
-            sql.Append(" AND f.subject_entity_id = @entity");
+            sql.Append(" AND g.subject_entity_id = @entity");
             Parameter(cmd, "@entity", entity);
         }
 
         if (query.Scopes is { } scopes)
         {
-            sql.Append($" AND f.scope_norm IN {InList(cmd, "@scope", scopes.Select(Names.Fold))}");
+            sql.Append($" AND g.scope_norm IN {InList(cmd, "@scope", scopes.Select(Names.Fold))}");
         }
 
         if (query.Indicators is { } indicators)
         {
-            sql.Append($" AND f.indicator_norm IN {InList(cmd, "@ind", indicators.Select(Names.Fold))}");
+            sql.Append($" AND g.indicator_norm IN {InList(cmd, "@ind", indicators.Select(Names.Fold))}");
         }
 
         if (query.Kind is { } kind)
         {
-            sql.Append(" AND f.kind = @kind");
-            Parameter(cmd, "@kind", kind);
+            sql.Append(" AND g.kind = @kind");
+            Parameter(cmd, "@kind", kind.ToSpecName());
+        }
+
+        if (query.Status is { } status)
+        {
+            sql.Append(" AND g.status = @status");
+            Parameter(cmd, "@status", status.ToSpecName());
         }
 
         if (query.Period is { } period)
         {
             sql.Append(" AND f.period_start >= @ps AND f.period_end <= @pe");
-            Parameter(cmd, "@ps", period.StartText);
-            Parameter(cmd, "@pe", period.EndText);
+            Parameter(cmd, "@ps", period.StartDay);
+            Parameter(cmd, "@pe", period.EndDay);
         }
 
         if (query.Source is { } source)
@@ -615,6 +893,19 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
             Parameter(cmd, "@docsha", EscapeLike(doc.ToLowerInvariant()) + "%");
         }
 
+        if (query.Summary is { } summary)
+        {
+            sql.Append(" AND f.figure_id = @sfig AND COALESCE(f.period, '') = @spk AND COALESCE(f.period_end, 0) = @spe");
+            Parameter(cmd, "@sfig", summary.FigureId);
+            Parameter(cmd, "@spk", summary.Fact.Period ?? "");
+            Parameter(cmd, "@spe", (long)PeriodKeyEnd(summary));
+        }
+
+        if (query.Ids is { } ids)
+        {
+            sql.Append($" AND f.id IN {InList(cmd, "@fid", ids)}");
+        }
+
         if (query.DocumentId is { } documentId)
         {
             sql.Append(" AND f.document_id = @docid");
@@ -623,7 +914,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
 
         if (query.Text is { } text)
         {
-            sql.Append(@" AND f.quote_norm LIKE @text ESCAPE '\'");
+            sql.Append(@" AND COALESCE(f.quote_norm, substr(d.text, f.span_start + 1, f.span_end - f.span_start)) LIKE @text ESCAPE '\'");
             Parameter(cmd, "@text", Contains(Names.Fold(text)));
         }
 
@@ -632,9 +923,9 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
 
     private const string EntityColumns = """
         SELECT e.id, e.name, e.type,
-               (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id),
+               (SELECT COALESCE(SUM(ef.mentions), 0) FROM entity_forms ef WHERE ef.entity_id = e.id),
                (SELECT COUNT(DISTINCT m.document_id) FROM mentions m WHERE m.entity_id = e.id),
-               (SELECT COUNT(*) FROM facts f WHERE f.subject_entity_id = e.id)
+               (SELECT COUNT(*) FROM facts f WHERE f.figure_id IN (SELECT g.id FROM figures g WHERE g.subject_entity_id = e.id))
         FROM entities e
         """;
 
@@ -650,7 +941,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         cmd.CommandText = $"""
             {EntityColumns}
             WHERE e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_norm IN {list})
-               OR e.id IN (SELECT entity_id FROM mentions WHERE quote_norm IN {list})
+               OR e.id IN (SELECT entity_id FROM entity_forms WHERE form_norm IN {list})
             ORDER BY 4 DESC, 6 DESC, e.id
             """;
         return ReadEntities(cmd);
@@ -683,9 +974,10 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     public IReadOnlyList<IndicatorCount> TopIndicators(int limit) => Run(() =>
     {
         using var cmd = Command(null, $"""
-            SELECT indicator, COUNT(*), COUNT(DISTINCT subject) FROM facts
-            GROUP BY indicator
-            ORDER BY COUNT(*) DESC, indicator{OrdinalCollation}
+            SELECT g.indicator, SUM(c.n), COUNT(DISTINCT g.subject)
+            FROM (SELECT figure_id, COUNT(*) AS n FROM facts GROUP BY figure_id) c JOIN figures g ON g.id = c.figure_id
+            GROUP BY g.indicator
+            ORDER BY SUM(c.n) DESC, g.indicator{OrdinalCollation}
             LIMIT @limit
             """);
         Parameter(cmd, "@limit", (long)limit);
@@ -716,7 +1008,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         using var cmd = Command(null, """
             SELECT alias, origin, 0 AS n FROM entity_aliases WHERE entity_id = @e
             UNION ALL
-            SELECT quote, 'text', COUNT(*) FROM mentions WHERE entity_id = @e GROUP BY quote
+            SELECT form, 'text', mentions FROM entity_forms WHERE entity_id = @e AND mentions > 0
             ORDER BY 3 DESC, 1
             """);
         Parameter(cmd, "@e", entityId);
@@ -778,8 +1070,8 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     public IReadOnlyList<MentionRow> DocumentMentions(long documentId) => Run(() =>
     {
         using var cmd = Command(null, """
-            SELECT m.span_start, m.span_end, m.quote, e.id, e.name, e.type
-            FROM mentions m JOIN entities e ON e.id = m.entity_id
+            SELECT m.span_start, m.span_end, substr(d.text, m.span_start + 1, m.span_end - m.span_start), e.id, e.name, e.type
+            FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = m.document_id
             WHERE m.document_id = @d
             ORDER BY m.span_start, m.span_end, m.id
             """);
@@ -826,6 +1118,176 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
 
         return rows;
     });
+
+    // ---------------------------------------------------------------- summaries
+
+    public IReadOnlyList<FigureSummary> Summaries(FactQuery query, double tolerance = 0.1) =>
+        Run(() => ReadSummaries(query, tolerance, conflictsOnly: false, withinDocuments: false));
+
+    public IReadOnlyList<FigureSummary> ConflictGroups(FactQuery query, double tolerance = 0.1, bool withinDocuments = false) =>
+        Run(() => ReadSummaries(query, tolerance, conflictsOnly: true, withinDocuments));
+
+    public int CountConflictGroups(FactQuery query, double tolerance = 0.1, bool withinDocuments = false) => Run(() =>
+    {
+        using var cmd = Command(null, "");
+        cmd.CommandText = $"""
+            WITH {StatementsCte(cmd, query, tolerance, withDates: false)},
+            grp AS ({GroupsSelect})
+            SELECT COUNT(*) FROM grp WHERE {ConflictCondition(cmd, withinDocuments)}
+            """;
+        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    });
+
+    public IReadOnlyList<StatedValue> StatedValues(FigureSummary summary, int limit = 0) => Run(() =>
+    {
+        using var cmd = Command(null, "");
+        cmd.CommandText = $"""
+            SELECT f.value, f.value_high, f.qualifier, COUNT(DISTINCT f.document_id), COUNT(*), MAX(f.id)
+            FROM facts f
+            WHERE f.figure_id = @figure AND {(PeriodKeyEnd(summary) > 0 ? "f.period_end = @pe" : "f.period_end IS NULL")} AND COALESCE(f.period, '') = @pk
+            GROUP BY f.value, f.value_high, f.qualifier
+            ORDER BY f.value, f.value_high, f.qualifier{Page(cmd, limit, 0)}
+            """;
+        Parameter(cmd, "@figure", summary.FigureId);
+        Parameter(cmd, "@pk", summary.Fact.Period ?? "");
+        Parameter(cmd, "@pe", (long)PeriodKeyEnd(summary));
+        using var r = cmd.ExecuteReader();
+        var values = new List<StatedValue>();
+        while (r.Read())
+        {
+            values.Add(new StatedValue(r.GetDouble(0), r.IsDBNull(1) ? null : r.GetDouble(1), FactNames.ParseQualifier(r.GetString(2)), (int)Long(r, 3),
+                (int)Long(r, 4), Long(r, 5)));
+        }
+
+        return values;
+    });
+
+    /// <summary>The <c>period_end</c> of a summary's statements: of its period, or its date for a current figure.</summary>
+    private static int PeriodKeyEnd(FigureSummary summary) =>
+        summary.Fact.Period is null && summary.Date is { } date ? Day(date) : PeriodEnd(summary.Fact.Period);
+
+    /// <summary>yyyymmdd of a <c>YYYY-MM-DD</c> date.</summary>
+    private static int Day(string date) => int.Parse(date.Replace("-", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+    /// <summary>The last day of a period as the store keeps it (what ingest wrote to <c>period_end</c>), 0 for none.</summary>
+    private static int PeriodEnd(string? period) => Periods.PeriodRange.TryParse(period, out var range) ? range.EndDay : 0;
+
+    /// <summary>
+    /// <c>s</c>: the statements that match, each with its figure, its period key (<c>pk</c>: the period as written, <c>pe</c>: its last
+    /// day, for a current figure its document's date) and the values it allows (<c>lo</c>..<c>hi</c>, as Conflicts.Range gives them).
+    /// </summary>
+    private static string StatementsCte(DbCommand cmd, FactQuery query, double tolerance, bool withDates)
+    {
+        Parameter(cmd, "@tol", tolerance);
+        // the document is joined for the dates that choose the latest value, or when a filter reads it
+        string tables = withDates || query.Doc is not null || query.Text is not null ? FactTables : "facts f JOIN figures g ON g.id = f.figure_id";
+        return $"""
+            s AS (
+                SELECT f.id, f.figure_id, COALESCE(f.period, '') AS pk, COALESCE(f.period_end, 0) AS pe, f.value, f.value_high, f.qualifier, f.document_id,
+                       {(withDates ? "COALESCE(d.date, '')" : "''")} AS dt,
+                       CASE f.qualifier WHEN 'approx' THEN f.value - ABS(f.value) * @tol WHEN 'lt' THEN -1e300 WHEN 'le' THEN -1e300 ELSE f.value END AS lo,
+                       CASE f.qualifier WHEN 'approx' THEN f.value + ABS(f.value) * @tol WHEN 'gt' THEN 1e300 WHEN 'ge' THEN 1e300
+                                        WHEN 'range' THEN COALESCE(f.value_high, f.value) ELSE f.value END AS hi
+                FROM {tables}{FactFilter(cmd, query)})
+            """;
+    }
+
+    /// <summary>Per figure and period: how many statements and documents, the range of values, what the values allow at most and least.</summary>
+    private const string GroupsSelect = """
+        SELECT figure_id, pk, pe, COUNT(*) AS statements, COUNT(DISTINCT document_id) AS documents, MIN(value) AS low,
+               MAX(COALESCE(value_high, value)) AS high, MAX(lo) AS max_lo, MIN(hi) AS min_hi
+        FROM s GROUP BY figure_id, pk, pe
+        """;
+
+    /// <summary>
+    /// Values that cannot all be true: the highest least value lies above the lowest most value (intervals on a line meet
+    /// all together when they meet pairwise), among two documents at least unless one document's own values count.
+    /// Figures with neither a period nor a dated document are left out, as no two statements are known to be of one time.
+    /// </summary>
+    private static string ConflictCondition(DbCommand cmd, bool withinDocuments)
+    {
+        Parameter(cmd, "@mindocs", withinDocuments ? 1L : 2L);
+        return "grp.pe > 0 AND grp.documents >= @mindocs AND grp.max_lo - grp.min_hi > 1e-9 * (ABS(grp.max_lo) + ABS(grp.min_hi) + 1)";
+    }
+
+    private List<FigureSummary> ReadSummaries(FactQuery query, double tolerance, bool conflictsOnly, bool withinDocuments)
+    {
+        using var cmd = Command(null, "");
+        string o = OrdinalCollation;
+        string conflict = ConflictCondition(cmd, withinDocuments);
+        // the page of figures is chosen first, so the values are ranked only for the figures it shows
+        string order = $"g.subject{o}, g.indicator{o}, COALESCE(g.scope, ''){o}, g.kind{o}, g.unit{o}, g.status{o}, COALESCE(g.basis, ''){o}, grp.pe, grp.pk{o}, grp.figure_id";
+        cmd.CommandText = $"""
+            WITH {StatementsCte(cmd, query, tolerance, withDates: true)},
+            grp AS ({GroupsSelect}),
+            page AS (
+                SELECT grp.*, CASE WHEN {conflict} THEN 1 ELSE 0 END AS conflict FROM grp JOIN figures g ON g.id = grp.figure_id
+                {(conflictsOnly ? "WHERE " + conflict : "")}
+                ORDER BY {order}{Page(cmd, query.Limit, query.Offset)}),
+            val AS (
+                SELECT s.figure_id, s.pk, s.pe, s.value, s.value_high, s.qualifier, COUNT(DISTINCT s.document_id) AS docs, MAX(s.dt) AS latest, MAX(s.id) AS fact
+                FROM s JOIN page p ON p.figure_id = s.figure_id AND p.pk = s.pk AND p.pe = s.pe
+                GROUP BY s.figure_id, s.pk, s.pe, s.value, s.value_high, s.qualifier),
+            ranked AS (
+                SELECT val.*, ROW_NUMBER() OVER w AS rn, LEAD(docs) OVER w AS next_docs, COUNT(*) OVER (PARTITION BY figure_id, pk, pe) AS n_values
+                FROM val
+                WINDOW w AS (PARTITION BY figure_id, pk, pe ORDER BY docs DESC, latest DESC, value DESC, COALESCE(value_high, value) DESC, qualifier))
+            SELECT grp.figure_id, grp.pk, grp.pe, grp.statements, grp.documents, grp.low, grp.high, grp.conflict,
+                   r.docs, r.next_docs, r.n_values, r.fact,
+                   g.subject, g.scope, g.indicator, g.kind, g.unit, g.status, g.basis,
+                   cf.value, cf.value_high, cf.qualifier, cf.unit_text, cf.indicator_text, cf.source, cd.doc_key, cd.date
+            FROM page grp
+            JOIN ranked r ON r.figure_id = grp.figure_id AND r.pk = grp.pk AND r.pe = grp.pe AND r.rn = 1
+            JOIN figures g ON g.id = grp.figure_id
+            JOIN facts cf ON cf.id = r.fact
+            JOIN documents cd ON cd.id = cf.document_id
+            ORDER BY {order}
+            """;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<FigureSummary>();
+        while (r.Read())
+        {
+            string? period = r.GetString(1) is { Length: > 0 } p ? p : null;
+            long pe = Long(r, 2);
+            int chosen = (int)Long(r, 8), values = (int)Long(r, 10);
+            int? next = r.IsDBNull(9) ? null : (int)Long(r, 9);
+            rows.Add(new FigureSummary
+            {
+                FigureId = Long(r, 0),
+                Statements = (int)Long(r, 3),
+                Documents = (int)Long(r, 4),
+                Low = r.GetDouble(5),
+                High = r.GetDouble(6),
+                Conflict = Long(r, 7) == 1,
+                ChosenDocuments = chosen,
+                Values = values,
+                Choice = values == 1 ? SummaryChoice.Agreed : next is { } n && chosen > n ? SummaryChoice.MostSources : SummaryChoice.Latest,
+                FactId = Long(r, 11),
+                Date = period is null && pe > 0 ? string.Create(CultureInfo.InvariantCulture, $"{pe / 10000:0000}-{pe / 100 % 100:00}-{pe % 100:00}") : null,
+                Fact = new Fact
+                {
+                    Subject = r.GetString(12),
+                    Scope = Text(r, 13),
+                    Indicator = r.GetString(14),
+                    Kind = FactNames.ParseKind(r.GetString(15)),
+                    Unit = new Unit(r.GetString(16)),
+                    Status = FactNames.ParseStatus(r.GetString(17)),
+                    Basis = FactNames.ParseBasis(Text(r, 18)),
+                    Value = r.GetDouble(19),
+                    ValueHigh = r.IsDBNull(20) ? null : r.GetDouble(20),
+                    Qualifier = FactNames.ParseQualifier(r.GetString(21)),
+                    UnitText = Text(r, 22),
+                    IndicatorText = Text(r, 23),
+                    Source = Text(r, 24),
+                    Period = period,
+                },
+                Doc = r.GetString(25),
+                DocDate = Text(r, 26),
+            });
+        }
+
+        return rows;
+    }
 
     // ---------------------------------------------------------------- search
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Anvil.Core.Normalization;
 using Anvil.Store.Sql;
 using Microsoft.Data.Sqlite;
 
@@ -39,6 +40,8 @@ internal sealed class SqliteKnowledgeStore : SqlKnowledgeStore
             store.Run(() =>
             {
                 connection.Open();
+                // search of terms too short for the trigram index reads the text normalised as extraction sees it
+                connection.CreateFunction("anvil_normalize", (string text) => TextNormalizer.Default.Normalize(text).Text, isDeterministic: true);
                 return 0;
             });
             store.Initialise(create);
@@ -47,6 +50,9 @@ internal sealed class SqliteKnowledgeStore : SqlKnowledgeStore
                 // settings of the connection, not the file: every connection needs them, migrated or not
                 store.Execute(null, "PRAGMA synchronous = NORMAL");
                 store.Execute(null, "PRAGMA foreign_keys = ON");
+                // 64 MB of page cache: a batch of an ingest, or an aggregation over a large place, stays in memory
+                store.Execute(null, "PRAGMA cache_size = -65536");
+                store.Execute(null, "PRAGMA temp_store = MEMORY");
                 return 0;
             });
             return store;
@@ -58,10 +64,10 @@ internal sealed class SqliteKnowledgeStore : SqlKnowledgeStore
         }
     }
 
-    protected override bool TableExists(string name) => Run(() =>
+    protected override bool TableExists(string name, DbTransaction? tx = null) => Run(() =>
     {
         // the first read of the file: a file that is not SQLite fails here, before anything is written to it
-        using var cmd = Command(null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @n");
+        using var cmd = Command(tx, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @n");
         Parameter(cmd, "@n", name);
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     });
@@ -79,6 +85,9 @@ internal sealed class SqliteKnowledgeStore : SqlKnowledgeStore
         Execute(null, "PRAGMA foreign_keys = ON");
         return (DbTransaction)((SqliteConnection)Connection).BeginTransaction(deferred: false); // BEGIN IMMEDIATE: one migrator at a time
     });
+
+    /// <summary>The normalised text lives in the full-text index only (and <c>anvil_normalize</c> makes it again for short terms).</summary>
+    protected override string StoredSearchText(string searchText) => "";
 
     protected override void SearchTextWritten(DbTransaction tx, long documentId, string searchText, bool replacing)
     {
@@ -104,7 +113,7 @@ internal sealed class SqliteKnowledgeStore : SqlKnowledgeStore
         foreach (var (term, i) in terms.Where(t => t.Length < 3).Select((t, i) => (t, i)))
         {
             var name = "@like" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            where.Add($@"d.search_text LIKE {name} ESCAPE '\'");
+            where.Add($@"anvil_normalize(d.text) LIKE {name} ESCAPE '\'");
             Parameter(cmd, name, Contains(term));
         }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Anvil.Core.Lexicons;
-using Anvil.Core.Normalization;
+using Anvil.Core.Facts;
+using Anvil.Core.Pipeline;
 using Anvil.Store.Matching;
 using Anvil.Store.Periods;
 using Anvil.Web.Hosting;
@@ -15,9 +15,7 @@ internal static class Check
 {
     public const int MaxText = 200;
 
-    public static readonly string[] Kinds = ["value", "growth", "delta", "share", "rank"];
-
-    private static readonly Lazy<NameMatcher> Matcher = new(() => new NameMatcher(EntityLexicon.LoadBuiltIn(TextNormalizer.Default)));
+    private static readonly Lazy<NameMatcher> Matcher = new(() => new NameMatcher(AnvilPipeline.BuiltInLexicon));
 
     /// <summary>A free-text filter: trimmed, null when empty, refused when too long or holding control characters.</summary>
     public static string? Text(string parameter, string? value)
@@ -68,16 +66,16 @@ internal static class Check
         return names;
     }
 
-    public static string? Kind(string? value)
+    /// <summary>A fact kind by its spec name (<see cref="FactNames.KindNames"/>).</summary>
+    public static FactKind? Kind(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }
 
-        var kind = value.Trim().ToLowerInvariant();
-        return Kinds.Contains(kind) ? kind
-            : throw WebException.BadParameter($"kind: must be value, growth, delta, share or rank, not '{Shorten(value)}'");
+        return FactNames.TryParseKind(value, out var kind) ? kind
+            : throw WebException.BadParameter($"kind: must be {string.Join(", ", FactNames.KindNames)}, not '{Shorten(value)}'");
     }
 
     public static PeriodRange? Period(string? value)

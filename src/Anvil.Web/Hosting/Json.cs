@@ -15,6 +15,8 @@ internal static class Json
         options.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All); // still escapes < > & ' " for safety
         options.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        options.Converters.Add(new FactRowJson());
+        options.Converters.Add(new FigureSummaryJson());
         return options;
     }
 }

@@ -1,4 +1,6 @@
 using Anvil.Analytics;
+using Anvil.Core.Facts;
+using Anvil.Core.Quantities;
 using Anvil.Store.Records;
 
 namespace Anvil.Web.Html;
@@ -8,9 +10,9 @@ namespace Anvil.Web.Html;
 /// </summary>
 internal static class Figures
 {
-    public static string Format(FactRow fact) => Format(fact.Value, fact.Unit, fact.Qualifier);
+    public static string Format(FactRow fact) => FigureText.Format(fact.Fact);
 
-    public static string Format(double value, string unit, string qualifier) => FigureText.Format(value, unit, qualifier);
+    public static string Format(double value, Unit unit, Qualifier qualifier, double? high = null) => FigureText.Format(value, unit, qualifier, high);
 
     public static string Large(double value) => FigureText.Large(value);
 

@@ -15,9 +15,17 @@ public class EntityCaseTests
         var analysis = PipelineCases.Pipeline.Run(new Document("case", text));
         var found = analysis.Entities.Select(e => $"{e.Name}:{e.Type.ToString().ToLowerInvariant()}").ToHashSet();
         var names = analysis.Entities.Select(e => e.Name).ToHashSet();
-        foreach (var e in expected.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var item in expected.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            // name:type*N: the entity is found at least N times (a name found again in the rest of the text)
+            int star = item.IndexOf('*', StringComparison.Ordinal);
+            string e = star < 0 ? item : item[..star];
             Assert.True(found.Contains(e), $"line {line}: expected {e}; found {string.Join(", ", found)}");
+            if (star >= 0)
+            {
+                int times = analysis.Entities.Count(m => $"{m.Name}:{m.Type.ToString().ToLowerInvariant()}" == e);
+                Assert.True(times >= int.Parse(item[(star + 1)..], System.Globalization.CultureInfo.InvariantCulture), $"line {line}: {e} found {times} times, expected {item[(star + 1)..]}");
+            }
         }
 
         foreach (var a in absent.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

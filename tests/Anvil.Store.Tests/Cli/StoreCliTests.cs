@@ -34,7 +34,7 @@ public sealed class StoreCliTests : IDisposable
         store.Add(new TestAnalysis("hz-2024", "杭州市人工智能產業規模3200億元,同比增長約12%。杭州民營企業約90萬家,「杭州六小龍」。", new DateOnly(2025, 1, 5))
             .Mention("杭州市", "杭州", EntityType.Place)
             .Fact("杭州市人工智能產業規模3200億元", "杭州", "产业规模", 3.2e11, "CNY", period: "2024", scope: "人工智能", source: "杭州市统计局")
-            .Fact("同比增長約12%", "杭州", "产业规模", 12, "percent", kind: "growth", qualifier: "approx", period: "2024", scope: "人工智能")
+            .Fact("同比增長約12%", "杭州", "产业规模", 12, "percent", kind: "growth", qualifier: "approx", period: "2024", scope: "人工智能", basis: "yoy")
             .Fact("杭州民營企業約90萬家", "杭州", "企业数量", 900000, qualifier: "approx", scope: "民营企业")
             .Records());
         store.Add(new TestAnalysis("sz-2024", "深圳人工智能產業規模達3600億元。深圳民營企業數量超過254萬。", new DateOnly(2025, 2, 7))
@@ -372,6 +372,22 @@ public sealed class StoreCliTests : IDisposable
     }
 
     [Fact]
+    public void Exports_carry_status_basis_value_high_and_indicator_text()
+    {
+        var db = FactBase();
+
+        var growth = JsonDocument.Parse(Assert.Single(Run("facts", "--db", db, "--kind", "growth", "--format", "jsonl").Lines)).RootElement;
+        Assert.Equal(("actual", "yoy"), (growth.GetProperty("status").GetString(), growth.GetProperty("basis").GetString()));
+        Assert.Equal(JsonValueKind.Null, growth.GetProperty("value_high").ValueKind);
+        Assert.Equal(JsonValueKind.Null, growth.GetProperty("indicator_text").ValueKind);
+
+        Assert.Equal(0, Run("facts", "--db", db, "--kind", "growth", "--format", "csv", "--output", "growth.csv").ExitCode);
+        var csv = File.ReadAllLines(_dir.File("growth.csv"));
+        Assert.EndsWith("indicator_text,value_high,status,basis", csv[0]);
+        Assert.EndsWith(",,actual,yoy", csv[1]);
+    }
+
+    [Fact]
     public void Compare_puts_shenzhen_and_hangzhou_side_by_side()
     {
         var db = FactBase();
@@ -392,19 +408,23 @@ public sealed class StoreCliTests : IDisposable
     }
 
     [Fact]
-    public void Conflicts_show_both_quotes_and_timeline_every_source()
+    public void Conflicts_show_each_figure_as_clusters_with_their_quotes_and_timeline_one_line_per_period()
     {
         var db = FactBase();
 
-        var conflicts = Run("conflicts", "--db", db, "--format", "jsonl").Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        var conflict = Assert.Single(conflicts);
-        Assert.Equal("深圳人工智能產業規模達3600億元", conflict.GetProperty("quote_a").GetString());
-        Assert.Equal("深圳人工智能产业规模为3200亿元", conflict.GetProperty("quote_b").GetString());
+        var clusters = Run("conflicts", "--db", db, "--format", "jsonl").Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, clusters.Count); // one figure, two values that cannot both be true
+        Assert.All(clusters, c => Assert.Equal(("深圳", "产业规模", "2024", 2), (c.GetProperty("subject").GetString(), c.GetProperty("indicator").GetString(),
+            c.GetProperty("period").GetString(), c.GetProperty("clusters").GetInt32())));
+        Assert.Equal(["深圳人工智能产业规模为3200亿元", "深圳人工智能產業規模達3600億元"], clusters.Select(c => c.GetProperty("quote").GetString()!).Order());
         Assert.Contains("3200亿 CNY", Run("conflicts", "--db", db).Stdout);
 
-        var timeline = Run("timeline", "深圳", "产业规模", "--db", db, "--format", "jsonl").Lines.ToList();
-        Assert.Equal(2, timeline.Count);
-        Assert.All(timeline, l => Assert.Contains("\"period\":\"2024\"", l));
+        var timeline = Run("timeline", "深圳", "产业规模", "--db", db, "--format", "jsonl").Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var line = Assert.Single(timeline); // two documents, one period
+        Assert.Equal(("2024", 2, "yes"), (line.GetProperty("period").GetString(), line.GetProperty("sources").GetInt32(), line.GetProperty("conflict").GetString()));
+        var all = Run("timeline", "深圳", "产业规模", "--db", db, "--format", "jsonl", "--all").Lines.ToList();
+        Assert.Equal(2, all.Count);
+        Assert.All(all, l => Assert.Contains("\"period\":\"2024\"", l));
     }
 
     [Fact]

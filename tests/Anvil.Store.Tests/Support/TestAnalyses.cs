@@ -49,7 +49,7 @@ public sealed class TestAnalysis
     }
 
     public TestAnalysis Fact(string quote, string subject, string indicator, double value, string unit = "count", string kind = "value",
-        string qualifier = "eq", string? period = null, string? scope = null, string? source = null)
+        string qualifier = "eq", string? period = null, string? scope = null, string? source = null, string? status = null, string? basis = null)
     {
         _analysis.Facts.Add(new FactRecord(Locate(quote), new Fact
         {
@@ -62,7 +62,16 @@ public sealed class TestAnalysis
             Qualifier = FactNames.ParseQualifier(qualifier),
             Period = period,
             Source = source,
+            Status = FactNames.ParseStatus(status),
+            Basis = FactNames.ParseBasis(basis),
         }));
+        return this;
+    }
+
+    /// <summary>A fact with every field given (status, basis, a range's high end...).</summary>
+    public TestAnalysis Fact(string quote, Fact fact)
+    {
+        _analysis.Facts.Add(new FactRecord(Locate(quote), fact));
         return this;
     }
 

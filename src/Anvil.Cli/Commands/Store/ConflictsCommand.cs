@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Anvil.Analytics;
 using Anvil.Cli.Commands.Store.Output;
+using Anvil.Core.Facts;
 using Anvil.Store.Records;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -27,6 +28,11 @@ internal sealed class ConflictsSettings : QuerySettings
     [DefaultValue(10.0)]
     public double Tolerance { get; init; } = 10;
 
+    [CommandOption("--clusters <N>")]
+    [Description("Clusters of values listed per conflicting figure, most stated first (default 5; 0: all)")]
+    [DefaultValue(5)]
+    public int Clusters { get; init; } = 5;
+
     public override ValidationResult Validate()
     {
         var result = base.Validate();
@@ -42,47 +48,68 @@ internal sealed class ConflictsSettings : QuerySettings
 }
 
 /// <summary>
-/// <c>anvil conflicts</c>: the same subject, scope, indicator, kind, period and unit stated by different documents with
-/// values that disagree beyond what their qualifiers allow, with both quotes.
+/// <c>anvil conflicts</c>: figures (subject, scope, indicator, kind, period, unit, status, basis) that different documents
+/// state with values that cannot all be true, counted and paged in the store; each as the clusters of values that agree,
+/// most stated first, with how many documents give them and one quote. <c>--limit</c> takes the first N figures.
 /// </summary>
 internal sealed class ConflictsCommand : StoreCommand<ConflictsSettings>
 {
     protected override int Run(ConflictsSettings settings, CancellationToken cancellationToken)
     {
         using var store = Open(settings, create: false);
-        var conflicts = Conflicts.Find(store.Facts(new FactQuery
+        double tolerance = settings.Tolerance / 100;
+        var filter = new FactQuery
         {
             Subjects = Filters.Expand(settings.Subject),
             Indicators = Filters.Expand(settings.Indicator),
-        }), settings.Tolerance / 100, settings.WithinDocuments);
-        if (settings.Limit > 0)
+        };
+        int total = store.CountConflictGroups(filter, tolerance, settings.WithinDocuments);
+        var rows = new List<(FigureSummary Group, int Cluster, int Clusters, ValueCluster Values)>();
+        // the figures in one pass of the store; the values of one figure are read only while it is written out
+        int wanted = settings.Limit > 0 ? Math.Min(settings.Limit, total) : total;
+        foreach (var group in wanted == 0 ? [] : store.ConflictGroups(filter with { Limit = wanted }, tolerance, settings.WithinDocuments))
         {
-            conflicts = [.. conflicts.Take(settings.Limit)];
+            var clusters = Conflicts.Clusters(store.StatedValues(group), tolerance);
+            int shown = settings.Clusters > 0 ? Math.Min(settings.Clusters, clusters.Count) : clusters.Count;
+            rows.AddRange(clusters.Take(shown).Select((c, i) => (group, i + 1, clusters.Count, c)));
         }
 
+        var facts = rows.Select(r => r.Values.FactId).Distinct().Chunk(500).SelectMany(ids => store.Facts(new FactQuery { Ids = ids })).ToDictionary(f => f.Id);
+        FactRow? Fact((FigureSummary, int, int, ValueCluster Values) r) => facts.GetValueOrDefault(r.Values.FactId);
         var people = settings.ParsedFormat == OutputFormat.Table;
-        Cell Value(FactRow f) => people ? Cell.Of(Anvil.Analytics.FigureText.Format(f.Value, f.Unit, f.Qualifier)) : Cell.Of(f.Value);
-        SheetWriter.Write([ResultSheet.From("conflicts", "conflict", conflicts,
-            ("subject", c => Cell.Of(c.First.Subject)),
-            ("scope", c => Cell.Of(c.First.Scope)),
-            ("indicator", c => Cell.Of(c.First.Indicator)),
-            ("kind", c => Cell.Of(c.First.Kind)),
-            ("period", c => Cell.Of(EffectivePeriod.Label(c.First))),
-            ("unit", c => Cell.Of(c.First.Unit)),
-            ("value_a", c => Value(c.First)),
-            ("qualifier_a", c => Cell.Of(c.First.Qualifier)),
-            ("doc_a", c => Cell.Of(c.First.Doc)),
-            ("quote_a", c => Cell.Of(c.First.Quote)),
-            ("value_b", c => Value(c.Second)),
-            ("qualifier_b", c => Cell.Of(c.Second.Qualifier)),
-            ("doc_b", c => Cell.Of(c.Second.Doc)),
-            ("quote_b", c => Cell.Of(c.Second.Quote)),
-            ("gap", c => people ? Cell.Of(c.Gap.ToString("0.#%", CultureInfo.InvariantCulture)) : Cell.Of(c.Gap)))], settings.ParsedFormat, settings.Output);
-        if (conflicts.Count == 0)
+        SheetWriter.Write([ResultSheet.From("conflicts", "conflict", rows,
+            ("subject", r => Cell.Of(r.Group.Fact.Subject)),
+            ("scope", r => Cell.Of(r.Group.Fact.Scope)),
+            ("indicator", r => Cell.Of(r.Group.Fact.Indicator)),
+            ("kind", r => Cell.Of(r.Group.Fact.Kind.ToSpecName())),
+            ("period", r => Cell.Of(EffectivePeriod.Label(r.Group))),
+            ("unit", r => Cell.Of(r.Group.Fact.Unit.Code)),
+            ("status", r => Cell.Of(r.Group.Fact.Status.ToSpecName())),
+            ("basis", r => Cell.Of(r.Group.Fact.Basis?.ToSpecName())),
+            ("cluster", r => people ? Cell.Of($"{r.Cluster} of {r.Clusters}") : Cell.Of(r.Cluster)),
+            ("clusters", r => Cell.Of(r.Clusters)),
+            ("values", r => people ? Cell.Of(ClusterText(r.Group, r.Values)) : Cell.Of(r.Values.Low)),
+            ("high", r => Cell.Of(r.Values.High)),
+            ("documents", r => Cell.Of(r.Values.Documents)),
+            ("statements", r => Cell.Of(r.Values.Statements)),
+            ("doc", r => Cell.Of(Fact(r)?.Doc)),
+            ("source", r => Cell.Of(Fact(r)?.Fact.Source)),
+            ("quote", r => Cell.Of(Fact(r)?.Quote)))], settings.ParsedFormat, settings.Output);
+        if (total == 0)
         {
             Console.Error.WriteLine("anvil: no conflicting figures");
+        }
+        else if (people)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"anvil: {total} conflicting figure(s){(wanted < total ? $", the first {wanted} shown" : "")}"));
         }
 
         return 0;
     }
+
+    /// <summary>A cluster's values for people: one value as stated (≈3600亿 CNY), several as their range.</summary>
+    private static string ClusterText(FigureSummary group, ValueCluster c) =>
+        c.Values.Count == 1 ? FigureText.Format(c.Values[0].Value, group.Fact.Unit, c.Values[0].Qualifier, c.Values[0].ValueHigh)
+        : FigureText.Format(c.Low, group.Fact.Unit, Anvil.Core.Quantities.Qualifier.Range, c.High);
 }

@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using Anvil.Analytics;
 using Anvil.Cli.Commands.Store.Output;
+using Anvil.Core.Facts;
 using Anvil.Core.Entities;
 using Anvil.Store.Matching;
 using Anvil.Store.Records;
@@ -54,15 +56,21 @@ internal sealed class EntityCommand : StoreCommand<EntitySettings>
             return 1;
         }
 
+        // figures summed up per period in the store; for people the first relations and latest documents, with their counts
+        int listed = settings.ParsedFormat == OutputFormat.Table && settings.Limit == 0 ? Listed : settings.Limit;
         var views = entities.Select(e => new EntityView(e, store.Aliases(e.Id),
-            store.Facts(new FactQuery { SubjectEntityId = e.Id, Limit = settings.Limit }), store.Relations(e.Id), store.EntityDocuments(e.Id))).ToList();
+            Timelines.Build(store.Summaries(new FactQuery { SubjectEntityId = e.Id, Limit = settings.Limit })),
+            store.Relations(e.Id, listed), store.CountRelations(e.Id), store.EntityDocuments(e.Id, listed))).ToList();
         var format = settings.ParsedFormat;
         SheetWriter.Write(Sheets(views, format), format, settings.Output, format == OutputFormat.Table ? console => Render(console, views) : null);
         return 0;
     }
 
-    private sealed record EntityView(EntityRow Entity, IReadOnlyList<AliasRow> Aliases, IReadOnlyList<FactRow> Facts,
-        IReadOnlyList<RelationRow> Relations, IReadOnlyList<EntityDocumentRow> Documents);
+    /// <summary>Relations and documents a table lists at most (a large place is mentioned in thousands); --limit changes it.</summary>
+    private const int Listed = 20;
+
+    private sealed record EntityView(EntityRow Entity, IReadOnlyList<AliasRow> Aliases, IReadOnlyList<TimelinePoint> Figures,
+        IReadOnlyList<RelationRow> Relations, int RelationsTotal, IReadOnlyList<EntityDocumentRow> Documents);
 
     private static void Render(IAnsiConsole console, List<EntityView> views)
     {
@@ -70,11 +78,12 @@ internal sealed class EntityCommand : StoreCommand<EntitySettings>
         {
             var e = v.Entity;
             console.Write(new Rule($"[bold]{Markup.Escape(e.Name)}[/] ({Markup.Escape(e.Type)})").LeftJustified());
-            console.MarkupLine($"{e.Mentions} mentions in {e.Documents} documents, {e.Facts} facts, {v.Relations.Count} relations");
+            console.MarkupLine($"{e.Mentions} mentions in {e.Documents} documents, {e.Facts} facts, {v.RelationsTotal} relations" +
+                (v.Documents.Count < e.Documents || v.Relations.Count < v.RelationsTotal ? $" [grey](the first {Listed} relations and latest {Listed} documents listed; --limit 0 --format csv for all)[/]" : ""));
             console.MarkupLine("aliases: " + string.Join(", ", v.Aliases.Select(a => $"{Markup.Escape(a.Alias)} [grey]({a.Origin})[/]")));
             SheetWriter.WriteTables(console,
             [
-                FactSheets.Facts("facts", v.Facts, OutputFormat.Table),
+                FigureSheet([v], OutputFormat.Table),
                 RelationSheet([v]),
                 DocumentSheet([v], withEntity: false),
             ]);
@@ -94,12 +103,28 @@ internal sealed class EntityCommand : StoreCommand<EntitySettings>
             ("entity", x => Cell.Of(x.Entity.Name)),
             ("alias", x => Cell.Of(x.a.Alias)),
             ("origin", x => Cell.Of(x.a.Origin))),
-        format == OutputFormat.Table
-            ? FactSheets.Facts("facts", [.. views.SelectMany(v => v.Facts)], format)
-            : ResultSheet.From("facts", "fact", views.SelectMany(v => v.Facts), FactSheets.MachineColumns()),
+        FigureSheet(views, format),
         RelationSheet(views),
         DocumentSheet(views, withEntity: true),
     ];
+
+    /// <summary>The entity's figures, one line per period: the value most documents state or the latest, and what the others say.</summary>
+    private static ResultSheet FigureSheet(List<EntityView> views, OutputFormat format)
+    {
+        bool people = format == OutputFormat.Table;
+        return ResultSheet.From("figures", "figure", views.SelectMany(v => v.Figures),
+            ("indicator", p => Cell.Of(p.Summary.Fact.Indicator)),
+            ("scope", p => Cell.Of(p.Summary.Fact.Scope)),
+            ("kind", p => Cell.Of(p.Summary.Fact.Kind.ToSpecName())),
+            ("period", p => Cell.Of(people ? p.Label : p.Summary.Fact.Period)),
+            ("value", p => people ? Cell.Of(FigureText.Format(p.Summary.Fact)) : Cell.Of(p.Summary.Fact.Value)),
+            ("sources", p => people ? Cell.Of(FigureText.Describe(p.Summary)) : Cell.Of(p.Summary.Documents)),
+            ("unit", p => Cell.Of(p.Summary.Fact.Unit.Code)),
+            ("status", p => Cell.Of(p.Summary.Fact.Status.ToSpecName())),
+            ("basis", p => Cell.Of(p.Summary.Fact.Basis?.ToSpecName())),
+            ("conflict", p => Cell.Of(p.Summary.Conflict ? "yes" : "no")),
+            ("doc", p => Cell.Of(p.Summary.Doc)));
+    }
 
     private static ResultSheet RelationSheet(List<EntityView> views) =>
         ResultSheet.From("relations", "relation", views.SelectMany(v => v.Relations),

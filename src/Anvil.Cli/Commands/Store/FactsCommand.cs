@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Anvil.Cli.Commands.Store.Output;
+using Anvil.Core.Facts;
 using Anvil.Store.Periods;
 using Anvil.Store.Records;
 using Spectre.Console;
@@ -43,6 +44,8 @@ internal sealed class FactsSettings : QuerySettings
 
     public PeriodRange? ParsedPeriod { get; private set; }
 
+    public FactKind? ParsedKind { get; private set; }
+
     public override ValidationResult Validate()
     {
         var result = base.Validate();
@@ -53,7 +56,9 @@ internal sealed class FactsSettings : QuerySettings
 
         var period = SettingChecks.Period(Period, out var range);
         ParsedPeriod = range;
-        return SettingChecks.Kind(Kind) ?? period ?? ValidationResult.Success();
+        var kind = SettingChecks.Kind(Kind, out var parsedKind);
+        ParsedKind = parsedKind;
+        return kind ?? period ?? ValidationResult.Success();
     }
 }
 
@@ -68,7 +73,7 @@ internal sealed class FactsCommand : StoreCommand<FactsSettings>
             Subjects = Filters.Expand(settings.Subject),
             Scopes = Filters.Expand(settings.Scope),
             Indicators = Filters.Expand(settings.Indicator),
-            Kind = settings.Kind,
+            Kind = settings.ParsedKind,
             Period = settings.ParsedPeriod,
             Source = settings.Source,
             Doc = settings.Doc,

@@ -34,11 +34,18 @@ internal sealed class IngestSettings : StoreSettings
     [Description("Merge and split rules for entities (default: ./anvil.aliases.yaml when present)")]
     public string? Aliases { get; init; }
 
+    [CommandOption("--shard <K/N>")]
+    [Description("Take only the K-th of N equal shares of the input files (1/4 ... 4/4): N workers, on one machine or many, each given the same paths, ingest it all into one PostgreSQL database")]
+    public string? Shard { get; init; }
+
     [CommandOption("--id <ID>")]
     [Description("Document id for standard input (default: stdin)")]
     public string? Id { get; init; }
 
     public DateOnly? ParsedDate { get; private set; }
+
+    /// <summary>The shard taken (0-based) and how many there are; (0, 1) for all.</summary>
+    public (int Index, int Count) ParsedShard { get; private set; } = (0, 1);
 
     public int ThreadCount => Threads ?? Environment.ProcessorCount;
 
@@ -52,6 +59,18 @@ internal sealed class IngestSettings : StoreSettings
         if (Threads is < 1 or > 256)
         {
             return ValidationResult.Error($"E0501: --threads must be between 1 and 256, not {Threads}");
+        }
+
+        if (Shard is not null)
+        {
+            var parts = Shard.Split('/');
+            if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int k)
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < 1 || k < 1 || k > n)
+            {
+                return ValidationResult.Error($"E0512: --shard must be K/N with 1 <= K <= N, such as 2/4, not '{Shard}'");
+            }
+
+            ParsedShard = (k - 1, n);
         }
 
         if (Date is not null)
@@ -73,8 +92,10 @@ internal sealed class IngestSettings : StoreSettings
 }
 
 /// <summary>
-/// <c>anvil ingest</c>: reads, extracts (in parallel) and stores documents, one transaction each. The same content
-/// again changes nothing; a file that cannot be read is reported and the others are stored.
+/// <c>anvil ingest</c>: reads, extracts (in parallel) and stores documents, whole documents per transaction. The same
+/// content again changes nothing; a file that cannot be read is reported and the others are stored. With <c>--shard K/N</c>
+/// it takes every N-th input file (by path), so N processes given the same paths share the work; they may also be given
+/// files of their own, or overlapping ones: content already stored, by them or another, is skipped.
 /// </summary>
 internal sealed class IngestCommand : StoreCommand<IngestSettings>
 {
@@ -82,7 +103,7 @@ internal sealed class IngestCommand : StoreCommand<IngestSettings>
     {
         var rules = AliasFile.Find(settings.Aliases, Directory.GetCurrentDirectory(), out _);
         using var store = Open(settings, create: true);
-        var inputs = InputFiles.ExpandReporting(settings.Paths, out int emptyFolders);
+        var inputs = Shard(InputFiles.ExpandReporting(settings.Paths, out int emptyFolders), settings.ParsedShard);
 
         var config = IngestConfiguration.Create(settings.Lexicons, rules);
         var reader = new DocumentReader();
@@ -99,6 +120,11 @@ internal sealed class IngestCommand : StoreCommand<IngestSettings>
         Console.WriteLine(IngestRun.Describe("ingested", summary, store.Counts(), store.Location));
         return Math.Max(IngestRun.ExitCode(summary), emptyFolders > 0 ? 1 : 0); // an empty folder is an input that failed
     }
+
+    /// <summary>The inputs of one shard: by their order in the sorted list of paths, so every worker cuts the same list alike.</summary>
+    private static IReadOnlyList<InputItem> Shard(IReadOnlyList<InputItem> inputs, (int Index, int Count) shard) =>
+        shard.Count == 1 ? inputs
+        : [.. inputs.OrderBy(i => i.Path, StringComparer.Ordinal).Where((_, i) => i % shard.Count == shard.Index)];
 
     private static long SizeOf(string path)
     {

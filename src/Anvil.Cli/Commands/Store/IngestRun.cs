@@ -87,7 +87,8 @@ internal static class IngestRun
             ? $"reindexed {summary.Replaced} document(s)"
             : $"ingested {summary.Added} new document(s), {summary.AlreadyStored} already stored");
         return string.Create(CultureInfo.InvariantCulture,
-            $"{what}, {summary.Failures.Count} failed, in {summary.Elapsed.TotalSeconds:0.0} s ({summary.MegabytesPerSecond:0.00} MB/s); " +
+            $"{what}, {summary.Failures.Count} failed, in {summary.Elapsed.TotalSeconds:0.0} s " +
+            $"({summary.MegabytesPerSecond:0.00} MB/s, {summary.Facts:#,0} facts at {summary.FactsPerSecond:#,0} facts/s); " +
             $"{location.Display} holds {counts.Documents} documents, {counts.Entities} entities, {counts.Mentions} mentions, " +
             $"{counts.Facts} facts, {counts.Relations} relations");
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Anvil.Cli.Commands.Store.Output;
+using Anvil.Core.Facts;
 using Anvil.Store.Periods;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -71,12 +72,23 @@ internal class QuerySettings : StoreSettings
 /// <summary>Checks that several verbs' settings share; each gives null when the value is fine.</summary>
 internal static class SettingChecks
 {
-    private static readonly string[] Kinds = ["value", "growth", "delta", "share", "rank"];
+    /// <summary>A fact kind by its spec name (<see cref="FactNames.KindNames"/>), or null when none is given.</summary>
+    public static ValidationResult? Kind(string? kind, out FactKind? parsed)
+    {
+        parsed = null;
+        if (kind is null)
+        {
+            return null;
+        }
 
-    public static ValidationResult? Kind(string? kind) =>
-        kind is null || Kinds.Contains(kind)
-            ? null
-            : ValidationResult.Error($"E0504: --kind must be value, growth, delta, share or rank, not '{kind}'");
+        if (!FactNames.TryParseKind(kind, out var k))
+        {
+            return ValidationResult.Error($"E0504: --kind must be {string.Join(", ", FactNames.KindNames)}, not '{kind}'");
+        }
+
+        parsed = k;
+        return null;
+    }
 
     public static ValidationResult? Period(string? text, out PeriodRange? range)
     {

@@ -1,4 +1,5 @@
 using Anvil.Analytics;
+using Anvil.Core.Facts;
 using Anvil.Store.Records;
 using Anvil.Web.Charts;
 using Anvil.Web.Data;
@@ -22,15 +23,18 @@ public sealed record CompareRequest
     [FromQuery(Name = "period")] public string? Period { get; init; }
 }
 
-/// <summary>One subject's facts in a row.</summary>
-public sealed record CompareCell(string Subject, IReadOnlyList<FactRow> Facts);
+/// <summary>
+/// One subject's cell: the summary of what its documents state (the figure most agree on or the latest, how many state
+/// it, the range, a conflict flag) and the statement that stands for it, with its quote.
+/// </summary>
+public sealed record CompareCell(string Subject, FigureSummary Summary, FactRow? Fact);
 
 /// <summary>
-/// A row of the comparison: the figures stated for one indicator, scope, kind, period and unit. <see cref="Note"/> says
-/// why a row that only one subject states stands apart.
+/// A row of the comparison: the figures stated for one indicator, scope, kind, period, unit, status and basis.
+/// <see cref="Note"/> says why a row that only one subject states stands apart.
 /// </summary>
-public sealed record CompareRow(string Indicator, string? Scope, string Kind, string? Period, string PeriodLabel, string Unit, string? Note,
-    IReadOnlyList<CompareCell> Cells);
+public sealed record CompareRow(string Indicator, string? Scope, string Kind, string? Period, string PeriodLabel, string Unit, string Status, string? Basis,
+    string? Note, IReadOnlyList<CompareCell> Cells);
 
 /// <summary>Rows two or more subjects state, and rows that do not line up, latest period first (as <c>anvil compare</c>).</summary>
 public sealed record CompareResponse(IReadOnlyList<string> Subjects, IReadOnlyList<CompareRow> Comparable, IReadOnlyList<CompareRow> Apart);
@@ -40,12 +44,6 @@ internal static class Compare
 {
     public const int MaxSubjects = 8;
 
-    /// <summary>
-    /// Figures a cell and a chart show per subject. When many documents state one figure (hundreds, in a large knowledge
-    /// base) the page would otherwise grow to megabytes; the rest are a link to the facts page away.
-    /// </summary>
-    public const int FiguresShown = 5;
-
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/compare", (ResultCache cache, [AsParameters] CompareRequest request) => Query(cache, request))
@@ -54,7 +52,10 @@ internal static class Compare
             .ExcludeFromDescription();
     }
 
-    /// <summary>Reads the facts of each subject alone (not every fact) and lines them up; kept until the knowledge base changes.</summary>
+    /// <summary>
+    /// Sums up each subject's figures in the store (never reading its statements one by one) and lines them up, with the
+    /// statements that stand for the cells; kept until the knowledge base changes.
+    /// </summary>
     public static Task<CompareResponse> Query(ResultCache cache, CompareRequest request)
     {
         var subjects = Check.NameList("subject", request.Subject, MaxSubjects);
@@ -68,23 +69,26 @@ internal static class Compare
         return cache.GetAsync(key, s =>
         {
             var names = subjects.Count > 0 ? subjects : [.. s.TopEntities("place", 2).Where(e => e.Facts > 0).Select(e => e.Name)];
-            var comparison = Comparisons.Compare([.. names.Select(name => (name, s.Facts(new FactQuery
+            var comparison = Comparisons.Compare([.. names.Select(name => (name, s.Summaries(new FactQuery
             {
                 Subjects = Check.Names("subject", name),
                 Indicators = folded,
                 Scopes = scopes,
                 Period = period,
             })))]);
-            return new CompareResponse(comparison.Subjects, [.. comparison.Comparable.Select(r => Row(r, comparison.Subjects))],
-                [.. comparison.Apart.Select(r => Row(r, comparison.Subjects))]);
+            var ids = comparison.Comparable.Concat(comparison.Apart).SelectMany(r => r.Cells.Values).Select(c => c.FactId).Distinct().ToList();
+            var facts = ids.Chunk(500).SelectMany(chunk => s.Facts(new FactQuery { Ids = chunk })).ToDictionary(f => f.Id);
+            return new CompareResponse(comparison.Subjects, [.. comparison.Comparable.Select(r => Row(r, comparison.Subjects, facts))],
+                [.. comparison.Apart.Select(r => Row(r, comparison.Subjects, facts))]);
         });
     }
 
-    private static CompareRow Row(ComparisonRow row, IReadOnlyList<string> subjects)
+    private static CompareRow Row(ComparisonRow row, IReadOnlyList<string> subjects, Dictionary<long, FactRow> facts)
     {
         var label = row.Key.Period ?? (row.Period is { } p ? $"current ({p.EndText})" : "current");
-        return new CompareRow(row.Key.Indicator, row.Key.Scope, row.Key.Kind, row.Key.Period, label, row.Key.Unit, row.Note,
-            [.. subjects.Where(row.Cells.ContainsKey).Select(s => new CompareCell(s, row.Cells[s]))]);
+        return new CompareRow(row.Key.Indicator, row.Key.Scope, row.Key.Kind.ToSpecName(), row.Key.Period, label, row.Key.Unit.Code,
+            row.Key.Status.ToSpecName(), row.Key.Basis?.ToSpecName(), row.Note,
+            [.. subjects.Where(row.Cells.ContainsKey).Select(s => new CompareCell(s, row.Cells[s], facts.GetValueOrDefault(row.Cells[s].FactId)))]);
     }
 
     /// <summary>The places and indicators the picker offers: those with most facts.</summary>
@@ -151,11 +155,11 @@ internal static class Compare
                     html.Element("h3", group.Key);
                     foreach (var row in group)
                     {
-                        var caption = string.Join(" · ", new[] { row.Scope, row.Kind, row.PeriodLabel, row.Unit }.Where(x => !string.IsNullOrEmpty(x)));
+                        var caption = string.Join(" · ", new[] { row.Scope, row.Kind, row.PeriodLabel, row.Unit, Qualified(row) }.Where(x => !string.IsNullOrEmpty(x)));
                         html.Open("figure");
-                        html.Markup(Svg.Bars($"{row.Indicator} {caption}", [.. row.Cells.SelectMany(c => c.Facts.Take(FiguresShown).Select(f =>
-                            new Bar(c.Facts.Count > 1 ? $"{c.Subject} ({f.Doc})" : c.Subject, f.Value, Figures.Format(f), Links.Document(f.Doc, f.Id),
-                                $"{c.Subject}: {Figures.Format(f)} — {f.Quote}", Colour(result.Subjects, c.Subject))))]));
+                        html.Markup(Svg.Bars($"{row.Indicator} {caption}", [.. row.Cells.Select(c =>
+                            new Bar(c.Subject, c.Summary.Fact.Value, FigureText.Format(c.Summary.Fact), Links.Document(c.Summary.Doc, c.Summary.FactId),
+                                $"{c.Subject}: {FigureText.Format(c.Summary.Fact)} ({FigureText.Describe(c.Summary)}) — {c.Fact?.Quote}", Colour(result.Subjects, c.Subject)))]));
                         html.Element("figcaption", caption);
                         html.Close("figure");
                     }
@@ -173,6 +177,10 @@ internal static class Compare
             }
         });
     }
+
+    /// <summary>A row's status and basis when they say more than an actual figure: <c>target</c>, <c>yoy</c>, <c>forecast · mom</c>.</summary>
+    private static string? Qualified(CompareRow row) =>
+        string.Join(" · ", new[] { row.Status == "actual" ? null : row.Status, row.Basis }.Where(x => x is not null)) is { Length: > 0 } text ? text : null;
 
     /// <summary>Each subject keeps its colour in every chart.</summary>
     private static int Colour(IReadOnlyList<string> subjects, string subject) => Math.Max(0, subjects.ToList().IndexOf(subject));
@@ -211,7 +219,7 @@ internal static class Compare
             html.Open("tr");
             html.Element("td", row.Indicator, ("data-h", "indicator"));
             html.Element("td", row.Scope ?? "", ("data-h", "scope"));
-            html.Element("td", row.Kind, ("data-h", "kind"));
+            html.Element("td", row.Kind + (Qualified(row) is { } q ? " · " + q : ""), ("data-h", "kind"));
             html.Element("td", row.PeriodLabel, ("data-h", "period"));
             html.Element("td", row.Unit, ("data-h", "unit"));
             if (apart)
@@ -243,23 +251,28 @@ internal static class Compare
         html.Close("tbody").Close("table");
     }
 
-    /// <summary>The figures of a cell (the first <see cref="FiguresShown"/>) with the quotes they come from, linked to that place in their documents.</summary>
+    /// <summary>
+    /// A cell: the figure, how it was chosen and what the other documents say, the quote that stands for it linked to its
+    /// place in its document, and a link to every statement on the facts page.
+    /// </summary>
     private static void Cell(HtmlWriter html, CompareRow row, CompareCell cell, string heading)
     {
-        html.Open("td", ("data-h", heading), ("class", "cell"));
-        foreach (var f in cell.Facts.Take(FiguresShown))
+        var s = cell.Summary;
+        html.Open("td", ("data-h", heading), ("class", s.Conflict ? "cell conflict" : "cell"));
+        html.Open("div", ("class", "figure"));
+        html.Element("strong", FigureText.Format(s.Fact), ("class", "value"));
+        html.Element("span", FigureText.Describe(s), ("class", s.Conflict ? "summary conflict" : "summary muted"));
+        if (cell.Fact is { } f)
         {
-            html.Open("div", ("class", "figure"));
-            html.Element("strong", Figures.Format(f), ("class", "value"));
             html.Open("blockquote").Link(Links.Document(f.Doc, f.Id), f.Quote).Close("blockquote");
-            html.Element("span", f.Doc + (f.Source is null ? "" : " · " + f.Source), ("class", "muted"));
-            html.Close("div");
+            html.Element("span", f.Doc + (f.Fact.Source is null ? "" : " · " + f.Fact.Source), ("class", "muted"));
         }
 
-        if (cell.Facts.Count > FiguresShown)
+        html.Close("div");
+        if (s.Statements > 1)
         {
             html.Link(Links.WithQuery("/facts", ("subject", cell.Subject), ("indicator", row.Indicator), ("scope", row.Scope), ("kind", row.Kind),
-                ("period", row.Period)), $"{cell.Facts.Count - FiguresShown} more →", "more");
+                ("period", row.Period)), $"all {FigureText.Count(s.Statements, "statement")} →", "more");
         }
 
         html.Close("td");

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Anvil.Analytics;
+using Anvil.Core.Facts;
 using AnalyticsConflicts = Anvil.Analytics.Conflicts;
+using Anvil.Store;
 using Anvil.Store.Records;
 using Anvil.Web.Data;
 using Anvil.Web.Html;
@@ -28,36 +30,68 @@ public sealed record ConflictsRequest
     [FromQuery(Name = "page_size")] public int? PageSize { get; init; }
 }
 
-/// <summary>One page of disagreements: <see cref="Total"/> in all, in the order of subject, indicator and period.</summary>
-public sealed record ConflictsResponse(long Total, int Page, int PageSize, long Pages, IReadOnlyList<Conflict> Conflicts);
+/// <summary>One value cluster of a conflict: the values that agree, how many documents state them, and one statement of them.</summary>
+public sealed record ConflictCluster(double Low, double High, string Text, int Documents, int Statements, FactRow? Fact);
 
-/// <summary>The conflicts page and <c>/api/conflicts</c>: each disagreement with both quotes side by side.</summary>
+/// <summary>
+/// A conflict: one figure in one period (<see cref="Summary"/>) stated with values that cannot all be true, as the clusters of
+/// values that agree, most stated first (the first <see cref="ConflictsPage.ClustersShown"/> of <see cref="ClustersTotal"/>).
+/// </summary>
+public sealed record ConflictItem(FigureSummary Summary, string PeriodLabel, IReadOnlyList<ConflictCluster> Clusters, int ClustersTotal);
+
+/// <summary>One page of conflicts: <see cref="Total"/> figures in all, in the order of subject, indicator and period.</summary>
+public sealed record ConflictsResponse(long Total, int Page, int PageSize, long Pages, IReadOnlyList<ConflictItem> Conflicts);
+
+/// <summary>The conflicts page and <c>/api/conflicts</c>: each conflicting figure with its clusters of values and their sources.</summary>
 internal static class ConflictsPage
 {
+    /// <summary>Clusters listed per conflict; a figure stated by hundreds of reports may have hundreds.</summary>
+    public const int ClustersShown = 5;
+
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/conflicts", (ResultCache cache, [AsParameters] ConflictsRequest request) => Query(cache, request))
-            .WithName("conflicts").WithSummary("Figures stated with values that disagree beyond their qualifiers, one page at a time");
+            .WithName("conflicts").WithSummary("Figures stated with values that disagree beyond their qualifiers, as clusters of values, one page at a time");
         app.MapGet("/conflicts", async (ResultCache cache, HttpContext context, [AsParameters] ConflictsRequest request) =>
             Render(context, request, await Query(cache, request))).ExcludeFromDescription();
     }
 
     /// <summary>
-    /// Finding conflicts pairs every statement of a figure with every other, over all facts that match, so the pairs
-    /// are counted once per version of the knowledge base and each page is read from them.
+    /// The store counts the conflicting figures and reads one page of them (never every pair of statements); each page's
+    /// clusters come from the values stated for its figures. Both are kept until the knowledge base changes.
     /// </summary>
     public static async Task<ConflictsResponse> Query(ResultCache cache, ConflictsRequest request)
     {
         var subjects = Check.Names("subject", request.Subject);
         var indicators = Check.Names("indicator", request.Indicator);
-        double tolerance = Check.Range("tolerance", request.Tolerance, AnalyticsConflicts.DefaultTolerance * 100, 0, 100);
+        double tolerance = Check.Range("tolerance", request.Tolerance, AnalyticsConflicts.DefaultTolerance * 100, 0, 100) / 100;
         bool within = request.WithinDocuments ?? false;
         var paging = Paging.Of(request.Page, request.PageSize);
+        var filter = new FactQuery { Subjects = subjects, Indicators = indicators };
         var key = ResultCache.Key("conflicts", ResultCache.Names(subjects), ResultCache.Names(indicators), tolerance.ToString("R", CultureInfo.InvariantCulture),
             within ? "within" : "across");
-        var set = await cache.GetAsync(key, s => ConflictSet.Of(s.Facts(new FactQuery { Subjects = subjects, Indicators = indicators }), tolerance / 100, within));
-        return new ConflictsResponse(set.Count, paging.Page, paging.Size, paging.Pages(set.Count), set.Page(paging.Offset, paging.Size));
+        var total = await cache.GetAsync(key + "\u001fcount", s => (object)s.CountConflictGroups(filter, tolerance, within));
+        var page = await cache.GetAsync(ResultCache.Key(key, paging.Page.ToString(CultureInfo.InvariantCulture), paging.Size.ToString(CultureInfo.InvariantCulture)),
+            s => Page(s, filter with { Offset = paging.Offset, Limit = paging.Size }, tolerance, within));
+        long count = (int)total;
+        return new ConflictsResponse(count, paging.Page, paging.Size, paging.Pages(count), page);
     }
+
+    private static List<ConflictItem> Page(IKnowledgeStore store, FactQuery query, double tolerance, bool within)
+    {
+        var groups = store.ConflictGroups(query, tolerance, within)
+            .Select(g => (Summary: g, Clusters: AnalyticsConflicts.Clusters(store.StatedValues(g), tolerance))).ToList();
+        var ids = groups.SelectMany(g => g.Clusters.Take(ClustersShown)).Select(c => c.FactId).Distinct().ToList();
+        var facts = ids.Chunk(500).SelectMany(chunk => store.Facts(new FactQuery { Ids = chunk })).ToDictionary(f => f.Id);
+        return [.. groups.Select(g => new ConflictItem(g.Summary, EffectivePeriod.Label(g.Summary),
+            [.. g.Clusters.Take(ClustersShown).Select(c => new ConflictCluster(c.Low, c.High, ClusterText(g.Summary, c), c.Documents, c.Statements,
+                facts.GetValueOrDefault(c.FactId)))], g.Clusters.Count))];
+    }
+
+    /// <summary>A cluster's values for people: one value as stated (≈3600亿 CNY), several as their range.</summary>
+    private static string ClusterText(FigureSummary s, ValueCluster c) =>
+        c.Values.Count == 1 ? FigureText.Format(c.Values[0].Value, s.Fact.Unit, c.Values[0].Qualifier, c.Values[0].ValueHigh)
+        : FigureText.Format(c.Low, s.Fact.Unit, Anvil.Core.Quantities.Qualifier.Range, c.High);
 
     private static IResult Render(HttpContext context, ConflictsRequest request, ConflictsResponse result) =>
         Layout.Page(context, "Conflicts", "conflicts", html =>
@@ -79,20 +113,29 @@ internal static class ConflictsPage
             }
 
             html.Element("p", string.Create(CultureInfo.InvariantCulture,
-                $"{result.Total} disagreement(s): the same subject, indicator, scope, kind, period and unit stated with values that cannot both be true") +
+                $"{result.Total} conflicting figure(s): the same subject, scope, indicator, kind, period, unit, status and basis stated with values that cannot all be true") +
                 (result.Pages > 1 ? string.Create(CultureInfo.InvariantCulture, $" · page {result.Page} of {result.Pages}.") : "."),
                 ("class", "summary"));
             foreach (var c in result.Conflicts)
             {
-                var f = c.First;
+                var f = c.Summary.Fact;
                 html.Open("article", ("class", "conflict"));
-                html.Element("h2", string.Join(" · ", new[] { f.Subject, f.Scope, f.Indicator, f.Kind, EffectivePeriod.Label(f), f.Unit }
+                html.Element("h2", string.Join(" · ", new[] { f.Subject, f.Scope, f.Indicator, f.Kind.ToSpecName(), c.PeriodLabel, f.Unit.Code,
+                        f.Status == FactStatus.Actual ? null : f.Status.ToSpecName(), f.Basis?.ToSpecName() }
                     .Where(x => !string.IsNullOrEmpty(x))));
-                html.Element("p", "gap " + c.Gap.ToString("0.#%", CultureInfo.InvariantCulture), ("class", "muted"));
+                html.Element("p", string.Create(CultureInfo.InvariantCulture,
+                    $"{FigureText.Count(c.Summary.Statements, "statement")} in {FigureText.Count(c.Summary.Documents, "document")}, {FigureText.Count(c.ClustersTotal, "value")} that disagree")
+                    + (c.ClustersTotal > c.Clusters.Count ? string.Create(CultureInfo.InvariantCulture, $" (the {c.Clusters.Count} most stated shown)") : ""),
+                    ("class", "muted"));
                 html.Open("div", ("class", "sides"));
-                Side(html, c.First);
-                Side(html, c.Second);
+                foreach (var cluster in c.Clusters)
+                {
+                    Side(html, cluster);
+                }
+
                 html.Close("div");
+                html.Link(Links.WithQuery("/facts", ("subject", f.Subject), ("indicator", f.Indicator), ("scope", f.Scope), ("kind", f.Kind.ToSpecName()),
+                    ("period", f.Period)), "every statement →", "more");
                 html.Close("article");
             }
 
@@ -101,12 +144,17 @@ internal static class ConflictsPage
                 ("page_size", Paging.SizeParameter(request.PageSize))], result.Page, result.Pages);
         });
 
-    private static void Side(HtmlWriter html, FactRow f)
+    private static void Side(HtmlWriter html, ConflictCluster c)
     {
         html.Open("div", ("class", "side"));
-        html.Element("strong", Figures.Format(f), ("class", "value"));
-        html.Open("blockquote").Link(Links.Document(f.Doc, f.Id), f.Quote).Close("blockquote");
-        html.Element("span", string.Join(" · ", new[] { f.Doc, f.Date, f.Source }.Where(x => !string.IsNullOrEmpty(x))), ("class", "muted"));
+        html.Element("strong", c.Text, ("class", "value"));
+        html.Element("span", " " + FigureText.Count(c.Documents, "document"), ("class", "muted"));
+        if (c.Fact is { } f)
+        {
+            html.Open("blockquote").Link(Links.Document(f.Doc, f.Id), f.Quote).Close("blockquote");
+            html.Element("span", string.Join(" · ", new[] { f.Doc, f.Date, f.Fact.Source }.Where(x => !string.IsNullOrEmpty(x))), ("class", "muted"));
+        }
+
         html.Close("div");
     }
 }

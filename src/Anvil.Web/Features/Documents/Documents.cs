@@ -1,5 +1,6 @@
 using System.Globalization;
 using Anvil.Analytics;
+using Anvil.Core.Facts;
 using Anvil.Store;
 using Anvil.Store.Records;
 using Anvil.Web.Data;
@@ -153,10 +154,12 @@ internal static class Documents
         {
             html.Open("li", ("id", "r-f" + f.Id), ("class", "record fact"));
             html.Element("strong", Figures.Format(f)).Text(" ");
-            html.Element("span", string.Join(" · ", new[] { f.Subject, f.Scope, f.Indicator, f.Kind, EffectivePeriod.Label(f), f.Source }
+            var fact = f.Fact;
+            html.Element("span", string.Join(" · ", new[] { fact.Subject, fact.Scope, fact.Indicator, fact.Kind.ToSpecName(), EffectivePeriod.Label(f),
+                    fact.Status == FactStatus.Actual ? null : fact.Status.ToSpecName(), fact.Basis?.ToSpecName(), fact.Source }
                 .Where(x => !string.IsNullOrEmpty(x))));
             html.Element("blockquote", f.Quote);
-            html.Element("span", $"fact {f.Id} · span [{f.Start}, {f.End}) · {f.UnitText ?? f.Unit} · {f.Qualifier}", ("class", "muted"));
+            html.Element("span", $"fact {f.Id} · span [{f.Start}, {f.End}) · {fact.UnitText ?? fact.Unit.Code} · {fact.Qualifier.ToSpecName()}", ("class", "muted"));
             html.Close("li");
         }
 

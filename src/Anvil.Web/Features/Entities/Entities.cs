@@ -1,5 +1,6 @@
 using System.Globalization;
 using Anvil.Analytics;
+using Anvil.Core.Facts;
 using Anvil.Store;
 using Anvil.Store.Records;
 using Anvil.Web.Charts;
@@ -10,13 +11,15 @@ using Microsoft.AspNetCore.Mvc;
 namespace Anvil.Web.Features.Entities;
 
 /// <summary>One figure of a series: when it holds, its value, and the fact that states it.</summary>
-public sealed record SeriesPoint(string Label, string? Start, string? End, double Value, string Qualifier, long FactId, string Doc, string Quote);
+public sealed record SeriesPoint(string Label, string? Start, string? End, double Value, string Qualifier, double? ValueHigh, long FactId, string Doc, string Quote);
 
 /// <summary>
-/// An indicator of the entity over time (one scope, kind and unit), oldest first: at most a few points per period,
-/// of <see cref="PointsTotal"/> figures in all (the rest are on the facts pages).
+/// An indicator of the entity over time (one scope, kind, unit, status and basis: a target is not a point of the actual
+/// line), oldest first: one point per period, the value most documents state (or the latest), of <see cref="PointsTotal"/>
+/// statements in all (every one is on the facts pages).
 /// </summary>
-public sealed record Series(string Indicator, string? Scope, string Kind, string Unit, IReadOnlyList<SeriesPoint> Points, int PointsTotal);
+public sealed record Series(string Indicator, string? Scope, string Kind, string Unit, string Status, string? Basis, IReadOnlyList<SeriesPoint> Points,
+    int PointsTotal);
 
 /// <summary>Which page of the entity's facts to show.</summary>
 public sealed record EntityRequest
@@ -87,25 +90,28 @@ internal static class Entities
     }
 
     /// <summary>
-    /// A series needs every fact of its indicator, so this reads all the entity's facts (thousands for a large place):
-    /// once per version of the knowledge base, not once per page of facts.
+    /// The entity's figures over time, summed up period by period in the store (one point per period: the value most
+    /// documents state, or the latest), then the quotes of the points shown; once per version of the knowledge base.
     /// </summary>
     private static EntitySeries SeriesOf(IKnowledgeStore store, long id)
     {
-        var all = store.Facts(new FactQuery { SubjectEntityId = id })
-            .GroupBy(f => (f.Indicator, f.Scope, f.Kind, f.Unit))
-            .Select(g =>
-            {
-                var points = Timelines.Build(g).Where(p => p.Period is not null)
-                    .Select(p => new SeriesPoint(p.Label, p.Period!.Value.StartText, p.Period!.Value.EndText, p.Fact.Value, p.Fact.Qualifier,
-                        p.Fact.Id, p.Fact.Doc, p.Fact.Quote)).ToList();
-                return new Series(g.Key.Indicator, g.Key.Scope, g.Key.Kind, g.Key.Unit, PointsPerPeriod(points), points.Count);
-            })
+        var all = store.Summaries(new FactQuery { SubjectEntityId = id })
+            .GroupBy(s => (s.Fact.Indicator, s.Fact.Scope, s.Fact.Kind, s.Fact.Unit, s.Fact.Status, s.Fact.Basis))
+            .Select(g => (g.Key, Points: Timelines.Build(g).Where(p => p.Period is not null).ToList(), Statements: g.Sum(s => s.Statements)))
             .Where(x => x.Points.Count > 0)
-            .OrderByDescending(Periods).ThenByDescending(x => x.PointsTotal).ThenBy(x => x.Indicator, StringComparer.Ordinal)
-            .ThenBy(x => x.Scope, StringComparer.Ordinal).ThenBy(x => x.Kind, StringComparer.Ordinal).ThenBy(x => x.Unit, StringComparer.Ordinal)
+            .OrderByDescending(x => x.Points.Select(p => p.Period!.Value.End).Distinct().Count()).ThenByDescending(x => x.Statements)
+            .ThenBy(x => x.Key.Indicator, StringComparer.Ordinal).ThenBy(x => x.Key.Scope, StringComparer.Ordinal)
+            .ThenBy(x => x.Key.Kind.ToSpecName(), StringComparer.Ordinal).ThenBy(x => x.Key.Unit.Code, StringComparer.Ordinal)
+            .ThenBy(x => x.Key.Status).ThenBy(x => x.Key.Basis)
             .ToList();
-        return new EntitySeries([.. all.Take(MaxSeries)], all.Count);
+        var top = all.Take(MaxSeries).ToList();
+        var ids = top.SelectMany(x => x.Points).Select(p => p.Summary.FactId).Distinct().ToList();
+        var quotes = ids.Chunk(500).SelectMany(chunk => store.Facts(new FactQuery { Ids = chunk })).ToDictionary(f => f.Id, f => f.Quote);
+        return new EntitySeries([.. top.Select(x => new Series(x.Key.Indicator, x.Key.Scope, x.Key.Kind.ToSpecName(), x.Key.Unit.Code, x.Key.Status.ToSpecName(),
+            x.Key.Basis?.ToSpecName(),
+            PointsPerPeriod([.. x.Points.Select(p => new SeriesPoint(p.Label, p.Period!.Value.StartText, p.Period!.Value.EndText, p.Summary.Fact.Value,
+                p.Summary.Fact.Qualifier.ToSpecName(), p.Summary.Fact.ValueHigh, p.Summary.FactId, p.Summary.Doc, quotes.GetValueOrDefault(p.Summary.FactId, "")))]),
+            x.Statements))], all.Count);
     }
 
     /// <summary>
@@ -140,6 +146,9 @@ internal static class Entities
     /// </summary>
     private static int Periods(Series series) => series.Points.Select(p => p.End).Distinct(StringComparer.Ordinal).Count();
 
+    private static string PointText(Series s, SeriesPoint p) =>
+        Figures.Format(p.Value, new Unit(s.Unit), FactNames.ParseQualifier(p.Qualifier), p.ValueHigh);
+
     private static IResult Render(HttpContext context, EntityRequest request, EntityResponse r) => Layout.Page(context, r.Entity.Name, "entity", html =>
     {
         html.Open("p", ("class", "meta"));
@@ -165,13 +174,14 @@ internal static class Entities
             html.Open("div", ("class", "charts"));
             foreach (var s in charted)
             {
-                var caption = string.Join(" · ", new[] { s.Indicator, s.Scope, s.Kind, s.Unit }.Where(x => !string.IsNullOrEmpty(x)));
+                var caption = string.Join(" · ", new[] { s.Indicator, s.Scope, s.Kind, s.Unit, s.Status == "actual" ? null : s.Status, s.Basis }
+                    .Where(x => !string.IsNullOrEmpty(x)));
                 html.Open("figure");
                 html.Markup(Svg.Line(caption, [.. s.Points.Select(p => new LinePoint(
                     DateOnly.ParseExact(p.End!, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber, p.Label, p.Value,
-                    Figures.Format(p.Value, s.Unit, p.Qualifier), Links.Document(p.Doc, p.FactId), $"{p.Label}: {Figures.Format(p.Value, s.Unit, p.Qualifier)} — {p.Quote}"))]));
+                    PointText(s, p), Links.Document(p.Doc, p.FactId), $"{p.Label}: {PointText(s, p)} — {p.Quote}"))]));
                 html.Element("figcaption", s.PointsTotal > s.Points.Count
-                    ? string.Create(CultureInfo.InvariantCulture, $"{caption} ({s.Points.Count} of {s.PointsTotal} figures: {MaxPointsPerPeriod} per period at most)")
+                    ? string.Create(CultureInfo.InvariantCulture, $"{caption} (a point per period: the value most documents state, of {s.PointsTotal} statements)")
                     : caption);
                 html.Close("figure");
             }

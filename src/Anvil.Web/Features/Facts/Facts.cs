@@ -1,5 +1,6 @@
 using System.Globalization;
 using Anvil.Analytics;
+using Anvil.Core.Facts;
 using Anvil.Store.Records;
 using Anvil.Web.Data;
 using Anvil.Web.Hosting;
@@ -55,22 +56,29 @@ internal static class Facts
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/facts", (StoreAccess store, [AsParameters] FactsRequest request) => Query(store, request))
+        app.MapGet("/api/facts", (ResultCache cache, [AsParameters] FactsRequest request) => Query(cache, request))
             .WithName("facts").WithSummary("Facts matching the filters, sorted, one page at a time");
         app.MapGet("/api/facts/export", (StoreAccess store, DashboardOptions options, [AsParameters] FactsRequest request,
                 [FromQuery(Name = "format")] string? format) => Export(store, options, request, format))
             .WithName("facts-export").WithSummary("Every fact matching the filters as CSV (UTF-8 with BOM) or XLSX")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        app.MapGet("/facts", (StoreAccess store, HttpContext context, [AsParameters] FactsRequest request) =>
-            Render(context, request, Query(store, request))).ExcludeFromDescription();
+        app.MapGet("/facts", async (ResultCache cache, HttpContext context, [AsParameters] FactsRequest request) =>
+            Render(context, request, await Query(cache, request))).ExcludeFromDescription();
     }
 
-    public static FactsResponse Query(StoreAccess store, FactsRequest request)
+    /// <summary>
+    /// One page and the count of all matches. A large place has tens of thousands of facts to count and sort, so pages
+    /// are kept until the knowledge base changes: many clients asking the same page cost one read of the store.
+    /// </summary>
+    public static Task<FactsResponse> Query(ResultCache cache, FactsRequest request)
     {
         var paging = Paging.Of(request.Page, request.PageSize);
         var query = Matching(request) with { Offset = paging.Offset, Limit = paging.Size };
-        return store.Use(s =>
+        var key = ResultCache.Key("facts", ResultCache.Names(query.Subjects), ResultCache.Names(query.Scopes), ResultCache.Names(query.Indicators),
+            query.Kind?.ToString() ?? "*", query.Period is { } p ? p.StartText + ".." + p.EndText : "*", query.Source ?? "*", query.Doc ?? "*", query.Text ?? "*",
+            query.Order.ToString(), query.Descending ? "desc" : "asc", paging.Page.ToString(CultureInfo.InvariantCulture), paging.Size.ToString(CultureInfo.InvariantCulture));
+        return cache.GetAsync(key, s =>
         {
             int total = s.CountFacts(query);
             return new FactsResponse(total, paging.Page, paging.Size, paging.Pages(total), s.Facts(query));
@@ -132,7 +140,7 @@ internal static class Facts
         html.Open("label").Text("Kind");
         html.Open("select", ("name", "kind"));
         html.Element("option", "any", ("value", ""));
-        foreach (var kind in Check.Kinds)
+        foreach (var kind in FactNames.KindNames)
         {
             html.Element("option", kind, ("value", kind), ("selected", kind == request.Kind ? "" : null));
         }
@@ -198,7 +206,7 @@ internal static class Facts
     {
         html.Open("table", ("class", "facts"));
         html.Open("thead").Open("tr");
-        foreach (var h in (string[])["subject", "indicator", "scope", "kind", "value", "period", "source", "quote"])
+        foreach (var h in (string[])["subject", "indicator", "scope", "kind", "value", "period", "status", "basis", "source", "quote"])
         {
             html.Element("th", h, ("scope", "col"));
         }
@@ -208,13 +216,16 @@ internal static class Facts
         foreach (var f in facts)
         {
             html.Open("tr");
-            html.Element("td", f.Subject, ("data-h", "subject"));
-            html.Element("td", f.Indicator, ("data-h", "indicator"));
-            html.Element("td", f.Scope ?? "", ("data-h", "scope"));
-            html.Element("td", f.Kind, ("data-h", "kind"));
+            var fact = f.Fact;
+            html.Element("td", fact.Subject, ("data-h", "subject"));
+            html.Element("td", fact.Indicator, ("data-h", "indicator"));
+            html.Element("td", fact.Scope ?? "", ("data-h", "scope"));
+            html.Element("td", fact.Kind.ToSpecName(), ("data-h", "kind"));
             html.Element("td", Figures.Format(f), ("data-h", "value"), ("class", "num"));
             html.Element("td", EffectivePeriod.Label(f), ("data-h", "period"));
-            html.Element("td", f.Source ?? "", ("data-h", "source"));
+            html.Element("td", fact.Status.ToSpecName(), ("data-h", "status"));
+            html.Element("td", fact.Basis?.ToSpecName() ?? "", ("data-h", "basis"));
+            html.Element("td", fact.Source ?? "", ("data-h", "source"));
             html.Open("td", ("data-h", "quote"), ("class", "quote"));
             html.Link(Links.Document(f.Doc, f.Id), f.Quote);
             html.Element("span", " — " + f.Doc, ("class", "muted"));

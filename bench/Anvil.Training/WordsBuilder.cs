@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Numerics;
+using Anvil.Core.Lexicons;
+
+namespace Anvil.Training;
+
+/// <summary>
+/// Turns jieba's dict.txt ("word frequency part-of-speech" per line) into <see cref="WordDictionary"/>'s
+/// table: every word of up to <see cref="WordDictionary.MaxWordLength"/> characters with its frequency
+/// code, and every shorter prefix marked as continuing. The same input always gives the same bytes.
+/// </summary>
+internal static class WordsBuilder
+{
+    public static void Build(string dictPath, string outPath, string header)
+    {
+        var words = new Dictionary<string, long>(StringComparer.Ordinal);
+        var proper = new HashSet<string>(StringComparer.Ordinal);
+        long total = 0;
+        foreach (var line in File.ReadLines(dictPath))
+        {
+            var c = line.Split(' ');
+            if (c.Length < 2 || !long.TryParse(c[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out long f))
+            {
+                continue;
+            }
+
+            total += f;
+            if (c[0].Length <= WordDictionary.MaxWordLength && f > 0)
+            {
+                words[c[0]] = words.TryGetValue(c[0], out long old) ? old + f : f;
+                if (c.Length > 2 && (c[2].StartsWith("nr", StringComparison.Ordinal) || c[2] is "ns" or "nt" or "nz"))
+                {
+                    proper.Add(c[0]);
+                }
+            }
+        }
+
+        // entries: word -> code (0 for a prefix only) and whether longer words continue it
+        var entries = new SortedDictionary<string, (int Code, bool Continues)>(StringComparer.Ordinal);
+        // a word and its proper-name bit; prefixes that are no word have code 0
+        foreach (var (word, f) in words)
+        {
+            int code = Math.Clamp((int)Math.Round(WordDictionary.FrequencyScale * Math.Log(f)), 1, 127);
+            entries[word] = (code, entries.TryGetValue(word, out var e) && e.Continues);
+            for (int len = 1; len < word.Length; len++)
+            {
+                string prefix = word[..len];
+                entries[prefix] = entries.TryGetValue(prefix, out var p) ? (p.Code, true) : (0, true);
+            }
+        }
+
+        int log2 = BitOperations.Log2((uint)(entries.Count * 2) - 1) + 1;
+        var slots = new uint[1 << log2];
+        foreach (var (text, (code, continues)) in entries)
+        {
+            ulong h = WordDictionary.Start;
+            foreach (char ch in text)
+            {
+                h = WordDictionary.Extend(h, ch);
+            }
+
+            var (home, fingerprint) = WordDictionary.Place(h, log2);
+            int slot = home;
+            while (slots[slot] != 0)
+            {
+                slot = (slot + 1) & (slots.Length - 1);
+            }
+
+            slots[slot] = (fingerprint << WordDictionary.FingerprintShift) | (proper.Contains(text) && code > 0 ? WordDictionary.ProperBit : 0)
+                | (continues ? WordDictionary.ContinuesBit : 0) | (uint)code;
+        }
+
+        var dictionary = new WordDictionary(slots, Math.Log(total));
+        using (var stream = File.Create(outPath))
+        {
+            dictionary.Write(stream, header);
+        }
+
+        Console.WriteLine($"words: {words.Count} words, {entries.Count} entries with prefixes, table of {slots.Length} slots ({slots.Length * 4 / 1e6:F1} MB)");
+    }
+}

@@ -1,0 +1,611 @@
+using Anvil.Core.Entities.Tagging;
+using Anvil.Core.Lexicons;
+
+namespace Anvil.Core.Entities;
+
+/// <summary>
+/// Where the statistical tagger and the word dictionary meet the lexicons and patterns: pattern names
+/// the tagger does not see as names are dropped or trimmed to what it sees, names that cut through a
+/// dictionary word are dropped, and names only the tagger found join the candidates below the lexicons.
+/// </summary>
+public sealed partial class EntityRecognizer
+{
+    private const int ModelPriority = 20;
+
+    /// <summary>
+    /// How much worse (in the tagger's score) the best reading that makes a pattern company a name may be
+    /// before the tagger vetoes it. Junk such as 着力抓科技 or 很多半导体 costs 300 and more, real names the
+    /// tagger does not itself mark (强脑科技, 恒基兆业地产) under 60.
+    /// </summary>
+    private const float VetoGap = 200f;
+
+    /// <summary>
+    /// The tagger's names, in view coordinates, over the clauses worth its time: those where a lexicon or
+    /// pattern already sees a company, person or organisation (names come in company: lists of
+    /// firms, officials beside their bodies). A clause of places and figures alone is left to the lexicons:
+    /// tagging every character would cost more than all the rest of extraction.
+    /// </summary>
+    private List<TaggedName> TagNames(string view, List<EntityCandidate> candidates, Dictionary<(int Start, int End), float> gaps)
+    {
+        var names = new List<TaggedName>();
+        var cue = new bool[view.Length + 1];
+        var proposals = new List<(int Start, int End)>();
+        foreach (var c in candidates)
+        {
+            if (c.Type is EntityType.Company or EntityType.Person or EntityType.Organization)
+            {
+                cue[c.Start] = true;
+            }
+
+            if (c.Source == "company-pattern")
+            {
+                proposals.Add((c.Start, c.End));
+            }
+        }
+
+        proposals.Sort();
+        int nextProposal = 0;
+        var inClause = new List<TaggedName>();
+        var clauseGaps = new float[proposals.Count];
+
+        int start = 0;
+        bool worth = false;
+        for (int i = 0; i <= view.Length; i++)
+        {
+            worth |= cue[i];
+            bool end = i == view.Length || IsSentenceEnd(view[i]) || view[i] is ',' or '，' || (i - start >= 120 && view[i] is '、' or ' ') || i - start >= 400;
+            if (!end)
+            {
+                continue;
+            }
+
+            int stop = Math.Min(view.Length, i + 1);
+            if (worth && stop - start > 1)
+            {
+                inClause.Clear();
+                while (nextProposal < proposals.Count && proposals[nextProposal].Start < stop)
+                {
+                    var (s, e) = proposals[nextProposal++];
+                    if (s >= start && e <= stop)
+                    {
+                        inClause.Add(new TaggedName(s - start, e - start, NameKind.Company));
+                    }
+                }
+
+                _tagger!.Tag(view.AsSpan(start, stop - start), start, names, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(inClause), clauseGaps);
+                for (int k = 0; k < inClause.Count; k++)
+                {
+                    gaps[(inClause[k].Start + start, inClause[k].End + start)] = clauseGaps[k];
+                }
+            }
+
+            start = stop;
+            worth = false;
+        }
+
+        return names;
+    }
+
+    private static bool IsSentenceEnd(char c) => c is '。' or '!' or '?' or '！' or '？' or '\n' or ';' or '；';
+
+    /// <summary>
+    /// Pattern names (a name built from a suffix or a title) must be names to the tagger too: one it
+    /// marks nowhere and cannot read as a name is dropped (着力抓科技, 完善保险), one it marks shorter on the left is trimmed
+    /// (包销商为永升(亚洲)有限公司 → 永升(亚洲)有限公司), a person it marks shorter on the right likewise
+    /// (陈帆上 → 陈帆).
+    /// </summary>
+    private void CheckPatternNames(string view, List<EntityCandidate> candidates, List<TaggedName> names, Dictionary<(int Start, int End), float> gaps)
+    {
+        for (int k = candidates.Count - 1; k >= 0; k--)
+        {
+            var c = candidates[k];
+            bool company = c.Source == "company-pattern";
+            bool person = c.Source == "title-pattern" && c.Type == EntityType.Person;
+            if (!company && !person)
+            {
+                continue;
+            }
+
+            TaggedName? over = null;
+            // names are in text order and do not overlap: start from the first that ends after the candidate starts
+            for (int at = FirstEndingAfter(names, c.Start); at < names.Count && names[at].Start < c.End; at++)
+            {
+                var n = names[at];
+                if (person ? n.Kind == NameKind.Person : n.Kind is NameKind.Company or NameKind.Organization or NameKind.Government)
+                {
+                    over = n;
+                    break;
+                }
+            }
+
+            if (over is not { } m)
+            {
+                // the tagger marks nothing here: it vetoes the name only where no reading of the clause makes it one
+                // or where the name before its suffix is an ordinary word (区域 + 科技, 民生 + 科技)
+                // a registered name (…有限公司) is what a company calls itself: only an ordinary word before its suffix vetoes it
+                // a name followed by what only a listed company has (its profit, its closing price) stands
+                bool vetoed = company && gaps.TryGetValue((c.Start, c.End), out float gap)
+                    && ((gap > VetoGap && !IsRegisteredName(view, c)) || OrdinaryWordBeforeSuffix(view, c))
+                    && !CompanyContextAfter(view, c.End);
+                if (vetoed)
+                {
+                    candidates.RemoveAt(k);
+                }
+
+                continue;
+            }
+
+            if (company && m.Start > c.Start && m.Start < c.End - 2)
+            {
+                // the name part shrinks from the left; the suffix and the way it is kept stay. The name may
+                // begin after a place the pattern already left out (佛山市 + 某某电子股份有限公司): the cut is
+                // counted from where the name begins in the text, and a cut inside that place changes nothing
+                string surface = view[c.Start..c.End];
+                int nameAt = surface.IndexOf(c.Name[..Math.Min(2, c.Name.Length)], StringComparison.Ordinal);
+                int cut = m.Start - c.Start - Math.Max(0, nameAt);
+                string shorter = nameAt >= 0 && cut > 0 && c.Name.Length > cut ? c.Name[cut..] : "";
+                bool atWord = _words is null || _words.KeepsWords(view, m.Start, c.End) || _words.KeepsWords(view, m.Start, m.Start + Math.Min(2, c.End - m.Start));
+                if (shorter.Length >= 2 && atWord && !IsGeneric(shorter) && !IsCommonWord(shorter) && !StartsWithSuffix(view, m.Start))
+                {
+                    candidates[k] = c with { Start = m.Start, Name = shorter };
+                }
+
+                // else the tagger's start cuts a word (大众 → 众), leaves an ordinary word (设备) or only the
+                // suffix (电子股份有限公司), or the name is a lexicon's name for it: the pattern stands
+            }
+            else if (person && m.End < c.End && m.End - c.Start >= 2 && m.Start <= c.Start
+                && (_words is null || !_words.KeepsWords(view, c.Start, c.End)))
+            {
+                // only where the longer name ends inside a word (陈帆上任): 辛国斌出席 keeps its third character
+                candidates[k] = c with { End = m.End, Name = view[c.Start..m.End] };
+            }
+        }
+    }
+
+    /// <summary>
+    /// A word only a company has (纯利, 股价, 收市报) begins within a few characters after a name: room for a
+    /// period between them (某某科技去年纯利…, 某某实业今年上半年营收…).
+    /// </summary>
+    private bool CompanyContextAfter(string view, int end)
+    {
+        var words = _data.CompanyContext;
+        for (int at = end; at < Math.Min(view.Length, end + 6); at++)
+        {
+            if (!TextClasses.IsHan(view[at]) && !char.IsAsciiDigit(view[at]))
+            {
+                return false; // the clause ends (or a figure begins) before any such word
+            }
+
+            if (words.CanStartWith(view[at]) && words.LongestMatch(view, at, out _) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A company suffix (电子, 股份有限公司) begins at this position.</summary>
+    private bool StartsWithSuffix(string view, int at) =>
+        _data.CompanySuffixes.CanStartWith(view[at]) && _data.CompanySuffixes.LongestMatch(view, at, out _) > 0;
+
+    /// <summary>A company name ending in a legal form (有限公司, 股份有限公司): the name a company registers.</summary>
+    private bool IsRegisteredName(string view, EntityCandidate c) =>
+        _data.LegalForms.Any(f => view.AsSpan(c.Start, c.End - c.Start).EndsWith(f, StringComparison.Ordinal));
+
+    private bool OrdinaryWordBeforeSuffix(string view, EntityCandidate c)
+    {
+        for (int k = c.Start + 2; k < c.End; k++)
+        {
+            if (_data.CompanySuffixes.TryGet(view.AsSpan(k, c.End - k), out _))
+            {
+                return IsCommonWord(view[c.Start..k]);
+            }
+        }
+
+        return false;
+    }
+
+    private static int FirstEndingAfter(List<TaggedName> names, int position)
+    {
+        int lo = 0, hi = names.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (names[mid].End > position)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
+    /// A place, company or person that begins or ends inside a dictionary word of the best segmentation
+    /// around it is no name there: 长治 in 长治久安, 范县 in 示范县, 海地 in 上海地区, 三星 in 三星堆, a body cut
+    /// out of a title (财政司司 in 财政司司长). A place
+    /// may end inside a word through its administrative word (广州市 in 广州市长), or begin a longer proper
+    /// name of a place (上海 in 上海地区).
+    /// </summary>
+    private void DropNamesCuttingWords(string view, List<EntityCandidate> candidates)
+    {
+        for (int k = candidates.Count - 1; k >= 0; k--)
+        {
+            var c = candidates[k];
+            if (c.Source == "body-pattern")
+            {
+                // a body cut out of a title: its last character begins a title running past it (财政司 + 司长)
+                int title = c.End < view.Length && _data.PersonTitles.CanStartWith(view[c.End - 1]) ? _data.PersonTitles.LongestMatch(view, c.End - 1, out _) : 0;
+                if (title > 1)
+                {
+                    candidates.RemoveAt(k);
+                }
+
+                continue;
+            }
+
+            if (c.Type is not (EntityType.Place or EntityType.Company or EntityType.Person) || c.Source is "user" or "bracket" || c.Length > 4)
+            {
+                continue;
+            }
+
+            if (!_words!.KeepsWords(view, c.Start, c.End)
+                && !(c.Length > 2 && IsAdministrativeWord(view[c.End - 1]) && _words.KeepsWords(view, c.Start, c.End - 1))
+                && !(c.Type == EntityType.Place && BeginsProperName(view, c)))
+            {
+                candidates.RemoveAt(k);
+            }
+        }
+    }
+
+    private bool BeginsProperName(string view, EntityCandidate c)
+    {
+        var (start, end) = _words!.WordAround(view, c.Start, c.End);
+        return start == c.Start && end > c.End && _words.IsProperName(view.AsSpan(start, end - start));
+    }
+
+    private static bool IsAdministrativeWord(char c) => c is '省' or '市' or '区' or '县';
+
+    /// <summary>Names only the tagger found, where no lexicon or pattern candidate stands, with their canonical names.</summary>
+    private void AddTaggedNames(string view, List<EntityCandidate> candidates, List<TaggedName> names)
+    {
+        var covered = new bool[view.Length];
+        foreach (var c in candidates)
+        {
+            covered.AsSpan(c.Start, c.Length).Fill(true);
+        }
+
+        var byStart = candidates.Select(c => (c.Start, c.End)).ToArray();
+        Array.Sort(byStart);
+        int longest = byStart.Length == 0 ? 0 : byStart.Max(c => c.End - c.Start);
+        foreach (var found in names)
+        {
+            var n = CutRelationWord(view, TrimToNameChars(view, found));
+            if (n.Length < 2 || n.Length > 30 || CrossesCandidate(byStart, longest, n))
+            {
+                continue;
+            }
+
+            if (n.Kind == NameKind.Company && KnownCompanyThenPlace(candidates, n))
+            {
+                continue; // 某车企 + 长沙 + 工厂: a known company and where its site is, not a new name
+            }
+
+            if (n.Kind is NameKind.Government or NameKind.Organization && SecondHalfOfJoinedName(view, n, covered))
+            {
+                continue; // 发展和 + 改革委员会: the body's name began before the conjunction
+            }
+
+            bool overlaps = covered.AsSpan(n.Start, n.Length).Contains(true);
+            // a longer body or company may take in known names (深圳市 + 某某局): Resolve keeps the longest
+            if (overlaps && n.Kind is NameKind.Person or NameKind.Place)
+            {
+                continue;
+            }
+
+            if (_words is not null && n.Length <= 8 && !_words.KeepsWords(view, n.Start, n.End)
+                && !(n.Length > 2 && IsAdministrativeWord(view[n.End - 1]) && _words.KeepsWords(view, n.Start, n.End - 1)))
+            {
+                continue; // 科大讯飞旗(下): a name does not end inside a word
+            }
+
+            string surface = view[n.Start..n.End];
+            var known = LookupView(surface);
+            if (known is not null)
+            {
+                candidates.Add(new EntityCandidate(n.Start, n.End, known.Name, known.Type, ModelPriority, "model"));
+                continue;
+            }
+
+            string? name = n.Kind switch
+            {
+                NameKind.Company => CompanyName(view, n.Start, n.End),
+                NameKind.Place => PlaceName(surface),
+                NameKind.Person => PersonName(surface),
+                _ => BodyName(surface),
+            };
+            if (name is not null)
+            {
+                candidates.Add(new EntityCandidate(n.Start, n.End, name, n.Kind.ToEntityType(), ModelPriority, "model"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Short forms a text gives for a name just named: 某某电子股份有限公司(以下简称“某某电子”), 证券简称为“某某”.
+    /// The short form stands for the nearest company, body or organisation before the marker in its sentence.
+    /// A company takes the short form as its canonical name (the short common name the spec asks for, which
+    /// the text itself gives); a body or organisation keeps its full name. Every mention of the short form is
+    /// renamed, and the short form is returned to be found again in the whole document.
+    /// </summary>
+    private List<(string Surface, string Name, EntityType Type)> ShortForms(string view, List<EntityCandidate> chosen)
+    {
+        var aliases = new List<(string Surface, string Name, EntityType Type)>();
+        var markers = _data.ShortFormMarkers;
+        for (int i = 0; i < view.Length; i++)
+        {
+            if (!markers.CanStartWith(view[i]))
+            {
+                continue;
+            }
+
+            int len = markers.LongestMatch(view, i, out _);
+            if (len == 0)
+            {
+                continue;
+            }
+
+            int k = i + len;
+            while (k < view.Length && view[k] is '为' or ':' or '是' or ' ' or '“' or '"' or '「' or '『' or '‘')
+            {
+                k++;
+            }
+
+            int s = k;
+            while (k < view.Length && k - s <= 8 && TextClasses.IsNameChar(view[k]))
+            {
+                k++;
+            }
+
+            if (k - s < 2 || k - s > 8 || (k < view.Length && TextClasses.IsNameChar(view[k])))
+            {
+                continue;
+            }
+
+            // the name it shortens: the nearest one before the marker, no sentence end between
+            int full = -1;
+            for (int c = 0; c < chosen.Count && chosen[c].End <= i; c++)
+            {
+                if (chosen[c].Type is EntityType.Company or EntityType.Organization or EntityType.Government && i - chosen[c].End <= 30)
+                {
+                    full = c;
+                }
+            }
+
+            if (full >= 0 && view.AsSpan(chosen[full].End, i - chosen[full].End).IndexOfAny('。', '\n') < 0)
+            {
+                var f = chosen[full];
+                string shortForm = view[s..k];
+                string name = f.Type == EntityType.Company ? LookupView(shortForm)?.Name ?? shortForm : f.Name;
+                RenameAll(view, chosen, f.Name, shortForm, name, f.Type);
+                aliases.Add((shortForm, name, f.Type));
+            }
+
+            i = k;
+        }
+
+        return aliases;
+    }
+
+    /// <summary>Every chosen mention of the full name or written as the short form takes the one canonical name.</summary>
+    private static void RenameAll(string view, List<EntityCandidate> chosen, string fullName, string shortForm, string name, EntityType type)
+    {
+        for (int c = 0; c < chosen.Count; c++)
+        {
+            var x = chosen[c];
+            bool same = (x.Type == type && x.Name == fullName) || view.AsSpan(x.Start, x.Length).SequenceEqual(shortForm);
+            if (same && x.Type is EntityType.Company or EntityType.Organization or EntityType.Government)
+            {
+                chosen[c] = x with { Name = name, Type = type };
+            }
+        }
+    }
+
+    /// <summary>
+    /// A tagged company that begins with a company the lexicons know and holds a place after it: Chinese
+    /// names put their place first (深圳市某某), so a place after a known name says where the company's site
+    /// is (工厂, 总部, 基地), and the name is the known company alone. A registered name with its place in
+    /// brackets (某某（深圳）有限公司) is not read this way: the bracket is no place candidate of its own.
+    /// </summary>
+    private static bool KnownCompanyThenPlace(List<EntityCandidate> candidates, TaggedName n)
+    {
+        int companyEnd = -1;
+        foreach (var c in candidates)
+        {
+            if (c.Type == EntityType.Company && c.Source is "lexicon" or "user" && c.Start == n.Start && c.End < n.End)
+            {
+                companyEnd = Math.Max(companyEnd, c.End);
+            }
+        }
+
+        return companyEnd > 0 && candidates.Any(c => c.Type == EntityType.Place && c.Start >= companyEnd && c.End <= n.End);
+    }
+
+    /// <summary>
+    /// A body the tagger starts right after a conjunction that joins two words of one name (发展和改革委员会,
+    /// 工业和信息化部) where the word before the conjunction is no name of its own: the tagger saw only the second half.
+    /// </summary>
+    private bool SecondHalfOfJoinedName(string view, TaggedName n, bool[] covered)
+    {
+        int before = n.Start - 1;
+        return before >= 2 && _data.NameConjunctions.Contains(view[before]) && TextClasses.IsHan(view[before - 1])
+            && !covered[before - 1];
+    }
+
+    /// <summary>A company followed by a word that opens the next name (华润微 + 子公司) ends before it.</summary>
+    private TaggedName CutRelationWord(string view, TaggedName n)
+    {
+        if (n.Kind != NameKind.Company)
+        {
+            return n;
+        }
+
+        for (int k = n.Start + 2; k < n.End - 1; k++)
+        {
+            if (_data.LegalNameBoundaries.Contains(view[k..n.End]))
+            {
+                return n with { End = k };
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>A name begins and ends with a character a name can hold (not －大学).</summary>
+    private static TaggedName TrimToNameChars(string view, TaggedName n)
+    {
+        int s = n.Start, e = n.End;
+        while (s < e && !TextClasses.IsNameChar(view[s]))
+        {
+            s++;
+        }
+
+        while (e > s && !TextClasses.IsNameChar(view[e - 1]) && view[e - 1] != ')')
+        {
+            e--;
+        }
+
+        return n with { Start = s, End = e };
+    }
+
+    /// <summary>True when the name begins or ends inside a candidate without taking it in whole.</summary>
+    private static bool CrossesCandidate((int Start, int End)[] byStart, int longest, TaggedName n)
+    {
+        // only candidates starting at most `longest` before the name can reach into it
+        int lo = 0, hi = byStart.Length, from = n.Start - longest;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (byStart[mid].Start < from)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (int k = lo; k < byStart.Length && byStart[k].Start < n.End; k++)
+        {
+            var (start, end) = byStart[k];
+            bool overlap = start < n.End && end > n.Start;
+            bool inside = start >= n.Start && end <= n.End;
+            bool around = n.Start >= start && n.End <= end;
+            if (overlap && !inside && !around)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A body or organisation the tagger found, unless it is an ordinary word (研究院), a body word alone
+    /// (统计局) or a place and a body word that needs the place's administrative word (杭州政府).
+    /// </summary>
+    private string? BodyName(string surface)
+    {
+        if (IsCommonWord(surface) || _data.GovernmentBodies.TryGet(surface, out _))
+        {
+            return null;
+        }
+
+        for (int k = 2; k < surface.Length - 1; k++)
+        {
+            if (_data.GovernmentBodies.TryGet(surface.AsSpan(k), out var body) && body.NeedsAdministrativeWord && !IsAdministrativeWord(surface[k - 1]))
+            {
+                return null;
+            }
+        }
+
+        return surface;
+    }
+
+    /// <summary>The lexicon entry for text already in the view's normal form (no second normalisation).</summary>
+    private LexiconEntry? LookupView(ReadOnlySpan<char> text) => _lexicon.Trie.TryGet(text, out var entries) ? entries[0] : null;
+
+    private bool IsCommonWord(string text) => _words is not null && _words.IsCommonWord(text);
+
+    /// <summary>A company's short name: without its legal suffix (有限公司) and the place it starts with.</summary>
+    private string? CompanyName(string view, int start, int end)
+    {
+        int nameEnd = end;
+        string kept = "";
+        for (int k = start + 2; k < end; k++)
+        {
+            if (_data.CompanySuffixes.TryGet(view.AsSpan(k, end - k), out var keep) && keep != "keep")
+            {
+                nameEnd = k;
+                kept = keep.StartsWith("keep-", StringComparison.Ordinal) ? keep["keep-".Length..] : "";
+                break;
+            }
+        }
+
+        int nameStart = start;
+        if (_lexicon.Trie.CanStartWith(view[start]))
+        {
+            int len = _lexicon.Trie.LongestMatch(view.AsSpan(0, nameEnd), start, out var entries);
+            if (len > 0 && entries[0].Type == EntityType.Place && nameEnd - (start + len) >= 2)
+            {
+                nameStart = start + len;
+            }
+        }
+
+        string name = StripParenthetical(view[nameStart..nameEnd]) + kept;
+        // 深圳工厂, 深圳PCT: a place and an ordinary word or a bare code is no company
+        if (name.Length < 2 || IsGeneric(name) || IsCommonWord(name) || (nameStart > start && !name.Any(TextClasses.IsHan)))
+        {
+            return null;
+        }
+
+        return LookupView(name)?.Name ?? name;
+    }
+
+    /// <summary>A place without its administrative word where the rest is a known place (深圳市 → 深圳).</summary>
+    private string? PlaceName(string surface)
+    {
+        if (surface.Length > 2 && IsAdministrativeWord(surface[^1]) && LookupView(surface.AsSpan(0, surface.Length - 1)) is { Type: EntityType.Place } p)
+        {
+            return p.Name;
+        }
+
+        return IsGeneric(surface) || IsCommonWord(surface) ? null : surface;
+    }
+
+    /// <summary>
+    /// A personal name of Han characters has two to four, a foreign one may run longer with a middle dot;
+    /// in Latin letters, two or more capitalised words (an acronym or a lone word is too often no name).
+    /// </summary>
+    private string? PersonName(string surface)
+    {
+        if (!surface.Any(TextClasses.IsHan))
+        {
+            var words = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return words.Length >= 2 && words.All(w => char.IsAsciiLetterUpper(w[0]) && w.Skip(1).All(char.IsAsciiLetterLower)) ? surface : null;
+        }
+
+        if (IsCommonWord(surface))
+        {
+            return null;
+        }
+
+        return surface.Length <= 4 || surface.Contains('·', StringComparison.Ordinal) ? surface : null;
+    }
+}

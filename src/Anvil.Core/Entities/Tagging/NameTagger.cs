@@ -1,0 +1,113 @@
+using System.Buffers;
+using Anvil.Core.Lexicons;
+using Anvil.Data;
+
+namespace Anvil.Core.Entities.Tagging;
+
+/// <summary>
+/// A statistical name finder: an averaged structured perceptron over the characters of the matching
+/// view (<see cref="NameFeatures"/>), trained on public annotated corpora by
+/// <c>src/Anvil.Data/scripts/train-name-tagger.sh</c> (see <c>entities/name-tagger.md</c>). It marks
+/// people, places, companies, government bodies and other organisations, including names no lexicon
+/// lists. Read-only after construction and safe to share across threads.
+/// </summary>
+public sealed class NameTagger
+{
+    public const string BuiltInPath = "entities/name-tagger.bin";
+
+    private const int T = NameTags.Count;
+
+    public NameTagger(NameTaggerModel model, NameFeatures features)
+    {
+        Model = model;
+        Features = features;
+    }
+
+    public NameTaggerModel Model { get; }
+
+    public NameFeatures Features { get; }
+
+    public static NameTaggerModel LoadBuiltInModel()
+    {
+        using var stream = DataFiles.Open(BuiltInPath);
+        return NameTaggerModel.Read(stream);
+    }
+
+    /// <summary>Tags one stretch of text (a sentence or clause) and adds its names, offset by <paramref name="offset"/>.</summary>
+    public void Tag(ReadOnlySpan<char> text, int offset, List<TaggedName> output) => Tag(text, offset, output, [], []);
+
+    /// <summary>
+    /// Tags a stretch and, for each proposed name (a range of the stretch and a kind), how much worse the best
+    /// tagging is that marks exactly that name: 0 when the tagger finds it itself, large when no reading of
+    /// the stretch makes it a name.
+    /// </summary>
+    public void Tag(ReadOnlySpan<char> text, int offset, List<TaggedName> output, ReadOnlySpan<TaggedName> proposed, Span<float> gaps)
+    {
+        int n = text.Length;
+        if (n == 0)
+        {
+            return;
+        }
+
+        ulong[] keys = ArrayPool<ulong>.Shared.Rent(n * NameFeatures.PerPosition);
+        float[] emissions = ArrayPool<float>.Shared.Rent(n * T);
+        byte[] tags = ArrayPool<byte>.Shared.Rent(n);
+        try
+        {
+            var k = keys.AsSpan(0, n * NameFeatures.PerPosition);
+            Features.Extract(text, k);
+            var e = emissions.AsSpan(0, n * T);
+            Model.Score(k, NameFeatures.PerPosition, e);
+            var t = tags.AsSpan(0, n);
+            float best = Viterbi.Decode(e, Model.Transitions, Model.Start, default, t);
+            AddNames(t, offset, output);
+            if (proposed.Length > 0)
+            {
+                var allowed = new ushort[n];
+                for (int p = 0; p < proposed.Length; p++)
+                {
+                    var name = proposed[p];
+                    Array.Fill(allowed, ushort.MaxValue);
+                    allowed[name.Start] = (ushort)(1 << NameTags.Begin(name.Kind));
+                    for (int i = name.Start + 1; i < name.End; i++)
+                    {
+                        allowed[i] = (ushort)(1 << NameTags.Inside(name.Kind));
+                    }
+
+                    if (name.End < n)
+                    {
+                        allowed[name.End] = unchecked((ushort)~(1 << NameTags.Inside(name.Kind)));
+                    }
+
+                    gaps[p] = best - Viterbi.Decode(e, Model.Transitions, Model.Start, allowed, t);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keys);
+            ArrayPool<float>.Shared.Return(emissions);
+            ArrayPool<byte>.Shared.Return(tags);
+        }
+    }
+
+    /// <summary>The names a tag sequence marks.</summary>
+    public static void AddNames(ReadOnlySpan<byte> tags, int offset, List<TaggedName> output)
+    {
+        int start = -1;
+        for (int i = 0; i <= tags.Length; i++)
+        {
+            int tag = i < tags.Length ? tags[i] : NameTags.Outside;
+            if (start >= 0 && !NameTags.IsInside(tag))
+            {
+                output.Add(new TaggedName(offset + start, offset + i, NameTags.KindOf(tags[start])));
+                start = -1;
+            }
+
+            if (NameTags.IsBegin(tag))
+            {
+                start = i;
+            }
+        }
+    }
+}

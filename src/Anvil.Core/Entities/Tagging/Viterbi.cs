@@ -1,0 +1,107 @@
+namespace Anvil.Core.Entities.Tagging;
+
+/// <summary>
+/// The best tag sequence under per-character scores and tag-to-tag scores, keeping BIO order
+/// (<see cref="NameTags.CanFollow"/>). The trainer passes masks of allowed tags per character to find
+/// the best sequence that agrees with a partial annotation.
+/// </summary>
+public static class Viterbi
+{
+    private const int T = NameTags.Count;
+
+    /// <param name="emissions">n × <see cref="NameTags.Count"/> scores, row per character.</param>
+    /// <param name="transitions">T × T scores, [previous * T + next].</param>
+    /// <param name="start">T scores for the first tag.</param>
+    /// <param name="allowed">null, or one bit mask of allowed tags per character.</param>
+    /// <param name="tags">receives the n tags.</param>
+    /// <returns>the score of the best sequence.</returns>
+    public static float Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, ReadOnlySpan<float> start,
+        ReadOnlySpan<ushort> allowed, Span<byte> tags)
+    {
+        int n = tags.Length;
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        Span<float> score = stackalloc float[T];
+        Span<float> nextScore = stackalloc float[T];
+        byte[]? rented = null;
+        Span<byte> back = n * T <= 8192 ? stackalloc byte[n * T] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(n * T)).AsSpan(0, n * T);
+        try
+        {
+            for (int t = 0; t < T; t++)
+            {
+                bool ok = !NameTags.IsInside(t) && (allowed.IsEmpty || (allowed[0] & (1 << t)) != 0);
+                score[t] = ok ? start[t] + emissions[t] : float.NegativeInfinity;
+            }
+
+            for (int i = 1; i < n; i++)
+            {
+                var row = emissions.Slice(i * T, T);
+                int mask = allowed.IsEmpty ? -1 : allowed[i];
+                for (int t = 0; t < T; t++)
+                {
+                    if ((mask & (1 << t)) == 0)
+                    {
+                        nextScore[t] = float.NegativeInfinity;
+                        back[(i * T) + t] = 0;
+                        continue;
+                    }
+
+                    float bestScore = float.NegativeInfinity;
+                    int bestPrevious = 0;
+                    if (NameTags.IsInside(t))
+                    {
+                        // only its own B- or I- tag comes before an I- tag
+                        int b = t - 1;
+                        float sb = score[b] + transitions[(b * T) + t], si = score[t] + transitions[(t * T) + t];
+                        (bestScore, bestPrevious) = sb >= si ? (sb, b) : (si, t);
+                    }
+                    else
+                    {
+                        for (int p = 0; p < T; p++)
+                        {
+                            float s = score[p] + transitions[(p * T) + t];
+                            if (s > bestScore)
+                            {
+                                bestScore = s;
+                                bestPrevious = p;
+                            }
+                        }
+                    }
+
+                    nextScore[t] = bestScore + row[t];
+                    back[(i * T) + t] = (byte)bestPrevious;
+                }
+
+                nextScore.CopyTo(score);
+            }
+
+            int last = 0;
+            for (int t = 1; t < T; t++)
+            {
+                if (score[t] > score[last])
+                {
+                    last = t;
+                }
+            }
+
+            float best = score[last];
+            for (int i = n - 1; i >= 0; i--)
+            {
+                tags[i] = (byte)last;
+                last = back[(i * T) + last];
+            }
+
+            return best;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+}

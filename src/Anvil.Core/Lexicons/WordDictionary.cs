@@ -1,0 +1,292 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Anvil.Data;
+
+namespace Anvil.Core.Lexicons;
+
+/// <summary>
+/// A general word dictionary of Simplified Chinese with word frequencies (derived from jieba's
+/// dictionary, see <c>words/SOURCE.md</c>), and the segmentation it implies: the split of a text into
+/// words whose product of probabilities is highest, as jieba computes it without its HMM. Anvil uses
+/// it to tell whether a name cuts through a word (长治 in 长治久安, 范县 in 示范县).
+/// </summary>
+/// <remarks>
+/// The file is the lookup table itself, so loading is one copy: an open-addressing table of 32-bit
+/// slots, each holding 23 bits of a word's hash, a bit saying jieba tags the word as a proper name
+/// (nr, ns, nt, nz), a bit saying longer words continue it, and its frequency as a 7-bit code
+/// (round(8 ln f)); code 0 marks a prefix that is no word. The slot's position holds 20 more bits of
+/// the hash, so two words are confused about once in 2^43 probes.
+/// Read-only after loading and safe to share across threads.
+/// </remarks>
+public sealed class WordDictionary
+{
+    public const string Magic = "ANVILWRD";
+    public const int MaxWordLength = 8;
+    public const double FrequencyScale = 8.0;
+
+    private const ulong FnvOffset = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
+
+    private readonly uint[] _slots;
+    private readonly int _shift;
+    private readonly uint _mask;
+    private readonly float[] _logProbability; // by frequency code: ln(f) - ln(total)
+    private readonly float _unknown;           // a character the dictionary lacks: frequency 1
+
+    public WordDictionary(uint[] slots, double logTotal)
+    {
+        if (slots.Length == 0 || (slots.Length & (slots.Length - 1)) != 0)
+        {
+            throw new ArgumentException("the table size must be a power of two", nameof(slots));
+        }
+
+        _slots = slots;
+        _mask = (uint)slots.Length - 1;
+        _shift = 64 - System.Numerics.BitOperations.Log2((uint)slots.Length);
+        _logProbability = new float[128];
+        for (int code = 0; code < 128; code++)
+        {
+            _logProbability[code] = (float)((code / FrequencyScale) - logTotal);
+        }
+
+        _unknown = (float)-logTotal;
+        LogTotal = logTotal;
+    }
+
+    public double LogTotal { get; }
+
+    public int Capacity => _slots.Length;
+
+    /// <summary>The dictionary shipped with Anvil (words/words.bin).</summary>
+    public static WordDictionary LoadBuiltIn()
+    {
+        using var stream = DataFiles.Open("words/words.bin");
+        return Read(stream);
+    }
+
+    public static WordDictionary Read(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        if (Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length)) != Magic)
+        {
+            throw new InvalidDataException("E0101: not an Anvil word dictionary");
+        }
+
+        reader.ReadString(); // the header: source and licence
+        double logTotal = reader.ReadDouble();
+        int capacity = reader.ReadInt32();
+        var slots = new uint[capacity];
+        var bytes = MemoryMarshal.AsBytes(slots.AsSpan());
+        reader.BaseStream.ReadExactly(bytes);
+        return new WordDictionary(slots, logTotal);
+    }
+
+    public void Write(Stream stream, string header)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Encoding.ASCII.GetBytes(Magic));
+        writer.Write(header);
+        writer.Write(LogTotal);
+        writer.Write(_slots.Length);
+        writer.Write(MemoryMarshal.AsBytes(_slots.AsSpan()));
+    }
+
+    /// <summary>The hash after one more character (FNV-1a over UTF-16 units).</summary>
+    public static ulong Extend(ulong hash, char c) => (hash ^ c) * FnvPrime;
+
+    public static ulong Start => FnvOffset;
+
+    /// <summary>The slot of a hash, or -1; for building the table.</summary>
+    public static (int Home, uint Fingerprint) Place(ulong hash, int capacityLog2)
+    {
+        hash = Mix(hash);
+        return ((int)(hash >> (64 - capacityLog2)), (uint)((hash >> 8) & 0x7FFFFF) | 1);
+    }
+
+    /// <summary>FNV alone spreads short words badly (one character changes few high bits): a finaliser mixes them.</summary>
+    private static ulong Mix(ulong h)
+    {
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        return h ^ (h >> 33);
+    }
+
+    public const uint ProperBit = 0x100;
+    public const uint ContinuesBit = 0x80;
+    public const int FingerprintShift = 9;
+
+    /// <summary>The entry (flags and frequency code) for a hash, 0 when absent.</summary>
+    private uint Find(ulong hash)
+    {
+        hash = Mix(hash);
+        uint slot = (uint)(hash >> _shift);
+        uint fingerprint = (uint)((hash >> 8) & 0x7FFFFF) | 1;
+        while (true)
+        {
+            uint v = _slots[slot];
+            if (v == 0)
+            {
+                return 0;
+            }
+
+            if (v >> FingerprintShift == fingerprint)
+            {
+                return v;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    /// <summary>True when the text is a dictionary word.</summary>
+    public bool Contains(ReadOnlySpan<char> word) => (Entry(word) & 0x7F) != 0;
+
+    /// <summary>True when the text is a dictionary word that is no proper name (工厂, 理想, 研究院).</summary>
+    public bool IsCommonWord(ReadOnlySpan<char> word)
+    {
+        uint e = Entry(word);
+        return (e & 0x7F) != 0 && (e & ProperBit) == 0;
+    }
+
+    /// <summary>ln of the word's probability, or of an unknown character's.</summary>
+    public float LogProbability(ReadOnlySpan<char> word)
+    {
+        uint e = Entry(word);
+        return (e & 0x7F) != 0 ? _logProbability[e & 0x7F] : _unknown;
+    }
+
+    private uint Entry(ReadOnlySpan<char> word)
+    {
+        ulong h = Start;
+        foreach (char c in word)
+        {
+            h = Extend(h, c);
+        }
+
+        return Find(h);
+    }
+
+    /// <summary>
+    /// Splits <paramref name="text"/> into its most likely words. Writes the cut points, from 0 to
+    /// text.Length, into <paramref name="cuts"/> (at least text.Length + 1 long) and returns how many.
+    /// A run of Latin letters or digits is one word.
+    /// </summary>
+    public int Segment(ReadOnlySpan<char> text, Span<int> cuts)
+    {
+        int n = text.Length;
+        if (n == 0)
+        {
+            cuts[0] = 0;
+            return 1;
+        }
+
+        // best[i]: the best score of text[i..]; next[i]: where the first word of that split ends
+        Span<float> best = n <= 512 ? stackalloc float[n + 1] : new float[n + 1];
+        Span<int> next = n <= 512 ? stackalloc int[n + 1] : new int[n + 1];
+        best[n] = 0;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            char c = text[i];
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                int e = i + 1;
+                while (e < n && char.IsAsciiLetterOrDigit(text[e]))
+                {
+                    e++;
+                }
+
+                best[i] = _unknown + best[e];
+                next[i] = e;
+                continue;
+            }
+
+            ulong h = Extend(Start, c);
+            uint entry = Find(h);
+            float score = ((entry & 0x7F) != 0 ? _logProbability[entry & 0x7F] : _unknown) + best[i + 1];
+            int end = i + 1;
+            for (int k = i + 1; k < n && k - i < MaxWordLength && (entry & ContinuesBit) != 0; k++)
+            {
+                h = Extend(h, text[k]);
+                entry = Find(h);
+                if (entry == 0)
+                {
+                    break;
+                }
+
+                if ((entry & 0x7F) != 0)
+                {
+                    float s = _logProbability[entry & 0x7F] + best[k + 1];
+                    if (s > score)
+                    {
+                        score = s;
+                        end = k + 1;
+                    }
+                }
+            }
+
+            best[i] = score;
+            next[i] = end;
+        }
+
+        int count = 0;
+        for (int i = 0; i < n; i = next[i])
+        {
+            cuts[count++] = i;
+        }
+
+        cuts[count++] = n;
+        return count;
+    }
+
+    /// <summary>
+    /// Where the best segmentation of the stretch around [start, end) puts the word that holds the
+    /// character before <paramref name="end"/>: its start and end, in <paramref name="text"/> coordinates.
+    /// </summary>
+    public (int Start, int End) WordAround(ReadOnlySpan<char> text, int start, int end, int context = 6)
+    {
+        int from = Math.Max(0, start - context), to = Math.Min(text.Length, end + context);
+        var window = text[from..to];
+        Span<int> cuts = stackalloc int[window.Length + 1];
+        int count = Segment(window, cuts);
+        int last = end - 1 - from;
+        for (int k = 0; k + 1 < count; k++)
+        {
+            if (cuts[k] <= last && last < cuts[k + 1])
+            {
+                return (cuts[k] + from, cuts[k + 1] + from);
+            }
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>True when the dictionary tags the word as a proper name (nr, ns, nt, nz).</summary>
+    public bool IsProperName(ReadOnlySpan<char> word)
+    {
+        uint e = Entry(word);
+        return (e & 0x7F) != 0 && (e & ProperBit) != 0;
+    }
+
+    /// <summary>
+    /// True when [start, end) of <paramref name="text"/> begins and ends on word boundaries of the best
+    /// segmentation of the stretch around it (<paramref name="context"/> characters each side, within the
+    /// line): a name that cuts through a word (长治 in 长治久安) is false.
+    /// </summary>
+    public bool KeepsWords(ReadOnlySpan<char> text, int start, int end, int context = 6)
+    {
+        int from = Math.Max(0, start - context), to = Math.Min(text.Length, end + context);
+        var window = text[from..to];
+        Span<int> cuts = stackalloc int[window.Length + 1];
+        int count = Segment(window, cuts);
+        bool startOk = false, endOk = false;
+        for (int k = 0; k < count; k++)
+        {
+            startOk |= cuts[k] == start - from;
+            endOk |= cuts[k] == end - from;
+        }
+
+        return startOk && endOk;
+    }
+}

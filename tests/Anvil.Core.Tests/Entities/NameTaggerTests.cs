@@ -1,0 +1,71 @@
+using Anvil.Core.Entities;
+using Anvil.Core.Entities.Tagging;
+using Anvil.Core.Lexicons;
+using Anvil.Core.Normalization;
+
+namespace Anvil.Core.Tests.Entities;
+
+/// <summary>The trained name tagger Anvil ships (entities/name-tagger.bin) and the decoding under it.</summary>
+public class NameTaggerTests
+{
+    private static readonly Lazy<NameTagger> Tagger = new(() =>
+        new NameTagger(NameTagger.LoadBuiltInModel(), new NameFeatures(EntityLexicon.LoadBuiltIn(TextNormalizer.Default), EntityPatternData.LoadBuiltIn())));
+
+    [Fact]
+    public void ShippedModelNamesItsSourcesAndFitsTheFeatures()
+    {
+        var model = Tagger.Value.Model;
+        Assert.Contains("CLUENER2020", model.Header, StringComparison.Ordinal);
+        Assert.Contains("People's Daily", model.Header, StringComparison.Ordinal);
+        Assert.InRange(model.FeatureCount, 10_000, 2_000_000);
+    }
+
+    [Theory]
+    [InlineData("记者王海明报道，南京市政府今天召开会议。", "王海明", NameKind.Person)]
+    [InlineData("我们在杭州见到了他。", "杭州", NameKind.Place)]
+    public void FindsNamesInPlainSentences(string text, string name, NameKind kind)
+    {
+        var found = new List<TaggedName>();
+        Tagger.Value.Tag(text, 0, found);
+        Assert.Contains(found, n => text[n.Start..n.End] == name && n.Kind == kind);
+    }
+
+    [Fact]
+    public void DecodingKeepsBioOrderAndMasks()
+    {
+        const int T = NameTags.Count;
+        // emissions that favour I-PER everywhere: BIO order makes the first one B-PER
+        var emissions = new float[3 * T];
+        for (int i = 0; i < 3; i++)
+        {
+            emissions[(i * T) + NameTags.Inside(NameKind.Person)] = 5;
+        }
+
+        var tags = new byte[3];
+        Viterbi.Decode(emissions, new float[T * T], new float[T], default, tags);
+        Assert.Equal(NameTags.Begin(NameKind.Person), tags[0]);
+        Assert.All(tags[1..], t => Assert.Equal(NameTags.Inside(NameKind.Person), t));
+
+        // a mask allowing only O keeps everything outside
+        var allowed = Enumerable.Repeat((ushort)1, 3).ToArray();
+        Viterbi.Decode(emissions, new float[T * T], new float[T], allowed, tags);
+        Assert.All(tags, t => Assert.Equal(NameTags.Outside, t));
+    }
+
+    [Fact]
+    public void ModelRoundTripsThroughItsFile()
+    {
+        const int T = NameTags.Count;
+        ulong[] keys = [(1UL << 56) | 1, (4UL << 56) | '王'];
+        var weights = new sbyte[keys.Length * T];
+        weights[T + NameTags.Begin(NameKind.Person)] = 100;
+        using var stream = new MemoryStream();
+        NameTaggerModel.Write(stream, "test", 0.5f, new float[T * T], new float[T], keys, weights);
+        stream.Position = 0;
+        var model = NameTaggerModel.Read(stream);
+        var emissions = new float[T];
+        model.Score([keys[1]], 1, emissions);
+        Assert.Equal(50f, emissions[NameTags.Begin(NameKind.Person)]);
+        Assert.Equal("test", model.Header);
+    }
+}
