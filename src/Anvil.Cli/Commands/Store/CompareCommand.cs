@@ -79,7 +79,8 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
             Write(comparison, settings.ParsedFormat, settings.Output, quotes);
         }
 
-        return 0;
+        // the names it holds are compared all the same; one it does not hold is an input that failed
+        return UnknownNames.Report(store, settings.Names, settings.Indicator) ? 1 : 0;
     }
 
     public static Comparison Compare(IKnowledgeStore store, IReadOnlyList<string> names, string? indicator = null, string? scope = null, PeriodRange? period = null)
@@ -87,7 +88,7 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
         var subjects = names.Select(name => (name, store.Summaries(new FactQuery
         {
             Subjects = Filters.Expand(name),
-            Indicators = Filters.Expand(indicator),
+            Indicators = Filters.ExpandIndicator(indicator),
             Scopes = Filters.Expand(scope),
             Period = period,
         }))).ToList();

@@ -61,7 +61,7 @@ internal sealed class ConflictsCommand : StoreCommand<ConflictsSettings>
         var filter = new FactQuery
         {
             Subjects = Filters.Expand(settings.Subject),
-            Indicators = Filters.Expand(settings.Indicator),
+            Indicators = Filters.ExpandIndicator(settings.Indicator),
         };
         int total = store.CountConflictGroups(filter, tolerance, settings.WithinDocuments);
         var rows = new List<(FigureSummary Group, int Cluster, int Clusters, ValueCluster Values)>();

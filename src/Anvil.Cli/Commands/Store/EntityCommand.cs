@@ -52,7 +52,7 @@ internal sealed class EntityCommand : StoreCommand<EntitySettings>
             .ToList();
         if (entities.Count == 0)
         {
-            Console.Error.WriteLine($"anvil: E0508: no entity named '{settings.Name}' in {store.Location.Display}");
+            Console.Error.WriteLine(UnknownNames.Entity(store, settings.Name));
             return 1;
         }
 

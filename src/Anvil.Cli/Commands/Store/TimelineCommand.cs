@@ -68,7 +68,7 @@ internal sealed class TimelineCommand : StoreCommand<TimelineSettings>
         var query = new FactQuery
         {
             Subjects = Filters.Expand(settings.Subject),
-            Indicators = Filters.Expand(settings.Indicator),
+            Indicators = Filters.ExpandIndicator(settings.Indicator),
             Scopes = Filters.Expand(settings.Scope),
             Kind = settings.ParsedKind,
         };
@@ -135,6 +135,11 @@ internal sealed class TimelineCommand : StoreCommand<TimelineSettings>
 
         if (count == 0)
         {
+            if (UnknownNames.Report(store, [settings.Subject], settings.Indicator))
+            {
+                return 1;
+            }
+
             Console.Error.WriteLine($"anvil: no facts about {settings.Subject} {settings.Indicator}");
         }
 
