@@ -65,4 +65,58 @@ public sealed class FigureDisplayTests : IDisposable
         var firms = Assert.Single(cells, c => c.GetDouble() == 2.54e6);
         Assert.StartsWith("\">\"0!.0,\"万家\"", firms.Style.NumberFormat.Format, StringComparison.Ordinal);
     }
+
+    private const string OtherCity =
+        "杭州市统计局发布，2024年杭州地区生产总值2.19万亿元，同比增长4.7%。杭州人工智能产业规模约3000億元，杭州民营企业超过120万家。";
+
+    /// <summary>Both reports in one knowledge base (kb.db).</summary>
+    private void IngestBoth()
+    {
+        File.WriteAllText(Path.Combine(_dir, "sz.txt"), Report, new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(_dir, "hz.txt"), OtherCity, new UTF8Encoding(false));
+        Assert.Equal(0, AnvilProcess.Run(["ingest", "sz.txt", "hz.txt", "--db", "kb.db", "--date", "2025-01-20"], workingDirectory: _dir).ExitCode);
+    }
+
+    [Fact]
+    public void Facts_and_compare_tables_write_figures_as_analysts_do()
+    {
+        IngestBoth();
+
+        var facts = AnvilProcess.Run(["facts", "--db", "kb.db", "--subject", "深圳"], workingDirectory: _dir);
+        var compare = AnvilProcess.Run(["compare", "深圳", "杭州", "--db", "kb.db"], workingDirectory: _dir);
+
+        Assert.Equal((0, 0), (facts.ExitCode, compare.ExitCode));
+        foreach (var figure in new[] { "3.68万亿元", "3600亿元", ">254万家", "≈+5.8%", "+2.3个百分点" })
+        {
+            Assert.Contains(figure, facts.Stdout, StringComparison.Ordinal);
+        }
+
+        foreach (var figure in new[] { "3.68万亿元", "2.19万亿元", "≈+5.8%", "+4.7%", "≈3000亿元" })
+        {
+            Assert.Contains(figure, compare.Stdout, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(" CNY", compare.Stdout, StringComparison.Ordinal); // the unit as a Chinese reader expects, after the number
+        Assert.DoesNotContain(" CNY", facts.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_comparison_in_a_spreadsheet_keeps_numbers_shown_as_analysts_write_them()
+    {
+        IngestBoth();
+
+        var r = AnvilProcess.Run(["compare", "深圳", "杭州", "--db", "kb.db", "--format", "xlsx", "--output", "compare.xlsx"], workingDirectory: _dir);
+
+        Assert.Equal(0, r.ExitCode);
+        using var workbook = new XLWorkbook(Path.Combine(_dir, "compare.xlsx"));
+        var sheet = workbook.Worksheet(1);
+        var header = sheet.Row(1).CellsUsed().Select(c => c.GetString()).ToList();
+        foreach (var column in new[] { "value", "low", "high" })
+        {
+            var cells = sheet.Column(header.IndexOf(column) + 1).CellsUsed().Skip(1).ToList();
+            Assert.All(cells, c => Assert.Equal(XLDataType.Number, c.DataType));
+            var hangzhou = Assert.Single(cells, c => c.GetDouble() == 2.19e12);
+            Assert.Contains("万亿元", hangzhou.Style.NumberFormat.Format, StringComparison.Ordinal);
+        }
+    }
 }

@@ -417,7 +417,7 @@ public sealed class StoreCliTests : IDisposable
         Assert.All(clusters, c => Assert.Equal(("深圳", "产业规模", "2024", 2), (c.GetProperty("subject").GetString(), c.GetProperty("indicator").GetString(),
             c.GetProperty("period").GetString(), c.GetProperty("clusters").GetInt32())));
         Assert.Equal(["深圳人工智能产业规模为3200亿元", "深圳人工智能產業規模達3600億元"], clusters.Select(c => c.GetProperty("quote").GetString()!).Order());
-        Assert.Contains("3200亿 CNY", Run("conflicts", "--db", db).Stdout);
+        Assert.Contains("3200亿元", Run("conflicts", "--db", db).Stdout);
 
         var timeline = Run("timeline", "深圳", "产业规模", "--db", db, "--format", "jsonl").Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var line = Assert.Single(timeline); // two documents, one period

@@ -260,7 +260,8 @@ internal static class SheetWriter
 
     /// <summary>
     /// Where a sheet keeps a figure's parts (value, value_high, unit, unit_text, kind, qualifier, named as in the
-    /// extraction spec): its value cells get the display format analysts read (3600.00亿元, ≈35%) and stay numbers.
+    /// extraction spec): its value cells (and a summary's low and high) get the display format analysts read
+    /// (3600.00亿元, ≈35%) and stay numbers.
     /// </summary>
     private sealed class FigureColumns(IReadOnlyList<string> columns)
     {
@@ -270,16 +271,19 @@ internal static class SheetWriter
         private readonly int _unitText = Index(columns, "unit_text");
         private readonly int _kind = Index(columns, "kind");
         private readonly int _qualifier = Index(columns, "qualifier");
+        private readonly int _low = Index(columns, "low"); // a summary's range of the values stated (compare, timeline)
+        private readonly int _high = Index(columns, "high");
 
         public string? DisplayFormat(Cell[] row, int column)
         {
-            if (_unit < 0 || (column != _value && column != _valueHigh) || row[column].Number is not { } value)
+            bool stated = column == _value;
+            if (_unit < 0 || !(stated || column == _valueHigh || column == _low || column == _high) || row[column].Number is not { } value)
             {
                 return null;
             }
 
             var figure = FigureParts.FromSpecNames(Text(row, _kind), value, null, Text(row, _unit), Text(row, _unitText),
-                column == _valueHigh ? "eq" : Text(row, _qualifier));
+                stated ? Text(row, _qualifier) : "eq");
             return FigureFormatter.Default.SpreadsheetFormat(figure);
         }
 
