@@ -1,7 +1,14 @@
+using Anvil.Cli.CommandLine;
 using Anvil.Cli.Commands;
 using Anvil.Cli.Commands.Store;
 using Anvil.Core.Pipeline;
 using Spectre.Console.Cli;
+
+if (VersionReport.IsAsked(args))
+{
+    Console.Write(VersionReport.Write());
+    return 0;
+}
 
 // the language data loads while the command line is read (these commands build a pipeline at once)
 if (args.Length > 0 && args[0] is "extract" or "eval" or "ingest" or "reindex")
@@ -13,10 +20,15 @@ else if (args.Length > 0 && args[0] is "compare" or "timeline" or "entity")
     Filters.Preload();
 }
 
+var verbs = new VerbCatalog();
 var app = new CommandApp();
-app.Configure(config =>
+app.Configure(spectre =>
 {
+    var config = verbs.Recording(spectre);
     config.SetApplicationName("anvil");
+    config.SetApplicationVersion(VersionReport.ProgramVersion()); // lists -v, --version in the help
+    config.UseStrictParsing();
+    config.SetExceptionHandler((exception, _) => CliFailure.Report(exception, verbs, args));
     config.AddCommand<ExtractCommand>("extract")
         .WithDescription("Extract documents, entities, facts and relations as JSON Lines (or a table)")
         .WithExample("extract", "samples/")
@@ -27,5 +39,11 @@ app.Configure(config =>
         .WithExample("eval", "--gold", "../shared/gold", "--pred", "predictions.jsonl");
     config.AddStoreVerbs();
 });
+
+if (OptionCheck.FindUnknown(verbs, args) is { } unknown)
+{
+    return CliFailure.Usage(unknown);
+}
+
 // Spectre reads a lone "-" as an option; the shell convention is "standard input".
 return app.Run(args.Select(a => a == "-" ? InputItem.StandardInputToken : a));

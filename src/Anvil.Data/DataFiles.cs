@@ -21,10 +21,10 @@ public static class DataFiles
     public static bool Exists(string relativePath) =>
         Assembly.GetManifestResourceInfo("anvil/" + relativePath.Replace('\\', '/')) is not null;
 
-    /// <summary>The data files under a folder, as relative paths.</summary>
+    /// <summary>The data files under a folder, as relative paths; every data file for the empty folder.</summary>
     public static IEnumerable<string> List(string folder)
     {
-        string prefix = "anvil/" + folder.TrimEnd('/') + "/";
+        string prefix = folder.Trim('/').Length == 0 ? "anvil/" : "anvil/" + folder.TrimEnd('/') + "/";
         return Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
             .Select(n => n["anvil/".Length..])

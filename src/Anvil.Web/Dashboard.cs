@@ -44,6 +44,10 @@ public static class Dashboard
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // log lines are diagnostics: standard error; a host that cannot start says why through the exception its
+        // caller reports in one line (a busy port), not a logged stack trace besides
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => new StoreAccess(options.Store, create: false));

@@ -132,7 +132,7 @@ internal sealed class EvalCommand : Command<EvalSettings>
         var date = settings.ParsedDate;
         var reader = new DocumentReader();
         var inputs = InputFiles.Expand(settings.Paths, out _)
-            .Select(i => new ExtractionInput(i.Path, () => reader.Read(i.Path, new ReadOptions { Date = date }))).ToList();
+            .Select(i => new ExtractionInput(i.Path, () => reader.Read(i.Path, new ReadOptions { Date = date, ForceDate = settings.ForceDate }))).ToList();
         var buffer = new ArrayBufferWriter<byte>(1 << 16);
         new BatchExtractor(pipeline, Environment.ProcessorCount).Run(
             inputs,
@@ -196,7 +196,7 @@ internal static class EvaluationPrinter
 {
     public static void Print(EvaluationReport report, string goldFolder, bool brief)
     {
-        var console = AnsiConsole.Console;
+        var console = UnwrappedConsole.StandardOutput;
         console.MarkupLine($"[bold]Evaluation against[/] {Markup.Escape(goldFolder)} ({report.ByDocument.Count} documents)");
         var totals = new Table().Border(TableBorder.Rounded).AddColumns("records", "precision", "recall", "F1", "right", "spurious", "missed");
         Row(totals, "facts", report.Facts);
@@ -223,12 +223,12 @@ internal static class EvaluationPrinter
             return;
         }
 
-        List("Facts in the gold that extraction missed", report.MissedFacts);
-        List("Facts extracted that the gold does not have (or with another subject, kind, unit or value)", report.SpuriousFacts);
-        List("Entities missed", report.MissedEntities);
-        List("Entities extracted that the gold does not have", report.SpuriousEntities);
-        List("Relations missed", report.MissedRelations);
-        List("Relations extracted that the gold does not have", report.SpuriousRelations);
+        List(console, "Facts in the gold that extraction missed", report.MissedFacts);
+        List(console, "Facts extracted that the gold does not have (or with another subject, kind, unit or value)", report.SpuriousFacts);
+        List(console, "Entities missed", report.MissedEntities);
+        List(console, "Entities extracted that the gold does not have", report.SpuriousEntities);
+        List(console, "Relations missed", report.MissedRelations);
+        List(console, "Relations extracted that the gold does not have", report.SpuriousRelations);
     }
 
     private static void Row(Table table, string name, Score? s)
@@ -250,17 +250,17 @@ internal static class EvaluationPrinter
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static void List(string title, List<string> items)
+    private static void List(IAnsiConsole console, string title, List<string> items)
     {
         if (items.Count == 0)
         {
             return;
         }
 
-        AnsiConsole.MarkupLine($"\n[bold]{Markup.Escape(title)}[/] ({items.Count}):");
+        console.MarkupLine($"\n[bold]{Markup.Escape(title)}[/] ({items.Count}):");
         foreach (var item in items)
         {
-            AnsiConsole.MarkupLine("  " + Markup.Escape(item));
+            console.MarkupLine("  " + Markup.Escape(item));
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
+using Anvil.Cli.CommandLine;
+using Anvil.Core.Display;
 using Anvil.Core.Documents;
 using Anvil.Core.Entities;
 using Anvil.Core.Facts;
@@ -79,11 +81,7 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
             return 2;
         }
 
-        var inputs = InputFiles.Expand(settings.Paths, out int skipped);
-        if (skipped > 0)
-        {
-            Console.Error.WriteLine($"anvil: skipped {skipped} file(s) of a type Anvil does not read");
-        }
+        var inputs = InputFiles.ExpandReporting(settings.Paths, out int emptyFolders);
 
         var reader = new DocumentReader();
         using var stdout = Console.OpenStandardOutput();
@@ -125,15 +123,14 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
         if (failures > 0)
         {
             Console.Error.WriteLine($"anvil: {failures} of {inputs.Count} input(s) could not be read");
-            return 1;
         }
 
-        return 0;
+        return failures + emptyFolders > 0 ? CliErrors.SomeInputsFailed : CliErrors.Success;
     }
 
     private static Document Read(DocumentReader reader, InputItem input, ExtractSettings settings)
     {
-        var options = new ReadOptions { Date = settings.ParsedDate };
+        var options = new ReadOptions { Date = settings.ParsedDate, ForceDate = settings.ForceDate };
         if (input.IsStandardInput)
         {
             using var stdin = Console.OpenStandardInput();
@@ -153,7 +150,8 @@ internal sealed class TableOutput
 
     public void Render()
     {
-        var console = AnsiConsole.Console;
+        var console = UnwrappedConsole.StandardOutput;
+        var figures = FigureFormatter.Default;
         foreach (var a in _analyses)
         {
             var d = a.Document;
@@ -167,11 +165,12 @@ internal sealed class TableOutput
             console.Write(entities);
             if (a.Facts.Count > 0)
             {
-                var facts = new Table().Border(TableBorder.Rounded).AddColumns("subject", "scope", "indicator", "kind", "value", "unit", "period", "quote");
+                var facts = new Table().Border(TableBorder.Rounded).AddColumns("subject", "scope", "indicator", "kind")
+                    .AddColumn(new TableColumn("figure").RightAligned()).AddColumns("period", "quote");
                 foreach (var (span, f) in a.Facts)
                 {
                     facts.AddRow(Markup.Escape(f.Subject), Markup.Escape(f.Scope ?? ""), Markup.Escape(f.Indicator), f.Kind.ToSpecName(),
-                        f.Value.ToString("G", CultureInfo.InvariantCulture), f.Unit.Code, f.Period ?? "", Markup.Escape(d.Slice(span)));
+                        Markup.Escape(figures.Format(f)), f.Period ?? "", Markup.Escape(d.Slice(span)));
                 }
 
                 console.Write(facts);

@@ -12,6 +12,10 @@ internal abstract class ExtractionSettings : CommandSettings
     [Description("Publication date (YYYY-MM-DD) for documents that do not state one; resolves 今年, 去年...")]
     public string? Date { get; init; }
 
+    [CommandOption("--force-date")]
+    [Description("Use --date even for documents that state their own date")]
+    public bool ForceDate { get; init; }
+
     [CommandOption("--lexicon <FILE>")]
     [Description("Extra lexicon (name<TAB>type<TAB>aliases); may be repeated")]
     public string[] Lexicons { get; init; } = [];
@@ -33,6 +37,10 @@ internal abstract class ExtractionSettings : CommandSettings
             }
 
             ParsedDate = d;
+        }
+        else if (ForceDate)
+        {
+            return ValidationResult.Error("E0306: --force-date needs --date YYYY-MM-DD to force");
         }
 
         return ValidationResult.Success();

@@ -17,9 +17,37 @@ internal sealed record InputItem(string Path, bool NamedExplicitly)
 /// </summary>
 internal static class InputFiles
 {
-    public static List<InputItem> Expand(IEnumerable<string> paths, out int skipped)
+    /// <summary>A folder that holds no file Anvil reads: an input that gave nothing, reported as such.</summary>
+    public const string EmptyFolderCode = "E0305";
+
+    /// <summary>
+    /// <see cref="Expand"/> for a verb that reads documents: files of other types are counted on one line of standard
+    /// error, and each folder that holds nothing Anvil reads gets a line of its own (counted in <paramref name="emptyFolders"/>:
+    /// such an input failed, and the exit status says so).
+    /// </summary>
+    public static List<InputItem> ExpandReporting(IEnumerable<string> paths, out int emptyFolders)
+    {
+        var items = Expand(paths, out int skipped, out var empty);
+        if (skipped > 0)
+        {
+            Console.Error.WriteLine($"anvil: skipped {skipped} file(s) of a type Anvil does not read");
+        }
+
+        foreach (var folder in empty)
+        {
+            Console.Error.WriteLine($"anvil: {EmptyFolderCode}: {folder}: no document in this folder (Anvil reads .txt, .md, .html and .pdf files)");
+        }
+
+        emptyFolders = empty.Count;
+        return items;
+    }
+
+    public static List<InputItem> Expand(IEnumerable<string> paths, out int skipped) => Expand(paths, out skipped, out _);
+
+    private static List<InputItem> Expand(IEnumerable<string> paths, out int skipped, out List<string> emptyFolders)
     {
         skipped = 0;
+        emptyFolders = [];
         var items = new List<InputItem>();
         foreach (var path in paths)
         {
@@ -29,6 +57,7 @@ internal static class InputFiles
             }
             else if (Directory.Exists(path))
             {
+                int before = items.Count;
                 foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
                     if (DocumentReader.IsReadableExtension(file))
@@ -39,6 +68,11 @@ internal static class InputFiles
                     {
                         skipped++;
                     }
+                }
+
+                if (items.Count == before)
+                {
+                    emptyFolders.Add(path);
                 }
             }
             else

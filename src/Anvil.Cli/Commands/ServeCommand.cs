@@ -67,7 +67,16 @@ internal sealed class ServeCommand : StoreCommand<ServeSettings>
     protected override int Run(ServeSettings settings, CancellationToken cancellationToken)
     {
         using var app = Build(settings);
-        app.StartAsync(cancellationToken).GetAwaiter().GetResult();
+        try
+        {
+            app.StartAsync(cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            return Fail("E0609", $"{string.Join(" or ", settings.ParsedUrls)}: the port is in use (another anvil serve?); " +
+                "stop that or choose another port: --urls http://127.0.0.1:PORT (0 takes a free one)");
+        }
+
         var addresses = Dashboard.Addresses(app);
         Console.WriteLine($"anvil: serving {StoreLocation.Resolve(settings.Db).Display} at {string.Join(" and ", addresses.Select(a => a.TrimEnd('/') + "/"))}" +
             $" (uploads {(settings.AllowUpload ? "on" : "off")}; Ctrl+C stops)");

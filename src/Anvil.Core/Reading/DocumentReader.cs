@@ -170,7 +170,7 @@ public sealed class DocumentReader
         var marks = _marker.Find(text);
         var header = TextHeaderFinder.Find(text, marks);
         title ??= header.Title;
-        date = options.Date ?? date ?? header.Date;
+        date = (options.ForceDate ? options.Date : null) ?? date ?? header.Date ?? options.Date;
         return new Document(id, text, title, date, sourcePath, marks.Select(m => m.Span), format);
     }
 

@@ -8,8 +8,14 @@ public sealed record ReadOptions
 
     public static ReadOptions Default { get; } = new();
 
-    /// <summary>The caller's publication date (<c>--date</c>); it wins over any date the text states.</summary>
+    /// <summary>
+    /// The caller's publication date (<c>--date</c>) for a document that states none; a date the document states
+    /// (its metadata, a dateline near the top) wins unless <see cref="ForceDate"/>.
+    /// </summary>
     public DateOnly? Date { get; init; }
+
+    /// <summary><see cref="Date"/> wins over a date the document states (<c>--force-date</c>).</summary>
+    public bool ForceDate { get; init; }
 
     /// <summary>The document id; the file name without its extension when null.</summary>
     public string? Id { get; init; }

@@ -104,11 +104,15 @@ public sealed class HtmlReadingTests : IDisposable
     }
 
     [Fact]
-    public void Callers_date_wins_over_metadata()
+    public void Callers_date_wins_over_metadata_only_when_forced()
     {
+        var stated = Reader.Read(TestData.PathOf("Reading/fixtures/article.html"), ReadOptions.Default).Date;
         var doc = Reader.Read(TestData.PathOf("Reading/fixtures/article.html"), new ReadOptions { Date = new DateOnly(2025, 2, 7), Id = "named" });
-        Assert.Equal(new DateOnly(2025, 2, 7), doc.Date);
+        Assert.NotNull(stated);
+        Assert.Equal(stated, doc.Date);
         Assert.Equal("named", doc.Id);
+        var forced = Reader.Read(TestData.PathOf("Reading/fixtures/article.html"), new ReadOptions { Date = new DateOnly(2025, 2, 7), ForceDate = true });
+        Assert.Equal(new DateOnly(2025, 2, 7), forced.Date);
     }
 
     [Fact]

@@ -72,10 +72,11 @@ public sealed class PdfReadingTests : IDisposable
     }
 
     [Fact]
-    public void Date_stated_near_the_top_and_callers_date_wins()
+    public void Date_stated_near_the_top_wins_over_the_callers_unless_forced()
     {
         string path = _folder.Write("dated.pdf", BuildPdf([["Published 2023/08/15", "Figures follow."]]));
         Assert.Equal(new DateOnly(2023, 8, 15), Reader.Read(path, ReadOptions.Default).Date);
-        Assert.Equal(new DateOnly(2024, 1, 2), Reader.Read(path, new ReadOptions { Date = new DateOnly(2024, 1, 2) }).Date);
+        Assert.Equal(new DateOnly(2023, 8, 15), Reader.Read(path, new ReadOptions { Date = new DateOnly(2024, 1, 2) }).Date);
+        Assert.Equal(new DateOnly(2024, 1, 2), Reader.Read(path, new ReadOptions { Date = new DateOnly(2024, 1, 2), ForceDate = true }).Date);
     }
 }

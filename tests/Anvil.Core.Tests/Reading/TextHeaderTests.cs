@@ -37,12 +37,15 @@ public sealed class TextHeaderTests : IDisposable
     }
 
     [Fact]
-    public void Callers_date_and_id_win()
+    public void Callers_date_is_for_documents_that_state_none_unless_forced_and_callers_id_wins()
     {
         string path = _folder.Write("2023-report.txt", "2023-07-28 13:13，正文：正文。"u8.ToArray());
         var doc = Reader.Read(path, new ReadOptions { Date = new DateOnly(2025, 2, 7), Id = "custom" });
-        Assert.Equal(new DateOnly(2025, 2, 7), doc.Date);
+        Assert.Equal(new DateOnly(2023, 7, 28), doc.Date);
         Assert.Equal("custom", doc.Id);
+        Assert.Equal(new DateOnly(2025, 2, 7), Reader.Read(path, new ReadOptions { Date = new DateOnly(2025, 2, 7), ForceDate = true }).Date);
+        string undated = _folder.Write("undated.txt", "正文：正文。"u8.ToArray());
+        Assert.Equal(new DateOnly(2025, 2, 7), Reader.Read(undated, new ReadOptions { Date = new DateOnly(2025, 2, 7) }).Date);
     }
 
     [Fact]

@@ -232,12 +232,13 @@ public sealed class StoreCliTests : IDisposable
     [Fact]
     public void Settings_are_checked_with_codes()
     {
-        Assert.Contains("E0502", Run("facts", "--format", "pdf").Stdout);
-        Assert.Contains("E0503", Run("facts", "--period", "last year").Stdout);
-        Assert.Contains("E0504", Run("facts", "--kind", "amount").Stdout);
-        Assert.Contains("E0501", Run("ingest", Samples, "--threads", "0").Stdout);
-        Assert.Contains("E0507", Run("compare", "深圳").Stdout);
-        Assert.Contains("E0506", Run("facts", "--output", "no/such/folder/f.csv").Stdout);
+        // refusals go to standard error, like every error
+        Assert.Contains("E0502", Run("facts", "--format", "pdf").Stderr);
+        Assert.Contains("E0503", Run("facts", "--period", "last year").Stderr);
+        Assert.Contains("E0504", Run("facts", "--kind", "amount").Stderr);
+        Assert.Contains("E0501", Run("ingest", Samples, "--threads", "0").Stderr);
+        Assert.Contains("E0507", Run("compare", "深圳").Stderr);
+        Assert.Contains("E0506", Run("facts", "--output", "no/such/folder/f.csv").Stderr);
     }
 
     [Fact]
@@ -434,7 +435,7 @@ public sealed class StoreCliTests : IDisposable
         Assert.All(clusters, c => Assert.Equal(("深圳", "产业规模", "2024", 2), (c.GetProperty("subject").GetString(), c.GetProperty("indicator").GetString(),
             c.GetProperty("period").GetString(), c.GetProperty("clusters").GetInt32())));
         Assert.Equal(["深圳人工智能产业规模为3200亿元", "深圳人工智能產業規模達3600億元"], clusters.Select(c => c.GetProperty("quote").GetString()!).Order());
-        Assert.Contains("3200亿 CNY", Run("conflicts", "--db", db).Stdout);
+        Assert.Contains("3200亿元", Run("conflicts", "--db", db).Stdout);
 
         var timeline = Run("timeline", "深圳", "产业规模", "--db", db, "--format", "jsonl").Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var line = Assert.Single(timeline); // two documents, one period
@@ -470,7 +471,7 @@ public sealed class StoreCliTests : IDisposable
         var compare = Assert.Single(second.Lines, l => l.StartsWith("anvil compare ", StringComparison.Ordinal));
         Assert.Contains("深圳", compare); // the two places the samples say most about
         Assert.Contains("杭州", compare);
-        Assert.Contains("./anvil serve --db anvil-demo.db", second.Stdout);
+        Assert.Contains("anvil serve --db anvil-demo.db", second.Stdout);
         Assert.True(File.Exists(_dir.File("anvil-demo.db")));
     }
 

@@ -79,7 +79,8 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
             Write(comparison, settings.ParsedFormat, settings.Output, quotes);
         }
 
-        return 0;
+        // the names it holds are compared all the same; one it does not hold is an input that failed
+        return UnknownNames.Report(store, settings.Names, settings.Indicator) ? 1 : 0;
     }
 
     public static Comparison Compare(IKnowledgeStore store, IReadOnlyList<string> names, string? indicator = null, string? scope = null, PeriodRange? period = null)
@@ -87,7 +88,7 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
         var subjects = names.Select(name => (name, store.Summaries(new FactQuery
         {
             Subjects = Filters.Expand(name),
-            Indicators = Filters.Expand(indicator),
+            Indicators = Filters.ExpandIndicator(indicator),
             Scopes = Filters.Expand(scope),
             Period = period,
         }))).ToList();
@@ -179,7 +180,7 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
             ("status", x => Cell.Of(x.Row.Key.Status.ToSpecName())),
             ("basis", x => Cell.Of(x.Row.Key.Basis?.ToSpecName())),
             ("subject", x => Cell.Of(x.Subject)),
-            ("value", x => format == OutputFormat.Table ? Cell.Of(FigureText.Format(x.Fact.Fact)) : Cell.Of(x.Fact.Fact.Value)),
+            ("value", x => format == OutputFormat.Table ? Cell.Of(PeopleFigures.Format(x.Fact.Fact)) : Cell.Of(x.Fact.Fact.Value)),
             ("qualifier", x => Cell.Of(x.Fact.Fact.Qualifier.ToSpecName())),
             ("source", x => Cell.Of(x.Fact.Fact.Source)),
             ("doc", x => Cell.Of(x.Fact.Doc)),
@@ -195,7 +196,7 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
         if (comparison.Comparable.Count > 0)
         {
             var table = new Table().Border(TableBorder.Rounded).Title($"{Markup.Escape(string.Join(" / ", comparison.Subjects))}: side by side")
-                .AddColumns("indicator", "scope", "kind", "period", "unit");
+                .AddColumns("indicator", "scope", "kind", "period"); // each figure writes its unit (亿元, %, 家)
             foreach (var s in comparison.Subjects)
             {
                 table.AddColumn(Markup.Escape(s));
@@ -203,7 +204,7 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
 
             foreach (var row in comparison.Comparable)
             {
-                var cells = new List<string> { Markup.Escape(row.Key.Indicator), Markup.Escape(row.Key.Scope ?? ""), KindText(row.Key), Markup.Escape(PeriodText(row)), row.Key.Unit.Code };
+                var cells = new List<string> { Markup.Escape(row.Key.Indicator), Markup.Escape(row.Key.Scope ?? ""), KindText(row.Key), Markup.Escape(PeriodText(row)) };
                 cells.AddRange(comparison.Subjects.Select(s => row.Cells.TryGetValue(s, out var summary) ? CellText(summary, quotes) : ""));
                 table.AddRow(cells.ToArray());
             }
@@ -240,7 +241,7 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
     /// <summary>A cell: the figure, how it was chosen and what the others say, and with --quotes where it is stated.</summary>
     private static string CellText(FigureSummary s, IReadOnlyDictionary<long, FactRow>? quotes)
     {
-        var text = $"[bold]{Markup.Escape(FigureText.Format(s.Fact))}[/]\n[{(s.Conflict ? "yellow" : "grey")}]{Markup.Escape(FigureText.Describe(s))}[/]";
+        var text = $"[bold]{Markup.Escape(PeopleFigures.Format(s.Fact))}[/]\n[{(s.Conflict ? "yellow" : "grey")}]{Markup.Escape(PeopleFigures.Describe(s))}[/]";
         return quotes is not null && quotes.TryGetValue(s.FactId, out var f) ? text + $"\n[grey]{Markup.Escape(f.Doc)}: {Markup.Escape(f.Quote)}[/]" : text;
     }
 }

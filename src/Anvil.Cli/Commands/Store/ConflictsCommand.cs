@@ -61,7 +61,7 @@ internal sealed class ConflictsCommand : StoreCommand<ConflictsSettings>
         var filter = new FactQuery
         {
             Subjects = Filters.Expand(settings.Subject),
-            Indicators = Filters.Expand(settings.Indicator),
+            Indicators = Filters.ExpandIndicator(settings.Indicator),
         };
         // the figures and their values in one pass of the store; counted apart only when a page of them is shown
         var groups = store.ConflictGroups(filter with { Limit = settings.Limit }, tolerance, settings.WithinDocuments);
@@ -109,8 +109,8 @@ internal sealed class ConflictsCommand : StoreCommand<ConflictsSettings>
         return 0;
     }
 
-    /// <summary>A cluster's values for people: one value as stated (≈3600亿 CNY), several as their range.</summary>
+    /// <summary>A cluster's values for people: one value as stated (≈3600亿元), several as their range.</summary>
     private static string ClusterText(FigureSummary group, ValueCluster c) =>
-        c.Values.Count == 1 ? FigureText.Format(c.Values[0].Value, group.Fact.Unit, c.Values[0].Qualifier, c.Values[0].ValueHigh)
-        : FigureText.Format(c.Low, group.Fact.Unit, Anvil.Core.Quantities.Qualifier.Range, c.High);
+        c.Values.Count == 1 ? PeopleFigures.Format(group.Fact, c.Values[0].Value, c.Values[0].Qualifier, c.Values[0].ValueHigh)
+        : PeopleFigures.Format(group.Fact, c.Low, Anvil.Core.Quantities.Qualifier.Range, c.High);
 }

@@ -14,7 +14,7 @@ internal sealed class DemoSettings : StoreSettings
     public const string DefaultPath = "anvil-demo.db";
 
     [CommandOption("--samples <FOLDER>")]
-    [Description("The documents to ingest (default: the samples/ folder that comes with Anvil)")]
+    [Description("The documents to ingest (default: Anvil's own samples, which travel inside the program)")]
     public string? Samples { get; init; }
 
     [CommandOption("--threads <N>")]
@@ -49,18 +49,13 @@ internal sealed class DemoCommand : StoreCommand<DemoSettings>
             return Fail(StoreErrorCodes.BadPath, "the demo writes a fresh SQLite file; give --db a file name such as anvil-demo.db");
         }
 
-        var samples = settings.Samples ?? FindSamples();
-        if (samples is null)
-        {
-            return Fail("E0512", "cannot find Anvil's samples/ folder; run the demo from the repository or give --samples FOLDER");
-        }
-
         Replace(location);
         using var store = KnowledgeStore.Open(location, create: true);
         var config = IngestConfiguration.Create([], AliasRules.None);
         var reader = new DocumentReader();
-        var items = InputFiles.Expand([samples], out _)
-            .Select(i => new IngestItem(i.Path, new FileInfo(i.Path).Length, () => reader.Read(i.Path))).ToList();
+        var items = settings.Samples is { } folder
+            ? InputFiles.Expand([folder], out _).Select(i => new IngestItem(i.Path, new FileInfo(i.Path).Length, () => reader.Read(i.Path))).ToList()
+            : EmbeddedSamples(reader);
         var summary = IngestRun.Execute(store, config, items, settings.Threads ?? Environment.ProcessorCount, cancellationToken);
         Console.WriteLine(IngestRun.Describe("ingested", summary, store.Counts(), store.Location));
 
@@ -83,8 +78,10 @@ internal sealed class DemoCommand : StoreCommand<DemoSettings>
 
         var db = settings.Db ?? DemoSettings.DefaultPath;
         Console.WriteLine();
-        Console.WriteLine($"More: ./anvil entity 华为 --db {db}   ./anvil search 人工智能 --db {db}   ./anvil facts --db {db} --format xlsx --output facts.xlsx");
-        Console.WriteLine($"Dashboard: ./anvil serve --db {db}");
+        // ./anvil in the repository (the script says so), anvil where it is installed
+        var anvil = Environment.GetEnvironmentVariable("ANVIL_COMMAND") is { Length: > 0 } command ? command : "anvil";
+        Console.WriteLine($"More: {anvil} entity 华为 --db {db}   {anvil} search 人工智能 --db {db}   {anvil} facts --db {db} --format xlsx --output facts.xlsx");
+        Console.WriteLine($"Dashboard: {anvil} serve --db {db}");
         return IngestRun.ExitCode(summary);
     }
 
@@ -107,23 +104,28 @@ internal sealed class DemoCommand : StoreCommand<DemoSettings>
         }
     }
 
-    /// <summary>samples/ in the working folder, else beside the repository the program was built in.</summary>
-    private static string? FindSamples()
+    /// <summary>The samples built into the program (samples/*.txt of the repository), read as the files would be.</summary>
+    private static List<IngestItem> EmbeddedSamples(DocumentReader reader)
     {
-        if (Directory.Exists("samples"))
-        {
-            return "samples";
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples");
-            if (File.Exists(Path.Combine(dir.FullName, "Anvil.slnx")) && Directory.Exists(candidate))
+        const string Prefix = "anvil/samples/";
+        var assembly = typeof(DemoCommand).Assembly;
+        return [.. assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(name =>
             {
-                return candidate;
-            }
-        }
+                var file = name[Prefix.Length..];
+                long bytes;
+                using (var measured = assembly.GetManifestResourceStream(name)!)
+                {
+                    bytes = measured.Length;
+                }
 
-        return null;
+                return new IngestItem("samples/" + file, bytes, () =>
+                {
+                    using var stream = assembly.GetManifestResourceStream(name)!;
+                    return reader.Read(stream, Path.GetFileNameWithoutExtension(file), file);
+                });
+            })];
     }
 }

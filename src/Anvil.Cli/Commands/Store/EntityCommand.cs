@@ -52,7 +52,7 @@ internal sealed class EntityCommand : StoreCommand<EntitySettings>
             .ToList();
         if (entities.Count == 0)
         {
-            Console.Error.WriteLine($"anvil: E0508: no entity named '{settings.Name}' in {store.Location.Display}");
+            Console.Error.WriteLine(UnknownNames.Entity(store, settings.Name));
             return 1;
         }
 
@@ -117,8 +117,8 @@ internal sealed class EntityCommand : StoreCommand<EntitySettings>
             ("scope", p => Cell.Of(p.Summary.Fact.Scope)),
             ("kind", p => Cell.Of(p.Summary.Fact.Kind.ToSpecName())),
             ("period", p => Cell.Of(people ? p.Label : p.Summary.Fact.Period)),
-            ("value", p => people ? Cell.Of(FigureText.Format(p.Summary.Fact)) : Cell.Of(p.Summary.Fact.Value)),
-            ("sources", p => people ? Cell.Of(FigureText.Describe(p.Summary)) : Cell.Of(p.Summary.Documents)),
+            ("value", p => people ? Cell.Of(PeopleFigures.Format(p.Summary.Fact)) : Cell.Of(p.Summary.Fact.Value)),
+            ("sources", p => people ? Cell.Of(PeopleFigures.Describe(p.Summary)) : Cell.Of(p.Summary.Documents)),
             ("unit", p => Cell.Of(p.Summary.Fact.Unit.Code)),
             ("status", p => Cell.Of(p.Summary.Fact.Status.ToSpecName())),
             ("basis", p => Cell.Of(p.Summary.Fact.Basis?.ToSpecName())),

@@ -15,7 +15,7 @@ internal static class FactSheets
                 ("scope", f => Cell.Of(f.Fact.Scope)),
                 ("indicator", f => Cell.Of(f.Fact.Indicator)),
                 ("kind", f => Cell.Of(f.Fact.Kind.ToSpecName())),
-                ("value", f => Cell.Of(FigureText.Format(f.Fact))),
+                ("value", f => Cell.Of(PeopleFigures.Format(f.Fact))),
                 ("period", f => Cell.Of(f.Fact.Period)),
                 ("status", f => Cell.Of(f.Fact.Status == FactStatus.Actual ? null : f.Fact.Status.ToSpecName())),
                 ("basis", f => Cell.Of(f.Fact.Basis?.ToSpecName())),

@@ -72,7 +72,7 @@ internal sealed class FactsCommand : StoreCommand<FactsSettings>
         {
             Subjects = Filters.Expand(settings.Subject),
             Scopes = Filters.Expand(settings.Scope),
-            Indicators = Filters.Expand(settings.Indicator),
+            Indicators = Filters.ExpandIndicator(settings.Indicator),
             Kind = settings.ParsedKind,
             Period = settings.ParsedPeriod,
             Source = settings.Source,
@@ -83,6 +83,12 @@ internal sealed class FactsCommand : StoreCommand<FactsSettings>
         SheetWriter.Write([FactSheets.Facts("facts", facts, settings.ParsedFormat)], settings.ParsedFormat, settings.Output);
         if (facts.Count == 0)
         {
+            // a subject or indicator the knowledge base does not hold is an input that failed; other filters just match nothing
+            if (UnknownNames.Report(store, [settings.Subject ?? ""], settings.Indicator))
+            {
+                return 1;
+            }
+
             Console.Error.WriteLine("anvil: no facts match");
         }
 

@@ -22,6 +22,10 @@ internal sealed class IngestSettings : StoreSettings
     [Description("Publication date (YYYY-MM-DD) for documents that do not state one")]
     public string? Date { get; init; }
 
+    [CommandOption("--force-date")]
+    [Description("Use --date even for documents that state their own date")]
+    public bool ForceDate { get; init; }
+
     [CommandOption("--lexicon <FILE>")]
     [Description("Extra lexicon (name<TAB>type<TAB>aliases); may be repeated")]
     public string[] Lexicons { get; init; } = [];
@@ -78,6 +82,10 @@ internal sealed class IngestSettings : StoreSettings
 
             ParsedDate = d;
         }
+        else if (ForceDate)
+        {
+            return ValidationResult.Error("E0306: --force-date needs --date YYYY-MM-DD to force");
+        }
 
         return ValidationResult.Success();
     }
@@ -95,15 +103,11 @@ internal sealed class IngestCommand : StoreCommand<IngestSettings>
     {
         var rules = AliasFile.Find(settings.Aliases, Directory.GetCurrentDirectory(), out _);
         using var store = Open(settings, create: true);
-        var inputs = Shard(InputFiles.Expand(settings.Paths, out int skipped), settings.ParsedShard);
-        if (skipped > 0)
-        {
-            Console.Error.WriteLine($"anvil: skipped {skipped} file(s) of a type Anvil does not read");
-        }
+        var inputs = Shard(InputFiles.ExpandReporting(settings.Paths, out int emptyFolders), settings.ParsedShard);
 
         var config = IngestConfiguration.Create(settings.Lexicons, rules);
         var reader = new DocumentReader();
-        var options = new ReadOptions { Date = settings.ParsedDate };
+        var options = new ReadOptions { Date = settings.ParsedDate, ForceDate = settings.ForceDate };
         var items = inputs.Select(input => input.IsStandardInput
             ? new IngestItem("standard input", 0, () =>
             {
@@ -114,7 +118,7 @@ internal sealed class IngestCommand : StoreCommand<IngestSettings>
 
         var summary = IngestRun.Execute(store, config, items, settings.ThreadCount, cancellationToken);
         Console.WriteLine(IngestRun.Describe("ingested", summary, store.Counts(), store.Location));
-        return IngestRun.ExitCode(summary);
+        return Math.Max(IngestRun.ExitCode(summary), emptyFolders > 0 ? 1 : 0); // an empty folder is an input that failed
     }
 
     /// <summary>The inputs of one shard: by their order in the sorted list of paths, so every worker cuts the same list alike.</summary>

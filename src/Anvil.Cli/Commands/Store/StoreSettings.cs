@@ -11,7 +11,7 @@ namespace Anvil.Cli.Commands.Store;
 internal class StoreSettings : CommandSettings
 {
     [CommandOption("--db <DB>")]
-    [Description("Knowledge base: a SQLite file (default ./anvil.db, or $ANVIL_DB) or a PostgreSQL connection string (Host=...;Database=... or postgres://...)")]
+    [Description("Knowledge base: a SQLite file (default ./anvil.db, or $ANVIL_DB) or a PostgreSQL connection string in quotes ('Host=...;Database=...' or postgres://...)")]
     public string? Db { get; init; }
 }
 

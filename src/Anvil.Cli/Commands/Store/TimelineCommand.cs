@@ -68,7 +68,7 @@ internal sealed class TimelineCommand : StoreCommand<TimelineSettings>
         var query = new FactQuery
         {
             Subjects = Filters.Expand(settings.Subject),
-            Indicators = Filters.Expand(settings.Indicator),
+            Indicators = Filters.ExpandIndicator(settings.Indicator),
             Scopes = Filters.Expand(settings.Scope),
             Kind = settings.ParsedKind,
         };
@@ -82,7 +82,7 @@ internal sealed class TimelineCommand : StoreCommand<TimelineSettings>
                 ("period", p => Cell.Of(people ? p.Label : p.Fact.Fact.Period)),
                 ("kind", p => Cell.Of(p.Fact.Fact.Kind.ToSpecName())),
                 ("scope", p => Cell.Of(p.Fact.Fact.Scope)),
-                ("value", p => people ? Cell.Of(FigureText.Format(p.Fact.Fact)) : Cell.Of(p.Fact.Fact.Value)),
+                ("value", p => people ? Cell.Of(PeopleFigures.Format(p.Fact.Fact)) : Cell.Of(p.Fact.Fact.Value)),
                 ("unit", p => Cell.Of(p.Fact.Fact.Unit.Code)),
                 ("qualifier", p => Cell.Of(p.Fact.Fact.Qualifier.ToSpecName())),
                 ("status", p => Cell.Of(p.Fact.Fact.Status.ToSpecName())),
@@ -110,8 +110,8 @@ internal sealed class TimelineCommand : StoreCommand<TimelineSettings>
                 ("period", p => Cell.Of(people ? p.Label : p.Summary.Fact.Period)),
                 ("kind", p => Cell.Of(p.Summary.Fact.Kind.ToSpecName())),
                 ("scope", p => Cell.Of(p.Summary.Fact.Scope)),
-                ("value", p => people ? Cell.Of(FigureText.Format(p.Summary.Fact)) : Cell.Of(p.Summary.Fact.Value)),
-                ("sources", p => people ? Cell.Of(FigureText.Describe(p.Summary)) : Cell.Of(p.Summary.Documents)),
+                ("value", p => people ? Cell.Of(PeopleFigures.Format(p.Summary.Fact)) : Cell.Of(p.Summary.Fact.Value)),
+                ("sources", p => people ? Cell.Of(PeopleFigures.Describe(p.Summary)) : Cell.Of(p.Summary.Documents)),
                 ("unit", p => Cell.Of(p.Summary.Fact.Unit.Code)),
                 ("qualifier", p => Cell.Of(p.Summary.Fact.Qualifier.ToSpecName())),
                 ("status", p => Cell.Of(p.Summary.Fact.Status.ToSpecName())),
@@ -135,6 +135,11 @@ internal sealed class TimelineCommand : StoreCommand<TimelineSettings>
 
         if (count == 0)
         {
+            if (UnknownNames.Report(store, [settings.Subject], settings.Indicator))
+            {
+                return 1;
+            }
+
             Console.Error.WriteLine($"anvil: no facts about {settings.Subject} {settings.Indicator}");
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Anvil.Core.Display;
 using ClosedXML.Excel;
 using CsvHelper;
 using Spectre.Console;
@@ -18,21 +19,10 @@ internal static class SheetWriter
     };
 
     /// <summary>
-    /// Standard output for people: the terminal's width, or 200 columns when it is a file or a pipe (where tables
-    /// would otherwise wrap at 80).
+    /// Standard output for people: the terminal's width, or each table as wide as its content when it is a file or a
+    /// pipe (where tables would otherwise wrap at 80 columns, in the middle of Chinese words).
     /// </summary>
-    public static IAnsiConsole People
-    {
-        get
-        {
-            if (Console.IsOutputRedirected)
-            {
-                AnsiConsole.Console.Profile.Width = 200;
-            }
-
-            return AnsiConsole.Console;
-        }
-    }
+    public static IAnsiConsole People => UnwrappedConsole.StandardOutput;
 
     public static void Write(IReadOnlyList<ResultSheet> sheets, OutputFormat format, string? outputPath, Action<IAnsiConsole>? table = null)
     {
@@ -89,8 +79,7 @@ internal static class SheetWriter
                         ColorSystem = ColorSystemSupport.NoColors,
                         Interactive = InteractionSupport.No,
                     });
-                    console.Profile.Width = 200;
-                    (table ?? (c => WriteTables(c, sheets)))(console);
+                    (table ?? (c => WriteTables(c, sheets)))(new UnwrappedConsole(console));
                 }
 
                 break;
@@ -214,6 +203,7 @@ internal static class SheetWriter
         foreach (var sheet in sheets)
         {
             var ws = workbook.Worksheets.Add(SheetName(sheet.Name, workbook));
+            var figures = new FigureColumns(sheet.Columns);
             for (int c = 0; c < sheet.Columns.Count; c++)
             {
                 ws.Cell(1, c + 1).Value = sheet.Columns[c];
@@ -228,6 +218,10 @@ internal static class SheetWriter
                     if (row[c].Number is { } n)
                     {
                         target.Value = n;
+                        if (figures.DisplayFormat(row, c) is { } format)
+                        {
+                            target.Style.NumberFormat.Format = format;
+                        }
                     }
                     else if (row[c].Text is { } text)
                     {
@@ -262,6 +256,51 @@ internal static class SheetWriter
         workbook.SaveAs(buffer);
         buffer.Position = 0;
         buffer.CopyTo(stream);
+    }
+
+    /// <summary>
+    /// Where a sheet keeps a figure's parts (value, value_high, unit, unit_text, kind, qualifier, named as in the
+    /// extraction spec): its value cells (and a summary's low and high) get the display format analysts read
+    /// (3600.00亿元, ≈35%) and stay numbers.
+    /// </summary>
+    private sealed class FigureColumns(IReadOnlyList<string> columns)
+    {
+        private readonly int _value = Index(columns, "value");
+        private readonly int _valueHigh = Index(columns, "value_high");
+        private readonly int _unit = Index(columns, "unit");
+        private readonly int _unitText = Index(columns, "unit_text");
+        private readonly int _kind = Index(columns, "kind");
+        private readonly int _qualifier = Index(columns, "qualifier");
+        private readonly int _low = Index(columns, "low"); // a summary's range of the values stated (compare, timeline)
+        private readonly int _high = Index(columns, "high");
+
+        public string? DisplayFormat(Cell[] row, int column)
+        {
+            bool stated = column == _value;
+            if (_unit < 0 || !(stated || column == _valueHigh || column == _low || column == _high) || row[column].Number is not { } value)
+            {
+                return null;
+            }
+
+            var figure = FigureParts.FromSpecNames(Text(row, _kind), value, null, Text(row, _unit), Text(row, _unitText),
+                stated ? Text(row, _qualifier) : "eq");
+            return FigureFormatter.Default.SpreadsheetFormat(figure);
+        }
+
+        private static int Index(IReadOnlyList<string> columns, string name)
+        {
+            for (int i = 0; i < columns.Count; i++)
+            {
+                if (columns[i] == name)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static string? Text(Cell[] row, int column) => column < 0 ? null : row[column].Text;
     }
 
     private static string SheetName(string name, XLWorkbook workbook)

@@ -1,0 +1,91 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Anvil.Cli.CommandLine;
+
+/// <summary>
+/// Every failure that reaches the command line becomes one line on standard error (<c>anvil: E0011: ...</c>), never
+/// a stack trace on standard output, and its exit status follows <see cref="CliErrors"/>.
+/// </summary>
+internal static class CliFailure
+{
+    public static int Usage(string message)
+    {
+        Console.Error.WriteLine($"anvil: {message}");
+        return CliErrors.Usage;
+    }
+
+    /// <summary>Spectre's exception handler: a command line it could not read, a refused value, or a failure no verb caught.</summary>
+    public static int Report(Exception exception, VerbCatalog verbs, IReadOnlyList<string> args)
+    {
+        switch (exception)
+        {
+            case CommandAppException app:
+                Console.Error.WriteLine($"anvil: {WithCode(Explain(app.Message, verbs, args), CliErrors.BadCommandLine)}");
+                if (app.Pretty is { } pretty)
+                {
+                    // the command line with the bad part marked and Spectre's suggestion (Did you mean 'facts'?); its own
+                    // "Error:" line repeats the one above
+                    var text = new StringWriter();
+                    var console = AnsiConsole.Create(new AnsiConsoleSettings
+                    {
+                        Out = new AnsiConsoleOutput(text),
+                        Ansi = AnsiSupport.No,
+                        ColorSystem = ColorSystemSupport.NoColors,
+                    });
+                    console.Write(pretty);
+                    var lines = text.ToString().Split('\n').Select(l => l.TrimEnd()).Where(l => !l.StartsWith("Error:", StringComparison.Ordinal));
+                    Console.Error.WriteLine(string.Join('\n', lines).Trim('\n'));
+                }
+
+                return CliErrors.Usage;
+            case OperationCanceledException:
+                Console.Error.WriteLine("anvil: interrupted");
+                return CliErrors.Interrupted;
+            default:
+                bool debug = Environment.GetEnvironmentVariable("ANVIL_DEBUG") is "1";
+                Console.Error.WriteLine($"anvil: {CliErrors.Internal}: {exception.GetType().Name}: {exception.Message}" + (debug ? "" : " (ANVIL_DEBUG=1 shows where)"));
+                if (debug)
+                {
+                    Console.Error.WriteLine(exception);
+                }
+
+                return CliErrors.Usage;
+        }
+    }
+
+    /// <summary>
+    /// Spectre's "Failed to convert 'abc' to Nullable`1" said as the option and what it takes: "--threads takes a
+    /// number, not 'abc'".
+    /// </summary>
+    private static string Explain(string message, VerbCatalog verbs, IReadOnlyList<string> args)
+    {
+        const string Prefix = "Failed to convert '";
+        if (!message.StartsWith(Prefix, StringComparison.Ordinal) || message.IndexOf('\'', Prefix.Length) is var end && end < 0)
+        {
+            return message;
+        }
+
+        string value = message[Prefix.Length..end];
+        for (int i = 1; i < args.Count; i++)
+        {
+            if (args[i] == value && args[i - 1].StartsWith('-') && verbs.Find(args) is var (_, settings, _))
+            {
+                var name = args[i - 1].TrimStart('-');
+                var property = settings.GetProperties().FirstOrDefault(p =>
+                    p.GetCustomAttributes(typeof(CommandOptionAttribute), true).OfType<CommandOptionAttribute>().Any(o => o.LongNames.Contains(name) || o.ShortNames.Contains(name)));
+                var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                string what = type == typeof(int) || type == typeof(long) ? "a whole number"
+                    : type == typeof(double) || type == typeof(decimal) ? "a number"
+                    : "another value";
+                return $"{args[i - 1]} takes {what}, not '{value}'";
+            }
+        }
+
+        return message;
+    }
+
+    /// <summary>The message as it is when it starts with its code (validation messages do: E0302: ...), else with <paramref name="code"/>.</summary>
+    private static string WithCode(string message, string code) =>
+        message.Length > 5 && message[0] == 'E' && char.IsAsciiDigit(message[1]) && message[5] == ':' ? message : $"{code}: {message}";
+}

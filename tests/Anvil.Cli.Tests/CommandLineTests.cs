@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Anvil.Cli.CommandLine;
+using Anvil.Core.Tests.Support;
+
+namespace Anvil.Cli.Tests;
+
+/// <summary>
+/// Every option means what it says: unknown options are errors that name the right one, errors go to standard error,
+/// and exit statuses follow one rule (0 success, 1 some inputs failed, 2 usage or store errors).
+/// </summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("anvil-cli-line-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private AnvilProcess.Result Run(params string[] args) => AnvilProcess.Run(args, workingDirectory: _dir);
+
+    public static TheoryData<string> Verbs =>
+    [
+        "extract", "eval", "ingest", "reindex", "facts", "compare", "entity", "timeline", "conflicts", "search", "stats", "serve", "demo",
+        "chains list", "chains coverage", "chains compare", "chains shock", "chains companies",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Verbs))]
+    public void Every_verb_refuses_an_option_it_does_not_have_naming_it(string verb)
+    {
+        var r = Run([.. verb.Split(' '), "--no-such-option", "x"]);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        Assert.StartsWith($"anvil: E0010: {verb} has no option --no-such-option", r.Stderr, StringComparison.Ordinal);
+        Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Theory]
+    [InlineData("facts --subjet 深圳", "--subject")]
+    [InlineData("facts --fromat csv", "--format")]
+    [InlineData("extract --thread 2 x.txt", "--threads")]
+    [InlineData("extract --lexicons my.tsv x.txt", "--lexicon")]
+    [InlineData("chains shock --cutt 芯片", "--cut")]
+    [InlineData("serve --url http://127.0.0.1:0", "--urls")]
+    [InlineData("ingest --forcedate x", "--force-date")]
+    public void A_misspelled_option_is_answered_with_the_right_one(string line, string meant)
+    {
+        var r = Run(line.Split(' '));
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"did you mean {meant}?", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_option_takes_no_value_away_from_the_verb()
+    {
+        var r = Run("extract", "--bogus", "report.txt");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--bogus", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("missing required argument", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Known_options_pass_in_every_form_and_a_lone_dash_is_standard_input()
+    {
+        File.WriteAllText(Path.Combine(_dir, "a.txt"), "深圳人工智能企业超过3000家。", new UTF8Encoding(false));
+
+        Assert.Equal(0, Run("extract", "a.txt", "--format=table").ExitCode);
+        Assert.Equal(0, AnvilProcess.Run(["extract", "-", "--id", "piped"], stdin: "华为在深圳。").ExitCode); // "-" is standard input
+        Assert.Equal(0, Run("extract", "a.txt", "--profile", "--threads", "1").ExitCode);
+        Assert.Equal(0, Run("extract", "--help").ExitCode);
+    }
+
+    [Theory]
+    [InlineData("extract /no/such/folder/a.txt --date yesterday", "E0302: --date must look like 2024-03-05")]
+    [InlineData("extract", "E0011: Command 'extract' is missing required argument 'PATH'")]
+    [InlineData("extract a.txt --threads abc", "E0011: --threads takes a whole number, not 'abc'")]
+    [InlineData("factz", "E0011: Unknown command 'factz'")]
+    [InlineData("facts --format pdf", "E0502: --format must be")]
+    [InlineData("extract a.txt --force-date", "E0306: --force-date needs --date")]
+    [InlineData("serve --max-upload-mb lots", "E0011: --max-upload-mb takes a number, not 'lots'")]
+    public void Usage_errors_go_to_standard_error_with_their_code_and_exit_2(string line, string message)
+    {
+        var r = Run(line.Split(' '));
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        Assert.StartsWith("anvil: " + message, r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelled_verb_is_answered_with_the_right_one_on_standard_error()
+    {
+        var r = Run("factz");
+
+        Assert.Contains("Did you mean 'facts'?", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_store_error_exits_2_and_a_name_not_found_exits_1()
+    {
+        Assert.Equal(2, Run("facts", "--db", "none.db").ExitCode);
+        File.WriteAllText(Path.Combine(_dir, "a.txt"), "华为在深圳发布新产品。", new UTF8Encoding(false));
+        Assert.Equal(0, Run("ingest", "a.txt", "--db", "kb.db").ExitCode);
+
+        var r = Run("entity", "不存在的公司", "--db", "kb.db");
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("E0508", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("extract")]
+    [InlineData("ingest")]
+    public void An_empty_folder_says_so_and_counts_as_a_failed_input(string verb)
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_dir, "empty")).FullName;
+        File.WriteAllText(Path.Combine(empty, "notes.docx"), "x");
+
+        var r = Run(verb, empty, "--db", "kb.db");
+        if (verb == "extract")
+        {
+            r = Run(verb, empty);
+        }
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains($"anvil: E0305: {empty}: no document in this folder", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Date_is_for_documents_that_state_none_and_force_date_overrides()
+    {
+        const string Dated = "发布时间：2023年7月28日\n深圳人工智能企业超过3000家。";
+
+        Assert.Equal("2023-07-28", DocumentDate(Run, Dated, "--date", "2025-01-02"));
+        Assert.Equal("2025-01-02", DocumentDate(Run, Dated, "--date", "2025-01-02", "--force-date"));
+        Assert.Equal("2025-01-02", DocumentDate(Run, "深圳人工智能企业超过3000家。", "--date", "2025-01-02"));
+    }
+
+    private static string? DocumentDate(Func<string[], AnvilProcess.Result> run, string text, params string[] options)
+    {
+        var r = AnvilProcess.Run(["extract", "-", .. options], stdin: text);
+        Assert.Equal(0, r.ExitCode);
+        return JsonDocument.Parse(r.Lines.First()).RootElement.GetProperty("date").GetString();
+    }
+
+    [Fact]
+    public void Serve_on_a_busy_port_is_one_line_on_standard_error()
+    {
+        File.WriteAllText(Path.Combine(_dir, "a.txt"), "华为在深圳发布新产品。", new UTF8Encoding(false));
+        Assert.Equal(0, Run("ingest", "a.txt", "--db", "kb.db").ExitCode);
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        int port = ((IPEndPoint)busy.LocalEndpoint).Port;
+
+        var r = Run("serve", "--db", "kb.db", "--urls", $"http://127.0.0.1:{port}");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        var line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"anvil: E0609: http://127.0.0.1:{port}/: the port is in use", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_examples_quote_the_postgresql_connection_string_for_the_shell()
+    {
+        var r = Run("ingest", "--help");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("'Host=localhost;Database=anvil;Username=anvil'", r.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(" Host=", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Closest_option_names_take_typos_transpositions_and_unique_prefixes()
+    {
+        string[] names = ["subject", "scope", "source", "format", "output", "limit"];
+        Assert.Equal("subject", OptionCheck.Closest("subjet", names));
+        Assert.Equal("format", OptionCheck.Closest("fromat", names));
+        Assert.Equal("limit", OptionCheck.Closest("lim", names));
+        Assert.Null(OptionCheck.Closest("colour", names));
+    }
+
+    [Fact]
+    public void The_anvil_script_rebuilds_for_sources_not_for_what_dotnet_test_or_pack_writes()
+    {
+        var repo = Directory.CreateDirectory(Path.Combine(_dir, "repo")).FullName;
+        File.Copy(Path.Combine(SharedFolder.RepositoryRoot, "anvil"), Path.Combine(repo, "anvil"));
+        var source = Write(repo, "src/Anvil.Core/Thing.cs", "class Thing {}");
+        var assets = Write(repo, "src/Anvil.Core/obj/project.assets.json", "{}");
+        var built = Write(repo, "src/Anvil.Cli/bin/Release/net10.0/anvil.deps.json", "{}");
+        Write(repo, "Directory.Build.props", "<Project />");
+        Write(repo, "Directory.Packages.props", "<Project />");
+        Write(repo, "artifacts/cli/anvil.dll", "");
+        var stamp = Write(repo, "artifacts/cli/.built", "");
+        var past = DateTime.UtcNow.AddMinutes(-10);
+        foreach (var f in Directory.EnumerateFiles(repo, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(f, past);
+        }
+
+        File.SetLastWriteTimeUtc(stamp, past.AddMinutes(1));
+        Assert.Equal("fresh", Check(repo));
+        File.SetLastWriteTimeUtc(assets, DateTime.UtcNow);
+        File.SetLastWriteTimeUtc(built, DateTime.UtcNow);
+        Assert.Equal("fresh", Check(repo));
+        File.SetLastWriteTimeUtc(source, DateTime.UtcNow);
+        Assert.Equal("stale", Check(repo));
+    }
+
+    private static string Write(string root, string relative, string content)
+    {
+        var path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static string Check(string repo)
+    {
+        var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(repo, "anvil"));
+        psi.Environment["ANVIL_SCRIPT_CHECK"] = "1";
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd().Trim();
+        p.WaitForExit();
+        return output;
+    }
+}
