@@ -52,9 +52,7 @@ public sealed partial class EntityRecognizer
         bool worth = false;
         for (int i = 0; i <= view.Length; i++)
         {
-            // a company's results or price (纯利, 收市报) in the clause: the name before it is a company's,
-            // often a short form no lexicon lists (a listed company known by two characters)
-            worth |= _tagEveryClause || cue[i] || (i < view.Length && _data.CompanyContext.CanStartWith(view[i]) && _data.CompanyContext.LongestMatch(view, i, out _) > 0);
+            worth |= _tagEveryClause || cue[i];
             bool end = i == view.Length || IsSentenceEnd(view[i]) || view[i] is ',' or '，' || (i - start >= 120 && view[i] is '、' or ' ') || i - start >= 400;
             if (!end)
             {
