@@ -5,8 +5,8 @@ using Anvil.Core.Tests.Support;
 namespace Anvil.Core.Tests.Entities;
 
 /// <summary>
-/// By default the name tagger reads only clauses where a name is likely (a lexicon or pattern name, a company's
-/// results word); with TagEveryClause it reads every clause and finds a person no title or lexicon announces.
+/// By default the name tagger reads only clauses where a name is likely (a lexicon or pattern name in the
+/// clause); with TagEveryClause it reads every clause and finds a person no title or lexicon announces.
 /// </summary>
 public class ThoroughTaggingTests
 {
