@@ -490,7 +490,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         using var cmd = Command(null, "");
         var sql = new StringBuilder("""
             SELECT f.id, d.doc_key, d.title, d.date, f.span_start, f.span_end, f.quote, f.subject, f.scope, f.indicator, f.kind,
-                   f.value, f.unit, f.unit_text, f.qualifier, f.period, f.source
+                   f.value, f.unit, f.unit_text, f.qualifier, f.period, f.source, f.subject_entity_id
             FROM facts f JOIN documents d ON d.id = f.document_id
             """);
         sql.Append(FactFilter(cmd, query)).Append(" ORDER BY ").Append(FactOrdering(query)).Append(Page(cmd, query.Limit, query.Offset));
@@ -519,6 +519,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
                 Qualifier = r.GetString(14),
                 Period = Text(r, 15),
                 Source = Text(r, 16),
+                SubjectEntityId = r.IsDBNull(17) ? null : Long(r, 17),
             });
         }
 
@@ -532,6 +533,33 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         string from = query.Doc is null ? "facts f" : "facts f JOIN documents d ON d.id = f.document_id";
         cmd.CommandText = $"SELECT COUNT(*) FROM {from}{FactFilter(cmd, query)}";
         return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    });
+
+    public IReadOnlyList<FacetCount> FactFacet(FactQuery query, FactFacet facet, int limit) => Run(() =>
+    {
+        string column = facet switch
+        {
+            Records.FactFacet.Indicator => "f.indicator",
+            Records.FactFacet.Period => "f.period",
+            Records.FactFacet.Kind => "f.kind",
+            Records.FactFacet.Source => "f.source",
+            _ => "f.subject",
+        };
+        using var cmd = Command(null, "");
+        string from = query.Doc is null ? "facts f" : "facts f JOIN documents d ON d.id = f.document_id";
+        cmd.CommandText = $"""
+            SELECT {column}, COUNT(*) FROM {from}{FactFilter(cmd, query)}
+            GROUP BY {column}
+            ORDER BY COUNT(*) DESC, {column}{OrdinalCollation} NULLS LAST{Page(cmd, limit, 0)}
+            """;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<FacetCount>();
+        while (r.Read())
+        {
+            rows.Add(new FacetCount(Text(r, 0), (int)Long(r, 1)));
+        }
+
+        return rows;
     });
 
     /// <summary>The <c>ORDER BY</c> of a fact query over <c>facts f</c> and <c>documents d</c>, ending in the fact's id.</summary>
@@ -747,8 +775,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         string o = OrdinalCollation;
         using var cmd = Command(null, "");
         cmd.CommandText = $"""
-            SELECT r.id, d.doc_key, r.subject, r.predicate, r.object, r.span_start, r.span_end, r.quote
-            FROM relations r JOIN documents d ON d.id = r.document_id
+            {RelationColumns}
             WHERE r.subject_entity_id = @e OR r.object_entity_id = @e
             ORDER BY r.predicate{o}, r.subject{o}, r.object{o}, d.doc_key{o}, r.span_start, r.id{Page(cmd, limit, 0)}
             """;
@@ -763,17 +790,62 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     });
 
+    /// <summary>A relation's columns, its document's id and whether a reader flagged it, over <c>relations r</c>.</summary>
+    private const string RelationColumns = """
+        SELECT r.id, d.doc_key, r.subject, r.predicate, r.object, r.span_start, r.span_end, r.quote,
+               CASE WHEN EXISTS (SELECT 1 FROM relation_flags g WHERE g.document_id = r.document_id AND g.span_start = r.span_start
+                   AND g.span_end = r.span_end AND g.subject = r.subject AND g.predicate = r.predicate AND g.object = r.object) THEN 1 ELSE 0 END
+        FROM relations r JOIN documents d ON d.id = r.document_id
+        """;
+
     private static List<RelationRow> ReadRelations(DbCommand cmd)
     {
         using var r = cmd.ExecuteReader();
         var rows = new List<RelationRow>();
         while (r.Read())
         {
-            rows.Add(new RelationRow(Long(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), (int)Long(r, 5), (int)Long(r, 6), r.GetString(7)));
+            rows.Add(new RelationRow(Long(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), (int)Long(r, 5), (int)Long(r, 6), r.GetString(7))
+            {
+                FlaggedWrong = Long(r, 8) != 0,
+            });
         }
 
         return rows;
     }
+
+    public bool FlagRelation(long relationId, bool wrong) => Run(() =>
+    {
+        using var tx = Connection.BeginTransaction();
+        // the relation's statement and place, not its id: a reindex gives the same relation a new id
+        const string same = """
+            FROM relations r WHERE r.id = @id
+            """;
+        int changed = wrong
+            ? Execute(tx, $"""
+                INSERT INTO relation_flags (document_id, span_start, span_end, subject, predicate, object, flagged_at)
+                SELECT r.document_id, r.span_start, r.span_end, r.subject, r.predicate, r.object, @at {same}
+                ON CONFLICT DO NOTHING
+                """, ("@id", relationId), ("@at", Now()))
+            : Execute(tx, $"""
+                DELETE FROM relation_flags WHERE EXISTS (SELECT 1 {same} AND r.document_id = relation_flags.document_id
+                    AND r.span_start = relation_flags.span_start AND r.span_end = relation_flags.span_end AND r.subject = relation_flags.subject
+                    AND r.predicate = relation_flags.predicate AND r.object = relation_flags.object)
+                """, ("@id", relationId));
+        bool exists;
+        using (var cmd = Command(tx, "SELECT COUNT(*) FROM relations WHERE id = @id"))
+        {
+            Parameter(cmd, "@id", relationId);
+            exists = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+        }
+
+        if (changed > 0)
+        {
+            RaiseDataVersion(tx); // pages cached at the old version show the flag at once
+        }
+
+        tx.Commit();
+        return exists;
+    });
 
     public IReadOnlyList<MentionRow> DocumentMentions(long documentId) => Run(() =>
     {
@@ -796,9 +868,8 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
 
     public IReadOnlyList<RelationRow> DocumentRelations(long documentId) => Run(() =>
     {
-        using var cmd = Command(null, """
-            SELECT r.id, d.doc_key, r.subject, r.predicate, r.object, r.span_start, r.span_end, r.quote
-            FROM relations r JOIN documents d ON d.id = r.document_id
+        using var cmd = Command(null, $"""
+            {RelationColumns}
             WHERE r.document_id = @d
             ORDER BY r.span_start, r.id
             """);

@@ -1,18 +1,20 @@
-using Anvil.Analytics;
+using Anvil.Core.Display;
 using Anvil.Store.Records;
 
 namespace Anvil.Web.Html;
 
 /// <summary>
-/// A figure as people read it, exactly as the CLI's tables write it (<see cref="FigureText"/>).
+/// A figure as analysts write it (3.68万亿元, ≈3600亿元, &gt;254万家, ≈+35%), through Core's <see cref="FigureFormatter"/>, as
+/// every renderer for people does. The JSON API keeps value, unit and qualifier in base units.
 /// </summary>
 internal static class Figures
 {
-    public static string Format(FactRow fact) => Format(fact.Value, fact.Unit, fact.Qualifier);
+    public static string Format(FactRow fact) => Format(fact.Kind, fact.Value, fact.Unit, fact.UnitText, fact.Qualifier);
 
-    public static string Format(double value, string unit, string qualifier) => FigureText.Format(value, unit, qualifier);
+    public static string Format(string kind, double value, string unit, string? unitText, string qualifier) =>
+        FigureFormatter.Default.Format(FigureParts.FromSpecNames(kind, value, null, unit, unitText, qualifier));
 
-    public static string Large(double value) => FigureText.Large(value);
-
-    public static string Number(double value) => FigureText.Number(value);
+    /// <summary>An axis tick: the value alone in the series' unit, with no hedge and no sign of a change (0 is written 0).</summary>
+    public static string Tick(double value, string unit, string? unitText) =>
+        FigureFormatter.Default.Format(FigureParts.FromSpecNames("value", value, null, unit, unitText, "eq"));
 }

@@ -143,27 +143,6 @@ internal static class Compare
             else
             {
                 Table(html, result, result.Comparable, apart: false);
-                html.Element("h2", "Charts");
-                html.Open("div", ("class", "charts"));
-                foreach (var group in result.Comparable.GroupBy(r => r.Indicator, StringComparer.Ordinal))
-                {
-                    html.Open("section", ("class", "indicator"));
-                    html.Element("h3", group.Key);
-                    foreach (var row in group)
-                    {
-                        var caption = string.Join(" · ", new[] { row.Scope, row.Kind, row.PeriodLabel, row.Unit }.Where(x => !string.IsNullOrEmpty(x)));
-                        html.Open("figure");
-                        html.Markup(Svg.Bars($"{row.Indicator} {caption}", [.. row.Cells.SelectMany(c => c.Facts.Take(FiguresShown).Select(f =>
-                            new Bar(c.Facts.Count > 1 ? $"{c.Subject} ({f.Doc})" : c.Subject, f.Value, Figures.Format(f), Links.Document(f.Doc, f.Id),
-                                $"{c.Subject}: {Figures.Format(f)} — {f.Quote}", Colour(result.Subjects, c.Subject))))]));
-                        html.Element("figcaption", caption);
-                        html.Close("figure");
-                    }
-
-                    html.Close("section");
-                }
-
-                html.Close("div");
             }
 
             if (result.Apart.Count > 0)
@@ -172,6 +151,15 @@ internal static class Compare
                 Table(html, result, result.Apart, apart: true);
             }
         });
+    }
+
+    /// <summary>The bars of a row, beside its figures: one per figure shown (the first <see cref="FiguresShown"/> of each subject).</summary>
+    private static TrustedMarkup RowChart(CompareResponse result, CompareRow row)
+    {
+        var caption = string.Join(" · ", new[] { row.Scope, row.Kind, row.PeriodLabel }.Where(x => !string.IsNullOrEmpty(x)));
+        return Svg.Bars($"{row.Indicator} {caption}", [.. row.Cells.SelectMany(c => c.Facts.Take(FiguresShown).Select(f =>
+            new Bar(c.Facts.Count > 1 ? $"{c.Subject} ({f.Doc})" : c.Subject, f.Value, Figures.Format(f), Links.Document(f.Doc, f.Id),
+                $"{c.Subject}: {Figures.Format(f)} — {f.Quote}", Colour(result.Subjects, c.Subject))))]);
     }
 
     /// <summary>Each subject keeps its colour in every chart.</summary>
@@ -203,6 +191,8 @@ internal static class Compare
             {
                 html.Element("th", s, ("scope", "col"));
             }
+
+            html.Element("th", "chart", ("scope", "col"));
         }
 
         html.Close("tr").Close("thead").Open("tbody");
@@ -235,6 +225,10 @@ internal static class Compare
                         Cell(html, row, cell, s);
                     }
                 }
+
+                html.Open("td", ("data-h", "chart"), ("class", "chart"));
+                html.Markup(RowChart(result, row));
+                html.Close("td");
             }
 
             html.Close("tr");

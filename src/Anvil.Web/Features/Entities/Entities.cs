@@ -9,8 +9,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Anvil.Web.Features.Entities;
 
-/// <summary>One figure of a series: when it holds, its value, and the fact that states it.</summary>
-public sealed record SeriesPoint(string Label, string? Start, string? End, double Value, string Qualifier, long FactId, string Doc, string Quote);
+/// <summary>
+/// One figure of a series: when it holds, its value, and the fact that states it. <see cref="Basis"/> is what its
+/// period measures (yearly, half-yearly, quarterly, monthly, 7 months, as of a date): a chart joins only figures of one basis.
+/// </summary>
+public sealed record SeriesPoint(string Label, string? Start, string? End, double Value, string Qualifier, long FactId, string Doc, string Quote,
+    string? UnitText, string Basis);
 
 /// <summary>
 /// An indicator of the entity over time (one scope, kind and unit), oldest first: at most a few points per period,
@@ -98,7 +102,7 @@ internal static class Entities
             {
                 var points = Timelines.Build(g).Where(p => p.Period is not null)
                     .Select(p => new SeriesPoint(p.Label, p.Period!.Value.StartText, p.Period!.Value.EndText, p.Fact.Value, p.Fact.Qualifier,
-                        p.Fact.Id, p.Fact.Doc, p.Fact.Quote)).ToList();
+                        p.Fact.Id, p.Fact.Doc, p.Fact.Quote, p.Fact.UnitText, PeriodBasis.Of(p.Period.Value.Start, p.Period.Value.End).Name)).ToList();
                 return new Series(g.Key.Indicator, g.Key.Scope, g.Key.Kind, g.Key.Unit, PointsPerPeriod(points), points.Count);
             })
             .Where(x => x.Points.Count > 0)
@@ -146,18 +150,9 @@ internal static class Entities
         html.Element("span", r.Entity.Type, ("class", "key e t-" + Documents.Documents.TypeClass(r.Entity.Type)));
         html.Element("span", $" {r.Entity.Mentions} mentions · {r.Entity.Documents} documents · {r.Entity.Facts} facts", ("class", "muted"));
         html.Close("p");
-        if (r.Aliases.Count > 1)
-        {
-            html.Open("p", ("class", "aliases")).Text("Also: ");
-            foreach (var a in r.Aliases.Where(a => a.Alias != r.Entity.Name))
-            {
-                html.Element("span", a.Alias, ("class", "alias"), ("title", a.Origin));
-            }
+        Aliases(html, r);
 
-            html.Close("p");
-        }
-
-        // a line needs two periods at least; several figures of one period (from several sources) show as dots one above the other
+        // a line needs two periods at least; several figures of one period (from several sources) show as dots beside it
         var charted = r.Series.Where(s => Periods(s) >= 2).ToList();
         if (charted.Count > 0)
         {
@@ -165,11 +160,9 @@ internal static class Entities
             html.Open("div", ("class", "charts"));
             foreach (var s in charted)
             {
-                var caption = string.Join(" · ", new[] { s.Indicator, s.Scope, s.Kind, s.Unit }.Where(x => !string.IsNullOrEmpty(x)));
+                var caption = string.Join(" · ", new[] { s.Indicator, s.Scope, s.Kind }.Where(x => !string.IsNullOrEmpty(x)));
                 html.Open("figure");
-                html.Markup(Svg.Line(caption, [.. s.Points.Select(p => new LinePoint(
-                    DateOnly.ParseExact(p.End!, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber, p.Label, p.Value,
-                    Figures.Format(p.Value, s.Unit, p.Qualifier), Links.Document(p.Doc, p.FactId), $"{p.Label}: {Figures.Format(p.Value, s.Unit, p.Qualifier)} — {p.Quote}"))]));
+                html.Markup(Svg.Lines(caption, Lines(s), t => Figures.Tick(t, s.Unit, s.Points[0].UnitText)));
                 html.Element("figcaption", s.PointsTotal > s.Points.Count
                     ? string.Create(CultureInfo.InvariantCulture, $"{caption} ({s.Points.Count} of {s.PointsTotal} figures: {MaxPointsPerPeriod} per period at most)")
                     : caption);
@@ -187,16 +180,22 @@ internal static class Entities
         if (r.Relations.Count > 0)
         {
             html.Element("h2", $"Relations ({r.RelationsTotal})");
-            var edges = r.Relations.Select(x => x.Subject == r.Entity.Name
+            // a relation a reader flagged wrong stays listed (to take the flag back) but leaves the graph
+            var edges = r.Relations.Where(x => !x.FlaggedWrong).Select(x => x.Subject == r.Entity.Name
                     ? new GraphEdge(x.Predicate, x.Object, true, Links.WithQuery("/entities", ("name", x.Object)))
                     : new GraphEdge(x.Predicate, x.Subject, false, Links.WithQuery("/entities", ("name", x.Subject))))
                 .DistinctBy(e => (e.Predicate, e.Other, e.Outgoing)).Take(16).ToList();
-            html.Open("figure", ("class", "graph")).Markup(Svg.Graph($"Relations of {r.Entity.Name}", r.Entity.Name, edges)).Close("figure");
+            if (edges.Count > 0)
+            {
+                html.Open("figure", ("class", "graph")).Markup(Svg.Graph($"Relations of {r.Entity.Name}", r.Entity.Name, edges)).Close("figure");
+            }
+
+            var back = Links.WithQuery(Links.Entity(r.Entity.Id), ("page", r.Page > 1 ? r.Page.ToString(CultureInfo.InvariantCulture) : null),
+                ("page_size", Paging.SizeParameter(request.PageSize)));
             html.Open("ul", ("class", "records relations"));
             foreach (var x in r.Relations)
             {
-                html.Open("li").Element("strong", $"{x.Subject} —{x.Predicate}→ {x.Object}").Text(" ");
-                html.Open("blockquote").Link(Links.Document(x.Doc), x.Quote).Close("blockquote").Close("li");
+                Relations.RelationFlags.Item(html, x, back);
             }
 
             html.Close("ul");
@@ -231,6 +230,50 @@ internal static class Entities
         html.Close("ul");
         More(html, r.Documents.Count, r.DocumentsTotal, "documents", "the latest");
     });
+
+    /// <summary>The other names of the entity, each on its own, grouped by where they come from.</summary>
+    private static void Aliases(HtmlWriter html, EntityResponse r)
+    {
+        var others = r.Aliases.Where(a => a.Alias != r.Entity.Name).ToList();
+        if (others.Count == 0)
+        {
+            return;
+        }
+
+        html.Open("dl", ("class", "aliases"));
+        foreach (var (origin, label) in new[] { ("user", "your aliases"), ("lexicon", "also known as"), ("text", "written in documents as") })
+        {
+            var names = others.Where(a => a.Origin == origin).ToList();
+            if (names.Count == 0)
+            {
+                continue;
+            }
+
+            html.Element("dt", label);
+            html.Open("dd").Open("ul", ("class", "alias-list"), ("data-origin", origin));
+            foreach (var a in names)
+            {
+                html.Element("li", a.Alias, ("class", "alias"));
+            }
+
+            html.Close("ul").Close("dd");
+        }
+
+        html.Close("dl");
+    }
+
+    /// <summary>A series as lines of one period basis each, the basis with most figures first, each point linked to its quote.</summary>
+    private static List<LineSeries> Lines(Series s) =>
+    [
+        .. s.Points.GroupBy(p => p.Basis, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Select(p => p.End).Distinct(StringComparer.Ordinal).Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select((g, i) => new LineSeries(g.Key, [.. g.Select(p =>
+            {
+                var text = Figures.Format(s.Kind, p.Value, s.Unit, p.UnitText, p.Qualifier);
+                return new LinePoint(DateOnly.ParseExact(p.End!, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber, p.Label, p.Value, text,
+                    Links.Document(p.Doc, p.FactId), $"{p.Label}: {text} — {p.Quote}");
+            })], i)),
+    ];
 
     /// <summary>A note under a list cut to its first rows: which were kept and how many were left out.</summary>
     private static void More(HtmlWriter html, int shown, int total, string what, string which)
