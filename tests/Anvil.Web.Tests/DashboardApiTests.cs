@@ -39,7 +39,19 @@ public sealed class DashboardApiTests(Servers servers)
         Assert.Equal(total, facets.GetProperty("kind").EnumerateArray().Sum(k => k.GetProperty("facts").GetInt32())); // every fact has a kind
         var indicators = facets.GetProperty("indicator").EnumerateArray().Select(i => i.GetProperty("facts").GetInt32()).ToList();
         Assert.Equal(indicators.OrderDescending(), indicators); // most first
-        Assert.Contains(facets.GetProperty("period").EnumerateArray(), p => p.GetProperty("value").ValueKind == JsonValueKind.Null); // current figures
+        // a value narrows to as many facts as it counts: a year holds its halves, quarters, months and current figures
+        foreach (var facet in (string[])["period", "indicator", "kind", "source"])
+        {
+            foreach (var value in facets.GetProperty(facet).EnumerateArray().Where(v => v.GetProperty("value").ValueKind == JsonValueKind.String))
+            {
+                var narrowed = await client.JsonAsync($"/api/facts?subject=%E6%B7%B1%E5%9C%B3%E5%B8%82&{facet}={Uri.EscapeDataString(value.GetProperty("value").GetString()!)}");
+                Assert.True(value.GetProperty("facts").GetInt32() <= narrowed.GetProperty("total").GetInt32(), $"{facet}={value}");
+                if (facet is "period" or "indicator" or "kind")
+                {
+                    Assert.Equal(value.GetProperty("facts").GetInt32(), narrowed.GetProperty("total").GetInt32());
+                }
+            }
+        }
 
         using var bad = await client.GetAsync("/api/facts/facets?kind=size", Token);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

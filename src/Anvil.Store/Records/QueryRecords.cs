@@ -82,7 +82,11 @@ public enum FactFacet
     Subject,
     Indicator,
 
-    /// <summary>The period as stated (2024, 2024-H1); facts stated without one count as null.</summary>
+    /// <summary>
+    /// The year the fact's time falls in (its period's, or its document's date for a current figure): 2024 holds 2024,
+    /// 2024-H1 and 2024-03, as the period filter 2024 does. A period across years counts as stated (2023-07/2024-06);
+    /// a fact with no time at all as null.
+    /// </summary>
     Period,
     Kind,
     Source,

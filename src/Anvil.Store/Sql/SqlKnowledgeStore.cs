@@ -540,7 +540,8 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         string column = facet switch
         {
             Records.FactFacet.Indicator => "f.indicator",
-            Records.FactFacet.Period => "f.period",
+            // the year a period falls in, which the period filter then takes back exactly; a period across years as stated
+            Records.FactFacet.Period => "CASE WHEN substr(f.period_start, 1, 4) = substr(f.period_end, 1, 4) THEN substr(f.period_start, 1, 4) ELSE f.period END",
             Records.FactFacet.Kind => "f.kind",
             Records.FactFacet.Source => "f.source",
             _ => "f.subject",

@@ -50,7 +50,8 @@ public sealed record FactsResponse(int Total, int Page, int PageSize, int Pages,
 
 /// <summary>
 /// For each column a filter can narrow (subject, indicator, period, kind, source), its most frequent values among the
-/// facts that match the request's filters, with how many facts hold each; null stands for facts without one.
+/// facts that match the request's filters, with how many facts hold each; null stands for facts without one. Periods
+/// count by year (2024 holds 2024-H1 and current figures of documents dated in 2024), as the period filter takes them.
 /// </summary>
 public sealed record FactFacetsResponse(IReadOnlyList<FacetCount> Subject, IReadOnlyList<FacetCount> Indicator, IReadOnlyList<FacetCount> Period,
     IReadOnlyList<FacetCount> Kind, IReadOnlyList<FacetCount> Source);
@@ -219,7 +220,7 @@ internal static class Facts
         html.Open("aside", ("class", "facets"), ("aria-label", "narrow down"));
         Facet(html, request, "subject", "Subject", request.Subject, facets.Subject, "—");
         Facet(html, request, "indicator", "Indicator", request.Indicator, facets.Indicator, "—");
-        Facet(html, request, "period", "Period", request.Period, facets.Period, "no period stated (current)");
+        Facet(html, request, "period", "Year", request.Period, facets.Period, "no date");
         Facet(html, request, "kind", "Kind", request.Kind, facets.Kind, "—");
         Facet(html, request, "source", "Source", request.Source, facets.Source, "no source named");
         html.Close("aside");
