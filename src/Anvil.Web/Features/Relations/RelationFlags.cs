@@ -26,7 +26,7 @@ internal static class RelationFlags
             Flag(store, id, wrong);
             // back to the page the button was on (a path of this site only), at the relation
             var back = form["back"].ToString();
-            return Results.Redirect((IsLocal(back) ? back : "/") + "#r-r" + id, permanent: false, preserveMethod: false);
+            return Results.Redirect((Links.IsLocal(back) && !back.Contains('#') ? back : "/") + "#r-r" + id, permanent: false, preserveMethod: false);
         }).ExcludeFromDescription();
     }
 
@@ -62,7 +62,4 @@ internal static class RelationFlags
         html.Close("form");
         html.Close("li");
     }
-
-    private static bool IsLocal(string path) =>
-        path.Length > 0 && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\')) && !path.Any(char.IsControl) && !path.Contains('#');
 }
