@@ -85,6 +85,11 @@ public interface IKnowledgeStore : IDisposable
 
     /// <summary>The values stated for a figure in a summary's period, lowest first, each with how many documents state it.</summary>
     IReadOnlyList<StatedValue> StatedValues(FigureSummary summary, int limit = 0);
+    /// The values one column takes among the facts that match the query's filters (its order and paging aside), with
+    /// how many facts hold each: most first, ties by value, facts without a value (no period, no source) as null, last;
+    /// the first <paramref name="limit"/>. Counted by the database, however many facts match.
+    /// </summary>
+    IReadOnlyList<FacetCount> FactFacet(FactQuery query, FactFacet facet, int limit);
 
     /// <summary>The indicators most facts state, with how many facts and subjects; ties by name.</summary>
     IReadOnlyList<IndicatorCount> TopIndicators(int limit);
@@ -106,6 +111,12 @@ public interface IKnowledgeStore : IDisposable
     /// first <paramref name="limit"/> of them, or all when 0.
     /// </summary>
     IReadOnlyList<RelationRow> Relations(long entityId, int limit = 0);
+
+    /// <summary>
+    /// Marks a relation as wrong (or clears the mark). The mark is kept by what the relation states and where, so it
+    /// survives a reindex that extracts the same relation again. False when there is no relation with this id.
+    /// </summary>
+    bool FlagRelation(long relationId, bool wrong);
 
     /// <summary>How many relations have the entity at either end.</summary>
     int CountRelations(long entityId);

@@ -7,6 +7,8 @@ using Anvil.Web.Features.Documents;
 using Anvil.Web.Features.Entities;
 using Anvil.Web.Features.Facts;
 using Anvil.Web.Features.Overview;
+using Anvil.Web.Features.Relations;
+using Anvil.Web.Features.Search;
 using Anvil.Web.Features.Upload;
 using Anvil.Web.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,7 +19,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Anvil.Web;
 
 /// <summary>
-/// The dashboard over a knowledge base: server-rendered pages (overview, compare, facts, document, entity, conflicts,
+/// The dashboard over a knowledge base: server-rendered pages (overview, search, compare, facts, documents, entity, conflicts,
 /// chains, upload), each backed by a JSON API under <c>/api</c> that <c>/openapi.json</c> describes. Pages and API read the
 /// store through the same queries; pages are HTML written on the server with every text escaped, charts are inline SVG.
 /// </summary>
@@ -76,6 +78,8 @@ public static class Dashboard
         Facts.Map(app);
         Documents.Map(app);
         Entities.Map(app);
+        RelationFlags.Map(app);
+        SearchPage.Map(app);
         ConflictsPage.Map(app);
         Chains.Map(app);
         Upload.Map(app);

@@ -274,6 +274,28 @@ public abstract class KnowledgeStoreContract : IDisposable
     }
 
     [Fact]
+    public void Facets_count_the_values_of_a_column_among_the_matching_facts()
+    {
+        AddFactCorpus();
+
+        List<(string?, int)> Facet(FactQuery query, FactFacet facet, int limit = 10) =>
+            [.. Store.FactFacet(query, facet, limit).Select(c => (c.Value, c.Facts))];
+        var all = new FactQuery();
+        Assert.Equal([("杭州", 3), ("深圳", 3)], Facet(all, FactFacet.Subject)); // ties by code point
+        Assert.Equal([("产业规模", 3), ("企业数量", 3)], Facet(all, FactFacet.Indicator));
+        Assert.Equal([("2024", 5), ("2023", 1)], Facet(all, FactFacet.Period)); // years: 2024-H1 is in 2024, as the filter 2024 takes it
+        Assert.Equal([("value", 5), ("growth", 1)], Facet(all, FactFacet.Kind));
+        Assert.Equal([("杭州市统计局", 3), ("新华社", 2), (null, 1)], Facet(all, FactFacet.Source)); // no source: null, last
+
+        // the query's filters apply (its order and page do not); the limit takes the first values
+        var hangzhou = new FactQuery { Subjects = Matcher.Expand("杭州"), Order = FactOrder.Value, Limit = 1, Offset = 2 };
+        Assert.Equal([("企业数量", 2), ("产业规模", 1)], Facet(hangzhou, FactFacet.Indicator));
+        Assert.Equal([("企业数量", 2)], Facet(hangzhou, FactFacet.Indicator, limit: 1));
+        Assert.Equal([("杭州", 3)], Facet(new FactQuery { Doc = "hz" }, FactFacet.Subject));
+        Assert.Empty(Facet(new FactQuery { Subjects = Matcher.Expand("北京") }, FactFacet.Period));
+    }
+
+    [Fact]
     public void A_figure_without_a_period_belongs_to_its_documents_date()
     {
         Store.Add(new TestAnalysis("now", "深圳目前有机器人企业5.11万家。", new DateOnly(2025, 2, 7))
@@ -446,6 +468,34 @@ public abstract class KnowledgeStoreContract : IDisposable
 
         Assert.Equal(Store.FindEntities(["深圳"]).Single(e => e.Id == shenzhen.EntityId), Store.Entity(shenzhen.EntityId));
         Assert.Null(Store.Entity(987_654_321));
+    }
+
+    [Fact]
+    public void A_relation_flagged_wrong_stays_flagged_across_connections_and_a_reindex()
+    {
+        Store.Add(Shenzhen().Records());
+        long huawei = Assert.Single(Store.FindEntities(["华为"])).Id;
+        var relation = Assert.Single(Store.Relations(huawei));
+        Assert.False(relation.FlaggedWrong);
+        long version = Store.DataVersion();
+
+        Assert.True(Store.FlagRelation(relation.Id, wrong: true));
+        Assert.True(Store.FlagRelation(relation.Id, wrong: true)); // twice is once
+        Assert.True(Store.DataVersion() > version);
+        using (var other = Open(create: false))
+        {
+            Assert.True(Assert.Single(other.Relations(huawei)).FlaggedWrong);
+            Assert.True(Assert.Single(other.DocumentRelations(Store.Documents(false).Single().Id)).FlaggedWrong);
+        }
+
+        // a reindex writes the relation again (a new row; SQLite may reuse the id); what it states and where is the same, so the flag holds
+        Store.Replace(Store.Documents(false).Single().Id, Shenzhen().Records());
+        var again = Assert.Single(Store.Relations(huawei));
+        Assert.True(again.FlaggedWrong);
+
+        Assert.True(Store.FlagRelation(again.Id, wrong: false));
+        Assert.False(Assert.Single(Store.Relations(huawei)).FlaggedWrong);
+        Assert.False(Store.FlagRelation(again.Id + 1000, wrong: true));
     }
 
     [Fact]

@@ -34,6 +34,25 @@ public sealed class PostgresTests(PostgresServer postgres, Servers servers)
             var compare = await client.JsonAsync("/api/compare?subject=深圳&subject=杭州");
             Assert.NotEmpty(compare.GetProperty("comparable").EnumerateArray());
             Assert.Contains("&lt;script&gt;", await client.PageAsync("/documents/" + Servers.HostileKey));
+
+            // facets are counted by the server's SQL, flags are stored there, search goes through its index
+            var facets = await client.JsonAsync("/api/facts/facets?subject=深圳");
+            int total = (await client.JsonAsync("/api/facts?subject=深圳")).GetProperty("total").GetInt32();
+            Assert.Equal(total, Assert.Single(facets.GetProperty("subject").EnumerateArray()).GetProperty("facts").GetInt32());
+            Assert.Equal(total, facets.GetProperty("kind").EnumerateArray().Sum(k => k.GetProperty("facts").GetInt32()));
+            Assert.Contains("aria-sort=\"ascending\"", await client.PageAsync("/facts?sort=value"));
+            var relation = (await client.JsonAsync("/api/entities/" + entities[0].GetProperty("entity_id").GetInt64())).GetProperty("relations");
+            if (relation.GetArrayLength() > 0)
+            {
+                long rid = relation[0].GetProperty("id").GetInt64();
+                using var flag = await client.PostAsync($"/api/relations/{rid}/flag", null, TestContext.Current.CancellationToken);
+                Assert.True(flag.IsSuccessStatusCode);
+                var again = (await client.JsonAsync("/api/entities/" + entities[0].GetProperty("entity_id").GetInt64())).GetProperty("relations");
+                Assert.True(again.EnumerateArray().Single(r => r.GetProperty("id").GetInt64() == rid).GetProperty("flagged_wrong").GetBoolean());
+            }
+
+            var hits = (await client.JsonAsync("/api/search?q=" + Uri.EscapeDataString("人工智能產業"))).GetProperty("hits");
+            Assert.Contains(hits.EnumerateArray(), h => h.GetProperty("doc").GetString() == Servers.HostileKey);
             await app.StopAsync(TestContext.Current.CancellationToken);
         }
         finally

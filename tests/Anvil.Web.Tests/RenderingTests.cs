@@ -74,12 +74,57 @@ public sealed class RenderingTests
     [Fact]
     public void Line_and_graph_draw_every_point_and_node()
     {
-        var line = Svg.Line("t", [new LinePoint(1, "2023", 10, "10", null, null), new LinePoint(2, "2024", 30, "30", "/facts", null)]).Value;
+        var line = Svg.Lines("t", [new LineSeries("yearly", [new LinePoint(1, "2023", 10, "10", null, null), new LinePoint(2, "2024", 30, "30", "/facts", null)], 0)],
+            t => t + "亿元").Value;
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(line, "<circle "));
+        Assert.Contains(">30亿元<", line); // ticks are written by the caller's formatter
         var graph = Svg.Graph("g", "华为", [new GraphEdge("founded", "任正非", false, "/entities?name=x"), new GraphEdge("headquartered_in", "深圳", true, null)]).Value;
         Assert.Contains("任正非", graph);
         Assert.Contains("headquartered_in", graph);
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(graph, "<circle "));
+    }
+
+    [Fact]
+    public void A_line_joins_only_figures_of_one_period_basis_and_each_basis_is_named()
+    {
+        static LinePoint P(string day, string label, double value) =>
+            new(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture).DayNumber, label, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null);
+        var svg = Svg.Lines("GDP", [
+            new LineSeries("yearly", [P("2022-12-31", "2022", 32388), P("2023-12-31", "2023", 34606)], 0),
+            new LineSeries("half-yearly", [P("2023-06-30", "2023-H1", 15000), P("2024-06-30", "2024-H1", 16000), P("2024-06-30", "2024-H1", 16100)], 1),
+            new LineSeries("as of a date", [P("2025-02-07", "2025-02-07", 9)], 2),
+        ], t => t.ToString(System.Globalization.CultureInfo.InvariantCulture)).Value;
+
+        var lines = System.Text.RegularExpressions.Regex.Matches(svg, "<polyline points=\"([^\"]+)\"[^>]*data-basis=\"([^\"]+)\"").ToList();
+        Assert.Equal(["yearly", "half-yearly"], lines.Select(m => m.Groups[2].Value)); // a single figure draws no line
+        Assert.All(lines, m => Assert.Equal(2, m.Groups[1].Value.Split(' ').Length)); // one figure per period joins the line
+        Assert.Equal(6, System.Text.RegularExpressions.Regex.Count(svg, "<circle ")); // every figure is a dot
+        foreach (var name in (string[])["yearly", "half-yearly", "as of a date"])
+        {
+            Assert.Contains($"class=\"legend-label\">{name}<", svg);
+        }
+    }
+
+    [Theory]
+    [InlineData("2023-01-01", "2023-12-31", "yearly")]
+    [InlineData("2023-07-01", "2024-06-30", "yearly")]
+    [InlineData("2023-01-01", "2023-06-30", "half-yearly")] // 2023-H1 and 1-6月 alike
+    [InlineData("2023-07-01", "2023-12-31", "half-yearly")]
+    [InlineData("2023-04-01", "2023-06-30", "quarterly")]
+    [InlineData("2024-02-01", "2024-02-29", "monthly")]
+    [InlineData("2023-01-01", "2023-07-31", "7 months")]
+    [InlineData("2025-02-07", "2025-02-07", "as of a date")]
+    [InlineData("2025-02-01", "2025-02-10", "10 days")]
+    public void A_period_basis_is_the_periods_length(string start, string end, string basis) =>
+        Assert.Equal(basis, PeriodBasis.Of(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture)).Name);
+
+    [Fact]
+    public void Search_marks_every_term_in_the_passage_whatever_its_script()
+    {
+        var html = new Anvil.Web.Html.HtmlWriter();
+        Anvil.Web.Features.Search.SearchPage.Highlighted(html, "香港的人工智能產業<b>與</b>深圳人工智能产业", Anvil.Web.Features.Search.SearchPage.Terms("人工智能產業"));
+        Assert.Equal("香港的<mark>人工智能產業</mark>&lt;b&gt;與&lt;/b&gt;深圳<mark>人工智能产业</mark>", html.ToString());
     }
 
     [Theory]

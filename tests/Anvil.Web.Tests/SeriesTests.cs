@@ -6,7 +6,7 @@ namespace Anvil.Web.Tests;
 public class SeriesTests
 {
     private static SeriesPoint Point(string year, double value, long id) =>
-        new(year, $"{year}-01-01", $"{year}-12-31", value, "eq", null, id, "doc", $"{value}");
+        new(year, $"{year}-01-01", $"{year}-12-31", value, "eq", null, id, "doc", $"{value}", null, "yearly");
 
     [Fact]
     public void A_period_stated_by_many_sources_keeps_a_few_points_in_order()

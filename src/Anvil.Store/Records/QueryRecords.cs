@@ -25,6 +25,9 @@ public sealed record FactRow
     public required string Quote { get; init; }
 
     public required Fact Fact { get; init; }
+
+    /// <summary>The entity the subject was linked to, when it was.</summary>
+    public long? SubjectEntityId { get; init; }
 }
 
 /// <summary>An entity with how often the knowledge base mentions it.</summary>
@@ -33,8 +36,11 @@ public sealed record EntityRow(long Id, string Name, string Type, int Mentions, 
 /// <summary>A name an entity goes by, and where it comes from: <c>name</c>, <c>lexicon</c>, <c>user</c> (the aliases file) or <c>text</c> (written so in a document).</summary>
 public sealed record AliasRow(string Alias, string Origin);
 
-/// <summary>A relation between two entities as a document states it.</summary>
-public sealed record RelationRow(long Id, string Doc, string Subject, string Predicate, string Object, int Start, int End, string Quote);
+/// <summary>A relation between two entities as a document states it; <see cref="FlaggedWrong"/> when a reader marked it wrong.</summary>
+public sealed record RelationRow(long Id, string Doc, string Subject, string Predicate, string Object, int Start, int End, string Quote)
+{
+    public bool FlaggedWrong { get; init; }
+}
 
 /// <summary>A document that mentions an entity.</summary>
 public sealed record EntityDocumentRow(string Doc, string? Title, string? Date, int Mentions);
@@ -50,6 +56,25 @@ public sealed record SearchHit(string Doc, string? Title, string? Date, int Matc
 
 /// <summary>An entity mention in a document: a span of code points, and the entity it was resolved to.</summary>
 public sealed record MentionRow(int Start, int End, string Quote, long EntityId, string Name, string Type);
+
+/// <summary>A value of a <see cref="FactFacet"/> (null: facts without one) and how many matching facts hold it.</summary>
+public sealed record FacetCount(string? Value, int Facts);
+
+/// <summary>A column of the facts that <see cref="IKnowledgeStore.FactFacet"/> counts the values of.</summary>
+public enum FactFacet
+{
+    Subject,
+    Indicator,
+
+    /// <summary>
+    /// The year the fact's time falls in (its period's, or its document's date for a current figure): 2024 holds 2024,
+    /// 2024-H1 and 2024-03, as the period filter 2024 does. A period across years counts as stated (2023-07/2024-06);
+    /// a fact with no time at all as null.
+    /// </summary>
+    Period,
+    Kind,
+    Source,
+}
 
 /// <summary>An indicator with how many facts state it, about how many subjects.</summary>
 public sealed record IndicatorCount(string Indicator, int Facts, int Subjects);

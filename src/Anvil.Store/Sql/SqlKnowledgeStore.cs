@@ -777,7 +777,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     private const string FactColumns = """
         f.id, d.doc_key, d.title, d.date, f.span_start, f.span_end, substr(d.text, f.span_start + 1, f.span_end - f.span_start),
         g.subject, g.scope, g.indicator, f.indicator_text, g.kind, f.value, f.value_high, g.unit, f.unit_text, f.qualifier, f.period, f.source,
-        g.status, g.basis
+        g.status, g.basis, g.subject_entity_id
         """;
 
     /// <summary>A fact of <see cref="FactColumns"/>; the spec's names become the fact's types here (<see cref="FactNames"/>).</summary>
@@ -807,6 +807,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
             Status = FactNames.ParseStatus(Text(r, 19)),
             Basis = FactNames.ParseBasis(Text(r, 20)),
         },
+        SubjectEntityId = r.IsDBNull(21) ? null : Long(r, 21),
     };
 
     public int CountFacts(FactQuery query) => Run(() =>
@@ -816,6 +817,34 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         string from = query.Doc is null && query.Text is null ? "facts f JOIN figures g ON g.id = f.figure_id" : FactTables;
         cmd.CommandText = $"SELECT COUNT(*) FROM {from}{FactFilter(cmd, query)}";
         return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    });
+
+    public IReadOnlyList<FacetCount> FactFacet(FactQuery query, FactFacet facet, int limit) => Run(() =>
+    {
+        string column = facet switch
+        {
+            Records.FactFacet.Indicator => "g.indicator",
+            // the year a period falls in, which the period filter then takes back exactly; a period across years as stated
+            Records.FactFacet.Period => "CASE WHEN f.period_start / 10000 = f.period_end / 10000 THEN CAST(f.period_start / 10000 AS TEXT) ELSE f.period END",
+            Records.FactFacet.Kind => "g.kind",
+            Records.FactFacet.Source => "f.source",
+            _ => "g.subject",
+        };
+        using var cmd = Command(null, "");
+        string from = query.Doc is null && query.Text is null ? "facts f JOIN figures g ON g.id = f.figure_id" : FactTables;
+        cmd.CommandText = $"""
+            SELECT {column}, COUNT(*) FROM {from}{FactFilter(cmd, query)}
+            GROUP BY {column}
+            ORDER BY COUNT(*) DESC, {column}{OrdinalCollation} NULLS LAST{Page(cmd, limit, 0)}
+            """;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<FacetCount>();
+        while (r.Read())
+        {
+            rows.Add(new FacetCount(Text(r, 0), (int)Long(r, 1)));
+        }
+
+        return rows;
     });
 
     /// <summary>The <c>ORDER BY</c> of a fact query over <c>facts f</c> and <c>documents d</c>, ending in the fact's id.</summary>
@@ -1054,8 +1083,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         string o = OrdinalCollation;
         using var cmd = Command(null, "");
         cmd.CommandText = $"""
-            SELECT r.id, d.doc_key, r.subject, r.predicate, r.object, r.span_start, r.span_end, r.quote
-            FROM relations r JOIN documents d ON d.id = r.document_id
+            {RelationColumns}
             WHERE r.subject_entity_id = @e OR r.object_entity_id = @e
             ORDER BY r.predicate{o}, r.subject{o}, r.object{o}, d.doc_key{o}, r.span_start, r.id{Page(cmd, limit, 0)}
             """;
@@ -1070,17 +1098,62 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     });
 
+    /// <summary>A relation's columns, its document's id and whether a reader flagged it, over <c>relations r</c>.</summary>
+    private const string RelationColumns = """
+        SELECT r.id, d.doc_key, r.subject, r.predicate, r.object, r.span_start, r.span_end, r.quote,
+               CASE WHEN EXISTS (SELECT 1 FROM relation_flags g WHERE g.document_id = r.document_id AND g.span_start = r.span_start
+                   AND g.span_end = r.span_end AND g.subject = r.subject AND g.predicate = r.predicate AND g.object = r.object) THEN 1 ELSE 0 END
+        FROM relations r JOIN documents d ON d.id = r.document_id
+        """;
+
     private static List<RelationRow> ReadRelations(DbCommand cmd)
     {
         using var r = cmd.ExecuteReader();
         var rows = new List<RelationRow>();
         while (r.Read())
         {
-            rows.Add(new RelationRow(Long(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), (int)Long(r, 5), (int)Long(r, 6), r.GetString(7)));
+            rows.Add(new RelationRow(Long(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), (int)Long(r, 5), (int)Long(r, 6), r.GetString(7))
+            {
+                FlaggedWrong = Long(r, 8) != 0,
+            });
         }
 
         return rows;
     }
+
+    public bool FlagRelation(long relationId, bool wrong) => Run(() =>
+    {
+        using var tx = Connection.BeginTransaction();
+        // the relation's statement and place, not its id: a reindex gives the same relation a new id
+        const string same = """
+            FROM relations r WHERE r.id = @id
+            """;
+        int changed = wrong
+            ? Execute(tx, $"""
+                INSERT INTO relation_flags (document_id, span_start, span_end, subject, predicate, object, flagged_at)
+                SELECT r.document_id, r.span_start, r.span_end, r.subject, r.predicate, r.object, @at {same}
+                ON CONFLICT DO NOTHING
+                """, ("@id", relationId), ("@at", Now()))
+            : Execute(tx, $"""
+                DELETE FROM relation_flags WHERE EXISTS (SELECT 1 {same} AND r.document_id = relation_flags.document_id
+                    AND r.span_start = relation_flags.span_start AND r.span_end = relation_flags.span_end AND r.subject = relation_flags.subject
+                    AND r.predicate = relation_flags.predicate AND r.object = relation_flags.object)
+                """, ("@id", relationId));
+        bool exists;
+        using (var cmd = Command(tx, "SELECT COUNT(*) FROM relations WHERE id = @id"))
+        {
+            Parameter(cmd, "@id", relationId);
+            exists = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+        }
+
+        if (changed > 0)
+        {
+            RaiseDataVersion(tx); // pages cached at the old version show the flag at once
+        }
+
+        tx.Commit();
+        return exists;
+    });
 
     public IReadOnlyList<MentionRow> DocumentMentions(long documentId) => Run(() =>
     {
@@ -1103,9 +1176,8 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
 
     public IReadOnlyList<RelationRow> DocumentRelations(long documentId) => Run(() =>
     {
-        using var cmd = Command(null, """
-            SELECT r.id, d.doc_key, r.subject, r.predicate, r.object, r.span_start, r.span_end, r.quote
-            FROM relations r JOIN documents d ON d.id = r.document_id
+        using var cmd = Command(null, $"""
+            {RelationColumns}
             WHERE r.document_id = @d
             ORDER BY r.span_start, r.id
             """);

@@ -9,6 +9,9 @@ internal sealed record Bar(string Label, double Value, string ValueText, string?
 /// <summary>One point of a line: where it lies in time (a day number), its label, value and link.</summary>
 internal sealed record LinePoint(double X, string Label, double Value, string ValueText, string? Href, string? Tooltip);
 
+/// <summary>One line of a chart: the figures of one period basis (yearly, half-yearly...), named in the legend, in a colour (0-7).</summary>
+internal sealed record LineSeries(string Name, IReadOnlyList<LinePoint> Points, int Colour);
+
 /// <summary>One edge of a relation graph: the predicate and the entity at the other end.</summary>
 internal sealed record GraphEdge(string Predicate, string Other, bool Outgoing, string? Href);
 
@@ -19,7 +22,7 @@ internal sealed record GraphEdge(string Predicate, string Other, bool Outgoing, 
 /// </summary>
 internal static class Svg
 {
-    private const int BarWidth = 400;
+    private const int BarWidth = 320;
     private const int BarRow = 40;
 
     private static string N(double v) => Math.Round(v, 1).ToString("0.#", CultureInfo.InvariantCulture);
@@ -29,7 +32,8 @@ internal static class Svg
     {
         double min = Math.Min(0, bars.Min(b => b.Value)), max = Math.Max(0, bars.Max(b => b.Value));
         double span = max - min is > 0 and var s ? s : 1;
-        const double left = 4, right = BarWidth - 124; // room for the value text after the longest bar
+        const double left = 4;
+        double right = BarWidth - Math.Min(160, (bars.Max(b => TextWidth(b.ValueText)) * 1.1) + 14); // bold: a little wider // room for the value text after the longest bar
         double X(double v) => left + ((v - min) / span * (right - left));
         int height = (bars.Count * BarRow) + 8;
         var svg = Open("chart bars", BarWidth, height, title);
@@ -59,61 +63,109 @@ internal static class Svg
         return new TrustedMarkup(svg.Close("svg").ToString());
     }
 
-    /// <summary>A line over time with a dot per figure; the y axis starts at zero unless values go below it.</summary>
-    public static TrustedMarkup Line(string title, IReadOnlyList<LinePoint> points)
+    /// <summary>
+    /// Lines over time on one pair of axes: the y axis in the series' unit (each tick written as analysts write figures),
+    /// the x axis in time with the periods' labels, and a legend naming each line. Each line joins figures of one
+    /// period basis only (years with years, halves with halves), through the first figure of each period; further
+    /// figures of a period (other sources) are dots beside it. The y axis starts at zero unless values go below it.
+    /// </summary>
+    public static TrustedMarkup Lines(string title, IReadOnlyList<LineSeries> lines, Func<double, string> tick)
     {
-        const int width = 400, height = 200, left = 52, right = 12, top = 12, bottom = 30;
+        const int width = 360, height = 230, right = 14, bottom = 30;
+        var points = lines.SelectMany(l => l.Points).ToList();
+        int top = 34; // room for the legend
         double xMin = points.Min(p => p.X), xMax = points.Max(p => p.X);
         double yMin = Math.Min(0, points.Min(p => p.Value)), yMax = Math.Max(0, points.Max(p => p.Value));
         var ticks = Ticks(yMin, yMax);
         yMin = Math.Min(yMin, ticks[0]);
         yMax = Math.Max(yMax, ticks[^1]);
-        double X(double x) => xMax > xMin ? left + ((x - xMin) / (xMax - xMin) * (width - left - right)) : (left + width - right) / 2.0;
+        var tickTexts = ticks.Select(tick).ToList();
+        // the widest tick decides where the plot starts: a CJK character is about a font size wide, a digit half of it
+        double left = Math.Clamp(tickTexts.Max(t => TextWidth(t)) + 10, 36, 110);
+        double X(double x) => xMax > xMin ? left + 8 + ((x - xMin) / (xMax - xMin) * (width - left - 8 - right - 8)) : (left + width - right) / 2.0;
         double Y(double v) => yMax > yMin ? top + ((yMax - v) / (yMax - yMin) * (height - top - bottom)) : (top + height - bottom) / 2.0;
 
         var svg = Open("chart line", width, height, title);
-        foreach (var t in ticks)
+        double legendX = 2;
+        for (int i = 0; i < lines.Count; i++)
         {
-            svg.Open("line", ("x1", N(left)), ("x2", N(width - right)), ("y1", N(Y(t))), ("y2", N(Y(t))), ("class", t == 0 ? "axis" : "grid")).Close("line");
-            svg.Element("text", Figures.Large(t), ("x", N(left - 4)), ("y", N(Y(t) + 4)), ("class", "tick"), ("text-anchor", "end"));
+            var line = lines[i];
+            string colour = Colour(line.Colour);
+            svg.Open("g", ("class", "legend"));
+            svg.Open("line", ("x1", N(legendX)), ("x2", N(legendX + 16)), ("y1", "12"), ("y2", "12"), ("class", "stroke " + colour)).Close("line");
+            svg.Element("text", line.Name, ("x", N(legendX + 20)), ("y", "16"), ("class", "legend-label"));
+            svg.Close("g");
+            legendX += 20 + TextWidth(line.Name) + 14;
         }
 
-        svg.Open("polyline", ("points", string.Join(' ', points.Select(p => N(X(p.X)) + "," + N(Y(p.Value))))), ("class", "stroke")).Close("polyline");
-
-        // x labels: the first, the last and as many between as fit without overlapping
-        var labelled = new HashSet<int> { 0, points.Count - 1 };
-        double lastX = double.NegativeInfinity;
-        for (int i = 0; i < points.Count; i++)
+        for (int i = 0; i < ticks.Length; i++)
         {
-            double x = X(points[i].X);
-            if (x - lastX >= 64 && (i == points.Count - 1 || X(points[^1].X) - x >= 64))
+            double y = Y(ticks[i]);
+            svg.Open("line", ("x1", N(left)), ("x2", N(width - right)), ("y1", N(y)), ("y2", N(y)), ("class", ticks[i] == 0 ? "axis" : "grid")).Close("line");
+            svg.Element("text", tickTexts[i], ("x", N(left - 5)), ("y", N(y + 4)), ("class", "tick y"), ("text-anchor", "end"));
+        }
+
+        svg.Open("line", ("x1", N(left)), ("x2", N(left)), ("y1", N(top - 4)), ("y2", N(height - bottom)), ("class", "axis")).Close("line");
+
+        foreach (var line in lines)
+        {
+            // one figure per period joins the line; a line needs two periods
+            var joined = line.Points.GroupBy(p => p.X).Select(g => g.First()).OrderBy(p => p.X).ToList();
+            if (joined.Count >= 2)
             {
-                labelled.Add(i);
-                lastX = x;
+                svg.Open("polyline", ("points", string.Join(' ', joined.Select(p => N(X(p.X)) + "," + N(Y(p.Value))))),
+                    ("class", "stroke " + Colour(line.Colour)), ("data-basis", line.Name)).Close("polyline");
             }
         }
 
-        string? previousLabel = null;
-        for (int i = 0; i < points.Count; i++)
+        foreach (var line in lines)
         {
-            var p = points[i];
-            Link(svg, p.Href, () =>
+            foreach (var p in line.Points)
             {
-                svg.Open("g", ("class", "point"));
-                svg.Element("title", p.Tooltip ?? $"{p.Label}: {p.ValueText}");
-                svg.Open("circle", ("cx", N(X(p.X))), ("cy", N(Y(p.Value))), ("r", "4"), ("class", "dot")).Close("circle");
-                svg.Close("g");
-            });
-            if (labelled.Contains(i) && p.Label != previousLabel)
-            {
-                var anchor = i == 0 && points.Count > 1 ? "start" : i == points.Count - 1 && points.Count > 1 ? "end" : "middle";
-                svg.Element("text", p.Label, ("x", N(X(p.X))), ("y", N(height - 10)), ("class", "tick"), ("text-anchor", anchor));
-                previousLabel = p.Label;
+                Link(svg, p.Href, () =>
+                {
+                    svg.Open("g", ("class", "point"), ("data-basis", line.Name));
+                    svg.Element("title", p.Tooltip ?? $"{p.Label}: {p.ValueText}");
+                    svg.Open("circle", ("cx", N(X(p.X))), ("cy", N(Y(p.Value))), ("r", "4"), ("class", "dot " + Colour(line.Colour))).Close("circle");
+                    svg.Close("g");
+                });
             }
+        }
+
+        // x labels: each period once, the first and the last always, and as many between as fit without overlapping
+        var periods = points.GroupBy(p => p.X).OrderBy(g => g.Key).Select(g => (X: X(g.Key), g.First().Label)).ToList();
+        var labelled = new List<(double X, string Label)>();
+        static double Half(string label) => TextWidth(label, 12) / 2;
+        bool Fits((double X, string Label) p) => labelled.Count == 0 || p.X - Half(p.Label) >= labelled[^1].X + Half(labelled[^1].Label) + 6;
+        foreach (var p in periods.Take(periods.Count - 1).Where(Fits))
+        {
+            labelled.Add(p);
+        }
+
+        while (!Fits(periods[^1]))
+        {
+            labelled.RemoveAt(labelled.Count - 1); // the latest period matters more than those just before it
+        }
+
+        labelled.Add(periods[^1]);
+
+        svg.Open("line", ("x1", N(left)), ("x2", N(width - right)), ("y1", N(height - bottom)), ("y2", N(height - bottom)), ("class", "axis")).Close("line");
+        foreach (var (x, label) in labelled)
+        {
+            double half = Half(label);
+            var anchor = x - half < left ? "start" : x + half > width ? "end" : "middle";
+            svg.Element("text", label, ("x", N(anchor == "start" ? Math.Max(x - 4, left) : anchor == "end" ? width - 2 : x)), ("y", N(height - 10)),
+                ("class", "tick x"), ("text-anchor", anchor));
         }
 
         return new TrustedMarkup(svg.Close("svg").ToString());
     }
+
+    /// <summary>About how wide a text is drawn at <paramref name="size"/>: CJK characters a size wide, others about half.</summary>
+    internal static double TextWidth(string text, double size = 13) =>
+        text.EnumerateRunes().Sum(r => r.Value >= 0x2E80 ? size : size * 0.58);
+
+    private static string Colour(int index) => "c" + (index % 8).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The entity in the middle, the entities it is related to around it, each edge labelled with its predicate.</summary>
     public static TrustedMarkup Graph(string title, string center, IReadOnlyList<GraphEdge> edges)

@@ -58,10 +58,12 @@ internal static class RequestGuards
     /// <summary>True when a browser says the request comes from a page of another origin.</summary>
     private static bool CrossSite(HttpRequest request)
     {
+        // a browser's own word, which no page can set: a form posted from this server's page says same-origin while its
+        // Origin is "null" (every answer asks for no referrer, and a form's post then names no origin)
         var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
-        if (fetchSite.Length > 0 && fetchSite is not ("same-origin" or "none"))
+        if (fetchSite.Length > 0)
         {
-            return true;
+            return fetchSite is not ("same-origin" or "none");
         }
 
         var origin = request.Headers.Origin.ToString();

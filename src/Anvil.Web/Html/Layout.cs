@@ -2,12 +2,14 @@ using Anvil.Web.Hosting;
 
 namespace Anvil.Web.Html;
 
-/// <summary>The frame of every page: UTF-8, phone-width viewport, the style sheet and script, the navigation.</summary>
+/// <summary>The frame of every page: UTF-8, phone-width viewport, the style sheet and script, the navigation (the document list among it) and a search box.</summary>
 internal static class Layout
 {
     private static readonly (string Section, string Href, string Label)[] Sections =
     [
         ("overview", "/", "Overview"),
+        ("documents", "/documents", "Documents"),
+        ("search", "/search", "Search"),
         ("compare", "/compare", "Compare"),
         ("facts", "/facts", "Facts"),
         ("conflicts", "/conflicts", "Conflicts"),
@@ -44,6 +46,11 @@ internal static class Layout
         }
 
         html.Close("nav");
+        if (section != "search")
+        {
+            Features.Search.SearchPage.SearchForm(html, null, "in-header");
+        }
+
         html.Close("header");
         html.Open("main");
         html.Element("h1", title);
@@ -51,6 +58,7 @@ internal static class Layout
         html.Close("main");
         html.Open("footer");
         html.Text("Knowledge base: ").Element("code", options.Store.Display);
+        html.Text(" · ").Link("/documents", "all documents");
         html.Text(" · ").Link("/openapi.json", "API (OpenAPI)");
         html.Close("footer");
         html.Close("body");

@@ -30,13 +30,9 @@ internal static class Links
     }
 
     /// <summary>Refuses anything but a path of this site: a link can never carry <c>javascript:</c> or another host.</summary>
-    public static string Local(string href)
-    {
-        if (href.Length == 0 || href[0] != '/' || (href.Length > 1 && (href[1] == '/' || href[1] == '\\')) || href.Any(char.IsControl))
-        {
-            throw new ArgumentException($"not a local path: {href}", nameof(href));
-        }
+    public static string Local(string href) => IsLocal(href) ? href : throw new ArgumentException($"not a local path: {href}", nameof(href));
 
-        return href;
-    }
+    /// <summary>True for a path of this site: one slash first (never <c>//host</c> or <c>/\host</c>), no control characters.</summary>
+    public static bool IsLocal(string href) =>
+        href.Length > 0 && href[0] == '/' && (href.Length == 1 || (href[1] != '/' && href[1] != '\\')) && !href.Any(char.IsControl);
 }

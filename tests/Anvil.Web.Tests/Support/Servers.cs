@@ -15,7 +15,8 @@ namespace Anvil.Web.Tests.Support;
 /// Two dashboards over test knowledge bases, built the way <c>anvil serve</c> builds them, on free loopback ports: one
 /// as started by default (uploads off) and one with <c>--allow-upload</c> over its own copy. Each knowledge base is
 /// ingested through the same <see cref="Ingestor"/> as <c>anvil ingest</c> from the bundled samples, the seed article
-/// (when <c>../shared</c> is there) and documents written here: one to attack the pages (markup, scripts, astral characters), one with a figure over three years.
+/// (when <c>../shared</c> is there) and documents written here: one to attack the pages (markup, scripts, astral characters), one with a figure over three years,
+/// one with it for two half-years.
 /// </summary>
 public sealed class Servers : IAsyncLifetime
 {
@@ -30,6 +31,9 @@ public sealed class Servers : IAsyncLifetime
 
     /// <summary>One indicator over three years, so an entity page has a line to draw.</summary>
     public const string TimelineText = "深圳经济年报\n2021年，深圳地区生产总值达30665亿元。\n2022年，深圳地区生产总值达32388亿元。\n2023年，深圳地区生产总值达34606亿元。\n";
+
+    /// <summary>The same indicator for two half-years: a chart must not join them to the yearly figures.</summary>
+    public const string HalfYearText = "深圳经济半年报\n2024年上半年，深圳地区生产总值达17000亿元。\n2025年上半年，深圳地区生产总值达18300亿元。\n";
 
     private WebApplication? _readOnly;
     private WebApplication? _uploads;
@@ -51,6 +55,7 @@ public sealed class Servers : IAsyncLifetime
         var hostile = Directory.CreateDirectory(Path.Combine(Folder, "hostile")).FullName;
         await File.WriteAllTextAsync(Path.Combine(hostile, HostileKey + ".txt"), HostileText);
         await File.WriteAllTextAsync(Path.Combine(hostile, "timeline-shenzhen.txt"), TimelineText);
+        await File.WriteAllTextAsync(Path.Combine(hostile, "timeline-shenzhen-h1.txt"), HalfYearText);
 
         var folders = new List<string> { Path.Combine(SharedFolder.RepositoryRoot, "samples"), hostile };
         if (SharedFolder.Path is { } shared && Directory.Exists(Path.Combine(shared, "seeds")))

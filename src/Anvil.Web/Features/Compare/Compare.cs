@@ -147,27 +147,6 @@ internal static class Compare
             else
             {
                 Table(html, result, result.Comparable, apart: false);
-                html.Element("h2", "Charts");
-                html.Open("div", ("class", "charts"));
-                foreach (var group in result.Comparable.GroupBy(r => r.Indicator, StringComparer.Ordinal))
-                {
-                    html.Open("section", ("class", "indicator"));
-                    html.Element("h3", group.Key);
-                    foreach (var row in group)
-                    {
-                        var caption = string.Join(" · ", new[] { row.Scope, row.Kind, row.PeriodLabel, row.Unit, Qualified(row) }.Where(x => !string.IsNullOrEmpty(x)));
-                        html.Open("figure");
-                        html.Markup(Svg.Bars($"{row.Indicator} {caption}", [.. row.Cells.Select(c =>
-                            new Bar(c.Subject, c.Summary.Fact.Value, FigureText.Format(c.Summary.Fact), Links.Document(c.Summary.Doc, c.Summary.FactId),
-                                $"{c.Subject}: {FigureText.Format(c.Summary.Fact)} ({FigureText.Describe(c.Summary)}) — {c.Fact?.Quote}", Colour(result.Subjects, c.Subject)))]));
-                        html.Element("figcaption", caption);
-                        html.Close("figure");
-                    }
-
-                    html.Close("section");
-                }
-
-                html.Close("div");
             }
 
             if (result.Apart.Count > 0)
@@ -181,6 +160,14 @@ internal static class Compare
     /// <summary>A row's status and basis when they say more than an actual figure: <c>target</c>, <c>yoy</c>, <c>forecast · mom</c>.</summary>
     private static string? Qualified(CompareRow row) =>
         string.Join(" · ", new[] { row.Status == "actual" ? null : row.Status, row.Basis }.Where(x => x is not null)) is { Length: > 0 } text ? text : null;
+    /// <summary>The bars of a row, beside its figures: one per subject, its summary's value.</summary>
+    private static TrustedMarkup RowChart(CompareResponse result, CompareRow row)
+    {
+        var caption = string.Join(" · ", new[] { row.Scope, row.Kind, row.PeriodLabel }.Where(x => !string.IsNullOrEmpty(x)));
+        return Svg.Bars($"{row.Indicator} {caption}", [.. row.Cells.Select(c =>
+            new Bar(c.Subject, c.Summary.Fact.Value, Figures.Format(c.Summary.Fact), Links.Document(c.Summary.Doc, c.Summary.FactId),
+                $"{c.Subject}: {Figures.Format(c.Summary.Fact)} ({FigureText.Describe(c.Summary)}) — {c.Fact?.Quote}", Colour(result.Subjects, c.Subject)))]);
+    }
 
     /// <summary>Each subject keeps its colour in every chart.</summary>
     private static int Colour(IReadOnlyList<string> subjects, string subject) => Math.Max(0, subjects.ToList().IndexOf(subject));
@@ -211,6 +198,8 @@ internal static class Compare
             {
                 html.Element("th", s, ("scope", "col"));
             }
+
+            html.Element("th", "chart", ("scope", "col"));
         }
 
         html.Close("tr").Close("thead").Open("tbody");
@@ -243,6 +232,10 @@ internal static class Compare
                         Cell(html, row, cell, s);
                     }
                 }
+
+                html.Open("td", ("data-h", "chart"), ("class", "chart"));
+                html.Markup(RowChart(result, row));
+                html.Close("td");
             }
 
             html.Close("tr");
@@ -260,7 +253,7 @@ internal static class Compare
         var s = cell.Summary;
         html.Open("td", ("data-h", heading), ("class", s.Conflict ? "cell conflict" : "cell"));
         html.Open("div", ("class", "figure"));
-        html.Element("strong", FigureText.Format(s.Fact), ("class", "value"));
+        html.Element("strong", Figures.Format(s.Fact), ("class", "value"));
         html.Element("span", FigureText.Describe(s), ("class", s.Conflict ? "summary conflict" : "summary muted"));
         if (cell.Fact is { } f)
         {

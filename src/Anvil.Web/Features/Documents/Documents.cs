@@ -81,7 +81,7 @@ internal static class Documents
     }
 
     private static IResult RenderList(HttpContext context, DocumentsRequest request, DocumentsResponse result) =>
-        Layout.Page(context, "Documents", "overview", html =>
+        Layout.Page(context, "Documents", "documents", html =>
         {
             if (result.Total == 0)
             {
@@ -184,10 +184,7 @@ internal static class Documents
             html.Open("ul", ("class", "records relations"));
             foreach (var r in d.Relations)
             {
-                html.Open("li", ("id", "r-r" + r.Id), ("class", "record relation"));
-                html.Element("strong", $"{r.Subject} —{r.Predicate}→ {r.Object}");
-                html.Element("blockquote", r.Quote);
-                html.Close("li");
+                Relations.RelationFlags.Item(html, r, Links.Document(d.Document.Key), linkQuote: false);
             }
 
             html.Close("ul");

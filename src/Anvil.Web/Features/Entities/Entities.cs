@@ -10,8 +10,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Anvil.Web.Features.Entities;
 
-/// <summary>One figure of a series: when it holds, its value, and the fact that states it.</summary>
-public sealed record SeriesPoint(string Label, string? Start, string? End, double Value, string Qualifier, double? ValueHigh, long FactId, string Doc, string Quote);
+/// <summary>
+/// One figure of a series: when it holds, its value, and the fact that states it. <see cref="Basis"/> is what its
+/// period measures (yearly, half-yearly, quarterly, monthly, 7 months, as of a date): a chart joins only figures of one basis.
+/// </summary>
+public sealed record SeriesPoint(string Label, string? Start, string? End, double Value, string Qualifier, double? ValueHigh, long FactId, string Doc, string Quote,
+    string? UnitText, string Basis);
 
 /// <summary>
 /// An indicator of the entity over time (one scope, kind, unit, status and basis: a target is not a point of the actual
@@ -110,7 +114,8 @@ internal static class Entities
         return new EntitySeries([.. top.Select(x => new Series(x.Key.Indicator, x.Key.Scope, x.Key.Kind.ToSpecName(), x.Key.Unit.Code, x.Key.Status.ToSpecName(),
             x.Key.Basis?.ToSpecName(),
             PointsPerPeriod([.. x.Points.Select(p => new SeriesPoint(p.Label, p.Period!.Value.StartText, p.Period!.Value.EndText, p.Summary.Fact.Value,
-                p.Summary.Fact.Qualifier.ToSpecName(), p.Summary.Fact.ValueHigh, p.Summary.FactId, p.Summary.Doc, quotes.GetValueOrDefault(p.Summary.FactId, "")))]),
+                p.Summary.Fact.Qualifier.ToSpecName(), p.Summary.Fact.ValueHigh, p.Summary.FactId, p.Summary.Doc, quotes.GetValueOrDefault(p.Summary.FactId, ""),
+                p.Summary.Fact.UnitText, PeriodBasis.Of(p.Period!.Value.Start, p.Period!.Value.End).Name))]),
             x.Statements))], all.Count);
     }
 
@@ -155,18 +160,9 @@ internal static class Entities
         html.Element("span", r.Entity.Type, ("class", "key e t-" + Documents.Documents.TypeClass(r.Entity.Type)));
         html.Element("span", $" {r.Entity.Mentions} mentions · {r.Entity.Documents} documents · {r.Entity.Facts} facts", ("class", "muted"));
         html.Close("p");
-        if (r.Aliases.Count > 1)
-        {
-            html.Open("p", ("class", "aliases")).Text("Also: ");
-            foreach (var a in r.Aliases.Where(a => a.Alias != r.Entity.Name))
-            {
-                html.Element("span", a.Alias, ("class", "alias"), ("title", a.Origin));
-            }
+        Aliases(html, r);
 
-            html.Close("p");
-        }
-
-        // a line needs two periods at least; several figures of one period (from several sources) show as dots one above the other
+        // a line needs two periods at least; several figures of one period (from several sources) show as dots beside it
         var charted = r.Series.Where(s => Periods(s) >= 2).ToList();
         if (charted.Count > 0)
         {
@@ -174,12 +170,10 @@ internal static class Entities
             html.Open("div", ("class", "charts"));
             foreach (var s in charted)
             {
-                var caption = string.Join(" · ", new[] { s.Indicator, s.Scope, s.Kind, s.Unit, s.Status == "actual" ? null : s.Status, s.Basis }
+                var caption = string.Join(" · ", new[] { s.Indicator, s.Scope, s.Kind, s.Status == "actual" ? null : s.Status, s.Basis }
                     .Where(x => !string.IsNullOrEmpty(x)));
                 html.Open("figure");
-                html.Markup(Svg.Line(caption, [.. s.Points.Select(p => new LinePoint(
-                    DateOnly.ParseExact(p.End!, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber, p.Label, p.Value,
-                    PointText(s, p), Links.Document(p.Doc, p.FactId), $"{p.Label}: {PointText(s, p)} — {p.Quote}"))]));
+                html.Markup(Svg.Lines(caption, Lines(s), t => Figures.Tick(t, s.Unit, s.Points[0].UnitText)));
                 html.Element("figcaption", s.PointsTotal > s.Points.Count
                     ? string.Create(CultureInfo.InvariantCulture, $"{caption} (a point per period: the value most documents state, of {s.PointsTotal} statements)")
                     : caption);
@@ -197,16 +191,22 @@ internal static class Entities
         if (r.Relations.Count > 0)
         {
             html.Element("h2", $"Relations ({r.RelationsTotal})");
-            var edges = r.Relations.Select(x => x.Subject == r.Entity.Name
+            // a relation a reader flagged wrong stays listed (to take the flag back) but leaves the graph
+            var edges = r.Relations.Where(x => !x.FlaggedWrong).Select(x => x.Subject == r.Entity.Name
                     ? new GraphEdge(x.Predicate, x.Object, true, Links.WithQuery("/entities", ("name", x.Object)))
                     : new GraphEdge(x.Predicate, x.Subject, false, Links.WithQuery("/entities", ("name", x.Subject))))
                 .DistinctBy(e => (e.Predicate, e.Other, e.Outgoing)).Take(16).ToList();
-            html.Open("figure", ("class", "graph")).Markup(Svg.Graph($"Relations of {r.Entity.Name}", r.Entity.Name, edges)).Close("figure");
+            if (edges.Count > 0)
+            {
+                html.Open("figure", ("class", "graph")).Markup(Svg.Graph($"Relations of {r.Entity.Name}", r.Entity.Name, edges)).Close("figure");
+            }
+
+            var back = Links.WithQuery(Links.Entity(r.Entity.Id), ("page", r.Page > 1 ? r.Page.ToString(CultureInfo.InvariantCulture) : null),
+                ("page_size", Paging.SizeParameter(request.PageSize)));
             html.Open("ul", ("class", "records relations"));
             foreach (var x in r.Relations)
             {
-                html.Open("li").Element("strong", $"{x.Subject} —{x.Predicate}→ {x.Object}").Text(" ");
-                html.Open("blockquote").Link(Links.Document(x.Doc), x.Quote).Close("blockquote").Close("li");
+                Relations.RelationFlags.Item(html, x, back);
             }
 
             html.Close("ul");
@@ -241,6 +241,50 @@ internal static class Entities
         html.Close("ul");
         More(html, r.Documents.Count, r.DocumentsTotal, "documents", "the latest");
     });
+
+    /// <summary>The other names of the entity, each on its own, grouped by where they come from.</summary>
+    private static void Aliases(HtmlWriter html, EntityResponse r)
+    {
+        var others = r.Aliases.Where(a => a.Alias != r.Entity.Name).ToList();
+        if (others.Count == 0)
+        {
+            return;
+        }
+
+        html.Open("dl", ("class", "aliases"));
+        foreach (var (origin, label) in new[] { ("user", "your aliases"), ("lexicon", "also known as"), ("text", "written in documents as") })
+        {
+            var names = others.Where(a => a.Origin == origin).ToList();
+            if (names.Count == 0)
+            {
+                continue;
+            }
+
+            html.Element("dt", label);
+            html.Open("dd").Open("ul", ("class", "alias-list"), ("data-origin", origin));
+            foreach (var a in names)
+            {
+                html.Element("li", a.Alias, ("class", "alias"));
+            }
+
+            html.Close("ul").Close("dd");
+        }
+
+        html.Close("dl");
+    }
+
+    /// <summary>A series as lines of one period basis each, the basis with most figures first, each point linked to its quote.</summary>
+    private static List<LineSeries> Lines(Series s) =>
+    [
+        .. s.Points.GroupBy(p => p.Basis, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Select(p => p.End).Distinct(StringComparer.Ordinal).Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select((g, i) => new LineSeries(g.Key, [.. g.Select(p =>
+            {
+                var text = Figures.Format(s.Kind, p.Value, s.Unit, p.UnitText, p.Qualifier);
+                return new LinePoint(DateOnly.ParseExact(p.End!, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber, p.Label, p.Value, text,
+                    Links.Document(p.Doc, p.FactId), $"{p.Label}: {text} — {p.Quote}");
+            })], i)),
+    ];
 
     /// <summary>A note under a list cut to its first rows: which were kept and how many were left out.</summary>
     private static void More(HtmlWriter html, int shown, int total, string what, string which)

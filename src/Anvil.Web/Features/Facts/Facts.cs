@@ -49,10 +49,21 @@ public sealed record FactsRequest
 /// <summary>One page of facts: <see cref="Total"/> match the filters.</summary>
 public sealed record FactsResponse(int Total, int Page, int PageSize, int Pages, IReadOnlyList<FactRow> Facts);
 
+/// <summary>
+/// For each column a filter can narrow (subject, indicator, period, kind, source), its most frequent values among the
+/// facts that match the request's filters, with how many facts hold each; null stands for facts without one. Periods
+/// count by year (2024 holds 2024-H1 and current figures of documents dated in 2024), as the period filter takes them.
+/// </summary>
+public sealed record FactFacetsResponse(IReadOnlyList<FacetCount> Subject, IReadOnlyList<FacetCount> Indicator, IReadOnlyList<FacetCount> Period,
+    IReadOnlyList<FacetCount> Kind, IReadOnlyList<FacetCount> Source);
+
 /// <summary>Facts: filter, sort, page through, export (<c>/facts</c>, <c>/api/facts</c>, <c>/api/facts/export</c>).</summary>
 internal static class Facts
 {
     private static readonly string[] Sorts = ["subject", "indicator", "scope", "kind", "value", "period", "date", "doc"];
+
+    /// <summary>Values listed per facet; the rest are a filter away.</summary>
+    public const int FacetValues = 12;
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -63,8 +74,20 @@ internal static class Facts
             .WithName("facts-export").WithSummary("Every fact matching the filters as CSV (UTF-8 with BOM) or XLSX")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        app.MapGet("/api/facts/facets", (ResultCache cache, [AsParameters] FactsRequest request) => Facets(cache, request))
+            .WithName("facts-facets").WithSummary("The most frequent subjects, indicators, periods, kinds and sources of the matching facts, with counts");
         app.MapGet("/facts", async (ResultCache cache, HttpContext context, [AsParameters] FactsRequest request) =>
-            Render(context, request, await Query(cache, request))).ExcludeFromDescription();
+            Render(context, request, await Query(cache, request), await Facets(cache, request))).ExcludeFromDescription();
+    }
+
+    /// <summary>Counted by the store (a GROUP BY per facet over the matching facts), kept until the knowledge base changes.</summary>
+    public static Task<FactFacetsResponse> Facets(ResultCache cache, FactsRequest request)
+    {
+        var query = Matching(request) with { Order = FactOrder.Subject, Descending = false };
+        var key = ResultCache.Key("facts-facets", ResultCache.Names(query.Subjects), ResultCache.Names(query.Scopes), ResultCache.Names(query.Indicators),
+            query.Kind?.ToSpecName() ?? "*", query.Period is { } p ? p.StartText + ".." + p.EndText : "*", query.Source ?? "*", query.Doc ?? "*", query.Text ?? "*");
+        return cache.GetAsync(key, s => new FactFacetsResponse(s.FactFacet(query, FactFacet.Subject, FacetValues), s.FactFacet(query, FactFacet.Indicator, FacetValues),
+            s.FactFacet(query, FactFacet.Period, FacetValues), s.FactFacet(query, FactFacet.Kind, FacetValues), s.FactFacet(query, FactFacet.Source, FacetValues)));
     }
 
     /// <summary>
@@ -131,7 +154,7 @@ internal static class Facts
             : Results.File(buffer, "text/csv; charset=utf-8", "anvil-facts.csv");
     }
 
-    private static IResult Render(HttpContext context, FactsRequest request, FactsResponse result) => Layout.Page(context, "Facts", "facts", html =>
+    private static IResult Render(HttpContext context, FactsRequest request, FactsResponse result, FactFacetsResponse facets) => Layout.Page(context, "Facts", "facts", html =>
     {
         html.Open("form", ("class", "filters"), ("method", "get"), ("action", "/facts"));
         Field(html, "subject", "Subject", request.Subject, "深圳");
@@ -177,15 +200,96 @@ internal static class Facts
         html.Link(Links.WithQuery("/api/facts/export", [.. filters, ("format", "xlsx")]), "XLSX", "export");
         html.Close("p");
 
+        html.Open("div", ("class", "faceted"));
+        FacetPanel(html, request, facets);
+        html.Open("div", ("class", "results"));
         if (result.Facts.Count == 0)
         {
             Layout.Note(html, "No facts match these filters.");
-            return;
+        }
+        else
+        {
+            FactTable(html, result.Facts, column => SortHref(request, column));
+            Pager(html, "/facts", [.. filters, ("page_size", Paging.SizeParameter(request.PageSize))], result.Page, result.Pages);
         }
 
-        FactTable(html, result.Facts);
-        Pager(html, "/facts", [.. filters, ("page_size", Paging.SizeParameter(request.PageSize))], result.Page, result.Pages);
+        html.Close("div").Close("div");
     });
+
+    /// <summary>
+    /// The facets beside the table: each value a link that narrows the facts to it (keeping the other filters), with
+    /// its count; a value already chosen is marked and links to its removal.
+    /// </summary>
+    private static void FacetPanel(HtmlWriter html, FactsRequest request, FactFacetsResponse facets)
+    {
+        html.Open("aside", ("class", "facets"), ("aria-label", "narrow down"));
+        Facet(html, request, "subject", "Subject", request.Subject, facets.Subject, "—");
+        Facet(html, request, "indicator", "Indicator", request.Indicator, facets.Indicator, "—");
+        Facet(html, request, "period", "Year", request.Period, facets.Period, "no date");
+        Facet(html, request, "kind", "Kind", request.Kind, facets.Kind, "—");
+        Facet(html, request, "source", "Source", request.Source, facets.Source, "no source named");
+        html.Close("aside");
+    }
+
+    private static void Facet(HtmlWriter html, FactsRequest request, string parameter, string label, string? chosen, IReadOnlyList<FacetCount> counts,
+        string missing)
+    {
+        html.Open("section", ("class", "facet"), ("data-facet", parameter));
+        html.Element("h3", label);
+        if (chosen is not null)
+        {
+            html.Open("p", ("class", "chosen")).Element("strong", chosen).Text(" ")
+                .Link(Links.WithQuery("/facts", With(request, parameter, null)), "× any", "clear").Close("p");
+        }
+
+        html.Open("ul");
+        foreach (var c in counts)
+        {
+            html.Open("li");
+            if (c.Value is null)
+            {
+                html.Element("span", missing, ("class", "muted"));
+            }
+            else if (c.Value == chosen)
+            {
+                html.Element("strong", c.Value);
+            }
+            else
+            {
+                html.Link(Links.WithQuery("/facts", With(request, parameter, c.Value)), c.Value);
+            }
+
+            html.Text(" ").Element("span", c.Facts.ToString(CultureInfo.InvariantCulture), ("class", "facet-count"));
+            html.Close("li");
+        }
+
+        html.Close("ul").Close("section");
+    }
+
+    /// <summary>The request's parameters with one filter set to <paramref name="value"/> (or taken off), back on the first page.</summary>
+    private static List<(string, string?)> With(FactsRequest request, string parameter, string? value) =>
+    [
+        .. Filters(request).Select(f => f.Item1 == parameter ? (f.Item1, value) : f),
+        ("page_size", Paging.SizeParameter(request.PageSize)),
+    ];
+
+    /// <summary>A column header's link: sorts by it ascending, or the other way round when it sorts by it already.</summary>
+    private static (string Href, string? Order)? SortHref(FactsRequest request, string column)
+    {
+        if (!Sorts.Contains(column))
+        {
+            return null;
+        }
+
+        bool current = column == (request.Sort ?? "subject");
+        bool descending = request.Order == "desc";
+        var order = current && !descending ? "desc" : "asc";
+        var parameters = Filters(request).Where(f => f.Item1 is not ("sort" or "order")).ToList();
+        parameters.Add(("sort", column));
+        parameters.Add(("order", order == "desc" ? "desc" : null));
+        parameters.Add(("page_size", Paging.SizeParameter(request.PageSize)));
+        return (Links.WithQuery("/facts", parameters), current ? (descending ? "descending" : "ascending") : null);
+    }
 
     /// <summary>The filters and ordering of a request, for links that keep them.</summary>
     private static List<(string, string?)> Filters(FactsRequest r) =>
@@ -201,14 +305,27 @@ internal static class Facts
         html.Close("label");
     }
 
-    /// <summary>A table of facts, each quote linked to its place in its document; on a phone each row reads as a card.</summary>
-    public static void FactTable(HtmlWriter html, IReadOnlyList<FactRow> facts)
+    /// <summary>
+    /// A table of facts, each quote linked to its place in its document, each subject to its entity (or its facts) and each
+    /// indicator to its facts; on a phone each row reads as a card. With <paramref name="sort"/>, a header that can sort
+    /// is a link that does (and the column sorted by says which way).
+    /// </summary>
+    public static void FactTable(HtmlWriter html, IReadOnlyList<FactRow> facts, Func<string, (string Href, string? Order)?>? sort = null)
     {
         html.Open("table", ("class", "facts"));
         html.Open("thead").Open("tr");
         foreach (var h in (string[])["subject", "indicator", "scope", "kind", "value", "period", "status", "basis", "source", "quote"])
         {
-            html.Element("th", h, ("scope", "col"));
+            if (sort?.Invoke(h) is { } link)
+            {
+                html.Open("th", ("scope", "col"), ("aria-sort", link.Order), ("data-sort", h));
+                html.Link(link.Href, h + (link.Order switch { "ascending" => " ▲", "descending" => " ▼", _ => "" }), "sort");
+                html.Close("th");
+            }
+            else
+            {
+                html.Element("th", h, ("scope", "col"));
+            }
         }
 
         html.Close("tr").Close("thead");
@@ -217,8 +334,9 @@ internal static class Facts
         {
             html.Open("tr");
             var fact = f.Fact;
-            html.Element("td", fact.Subject, ("data-h", "subject"));
-            html.Element("td", fact.Indicator, ("data-h", "indicator"));
+            html.Open("td", ("data-h", "subject"))
+                .Link(f.SubjectEntityId is { } entity ? Links.Entity(entity) : Links.WithQuery("/facts", ("subject", fact.Subject)), fact.Subject).Close("td");
+            html.Open("td", ("data-h", "indicator")).Link(Links.WithQuery("/facts", ("indicator", fact.Indicator)), fact.Indicator).Close("td");
             html.Element("td", fact.Scope ?? "", ("data-h", "scope"));
             html.Element("td", fact.Kind.ToSpecName(), ("data-h", "kind"));
             html.Element("td", Figures.Format(f), ("data-h", "value"), ("class", "num"));
