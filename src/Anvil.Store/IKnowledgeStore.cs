@@ -85,6 +85,8 @@ public interface IKnowledgeStore : IDisposable
 
     /// <summary>The values stated for a figure in a summary's period, lowest first, each with how many documents state it.</summary>
     IReadOnlyList<StatedValue> StatedValues(FigureSummary summary, int limit = 0);
+
+    /// <summary>
     /// The values one column takes among the facts that match the query's filters (its order and paging aside), with
     /// how many facts hold each: most first, ties by value, facts without a value (no period, no source) as null, last;
     /// the first <paramref name="limit"/>. Counted by the database, however many facts match.

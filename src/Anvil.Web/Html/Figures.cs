@@ -1,3 +1,4 @@
+using Anvil.Analytics;
 using Anvil.Core.Display;
 using Anvil.Core.Facts;
 using Anvil.Core.Quantities;
@@ -6,20 +7,47 @@ using Anvil.Store.Records;
 namespace Anvil.Web.Html;
 
 /// <summary>
-/// A figure as analysts write it (3.68万亿元, ≈3600亿元, &gt;254万家, ≈+35%), through Core's <see cref="FigureFormatter"/>, as
-/// every renderer for people does. The JSON API keeps value, unit and qualifier in base units.
+/// A figure as analysts write it, exactly as the CLI's tables write it (Core's <see cref="FigureFormatter"/>: 3.68万亿元,
+/// ≈+35%, &gt;254万家, 第3), and how a summary's figure was chosen, with the range of the values stated in the same form.
 /// </summary>
 internal static class Figures
 {
     public static string Format(FactRow fact) => Format(fact.Fact);
 
-    public static string Format(Fact fact) => FigureFormatter.Default.Format(FigureParts.Of(fact));
+    public static string Format(Fact fact) => FigureFormatter.Default.Format(fact);
 
-    public static string Format(double value, Unit unit, Qualifier qualifier, double? high = null) =>
-        FigureFormatter.Default.Format(new FigureParts(FactKind.Value, value, high, unit.Code ?? "", null, qualifier));
+    /// <summary>A figure from the spec's names, as a series keeps them (<c>growth</c>, <c>approx</c>).</summary>
+    public static string Format(string kind, double value, double? valueHigh, string unit, string? unitText, string qualifier) =>
+        FigureFormatter.Default.Format(FigureParts.FromSpecNames(kind, value, valueHigh, unit, unitText, qualifier));
 
-    public static string Format(string kind, double value, string unit, string? unitText, string qualifier) =>
-        FigureFormatter.Default.Format(FigureParts.FromSpecNames(kind, value, null, unit, unitText, qualifier));
+    /// <summary>Another value (or range) of a figure like this one: the same kind, unit and classifier.</summary>
+    public static string Format(Fact like, double value, Qualifier qualifier, double? high = null) =>
+        FigureFormatter.Default.Format(FigureParts.Of(like) with { Value = value, ValueHigh = high, Qualifier = qualifier });
+
+    /// <summary><c>3 of 5 documents · 3200～3600亿元 · conflict</c>, <c>latest of 4 documents</c>, <c>2 documents</c> when all agree.</summary>
+    public static string Describe(FigureSummary s)
+    {
+        var parts = new List<string>
+        {
+            s.Choice switch
+            {
+                SummaryChoice.Agreed => FigureText.Count(s.Documents, "document"),
+                SummaryChoice.MostSources => $"{s.ChosenDocuments} of {FigureText.Count(s.Documents, "document")}",
+                _ => $"latest of {FigureText.Count(s.Documents, "document")}",
+            },
+        };
+        if (s.Values > 1)
+        {
+            parts.Add(Format(s.Fact, s.Low, Qualifier.Range, s.High));
+        }
+
+        if (s.Conflict)
+        {
+            parts.Add("conflict");
+        }
+
+        return string.Join(" · ", parts);
+    }
 
     /// <summary>An axis tick: the value alone in the series' unit, with no hedge and no sign of a change (0 is written 0).</summary>
     public static string Tick(double value, string unit, string? unitText) =>

@@ -157,17 +157,18 @@ internal static class Compare
         });
     }
 
+    /// <summary>The bars of a row, beside its figures: one per subject, its summary's figure.</summary>
+    private static TrustedMarkup RowChart(CompareResponse result, CompareRow row)
+    {
+        var caption = string.Join(" · ", new[] { row.Scope, row.Kind, row.PeriodLabel, Qualified(row) }.Where(x => !string.IsNullOrEmpty(x)));
+        return Svg.Bars($"{row.Indicator} {caption}", [.. row.Cells.Select(c =>
+            new Bar(c.Subject, c.Summary.Fact.Value, Figures.Format(c.Summary.Fact), Links.Document(c.Summary.Doc, c.Summary.FactId),
+                $"{c.Subject}: {Figures.Format(c.Summary.Fact)} ({Figures.Describe(c.Summary)}) — {c.Fact?.Quote}", Colour(result.Subjects, c.Subject)))]);
+    }
+
     /// <summary>A row's status and basis when they say more than an actual figure: <c>target</c>, <c>yoy</c>, <c>forecast · mom</c>.</summary>
     private static string? Qualified(CompareRow row) =>
         string.Join(" · ", new[] { row.Status == "actual" ? null : row.Status, row.Basis }.Where(x => x is not null)) is { Length: > 0 } text ? text : null;
-    /// <summary>The bars of a row, beside its figures: one per subject, its summary's value.</summary>
-    private static TrustedMarkup RowChart(CompareResponse result, CompareRow row)
-    {
-        var caption = string.Join(" · ", new[] { row.Scope, row.Kind, row.PeriodLabel }.Where(x => !string.IsNullOrEmpty(x)));
-        return Svg.Bars($"{row.Indicator} {caption}", [.. row.Cells.Select(c =>
-            new Bar(c.Subject, c.Summary.Fact.Value, Figures.Format(c.Summary.Fact), Links.Document(c.Summary.Doc, c.Summary.FactId),
-                $"{c.Subject}: {Figures.Format(c.Summary.Fact)} ({FigureText.Describe(c.Summary)}) — {c.Fact?.Quote}", Colour(result.Subjects, c.Subject)))]);
-    }
 
     /// <summary>Each subject keeps its colour in every chart.</summary>
     private static int Colour(IReadOnlyList<string> subjects, string subject) => Math.Max(0, subjects.ToList().IndexOf(subject));
@@ -254,7 +255,7 @@ internal static class Compare
         html.Open("td", ("data-h", heading), ("class", s.Conflict ? "cell conflict" : "cell"));
         html.Open("div", ("class", "figure"));
         html.Element("strong", Figures.Format(s.Fact), ("class", "value"));
-        html.Element("span", FigureText.Describe(s), ("class", s.Conflict ? "summary conflict" : "summary muted"));
+        html.Element("span", Figures.Describe(s), ("class", s.Conflict ? "summary conflict" : "summary muted"));
         if (cell.Fact is { } f)
         {
             html.Open("blockquote").Link(Links.Document(f.Doc, f.Id), f.Quote).Close("blockquote");

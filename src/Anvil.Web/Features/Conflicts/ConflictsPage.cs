@@ -88,10 +88,10 @@ internal static class ConflictsPage
                 facts.GetValueOrDefault(c.FactId)))], g.Clusters.Count))];
     }
 
-    /// <summary>A cluster's values for people: one value as stated (≈3600亿 CNY), several as their range.</summary>
+    /// <summary>A cluster's values for people: one value as stated (≈3600亿元), several as their range.</summary>
     private static string ClusterText(FigureSummary s, ValueCluster c) =>
-        c.Values.Count == 1 ? FigureText.Format(c.Values[0].Value, s.Fact.Unit, c.Values[0].Qualifier, c.Values[0].ValueHigh)
-        : FigureText.Format(c.Low, s.Fact.Unit, Anvil.Core.Quantities.Qualifier.Range, c.High);
+        c.Values.Count == 1 ? Figures.Format(s.Fact, c.Values[0].Value, c.Values[0].Qualifier, c.Values[0].ValueHigh)
+        : Figures.Format(s.Fact, c.Low, Anvil.Core.Quantities.Qualifier.Range, c.High);
 
     private static IResult Render(HttpContext context, ConflictsRequest request, ConflictsResponse result) =>
         Layout.Page(context, "Conflicts", "conflicts", html =>

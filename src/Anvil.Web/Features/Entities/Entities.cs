@@ -11,11 +11,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Anvil.Web.Features.Entities;
 
 /// <summary>
-/// One figure of a series: when it holds, its value, and the fact that states it. <see cref="Basis"/> is what its
+/// One figure of a series: when it holds, its value, and the fact that states it. <see cref="PeriodBasis"/> is what its
 /// period measures (yearly, half-yearly, quarterly, monthly, 7 months, as of a date): a chart joins only figures of one basis.
 /// </summary>
-public sealed record SeriesPoint(string Label, string? Start, string? End, double Value, string Qualifier, double? ValueHigh, long FactId, string Doc, string Quote,
-    string? UnitText, string Basis);
+public sealed record SeriesPoint(string Label, string? Start, string? End, double Value, string Qualifier, double? ValueHigh, long FactId, string Doc,
+    string Quote, string? UnitText, string PeriodBasis);
 
 /// <summary>
 /// An indicator of the entity over time (one scope, kind, unit, status and basis: a target is not a point of the actual
@@ -114,8 +114,8 @@ internal static class Entities
         return new EntitySeries([.. top.Select(x => new Series(x.Key.Indicator, x.Key.Scope, x.Key.Kind.ToSpecName(), x.Key.Unit.Code, x.Key.Status.ToSpecName(),
             x.Key.Basis?.ToSpecName(),
             PointsPerPeriod([.. x.Points.Select(p => new SeriesPoint(p.Label, p.Period!.Value.StartText, p.Period!.Value.EndText, p.Summary.Fact.Value,
-                p.Summary.Fact.Qualifier.ToSpecName(), p.Summary.Fact.ValueHigh, p.Summary.FactId, p.Summary.Doc, quotes.GetValueOrDefault(p.Summary.FactId, ""),
-                p.Summary.Fact.UnitText, PeriodBasis.Of(p.Period!.Value.Start, p.Period!.Value.End).Name))]),
+                p.Summary.Fact.Qualifier.ToSpecName(), p.Summary.Fact.ValueHigh, p.Summary.FactId, p.Summary.Doc, quotes.GetValueOrDefault(p.Summary.FactId, ""), p.Summary.Fact.UnitText,
+                PeriodBasis.Of(p.Period.Value.Start, p.Period.Value.End).Name))]),
             x.Statements))], all.Count);
     }
 
@@ -150,9 +150,6 @@ internal static class Entities
     /// to <see cref="MaxSeries"/> drops those that cannot be charted before any that can.
     /// </summary>
     private static int Periods(Series series) => series.Points.Select(p => p.End).Distinct(StringComparer.Ordinal).Count();
-
-    private static string PointText(Series s, SeriesPoint p) =>
-        Figures.Format(p.Value, new Unit(s.Unit), FactNames.ParseQualifier(p.Qualifier), p.ValueHigh);
 
     private static IResult Render(HttpContext context, EntityRequest request, EntityResponse r) => Layout.Page(context, r.Entity.Name, "entity", html =>
     {
@@ -276,11 +273,11 @@ internal static class Entities
     /// <summary>A series as lines of one period basis each, the basis with most figures first, each point linked to its quote.</summary>
     private static List<LineSeries> Lines(Series s) =>
     [
-        .. s.Points.GroupBy(p => p.Basis, StringComparer.Ordinal)
+        .. s.Points.GroupBy(p => p.PeriodBasis, StringComparer.Ordinal)
             .OrderByDescending(g => g.Select(p => p.End).Distinct(StringComparer.Ordinal).Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select((g, i) => new LineSeries(g.Key, [.. g.Select(p =>
             {
-                var text = Figures.Format(s.Kind, p.Value, s.Unit, p.UnitText, p.Qualifier);
+                var text = Figures.Format(s.Kind, p.Value, p.ValueHigh, s.Unit, p.UnitText, p.Qualifier);
                 return new LinePoint(DateOnly.ParseExact(p.End!, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber, p.Label, p.Value, text,
                     Links.Document(p.Doc, p.FactId), $"{p.Label}: {text} — {p.Quote}");
             })], i)),
