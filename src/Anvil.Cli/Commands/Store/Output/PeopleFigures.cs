@@ -15,31 +15,8 @@ internal static class PeopleFigures
     public static string Format(Fact fact) => FigureFormatter.Default.Format(fact);
 
     /// <summary>Another value (or range) of a figure like this one: the same kind, unit and classifier.</summary>
-    public static string Format(Fact like, double value, Qualifier qualifier, double? high = null) =>
-        FigureFormatter.Default.Format(FigureParts.Of(like) with { Value = value, ValueHigh = high, Qualifier = qualifier });
+    public static string Format(Fact like, double value, Qualifier qualifier, double? high = null) => SummaryText.Like(like, value, qualifier, high);
 
     /// <summary><c>3 of 5 documents · 3200～3600亿元 · conflict</c>, <c>latest of 4 documents</c>, <c>2 documents</c> when all agree.</summary>
-    public static string Describe(FigureSummary s)
-    {
-        var parts = new List<string>
-        {
-            s.Choice switch
-            {
-                SummaryChoice.Agreed => FigureText.Count(s.Documents, "document"),
-                SummaryChoice.MostSources => $"{s.ChosenDocuments} of {FigureText.Count(s.Documents, "document")}",
-                _ => $"latest of {FigureText.Count(s.Documents, "document")}",
-            },
-        };
-        if (s.Values > 1)
-        {
-            parts.Add(Format(s.Fact, s.Low, Qualifier.Range, s.High));
-        }
-
-        if (s.Conflict)
-        {
-            parts.Add("conflict");
-        }
-
-        return string.Join(" · ", parts);
-    }
+    public static string Describe(FigureSummary s) => SummaryText.Describe(s);
 }
