@@ -37,8 +37,7 @@ public sealed partial class EntityRecognizer
             }
 
             string surface = view[start..end];
-            if (surface.Any(char.IsAsciiDigit) || StartsWithMeasure(view, start) || EndsWithOrdinaryWord(surface) || IsGeneric(surface) || _data.References.Contains(surface) || LookupView(surface) is { Type: not EntityType.Company }
-                || (IsCommonWord(surface) && !IsRareWord(surface)))
+            if (IsNoShortCompanyName(view, start, surface))
             {
                 continue;
             }
@@ -51,6 +50,16 @@ public sealed partial class EntityRecognizer
             }
         }
     }
+
+    /// <summary>
+    /// Whether the words of a short name found by its context (a clause about results, a list of companies) say it is
+    /// none: digits, a measure (毛利), a phrase ending in an ordinary word, generic words, a reference (本港), a known
+    /// name of another kind, or a word too common to be a name.
+    /// </summary>
+    private bool IsNoShortCompanyName(string view, int start, string surface) =>
+        surface.Any(char.IsAsciiDigit) || StartsWithMeasure(view, start) || EndsWithOrdinaryWord(surface) || IsGeneric(surface)
+        || _data.References.Contains(surface) || LookupView(surface) is { Type: not EntityType.Company }
+        || (IsCommonWord(surface) && !IsRareWord(surface));
 
     /// <summary>
     /// A dictionary word too rare to be what a clause about results opens with (ln p below -13.5: 长实 is
@@ -79,7 +88,7 @@ public sealed partial class EntityRecognizer
             return false;
         }
 
-        Span<int> cuts = stackalloc int[ResultsNameMaxLength + 2];
+        Span<int> cuts = stackalloc int[surface.Length + 2];
         int count = _words.Segment(surface, cuts);
         if (count <= 2)
         {

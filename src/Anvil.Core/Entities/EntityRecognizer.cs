@@ -63,6 +63,7 @@ public sealed partial class EntityRecognizer
         JoinGroupsToFullNames(chosen);
         JoinProductsToFullNames(chosen);
         AddNamesInsidePlaces(candidates, chosen);
+        AddCompaniesInLists(view, chosen);
         chosen = FindAgain(view, chosen, ShortForms(view, chosen));
         return chosen.Select(c => (c.Start, c.End, c.Name, c.Type)).ToList();
     }
@@ -853,7 +854,7 @@ public sealed partial class EntityRecognizer
     private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
     {
         var found = chosen
-            .Where(c => (c.Source is "title-pattern" or "company-pattern" or "results-pattern" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
+            .Where(c => (c.Source is "title-pattern" or "company-pattern" or "results-pattern" or "list-pattern" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
                 || (c.Source == "model" && c.Type is EntityType.Person or EntityType.Company or EntityType.Organization or EntityType.Government))
             .Select(c => (Surface: view[c.Start..c.End], c.Name, c.Type))
             .Concat(aliases)
