@@ -30,6 +30,13 @@ public sealed partial class EntityRecognizer
             }
 
             var (start, bounded) = NameStart(view, end, ResultsNameMaxLength);
+            if (start == end && end >= 3)
+            {
+                // a stop character that ends the name itself (长和): the name still has to open its clause
+                var (before, opens) = NameStart(view, end - 1, ResultsNameMaxLength - 1);
+                (start, bounded) = opens && (before == 0 || !TextClasses.IsNameChar(view[before - 1])) ? (before, true) : (start, bounded);
+            }
+
             // the name opens its clause: punctuation before it, not a stop word (折旧及 + 摊销前) nor the length limit
             if (!bounded || (start > 0 && TextClasses.IsNameChar(view[start - 1])) || end - start < 2 || end - start > ResultsNameMaxLength)
             {
