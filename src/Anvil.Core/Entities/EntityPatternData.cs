@@ -66,6 +66,9 @@ public sealed class EntityPatternData
 
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ListCloserLookup => ListClosers.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Exchange suffixes of stock codes (HK, SH, TW) written after a listed company's name: 某某(00004.HK).</summary>
+    public HashSet<string> StockExchanges { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The marks between the names of a list (某甲、某乙).</summary>
     public HashSet<char> ListSeparators { get; } = [];
 
@@ -158,6 +161,7 @@ public sealed class EntityPatternData
         }
 
         d.CompanyListHeads.UnionWith(Words("entities/company-list-heads.tsv"));
+        d.StockExchanges.UnionWith(Words("entities/stock-exchanges.tsv"));
         return d;
     }
 

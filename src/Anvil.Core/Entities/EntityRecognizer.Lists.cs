@@ -60,9 +60,16 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private (int Start, int End) FirstListItem(string view, List<EntityCandidate> chosen, int separator)
     {
+        // a name may carry its stock code or short form in brackets before the separator: 某某(00123)、
+        int nameEnd = separator;
+        if (view[separator - 1] == ')' && view.LastIndexOf('(', separator - 1, Math.Min(separator, ListNameMaxLength + 2)) is int open and > 0)
+        {
+            nameEnd = open;
+        }
+
         foreach (var c in chosen)
         {
-            if (c.End == separator)
+            if (c.End == nameEnd)
             {
                 return (c.Start, c.End);
             }

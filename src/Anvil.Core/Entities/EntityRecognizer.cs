@@ -44,6 +44,7 @@ public sealed partial class EntityRecognizer
         FindBracketed(view, candidates);
         FindProducts(view, candidates, lexiconEndingAt);
         FindCompaniesBeforeResults(view, candidates);
+        FindCompaniesBeforeStockCodes(view, candidates);
         if (_words is not null)
         {
             DropNamesCuttingWords(view, candidates);
@@ -854,7 +855,7 @@ public sealed partial class EntityRecognizer
     private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
     {
         var found = chosen
-            .Where(c => (c.Source is "title-pattern" or "company-pattern" or "results-pattern" or "list-pattern" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
+            .Where(c => (c.Source is "title-pattern" or "company-pattern" or "results-pattern" or "list-pattern" or "stock-code" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
                 || (c.Source == "model" && c.Type is EntityType.Person or EntityType.Company or EntityType.Organization or EntityType.Government))
             .Select(c => (Surface: view[c.Start..c.End], c.Name, c.Type))
             .Concat(aliases)
