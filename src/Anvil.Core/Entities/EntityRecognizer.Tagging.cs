@@ -249,7 +249,9 @@ public sealed partial class EntityRecognizer
                 continue;
             }
 
-            if (c.Type is not (EntityType.Place or EntityType.Company or EntityType.Person) || c.Source is "user" or "bracket" || c.Length > 4)
+            // a short name found by its context opens its clause and ends where its context word (公告, 盈利) or its stock
+            // code starts: a dictionary word across that edge (电子公告) is the context's, not the name's
+            if (c.Type is not (EntityType.Place or EntityType.Company or EntityType.Person) || c.Source is "user" or "bracket" or "results-pattern" or "stock-code" || c.Length > 4)
             {
                 continue;
             }
@@ -348,6 +350,19 @@ public sealed partial class EntityRecognizer
     /// the text itself gives); a body or organisation keeps its full name. Every mention of the short form is
     /// renamed, and the short form is returned to be found again in the whole document.
     /// </summary>
+    private static bool ContainsHan(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (TextClasses.IsHan(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private List<(string Surface, string Name, EntityType Type)> ShortForms(string view, List<EntityCandidate> chosen)
     {
         var aliases = new List<(string Surface, string Name, EntityType Type)>();
@@ -392,7 +407,9 @@ public sealed partial class EntityRecognizer
                 }
             }
 
-            if (full >= 0 && view.AsSpan(chosen[full].End, i - chosen[full].End).IndexOfAny('。', '\n') < 0)
+            // it ends right before the marker (某某有限公司(以下简称…): a name further back is not the one shortened when
+            // words stand between (某某公司与某开发区管委会(以下简称…)
+            if (full >= 0 && !ContainsHan(view.AsSpan(chosen[full].End, i - chosen[full].End)))
             {
                 var f = chosen[full];
                 string shortForm = view[s..k];
