@@ -79,7 +79,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("extract /no/such/folder/a.txt --date yesterday", "E0302: --date must look like 2024-03-05")]
     [InlineData("extract", "E0011: Command 'extract' is missing required argument 'PATH'")]
     [InlineData("extract a.txt --threads abc", "E0011: --threads takes a whole number, not 'abc'")]
-    [InlineData("factz", "E0011: Unknown command 'factz'")]
+    [InlineData("factz", "E0011: unknown command 'factz'")]
     [InlineData("facts --format pdf", "E0502: --format must be")]
     [InlineData("extract a.txt --force-date", "E0306: --force-date needs --date")]
     [InlineData("serve --max-upload-mb lots", "E0011: --max-upload-mb takes a number, not 'lots'")]
@@ -93,12 +93,51 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_misspelled_verb_is_answered_with_the_right_one_on_standard_error()
+    [Theory]
+    [InlineData("factz", "anvil: E0011: unknown command 'factz'; did you mean facts?")]
+    [InlineData("chains shok", "anvil: E0011: unknown command 'shok'; did you mean chains shock?")]
+    [InlineData("help", "anvil: E0011: unknown command 'help'; the commands are extract, eval, ingest,")]
+    [InlineData("facts 深圳", "anvil: E0011: facts takes no argument '深圳'")]
+    [InlineData("stats extra", "anvil: E0011: stats takes no argument 'extra'")]
+    [InlineData("--bogus", "anvil: E0011: --bogus before any command; write the command first")]
+    public void A_misspelled_verb_or_an_extra_argument_is_one_line_on_standard_error(string line, string message)
     {
-        var r = Run("factz");
+        var r = Run(line.Split(' '));
 
-        Assert.Contains("Did you mean 'facts'?", r.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        var error = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_group_of_verbs_without_one_names_them_and_exits_2()
+    {
+        var r = Run("chains");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        var error = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("anvil: E0011: chains needs one of its commands: list, coverage, compare, shock, companies", error, StringComparison.Ordinal);
+        Assert.Equal(0, Run("chains", "--help").ExitCode);
+    }
+
+    [Theory]
+    [InlineData("facts --limit", "--limit needs a value")]
+    [InlineData("facts --db", "--db needs a value")]
+    [InlineData("facts --limit --format table", "--limit needs a value")]
+    [InlineData("extract a.txt --date", "--date needs a value")]
+    [InlineData("extract a.txt --threads", "--threads needs a value")]
+    [InlineData("compare 深圳 杭州 --scope", "--scope needs a value")]
+    public void An_option_without_its_value_is_named(string line, string message)
+    {
+        var r = Run(line.Split(' '));
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        var error = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("anvil: E0011: " + message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("__default_command", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -176,6 +215,28 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain(" Host=", r.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Verbs))]
+    public void Help_in_a_pipe_keeps_quoted_values_and_examples_whole_on_their_lines(string verb)
+    {
+        var r = Run([.. verb.Split(' '), "--help"]);
+
+        Assert.Equal(0, r.ExitCode);
+        var lines = r.Stdout.Split('\n').Select(l => l.TrimEnd()).ToList();
+        foreach (var line in lines.Where(l => l.Contains("'Host=", StringComparison.Ordinal)))
+        {
+            Assert.Contains("'", line[(line.IndexOf("'Host=", StringComparison.Ordinal) + 1)..], StringComparison.Ordinal); // closed on its line
+        }
+
+        // each example is one line that pastes into a shell, and fits an 80-column terminal as it is
+        var examples = lines.SkipWhile(l => l != "EXAMPLES:").Skip(1).TakeWhile(l => l.Length > 0).ToList();
+        Assert.All(examples, l => Assert.StartsWith("    anvil ", l, StringComparison.Ordinal));
+        Assert.All(examples, l => Assert.True(Columns(l) <= 80, $"{Columns(l)} columns: {l}"));
+    }
+
+    /// <summary>How wide a line shows in a terminal: CJK characters take two columns.</summary>
+    private static int Columns(string line) => line.Sum(c => c >= '\u2E80' ? 2 : 1);
+
     [Fact]
     public void Closest_option_names_take_typos_transpositions_and_unique_prefixes()
     {
@@ -184,6 +245,8 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("format", OptionCheck.Closest("fromat", names));
         Assert.Equal("limit", OptionCheck.Closest("lim", names));
         Assert.Null(OptionCheck.Closest("colour", names));
+        Assert.Null(OptionCheck.Closest("x", ["db", "format"])); // a letter or two shares nothing with a name two edits away
+        Assert.Null(OptionCheck.Closest("fo", ["db", "limit"]));
     }
 
     [Fact]

@@ -21,23 +21,7 @@ internal static class CliFailure
         switch (exception)
         {
             case CommandAppException app:
-                Console.Error.WriteLine($"anvil: {WithCode(Explain(app.Message, verbs, args), CliErrors.BadCommandLine)}");
-                if (app.Pretty is { } pretty)
-                {
-                    // the command line with the bad part marked and Spectre's suggestion (Did you mean 'facts'?); its own
-                    // "Error:" line repeats the one above
-                    var text = new StringWriter();
-                    var console = AnsiConsole.Create(new AnsiConsoleSettings
-                    {
-                        Out = new AnsiConsoleOutput(text),
-                        Ansi = AnsiSupport.No,
-                        ColorSystem = ColorSystemSupport.NoColors,
-                    });
-                    console.Write(pretty);
-                    var lines = text.ToString().Split('\n').Select(l => l.TrimEnd()).Where(l => !l.StartsWith("Error:", StringComparison.Ordinal));
-                    Console.Error.WriteLine(string.Join('\n', lines).Trim('\n'));
-                }
-
+                Console.Error.WriteLine($"anvil: {WithCode(Say(app, verbs, args), CliErrors.BadCommandLine)}");
                 return CliErrors.Usage;
             case OperationCanceledException:
                 Console.Error.WriteLine("anvil: interrupted");
@@ -52,6 +36,44 @@ internal static class CliFailure
 
                 return CliErrors.Usage;
         }
+    }
+
+    /// <summary>
+    /// Spectre's message as one line: an unknown command with the verb meant (<see cref="VerbCatalog.UnknownCommand"/>), a
+    /// value of the wrong type with what the option takes, anything else with the hint Spectre marks under the command
+    /// line (its "pretty" form spans three lines, and every error here is one).
+    /// </summary>
+    private static string Say(CommandAppException app, VerbCatalog verbs, IReadOnlyList<string> args)
+    {
+        const string Unknown = "Unknown command '";
+        if (app.Message.StartsWith(Unknown, StringComparison.Ordinal) && app.Message.IndexOf('\'', Unknown.Length) is var end && end > 0)
+        {
+            return verbs.UnknownCommand(app.Message[Unknown.Length..end], args);
+        }
+
+        string message = Explain(app.Message, verbs, args);
+        return Hint(app) is { Length: > 0 } hint ? $"{message.TrimEnd('.')}; {char.ToLowerInvariant(hint[0])}{hint[1..]}" : message;
+    }
+
+    /// <summary>The words Spectre writes after the marks under the bad part of the command line (^^^^ Did you forget the command?).</summary>
+    private static string? Hint(CommandAppException app)
+    {
+        if (app.Pretty is not { } pretty)
+        {
+            return null;
+        }
+
+        var text = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(text),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 1000; // one line, however long the command line
+        console.Write(pretty);
+        var marked = text.ToString().Split('\n').LastOrDefault(l => l.Contains('^', StringComparison.Ordinal));
+        return marked?[(marked.LastIndexOf('^') + 1)..].Trim();
     }
 
     /// <summary>
