@@ -183,6 +183,15 @@ public sealed class DashboardBrowserTests(Servers servers, Browser browser)
         Assert.True(n > 0);
         Assert.Equal(n, await rows.Locator("td.chart svg.chart.bars").CountAsync());
         Assert.Equal("chart", await page.Locator("table.compare:not(.apart) thead th").Last.InnerTextAsync());
+        // a figure and how many documents state it never run together (≈+30%1 document reads as another number)
+        var gaps = await page.Locator("table.compare td.cell .figure").EvaluateAllAsync<double[]>("""
+            fs => fs.map(f => {
+              const v = f.querySelector('.value').getBoundingClientRect(), s = f.querySelector('.summary').getBoundingClientRect();
+              return s.top >= v.bottom - 1 ? 100 : s.left - v.right;
+            })
+            """);
+        Assert.NotEmpty(gaps);
+        Assert.All(gaps, g => Assert.True(g >= 4, $"the summary starts {g:0.0} px after the figure"));
         Assert.True(await SmallestChartTextAsync(page) >= 11, $"chart text drawn at {await SmallestChartTextAsync(page):0.0} px");
         await Browser.ShotAsync(page, "compare-rows");
         await DoneAsync(page);
