@@ -60,13 +60,19 @@ public sealed class DashboardBrowserTests(Servers servers, Browser browser)
     [Fact]
     public async Task Every_page_links_the_documents_and_searches_in_either_script_with_matches_marked()
     {
-        foreach (var path in new[] { "/", "/facts", "/compare", "/conflicts", "/chains", "/documents/" + Servers.HostileKey })
+        foreach (var path in new[] { "/", "/documents", "/search?q=深圳", "/facts", "/compare", "/conflicts", "/chains", "/entities?name=深圳", "/documents/" + Servers.HostileKey })
         {
             var visit = await OpenAsync(path);
             Assert.Equal(1, await visit.Locator("header nav a[href='/documents']").CountAsync());
-            Assert.Equal(1, await visit.Locator("header form.search input[name=q]").CountAsync());
+            Assert.Equal(1, await visit.Locator(path.StartsWith("/search", StringComparison.Ordinal)
+                ? "form.search-page input[name=q]" // the search page's own box stands in for the header's
+                : "header form.search input[name=q]").CountAsync());
             await DoneAsync(visit);
         }
+
+        var upload = await OpenAsync("/upload", uploads: true);
+        Assert.Equal(1, await upload.Locator("header nav a[href='/documents']").CountAsync());
+        await DoneAsync(upload);
 
         // Traditional typed, Simplified found (the hostile document writes 人工智能产业), every occurrence marked
         var page = await OpenAsync("/");
