@@ -286,6 +286,19 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Serve_on_an_address_this_machine_does_not_have_is_one_line_with_its_code()
+    {
+        File.WriteAllText(Path.Combine(_dir, "a.txt"), "华为在深圳发布新产品。", new UTF8Encoding(false));
+        Assert.Equal(0, Run("ingest", "a.txt", "--db", "kb.db").ExitCode);
+
+        var r = Run("serve", "--db", "kb.db", "--urls", "http://192.0.2.1:5080"); // TEST-NET-1: documentation's, no machine's
+
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("anvil: E0610: http://192.0.2.1:5080/: this machine has no such address", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_examples_quote_the_postgresql_connection_string_for_the_shell()
     {
         var r = Run("ingest", "--help");
