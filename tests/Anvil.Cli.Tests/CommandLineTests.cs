@@ -83,6 +83,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("facts --format pdf", "E0502: --format must be")]
     [InlineData("extract a.txt --force-date", "E0306: --force-date needs --date")]
     [InlineData("serve --max-upload-mb lots", "E0011: --max-upload-mb takes a number, not 'lots'")]
+    [InlineData("facts --limit=abc", "E0011: --limit takes a whole number, not 'abc'")]
     [InlineData("extract a.txt --lexicon /no/such.tsv", "E0303: lexicon /no/such.tsv: no such file")]
     [InlineData("eval --gold /no/such/gold a.txt", "E0400: gold folder '/no/such/gold' does not exist")]
     public void Usage_errors_go_to_standard_error_with_their_code_and_exit_2(string line, string message)
@@ -131,6 +132,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("extract a.txt --date", "--date needs a value")]
     [InlineData("extract a.txt --threads", "--threads needs a value")]
     [InlineData("compare 深圳 杭州 --scope", "--scope needs a value")]
+    [InlineData("facts --format=", "--format needs a value")]
     public void An_option_without_its_value_is_named(string line, string message)
     {
         var r = Run(line.Split(' '));

@@ -89,18 +89,23 @@ internal static class CliFailure
         }
 
         string value = message[Prefix.Length..end];
-        for (int i = 1; i < args.Count; i++)
+        for (int i = 0; i < args.Count; i++)
         {
-            if (args[i] == value && args[i - 1].StartsWith('-') && verbs.Find(args) is var (_, settings, _))
+            // the option and its value as two arguments (--limit abc) or as one (--limit=abc, --limit:abc)
+            string? option = i > 0 && args[i] == value && args[i - 1].StartsWith('-') ? args[i - 1]
+                : args[i].StartsWith('-') && (args[i].EndsWith("=" + value, StringComparison.Ordinal) || args[i].EndsWith(":" + value, StringComparison.Ordinal))
+                    ? args[i][..^(value.Length + 1)]
+                    : null;
+            if (option is not null && verbs.Find(args) is var (_, settings, _))
             {
-                var name = args[i - 1].TrimStart('-');
+                var name = option.TrimStart('-');
                 var property = settings.GetProperties().FirstOrDefault(p =>
                     p.GetCustomAttributes(typeof(CommandOptionAttribute), true).OfType<CommandOptionAttribute>().Any(o => o.LongNames.Contains(name) || o.ShortNames.Contains(name)));
                 var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
                 string what = type == typeof(int) || type == typeof(long) ? "a whole number"
                     : type == typeof(double) || type == typeof(decimal) ? "a number"
                     : "another value";
-                return $"{args[i - 1]} takes {what}, not '{value}'";
+                return $"{option} takes {what}, not '{value}'";
             }
         }
 

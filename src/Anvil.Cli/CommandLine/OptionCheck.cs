@@ -65,14 +65,18 @@ internal static class OptionCheck
                 return Unknown(verb, token[..((isLong ? 2 : 1) + name.Length)], name, options);
             }
 
-            if (option.ValueName is not null && !option.ValueIsOptional && !inlineValue)
+            if (option.ValueName is not null && !option.ValueIsOptional)
             {
-                if (i + 1 >= args.Count || LooksLikeOption(args[i + 1]))
+                string written = token[..((isLong ? 2 : 1) + name.Length)];
+                bool noValue = inlineValue
+                    ? token.Length == written.Length + 1 // --format=
+                    : i + 1 >= args.Count || LooksLikeOption(args[i + 1]);
+                if (noValue)
                 {
-                    return $"{CliErrors.BadCommandLine}: {token} needs a value: {token} <{option.ValueName}> (anvil {verb} --help)";
+                    return $"{CliErrors.BadCommandLine}: {written} needs a value: {written} <{option.ValueName}> (anvil {verb} --help)";
                 }
 
-                i++; // its value
+                i += inlineValue ? 0 : 1; // past its value
             }
         }
 
