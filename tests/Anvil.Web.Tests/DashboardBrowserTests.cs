@@ -60,13 +60,19 @@ public sealed class DashboardBrowserTests(Servers servers, Browser browser)
     [Fact]
     public async Task Every_page_links_the_documents_and_searches_in_either_script_with_matches_marked()
     {
-        foreach (var path in new[] { "/", "/facts", "/compare", "/conflicts", "/chains", "/documents/" + Servers.HostileKey })
+        foreach (var path in new[] { "/", "/documents", "/search?q=深圳", "/facts", "/compare", "/conflicts", "/chains", "/entities?name=深圳", "/documents/" + Servers.HostileKey })
         {
             var visit = await OpenAsync(path);
             Assert.Equal(1, await visit.Locator("header nav a[href='/documents']").CountAsync());
-            Assert.Equal(1, await visit.Locator("header form.search input[name=q]").CountAsync());
+            Assert.Equal(1, await visit.Locator(path.StartsWith("/search", StringComparison.Ordinal)
+                ? "form.search-page input[name=q]" // the search page's own box stands in for the header's
+                : "header form.search input[name=q]").CountAsync());
             await DoneAsync(visit);
         }
+
+        var upload = await OpenAsync("/upload", uploads: true);
+        Assert.Equal(1, await upload.Locator("header nav a[href='/documents']").CountAsync());
+        await DoneAsync(upload);
 
         // Traditional typed, Simplified found (the hostile document writes 人工智能产业), every occurrence marked
         var page = await OpenAsync("/");
@@ -183,6 +189,15 @@ public sealed class DashboardBrowserTests(Servers servers, Browser browser)
         Assert.True(n > 0);
         Assert.Equal(n, await rows.Locator("td.chart svg.chart.bars").CountAsync());
         Assert.Equal("chart", await page.Locator("table.compare:not(.apart) thead th").Last.InnerTextAsync());
+        // a figure and how many documents state it never run together (≈+30%1 document reads as another number)
+        var gaps = await page.Locator("table.compare td.cell .figure").EvaluateAllAsync<double[]>("""
+            fs => fs.map(f => {
+              const v = f.querySelector('.value').getBoundingClientRect(), s = f.querySelector('.summary').getClientRects()[0]; // its first line
+              return s.top >= v.bottom - 1 ? 100 : s.left - v.right;
+            })
+            """);
+        Assert.NotEmpty(gaps);
+        Assert.All(gaps, g => Assert.True(g >= 4, $"the summary starts {g:0.0} px after the figure"));
         Assert.True(await SmallestChartTextAsync(page) >= 11, $"chart text drawn at {await SmallestChartTextAsync(page):0.0} px");
         await Browser.ShotAsync(page, "compare-rows");
         await DoneAsync(page);

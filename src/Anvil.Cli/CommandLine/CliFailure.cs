@@ -21,23 +21,7 @@ internal static class CliFailure
         switch (exception)
         {
             case CommandAppException app:
-                Console.Error.WriteLine($"anvil: {WithCode(Explain(app.Message, verbs, args), CliErrors.BadCommandLine)}");
-                if (app.Pretty is { } pretty)
-                {
-                    // the command line with the bad part marked and Spectre's suggestion (Did you mean 'facts'?); its own
-                    // "Error:" line repeats the one above
-                    var text = new StringWriter();
-                    var console = AnsiConsole.Create(new AnsiConsoleSettings
-                    {
-                        Out = new AnsiConsoleOutput(text),
-                        Ansi = AnsiSupport.No,
-                        ColorSystem = ColorSystemSupport.NoColors,
-                    });
-                    console.Write(pretty);
-                    var lines = text.ToString().Split('\n').Select(l => l.TrimEnd()).Where(l => !l.StartsWith("Error:", StringComparison.Ordinal));
-                    Console.Error.WriteLine(string.Join('\n', lines).Trim('\n'));
-                }
-
+                Console.Error.WriteLine($"anvil: {WithCode(Say(app, verbs, args), CliErrors.BadCommandLine)}");
                 return CliErrors.Usage;
             case OperationCanceledException:
                 Console.Error.WriteLine("anvil: interrupted");
@@ -55,6 +39,44 @@ internal static class CliFailure
     }
 
     /// <summary>
+    /// Spectre's message as one line: an unknown command with the verb meant (<see cref="VerbCatalog.UnknownCommand"/>), a
+    /// value of the wrong type with what the option takes, anything else with the hint Spectre marks under the command
+    /// line (its "pretty" form spans three lines, and every error here is one).
+    /// </summary>
+    private static string Say(CommandAppException app, VerbCatalog verbs, IReadOnlyList<string> args)
+    {
+        const string Unknown = "Unknown command '";
+        if (app.Message.StartsWith(Unknown, StringComparison.Ordinal) && app.Message.IndexOf('\'', Unknown.Length) is var end && end > 0)
+        {
+            return verbs.UnknownCommand(app.Message[Unknown.Length..end], args);
+        }
+
+        string message = Explain(app.Message, verbs, args);
+        return Hint(app) is { Length: > 0 } hint ? $"{message.TrimEnd('.')}; {char.ToLowerInvariant(hint[0])}{hint[1..]}" : message;
+    }
+
+    /// <summary>The words Spectre writes after the marks under the bad part of the command line (^^^^ Did you forget the command?).</summary>
+    private static string? Hint(CommandAppException app)
+    {
+        if (app.Pretty is not { } pretty)
+        {
+            return null;
+        }
+
+        var text = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(text),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 1000; // one line, however long the command line
+        console.Write(pretty);
+        var marked = text.ToString().Split('\n').LastOrDefault(l => l.Contains('^', StringComparison.Ordinal));
+        return marked?[(marked.LastIndexOf('^') + 1)..].Trim();
+    }
+
+    /// <summary>
     /// Spectre's "Failed to convert 'abc' to Nullable`1" said as the option and what it takes: "--threads takes a
     /// number, not 'abc'".
     /// </summary>
@@ -67,18 +89,23 @@ internal static class CliFailure
         }
 
         string value = message[Prefix.Length..end];
-        for (int i = 1; i < args.Count; i++)
+        for (int i = 0; i < args.Count; i++)
         {
-            if (args[i] == value && args[i - 1].StartsWith('-') && verbs.Find(args) is var (_, settings, _))
+            // the option and its value as two arguments (--limit abc) or as one (--limit=abc, --limit:abc)
+            string? option = i > 0 && args[i] == value && args[i - 1].StartsWith('-') ? args[i - 1]
+                : args[i].StartsWith('-') && (args[i].EndsWith("=" + value, StringComparison.Ordinal) || args[i].EndsWith(":" + value, StringComparison.Ordinal))
+                    ? args[i][..^(value.Length + 1)]
+                    : null;
+            if (option is not null && verbs.Find(args) is var (_, settings, _))
             {
-                var name = args[i - 1].TrimStart('-');
+                var name = option.TrimStart('-');
                 var property = settings.GetProperties().FirstOrDefault(p =>
                     p.GetCustomAttributes(typeof(CommandOptionAttribute), true).OfType<CommandOptionAttribute>().Any(o => o.LongNames.Contains(name) || o.ShortNames.Contains(name)));
                 var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
                 string what = type == typeof(int) || type == typeof(long) ? "a whole number"
                     : type == typeof(double) || type == typeof(decimal) ? "a number"
                     : "another value";
-                return $"{args[i - 1]} takes {what}, not '{value}'";
+                return $"{option} takes {what}, not '{value}'";
             }
         }
 

@@ -5,19 +5,28 @@ namespace Anvil.Cli.CommandLine;
 /// <summary>
 /// Checks the options on a command line against the verb's settings before Spectre reads them. Spectre would take an
 /// unknown option as a "remaining argument" and go on (<c>facts --subjet 深圳</c> listed every fact), or take the next
-/// argument as its value; here it is an error that names the option and the one the user most likely meant.
+/// argument as its value; here it is an error that names the option and the one the user most likely meant. An option
+/// given without its value is named too (Spectre would read the word <c>__default_command</c> as the value).
 /// </summary>
 internal static class OptionCheck
 {
     /// <summary>What Spectre answers itself on every verb.</summary>
     private static readonly string[] HelpNames = ["help", "h", "?"];
 
-    /// <summary>The message for the first unknown option, or null when every option is the verb's.</summary>
-    public static string? FindUnknown(VerbCatalog catalog, IReadOnlyList<string> args)
+    /// <summary>The message for the first unknown option or option without its value, or null when every option is the verb's and has its value.</summary>
+    public static string? FindError(VerbCatalog catalog, IReadOnlyList<string> args)
     {
+        if (catalog.MissingCommand(args) is { } missing)
+        {
+            return missing;
+        }
+
         if (catalog.Find(args) is not var (verb, settings, length))
         {
-            return null; // no verb or an unknown one: Spectre says so, with a suggestion
+            // an unknown verb is Spectre's to find (CliFailure words it); an option before any verb is ours
+            return args.Count > 0 && LooksLikeOption(args[0]) && !HelpNames.Contains(args[0].TrimStart('-'))
+                ? $"{CliErrors.BadCommandLine}: {args[0]} before any command; write the command first: anvil COMMAND [OPTIONS] (anvil --help)"
+                : null;
         }
 
         var options = VerbCatalog.OptionsOf(settings);
@@ -56,9 +65,18 @@ internal static class OptionCheck
                 return Unknown(verb, token[..((isLong ? 2 : 1) + name.Length)], name, options);
             }
 
-            if (option.ValueName is not null && !option.ValueIsOptional && !inlineValue && i + 1 < args.Count && !LooksLikeOption(args[i + 1]))
+            if (option.ValueName is not null && !option.ValueIsOptional)
             {
-                i++; // its value (Spectre takes no value that looks like an option, and says so)
+                string written = token[..((isLong ? 2 : 1) + name.Length)];
+                bool noValue = inlineValue
+                    ? token.Length == written.Length + 1 // --format=
+                    : i + 1 >= args.Count || LooksLikeOption(args[i + 1]);
+                if (noValue)
+                {
+                    return $"{CliErrors.BadCommandLine}: {written} needs a value: {written} <{option.ValueName}> (anvil {verb} --help)";
+                }
+
+                i += inlineValue ? 0 : 1; // past its value
             }
         }
 
@@ -89,7 +107,8 @@ internal static class OptionCheck
             return prefixed[0];
         }
 
+        // as many edits as letters typed would turn anything into anything (-x is not --db)
         var best = candidates.Select(n => (Name: n, Distance: NearNames.EditDistance(lower, n))).OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault();
-        return best.Name is not null && best.Distance <= Math.Max(2, typed.Length / 3) ? best.Name : null;
+        return best.Name is not null && best.Distance <= Math.Max(2, typed.Length / 3) && best.Distance < typed.Length ? best.Name : null;
     }
 }

@@ -14,6 +14,9 @@ internal sealed class VerbCatalog
     private readonly Dictionary<string, Type> _settings = new(StringComparer.Ordinal);
     private readonly HashSet<string> _branches = new(StringComparer.Ordinal);
 
+    /// <summary>Verbs and branches (<c>chains</c>, <c>chains list</c>) in the order they were configured, the order help lists them in.</summary>
+    private readonly List<string> _names = [];
+
     /// <summary>A configurator that configures <paramref name="inner"/> and records every verb in this catalog.</summary>
     public IConfigurator Recording(IConfigurator inner) => new RecordingConfigurator(inner, this);
 
@@ -33,8 +36,58 @@ internal sealed class VerbCatalog
         return _settings.TryGetValue(args[0], out var settings) ? (args[0], settings, 1) : null;
     }
 
+    /// <summary>
+    /// The message for a word Spectre read as an unknown command: a misspelled verb, answered with the nearest one or the
+    /// list of them, or a word after a verb that takes no such argument (<c>facts 深圳</c>).
+    /// </summary>
+    public string UnknownCommand(string word, IReadOnlyList<string> args)
+    {
+        int at = Math.Max(0, args.ToList().IndexOf(word));
+        if (Find(args) is var (verb, _, length) && at >= length)
+        {
+            return $"{CliErrors.BadCommandLine}: {verb} takes no argument '{word}' (anvil {verb} --help)";
+        }
+
+        string path = string.Join(' ', args.Take(at));
+        string help = path.Length == 0 ? "anvil --help" : $"anvil {path} --help";
+
+        var names = Below(path);
+        string? meant = OptionCheck.Closest(word, names);
+        string hint = meant is not null
+            ? $"did you mean {(path.Length == 0 ? meant : path + " " + meant)}?"
+            : $"the commands are {string.Join(", ", names)}";
+        return $"{CliErrors.BadCommandLine}: unknown command '{word}'; {hint} ({help})";
+    }
+
+    /// <summary>A branch given without one of its verbs (<c>anvil chains</c>): null when the arguments name a verb or ask for help.</summary>
+    public string? MissingCommand(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || !_branches.Contains(args[0]) || (args.Count > 1 && (!args[1].StartsWith('-') || args[1] is "-h" or "--help" or "-?")))
+        {
+            return null;
+        }
+
+        return $"{CliErrors.BadCommandLine}: {args[0]} needs one of its commands: {string.Join(", ", Below(args[0]))} (anvil {args[0]} --help)";
+    }
+
+    /// <summary>The verbs one level below <paramref name="path"/> (the top level when empty), as they are typed after it.</summary>
+    private List<string> Below(string path)
+    {
+        string prefix = path.Length == 0 ? "" : path + " ";
+        return [.. _names.Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && !n[prefix.Length..].Contains(' ')).Select(n => n[prefix.Length..])];
+    }
+
+    private void Record(string name)
+    {
+        if (!_names.Contains(name))
+        {
+            _names.Add(name);
+        }
+    }
+
     private void Add(string verb, Type command)
     {
+        Record(verb);
         for (var type = command; type is not null; type = type.BaseType)
         {
             if (type.IsGenericType && type.GetGenericArguments() is [var settings] && typeof(CommandSettings).IsAssignableFrom(settings))
@@ -87,6 +140,7 @@ internal sealed class VerbCatalog
             where TSettings : CommandSettings
         {
             catalog._settings[name] = typeof(TSettings);
+            catalog.Record(name);
             return inner.AddDelegate(name, func);
         }
 
@@ -94,6 +148,7 @@ internal sealed class VerbCatalog
             where TSettings : CommandSettings
         {
             catalog._settings[name] = typeof(TSettings);
+            catalog.Record(name);
             return inner.AddAsyncDelegate(name, func);
         }
 
@@ -101,6 +156,7 @@ internal sealed class VerbCatalog
             where TSettings : CommandSettings
         {
             catalog._branches.Add(name);
+            catalog.Record(name);
             return inner.AddBranch<TSettings>(name, branch => action(new RecordingBranch<TSettings>(branch, catalog, name)));
         }
     }
@@ -128,6 +184,7 @@ internal sealed class VerbCatalog
             where TDerivedSettings : TSettings
         {
             catalog._settings[branch + " " + name] = typeof(TDerivedSettings);
+            catalog.Record(branch + " " + name);
             return inner.AddDelegate(name, func);
         }
 
@@ -135,6 +192,7 @@ internal sealed class VerbCatalog
             where TDerivedSettings : TSettings
         {
             catalog._settings[branch + " " + name] = typeof(TDerivedSettings);
+            catalog.Record(branch + " " + name);
             return inner.AddAsyncDelegate(name, func);
         }
 

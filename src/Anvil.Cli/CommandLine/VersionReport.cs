@@ -31,7 +31,7 @@ internal static class VersionReport
                 _ => "versions " + string.Join(", ", f.Versions),
             };
             string sources = f.DerivedFrom.Count == 0 ? "" : "; derived from " + string.Join(", ", f.DerivedFrom);
-            text.Append(CultureInfo.InvariantCulture, $"  {f.Name.PadRight(width)} {f.Files,3} files  {versions}{sources}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {f.Name.PadRight(width)} {f.Files,3} {(f.Files == 1 ? "file " : "files")}  {versions}{sources}\n");
         }
 
         var models = DataManifest.Models();

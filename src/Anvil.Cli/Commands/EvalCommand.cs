@@ -77,7 +77,10 @@ internal sealed class EvalCommand : Command<EvalSettings>
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or KeyNotFoundException or InvalidOperationException)
         {
-            Console.Error.WriteLine($"anvil: E0400: cannot read gold folder '{settings.Gold}': {e.Message}");
+            // a missing folder is said with its code already (E0400: gold folder '...' does not exist)
+            Console.Error.WriteLine(e.Message.StartsWith("E0400: ", StringComparison.Ordinal)
+                ? $"anvil: {e.Message}"
+                : $"anvil: E0400: cannot read gold folder '{settings.Gold}': {e.Message}");
             return 2;
         }
 

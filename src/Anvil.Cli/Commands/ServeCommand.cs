@@ -76,6 +76,11 @@ internal sealed class ServeCommand : StoreCommand<ServeSettings>
             return Fail("E0609", $"{string.Join(" or ", settings.ParsedUrls)}: the port is in use (another anvil serve?); " +
                 "stop that or choose another port: --urls http://127.0.0.1:PORT (0 takes a free one)");
         }
+        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressNotAvailable)
+        {
+            return Fail("E0610", $"{string.Join(" or ", settings.ParsedUrls)}: this machine has no such address; " +
+                "listen on one of its own (--urls http://127.0.0.1:5080 for this machine only, http://0.0.0.0:5080 for all)");
+        }
 
         var addresses = Dashboard.Addresses(app);
         Console.WriteLine($"anvil: serving {StoreLocation.Resolve(settings.Db).Display} at {string.Join(" and ", addresses.Select(a => a.TrimEnd('/') + "/"))}" +

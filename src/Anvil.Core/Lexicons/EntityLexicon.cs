@@ -55,7 +55,7 @@ public sealed class EntityLexicon
     {
         if (!File.Exists(path))
         {
-            throw new LexiconFormatException(path, 0, "lexicon file not found");
+            throw new LexiconFormatException(path, 0, "no such file");
         }
 
         AddLines(TsvLexiconReader.Parse(File.ReadLines(path), path), UserPriority, "user");

@@ -45,7 +45,7 @@ public static class TsvLexiconReader
 
 /// <summary>A lexicon file that does not follow the format; names the file and line.</summary>
 public sealed class LexiconFormatException(string file, int line, string reason)
-    : Exception($"{file}:{line}: {reason}")
+    : Exception(line > 0 ? $"{file}:{line}: {reason}" : $"{file}: {reason}") // line 0: the file as a whole
 {
     public string File { get; } = file;
 

@@ -41,6 +41,52 @@ public sealed class ContainerImageTests
         }
     }
 
+    /// <summary>
+    /// Where no container engine answers (most machines that run the tests), the recipe is still checked: every file it
+    /// copies exists, and the restore step copies the project file of every project the CLI is built from (a new project
+    /// left out would fail only in <c>docker build</c>).
+    /// </summary>
+    [Fact]
+    public void The_dockerfile_copies_every_project_the_cli_is_built_from_before_restoring()
+    {
+        string root = SharedFolder.RepositoryRoot;
+        var lines = File.ReadAllLines(Path.Combine(root, "Dockerfile"));
+        int restore = Array.FindIndex(lines, l => l.StartsWith("RUN dotnet restore", StringComparison.Ordinal));
+        Assert.True(restore > 0, "the Dockerfile restores before it copies the sources");
+        var copies = lines.Select((l, i) => (Line: l, At: i))
+            .Where(c => c.Line.StartsWith("COPY ", StringComparison.Ordinal) && !c.Line.Contains("--from", StringComparison.Ordinal))
+            .SelectMany(c => c.Line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..^1].Select(path => (Path: path, c.At)))
+            .ToList();
+        foreach (var (path, _) in copies)
+        {
+            var full = Path.Combine(root, path);
+            Assert.True(File.Exists(full) || Directory.Exists(full), $"the Dockerfile copies {path}, which is not in the repository");
+        }
+
+        var beforeRestore = copies.Where(c => c.At < restore).Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var project in ProjectsOf(Path.Combine(root, "src", "Anvil.Cli", "Anvil.Cli.csproj")))
+        {
+            var relative = Path.GetRelativePath(root, project).Replace('\\', '/');
+            Assert.True(beforeRestore.Contains(relative), $"the Dockerfile does not copy {relative} before it restores");
+        }
+    }
+
+    /// <summary>A project and every project it references, transitively.</summary>
+    private static HashSet<string> ProjectsOf(string project, HashSet<string>? seen = null)
+    {
+        seen ??= new HashSet<string>(StringComparer.Ordinal);
+        if (seen.Add(project))
+        {
+            foreach (var reference in System.Xml.Linq.XDocument.Load(project).Descendants("ProjectReference"))
+            {
+                var include = reference.Attribute("Include")!.Value.Replace('\\', '/');
+                ProjectsOf(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, include)), seen);
+            }
+        }
+
+        return seen;
+    }
+
     /// <summary>docker or podman, where it is on the PATH and its daemon answers.</summary>
     private static string? Engine()
     {

@@ -25,11 +25,12 @@ public sealed class ToolPackageTests : IDisposable
         Directory.CreateDirectory(empty);
 
         var pack = Installing.Run("dotnet", ["pack", project, "--no-build", "-c", configuration, "-o", packages, "--nologo"], _dir);
-        if (pack.ExitCode != 0)
+        if (pack.ExitCode != 0 && Environment.GetEnvironmentVariable("ANVIL_TEST_PACKAGING") != "1") // in CI a pack that fails is a failure
         {
             Assert.Skip($"dotnet pack could not pack the CLI here (status {pack.ExitCode}), so the tool is not tested: {Installing.LastLine(pack.Output)}");
         }
 
+        Assert.True(pack.ExitCode == 0, pack.Output);
         var package = Assert.Single(Directory.GetFiles(packages, "anvil.*.nupkg"));
         string version = Path.GetFileNameWithoutExtension(package)["anvil.".Length..];
 

@@ -7,7 +7,8 @@ namespace Anvil.Web.Tests.Support;
 /// <summary>
 /// Debian's Chromium, driven by Playwright (never a downloaded browser), launched once for the whole run. Tests call
 /// <see cref="RequireAsync"/>, which skips with a message where <c>/usr/bin/chromium</c> is absent. Screenshots go to
-/// <c>screenshots/</c> in the test output folder.
+/// <c>screenshots/</c> in the test output folder, or to <c>$ANVIL_TEST_SCREENSHOTS</c> (<c>.ci/run</c> sets
+/// <c>TestResults/screenshots</c>, the folder a CI job keeps as the run's artefacts).
 /// </summary>
 public sealed class Browser : IAsyncLifetime
 {
@@ -16,7 +17,9 @@ public sealed class Browser : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    public static string Screenshots { get; } = Environment.GetEnvironmentVariable("ANVIL_TEST_SCREENSHOTS") is { Length: > 0 } kept
+        ? Path.GetFullPath(kept)
+        : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async ValueTask InitializeAsync()
     {

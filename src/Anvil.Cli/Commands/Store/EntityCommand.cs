@@ -78,7 +78,7 @@ internal sealed class EntityCommand : StoreCommand<EntitySettings>
         {
             var e = v.Entity;
             console.Write(new Rule($"[bold]{Markup.Escape(e.Name)}[/] ({Markup.Escape(e.Type)})").LeftJustified());
-            console.MarkupLine($"{e.Mentions} mentions in {e.Documents} documents, {e.Facts} facts, {v.RelationsTotal} relations" +
+            console.MarkupLine($"{FigureText.Count(e.Mentions, "mention")} in {FigureText.Count(e.Documents, "document")}, {FigureText.Count(e.Facts, "fact")}, {FigureText.Count(v.RelationsTotal, "relation")}" +
                 (v.Documents.Count < e.Documents || v.Relations.Count < v.RelationsTotal ? $" [grey](the first {Listed} relations and latest {Listed} documents listed; --limit 0 --format csv for all)[/]" : ""));
             console.MarkupLine("aliases: " + string.Join(", ", v.Aliases.Select(a => $"{Markup.Escape(a.Alias)} [grey]({a.Origin})[/]")));
             SheetWriter.WriteTables(console,

@@ -11,7 +11,7 @@ internal static class StoreVerbs
         config.AddCommand<IngestCommand>("ingest")
             .WithDescription("Extract documents into the knowledge base (./anvil.db, or --db / $ANVIL_DB: SQLite file or PostgreSQL)")
             .WithExample("ingest", "samples/")
-            .WithExample("ingest", "reports/", "--db", "'Host=localhost;Database=anvil;Username=anvil'", "--threads", "4");
+            .WithExample("ingest", "reports/", "--db", "'Host=localhost;Database=anvil;Username=anvil'");
         config.AddCommand<ReindexCommand>("reindex")
             .WithDescription("Extract stored documents again after an upgrade, or after changing lexicons or anvil.aliases.yaml");
         config.AddCommand<FactsCommand>("facts")
