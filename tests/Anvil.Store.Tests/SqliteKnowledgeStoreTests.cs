@@ -60,7 +60,8 @@ public sealed class SqliteKnowledgeStoreTests : KnowledgeStoreContract
         }).ToList();
         using var cancel = new CancellationTokenSource();
 
-        var summary = new Ingest.Ingestor(Store, TestAnalysis.Configuration, threads: 2)
+        // two documents to a transaction: the run stops between batches, each stored whole
+        var summary = new Ingest.Ingestor(Store, TestAnalysis.Configuration, threads: 2) { BatchDocuments = 2 }
             .Run(items, p => { if (p.Done == 5) { cancel.Cancel(); } }, cancel.Token);
 
         Assert.True(summary.Interrupted);

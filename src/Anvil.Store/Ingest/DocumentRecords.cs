@@ -24,6 +24,12 @@ public sealed record FactEntry
 
     public required string Quote { get; init; }
 
+    /// <summary>The quote folded for matching (<c>Matching.Names.Fold</c>), or null where folding leaves it as it is.</summary>
+    public string? QuoteNorm { get; init; }
+
+    /// <summary>The fact's source folded for matching, or null when it has none.</summary>
+    public string? SourceNorm { get; init; }
+
     public int? SubjectEntity { get; init; }
 
     /// <summary>First and last day of the period (of the document's date when the period is null), as yyyymmdd numbers.</summary>

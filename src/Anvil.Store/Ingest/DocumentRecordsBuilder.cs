@@ -14,7 +14,7 @@ namespace Anvil.Store.Ingest;
 /// <summary>
 /// Turns an extraction <see cref="Analysis"/> into <see cref="DocumentRecords"/>: spans into code points, mentions
 /// into merged entities with their aliases, fact subjects and relation ends linked to those entities, periods into
-/// date ranges. Pure: it reads no database, so it runs on the extraction threads.
+/// date ranges. Pure: it reads no database, so it runs on the extraction threads (and folds names there, not in the writer).
 /// </summary>
 public static class DocumentRecordsBuilder
 {
@@ -35,18 +35,30 @@ public static class DocumentRecordsBuilder
             return i;
         }
 
+        // names fold the same every time: a document's few entity names are folded once, not once per fact and candidate
+        var folds = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Fold(string name)
+        {
+            if (!folds.TryGetValue(name, out var folded))
+            {
+                folds[name] = folded = Names.Fold(name);
+            }
+
+            return folded;
+        }
+
         var mentions = new List<MentionRecord>();
         foreach (var m in analysis.Entities.Where(m => m.Type != EntityType.Industry).OrderBy(m => m.Span.Start))
         {
             var quote = doc.Slice(m.Span);
-            var key = resolver.Resolve(m.Name, m.Type, quote);
+            var key = resolver.Resolve(m.Name, m.Type, quote, Fold);
             mentions.Add(new MentionRecord(EntityIndex(key), doc.ToCodePointIndex(m.Span.Start), doc.ToCodePointIndex(m.Span.End),
-                quote, Names.Fold(quote)));
+                quote, Fold(quote)));
         }
 
         int? Link(string name)
         {
-            var key = resolver.ResolveName(name, entities);
+            var key = resolver.ResolveName(name, entities, Fold);
             return key is null ? null : EntityIndex(key.Value);
         }
 
@@ -58,11 +70,15 @@ public static class DocumentRecordsBuilder
             PeriodRange? range = PeriodRange.TryParse(f.Period, out var r) ? r
                 : f.Period is null && doc.Date is { } d ? new PeriodRange(d, d)
                 : null;
+            var quote = doc.Slice(span);
+            var folded = Names.Fold(quote);
             facts.Add(new FactEntry
             {
                 Start = doc.ToCodePointIndex(span.Start),
                 End = doc.ToCodePointIndex(span.End),
-                Quote = doc.Slice(span),
+                Quote = quote,
+                QuoteNorm = folded == quote ? null : folded,
+                SourceNorm = f.Source is { } source ? Fold(source) : null,
                 SubjectEntity = subject,
                 PeriodStart = range?.StartDay,
                 PeriodEnd = range?.EndDay,
@@ -95,7 +111,7 @@ public static class DocumentRecordsBuilder
             ExtractorVersion = extractorVersion,
             ConfigHash = configHash,
             Entities = [.. entities.Select(e => new EntityRecord(e.Name, e.Type.ToSpecName(),
-                [.. resolver.AliasesOf(e).Select(a => (a.Alias, Names.Fold(a.Alias), a.Origin))]))],
+                [.. resolver.AliasesOf(e).Select(a => (a.Alias, Fold(a.Alias), a.Origin))]))],
             Mentions = mentions,
             Facts = facts,
             Relations = relations,

@@ -15,10 +15,12 @@ public readonly record struct IngestProgress(int Done, int Total, long Bytes, lo
 
 /// <summary>
 /// What a run did; <see cref="Interrupted"/> when it was cancelled (what it wrote before stays written). <see cref="Facts"/>
-/// counts the facts written, <see cref="Bytes"/> the input read.
+/// counts the facts written, <see cref="Bytes"/> the input read. <see cref="Writing"/> is how long the writer spent in the
+/// store, over <see cref="Transactions"/> transactions: near <see cref="Elapsed"/> when writing is the limit, far below it
+/// when extraction is.
 /// </summary>
 public sealed record IngestSummary(int Added, int AlreadyStored, int Replaced, IReadOnlyList<IngestFailure> Failures, long Bytes, TimeSpan Elapsed,
-    bool Interrupted = false, long Facts = 0)
+    bool Interrupted = false, long Facts = 0, TimeSpan Writing = default, int Transactions = 0)
 {
     public double MegabytesPerSecond => Elapsed.TotalSeconds > 0 ? Bytes / 1e6 / Elapsed.TotalSeconds : 0;
 
@@ -27,18 +29,16 @@ public sealed record IngestSummary(int Added, int AlreadyStored, int Replaced, I
 
 /// <summary>
 /// Reads and extracts documents on several threads and writes them on the calling thread: one writer, batches of
-/// documents per transaction (as many as are ready, up to <see cref="BatchDocuments"/> or <see cref="BatchBytes"/>), so a
-/// document is stored wholly or not at all whenever the process stops, and the writer keeps up with the extraction
-/// threads. Documents whose content is already stored are skipped before extraction. A document that cannot be read is
-/// reported and the others go on; a store failure stops the run (what was committed stays).
+/// documents per transaction, so a document is stored wholly or not at all whenever the process stops. A batch is
+/// written when it holds <see cref="BatchDocuments"/> documents or <see cref="BatchChars"/> characters of text, when it
+/// has waited <see cref="BatchDelay"/> for more, or when the input is done. Large batches matter: every commit writes
+/// each page its rows touched (an index leaf gets a batch's rows for one figure at once, not one commit per few
+/// documents), and extraction goes on while the writer commits. Documents whose content is already stored are skipped
+/// before extraction. A document that cannot be read is reported and the others go on; a store failure stops the run
+/// (what was committed stays).
 /// </summary>
 public sealed class Ingestor
 {
-    /// <summary>Documents one transaction writes at most: enough that commits cost little, few enough that a crash loses little.</summary>
-    public const int BatchDocuments = 64;
-
-    /// <summary>Text one transaction writes at most, in UTF-16 characters (a batch of long documents commits sooner).</summary>
-    public const long BatchBytes = 4_000_000;
 
     private readonly IKnowledgeStore _store;
     private readonly IngestConfiguration _config;
@@ -51,12 +51,22 @@ public sealed class Ingestor
         _threads = Math.Max(1, threads);
     }
 
+    /// <summary>Documents one transaction writes at most: enough that commits cost little, few enough that a crash loses little.</summary>
+    public int BatchDocuments { get; init; } = 256;
+
+    /// <summary>Text one transaction writes at most, in UTF-16 characters (a batch of long documents commits sooner).</summary>
+    public long BatchChars { get; init; } = 8_000_000;
+
+    /// <summary>How long a batch waits for more documents, from its first, before it is written anyway.</summary>
+    public TimeSpan BatchDelay { get; init; } = TimeSpan.FromSeconds(1);
+
     public IngestSummary Run(IReadOnlyList<IngestItem> items, Action<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var known = items.Any(i => i.ReplaceDocumentId is null) ? _store.StoredHashes() : new HashSet<string>();
         long totalBytes = items.Sum(i => i.Bytes);
-        var channel = Channel.CreateBounded<Outcome>(new BoundedChannelOptions(_threads * 2) { SingleReader = true });
+        // room for a batch: extraction goes on while the writer commits the one before
+        var channel = Channel.CreateBounded<Outcome>(new BoundedChannelOptions(Math.Max(_threads * 2, BatchDocuments)) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => Produce(items, known, channel.Writer, stop.Token), CancellationToken.None);
 
@@ -66,6 +76,8 @@ public sealed class Ingestor
         bool interrupted = false;
         var batch = new List<Outcome>();
         long batchChars = 0;
+        var writing = new Stopwatch();
+        int transactions = 0;
 
         // writes the waiting documents in one transaction, then reports them done
         void Flush()
@@ -76,7 +88,10 @@ public sealed class Ingestor
             }
 
             var records = batch.Select(o => o.Records!).ToList();
+            writing.Start();
             var written = _store.AddMany(records);
+            writing.Stop();
+            transactions++;
             for (int i = 0; i < batch.Count; i++)
             {
                 if (written[i])
@@ -106,7 +121,21 @@ public sealed class Ingestor
         try
         {
             var reader = channel.Reader;
-            while (reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+            var batchStarted = Stopwatch.StartNew();
+            // whether more documents come, writing the batch when it has waited long enough for them
+            bool More()
+            {
+                var ready = reader.WaitToReadAsync(CancellationToken.None).AsTask();
+                var left = BatchDelay - batchStarted.Elapsed;
+                if (batch.Count > 0 && !ready.Wait(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken))
+                {
+                    Flush();
+                }
+
+                return ready.GetAwaiter().GetResult();
+            }
+
+            while (More())
             {
                 while (reader.TryRead(out var outcome))
                 {
@@ -123,26 +152,34 @@ public sealed class Ingestor
                     }
                     else if (outcome.Item.ReplaceDocumentId is { } id)
                     {
+                        writing.Start();
                         _store.Replace(id, records);
+                        writing.Stop();
+                        transactions++;
                         replaced++;
                         facts += records.Facts.Count;
                         Done(outcome);
                     }
                     else
                     {
+                        if (batch.Count == 0)
+                        {
+                            batchStarted.Restart();
+                        }
+
                         batch.Add(outcome);
                         batchChars += records.Text.Length;
-                        if (batch.Count >= BatchDocuments || batchChars >= BatchBytes)
+                        if (batch.Count >= BatchDocuments || batchChars >= BatchChars)
                         {
                             Flush();
                         }
                     }
                 }
 
-                // nothing more is ready: write what waits rather than hold it while extraction catches up
                 cancellationToken.ThrowIfCancellationRequested();
-                Flush();
             }
+
+            Flush();
 
             producer.GetAwaiter().GetResult();
         }
@@ -174,7 +211,7 @@ public sealed class Ingestor
             throw;
         }
 
-        return new IngestSummary(added, stored, replaced, failures, bytes, clock.Elapsed, interrupted, facts);
+        return new IngestSummary(added, stored, replaced, failures, bytes, clock.Elapsed, interrupted, facts, writing.Elapsed, transactions);
     }
 
     private void Produce(IReadOnlyList<IngestItem> items, IReadOnlySet<string> known, ChannelWriter<Outcome> writer, CancellationToken token)

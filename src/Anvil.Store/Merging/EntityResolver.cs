@@ -87,11 +87,15 @@ public sealed class EntityResolver
     public static EntityResolver Load(IReadOnlyList<string> lexiconFiles, AliasRules rules) =>
         new(AnvilPipeline.Lexicon(lexiconFiles), rules);
 
-    /// <summary>The entity a mention belongs to: extraction's (name, type) unless a user rule says otherwise.</summary>
-    public EntityKey Resolve(string name, EntityType type, string surface)
+    /// <summary>
+    /// The entity a mention belongs to: extraction's (name, type) unless a user rule says otherwise. <paramref name="fold"/>
+    /// folds names as <see cref="Names.Fold"/> does (a caller resolving many names may pass one that remembers them).
+    /// </summary>
+    public EntityKey Resolve(string name, EntityType type, string surface, Func<string, string>? fold = null)
     {
-        var foldedName = Names.Fold(name);
-        var foldedSurface = Names.Fold(surface);
+        fold ??= Names.Fold;
+        var foldedName = fold(name);
+        var foldedSurface = fold(surface);
         if (_splitByForm.TryGetValue(foldedSurface, out var splits))
         {
             foreach (var (splitName, splitType, from) in splits)
@@ -114,10 +118,12 @@ public sealed class EntityResolver
     /// <summary>
     /// The entity a bare name stands for (a fact's subject, a relation's ends), choosing among
     /// <paramref name="candidates"/> (the document's entities) first, then the user's rules, then the lexicon.
+    /// <paramref name="fold"/> as for <see cref="Resolve"/>: every candidate's name is folded for every name resolved.
     /// </summary>
-    public EntityKey? ResolveName(string name, IReadOnlyCollection<EntityKey> candidates)
+    public EntityKey? ResolveName(string name, IReadOnlyCollection<EntityKey> candidates, Func<string, string>? fold = null)
     {
-        var folded = Names.Fold(name);
+        fold ??= Names.Fold;
+        var folded = fold(name);
         if (_mergeByForm.TryGetValue(folded, out var merge))
         {
             if (merge.Type is { } t)
@@ -125,13 +131,13 @@ public sealed class EntityResolver
                 return new EntityKey(merge.Name, t);
             }
 
-            folded = Names.Fold(merge.Name);
+            folded = fold(merge.Name);
         }
 
         EntityKey? best = null;
         foreach (var key in candidates)
         {
-            if (Names.Fold(key.Name) == folded && (best is null || Rank(key.Type) < Rank(best.Value.Type)))
+            if (fold(key.Name) == folded && (best is null || Rank(key.Type) < Rank(best.Value.Type)))
             {
                 best = key;
             }
@@ -144,7 +150,7 @@ public sealed class EntityResolver
 
         if (_lexicon.Lookup(name) is { } entry && entry.Type != EntityType.Industry)
         {
-            return Resolve(entry.Name, entry.Type, entry.Name);
+            return Resolve(entry.Name, entry.Type, entry.Name, fold);
         }
 
         return null;

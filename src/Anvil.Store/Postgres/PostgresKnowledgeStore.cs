@@ -24,6 +24,30 @@ internal sealed class PostgresKnowledgeStore : SqlKnowledgeStore
 
     protected override string OrdinalCollation => " COLLATE \"C\"";
 
+    // the columns' types of the tables written in bulk, as the database declares them (binary COPY must match them)
+    private readonly Dictionary<string, Dictionary<string, string>> _columnTypes = new(StringComparer.Ordinal);
+
+    protected override RowWriter Rows(DbTransaction tx, string table, string[] columns)
+    {
+        if (!_columnTypes.TryGetValue(table, out var types))
+        {
+            types = new Dictionary<string, string>(StringComparer.Ordinal);
+            using var cmd = Command(tx, "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @t");
+            Parameter(cmd, "@t", table);
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    types[r.GetString(0)] = r.GetString(1);
+                }
+            }
+
+            _columnTypes[table] = types;
+        }
+
+        return PostgresRowWriter.Begin((NpgsqlConnection)Connection, table, columns, [.. columns.Select(c => PostgresRowWriter.TypeOf(table, c, types[c]))]);
+    }
+
     public static PostgresKnowledgeStore Open(StoreLocation location, bool create)
     {
         var connection = new NpgsqlConnection(location.Target);

@@ -26,7 +26,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     // ids of entities by (name, type) and of figures by key, as this connection has read or written them: an ingest
     // asks the database only for the ones it meets first (entities are removed only by RemoveOrphanEntities, which forgets these)
     private readonly Dictionary<(string, string), long> _entityIds = [];
-    private readonly Dictionary<string, long> _figureIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<FigureIdentity, long> _figureIds = [];
 
     // statements prepared on this connection, by their SQL
     private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
@@ -52,6 +52,8 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         {
             cmd.Dispose();
         }
+
+        ReleaseConnectionState();
 
         Connection.Dispose();
         GC.SuppressFinalize(this);
@@ -200,14 +202,13 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         {
             WriteEntities(tx, documents, ids);
             WriteAliases(tx, documents, ids, aliases);
-            WriteFigures(tx, documents, ids);
-            var forms = new Dictionary<(long Entity, string Form), (string Norm, long Count)>();
+            var figures = WriteFigures(tx, documents, ids);
+            var stored = new List<(long Id, int Index)>(documents.Count);
             if (replacing is { } documentId)
             {
                 ClearDocument(tx, documentId);
                 UpdateDocument(tx, documentId, documents[0]);
-                WriteRecords(tx, documentId, documents[0], ids, forms);
-                written[0] = true;
+                stored.Add((documentId, 0));
             }
             else
             {
@@ -215,14 +216,18 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
                 {
                     if (InsertDocument(tx, documents[i]) is { } id)
                     {
-                        WriteRecords(tx, id, documents[i], ids, forms);
-                        written[i] = true;
+                        stored.Add((id, i));
                     }
                 }
             }
 
-            WriteForms(tx, forms);
-            if (written.Any(w => w))
+            foreach (var (_, i) in stored)
+            {
+                written[i] = true;
+            }
+
+            WriteRecords(tx, documents, stored, ids, figures);
+            if (stored.Count > 0)
             {
                 RaiseDataVersion(tx);
             }
@@ -236,18 +241,18 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>Ids of entities and figures read or made in a transaction, kept for later ones only once it has committed.</summary>
-    private sealed class PendingIds(Dictionary<(string, string), long> entities, Dictionary<string, long> figures)
+    private sealed class PendingIds(Dictionary<(string, string), long> entities, Dictionary<FigureIdentity, long> figures)
     {
         private readonly Dictionary<(string, string), long> _newEntities = [];
-        private readonly Dictionary<string, long> _newFigures = new(StringComparer.Ordinal);
+        private readonly Dictionary<FigureIdentity, long> _newFigures = [];
 
         public bool TryEntity((string Name, string Type) key, out long id) => entities.TryGetValue(key, out id) || _newEntities.TryGetValue(key, out id);
 
         public void AddEntity((string Name, string Type) key, long id) => _newEntities[key] = id;
 
-        public bool TryFigure(string key, out long id) => figures.TryGetValue(key, out id) || _newFigures.TryGetValue(key, out id);
+        public bool TryFigure(FigureIdentity key, out long id) => figures.TryGetValue(key, out id) || _newFigures.TryGetValue(key, out id);
 
-        public void AddFigure(string key, long id) => _newFigures[key] = id;
+        public void AddFigure(FigureIdentity key, long id) => _newFigures[key] = id;
 
         public long Entity(EntityRecord e) => TryEntity((e.Name, e.Type), out long id) ? id : throw new InvalidOperationException($"entity {e.Name} has no id");
 
@@ -322,55 +327,74 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
             a => [a.Id, a.Alias, a.AliasNorm, a.Origin], " ON CONFLICT DO NOTHING");
     }
 
-    /// <summary>What makes a figure one (<c>figures.figure_key</c>): its fields joined by U+001F, as migration 4 joins them.</summary>
-    private static string FigureKey(Fact f, long? entity) =>
-        string.Join('\u001f', f.Subject, entity?.ToString(CultureInfo.InvariantCulture) ?? "", f.Scope ?? "", f.Indicator, f.Kind.ToSpecName(), f.Unit.Code,
-            f.Status.ToSpecName(), f.Basis?.ToSpecName() ?? "");
+    /// <summary>
+    /// What makes a figure one: the fact's subject, the entity it is linked to, scope, indicator, kind, unit, status and
+    /// basis. Compared field by field while a batch is written; <see cref="Key"/> is the stored <c>figures.figure_key</c>.
+    /// </summary>
+    private readonly record struct FigureIdentity(string Subject, long? Entity, string? Scope, string Indicator, FactKind Kind, string Unit,
+        FactStatus Status, GrowthBasis? Basis)
+    {
+        public FigureIdentity(Fact f, long? entity)
+            : this(f.Subject, entity, f.Scope, f.Indicator, f.Kind, f.Unit.Code, f.Status, f.Basis)
+        {
+        }
+
+        /// <summary>The fields joined by U+001F, as migration 4 joins them.</summary>
+        public string Key => string.Join('\u001f', Subject, Entity?.ToString(CultureInfo.InvariantCulture) ?? "", Scope ?? "", Indicator, Kind.ToSpecName(),
+            Unit, Status.ToSpecName(), Basis?.ToSpecName() ?? "");
+    }
 
     private static long? EntityOf(DocumentRecords d, FactEntry e, PendingIds ids) => e.SubjectEntity is { } i ? ids.Entity(d.Entities[i]) : null;
 
-    /// <summary>The figures the facts state: the new ones inserted in key order, then their ids read back.</summary>
-    private void WriteFigures(DbTransaction tx, IReadOnlyList<DocumentRecords> documents, PendingIds ids)
+    /// <summary>
+    /// The figures the facts state: the new ones inserted in key order, then their ids read back. Returns each
+    /// document's facts' figure ids, in the order of its facts.
+    /// </summary>
+    private long[][] WriteFigures(DbTransaction tx, IReadOnlyList<DocumentRecords> documents, PendingIds ids)
     {
-        var missing = new SortedDictionary<string, (Fact Fact, long? Entity)>(StringComparer.Ordinal);
-        foreach (var d in documents)
+        var identities = new FigureIdentity[documents.Count][];
+        var missing = new SortedDictionary<string, (Fact Fact, FigureIdentity Identity)>(StringComparer.Ordinal);
+        for (int i = 0; i < documents.Count; i++)
         {
-            foreach (var e in d.Facts)
+            var d = documents[i];
+            var these = identities[i] = new FigureIdentity[d.Facts.Count];
+            for (int j = 0; j < these.Length; j++)
             {
-                long? entity = EntityOf(d, e, ids);
-                var key = FigureKey(e.Fact, entity);
-                if (!ids.TryFigure(key, out _))
+                var e = d.Facts[j];
+                var identity = these[j] = new FigureIdentity(e.Fact, EntityOf(d, e, ids));
+                if (!ids.TryFigure(identity, out _))
                 {
-                    missing.TryAdd(key, (e.Fact, entity));
+                    missing.TryAdd(identity.Key, (e.Fact, identity));
                 }
             }
         }
 
-        if (missing.Count == 0)
+        if (missing.Count > 0)
         {
-            return;
-        }
-
-        InsertMany(tx, "figures",
-            ["figure_key", "subject", "subject_norm", "subject_entity_id", "scope", "scope_norm", "indicator", "indicator_norm", "kind", "unit", "status", "basis"],
-            [.. missing],
-            m =>
+            InsertMany(tx, "figures",
+                ["figure_key", "subject", "subject_norm", "subject_entity_id", "scope", "scope_norm", "indicator", "indicator_norm", "kind", "unit", "status", "basis"],
+                [.. missing],
+                m =>
+                {
+                    var f = m.Value.Fact;
+                    return [m.Key, f.Subject, Names.Fold(f.Subject), m.Value.Identity.Entity, f.Scope, Names.FoldOrNull(f.Scope), f.Indicator, Names.Fold(f.Indicator),
+                        f.Kind.ToSpecName(), f.Unit.Code, f.Status.ToSpecName(), f.Basis?.ToSpecName()];
+                },
+                " ON CONFLICT (figure_key) DO NOTHING");
+            foreach (var chunk in missing.Keys.Chunk(500))
             {
-                var f = m.Value.Fact;
-                return [m.Key, f.Subject, Names.Fold(f.Subject), m.Value.Entity, f.Scope, Names.FoldOrNull(f.Scope), f.Indicator, Names.Fold(f.Indicator),
-                    f.Kind.ToSpecName(), f.Unit.Code, f.Status.ToSpecName(), f.Basis?.ToSpecName()];
-            },
-            " ON CONFLICT (figure_key) DO NOTHING");
-        foreach (var chunk in missing.Keys.Chunk(500))
-        {
-            using var select = Command(tx, "");
-            select.CommandText = $"SELECT id, figure_key FROM figures WHERE figure_key IN {InList(select, "@k", chunk)}";
-            using var r = select.ExecuteReader();
-            while (r.Read())
-            {
-                ids.AddFigure(r.GetString(1), Long(r, 0));
+                using var select = Command(tx, "");
+                select.CommandText = $"SELECT id, figure_key FROM figures WHERE figure_key IN {InList(select, "@k", chunk)}";
+                using var r = select.ExecuteReader();
+                while (r.Read())
+                {
+                    ids.AddFigure(missing[r.GetString(1)].Identity, Long(r, 0));
+                }
             }
         }
+
+        return [.. identities.Select(these => these.Select(identity => ids.TryFigure(identity, out long id) ? id
+            : throw new InvalidOperationException($"figure {identity.Key} has no id")).ToArray())];
     }
 
     /// <summary>The document's row; null when the same content is stored already.</summary>
@@ -482,35 +506,116 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
         cmd.Parameters["@config"].Value = d.ConfigHash;
     }
 
-    private void WriteRecords(DbTransaction tx, long documentId, DocumentRecords d, PendingIds ids,
-        Dictionary<(long Entity, string Form), (string Norm, long Count)> forms)
+    /// <summary>
+    /// The mentions, facts and relations of the stored documents (their ids and indexes into <paramref name="documents"/>),
+    /// table by table through the provider's bulk <see cref="RowWriter"/>, and the entity forms their mentions count.
+    /// </summary>
+    private void WriteRecords(DbTransaction tx, IReadOnlyList<DocumentRecords> documents, List<(long Id, int Index)> stored, PendingIds ids, long[][] figures)
     {
-        var entityIds = d.Entities.Select(ids.Entity).ToArray();
-        long? Entity(int? index) => index is { } i ? entityIds[i] : null;
-
-        foreach (var m in d.Mentions)
+        if (stored.Count == 0)
         {
-            var key = (entityIds[m.Entity], m.Quote);
-            forms[key] = forms.TryGetValue(key, out var seen) ? (seen.Norm, seen.Count + 1) : (m.QuoteNorm, 1);
+            return;
         }
 
-        InsertMany(tx, "mentions", ["document_id", "entity_id", "span_start", "span_end"], d.Mentions,
-            m => [documentId, entityIds[m.Entity], (long)m.Start, (long)m.End]);
-        InsertMany(tx, "facts",
-            ["document_id", "figure_id", "span_start", "span_end", "quote_norm", "value", "value_high", "qualifier", "unit_text", "indicator_text",
-             "period", "period_start", "period_end", "source", "source_norm"],
-            d.Facts,
-            e =>
+        var entityIds = new long[documents.Count][];
+        foreach (var (_, i) in stored)
+        {
+            entityIds[i] = [.. documents[i].Entities.Select(ids.Entity)];
+        }
+
+        var forms = new Dictionary<(long Entity, string Form), (string Norm, long Count)>();
+        using (var rows = Rows(tx, "mentions", MentionRowColumns))
+        {
+            foreach (var (id, i) in stored)
             {
-                var f = e.Fact;
-                ids.TryFigure(FigureKey(f, EntityOf(d, e, ids)), out long figure);
-                var folded = Names.Fold(e.Quote);
-                return [documentId, figure, (long)e.Start, (long)e.End, folded == e.Quote ? null : folded, f.Value, f.ValueHigh, f.Qualifier.ToSpecName(),
-                    f.UnitText, f.IndicatorText, f.Period, (long?)e.PeriodStart, (long?)e.PeriodEnd, f.Source, Names.FoldOrNull(f.Source)];
-            });
-        InsertMany(tx, "relations", ["document_id", "span_start", "span_end", "quote", "subject", "subject_entity_id", "predicate", "object", "object_entity_id"],
-            d.Relations,
-            r => [documentId, (long)r.Start, (long)r.End, r.Quote, r.Subject, Entity(r.SubjectEntity), r.Predicate, r.Object, Entity(r.ObjectEntity)]);
+                foreach (var m in documents[i].Mentions)
+                {
+                    long entity = entityIds[i][m.Entity];
+                    var key = (entity, m.Quote);
+                    forms[key] = forms.TryGetValue(key, out var seen) ? (seen.Norm, seen.Count + 1) : (m.QuoteNorm, 1);
+                    rows.Add(id);
+                    rows.Add(entity);
+                    rows.Add(m.Start);
+                    rows.Add(m.End);
+                    rows.EndRow();
+                }
+            }
+
+            rows.Complete();
+        }
+
+        using (var rows = Rows(tx, "facts", FactRowColumns))
+        {
+            foreach (var (id, i) in stored)
+            {
+                var facts = documents[i].Facts;
+                for (int j = 0; j < facts.Count; j++)
+                {
+                    var e = facts[j];
+                    var f = e.Fact;
+                    rows.Add(id);
+                    rows.Add(figures[i][j]);
+                    rows.Add(e.Start);
+                    rows.Add(e.End);
+                    rows.Add(e.QuoteNorm);
+                    rows.Add(f.Value);
+                    rows.Add(f.ValueHigh);
+                    rows.Add(f.Qualifier.ToSpecName());
+                    rows.Add(f.UnitText);
+                    rows.Add(f.IndicatorText);
+                    rows.Add(f.Period);
+                    rows.Add(e.PeriodStart);
+                    rows.Add(e.PeriodEnd);
+                    rows.Add(f.Source);
+                    rows.Add(e.SourceNorm);
+                    rows.EndRow();
+                }
+            }
+
+            rows.Complete();
+        }
+
+        if (stored.Any(s => documents[s.Index].Relations.Count > 0))
+        {
+            using var rows = Rows(tx, "relations", RelationRowColumns);
+            foreach (var (id, i) in stored)
+            {
+                foreach (var r in documents[i].Relations)
+                {
+                    rows.Add(id);
+                    rows.Add(r.Start);
+                    rows.Add(r.End);
+                    rows.Add(r.Quote);
+                    rows.Add(r.Subject);
+                    rows.Add(r.SubjectEntity is { } s ? entityIds[i][s] : null);
+                    rows.Add(r.Predicate);
+                    rows.Add(r.Object);
+                    rows.Add(r.ObjectEntity is { } o ? entityIds[i][o] : null);
+                    rows.EndRow();
+                }
+            }
+
+            rows.Complete();
+        }
+
+        WriteForms(tx, forms);
+    }
+
+    private static readonly string[] MentionRowColumns = ["document_id", "entity_id", "span_start", "span_end"];
+
+    private static readonly string[] FactRowColumns =
+        ["document_id", "figure_id", "span_start", "span_end", "quote_norm", "value", "value_high", "qualifier", "unit_text", "indicator_text",
+         "period", "period_start", "period_end", "source", "source_norm"];
+
+    private static readonly string[] RelationRowColumns =
+        ["document_id", "span_start", "span_end", "quote", "subject", "subject_entity_id", "predicate", "object", "object_entity_id"];
+
+    /// <summary>A writer of rows into <paramref name="table"/> inside <paramref name="tx"/>, by the provider's fastest way.</summary>
+    protected abstract RowWriter Rows(DbTransaction tx, string table, string[] columns);
+
+    /// <summary>Releases what the provider keeps on the connection besides ADO.NET's commands; before the connection closes.</summary>
+    protected virtual void ReleaseConnectionState()
+    {
     }
 
     /// <summary>Counts the forms the batch's mentions write their entities in, in (entity, form) order.</summary>
@@ -540,12 +645,15 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     private void InsertMany<T>(DbTransaction tx, string table, string[] columns, IReadOnlyList<T> rows, Func<T, object?[]> values, string suffix = "")
     {
         int perStatement = Math.Clamp(RowsPerInsert, 1, Math.Max(1, 2000 / columns.Length));
+        DbCommand? full = null, single = null; // the statement for a full chunk and the one-row one, found once per call
         for (int first = 0; first < rows.Count; first += perStatement)
         {
             int n = Math.Min(perStatement, rows.Count - first);
             // a short tail goes row by row through the one-row statement rather than a statement prepared for its size
             int shape = n == perStatement || n >= 16 ? n : 1;
-            var cmd = Insert(tx, table, columns, shape, suffix);
+            var cmd = shape == perStatement ? full ??= Insert(tx, table, columns, shape, suffix)
+                : shape == 1 ? single ??= Insert(tx, table, columns, 1, suffix)
+                : Insert(tx, table, columns, shape, suffix);
             for (int done = 0; done < n; done += shape)
             {
                 for (int r = 0; r < shape; r++)

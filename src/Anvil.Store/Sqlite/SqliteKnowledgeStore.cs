@@ -2,6 +2,7 @@ using System.Data.Common;
 using Anvil.Core.Normalization;
 using Anvil.Store.Sql;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Anvil.Store.Sqlite;
 
@@ -12,6 +13,9 @@ namespace Anvil.Store.Sqlite;
 /// </summary>
 internal sealed class SqliteKnowledgeStore : SqlKnowledgeStore
 {
+    // the bulk INSERTs of SqliteRowWriter, prepared once on this connection, by table and columns
+    private readonly Dictionary<string, sqlite3_stmt> _statements = new(StringComparer.Ordinal);
+
     private SqliteKnowledgeStore(StoreLocation location, SqliteConnection connection)
         : base(location, connection)
     {
@@ -62,6 +66,28 @@ internal sealed class SqliteKnowledgeStore : SqlKnowledgeStore
             store.Dispose();
             throw;
         }
+    }
+
+    protected override RowWriter Rows(DbTransaction tx, string table, string[] columns)
+    {
+        var db = ((SqliteConnection)Connection).Handle ?? throw new InvalidOperationException("the connection is closed");
+        var key = table + "(" + string.Join(", ", columns) + ")";
+        if (!_statements.TryGetValue(key, out var statement))
+        {
+            _statements[key] = statement = SqliteRowWriter.Prepare(db, table, columns);
+        }
+
+        return new SqliteRowWriter(db, statement, table, columns.Length);
+    }
+
+    protected override void ReleaseConnectionState()
+    {
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose(); // finalizes it: a connection closes only once its statements are gone
+        }
+
+        _statements.Clear();
     }
 
     protected override bool TableExists(string name, DbTransaction? tx = null) => Run(() =>

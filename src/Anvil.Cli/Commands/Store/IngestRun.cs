@@ -16,7 +16,7 @@ internal static class IngestRun
     public static IngestSummary Execute(IKnowledgeStore store, IngestConfiguration config, IReadOnlyList<IngestItem> items, int threads,
         CancellationToken cancellationToken)
     {
-        // Ctrl+C stops after the document being written (a second one stops at once); what was written stays
+        // Ctrl+C stops after the batch being written (a second one stops at once); what was written stays, each document whole
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
         {
@@ -72,6 +72,13 @@ internal static class IngestRun
         foreach (var failure in summary.Failures)
         {
             Console.Error.WriteLine($"anvil: {failure.Code}: {failure.Message}");
+        }
+
+        if (Environment.GetEnvironmentVariable("ANVIL_INGEST_PROFILE") is { Length: > 0 } and not "0")
+        {
+            // where the time went: a writer busy for most of the run is the limit; one mostly waiting is not
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"anvil: writing took {summary.Writing.TotalSeconds:0.00} s of {summary.Elapsed.TotalSeconds:0.00} s in {summary.Transactions} transaction(s); the rest of the time the writer waited for extraction"));
         }
 
         return summary;
