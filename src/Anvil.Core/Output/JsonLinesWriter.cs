@@ -26,7 +26,7 @@ public static class JsonLinesWriter
     {
         var doc = analysis.Document;
         using var json = new Utf8JsonWriter(output, Options);
-        WriteDocument(json, doc);
+        WriteDocument(json, doc, analysis.Script);
         NewLine(json, output);
 
         foreach (var group in GroupEntities(analysis.Entities))
@@ -64,13 +64,13 @@ public static class JsonLinesWriter
         output.Write("\n"u8);
     }
 
-    private static void WriteDocument(Utf8JsonWriter json, Document doc)
+    private static void WriteDocument(Utf8JsonWriter json, Document doc, Script script)
     {
         json.WriteStartObject();
         json.WriteString("type", "document");
         json.WriteString("doc", doc.Id);
         WriteNullable(json, "title", doc.Title);
-        json.WriteString("script", ScriptDetector.Default.Detect(doc.Text) switch
+        json.WriteString("script", script switch
         {
             Script.Hans => "Hans",
             Script.Hant => "Hant",
