@@ -62,6 +62,22 @@ public sealed class EntityPatternData
 
     public HashSet<string> GroupNouns { get; } = new(StringComparer.Ordinal);
 
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup => StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ListCloserLookup => ListClosers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Exchange suffixes of stock codes (HK, SH, TW) written after a listed company's name: 某某(00004.HK).</summary>
+    public HashSet<string> StockExchanges { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The marks between the names of a list (某甲、某乙).</summary>
+    public HashSet<char> ListSeparators { get; } = [];
+
+    /// <summary>Words that close a list before what its names are (某甲、某乙等企业).</summary>
+    public HashSet<string> ListClosers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Nouns that, after a closed list, say its names are companies (等企业, 等电源领域客户).</summary>
+    public HashSet<string> CompanyListHeads { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Words that introduce a short form of the name before them (entities/short-form-markers.tsv).</summary>
     public WordTrie<bool> ShortFormMarkers { get; } = new();
 
@@ -130,6 +146,22 @@ public sealed class EntityPatternData
         d.NameBreakers.UnionWith(Words("entities/name-breakers.tsv").Where(w => w.Length == 1).Select(w => w[0]));
         d.NameConjunctions.UnionWith(Words("entities/name-conjunctions.tsv").Where(w => w.Length == 1).Select(w => w[0]));
         d.GroupNouns.UnionWith(Words("entities/group-nouns.tsv"));
+        foreach (var line in DataFiles.ReadLines("entities/company-list-marks.tsv"))
+        {
+            var c = line.Split('\t');
+            string mark = c[0].Trim();
+            if (c.Length > 1 && c[1].Trim() == "separator" && mark.Length == 1)
+            {
+                d.ListSeparators.Add(mark[0]);
+            }
+            else if (mark.Length > 0)
+            {
+                d.ListClosers.Add(mark);
+            }
+        }
+
+        d.CompanyListHeads.UnionWith(Words("entities/company-list-heads.tsv"));
+        d.StockExchanges.UnionWith(Words("entities/stock-exchanges.tsv"));
         return d;
     }
 

@@ -30,6 +30,13 @@ public sealed partial class EntityRecognizer
             }
 
             var (start, bounded) = NameStart(view, end, ResultsNameMaxLength);
+            if (start == end && end >= 3)
+            {
+                // a stop character that ends the name itself (长和): the name still has to open its clause
+                var (before, opens) = NameStart(view, end - 1, ResultsNameMaxLength - 1);
+                (start, bounded) = opens && (before == 0 || !TextClasses.IsNameChar(view[before - 1])) ? (before, true) : (start, bounded);
+            }
+
             // the name opens its clause: punctuation before it, not a stop word (折旧及 + 摊销前) nor the length limit
             if (!bounded || (start > 0 && TextClasses.IsNameChar(view[start - 1])) || end - start < 2 || end - start > ResultsNameMaxLength)
             {
@@ -37,8 +44,7 @@ public sealed partial class EntityRecognizer
             }
 
             string surface = view[start..end];
-            if (surface.Any(char.IsAsciiDigit) || StartsWithMeasure(view, start) || EndsWithOrdinaryWord(surface) || IsGeneric(surface) || _data.References.Contains(surface) || LookupView(surface) is { Type: not EntityType.Company }
-                || (IsCommonWord(surface) && !IsRareWord(surface)))
+            if (IsNoShortCompanyName(view, start, surface))
             {
                 continue;
             }
@@ -51,6 +57,16 @@ public sealed partial class EntityRecognizer
             }
         }
     }
+
+    /// <summary>
+    /// Whether the words of a short name found by its context (a clause about results, a list of companies) say it is
+    /// none: digits, a measure (毛利), a phrase ending in an ordinary word, generic words, a reference (本港), a known
+    /// name of another kind, or a word too common to be a name.
+    /// </summary>
+    private bool IsNoShortCompanyName(string view, int start, string surface) =>
+        surface.Any(char.IsAsciiDigit) || StartsWithMeasure(view, start) || EndsWithOrdinaryWord(surface) || IsGeneric(surface)
+        || _data.References.Contains(surface) || LookupView(surface) is { Type: not EntityType.Company }
+        || (IsCommonWord(surface) && !IsRareWord(surface));
 
     /// <summary>
     /// A dictionary word too rare to be what a clause about results opens with (ln p below -13.5: 长实 is
@@ -79,7 +95,7 @@ public sealed partial class EntityRecognizer
             return false;
         }
 
-        Span<int> cuts = stackalloc int[ResultsNameMaxLength + 2];
+        Span<int> cuts = stackalloc int[surface.Length + 2];
         int count = _words.Segment(surface, cuts);
         if (count <= 2)
         {

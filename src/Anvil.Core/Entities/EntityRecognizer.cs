@@ -44,6 +44,7 @@ public sealed partial class EntityRecognizer
         FindBracketed(view, candidates);
         FindProducts(view, candidates, lexiconEndingAt);
         FindCompaniesBeforeResults(view, candidates);
+        FindCompaniesBeforeStockCodes(view, candidates);
         if (_words is not null)
         {
             DropNamesCuttingWords(view, candidates);
@@ -63,6 +64,8 @@ public sealed partial class EntityRecognizer
         JoinGroupsToFullNames(chosen);
         JoinProductsToFullNames(chosen);
         AddNamesInsidePlaces(candidates, chosen);
+        AddCompaniesInLists(view, chosen);
+        chosen = RegionsOfCompanies(view, chosen);
         chosen = FindAgain(view, chosen, ShortForms(view, chosen));
         return chosen.Select(c => (c.Start, c.End, c.Name, c.Type)).ToList();
     }
@@ -339,10 +342,41 @@ public sealed partial class EntityRecognizer
         }
     }
 
+    /// <summary>
+    /// A registered name holds ordinary words, so only few words bound it on the left; but a stop word that stands as a
+    /// word of its own in the best segmentation (包销商 + 为 + 某某(亚洲)有限公司) is the clause's, not the name's: the
+    /// name starts after the last one. One inside a word (华为技术) is the name's.
+    /// </summary>
+    private int AfterStopWordInClause(string view, int start, int end)
+    {
+        if (_words is null || end - start <= 2)
+        {
+            return start;
+        }
+
+        Span<int> cuts = stackalloc int[end - start + 2];
+        int count = _words.Segment(view.AsSpan(start, end - start), cuts);
+        for (int k = count - 2; k >= 1; k--)
+        {
+            var word = view.AsSpan(start + cuts[k], cuts[k + 1] - cuts[k]);
+            if (word.Length == 1 && _data.StopWordLookup.Contains(word) && end - (start + cuts[k + 1]) >= 2)
+            {
+                return start + cuts[k + 1];
+            }
+        }
+
+        return start;
+    }
+
     private void AddCompany(string view, int j, int end, string keep, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
     {
         bool legal = keep == "drop" || keep.StartsWith("keep-", StringComparison.Ordinal);
         var (s, bounded) = NameStart(view, j, legal ? 14 : 4, allowParentheses: legal);
+        if (legal)
+        {
+            s = AfterStopWordInClause(view, s, j);
+        }
+
         if (j - s < 2)
         {
             return;
@@ -849,11 +883,48 @@ public sealed partial class EntityRecognizer
         }
     }
 
+    /// <summary>
+    /// A place in brackets right after the name of a company of the text (某某(亚洲) once 某某(亚洲)有限公司 was named) is
+    /// the part of that company's name that says its region, not a place the text speaks of: the whole is the company.
+    /// </summary>
+    private static List<EntityCandidate> RegionsOfCompanies(string view, List<EntityCandidate> chosen)
+    {
+        var companies = chosen.Where(c => c.Type == EntityType.Company).Select(c => c.Name).Where(n => n.Length >= 2).Distinct().ToList();
+        if (companies.Count == 0)
+        {
+            return chosen;
+        }
+
+        var result = new List<EntityCandidate>(chosen.Count);
+        foreach (var c in chosen)
+        {
+            int open = c.Start - 1;
+            string? company = c.Type == EntityType.Place && open > 0 && view[open] == '(' && c.End < view.Length && view[c.End] == ')'
+                ? companies.FirstOrDefault(n => open >= n.Length && view.AsSpan(open - n.Length, n.Length).SequenceEqual(n))
+                : null;
+            if (company is null)
+            {
+                result.Add(c);
+                continue;
+            }
+
+            int start = open - company.Length;
+            if (result.Count > 0 && result[^1].End > start)
+            {
+                result.RemoveAt(result.Count - 1); // the company's short name, found alone before its bracket
+            }
+
+            result.Add(new EntityCandidate(start, c.End + 1, company, EntityType.Company, c.Priority, "company-region"));
+        }
+
+        return result;
+    }
+
     /// <summary>Names that patterns found (people, companies, groups) are looked for again in the whole text.</summary>
     private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
     {
         var found = chosen
-            .Where(c => (c.Source is "title-pattern" or "company-pattern" or "results-pattern" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
+            .Where(c => (c.Source is "title-pattern" or "company-pattern" or "results-pattern" or "list-pattern" or "stock-code" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
                 || (c.Source == "model" && c.Type is EntityType.Person or EntityType.Company or EntityType.Organization or EntityType.Government))
             .Select(c => (Surface: view[c.Start..c.End], c.Name, c.Type))
             .Concat(aliases)

@@ -1,0 +1,230 @@
+namespace Anvil.Core.Entities;
+
+/// <summary>
+/// Companies no lexicon lists, found by the company they are listed with: names joined by list marks (某甲、某乙和某丙)
+/// are names of one kind, so a list with a known company in it, or one closed by what its names are (某甲、某乙等企业,
+/// 等电源领域客户), is a list of companies. News names peers, customers and competitors so, by their short forms.
+/// </summary>
+public sealed partial class EntityRecognizer
+{
+    private const int ListNameMaxLength = 8;
+
+    /// <summary>How far after 等 the head noun of a list may stand (等 + 半导体行业 + 客户).</summary>
+    private const int ListHeadReach = 8;
+
+    private void AddCompaniesInLists(string view, List<EntityCandidate> chosen)
+    {
+        var added = new List<EntityCandidate>();
+        var items = new List<(int Start, int End)>();
+        for (int i = 1; i < view.Length; i++)
+        {
+            if (!_data.ListSeparators.Contains(view[i]))
+            {
+                continue;
+            }
+
+            items.Clear();
+            items.Add(FirstListItem(view, chosen, i));
+            int end = ReadListItems(view, i, items);
+            i = Math.Max(i, end - 1);
+            if (!ListOfCompanies(view, chosen, items, end))
+            {
+                continue;
+            }
+
+            for (int k = 0; k < items.Count; k++)
+            {
+                var (start, itemEnd) = items[k];
+                if (k == items.Count - 1)
+                {
+                    itemEnd = WithoutTrailingWords(view, start, itemEnd);
+                }
+
+                if (itemEnd - start >= 2 && !Overlaps(chosen, start, itemEnd) && ListedCompanyName(view, start, itemEnd) is { } name)
+                {
+                    added.Add(new EntityCandidate(start, itemEnd, name, EntityType.Company, ModelPriority, "list-pattern"));
+                }
+            }
+        }
+
+        if (added.Count > 0)
+        {
+            chosen.AddRange(added);
+            chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+    }
+
+    /// <summary>
+    /// The name before the first separator: a name already found there (华为, whose last character would stop a
+    /// name on the left), else as far back as a name may reach.
+    /// </summary>
+    private (int Start, int End) FirstListItem(string view, List<EntityCandidate> chosen, int separator)
+    {
+        // a name may carry its stock code or short form in brackets before the separator: 某某(00123)、
+        int nameEnd = separator;
+        if (view[separator - 1] == ')' && view.LastIndexOf('(', separator - 1, Math.Min(separator, ListNameMaxLength + 2)) is int open and > 0)
+        {
+            nameEnd = open;
+        }
+
+        foreach (var c in chosen)
+        {
+            if (c.End == nameEnd)
+            {
+                return (c.Start, c.End);
+            }
+        }
+
+        var (start, bounded) = NameStart(view, separator, ListNameMaxLength);
+        return bounded ? (start, separator) : (separator, separator);
+    }
+
+    /// <summary>The items after the separator at <paramref name="separator"/>; returns where the list ends.</summary>
+    private int ReadListItems(string view, int separator, List<(int Start, int End)> items)
+    {
+        int position = separator;
+        bool joined = false;
+        while (position < view.Length && !joined)
+        {
+            char mark = view[position];
+            if (_data.NameConjunctions.Contains(mark))
+            {
+                joined = true; // 和 joins the last two names: one more item, then the list ends
+            }
+            else if (!_data.ListSeparators.Contains(mark))
+            {
+                break;
+            }
+
+            int start = position + 1;
+            int end = ListItemEnd(view, start);
+            items.Add(end - start >= 2 && end - start <= ListNameMaxLength ? (start, end) : (start, start));
+            if (end - start > ListNameMaxLength)
+            {
+                return end;
+            }
+
+            position = end;
+        }
+
+        return position;
+    }
+
+    /// <summary>Where a name in a list ends: at a list mark, a stop word, a closer (等) or what is no name character.</summary>
+    private int ListItemEnd(string view, int start)
+    {
+        int k = start;
+        while (k < view.Length && k - start <= ListNameMaxLength)
+        {
+            char c = view[k];
+            bool hyphenated = c == '-' && k > start && k + 1 < view.Length && char.IsAsciiLetter(view[k + 1]);
+            if ((!TextClasses.IsNameChar(c) && !hyphenated) || (k > start && StopWordStartsAt(view, k)))
+            {
+                break;
+            }
+
+            k++;
+        }
+
+        return k;
+    }
+
+    private bool StopWordStartsAt(string view, int at)
+    {
+        for (int l = Math.Min(_data.LongestStopWord, view.Length - at); l >= 1; l--)
+        {
+            var word = view.AsSpan(at, l);
+            if (_data.StopWordLookup.Contains(word) || _data.ListCloserLookup.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A list with a known company in it, or closed by a word for companies (等企业).</summary>
+    private bool ListOfCompanies(string view, List<EntityCandidate> chosen, List<(int Start, int End)> items, int end)
+    {
+        foreach (var (start, itemEnd) in items)
+        {
+            if (itemEnd > start && chosen.Any(c => c.Type == EntityType.Company && c.Start == start && c.End <= itemEnd))
+            {
+                return true;
+            }
+        }
+
+        return ClosedByCompanyHead(view, end);
+    }
+
+    private bool ClosedByCompanyHead(string view, int end)
+    {
+        int closer = 0;
+        foreach (var word in _data.ListClosers)
+        {
+            if (word.Length > closer && view.AsSpan(end).StartsWith(word, StringComparison.Ordinal))
+            {
+                closer = word.Length;
+            }
+        }
+
+        if (closer == 0)
+        {
+            return false;
+        }
+
+        int from = end + closer;
+        for (int at = from; at < view.Length && at - from <= ListHeadReach && TextClasses.IsHan(view[at]); at++)
+        {
+            foreach (var head in _data.CompanyListHeads)
+            {
+                if (view.AsSpan(at).StartsWith(head, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The last name of a list runs on into its clause (某甲跌幅…, 某乙相继送样): it ends before the first ordinary word
+    /// of two or more characters, unless that word is a company suffix or an industry word (某丙汽车).
+    /// </summary>
+    private int WithoutTrailingWords(string view, int start, int end)
+    {
+        if (_words is null || end - start <= 2)
+        {
+            return end;
+        }
+
+        Span<int> cuts = stackalloc int[ListNameMaxLength + 2];
+        int count = _words.Segment(view.AsSpan(start, end - start), cuts);
+        for (int k = 1; k < count - 1; k++)
+        {
+            var next = view.AsSpan(start + cuts[k], cuts[k + 1] - cuts[k]);
+            if (cuts[k] >= 2 && next.Length >= 2 && _words.IsCommonWord(next) && !_data.CompanySuffixes.TryGet(next, out _) && !_data.IndustryWords.Contains(next.ToString()))
+            {
+                return start + cuts[k];
+            }
+        }
+
+        return end;
+    }
+
+    private static bool Overlaps(List<EntityCandidate> chosen, int start, int end) =>
+        chosen.Any(c => c.Start < end && start < c.End);
+
+    /// <summary>The company's name for a listed short form, or null where the words say it is none.</summary>
+    private string? ListedCompanyName(string view, int start, int end)
+    {
+        string surface = view[start..end];
+        if (IsNoShortCompanyName(view, start, surface))
+        {
+            return null;
+        }
+
+        return IsCommonWord(surface) ? surface : CompanyName(view, start, end);
+    }
+}
