@@ -119,6 +119,36 @@ public sealed class WordTrie<TValue>
         return best;
     }
 
+    /// <summary>
+    /// For a trie of reversed words: the longest word that <paramref name="text"/>[..<paramref name="end"/>] ends with,
+    /// read from <paramref name="end"/> backwards; its length, or 0 when none.
+    /// </summary>
+    public int LongestMatchBackward(ReadOnlySpan<char> text, int end, out TValue value)
+    {
+        value = default!;
+        if (end == 0 || !_canStart.Contains(text[end - 1]))
+        {
+            return 0;
+        }
+
+        int node = 0, best = 0;
+        for (int i = end - 1; i >= 0; i--)
+        {
+            if (!_next.TryGet(node, text[i], out node))
+            {
+                break;
+            }
+
+            if (_terminal[node])
+            {
+                best = end - i;
+                value = _values[node]!;
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Calls <paramref name="onMatch"/> with (length, value) for every word starting at <paramref name="start"/>.</summary>
     public void AllMatches(ReadOnlySpan<char> text, int start, Action<int, TValue> onMatch)
     {
