@@ -26,6 +26,8 @@ public sealed class BoilerplateMarker
         SearchValues.Create(["http://", "https://", "www."], StringComparison.OrdinalIgnoreCase);
 
     private readonly BoilerplateRules _rules;
+    private readonly LinePhrase[] _lineStarts;
+    private readonly (int MaxLineChars, SearchValues<string> Phrases)[] _lineContains;
     private readonly SearchValues<string>? _inlinePhrases;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _shareTargets;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _htmlTags;
@@ -34,6 +36,10 @@ public sealed class BoilerplateMarker
     public BoilerplateMarker(BoilerplateRules rules)
     {
         _rules = rules;
+        _lineStarts = [.. rules.LineStarts];
+        // every line-contains phrase marks the line alike, so one search per length limit finds whether any does
+        _lineContains = [.. rules.LineContains.GroupBy(p => p.MaxLineChars)
+            .Select(g => (g.Key, SearchValues.Create([.. g.Select(p => p.Phrase)], StringComparison.OrdinalIgnoreCase)))];
         _inlinePhrases = rules.InlinePhrases.Count == 0 ? null : SearchValues.Create([.. rules.InlinePhrases], StringComparison.Ordinal);
         _shareTargets = new HashSet<string>(rules.ShareTargets, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _htmlTags = new HashSet<string>(rules.HtmlTags, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -101,7 +107,7 @@ public sealed class BoilerplateMarker
         }
 
         int inlineFrom = start;
-        foreach (var (phrase, max) in _rules.LineStarts)
+        foreach (var (phrase, max) in _lineStarts)
         {
             if (line.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
             {
@@ -123,9 +129,9 @@ public sealed class BoilerplateMarker
             }
         }
 
-        foreach (var (phrase, max) in _rules.LineContains)
+        foreach (var (max, phrases) in _lineContains)
         {
-            if (line.Length <= max && line.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            if (line.Length <= max && line.ContainsAny(phrases))
             {
                 marks.Add(new(whole, BoilerplateKind.PhraseLine));
                 return;

@@ -11,9 +11,10 @@ internal static class LongSentences
 
     private static readonly char[] ClauseMarks = ['，', ',', '；', ';', '：', ':', '、'];
 
-    /// <summary>[start, end) whole when it is short enough, else in pieces of at most <see cref="MaxLength"/>,
-    /// each cut after its last clause mark in its second half where there is one, never inside a surrogate pair.</summary>
-    public static IEnumerable<TextSpan> Cut(string text, int start, int end)
+    /// <summary>Adds [start, end) to <paramref name="output"/> whole when it is short enough, else in pieces of at most
+    /// <see cref="MaxLength"/>, each cut after its last clause mark in its second half where there is one, never inside a
+    /// surrogate pair. (A list to add to, not an iterator: a text has hundreds of thousands of sentences.)</summary>
+    public static void Cut(string text, int start, int end, List<TextSpan> output)
     {
         while (end - start > MaxLength)
         {
@@ -24,13 +25,13 @@ internal static class LongSentences
                 cut--;
             }
 
-            yield return new TextSpan(start, cut);
+            output.Add(new TextSpan(start, cut));
             start = cut;
         }
 
         if (end > start)
         {
-            yield return new TextSpan(start, end);
+            output.Add(new TextSpan(start, end));
         }
     }
 }

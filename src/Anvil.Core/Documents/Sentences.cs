@@ -47,10 +47,7 @@ public sealed class Sentences
         {
             int at = text.AsSpan(start).IndexOfAny(ends);
             int end = at < 0 ? text.Length : start + at;
-            foreach (var piece in LongSentences.Cut(text, start, end))
-            {
-                spans.Add(piece);
-            }
+            LongSentences.Cut(text, start, end, spans);
 
             if (at < 0)
             {

@@ -943,6 +943,7 @@ public sealed partial class EntityRecognizer
         // a handful of names per document: a list per first character, longest first, costs far less
         // than building a trie (whose first-character table alone is 64 KB) for each document
         var byFirst = new Dictionary<char, List<(string Surface, string Name, EntityType Type)>>();
+        ulong firstBits = 0; // the first characters' low six bits: most positions are ruled out before the lookup
         foreach (var f in found.OrderByDescending(f => f.Surface.Length))
         {
             if (!byFirst.TryGetValue(f.Surface[0], out var list))
@@ -951,6 +952,7 @@ public sealed partial class EntityRecognizer
             }
 
             list.Add(f);
+            firstBits |= 1UL << f.Surface[0];
         }
 
         var taken = new bool[view.Length];
@@ -965,7 +967,7 @@ public sealed partial class EntityRecognizer
         var more = new List<EntityCandidate>();
         for (int i = 0; i < view.Length; i++)
         {
-            if (taken[i] || !byFirst.TryGetValue(view[i], out var names))
+            if (taken[i] || (firstBits & (1UL << view[i])) == 0 || !byFirst.TryGetValue(view[i], out var names))
             {
                 continue;
             }

@@ -50,6 +50,15 @@ public sealed class FactData
     /// <summary>The start trims and the subject-reference words (全市, 全国) together, longest first.</summary>
     public List<string> TrimAtStartWithReferences { get; } = [];
 
+    /// <summary>
+    /// <see cref="TrimAtEnd"/>'s words reversed, and <see cref="TrimAtStartWithReferences"/>'s, as tries: the longest word
+    /// at an end of a phrase in one walk, where trying the lists word by word was the fact extractor's largest cost.
+    /// </summary>
+    public WordTrie<bool> TrimAtEndReversed { get; } = new();
+
+    /// <inheritdoc cref="TrimAtEndReversed"/>
+    public WordTrie<bool> TrimAtStartTrie { get; } = new();
+
     public WordTrie<bool> IndicatorTrie { get; } = new();
 
     /// <summary>The thesaurus: the canonical indicator of a measure as written, by what it applies to.</summary>
@@ -214,6 +223,16 @@ public sealed class FactData
         d.Currencies.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
         d.RegionPlaces = (d.Regions.First(r => r.Value == "HKD").Key, d.Regions.First(r => r.Value == "TWD").Key);
         d.TrimAtStartWithReferences.AddRange(d.TrimAtStart.Concat(d.SubjectReferences.Keys).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length));
+        foreach (var word in d.TrimAtEnd)
+        {
+            d.TrimAtEndReversed.Add(word.Reverse().ToArray(), true);
+        }
+
+        foreach (var word in d.TrimAtStartWithReferences)
+        {
+            d.TrimAtStartTrie.Add(word, true);
+        }
+
         return d;
     }
 

@@ -27,7 +27,7 @@ internal sealed class FactDocument
         MainCompany = MostNamed(m => m.Type == EntityType.Company);
         // the subject of last resort: what the text names most, a company or a place
         MainPlace = MostNamed(m => m.Type is EntityType.Place or EntityType.Company);
-        Script = ScriptDetector.Default.Detect(analysis.Document.Text);
+        Script = analysis.Script;
         // a mainland text that names no place or company speaks of the country (全国, national statistics)
         CountryByDefault = Script == Script.Hans ? data.Subjects.Country : null;
         PlaceMentions = [.. Mentions.Where(m => m.Type == EntityType.Place)];
@@ -223,13 +223,36 @@ internal sealed class FactDocument
     /// <summary>The items whose spans lie inside [from, to).</summary>
     public static IEnumerable<T> Within<T>(List<T> list, int from, int to, Func<T, TextSpan> span)
     {
-        for (int i = FirstStartingAt(list, from, x => span(x).Start); i < list.Count && span(list[i]).Start < to; i++)
+        for (int i = FirstSpanStartingAt(list, from, span); i < list.Count && span(list[i]).Start < to; i++)
         {
             if (span(list[i]).End <= to)
             {
                 yield return list[i];
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="FirstStartingAt"/> by the items' spans: the span selector is used as it is, where a start selector
+    /// made from it would be a new closure on every call (and this is called for every figure many times over).
+    /// </summary>
+    private static int FirstSpanStartingAt<T>(List<T> list, int position, Func<T, TextSpan> span)
+    {
+        int lo = 0, hi = list.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (span(list[mid]).Start < position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     public static int FirstStartingAt<T>(List<T> list, int position, Func<T, int> start)

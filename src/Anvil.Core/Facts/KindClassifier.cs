@@ -45,7 +45,7 @@ internal sealed class KindClassifier(FactDocument doc)
         FactData.KindWord? best = null;
         foreach (var w in _data.KindWordsBefore)
         {
-            int at = phrase.LastIndexOf(w.Word, StringComparison.Ordinal);
+            int at = phrase.AsSpan().LastIndexOf(w.Word);
             while (at >= 0 && InsideIndicatorWord(phrase, at, w.Word.Length))
             {
                 at = at == 0 ? -1 : phrase.LastIndexOf(w.Word, at - 1, StringComparison.Ordinal);
@@ -179,7 +179,7 @@ internal sealed class KindClassifier(FactDocument doc)
                 continue;
             }
 
-            int at = before.LastIndexOf(w.Word, StringComparison.Ordinal);
+            int at = before.AsSpan().LastIndexOf(w.Word);
             if (at < 0 || (InsideIndicatorWord(before, at, w.Word.Length) && w.Word != _cues.GrowthMeasure))
             {
                 continue;

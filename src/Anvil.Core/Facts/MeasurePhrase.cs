@@ -108,32 +108,28 @@ internal sealed class MeasurePhrase(FactDocument doc)
     /// <summary>Trims stating verbs at the end and connectives and reference words at the start, then marks.</summary>
     public string TrimEnds(string s)
     {
+        // the longest word at each end, as trying the lists longest first finds it, until neither end has one
+        int start = 0, end = s.Length;
         bool changed = true;
-        while (changed && s.Length > 0)
+        while (changed && end > start)
         {
             changed = false;
-            foreach (var w in _data.TrimAtEnd)
+            int cut = _data.TrimAtEndReversed.LongestMatchBackward(s.AsSpan(start, end - start), end - start, out _);
+            if (cut > 0)
             {
-                if (s.Length >= w.Length && s.EndsWith(w, StringComparison.Ordinal))
-                {
-                    s = s[..^w.Length];
-                    changed = true;
-                    break;
-                }
+                end -= cut;
+                changed = true;
             }
 
-            foreach (var w in _data.TrimAtStartWithReferences)
+            int lead = end > start ? _data.TrimAtStartTrie.LongestMatch(s.AsSpan(start, end - start), 0, out _) : 0;
+            if (lead > 0)
             {
-                if (s.Length >= w.Length && s.StartsWith(w, StringComparison.Ordinal))
-                {
-                    s = s[w.Length..];
-                    changed = true;
-                    break;
-                }
+                start += lead;
+                changed = true;
             }
         }
 
-        return s.Trim(Punctuation.PhraseTrim);
+        return s.AsSpan(start, end - start).Trim(Punctuation.PhraseTrim).ToString();
     }
 
     /// <summary>增速比一季度, 比上年年初预算: the base of a comparison is not part of the measure.</summary>

@@ -297,7 +297,7 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         int end = 0;
         foreach (var marker in _data.ClauseMarkers)
         {
-            int at = words.LastIndexOf(marker, StringComparison.Ordinal);
+            int at = words.AsSpan().LastIndexOf(marker);
             if (at >= 0)
             {
                 end = Math.Max(end, at + marker.Length);

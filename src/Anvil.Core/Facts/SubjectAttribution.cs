@@ -336,7 +336,8 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
                 continue;
             }
 
-            int at = _text.LastIndexOf(word, position - 1, position - from, StringComparison.Ordinal);
+            int at = _text.AsSpan(from, position - from).LastIndexOf(word);
+            at = at < 0 ? -1 : from + at;
             if (at < from || at + word.Length > position || IsComparisonBase(at) || (found is not null && found.View.Start >= at))
             {
                 continue;

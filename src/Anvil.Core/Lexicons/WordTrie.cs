@@ -4,15 +4,16 @@ namespace Anvil.Core.Lexicons;
 /// A character trie over a word list, built once and then read-only (safe to share across threads).
 /// Matching walks forward from a position and reports every word that ends on the way, so the
 /// longest match, or all matches, at each position cost one walk. Transitions live in one hash
-/// table keyed by (node, char) so the whole trie is three arrays and a dictionary, not a node graph.
+/// table keyed by (node, char) (<see cref="TrieEdges"/>), so the whole trie is four arrays, not a node graph.
 /// </summary>
 /// <typeparam name="TValue">What a word maps to (for example its lexicon entries).</typeparam>
 public sealed class WordTrie<TValue>
 {
-    private readonly Dictionary<long, int> _next = [];
-    private readonly List<TValue?> _values = [default];
-    private readonly List<bool> _terminal = [false];
-    private readonly bool[] _canStart = new bool[char.MaxValue + 1];
+    private readonly TrieEdges _next = new();
+    private readonly CharSet _canStart = new();
+    private TValue?[] _values = new TValue?[4];
+    private bool[] _terminal = new bool[4];
+    private int _nodes = 1; // the root
 
     public int Count { get; private set; }
 
@@ -27,19 +28,16 @@ public sealed class WordTrie<TValue>
         int node = 0;
         foreach (char c in word)
         {
-            long key = ((long)node << 16) | c;
-            if (!_next.TryGetValue(key, out int child))
+            if (!_next.TryGet(node, c, out int child))
             {
-                child = _values.Count;
-                _values.Add(default);
-                _terminal.Add(false);
-                _next[key] = child;
+                child = NewNode();
+                _next.Add(node, c, child);
             }
 
             node = child;
         }
 
-        _canStart[word[0]] = true;
+        _canStart.Add(word[0]);
         if (_terminal[node])
         {
             _values[node] = merge is null ? value : merge(_values[node]!, value);
@@ -52,12 +50,23 @@ public sealed class WordTrie<TValue>
         }
     }
 
+    private int NewNode()
+    {
+        if (_nodes == _values.Length)
+        {
+            Array.Resize(ref _values, _nodes * 2);
+            Array.Resize(ref _terminal, _nodes * 2);
+        }
+
+        return _nodes++;
+    }
+
     public bool TryGet(ReadOnlySpan<char> word, out TValue value)
     {
         int node = 0;
         foreach (char c in word)
         {
-            if (!_next.TryGetValue(((long)node << 16) | c, out node))
+            if (!_next.TryGet(node, c, out node))
             {
                 value = default!;
                 return false;
@@ -72,7 +81,7 @@ public sealed class WordTrie<TValue>
     public const int Root = 0;
 
     /// <summary>One step of a walk: the node after <paramref name="c"/>, if any word continues with it.</summary>
-    public bool TryStep(int node, char c, out int next) => _next.TryGetValue(((long)node << 16) | c, out next);
+    public bool TryStep(int node, char c, out int next) => _next.TryGet(node, c, out next);
 
     /// <summary>True when the walk so far spells a whole word.</summary>
     public bool IsWord(int node) => _terminal[node];
@@ -81,13 +90,13 @@ public sealed class WordTrie<TValue>
     public TValue ValueOf(int node) => _values[node]!;
 
     /// <summary>True when some word starts with this character (a cheap filter before walking).</summary>
-    public bool CanStartWith(char c) => _canStart[c];
+    public bool CanStartWith(char c) => _canStart.Contains(c);
 
     /// <summary>The longest word starting at <paramref name="start"/>; its length, or 0 when none.</summary>
     public int LongestMatch(ReadOnlySpan<char> text, int start, out TValue value)
     {
         value = default!;
-        if (!_canStart[text[start]])
+        if (!_canStart.Contains(text[start]))
         {
             return 0;
         }
@@ -95,7 +104,7 @@ public sealed class WordTrie<TValue>
         int node = 0, best = 0;
         for (int i = start; i < text.Length; i++)
         {
-            if (!_next.TryGetValue(((long)node << 16) | text[i], out node))
+            if (!_next.TryGet(node, text[i], out node))
             {
                 break;
             }
@@ -110,10 +119,40 @@ public sealed class WordTrie<TValue>
         return best;
     }
 
+    /// <summary>
+    /// For a trie of reversed words: the longest word that <paramref name="text"/>[..<paramref name="end"/>] ends with,
+    /// read from <paramref name="end"/> backwards; its length, or 0 when none.
+    /// </summary>
+    public int LongestMatchBackward(ReadOnlySpan<char> text, int end, out TValue value)
+    {
+        value = default!;
+        if (end == 0 || !_canStart.Contains(text[end - 1]))
+        {
+            return 0;
+        }
+
+        int node = 0, best = 0;
+        for (int i = end - 1; i >= 0; i--)
+        {
+            if (!_next.TryGet(node, text[i], out node))
+            {
+                break;
+            }
+
+            if (_terminal[node])
+            {
+                best = end - i;
+                value = _values[node]!;
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Calls <paramref name="onMatch"/> with (length, value) for every word starting at <paramref name="start"/>.</summary>
     public void AllMatches(ReadOnlySpan<char> text, int start, Action<int, TValue> onMatch)
     {
-        if (!_canStart[text[start]])
+        if (!_canStart.Contains(text[start]))
         {
             return;
         }
@@ -121,7 +160,7 @@ public sealed class WordTrie<TValue>
         int node = 0;
         for (int i = start; i < text.Length; i++)
         {
-            if (!_next.TryGetValue(((long)node << 16) | text[i], out node))
+            if (!_next.TryGet(node, text[i], out node))
             {
                 break;
             }

@@ -1,3 +1,5 @@
+using Anvil.Core.Lexicons;
+
 namespace Anvil.Core.Normalization;
 
 /// <summary>
@@ -5,17 +7,18 @@ namespace Anvil.Core.Normalization;
 /// position. Built once from dictionaries; lookups allocate nothing and are safe across threads.
 /// </summary>
 /// <remarks>
-/// The first character indexes a flat table, so a character that starts no key costs one array
-/// read; deeper levels use one hash lookup per character and only where a longer key exists.
+/// A bit map of first characters answers for a character that starts no key (most of a Simplified
+/// text) without touching the trie; each step into it is one hash lookup (<see cref="TrieEdges"/>),
+/// and deeper steps are taken only where a longer key exists.
 /// </remarks>
 internal sealed class ReplacementTable
 {
-    private readonly int[] _first;             // first char -> node, 0 = no key starts with it
-    private readonly Node[] _nodes;            // node 0 is unused
-    private readonly Dictionary<long, int> _children; // (node << 16 | char) -> node
+    private readonly CharSet _first;           // characters that start a key
+    private readonly Node[] _nodes;            // node 0 is the root, holding no value
+    private readonly TrieEdges _children;      // (node, char) -> node
     private readonly string[] _values;
 
-    private ReplacementTable(int[] first, Node[] nodes, Dictionary<long, int> children, string[] values, bool allSameLength)
+    private ReplacementTable(CharSet first, Node[] nodes, TrieEdges children, string[] values, bool allSameLength)
     {
         _first = first;
         _nodes = nodes;
@@ -27,14 +30,16 @@ internal sealed class ReplacementTable
     /// <summary>Whether every value has its key's length, so replacing never moves a position.</summary>
     public bool AllSameLength { get; }
 
+    /// <summary>Whether some key starts with <paramref name="c"/>: where not, <see cref="Match"/> finds nothing.</summary>
+    public bool CanStart(char c) => _first.Contains(c);
+
     /// <summary>
     /// The longest key that starts at <paramref name="pos"/> and ends within <paramref name="text"/>:
     /// returns its length (0 when none) and its value.
     /// </summary>
     public int Match(ReadOnlySpan<char> text, int pos, out string value)
     {
-        int node = _first[text[pos]];
-        if (node == 0)
+        if (!_first.Contains(text[pos]) || !_children.TryGet(0, text[pos], out int node))
         {
             value = "";
             return 0;
@@ -53,7 +58,7 @@ internal sealed class ReplacementTable
             }
 
             if (!n.HasChildren || pos + length >= text.Length
-                || !_children.TryGetValue(((long)node << 16) | text[pos + length], out node))
+                || !_children.TryGet(node, text[pos + length], out node))
             {
                 break;
             }
@@ -74,9 +79,8 @@ internal sealed class ReplacementTable
     /// <summary>Collects entries; a later <see cref="Add"/> of the same key replaces the earlier value.</summary>
     public sealed class Builder
     {
-        private readonly int[] _first = new int[char.MaxValue + 1];
         private readonly List<Node> _nodes = [new Node { Value = -1 }];
-        private readonly Dictionary<long, int> _children = [];
+        private readonly Dictionary<long, int> _children = []; // (node << 16 | char) -> node; node 0 is the root
         private readonly List<string> _values = [];
         private readonly List<int> _keyLengths = [];
 
@@ -88,14 +92,8 @@ internal sealed class ReplacementTable
                 return;
             }
 
-            int node = _first[key[0]];
-            if (node == 0)
-            {
-                node = NewNode();
-                _first[key[0]] = node;
-            }
-
-            for (int i = 1; i < key.Length; i++)
+            int node = 0;
+            for (int i = 0; i < key.Length; i++)
             {
                 long edge = ((long)node << 16) | key[i];
                 if (!_children.TryGetValue(edge, out int child))
@@ -135,9 +133,24 @@ internal sealed class ReplacementTable
             return this;
         }
 
-        public ReplacementTable Build() =>
-            new((int[])_first.Clone(), [.. _nodes], new Dictionary<long, int>(_children), [.. _values],
+        public ReplacementTable Build()
+        {
+            var first = new CharSet();
+            var children = new TrieEdges();
+            foreach (var (edge, child) in _children)
+            {
+                int parent = (int)(edge >> 16);
+                char c = (char)(edge & 0xFFFF);
+                children.Add(parent, c, child);
+                if (parent == 0)
+                {
+                    first.Add(c);
+                }
+            }
+
+            return new(first, [.. _nodes], children, [.. _values],
                 _values.Select((v, i) => v.Length == _keyLengths[i]).All(same => same));
+        }
 
         private int NewNode()
         {

@@ -18,6 +18,12 @@ internal static class Replacer
         int i = 0;
         while (i < text.Length)
         {
+            if (!table.CanStart(text[i]))
+            {
+                i++;
+                continue;
+            }
+
             int k = table.Match(text, i, out string value);
             if (k == 0)
             {
@@ -45,10 +51,24 @@ internal static class Replacer
             int i = 0;
             while (i < n)
             {
+                // most characters start no key: they are copied a run at a time
+                int run = i;
+                while (run < n && !table.CanStart(input[run]))
+                {
+                    run++;
+                }
+
+                if (run > i)
+                {
+                    output.Copy(input[i..run], i);
+                    i = run;
+                    continue;
+                }
+
                 int k = table.Match(input, i, out string value);
                 if (k == 0)
                 {
-                    output.Copy(input[i], i);
+                    output.Copy(input.Slice(i, 1), i);
                     i++;
                     continue;
                 }
@@ -81,21 +101,25 @@ internal static class Replacer
         private int[]? _ends;
         private int _length;
 
-        public void Copy(char c, int from)
+        /// <summary>Copies characters unchanged from <paramref name="from"/> on.</summary>
+        public void Copy(ReadOnlySpan<char> chars, int from)
         {
-            if (_length == _chars.Length)
+            if (_length + chars.Length > _chars.Length)
             {
-                Grow(1);
+                Grow(chars.Length);
             }
 
-            _chars[_length] = c;
+            chars.CopyTo(_chars.AsSpan(_length));
             if (_starts is not null)
             {
-                _starts[_length] = from;
-                _ends![_length] = from + 1;
+                for (int j = 0; j < chars.Length; j++)
+                {
+                    _starts[_length + j] = from + j;
+                    _ends![_length + j] = from + j + 1;
+                }
             }
 
-            _length++;
+            _length += chars.Length;
         }
 
         public void ReplaceSameLength(string value, int from)

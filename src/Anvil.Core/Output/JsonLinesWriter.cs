@@ -25,28 +25,29 @@ public static class JsonLinesWriter
     public static void Write(Analysis analysis, IBufferWriter<byte> output)
     {
         var doc = analysis.Document;
+        var id = JsonEncodedText.Encode(doc.Id, Options.Encoder); // repeated in every record
         using var json = new Utf8JsonWriter(output, Options);
-        WriteDocument(json, doc);
+        WriteDocument(json, doc, analysis.Script);
         NewLine(json, output);
 
         foreach (var group in GroupEntities(analysis.Entities))
         {
             json.Reset(output);
-            WriteEntity(json, doc, group);
+            WriteEntity(json, doc, id, group);
             NewLine(json, output);
         }
 
         foreach (var fact in analysis.Facts)
         {
             json.Reset(output);
-            WriteFact(json, doc, fact);
+            WriteFact(json, doc, id, fact);
             NewLine(json, output);
         }
 
         foreach (var relation in analysis.Relations)
         {
             json.Reset(output);
-            WriteRelation(json, doc, relation);
+            WriteRelation(json, doc, id, relation);
             NewLine(json, output);
         }
     }
@@ -64,32 +65,32 @@ public static class JsonLinesWriter
         output.Write("\n"u8);
     }
 
-    private static void WriteDocument(Utf8JsonWriter json, Document doc)
+    private static void WriteDocument(Utf8JsonWriter json, Document doc, Script script)
     {
         json.WriteStartObject();
-        json.WriteString("type", "document");
-        json.WriteString("doc", doc.Id);
-        WriteNullable(json, "title", doc.Title);
-        json.WriteString("script", ScriptDetector.Default.Detect(doc.Text) switch
+        json.WriteString(Names.Type, Names.DocumentRecord);
+        json.WriteString(Names.Doc, doc.Id);
+        WriteNullable(json, Names.Title, doc.Title);
+        json.WriteString(Names.Script, script switch
         {
             Script.Hans => "Hans",
             Script.Hant => "Hant",
             _ => "mixed",
         });
-        WriteNullable(json, "date", doc.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        json.WriteNumber("chars", doc.CodePointLength);
-        json.WriteString("sha256", doc.Sha256());
+        WriteNullable(json, Names.Date, doc.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteNumber(Names.Chars, doc.CodePointLength);
+        json.WriteString(Names.Sha256, doc.Sha256());
         json.WriteEndObject();
     }
 
-    private static void WriteEntity(Utf8JsonWriter json, Document doc, (string Name, EntityType Type, List<EntityMention> Mentions) entity)
+    private static void WriteEntity(Utf8JsonWriter json, Document doc, JsonEncodedText id, (string Name, EntityType Type, List<EntityMention> Mentions) entity)
     {
         json.WriteStartObject();
-        json.WriteString("type", "entity");
-        json.WriteString("doc", doc.Id);
-        json.WriteString("name", entity.Name);
-        json.WriteString("entity_type", entity.Type.ToSpecName());
-        json.WriteStartArray("mentions");
+        json.WriteString(Names.Type, Names.EntityRecord);
+        json.WriteString(Names.Doc, id);
+        json.WriteString(Names.Name, entity.Name);
+        json.WriteString(Names.EntityType, entity.Type.ToSpecName());
+        json.WriteStartArray(Names.Mentions);
         foreach (var m in entity.Mentions)
         {
             json.WriteStartObject();
@@ -101,69 +102,69 @@ public static class JsonLinesWriter
         json.WriteEndObject();
     }
 
-    private static void WriteFact(Utf8JsonWriter json, Document doc, FactRecord record)
+    private static void WriteFact(Utf8JsonWriter json, Document doc, JsonEncodedText id, FactRecord record)
     {
         var f = record.Fact;
         json.WriteStartObject();
-        json.WriteString("type", "fact");
-        json.WriteString("doc", doc.Id);
+        json.WriteString(Names.Type, Names.FactRecord);
+        json.WriteString(Names.Doc, id);
         WriteSpan(json, doc, record.Span);
-        json.WriteString("subject", f.Subject);
-        WriteNullable(json, "scope", f.Scope);
-        json.WriteString("indicator", f.Indicator);
+        json.WriteString(Names.Subject, f.Subject);
+        WriteNullable(json, Names.Scope, f.Scope);
+        json.WriteString(Names.Indicator, f.Indicator);
         if (f.IndicatorText is not null)
         {
-            json.WriteString("indicator_text", f.IndicatorText);
+            json.WriteString(Names.IndicatorText, f.IndicatorText);
         }
 
-        json.WriteString("kind", f.Kind.ToSpecName());
-        json.WriteNumber("value", f.Value);
+        json.WriteString(Names.Kind, f.Kind.ToSpecName());
+        json.WriteNumber(Names.Value, f.Value);
         if (f.ValueHigh is { } high)
         {
-            json.WriteNumber("value_high", high);
+            json.WriteNumber(Names.ValueHigh, high);
         }
 
-        json.WriteString("unit", f.Unit.Code);
-        WriteNullable(json, "unit_text", f.UnitText);
-        json.WriteString("qualifier", f.Qualifier.ToSpecName());
-        WriteNullable(json, "period", f.Period);
-        WriteNullable(json, "source", f.Source);
+        json.WriteString(Names.Unit, f.Unit.Code);
+        WriteNullable(json, Names.UnitText, f.UnitText);
+        json.WriteString(Names.Qualifier, f.Qualifier.ToSpecName());
+        WriteNullable(json, Names.Period, f.Period);
+        WriteNullable(json, Names.Source, f.Source);
         // the spec's defaults (actual, no basis) are left out, so a reader of older output sees the same records
         if (f.Status != FactStatus.Actual)
         {
-            json.WriteString("status", f.Status.ToSpecName());
+            json.WriteString(Names.Status, f.Status.ToSpecName());
         }
 
         if (f.Basis is { } basis)
         {
-            json.WriteString("basis", basis.ToSpecName());
+            json.WriteString(Names.Basis, basis.ToSpecName());
         }
 
         json.WriteEndObject();
     }
 
-    private static void WriteRelation(Utf8JsonWriter json, Document doc, RelationRecord r)
+    private static void WriteRelation(Utf8JsonWriter json, Document doc, JsonEncodedText id, RelationRecord r)
     {
         json.WriteStartObject();
-        json.WriteString("type", "relation");
-        json.WriteString("doc", doc.Id);
+        json.WriteString(Names.Type, Names.RelationRecord);
+        json.WriteString(Names.Doc, id);
         WriteSpan(json, doc, r.Span);
-        json.WriteString("subject", r.Subject);
-        json.WriteString("predicate", r.Predicate);
-        json.WriteString("object", r.Object);
+        json.WriteString(Names.Subject, r.Subject);
+        json.WriteString(Names.Predicate, r.Predicate);
+        json.WriteString(Names.Object, r.Object);
         json.WriteEndObject();
     }
 
     private static void WriteSpan(Utf8JsonWriter json, Document doc, TextSpan span)
     {
-        json.WriteStartArray("span");
+        json.WriteStartArray(Names.Span);
         json.WriteNumberValue(doc.ToCodePointIndex(span.Start));
         json.WriteNumberValue(doc.ToCodePointIndex(span.End));
         json.WriteEndArray();
-        json.WriteString("quote", doc.Text.AsSpan(span.Start, span.Length));
+        json.WriteString(Names.Quote, doc.Text.AsSpan(span.Start, span.Length));
     }
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    private static void WriteNullable(Utf8JsonWriter json, JsonEncodedText name, string? value)
     {
         if (value is null)
         {
@@ -173,5 +174,45 @@ public static class JsonLinesWriter
         {
             json.WriteString(name, value);
         }
+    }
+
+    /// <summary>
+    /// Property names and record types, escaped and turned into UTF-8 once: written as strings they were checked for
+    /// characters to escape and transcoded again in every record (a text of many facts writes tens of thousands).
+    /// </summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Basis = JsonEncodedText.Encode("basis");
+        public static readonly JsonEncodedText Chars = JsonEncodedText.Encode("chars");
+        public static readonly JsonEncodedText Date = JsonEncodedText.Encode("date");
+        public static readonly JsonEncodedText Doc = JsonEncodedText.Encode("doc");
+        public static readonly JsonEncodedText EntityType = JsonEncodedText.Encode("entity_type");
+        public static readonly JsonEncodedText Indicator = JsonEncodedText.Encode("indicator");
+        public static readonly JsonEncodedText IndicatorText = JsonEncodedText.Encode("indicator_text");
+        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+        public static readonly JsonEncodedText Mentions = JsonEncodedText.Encode("mentions");
+        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+        public static readonly JsonEncodedText Object = JsonEncodedText.Encode("object");
+        public static readonly JsonEncodedText Period = JsonEncodedText.Encode("period");
+        public static readonly JsonEncodedText Predicate = JsonEncodedText.Encode("predicate");
+        public static readonly JsonEncodedText Qualifier = JsonEncodedText.Encode("qualifier");
+        public static readonly JsonEncodedText Quote = JsonEncodedText.Encode("quote");
+        public static readonly JsonEncodedText Scope = JsonEncodedText.Encode("scope");
+        public static readonly JsonEncodedText Script = JsonEncodedText.Encode("script");
+        public static readonly JsonEncodedText Sha256 = JsonEncodedText.Encode("sha256");
+        public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+        public static readonly JsonEncodedText Span = JsonEncodedText.Encode("span");
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        public static readonly JsonEncodedText Subject = JsonEncodedText.Encode("subject");
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+        public static readonly JsonEncodedText Unit = JsonEncodedText.Encode("unit");
+        public static readonly JsonEncodedText UnitText = JsonEncodedText.Encode("unit_text");
+        public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+        public static readonly JsonEncodedText ValueHigh = JsonEncodedText.Encode("value_high");
+        public static readonly JsonEncodedText DocumentRecord = JsonEncodedText.Encode("document");
+        public static readonly JsonEncodedText EntityRecord = JsonEncodedText.Encode("entity");
+        public static readonly JsonEncodedText FactRecord = JsonEncodedText.Encode("fact");
+        public static readonly JsonEncodedText RelationRecord = JsonEncodedText.Encode("relation");
     }
 }

@@ -17,6 +17,14 @@ public sealed class Analysis
 
     public Document Document { get; }
 
+    /// <summary>
+    /// The script of the document's text, counted once: the fact extractor and the output both ask, and each asking
+    /// was a pass over every character.
+    /// </summary>
+    public Script Script => _script ??= ScriptDetector.Default.Detect(Document.Text);
+
+    private Script? _script;
+
     /// <summary>The normalised matching view; set by the normaliser, the first component.</summary>
     public MatchView View { get; set; } = null!;
 

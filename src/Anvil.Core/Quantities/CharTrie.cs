@@ -1,3 +1,5 @@
+using Anvil.Core.Lexicons;
+
 namespace Anvil.Core.Quantities;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Anvil.Core.Quantities;
 internal sealed class CharTrie<T>
 {
     private readonly Node _root = new();
+    private readonly CharSet _first = new(); // the characters a key is read from first: most positions start none
     private readonly bool _backward;
 
     public CharTrie(bool backward = false)
@@ -21,6 +24,11 @@ internal sealed class CharTrie<T>
     public void Add(string key, T value)
     {
         var node = _root;
+        if (key.Length > 0)
+        {
+            _first.Add(_backward ? key[^1] : key[0]);
+        }
+
         for (int k = 0; k < key.Length; k++)
         {
             char c = _backward ? key[key.Length - 1 - k] : key[k];
@@ -49,6 +57,12 @@ internal sealed class CharTrie<T>
     public int Longest(string text, int index, CharFold fold, out T value, int maxLength = int.MaxValue)
     {
         value = default!;
+        int first = _backward ? index - 1 : index;
+        if (first < 0 || first >= text.Length || !_first.Contains(fold[text[first]]))
+        {
+            return 0;
+        }
+
         int best = 0;
         var node = _root;
         for (int k = 0; k < maxLength; k++)

@@ -68,4 +68,54 @@ public class NameTaggerTests
         Assert.Equal(50f, emissions[NameTags.Begin(NameKind.Person)]);
         Assert.Equal("test", model.Header);
     }
+
+    [Fact]
+    public void ScoresAreTheSumsOfTheFeaturesWeights()
+    {
+        // single characters (templates 2 to 6, a table of their own) and hashed features, weights at both extremes,
+        // and a feature the model lacks: every tag's score is the plain sum of the known features' weights, scaled
+        const int T = NameTags.Count;
+        const int perPosition = NameFeatures.PerPosition;
+        var random = new Random(11);
+        var keys = new ulong[200];
+        for (int k = 0; k < keys.Length; k++)
+        {
+            ulong template = (ulong)random.Next(1, 16);
+            bool character = template is >= 2 and <= 6; // its key is the character alone
+            keys[k] = (template << 56) | (ulong)(uint)random.Next(0x4E00, 0x4E00 + 50) | (character ? 0UL : (ulong)(uint)k << 20);
+        }
+
+        keys = [.. keys.Distinct()];
+        var weights = new sbyte[keys.Length * T];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (sbyte)(i % 7 == 0 ? -128 : i % 5 == 0 ? 127 : random.Next(-128, 128));
+        }
+
+        using var stream = new MemoryStream();
+        NameTaggerModel.Write(stream, "test", 0.25f, new float[T * T], new float[T], keys, weights);
+        stream.Position = 0;
+        var model = NameTaggerModel.Read(stream);
+
+        const int n = 40;
+        var features = new ulong[n * perPosition];
+        var expected = new int[n * T];
+        var known = keys.Select((key, index) => (key, index)).ToDictionary(x => x.key, x => x.index);
+        for (int f = 0; f < features.Length; f++)
+        {
+            ulong key = f % 9 == 0 ? (9UL << 56) | 0xFFFFF : keys[random.Next(keys.Length)];
+            features[f] = key;
+            if (known.TryGetValue(key, out int index))
+            {
+                for (int t = 0; t < T; t++)
+                {
+                    expected[((f / perPosition) * T) + t] += weights[(index * T) + t];
+                }
+            }
+        }
+
+        var emissions = new float[n * T];
+        model.Score(features, perPosition, emissions);
+        Assert.Equal(expected.Select(sum => sum * 0.25f), emissions);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Anvil.Core.Entities.Tagging;
@@ -9,6 +10,8 @@ namespace Anvil.Core.Entities.Tagging;
 /// of 16-byte slots (32 bits of the key's hash, then its 11 weights), four to a cache line, so scoring a
 /// character costs about one memory access per feature. The slot's position holds 18 or more further bits
 /// of the hash, so a feature the model lacks passes for one it has about once in 2^50 probes.
+/// Single characters have 16-byte rows of the same layout, so every feature's weights are added as one
+/// 16-byte vector (the scalar loop over the tags was most of the tagger's time).
 /// Read-only after loading and safe to share across threads.
 /// </summary>
 public sealed class NameTaggerModel
@@ -20,7 +23,7 @@ public sealed class NameTaggerModel
 
     private readonly byte[] _slots;     // per slot: uint fingerprint (0 = empty), then T weights, one spare byte
     private readonly ushort[] _charIds = new ushort[char.MaxValue + 1]; // 0: the model knows nothing of the character
-    private readonly sbyte[] _charWeights; // single characters at offsets -2..+2, dense: (id * 5 + offset + 2) * T
+    private readonly byte[] _charWeights; // single characters at offsets -2..+2, dense: a slot-like row at (id * 5 + offset + 2) * SlotBytes
     private readonly int _mask;
     private readonly int _shift;
     private readonly float _scale;
@@ -44,13 +47,13 @@ public sealed class NameTaggerModel
             }
         }
 
-        _charWeights = new sbyte[(ids + 1) * 5 * T];
+        _charWeights = new byte[(ids + 1) * 5 * SlotBytes];
         int hashed = 0;
         for (int k = 0; k < keys.Length; k++)
         {
             if (NameFeatures.IsCharacterTemplate(keys[k], out int offset, out char c))
             {
-                weights.Slice(k * T, T).CopyTo(_charWeights.AsSpan(((_charIds[c] * 5) + offset + 2) * T, T));
+                MemoryMarshal.AsBytes(weights.Slice(k * T, T)).CopyTo(_charWeights.AsSpan((((_charIds[c] * 5) + offset + 2) * SlotBytes) + 4, T));
             }
             else
             {
@@ -104,7 +107,7 @@ public sealed class NameTaggerModel
             return float.NegativeInfinity;
         }
 
-        var w = _charWeights.AsSpan(((id * 5) + 2) * T, T);
+        var w = MemoryMarshal.Cast<byte, sbyte>(_charWeights.AsSpan((((id * 5) + 2) * SlotBytes) + 4, T));
         int best = int.MinValue;
         for (int k = 1; k <= NameTags.KindCount; k++)
         {
@@ -137,62 +140,77 @@ public sealed class NameTaggerModel
     private uint Fingerprint(int slot) => MemoryMarshal.Read<uint>(_slots.AsSpan(slot * SlotBytes, 4));
 
     /// <summary>Adds every known feature's weights to its character's row of <paramref name="emissions"/>.</summary>
+    /// <param name="perPosition">features per character, at most 255: their 8-bit weights are summed in 16 bits</param>
     public void Score(ReadOnlySpan<ulong> features, int perPosition, Span<float> emissions)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(perPosition, 255);
         int n = features.Length / perPosition;
-        Span<int> sums = stackalloc int[T];
+        Span<short> lanes = stackalloc short[SlotBytes];
         for (int i = 0; i < n; i++)
         {
-            sums.Clear();
-            var keys = features.Slice(i * perPosition, perPosition);
-            foreach (ulong key in keys)
+            // a row's 16 bytes widen to 16 shorts in two vectors; lanes 4 to 14 are the tags' weights, the
+            // fingerprint's lanes add up to nothing used
+            var low = Vector128<short>.Zero;
+            var high = Vector128<short>.Zero;
+            foreach (ulong key in features.Slice(i * perPosition, perPosition))
             {
+                ReadOnlySpan<byte> row;
                 if (NameFeatures.IsCharacterTemplate(key, out int offset, out char c))
                 {
                     int id = _charIds[c];
-                    if (id != 0)
+                    if (id == 0)
                     {
-                        var d = _charWeights.AsSpan(((id * 5) + offset + 2) * T, T);
-                        for (int t = 0; t < T; t++)
-                        {
-                            sums[t] += d[t];
-                        }
+                        continue;
                     }
 
-                    continue;
+                    row = _charWeights.AsSpan(((id * 5) + offset + 2) * SlotBytes, SlotBytes);
                 }
-
-                ulong h = Mix(key);
-                uint fingerprint = FingerprintOf(h);
-                int slot = (int)(h >> _shift);
-                while (true)
+                else
                 {
-                    uint f = Fingerprint(slot);
-                    if (f == fingerprint)
+                    int slot = SlotOf(key);
+                    if (slot < 0)
                     {
-                        var w = MemoryMarshal.Cast<byte, sbyte>(_slots.AsSpan((slot * SlotBytes) + 4, T));
-                        for (int t = 0; t < T; t++)
-                        {
-                            sums[t] += w[t];
-                        }
-
-                        break;
+                        continue;
                     }
 
-                    if (f == 0)
-                    {
-                        break;
-                    }
-
-                    slot = (slot + 1) & _mask;
+                    row = _slots.AsSpan(slot * SlotBytes, SlotBytes);
                 }
+
+                var (lo, hi) = Vector128.Widen(Vector128.Create(MemoryMarshal.Cast<byte, sbyte>(row)));
+                low += lo;
+                high += hi;
             }
 
-            var row = emissions.Slice(i * T, T);
+            low.CopyTo(lanes);
+            high.CopyTo(lanes[8..]);
+            var emission = emissions.Slice(i * T, T);
             for (int t = 0; t < T; t++)
             {
-                row[t] = sums[t] * _scale;
+                emission[t] = lanes[4 + t] * _scale;
             }
+        }
+    }
+
+    /// <summary>The slot of a hashed feature's weights, or -1 when the model lacks it.</summary>
+    private int SlotOf(ulong key)
+    {
+        ulong h = Mix(key);
+        uint fingerprint = FingerprintOf(h);
+        int slot = (int)(h >> _shift);
+        while (true)
+        {
+            uint f = Fingerprint(slot);
+            if (f == fingerprint)
+            {
+                return slot;
+            }
+
+            if (f == 0)
+            {
+                return -1;
+            }
+
+            slot = (slot + 1) & _mask;
         }
     }
 
