@@ -19,6 +19,7 @@ public sealed partial class EntityRecognizer
     private readonly NameTagger? _tagger;
     private readonly WordDictionary? _words;
     private readonly bool _tagEveryClause;
+    private readonly System.Buffers.SearchValues<char> _listSeparators;
 
     /// <param name="model">the trained name tagger, or null to rely on lexicons and patterns alone</param>
     /// <param name="words">the word dictionary, or null to skip word-boundary checks</param>
@@ -29,6 +30,7 @@ public sealed partial class EntityRecognizer
         _lexicon = lexicon;
         _data = data;
         _words = words;
+        _listSeparators = System.Buffers.SearchValues.Create([.. data.ListSeparators]);
         _tagger = model is null ? null : new NameTagger(model, new NameFeatures(lexicon, data));
     }
 
