@@ -462,7 +462,7 @@ public sealed partial class EntityRecognizer
 
         for (int k = n.Start + 2; k < n.End - 1; k++)
         {
-            if (_data.LegalNameBoundaries.Contains(view[k..n.End]))
+            if (_data.LegalNameBoundaryLookup.Contains(view.AsSpan(k, n.End - k)))
             {
                 return n with { End = k };
             }

@@ -237,7 +237,7 @@ public sealed partial class EntityRecognizer
                 }
             }
 
-            if (_data.StopWords.Contains(text[k].ToString()))
+            if (_data.StopWordLookup.Contains(text.Slice(k, 1)))
             {
                 break;
             }
@@ -326,10 +326,10 @@ public sealed partial class EntityRecognizer
             }
 
             // a stop word ending here closes the name on the left (for a registered name, a boundary word)
-            var stops = allowParentheses ? _data.LegalNameBoundaries : _data.StopWords;
+            var stops = allowParentheses ? _data.LegalNameBoundaryLookup : _data.StopWordLookup;
             for (int l = Math.Min(_data.LongestStopWord, s); l >= 1; l--)
             {
-                if (stops.Contains(view.Substring(s - l, l)))
+                if (stops.Contains(view.AsSpan(s - l, l)))
                 {
                     return (s, true);
                 }
@@ -554,11 +554,11 @@ public sealed partial class EntityRecognizer
     private int ReadPersonName(string view, int start)
     {
         int surname = 0;
-        if (start + 2 <= view.Length && _data.Surnames.Contains(view.Substring(start, 2)))
+        if (start + 2 <= view.Length && _data.SurnameLookup.Contains(view.AsSpan(start, 2)))
         {
             surname = 2;
         }
-        else if (start < view.Length && _data.Surnames.Contains(view.Substring(start, 1)))
+        else if (start < view.Length && _data.SurnameLookup.Contains(view.AsSpan(start, 1)))
         {
             surname = 1;
         }
