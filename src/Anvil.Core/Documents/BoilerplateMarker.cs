@@ -37,14 +37,20 @@ public sealed class BoilerplateMarker
     {
         _rules = rules;
         _lineStarts = [.. rules.LineStarts];
-        // every line-contains phrase marks the line alike, so one search per length limit finds whether any does
-        _lineContains = [.. rules.LineContains.GroupBy(p => p.MaxLineChars)
-            .Select(g => (g.Key, SearchValues.Create([.. g.Select(p => p.Phrase)], StringComparison.OrdinalIgnoreCase)))];
+        // every line-contains phrase marks the line alike, so one search per length limit finds whether any does;
+        // phrases without case (版權所有, ©) are searched as they are, which is the same and many times faster
+        _lineContains = [.. rules.LineContains.GroupBy(p => (p.MaxLineChars, Caseless: IsCaseless(p.Phrase)))
+            .Select(g => (g.Key.MaxLineChars, SearchValues.Create([.. g.Select(p => p.Phrase)],
+                g.Key.Caseless ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase)))];
         _inlinePhrases = rules.InlinePhrases.Count == 0 ? null : SearchValues.Create([.. rules.InlinePhrases], StringComparison.Ordinal);
         _shareTargets = new HashSet<string>(rules.ShareTargets, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _htmlTags = new HashSet<string>(rules.HtmlTags, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _imageSuffixes = [.. rules.ImageExtensions.Select(e => "." + e)];
     }
+
+    /// <summary>No character of the text has a case: ignoring case finds exactly what an ordinal search finds.</summary>
+    private static bool IsCaseless(string text) =>
+        text.All(c => !char.IsSurrogate(c) && char.ToUpperInvariant(c) == c && char.ToLowerInvariant(c) == c);
 
     /// <summary>The marker built from the rules shipped in Anvil.Data.</summary>
     public static BoilerplateMarker Default => Shared.Value;
