@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
 using Anvil.Cli.CommandLine;
@@ -85,7 +84,8 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
 
         var reader = new DocumentReader();
         using var stdout = Console.OpenStandardOutput();
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        // records go out as they are written: a long document's would otherwise all sit in memory at once
+        using var buffer = new StreamBufferWriter(stdout);
         var table = settings.Format == "table" ? new TableOutput() : null;
         if (settings.Profile)
         {
@@ -104,9 +104,8 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
                 }
 
                 var started = StageTimings.Start();
-                buffer.ResetWrittenCount();
                 JsonLinesWriter.Write(analysis, buffer);
-                stdout.Write(buffer.WrittenSpan);
+                buffer.Flush();
                 pipeline.Timings?.Add("json", started);
             },
             failure => Console.Error.WriteLine($"anvil: {failure.Code}: {failure.Message}"));

@@ -26,7 +26,7 @@ public sealed class BoilerplateMarker
         SearchValues.Create(["http://", "https://", "www."], StringComparison.OrdinalIgnoreCase);
 
     private readonly BoilerplateRules _rules;
-    private readonly LinePhrase[] _lineStarts;
+    private readonly (string Phrase, int MaxLineChars, StringComparison Comparison)[] _lineStarts;
     private readonly (int MaxLineChars, SearchValues<string> Phrases)[] _lineContains;
     private readonly SearchValues<string>? _inlinePhrases;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _shareTargets;
@@ -36,15 +36,21 @@ public sealed class BoilerplateMarker
     public BoilerplateMarker(BoilerplateRules rules)
     {
         _rules = rules;
-        _lineStarts = [.. rules.LineStarts];
-        // every line-contains phrase marks the line alike, so one search per length limit finds whether any does
-        _lineContains = [.. rules.LineContains.GroupBy(p => p.MaxLineChars)
-            .Select(g => (g.Key, SearchValues.Create([.. g.Select(p => p.Phrase)], StringComparison.OrdinalIgnoreCase)))];
+        _lineStarts = [.. rules.LineStarts.Select(p => (p.Phrase, p.MaxLineChars, IsCaseless(p.Phrase) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))];
+        // every line-contains phrase marks the line alike, so one search per length limit finds whether any does;
+        // phrases without case (版權所有, ©) are searched as they are, which is the same and many times faster
+        _lineContains = [.. rules.LineContains.GroupBy(p => (p.MaxLineChars, Caseless: IsCaseless(p.Phrase)))
+            .Select(g => (g.Key.MaxLineChars, SearchValues.Create([.. g.Select(p => p.Phrase)],
+                g.Key.Caseless ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase)))];
         _inlinePhrases = rules.InlinePhrases.Count == 0 ? null : SearchValues.Create([.. rules.InlinePhrases], StringComparison.Ordinal);
         _shareTargets = new HashSet<string>(rules.ShareTargets, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _htmlTags = new HashSet<string>(rules.HtmlTags, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _imageSuffixes = [.. rules.ImageExtensions.Select(e => "." + e)];
     }
+
+    /// <summary>No character of the text has a case: ignoring case finds exactly what an ordinal search finds.</summary>
+    private static bool IsCaseless(string text) =>
+        text.All(c => !char.IsSurrogate(c) && char.ToUpperInvariant(c) == c && char.ToLowerInvariant(c) == c);
 
     /// <summary>The marker built from the rules shipped in Anvil.Data.</summary>
     public static BoilerplateMarker Default => Shared.Value;
@@ -107,9 +113,9 @@ public sealed class BoilerplateMarker
         }
 
         int inlineFrom = start;
-        foreach (var (phrase, max) in _lineStarts)
+        foreach (var (phrase, max, comparison) in _lineStarts)
         {
-            if (line.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+            if (line.StartsWith(phrase, comparison))
             {
                 if (line.Length <= max)
                 {

@@ -62,9 +62,20 @@ public sealed class EntityPatternData
 
     public HashSet<string> GroupNouns { get; } = new(StringComparer.Ordinal);
 
-    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup => StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Lookups by span, made once: the matchers ask them at every character, where a substring per question or a new
+    // lookup per question (a type check each) cost more than the answer.
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup => _stopWordLookup ??= StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ListCloserLookup => ListClosers.GetAlternateLookup<ReadOnlySpan<char>>();
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LegalNameBoundaryLookup => _legalNameBoundaryLookup ??= LegalNameBoundaries.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ListCloserLookup => _listCloserLookup ??= ListClosers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SurnameLookup => _surnameLookup ??= Surnames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _stopWordLookup;
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _legalNameBoundaryLookup;
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _listCloserLookup;
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _surnameLookup;
 
     /// <summary>Exchange suffixes of stock codes (HK, SH, TW) written after a listed company's name: 某某(00004.HK).</summary>
     public HashSet<string> StockExchanges { get; } = new(StringComparer.OrdinalIgnoreCase);

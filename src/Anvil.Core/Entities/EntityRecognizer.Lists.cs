@@ -16,18 +16,21 @@ public sealed partial class EntityRecognizer
     {
         var added = new List<EntityCandidate>();
         var items = new List<(int Start, int End)>();
+        var index = new ChosenIndex(chosen);
         for (int i = 1; i < view.Length; i++)
         {
-            if (!_data.ListSeparators.Contains(view[i]))
+            int next = view.AsSpan(i).IndexOfAny(_listSeparators);
+            if (next < 0)
             {
-                continue;
+                break;
             }
 
+            i += next;
             items.Clear();
-            items.Add(FirstListItem(view, chosen, i));
+            items.Add(FirstListItem(view, index, i));
             int end = ReadListItems(view, i, items);
             i = Math.Max(i, end - 1);
-            if (!ListOfCompanies(view, chosen, items, end))
+            if (!ListOfCompanies(view, index, items, end))
             {
                 continue;
             }
@@ -40,7 +43,7 @@ public sealed partial class EntityRecognizer
                     itemEnd = WithoutTrailingWords(view, start, itemEnd);
                 }
 
-                if (itemEnd - start >= 2 && !Overlaps(chosen, start, itemEnd) && ListedCompanyName(view, start, itemEnd) is { } name)
+                if (itemEnd - start >= 2 && !index.Overlaps(start, itemEnd) && ListedCompanyName(view, start, itemEnd) is { } name)
                 {
                     added.Add(new EntityCandidate(start, itemEnd, name, EntityType.Company, ModelPriority, "list-pattern"));
                 }
@@ -58,7 +61,7 @@ public sealed partial class EntityRecognizer
     /// The name before the first separator: a name already found there (华为, whose last character would stop a
     /// name on the left), else as far back as a name may reach.
     /// </summary>
-    private (int Start, int End) FirstListItem(string view, List<EntityCandidate> chosen, int separator)
+    private (int Start, int End) FirstListItem(string view, ChosenIndex chosen, int separator)
     {
         // a name may carry its stock code or short form in brackets before the separator: 某某(00123)、
         int nameEnd = separator;
@@ -67,12 +70,9 @@ public sealed partial class EntityRecognizer
             nameEnd = open;
         }
 
-        foreach (var c in chosen)
+        if (chosen.FirstEndingAt(nameEnd) is { } c)
         {
-            if (c.End == nameEnd)
-            {
-                return (c.Start, c.End);
-            }
+            return (c.Start, c.End);
         }
 
         var (start, bounded) = NameStart(view, separator, ListNameMaxLength);
@@ -144,11 +144,11 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>A list with a known company in it, or closed by a word for companies (等企业).</summary>
-    private bool ListOfCompanies(string view, List<EntityCandidate> chosen, List<(int Start, int End)> items, int end)
+    private bool ListOfCompanies(string view, ChosenIndex chosen, List<(int Start, int End)> items, int end)
     {
         foreach (var (start, itemEnd) in items)
         {
-            if (itemEnd > start && chosen.Any(c => c.Type == EntityType.Company && c.Start == start && c.End <= itemEnd))
+            if (itemEnd > start && chosen.CompanyStartsAt(start, itemEnd))
             {
                 return true;
             }
@@ -213,9 +213,6 @@ public sealed partial class EntityRecognizer
         return end;
     }
 
-    private static bool Overlaps(List<EntityCandidate> chosen, int start, int end) =>
-        chosen.Any(c => c.Start < end && start < c.End);
-
     /// <summary>The company's name for a listed short form, or null where the words say it is none.</summary>
     private string? ListedCompanyName(string view, int start, int end)
     {
@@ -226,5 +223,71 @@ public sealed partial class EntityRecognizer
         }
 
         return IsCommonWord(surface) ? surface : CompanyName(view, start, end);
+    }
+
+    /// <summary>
+    /// The chosen names (sorted by start, as <see cref="Resolve"/> leaves them) for the questions a list asks at every
+    /// separator and item. Asked by walking all the names each time, they cost a document the square of its names.
+    /// </summary>
+    private sealed class ChosenIndex
+    {
+        private readonly List<EntityCandidate> _chosen;
+        private readonly Dictionary<int, int> _firstEndingAt = [];
+        private readonly int[] _furthestEnd; // at k: the largest end among the names 0..k
+
+        public ChosenIndex(List<EntityCandidate> chosen)
+        {
+            _chosen = chosen;
+            _furthestEnd = new int[chosen.Count];
+            for (int k = 0; k < chosen.Count; k++)
+            {
+                System.Diagnostics.Debug.Assert(k == 0 || chosen[k - 1].Start <= chosen[k].Start, "the chosen names are sorted by start");
+                _firstEndingAt.TryAdd(chosen[k].End, k);
+                _furthestEnd[k] = Math.Max(k > 0 ? _furthestEnd[k - 1] : 0, chosen[k].End);
+            }
+        }
+
+        /// <summary>The first name (in order) that ends at <paramref name="end"/>.</summary>
+        public EntityCandidate? FirstEndingAt(int end) => _firstEndingAt.TryGetValue(end, out int k) ? _chosen[k] : null;
+
+        /// <summary>Whether a company starts at <paramref name="start"/> and ends by <paramref name="end"/>.</summary>
+        public bool CompanyStartsAt(int start, int end)
+        {
+            for (int k = FirstStartingAt(start); k < _chosen.Count && _chosen[k].Start == start; k++)
+            {
+                if (_chosen[k].Type == EntityType.Company && _chosen[k].End <= end)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether any name overlaps [start, end): one of those starting before the end reaches past the start.</summary>
+        public bool Overlaps(int start, int end)
+        {
+            int last = FirstStartingAt(end) - 1;
+            return last >= 0 && _furthestEnd[last] > start;
+        }
+
+        private int FirstStartingAt(int position)
+        {
+            int lo = 0, hi = _chosen.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (_chosen[mid].Start < position)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
     }
 }

@@ -232,37 +232,28 @@ public sealed partial class EntityRecognizer
     /// may end inside a word through its administrative word (广州市 in 广州市长), or begin a longer proper
     /// name of a place (上海 in 上海地区).
     /// </summary>
-    private void DropNamesCuttingWords(string view, List<EntityCandidate> candidates)
+    private void DropNamesCuttingWords(string view, List<EntityCandidate> candidates) =>
+        candidates.RemoveAll(c => CutsWords(view, c)); // in one pass: removing one at a time moved the rest each time
+
+    private bool CutsWords(string view, EntityCandidate c)
     {
-        for (int k = candidates.Count - 1; k >= 0; k--)
+        if (c.Source == "body-pattern")
         {
-            var c = candidates[k];
-            if (c.Source == "body-pattern")
-            {
-                // a body cut out of a title: its last character begins a title running past it (财政司 + 司长)
-                int title = c.End < view.Length && _data.PersonTitles.CanStartWith(view[c.End - 1]) ? _data.PersonTitles.LongestMatch(view, c.End - 1, out _) : 0;
-                if (title > 1)
-                {
-                    candidates.RemoveAt(k);
-                }
-
-                continue;
-            }
-
-            // a short name found by its context opens its clause and ends where its context word (公告, 盈利) or its stock
-            // code starts: a dictionary word across that edge (电子公告) is the context's, not the name's
-            if (c.Type is not (EntityType.Place or EntityType.Company or EntityType.Person) || c.Source is "user" or "bracket" or "results-pattern" or "stock-code" || c.Length > 4)
-            {
-                continue;
-            }
-
-            if (!_words!.KeepsWords(view, c.Start, c.End)
-                && !(c.Length > 2 && IsAdministrativeWord(view[c.End - 1]) && _words.KeepsWords(view, c.Start, c.End - 1))
-                && !(c.Type == EntityType.Place && BeginsProperName(view, c)))
-            {
-                candidates.RemoveAt(k);
-            }
+            // a body cut out of a title: its last character begins a title running past it (财政司 + 司长)
+            int title = c.End < view.Length && _data.PersonTitles.CanStartWith(view[c.End - 1]) ? _data.PersonTitles.LongestMatch(view, c.End - 1, out _) : 0;
+            return title > 1;
         }
+
+        // a short name found by its context opens its clause and ends where its context word (公告, 盈利) or its stock
+        // code starts: a dictionary word across that edge (电子公告) is the context's, not the name's
+        if (c.Type is not (EntityType.Place or EntityType.Company or EntityType.Person) || c.Source is "user" or "bracket" or "results-pattern" or "stock-code" || c.Length > 4)
+        {
+            return false;
+        }
+
+        return !_words!.KeepsWords(view, c.Start, c.End)
+            && !(c.Length > 2 && IsAdministrativeWord(view[c.End - 1]) && _words.KeepsWords(view, c.Start, c.End - 1))
+            && !(c.Type == EntityType.Place && BeginsProperName(view, c));
     }
 
     private bool BeginsProperName(string view, EntityCandidate c)
@@ -479,7 +470,7 @@ public sealed partial class EntityRecognizer
 
         for (int k = n.Start + 2; k < n.End - 1; k++)
         {
-            if (_data.LegalNameBoundaries.Contains(view[k..n.End]))
+            if (_data.LegalNameBoundaryLookup.Contains(view.AsSpan(k, n.End - k)))
             {
                 return n with { End = k };
             }

@@ -19,6 +19,7 @@ public sealed partial class EntityRecognizer
     private readonly NameTagger? _tagger;
     private readonly WordDictionary? _words;
     private readonly bool _tagEveryClause;
+    private readonly System.Buffers.SearchValues<char> _listSeparators;
 
     /// <param name="model">the trained name tagger, or null to rely on lexicons and patterns alone</param>
     /// <param name="words">the word dictionary, or null to skip word-boundary checks</param>
@@ -29,6 +30,7 @@ public sealed partial class EntityRecognizer
         _lexicon = lexicon;
         _data = data;
         _words = words;
+        _listSeparators = System.Buffers.SearchValues.Create([.. data.ListSeparators]);
         _tagger = model is null ? null : new NameTagger(model, new NameFeatures(lexicon, data));
     }
 
@@ -235,7 +237,7 @@ public sealed partial class EntityRecognizer
                 }
             }
 
-            if (_data.StopWords.Contains(text[k].ToString()))
+            if (_data.StopWordLookup.Contains(text.Slice(k, 1)))
             {
                 break;
             }
@@ -324,10 +326,10 @@ public sealed partial class EntityRecognizer
             }
 
             // a stop word ending here closes the name on the left (for a registered name, a boundary word)
-            var stops = allowParentheses ? _data.LegalNameBoundaries : _data.StopWords;
+            var stops = allowParentheses ? _data.LegalNameBoundaryLookup : _data.StopWordLookup;
             for (int l = Math.Min(_data.LongestStopWord, s); l >= 1; l--)
             {
-                if (stops.Contains(view.Substring(s - l, l)))
+                if (stops.Contains(view.AsSpan(s - l, l)))
                 {
                     return (s, true);
                 }
@@ -552,11 +554,11 @@ public sealed partial class EntityRecognizer
     private int ReadPersonName(string view, int start)
     {
         int surname = 0;
-        if (start + 2 <= view.Length && _data.Surnames.Contains(view.Substring(start, 2)))
+        if (start + 2 <= view.Length && _data.SurnameLookup.Contains(view.AsSpan(start, 2)))
         {
             surname = 2;
         }
-        else if (start < view.Length && _data.Surnames.Contains(view.Substring(start, 1)))
+        else if (start < view.Length && _data.SurnameLookup.Contains(view.AsSpan(start, 1)))
         {
             surname = 1;
         }

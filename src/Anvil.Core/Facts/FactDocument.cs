@@ -106,17 +106,26 @@ internal sealed class FactDocument
             return null;
         }
 
-        int end = i + 1 < _topics.Count ? _topics[i + 1].Start : Text.Length;
-        var section = Text.AsSpan(_topics[i].Start, end - _topics[i].Start);
+        // asked for every figure and answered per section: each section's text is searched once (a long report is one)
+        _speaksOfResults ??= new bool?[_topics.Count];
+        return (_speaksOfResults[i] ??= SpeaksOfResults(i)) ? company : null;
+    }
+
+    private bool?[]? _speaksOfResults;
+
+    private bool SpeaksOfResults(int topic)
+    {
+        int end = topic + 1 < _topics.Count ? _topics[topic + 1].Start : Text.Length;
+        var section = Text.AsSpan(_topics[topic].Start, end - _topics[topic].Start);
         foreach (var word in Data.Sources.Results)
         {
             if (section.Contains(word, StringComparison.Ordinal))
             {
-                return company;
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
 
     /// <summary>What the section holding a position is about.</summary>

@@ -11,5 +11,9 @@ public sealed class NormalizerComponent(TextNormalizer normalizer) : IPipelineCo
 
     public Annotations Provides => Annotations.View;
 
-    public void Process(Analysis analysis) => analysis.View = normalizer.Normalize(analysis.Document.Text);
+    public void Process(Analysis analysis)
+    {
+        analysis.View = normalizer.Normalize(analysis.Document.Text, out var script);
+        analysis.Script = script;
+    }
 }

@@ -57,7 +57,7 @@ internal sealed class ReplacementTable
                 bestValue = n.Value;
             }
 
-            if (!n.HasChildren || pos + length >= text.Length
+            if (pos + length >= text.Length || (n.ChildBits & (1UL << text[pos + length])) == 0
                 || !_children.TryGet(node, text[pos + length], out node))
             {
                 break;
@@ -73,7 +73,10 @@ internal sealed class ReplacementTable
     private struct Node
     {
         public int Value;        // index into _values, -1 when no key ends here
-        public bool HasChildren;
+
+        // the low six bits of the characters its children are reached by: most keys' first character also starts
+        // longer keys (國 of 國家), and a text seldom goes on as one of them, which this says without a lookup
+        public ulong ChildBits;
     }
 
     /// <summary>Collects entries; a later <see cref="Add"/> of the same key replaces the earlier value.</summary>
@@ -101,7 +104,7 @@ internal sealed class ReplacementTable
                     child = NewNode();
                     _children[edge] = child;
                     var parent = _nodes[node];
-                    parent.HasChildren = true;
+                    parent.ChildBits |= 1UL << key[i];
                     _nodes[node] = parent;
                 }
 

@@ -31,7 +31,13 @@ public sealed class TextNormalizer
 
     public static TextNormalizer Default { get; } = new();
 
-    public MatchView Normalize(string text)
+    public MatchView Normalize(string text) => Normalize(text, out _);
+
+    /// <summary>
+    /// The view, and the script of <paramref name="text"/> as <see cref="ScriptDetector"/> tells it: the width step
+    /// counts the script-specific characters anyway (the full-width forms and U+3000 it skips belong to neither script).
+    /// </summary>
+    public MatchView Normalize(string text, out Script script)
     {
         var classes = ScriptDetector.Classes;
         var simplify = SimplifyLazy.Value;
@@ -62,8 +68,9 @@ public sealed class TextNormalizer
             }
 
             var span = buffer.AsSpan(0, n);
+            script = ScriptDetector.Decide(traditional, simplified);
             // text without script-specific characters (衞生) could be either: only Simplified evidence skips
-            if (simplified == 0 || ScriptDetector.Decide(traditional, simplified) != Script.Hans)
+            if (simplified == 0 || script != Script.Hans)
             {
                 Replacer.ApplySameLength(span, OpenCcTables.AnyRegionVariants);
             }

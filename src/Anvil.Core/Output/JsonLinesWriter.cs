@@ -53,11 +53,51 @@ public static class JsonLinesWriter
     }
 
     /// <summary>One entry per distinct (name, type), in order of first mention. Industries stay internal.</summary>
-    public static IEnumerable<(string Name, EntityType Type, List<EntityMention> Mentions)> GroupEntities(IEnumerable<EntityMention> mentions) =>
-        mentions.Where(m => m.Type != EntityType.Industry)
-            .GroupBy(m => (m.Name, m.Type))
-            .Select(g => (g.Key.Name, g.Key.Type, g.OrderBy(m => m.Span.Start).ToList()))
-            .OrderBy(g => g.Item3[0].Span.Start);
+    public static IEnumerable<(string Name, EntityType Type, List<EntityMention> Mentions)> GroupEntities(IEnumerable<EntityMention> mentions)
+    {
+        // grouped in order of first appearance; the mentions come sorted from the pipeline, so the stable sorts that
+        // put them in text order are skipped when they would change nothing
+        var groups = new Dictionary<(string Name, EntityType Type), List<EntityMention>>();
+        var entities = new List<(string Name, EntityType Type, List<EntityMention> Mentions)>();
+        foreach (var m in mentions)
+        {
+            if (m.Type == EntityType.Industry)
+            {
+                continue;
+            }
+
+            if (!groups.TryGetValue((m.Name, m.Type), out var list))
+            {
+                groups[(m.Name, m.Type)] = list = [];
+                entities.Add((m.Name, m.Type, list));
+            }
+
+            list.Add(m);
+        }
+
+        for (int k = 0; k < entities.Count; k++)
+        {
+            if (!IsSorted(entities[k].Mentions, m => m.Span.Start))
+            {
+                entities[k] = (entities[k].Name, entities[k].Type, [.. entities[k].Mentions.OrderBy(m => m.Span.Start)]);
+            }
+        }
+
+        return IsSorted(entities, e => e.Mentions[0].Span.Start) ? entities : entities.OrderBy(e => e.Mentions[0].Span.Start);
+    }
+
+    private static bool IsSorted<T>(List<T> items, Func<T, int> key)
+    {
+        for (int k = 1; k < items.Count; k++)
+        {
+            if (key(items[k]) < key(items[k - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static void NewLine(Utf8JsonWriter json, IBufferWriter<byte> output)
     {

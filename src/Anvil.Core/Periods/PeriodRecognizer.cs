@@ -1,5 +1,6 @@
 using System.Globalization;
 using Anvil.Core.Documents;
+using Anvil.Core.Lexicons;
 using Anvil.Core.Quantities;
 
 namespace Anvil.Core.Periods;
@@ -23,10 +24,19 @@ public sealed class PeriodRecognizer
     private static readonly Lazy<PeriodRecognizer> LazyDefault = new(() => new PeriodRecognizer());
 
     private readonly PeriodLexicon _lex;
+    private readonly CharSet _reactsTo;
 
     public PeriodRecognizer(PeriodLexicon? lexicon = null)
     {
         _lex = lexicon ?? PeriodLexicon.Default;
+        _reactsTo = new CharSet();
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (Scanner.Reacts(_lex.Fold[(char)c], _lex))
+            {
+                _reactsTo.Add((char)c);
+            }
+        }
     }
 
     public static PeriodRecognizer Default => LazyDefault.Value;
@@ -35,7 +45,7 @@ public sealed class PeriodRecognizer
     public IReadOnlyList<PeriodMention> Find(string viewText, DateOnly? documentDate)
     {
         ArgumentNullException.ThrowIfNull(viewText);
-        var scanner = new Scanner(_lex, viewText, documentDate);
+        var scanner = new Scanner(_lex, viewText, documentDate, _reactsTo);
         scanner.Run();
 
         // 去年 against --date 0001-06-01 is year 0, 下年度 against 9999-12-31 year 10000: no ISO year, so unresolved
@@ -112,6 +122,7 @@ public sealed class PeriodRecognizer
     private sealed class Scanner
     {
         private readonly PeriodLexicon _lex;
+        private readonly CharSet _reactsTo;
         private readonly QuantityLexicon _num;
         private readonly CharFold _fold;
         private readonly string _text;
@@ -122,8 +133,9 @@ public sealed class PeriodRecognizer
         private (int Year, int Month, bool Relative)? _lastMonth;
         private PeriodMention? _governing;
 
-        public Scanner(PeriodLexicon lex, string text, DateOnly? date)
+        public Scanner(PeriodLexicon lex, string text, DateOnly? date, CharSet reactsTo)
         {
+            _reactsTo = reactsTo;
             _lex = lex;
             _num = lex.Numerals;
             _fold = lex.Fold;
@@ -137,12 +149,26 @@ public sealed class PeriodRecognizer
 
         public List<PeriodMention> Found { get; } = [];
 
+        /// <summary>
+        /// Whether <see cref="Run"/> does more at this (folded) character than step past it: keep in step with Run. Most
+        /// characters of a text are none of these, and one look in a bit map of them is all they cost.
+        /// </summary>
+        public static bool Reacts(char c, PeriodLexicon lex) =>
+            c is '《' or '〈' or '》' or '〉' or '\n' or '。' or '第' or '前' or '首' or '过'
+            || IsAsciiLetter(c) || IsDigit(c) || lex.Numerals.NumeralKindOf(c) != NumeralKind.None || lex.IsWordStart(c);
+
         public void Run()
         {
             int i = 0;
             int titleDepth = 0;
             while (i < _text.Length)
             {
+                if (!_reactsTo.Contains(_text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
                 char c = F(i);
                 switch (c)
                 {

@@ -18,10 +18,14 @@ public sealed class Analysis
     public Document Document { get; }
 
     /// <summary>
-    /// The script of the document's text, counted once: the fact extractor and the output both ask, and each asking
-    /// was a pass over every character.
+    /// The script of the document's text, counted once (by the normaliser, which passes over every character anyway):
+    /// the fact extractor and the output both ask, and each asking was a pass over every character.
     /// </summary>
-    public Script Script => _script ??= ScriptDetector.Default.Detect(Document.Text);
+    public Script Script
+    {
+        get => _script ??= ScriptDetector.Default.Detect(Document.Text);
+        set => _script = value;
+    }
 
     private Script? _script;
 

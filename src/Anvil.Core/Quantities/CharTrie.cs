@@ -5,13 +5,18 @@ namespace Anvil.Core.Quantities;
 /// <summary>
 /// A longest-match trie over folded characters, read forward from a start index or backward from an
 /// end index (for words that stand before a number, such as 超过 or 人民币). Built once; lookups
-/// never allocate and are safe from several threads (the dictionaries are only read).
+/// never allocate and are safe from several threads (the tables are only read). Its edges are one
+/// <see cref="TrieEdges"/> table, as a <see cref="WordTrie{TValue}"/>'s are: a node graph with a
+/// dictionary per node cost a lookup in a different dictionary at every step.
 /// </summary>
 internal sealed class CharTrie<T>
 {
-    private readonly Node _root = new();
+    private readonly TrieEdges _edges = new();
     private readonly CharSet _first = new(); // the characters a key is read from first: most positions start none
     private readonly bool _backward;
+    private bool[] _terminal = new bool[4];
+    private T[] _values = new T[4];
+    private int _nodes = 1; // the root
 
     public CharTrie(bool backward = false)
     {
@@ -23,7 +28,7 @@ internal sealed class CharTrie<T>
     /// <summary>Adds a folded key. A key added twice keeps its first value.</summary>
     public void Add(string key, T value)
     {
-        var node = _root;
+        int node = 0;
         if (key.Length > 0)
         {
             _first.Add(_backward ? key[^1] : key[0]);
@@ -32,20 +37,19 @@ internal sealed class CharTrie<T>
         for (int k = 0; k < key.Length; k++)
         {
             char c = _backward ? key[key.Length - 1 - k] : key[k];
-            node.Children ??= [];
-            if (!node.Children.TryGetValue(c, out var child))
+            if (!_edges.TryGet(node, c, out int child))
             {
-                child = new Node();
-                node.Children[c] = child;
+                child = NewNode();
+                _edges.Add(node, c, child);
             }
 
             node = child;
         }
 
-        if (!node.Terminal)
+        if (!_terminal[node])
         {
-            node.Terminal = true;
-            node.Value = value;
+            _terminal[node] = true;
+            _values[node] = value;
             Count++;
         }
     }
@@ -64,31 +68,33 @@ internal sealed class CharTrie<T>
         }
 
         int best = 0;
-        var node = _root;
+        int node = 0;
         for (int k = 0; k < maxLength; k++)
         {
             int p = _backward ? index - 1 - k : index + k;
-            if (p < 0 || p >= text.Length || node.Children is null
-                || !node.Children.TryGetValue(fold[text[p]], out var child))
+            if (p < 0 || p >= text.Length || !_edges.TryGet(node, fold[text[p]], out node))
             {
                 break;
             }
 
-            node = child;
-            if (node.Terminal)
+            if (_terminal[node])
             {
                 best = k + 1;
-                value = node.Value;
+                value = _values[node];
             }
         }
 
         return best;
     }
 
-    private sealed class Node
+    private int NewNode()
     {
-        public Dictionary<char, Node>? Children;
-        public bool Terminal;
-        public T Value = default!;
+        if (_nodes == _terminal.Length)
+        {
+            Array.Resize(ref _terminal, _nodes * 2);
+            Array.Resize(ref _values, _nodes * 2);
+        }
+
+        return _nodes++;
     }
 }

@@ -1,4 +1,5 @@
 using Anvil.Core.Documents;
+using Anvil.Core.Lexicons;
 
 namespace Anvil.Core.Quantities;
 
@@ -19,10 +20,19 @@ public sealed class QuantityRecognizer
     private static readonly Lazy<QuantityRecognizer> LazyDefault = new(() => new QuantityRecognizer());
 
     private readonly QuantityLexicon _lex;
+    private readonly CharSet _reactsTo;
 
     public QuantityRecognizer(QuantityLexicon? lexicon = null)
     {
         _lex = lexicon ?? QuantityLexicon.Default;
+        _reactsTo = new CharSet();
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (Scanner.Reacts(_lex.Fold[(char)c], _lex))
+            {
+                _reactsTo.Add((char)c);
+            }
+        }
     }
 
     /// <summary>A recogniser over the shipped data files.</summary>
@@ -32,7 +42,7 @@ public sealed class QuantityRecognizer
     public IReadOnlyList<QuantityMention> Find(string viewText)
     {
         ArgumentNullException.ThrowIfNull(viewText);
-        var scanner = new Scanner(_lex, viewText);
+        var scanner = new Scanner(_lex, viewText, _reactsTo);
         scanner.Run();
         return scanner.Found;
     }
@@ -42,6 +52,7 @@ public sealed class QuantityRecognizer
         private readonly QuantityLexicon _lex;
         private readonly CharFold _fold;
         private readonly string _text;
+        private readonly CharSet _reactsTo;
         private readonly List<Pending> _pending = [];
         private int _pendingNext = -1;
         private bool _pendingIsRange;
@@ -51,12 +62,20 @@ public sealed class QuantityRecognizer
         private int _rangeLow = -1;
         private int _rangeNext = -1;
 
-        public Scanner(QuantityLexicon lex, string text)
+        public Scanner(QuantityLexicon lex, string text, CharSet reactsTo)
         {
             _lex = lex;
             _fold = lex.Fold;
             _text = text;
+            _reactsTo = reactsTo;
         }
+
+        /// <summary>
+        /// Whether <see cref="Run"/> does more at this (folded) character than step past it: keep in step with Run. Most
+        /// characters of a text are none of these, and one look in a bit map of them is all they cost.
+        /// </summary>
+        public static bool Reacts(char c, QuantityLexicon lex) =>
+            c is '《' or '〈' or '》' or '〉' or '\n' or '。' or '第' or '前' || IsAsciiLetter(c) || NumberParser.CanStart(c, lex) || lex.IsWordStart(c);
 
         public List<QuantityMention> Found { get; } = [];
 
@@ -66,6 +85,12 @@ public sealed class QuantityRecognizer
             int titleDepth = 0;
             while (i < _text.Length)
             {
+                if (!_reactsTo.Contains(_text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
                 char c = F(i);
                 switch (c)
                 {
