@@ -160,6 +160,12 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
 
     public bool Add(DocumentRecords document) => AddMany([document])[0];
 
+    public virtual bool DeferIndexes() => false;
+
+    public virtual void BuildIndexes()
+    {
+    }
+
     public IReadOnlyList<bool> AddMany(IReadOnlyList<DocumentRecords> documents) => Run(() => Retrying(() => Write(documents, null)));
 
     public void Replace(long documentId, DocumentRecords document) => Run(() => Retrying(() => Write([document], documentId)));
