@@ -715,6 +715,19 @@ public abstract class KnowledgeStoreContract : IDisposable
     }
 
     [Fact]
+    public void Facts_whose_figures_differ_only_by_an_empty_scope_and_none_share_one_figure()
+    {
+        var records = new TestAnalysis("two", "深圳企业超2800家,深圳企业约2900家。").Mention("深圳", "深圳", EntityType.Place)
+            .Fact("深圳企业超2800家", "深圳", "企业数量", 2800, qualifier: "gt", period: "2024", scope: "")
+            .Fact("深圳企业约2900家", "深圳", "企业数量", 2900, qualifier: "approx", period: "2024").Records();
+
+        Assert.True(Store.Add(records));
+
+        Assert.Equal(2, Store.Counts().Facts);
+        Assert.Single(Store.Summaries(new FactQuery { Subjects = Matcher.Expand("深圳") }));
+    }
+
+    [Fact]
     public void A_document_that_cannot_be_read_is_reported_and_the_others_of_its_batch_are_stored_whole()
     {
         var items = Enumerable.Range(0, 6).Select(i => i == 3

@@ -360,6 +360,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     {
         var identities = new FigureIdentity[documents.Count][];
         var missing = new SortedDictionary<string, (Fact Fact, FigureIdentity Identity)>(StringComparer.Ordinal);
+        var unknown = new HashSet<FigureIdentity>(); // several may make one key (an empty scope and none): each gets its id
         for (int i = 0; i < documents.Count; i++)
         {
             var d = documents[i];
@@ -368,7 +369,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
             {
                 var e = d.Facts[j];
                 var identity = these[j] = new FigureIdentity(e.Fact, EntityOf(d, e, ids));
-                if (!ids.TryFigure(identity, out _))
+                if (!ids.TryFigure(identity, out _) && unknown.Add(identity))
                 {
                     missing.TryAdd(identity.Key, (e.Fact, identity));
                 }
@@ -387,6 +388,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
                         f.Kind.ToSpecName(), f.Unit.Code, f.Status.ToSpecName(), f.Basis?.ToSpecName()];
                 },
                 " ON CONFLICT (figure_key) DO NOTHING");
+            var byKey = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var chunk in missing.Keys.Chunk(500))
             {
                 using var select = Command(tx, "");
@@ -394,7 +396,15 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
                 using var r = select.ExecuteReader();
                 while (r.Read())
                 {
-                    ids.AddFigure(missing[r.GetString(1)].Identity, Long(r, 0));
+                    byKey[r.GetString(1)] = Long(r, 0);
+                }
+            }
+
+            foreach (var identity in unknown)
+            {
+                if (byKey.TryGetValue(identity.Key, out long id))
+                {
+                    ids.AddFigure(identity, id);
                 }
             }
         }
