@@ -696,6 +696,71 @@ public abstract class KnowledgeStoreContract : IDisposable
         ExecuteSql("SELECT name FROM customers"); // still there
     }
 
+    // ------------------------------------------------------------------ batches
+
+    [Fact]
+    public void A_batch_that_fails_midway_stores_none_of_its_documents_and_the_store_goes_on()
+    {
+        var first = Shenzhen().Records();
+        var second = new TestAnalysis("hz", "杭州数字经济核心产业增加值达5675亿元。").Mention("杭州", "杭州", EntityType.Place)
+            .Fact("杭州数字经济核心产业增加值达5675亿元", "杭州", "增加值", 5.675e11, "CNY", scope: "数字经济核心产业").Records();
+        // a relation without its quote: the database refuses it after the batch's documents, mentions and facts were written
+        var broken = first with { Sha256 = new string('0', 64), Relations = [first.Relations[0] with { Quote = null! }] };
+
+        Assert.Throws<StoreException>(() => Store.AddMany([first, broken, second]));
+
+        Assert.Equal(new StoreCounts(0, 0, 0, 0, 0), Store.Counts());
+        Assert.Equal([true, true], Store.AddMany([first, second]));
+        Assert.Equal(new StoreCounts(2, 4, 5, 4, 1), Store.Counts());
+    }
+
+    [Fact]
+    public void Facts_whose_figures_differ_only_by_an_empty_scope_and_none_share_one_figure()
+    {
+        var records = new TestAnalysis("two", "深圳企业超2800家,深圳企业约2900家。").Mention("深圳", "深圳", EntityType.Place)
+            .Fact("深圳企业超2800家", "深圳", "企业数量", 2800, qualifier: "gt", period: "2024", scope: "")
+            .Fact("深圳企业约2900家", "深圳", "企业数量", 2900, qualifier: "approx", period: "2024").Records();
+
+        Assert.True(Store.Add(records));
+
+        Assert.Equal(2, Store.Counts().Facts);
+        Assert.Single(Store.Summaries(new FactQuery { Subjects = Matcher.Expand("深圳") }));
+    }
+
+    [Fact]
+    public void A_document_that_cannot_be_read_is_reported_and_the_others_of_its_batch_are_stored_whole()
+    {
+        var items = Enumerable.Range(0, 6).Select(i => i == 3
+            ? new IngestItem("broken", 10, () => throw new DocumentReadException("broken", "cannot be read", ReadErrorCodes.Unexpected))
+            : new IngestItem($"doc-{i}", 100, () => new Anvil.Core.Documents.Document($"doc-{i}", $"第{i}份:深圳人工智能企業超2800家,華為、騰訊在深圳市。"))).ToList();
+
+        var summary = new Ingestor(Store, TestAnalysis.Configuration, threads: 2) { BatchDocuments = 4 }
+            .Run(items, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("broken", Assert.Single(summary.Failures).Name);
+        Assert.Equal(5, summary.Added);
+        var counts = Store.Counts();
+        Assert.Equal((5L, 20L), (counts.Documents, counts.Mentions)); // 深圳, 華為, 騰訊, 深圳市 in each
+    }
+
+    [Fact]
+    public void A_bulk_load_into_an_empty_knowledge_base_stores_what_an_ordinary_one_does()
+    {
+        var items = Enumerable.Range(0, 12).Select(i => new IngestItem($"doc-{i}", 100, () => new Anvil.Core.Documents.Document($"doc-{i}",
+            $"第{i}份:2024年,深圳人工智能產業規模達{3000 + i}億元,同比增長{10 + i}%。華為在深圳市。"))).ToList();
+        var token = TestContext.Current.CancellationToken;
+
+        var bulk = new Ingestor(Store, TestAnalysis.Configuration, threads: 2) { BatchDocuments = 5, BulkLoadDocuments = 10 }.Run(items, cancellationToken: token);
+        var counts = Store.Counts();
+        var facts = Store.Facts(new FactQuery { Subjects = Matcher.Expand("深圳") });
+        var more = new Ingestor(Store, TestAnalysis.Configuration, threads: 2) { BulkLoadDocuments = 10 }.Run(items, cancellationToken: token);
+
+        Assert.Equal((12, 0), (bulk.Added, more.Added));
+        Assert.Equal(12, counts.Documents);
+        Assert.Equal(24, facts.Count);
+        Assert.Equal(counts, Store.Counts());
+    }
+
     // ------------------------------------------------------------------ real documents
 
     [Fact]

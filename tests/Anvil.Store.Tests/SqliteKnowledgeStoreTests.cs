@@ -40,6 +40,60 @@ public sealed class SqliteKnowledgeStoreTests : KnowledgeStoreContract
     }
 
     [Fact]
+    public void A_bulk_load_builds_the_facts_and_mentions_indexes_at_its_end()
+    {
+        _ = Store.Counts();
+        var schema = Indexes();
+        var items = Enumerable.Range(0, 8).Select(i => new Ingest.IngestItem($"doc-{i}", 100, () => new Anvil.Core.Documents.Document($"doc-{i}",
+            $"第{i}份:2024年,深圳人工智能產業規模達{3000 + i}億元。"))).ToList();
+        var during = new List<string>();
+
+        var summary = new Ingest.Ingestor(Store, TestAnalysis.Configuration, threads: 2) { BatchDocuments = 3, BulkLoadDocuments = 4 }
+            .Run(items, p => { if (p.Done == 1) { during = Indexes(); } }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(8, summary.Added);
+        Assert.Contains("facts_figure", schema);
+        Assert.DoesNotContain("facts_figure", during);
+        Assert.Equal(schema, Indexes());
+    }
+
+    [Fact]
+    public void Indexes_a_stopped_bulk_load_left_out_are_built_when_the_knowledge_base_is_opened_again()
+    {
+        _ = Store.Counts();
+        var schema = Indexes();
+        Assert.True(Store.DeferIndexes());
+        Store.Add(new TestAnalysis("sz", "深圳人工智能企業超2800家。").Mention("深圳", "深圳", Anvil.Core.Entities.EntityType.Place)
+            .Fact("深圳人工智能企業超2800家", "深圳", "企业数量", 2800, qualifier: "gt").Records());
+        Assert.Contains("mentions_entity", schema);
+        Assert.DoesNotContain("mentions_entity", Indexes());
+
+        // the process that deferred them stops here without building them: the next open does
+        using (var again = Open())
+        {
+            Assert.Equal(schema, Indexes());
+            Assert.Equal(1, again.Counts().Facts);
+        }
+    }
+
+    /// <summary>The names of the database's indexes, in order.</summary>
+    private List<string> Indexes()
+    {
+        using var connection = new SqliteConnection($"Data Source={_folder.File("anvil.db")};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name";
+        using var r = cmd.ExecuteReader();
+        var names = new List<string>();
+        while (r.Read())
+        {
+            names.Add(r.GetString(0));
+        }
+
+        return names;
+    }
+
+    [Fact]
     public void The_database_uses_write_ahead_logging()
     {
         _ = Store.Counts();

@@ -60,6 +60,12 @@ public sealed class Ingestor
     /// <summary>How long a batch waits for more documents, from its first, before it is written anyway.</summary>
     public TimeSpan BatchDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Into an empty knowledge base, a run of at least this many documents is a bulk load: the store builds its facts'
+    /// and mentions' indexes once at the end (<see cref="IKnowledgeStore.DeferIndexes"/>) instead of row by row.
+    /// </summary>
+    public int BulkLoadDocuments { get; init; } = 256;
+
     public IngestSummary Run(IReadOnlyList<IngestItem> items, Action<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
@@ -68,6 +74,7 @@ public sealed class Ingestor
         // room for a batch: extraction goes on while the writer commits the one before
         var channel = Channel.CreateBounded<Outcome>(new BoundedChannelOptions(Math.Max(_threads * 2, BatchDocuments)) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bool deferred = known.Count == 0 && items.Count >= BulkLoadDocuments && items.All(i => i.ReplaceDocumentId is null) && _store.DeferIndexes();
         var producer = Task.Run(() => Produce(items, known, channel.Writer, stop.Token), CancellationToken.None);
 
         int added = 0, stored = 0, replaced = 0, done = 0;
@@ -208,7 +215,14 @@ public sealed class Ingestor
                 // the producer stops on the cancellation; the writer's failure is the one to report
             }
 
-            throw;
+            throw; // the indexes are left to the next open of the knowledge base
+        }
+
+        if (deferred)
+        {
+            writing.Start();
+            _store.BuildIndexes();
+            writing.Stop();
         }
 
         return new IngestSummary(added, stored, replaced, failures, bytes, clock.Elapsed, interrupted, facts, writing.Elapsed, transactions);

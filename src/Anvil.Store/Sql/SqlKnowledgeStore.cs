@@ -160,6 +160,12 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
 
     public bool Add(DocumentRecords document) => AddMany([document])[0];
 
+    public virtual bool DeferIndexes() => false;
+
+    public virtual void BuildIndexes()
+    {
+    }
+
     public IReadOnlyList<bool> AddMany(IReadOnlyList<DocumentRecords> documents) => Run(() => Retrying(() => Write(documents, null)));
 
     public void Replace(long documentId, DocumentRecords document) => Run(() => Retrying(() => Write([document], documentId)));
@@ -354,6 +360,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     {
         var identities = new FigureIdentity[documents.Count][];
         var missing = new SortedDictionary<string, (Fact Fact, FigureIdentity Identity)>(StringComparer.Ordinal);
+        var unknown = new HashSet<FigureIdentity>(); // several may make one key (an empty scope and none): each gets its id
         for (int i = 0; i < documents.Count; i++)
         {
             var d = documents[i];
@@ -362,7 +369,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
             {
                 var e = d.Facts[j];
                 var identity = these[j] = new FigureIdentity(e.Fact, EntityOf(d, e, ids));
-                if (!ids.TryFigure(identity, out _))
+                if (!ids.TryFigure(identity, out _) && unknown.Add(identity))
                 {
                     missing.TryAdd(identity.Key, (e.Fact, identity));
                 }
@@ -381,6 +388,7 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
                         f.Kind.ToSpecName(), f.Unit.Code, f.Status.ToSpecName(), f.Basis?.ToSpecName()];
                 },
                 " ON CONFLICT (figure_key) DO NOTHING");
+            var byKey = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var chunk in missing.Keys.Chunk(500))
             {
                 using var select = Command(tx, "");
@@ -388,7 +396,15 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
                 using var r = select.ExecuteReader();
                 while (r.Read())
                 {
-                    ids.AddFigure(missing[r.GetString(1)].Identity, Long(r, 0));
+                    byKey[r.GetString(1)] = Long(r, 0);
+                }
+            }
+
+            foreach (var identity in unknown)
+            {
+                if (byKey.TryGetValue(identity.Key, out long id))
+                {
+                    ids.AddFigure(identity, id);
                 }
             }
         }

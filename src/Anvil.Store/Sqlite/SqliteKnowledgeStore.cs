@@ -49,6 +49,15 @@ internal sealed class SqliteKnowledgeStore : SqlKnowledgeStore
                 return 0;
             });
             store.Initialise(create);
+            try
+            {
+                store.BuildIndexes(); // those a bulk load that stopped before its end left out
+            }
+            catch (StoreException)
+            {
+                // a file this process may not write, or one locked for long: queries are right without them, only slower
+            }
+
             store.Run(() =>
             {
                 // settings of the connection, not the file: every connection needs them, migrated or not
@@ -66,6 +75,82 @@ internal sealed class SqliteKnowledgeStore : SqlKnowledgeStore
             store.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The tables a bulk load writes without their secondary indexes: those that get a row per mention and per fact.</summary>
+    private static readonly string[] BulkTables = ["facts", "mentions"];
+
+    /// <summary>
+    /// The secondary indexes of <see cref="BulkTables"/> as the migrations make them, by name: applied to an empty
+    /// database in memory once per process, so what a bulk load drops can always be built again as the schema says.
+    /// </summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> SchemaIndexes = new(() =>
+    {
+        using var memory = new SqliteConnection("Data Source=:memory:");
+        memory.Open();
+        foreach (var m in Migrations.For("sqlite"))
+        {
+            using var migrate = memory.CreateCommand();
+            migrate.CommandText = m.Sql;
+            migrate.ExecuteNonQuery();
+        }
+
+        return IndexesOf(memory, null);
+    });
+
+    public override bool DeferIndexes() => Run(() =>
+    {
+        var present = IndexesOf((SqliteConnection)Connection, null);
+        if (present.Count == 0)
+        {
+            return false;
+        }
+
+        using var tx = Connection.BeginTransaction();
+        foreach (var name in present.Keys)
+        {
+            Execute(tx, $"DROP INDEX {name}");
+        }
+
+        tx.Commit();
+        return true;
+    });
+
+    public override void BuildIndexes() => Run(() =>
+    {
+        var present = IndexesOf((SqliteConnection)Connection, null);
+        var missing = SchemaIndexes.Value.Where(i => !present.ContainsKey(i.Key)).ToList();
+        if (missing.Count > 0)
+        {
+            using var tx = Connection.BeginTransaction();
+            foreach (var (name, sql) in missing)
+            {
+                // the schema's own statement, made safe against another process that built it first
+                Execute(tx, sql.Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.Ordinal));
+            }
+
+            tx.Commit();
+        }
+
+        return 0;
+    });
+
+    private static Dictionary<string, string> IndexesOf(SqliteConnection connection, DbTransaction? tx)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = (SqliteTransaction?)tx;
+        cmd.CommandText = $"""
+            SELECT name, sql FROM sqlite_master
+            WHERE type = 'index' AND sql LIKE 'CREATE INDEX %' AND tbl_name IN ({string.Join(", ", BulkTables.Select(t => $"'{t}'"))})
+            """;
+        using var r = cmd.ExecuteReader();
+        var indexes = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (r.Read())
+        {
+            indexes[r.GetString(0)] = r.GetString(1);
+        }
+
+        return indexes;
     }
 
     protected override RowWriter Rows(DbTransaction tx, string table, string[] columns)
