@@ -2,6 +2,8 @@
 # Load on the dashboard: 100 concurrent clients for 30 s against `anvil serve` on loopback, over a
 # knowledge base of at least 100,000 facts. Reports requests/s, p50/p99 latency and errors.
 #   bench/load.sh [SECONDS] [CONNECTIONS]     (defaults 30 and 100)
+# ANVIL_LOAD_DB names a knowledge base to serve instead of the generated one (a SQLite file or a PostgreSQL connection
+# string), such as the million facts bench/scale.sh ingests: ANVIL_LOAD_DB=/tmp/anvil-scale/kb-5000.db bench/load.sh
 # Installs Debian's wrk when missing. Traffic goes to 127.0.0.1 only; the run is bounded by SECONDS.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,9 +17,9 @@ if ! command -v wrk >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
 
-# a knowledge base of >= 100,000 facts from generated reports (Anvil's own sentences, 200 figures each)
-db="$work/kb.db"
-if [ ! -f "$work/.ready" ]; then
+# a knowledge base of >= 100,000 facts from generated reports (Anvil's own sentences, 200 figures each), unless one is named
+db="${ANVIL_LOAD_DB:-$work/kb.db}"
+if [ -z "${ANVIL_LOAD_DB:-}" ] && [ ! -f "$work/.ready" ]; then
   rm -rf "$work/docs" "$db"*; mkdir -p "$work/docs"
   python3 - "$work/docs" <<'PY'
 import sys, random
