@@ -635,6 +635,13 @@ public abstract class KnowledgeStoreContract : IDisposable
         Assert.Equal(all, paged, SummaryComparer.Instance);
         Assert.Equal(all.Where(s => s.Conflict), Store.ConflictGroups(new FactQuery()), SummaryComparer.Instance);
         Assert.Equal(all.Where(s => s.Conflict).Skip(1), Store.ConflictGroups(new FactQuery { Limit = 10, Offset = 1 }), SummaryComparer.Instance);
+
+        // a page of conflicts counts them all in the same read, past the last page too
+        var page = Store.ConflictPage(new FactQuery { Limit = 2, Offset = 1 });
+        Assert.Equal((4, 4), (page.Total, Store.CountConflictGroups(new FactQuery())));
+        Assert.Equal(all.Where(s => s.Conflict).Skip(1).Take(2), page.Summaries, SummaryComparer.Instance);
+        Assert.Equal((0, 4), (Store.ConflictPage(new FactQuery { Limit = 2, Offset = 10 }).Summaries.Count, Store.ConflictPage(new FactQuery { Limit = 2, Offset = 10 }).Total));
+        Assert.Equal(4, Store.ConflictPage(new FactQuery()).Total);
     }
 
     /// <summary>Summaries equal in what they state (their stated values aside, which only conflict groups carry).</summary>

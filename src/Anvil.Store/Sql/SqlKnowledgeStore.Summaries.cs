@@ -22,6 +22,20 @@ internal abstract partial class SqlKnowledgeStore
     public IReadOnlyList<FigureSummary> ConflictGroups(FactQuery query, double tolerance = 0.1, bool withinDocuments = false) =>
         Run(() => ReadSummaries(query, tolerance, conflictsOnly: true, withinDocuments, withValues: true));
 
+    public SummaryPage ConflictPage(FactQuery query, double tolerance = 0.1, bool withinDocuments = false) => Run(() =>
+    {
+        if (query.Limit <= 0 && query.Offset <= 0)
+        {
+            var all = ReadSummaries(query, tolerance, conflictsOnly: true, withinDocuments, withValues: true);
+            return new SummaryPage(all, all.Count);
+        }
+
+        int total = -1;
+        var page = ReadSummaries(query, tolerance, conflictsOnly: true, withinDocuments, withValues: true, t => total = t);
+        // a page past the last has no row to carry the count
+        return new SummaryPage(page, total >= 0 ? total : CountConflictGroups(query, tolerance, withinDocuments));
+    });
+
     public int CountConflictGroups(FactQuery query, double tolerance = 0.1, bool withinDocuments = false) => Run(() =>
     {
         using var cmd = Command(null, "");
@@ -119,14 +133,15 @@ internal abstract partial class SqlKnowledgeStore
     /// the documents' dates only where values tie on documents; and the chosen statements' unit, source and document. With
     /// <paramref name="withValues"/> each summary keeps its values too.
     /// </summary>
-    private List<FigureSummary> ReadSummaries(FactQuery query, double tolerance, bool conflictsOnly, bool withinDocuments, bool withValues)
+    private List<FigureSummary> ReadSummaries(FactQuery query, double tolerance, bool conflictsOnly, bool withinDocuments, bool withValues,
+        Action<int>? counted = null)
     {
         List<PeriodTally> periods;
         Dictionary<long, FigureNames> figures;
         if (query.Limit > 0 || query.Offset > 0)
         {
             // one page of many: chosen by the database from every figure and period, then only the page's figures read
-            var page = ReadPage(query, tolerance, conflictsOnly, withinDocuments);
+            var page = ReadPage(query, tolerance, conflictsOnly, withinDocuments, counted);
             if (page.Count == 0)
             {
                 return [];
@@ -176,14 +191,18 @@ internal abstract partial class SqlKnowledgeStore
     /// <summary>A figure and period as the database groups them: the period as written ('' for none) and its last day (0 for none).</summary>
     private static (long FigureId, string PeriodKey, long PeriodEnd) Key(PeriodTally p) => (p.FigureId, p.Period ?? "", p.PeriodEnd ?? 0);
 
-    /// <summary>The page of figures and periods (or of conflicting ones), each with its place on the page, in the order of summaries.</summary>
-    private Dictionary<(long FigureId, string PeriodKey, long PeriodEnd), int> ReadPage(FactQuery query, double tolerance, bool conflictsOnly, bool withinDocuments)
+    /// <summary>
+    /// The page of figures and periods (or of conflicting ones), each with its place on the page, in the order of summaries;
+    /// <paramref name="counted"/> is told how many there are in all (the rows carry it), when there is a row.
+    /// </summary>
+    private Dictionary<(long FigureId, string PeriodKey, long PeriodEnd), int> ReadPage(FactQuery query, double tolerance, bool conflictsOnly,
+        bool withinDocuments, Action<int>? counted)
     {
         using var cmd = Command(null, "");
         string o = OrdinalCollation;
         cmd.CommandText = $"""
             WITH grp AS ({GroupsSelect(cmd, query, tolerance)})
-            SELECT grp.figure_id, grp.pk, grp.pe
+            SELECT grp.figure_id, grp.pk, grp.pe, COUNT(*) OVER ()
             FROM grp JOIN figures g ON g.id = grp.figure_id
             {(conflictsOnly ? "WHERE " + ConflictCondition(withinDocuments) : "")}
             ORDER BY g.subject{o}, g.indicator{o}, COALESCE(g.scope, ''){o}, g.kind{o}, g.unit{o}, g.status{o}, COALESCE(g.basis, ''){o}, grp.pe, grp.pk{o}, grp.figure_id
@@ -194,6 +213,7 @@ internal abstract partial class SqlKnowledgeStore
         while (r.Read())
         {
             page[(Long(r, 0), r.GetString(1), Long(r, 2))] = page.Count;
+            counted?.Invoke((int)Long(r, 3));
         }
 
         return page;

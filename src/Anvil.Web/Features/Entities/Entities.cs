@@ -89,9 +89,12 @@ internal static class Entities
     {
         var paging = Paging.Of(request.Page, request.PageSize);
         string entityKey = id.ToString(CultureInfo.InvariantCulture);
-        var series = await cache.GetAsync(ResultCache.Key("entity-series", entityKey), s => SeriesOf(s, id));
-        var page = await cache.GetAsync(ResultCache.Key("entity", entityKey, paging.Page.ToString(CultureInfo.InvariantCulture),
+        // the series and the page are read side by side, each on a connection of its own
+        var summing = cache.GetAsync(ResultCache.Key("entity-series", entityKey), s => SeriesOf(s, id));
+        var reading = cache.GetAsync(ResultCache.Key("entity", entityKey, paging.Page.ToString(CultureInfo.InvariantCulture),
             paging.Size.ToString(CultureInfo.InvariantCulture)), s => (object?)Page(s, id, paging) ?? Missing.Entity);
+        var page = await reading;
+        var series = await summing;
         return page is EntityResponse found ? found with { Series = series.Top, SeriesTotal = series.Total }
             : throw WebException.NotFound($"no entity {id} in the knowledge base");
     }
