@@ -20,6 +20,12 @@ else if (args.Length > 0 && args[0] is "compare" or "timeline" or "entity")
     Filters.Preload();
 }
 
+// the knowledge base a query verb reads opens while the command line is read
+if (args.Length > 0 && args[0] is "compare" or "timeline" or "entity" or "conflicts" or "facts" or "search" or "stats")
+{
+    StorePreload.Start(args);
+}
+
 var verbs = new VerbCatalog();
 var app = new CommandApp();
 app.Configure(spectre =>
@@ -43,8 +49,11 @@ app.Configure(spectre =>
 
 if (OptionCheck.FindError(verbs, args) is { } error)
 {
+    StorePreload.Release();
     return CliFailure.Usage(error);
 }
 
 // Spectre reads a lone "-" as an option; the shell convention is "standard input".
-return app.Run(args.Select(a => a == "-" ? InputItem.StandardInputToken : a));
+int status = app.Run(args.Select(a => a == "-" ? InputItem.StandardInputToken : a));
+StorePreload.Release();
+return status;

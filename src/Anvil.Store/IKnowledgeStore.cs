@@ -95,6 +95,12 @@ public interface IKnowledgeStore : IDisposable
     /// <summary>How many figures and periods <see cref="ConflictGroups"/> finds in all.</summary>
     int CountConflictGroups(FactQuery query, double tolerance = 0.1, bool withinDocuments = false);
 
+    /// <summary>
+    /// A page of <see cref="ConflictGroups"/> (the query's <see cref="FactQuery.Offset"/> and <see cref="FactQuery.Limit"/>) and
+    /// how many there are in all, from one read of every figure's periods where the two calls take two.
+    /// </summary>
+    SummaryPage ConflictPage(FactQuery query, double tolerance = 0.1, bool withinDocuments = false);
+
     /// <summary>The values stated for a figure in a summary's period, lowest first, each with how many documents state it.</summary>
     IReadOnlyList<StatedValue> StatedValues(FigureSummary summary, int limit = 0);
 

@@ -54,23 +54,25 @@ public sealed record StoreLocation
             return Postgres(FromUrl(text));
         }
 
-        if (LooksLikeConnectionString(text))
-        {
-            NpgsqlConnectionStringBuilder builder;
-            try
-            {
-                builder = new NpgsqlConnectionStringBuilder(text);
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or KeyNotFoundException)
-            {
-                throw new StoreException(StoreErrorCodes.BadConnectionString,
-                    $"--db: not a PostgreSQL connection string ({e.Message}); write Host=HOST;Database=DB;Username=USER or postgres://USER@HOST/DB");
-            }
+        return LooksLikeConnectionString(text) ? FromConnectionString(text) : Sqlite(text);
+    }
 
-            return Postgres(builder);
+    // PostgreSQL's forms are read apart: a method that names Npgsql's types loads its assembly, which a SQLite file does not need
+
+    private static StoreLocation FromConnectionString(string text)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(text);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or KeyNotFoundException)
+        {
+            throw new StoreException(StoreErrorCodes.BadConnectionString,
+                $"--db: not a PostgreSQL connection string ({e.Message}); write Host=HOST;Database=DB;Username=USER or postgres://USER@HOST/DB");
         }
 
-        return Sqlite(text);
+        return Postgres(builder);
     }
 
     private static bool LooksLikeConnectionString(string text)

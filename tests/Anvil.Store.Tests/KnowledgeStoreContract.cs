@@ -586,6 +586,75 @@ public abstract class KnowledgeStoreContract : IDisposable
     }
 
     [Fact]
+    public void A_document_counts_once_per_figure_and_a_tie_on_documents_goes_to_the_latest_then_the_higher_value()
+    {
+        // one report states the figure twice with two values: one document, two values, three statements in all
+        Store.Add(new TestAnalysis("twice", "甲：苏州生物医药产业规模达2000亿元。乙：苏州生物医药产业规模达2100亿元。", new DateOnly(2025, 1, 1))
+            .Fact("甲：苏州生物医药产业规模达2000亿元", "苏州", "产业规模", 2e11, "CNY", period: "2024", scope: "生物医药")
+            .Fact("乙：苏州生物医药产业规模达2100亿元", "苏州", "产业规模", 2.1e11, "CNY", period: "2024", scope: "生物医药").Records());
+        Store.Add(new TestAnalysis("later", "苏州生物医药产业规模达2000亿元。", new DateOnly(2025, 2, 1))
+            .Fact("苏州生物医药产业规模达2000亿元", "苏州", "产业规模", 2e11, "CNY", period: "2024", scope: "生物医药").Records());
+        var s = Assert.Single(Store.Summaries(new FactQuery { Subjects = ["苏州"] }));
+        Assert.Equal((2, 3, 2, SummaryChoice.MostSources, 2e11, 2), (s.Documents, s.Statements, s.Values, s.Choice, s.Fact.Value, s.ChosenDocuments));
+
+        // an undated report ties 2100亿 with 2000亿 at two documents each: the latest dated document decides, not the value
+        Store.Add(new TestAnalysis("undated", "苏州生物医药产业规模达2100亿元。", date: null)
+            .Fact("苏州生物医药产业规模达2100亿元", "苏州", "产业规模", 2.1e11, "CNY", period: "2024", scope: "生物医药").Records());
+        s = Assert.Single(Store.Summaries(new FactQuery { Subjects = ["苏州"] }));
+        Assert.Equal((3, 4, SummaryChoice.Latest, 2e11, "later"), (s.Documents, s.Statements, s.Choice, s.Fact.Value, s.Doc));
+
+        // the same date on both sides: the higher value stands
+        Store.Add(new TestAnalysis("same-day", "苏州生物医药产业规模达2100亿元(修订)。", new DateOnly(2025, 2, 1))
+            .Fact("苏州生物医药产业规模达2100亿元", "苏州", "产业规模", 2.1e11, "CNY", period: "2024", scope: "生物医药").Records());
+        Store.Add(new TestAnalysis("same-day-2", "苏州生物医药产业规模达2000亿元(修订)。", new DateOnly(2025, 2, 1))
+            .Fact("苏州生物医药产业规模达2000亿元", "苏州", "产业规模", 2e11, "CNY", period: "2024", scope: "生物医药").Records());
+        s = Assert.Single(Store.Summaries(new FactQuery { Subjects = ["苏州"] }));
+        Assert.Equal((5, 6, SummaryChoice.Latest, 2.1e11, 3), (s.Documents, s.Statements, s.Choice, s.Fact.Value, s.ChosenDocuments));
+    }
+
+    [Fact]
+    public void Summaries_a_page_at_a_time_are_the_summaries_of_all_in_code_point_order()
+    {
+        // subjects past U+FFFF sort after U+F900 by code point, before it by UTF-16 unit: both stores and the page agree
+        string[] subjects = ["\uF900城", "\U00020000城", "杭州", "深圳"];
+        int n = 0;
+        foreach (var subject in subjects)
+        {
+            foreach (var (period, value, qualifier) in new[] { ("2023", 100.0, "eq"), ("2024", 120.0, "approx"), ("2024", 150.0, "eq"), ((string?)null, 90.0, "gt") })
+            {
+                string quote = $"{subject}企业数量{value}家";
+                Store.Add(new TestAnalysis($"d{n}", quote + "。", new DateOnly(2025, 1, 1 + n++ % 28))
+                    .Fact(quote, subject, "企业数量", value, qualifier: qualifier, period: period).Records());
+            }
+        }
+
+        var all = Store.Summaries(new FactQuery());
+        Assert.Equal(subjects.Length * 3, all.Count);
+        Assert.Equal(["杭州", "深圳", "\uF900城", "\U00020000城"], all.Select(s => s.Fact.Subject).Distinct());
+        var paged = Enumerable.Range(0, 5).SelectMany(page => Store.Summaries(new FactQuery { Limit = 3, Offset = page * 3 })).ToList();
+        Assert.Equal(all, paged, SummaryComparer.Instance);
+        Assert.Equal(all.Where(s => s.Conflict), Store.ConflictGroups(new FactQuery()), SummaryComparer.Instance);
+        Assert.Equal(all.Where(s => s.Conflict).Skip(1), Store.ConflictGroups(new FactQuery { Limit = 10, Offset = 1 }), SummaryComparer.Instance);
+
+        // a page of conflicts counts them all in the same read, past the last page too
+        var page = Store.ConflictPage(new FactQuery { Limit = 2, Offset = 1 });
+        Assert.Equal((4, 4), (page.Total, Store.CountConflictGroups(new FactQuery())));
+        Assert.Equal(all.Where(s => s.Conflict).Skip(1).Take(2), page.Summaries, SummaryComparer.Instance);
+        Assert.Equal((0, 4), (Store.ConflictPage(new FactQuery { Limit = 2, Offset = 10 }).Summaries.Count, Store.ConflictPage(new FactQuery { Limit = 2, Offset = 10 }).Total));
+        Assert.Equal(4, Store.ConflictPage(new FactQuery()).Total);
+    }
+
+    /// <summary>Summaries equal in what they state (their stated values aside, which only conflict groups carry).</summary>
+    private sealed class SummaryComparer : IEqualityComparer<FigureSummary>
+    {
+        public static readonly SummaryComparer Instance = new();
+
+        public bool Equals(FigureSummary? x, FigureSummary? y) => x is not null && y is not null && x with { StatedValues = null } == y with { StatedValues = null };
+
+        public int GetHashCode(FigureSummary obj) => obj.FigureId.GetHashCode();
+    }
+
+    [Fact]
     public void Conflict_groups_carry_their_stated_values_as_they_are_read_apart()
     {
         (string Doc, string Text, double Value, int Day)[] reports =

@@ -11,14 +11,14 @@ namespace Anvil.Web.Tests;
 
 /// <summary>
 /// <c>anvil ingest</c> writing to the SQLite knowledge base a dashboard serves: both work, no request fails on a locked
-/// database, and what the dashboard keeps (the overview, conflicts, comparisons) follows the writes.
+/// database, and what the dashboard keeps (the overview, conflicts, comparisons, entity pages) follows the writes.
 /// </summary>
 public sealed class ServeWhileIngestingTests : IDisposable
 {
     private static readonly string[] Paths =
     [
         "/api/overview", "/", "/api/facts?subject=深圳&page=2&page_size=5", "/facts?indicator=产业规模&kind=growth", "/api/conflicts",
-        "/compare?subject=深圳&subject=杭州", "/documents",
+        "/compare?subject=深圳&subject=杭州", "/documents", "/entities?name=深圳",
     ];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "anvil-serve-ingest-" + Guid.NewGuid().ToString("N")[..12]);
@@ -83,6 +83,9 @@ public sealed class ServeWhileIngestingTests : IDisposable
             Assert.Equal(82, await Documents(client));
             var conflicts = await client.JsonAsync("/api/conflicts");
             Assert.True(conflicts.GetProperty("total").GetInt64() > 0);
+            var shenzhen = Assert.Single(store.FindEntities(["深圳"]));
+            Assert.Equal(shenzhen.Facts, (await client.JsonAsync($"/api/entities/{shenzhen.Id}")).GetProperty("total").GetInt32());
+            Assert.Equal(shenzhen.Documents, (await client.JsonAsync($"/api/entities/{shenzhen.Id}")).GetProperty("documents_total").GetInt32());
         }
         finally
         {

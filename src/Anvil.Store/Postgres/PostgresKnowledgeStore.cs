@@ -77,16 +77,25 @@ internal sealed class PostgresKnowledgeStore : SqlKnowledgeStore
         }
     }
 
+    /// <summary>
+    /// Counts the tables and views of the current schema, as information_schema.tables lists them: read from the catalog,
+    /// as planning the standard view (its privilege checks) took ten times as long, on every open.
+    /// </summary>
+    private const string SchemaRelations = """
+        SELECT COUNT(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+        """;
+
     protected override bool TableExists(string name, DbTransaction? tx = null) => Run(() =>
     {
-        using var cmd = Command(tx, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @n");
+        using var cmd = Command(tx, $"{SchemaRelations} AND c.relname = @n");
         Parameter(cmd, "@n", name);
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     });
 
     protected override bool HasTables() => Run(() =>
     {
-        using var cmd = Command(null, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()");
+        using var cmd = Command(null, SchemaRelations);
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     });
 

@@ -69,5 +69,8 @@ public sealed record FigureSummary
     public IReadOnlyList<StatedValue>? StatedValues { get; init; }
 }
 
+/// <summary>One page of summaries (conflict groups) and how many the query finds in all.</summary>
+public sealed record SummaryPage(IReadOnlyList<FigureSummary> Summaries, int Total);
+
 /// <summary>One value stated for a figure and period, with how many documents and facts state it and one fact that does.</summary>
 public sealed record StatedValue(double Value, double? ValueHigh, Core.Quantities.Qualifier Qualifier, int Documents, int Statements, long FactId);

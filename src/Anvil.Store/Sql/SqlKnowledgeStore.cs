@@ -15,7 +15,7 @@ namespace Anvil.Store.Sql;
 /// share (<c>ON CONFLICT</c>, <c>RETURNING</c>, <c>NULLS LAST</c>). A provider adds how to open, how to lock for
 /// migrations, how to search, and how its errors read.
 /// </summary>
-internal abstract class SqlKnowledgeStore : IKnowledgeStore
+internal abstract partial class SqlKnowledgeStore : IKnowledgeStore
 {
     private const int PassageContext = 40;
 
@@ -1004,9 +1004,17 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
     /// The <c>WHERE</c> clause of a fact query over <c>facts f</c> and <c>figures g</c> (and <c>documents d</c> when it filters by
     /// document or quote), with its parameters.
     /// </summary>
-    private static string FactFilter(DbCommand cmd, FactQuery query)
+    private static string FactFilter(DbCommand cmd, FactQuery query) => " WHERE 1 = 1" + FigureConditions(cmd, query) + StatementConditions(cmd, query);
+
+    /// <summary>Whether a query filters by what a figure is (its subject, scope, indicator, kind or status), over <c>figures g</c>.</summary>
+    private static bool FiltersFigures(FactQuery query) =>
+        query.Subjects is not null || query.SubjectEntityId is not null || query.Scopes is not null || query.Indicators is not null
+        || query.Kind is not null || query.Status is not null;
+
+    /// <summary>The conditions of a fact query on the figure (<c>figures g</c>), each starting with <c> AND</c>.</summary>
+    private static string FigureConditions(DbCommand cmd, FactQuery query)
     {
-        var sql = new StringBuilder(" WHERE 1 = 1");
+        var sql = new StringBuilder();
         if (query.Subjects is { } subjects)
         {
             var list = InList(cmd, "@subj", subjects.Select(Names.Fold));
@@ -1041,6 +1049,16 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
             Parameter(cmd, "@status", status.ToSpecName());
         }
 
+        return sql.ToString();
+    }
+
+    /// <summary>
+    /// The conditions of a fact query on the statement (<c>facts f</c>, and <c>documents d</c> when it filters by document or
+    /// quote), each starting with <c> AND</c>.
+    /// </summary>
+    private static string StatementConditions(DbCommand cmd, FactQuery query)
+    {
+        var sql = new StringBuilder();
         if (query.Period is { } period)
         {
             sql.Append(" AND f.period_start >= @ps AND f.period_end <= @pe");
@@ -1333,369 +1351,6 @@ internal abstract class SqlKnowledgeStore : IKnowledgeStore
 
         return rows;
     });
-
-    // ---------------------------------------------------------------- summaries
-
-    public IReadOnlyList<FigureSummary> Summaries(FactQuery query, double tolerance = 0.1) =>
-        Run(() => ReadSummaries(query, tolerance, conflictsOnly: false, withinDocuments: false));
-
-    public IReadOnlyList<FigureSummary> ConflictGroups(FactQuery query, double tolerance = 0.1, bool withinDocuments = false) =>
-        Run(() => ReadSummaries(query, tolerance, conflictsOnly: true, withinDocuments, withValues: true));
-
-    public int CountConflictGroups(FactQuery query, double tolerance = 0.1, bool withinDocuments = false) => Run(() =>
-    {
-        using var cmd = Command(null, "");
-        cmd.CommandText = $"""
-            WITH grp AS ({GroupsSelect(cmd, query, FactFilter(cmd, query), tolerance, countDocuments: false)})
-            SELECT COUNT(*) FROM grp WHERE {ConflictCondition(cmd, withinDocuments)}
-            """;
-        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-    });
-
-    public IReadOnlyList<StatedValue> StatedValues(FigureSummary summary, int limit = 0) => Run(() =>
-    {
-        if (summary.StatedValues is { } read)
-        {
-            return limit > 0 ? [.. read.Take(limit)] : read; // read with the conflict groups
-        }
-
-        using var cmd = Command(null, "");
-        cmd.CommandText = $"""
-            SELECT f.value, f.value_high, f.qualifier, COUNT(DISTINCT f.document_id), COUNT(*), MAX(f.id)
-            FROM facts f
-            WHERE f.figure_id = @figure AND {(PeriodKeyEnd(summary) > 0 ? "f.period_end = @pe" : "f.period_end IS NULL")} AND COALESCE(f.period, '') = @pk
-            GROUP BY f.value, f.value_high, f.qualifier
-            ORDER BY f.value, f.value_high, f.qualifier{Page(cmd, limit, 0)}
-            """;
-        Parameter(cmd, "@figure", summary.FigureId);
-        Parameter(cmd, "@pk", summary.Fact.Period ?? "");
-        Parameter(cmd, "@pe", (long)PeriodKeyEnd(summary));
-        using var r = cmd.ExecuteReader();
-        var values = new List<StatedValue>();
-        while (r.Read())
-        {
-            values.Add(new StatedValue(r.GetDouble(0), r.IsDBNull(1) ? null : r.GetDouble(1), FactNames.ParseQualifier(r.GetString(2)), (int)Long(r, 3),
-                (int)Long(r, 4), Long(r, 5)));
-        }
-
-        return values;
-    });
-
-    /// <summary>The <c>period_end</c> of a summary's statements: of its period, or its date for a current figure.</summary>
-    private static int PeriodKeyEnd(FigureSummary summary) =>
-        summary.Fact.Period is null && summary.Date is { } date ? Day(date) : PeriodEnd(summary.Fact.Period);
-
-    /// <summary>yyyymmdd of a <c>YYYY-MM-DD</c> date.</summary>
-    private static int Day(string date) => int.Parse(date.Replace("-", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
-
-    /// <summary>The last day of a period as the store keeps it (what ingest wrote to <c>period_end</c>), 0 for none.</summary>
-    private static int PeriodEnd(string? period) => Periods.PeriodRange.TryParse(period, out var range) ? range.EndDay : 0;
-
-    /// <summary>
-    /// Per figure and period (<c>pk</c>: the period as written, <c>pe</c>: its last day, for a current figure its document's
-    /// date): how many statements and documents, the range of values, and what the values allow at most and least
-    /// (<c>max_lo</c>, <c>min_hi</c>: each statement allows <c>lo</c>..<c>hi</c>, as Conflicts.Range gives them). Grouped by the
-    /// columns of <c>facts_figure</c> in its order, so a figure's statements are read from the index and summed as they come.
-    /// Without <paramref name="countDocuments"/> the documents are not counted (0): a count of conflicts needs only whether
-    /// the first and last differ.
-    /// </summary>
-    private static string GroupsSelect(DbCommand cmd, FactQuery query, string filter, double tolerance, bool countDocuments = true)
-    {
-        Parameter(cmd, "@tol", tolerance);
-        // the document is joined only when a filter reads it
-        string tables = query.Doc is not null || query.Text is not null ? FactTables : "facts f JOIN figures g ON g.id = f.figure_id";
-        return $"""
-            SELECT f.figure_id, COALESCE(f.period, '') AS pk, COALESCE(f.period_end, 0) AS pe, COUNT(*) AS statements,
-                   {(countDocuments ? "COUNT(DISTINCT f.document_id)" : "0")} AS documents, MIN(f.document_id) AS first_doc, MAX(f.document_id) AS last_doc,
-                   MIN(f.value) AS low, MAX(COALESCE(f.value_high, f.value)) AS high,
-                   MAX(CASE f.qualifier WHEN 'approx' THEN f.value - ABS(f.value) * @tol WHEN 'lt' THEN -1e300 WHEN 'le' THEN -1e300 ELSE f.value END) AS max_lo,
-                   MIN(CASE f.qualifier WHEN 'approx' THEN f.value + ABS(f.value) * @tol WHEN 'gt' THEN 1e300 WHEN 'ge' THEN 1e300
-                                        WHEN 'range' THEN COALESCE(f.value_high, f.value) ELSE f.value END) AS min_hi
-            FROM {tables}{filter}
-            GROUP BY f.figure_id, f.period_end, f.period
-            """;
-    }
-
-    /// <summary>
-    /// The documents table as <c>d</c> where only its id, date and key are read (the latest of a figure's values, the order
-    /// of a page of facts): a provider may name the index that holds them, so the rows with their text are not read.
-    /// </summary>
-    protected virtual string DocumentDates => "documents d";
-
-    /// <summary>
-    /// Values that cannot all be true: the highest least value lies above the lowest most value (intervals on a line meet
-    /// all together when they meet pairwise), among two documents at least unless one document's own values count.
-    /// Figures with neither a period nor a dated document are left out, as no two statements are known to be of one time.
-    /// </summary>
-    private static string ConflictCondition(DbCommand cmd, bool withinDocuments)
-    {
-        // two documents or more: the first and the last differ (cheaper than counting them, which only a page needs)
-        return $"grp.pe > 0{(withinDocuments ? "" : " AND grp.first_doc <> grp.last_doc")} AND grp.max_lo - grp.min_hi > 1e-9 * (ABS(grp.max_lo) + ABS(grp.min_hi) + 1)";
-    }
-
-    /// <summary>
-    /// The summaries in three reads: the page of figures and periods with their counts and ranges (<see cref="GroupsSelect"/>);
-    /// the values each page figure is stated with, one row a value, from <c>facts_figure</c> (the filter again, for filters on
-    /// statements), of which the first by documents, latest date, value and qualifier is chosen as they stream by; and the
-    /// chosen statements' unit, source and document. With <paramref name="withValues"/> each summary keeps its values too.
-    /// </summary>
-    private List<FigureSummary> ReadSummaries(FactQuery query, double tolerance, bool conflictsOnly, bool withinDocuments, bool withValues = false)
-    {
-        var groups = ReadGroups(query, tolerance, conflictsOnly, withinDocuments);
-        if (groups.Count == 0)
-        {
-            return [];
-        }
-
-        var byKey = groups.ToDictionary(g => (g.FigureId, g.PeriodKey, g.PeriodEnd));
-        foreach (var figures in groups.Select(g => g.FigureId).Distinct().Chunk(500))
-        {
-            ReadValues(query, figures, byKey, withValues);
-            if (query.Limit > 0)
-            {
-                CountDocuments(query, figures, byKey);
-            }
-        }
-
-        var chosen = new Dictionary<long, (string? UnitText, string? IndicatorText, string? Source, string Doc, string? Date)>();
-        foreach (var ids in groups.Select(g => g.Best.FactId).Chunk(500))
-        {
-            using var cmd = Command(null, "");
-            cmd.CommandText = $"""
-                SELECT f.id, f.unit_text, f.indicator_text, f.source, d.doc_key, d.date
-                FROM facts f JOIN documents d ON d.id = f.document_id WHERE f.id IN {InList(cmd, "@fid", ids)}
-                """;
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                chosen[Long(r, 0)] = (Text(r, 1), Text(r, 2), Text(r, 3), r.GetString(4), Text(r, 5));
-            }
-        }
-
-        return [.. groups.Select(g => g.Summary(chosen[g.Best.FactId]))];
-    }
-
-    /// <summary>The page of figures and periods, in the order of summaries, with their figure's names.</summary>
-    private List<SummaryGroup> ReadGroups(FactQuery query, double tolerance, bool conflictsOnly, bool withinDocuments)
-    {
-        using var cmd = Command(null, "");
-        string o = OrdinalCollation;
-        string conflict = ConflictCondition(cmd, withinDocuments);
-        cmd.CommandText = $"""
-            WITH grp AS ({GroupsSelect(cmd, query, FactFilter(cmd, query), tolerance, countDocuments: query.Limit == 0)})
-            SELECT grp.figure_id, grp.pk, grp.pe, grp.statements, grp.documents, grp.low, grp.high, CASE WHEN {conflict} THEN 1 ELSE 0 END,
-                   g.subject, g.scope, g.indicator, g.kind, g.unit, g.status, g.basis
-            FROM grp JOIN figures g ON g.id = grp.figure_id
-            {(conflictsOnly ? "WHERE " + conflict : "")}
-            ORDER BY g.subject{o}, g.indicator{o}, COALESCE(g.scope, ''){o}, g.kind{o}, g.unit{o}, g.status{o}, COALESCE(g.basis, ''){o}, grp.pe, grp.pk{o}, grp.figure_id
-            {Page(cmd, query.Limit, query.Offset)}
-            """;
-        using var r = cmd.ExecuteReader();
-        var groups = new List<SummaryGroup>();
-        while (r.Read())
-        {
-            groups.Add(new SummaryGroup
-            {
-                FigureId = Long(r, 0),
-                PeriodKey = r.GetString(1),
-                PeriodEnd = Long(r, 2),
-                Statements = (int)Long(r, 3),
-                Documents = (int)Long(r, 4),
-                Low = r.GetDouble(5),
-                High = r.GetDouble(6),
-                Conflict = Long(r, 7) == 1,
-                Subject = r.GetString(8),
-                Scope = Text(r, 9),
-                Indicator = r.GetString(10),
-                Kind = r.GetString(11),
-                Unit = r.GetString(12),
-                Status = r.GetString(13),
-                Basis = Text(r, 14),
-            });
-        }
-
-        return groups;
-    }
-
-    /// <summary>The values these figures are stated with (one row a value, figure and period), offered to their groups.</summary>
-    private void ReadValues(FactQuery query, long[] figures, Dictionary<(long, string, long), SummaryGroup> groups, bool withValues)
-    {
-        using var cmd = Command(null, "");
-        // the document's date only, through an index where the provider has one, unless a filter reads the document
-        string tables = query.Doc is not null || query.Text is not null ? FactTables : $"facts f JOIN figures g ON g.id = f.figure_id JOIN {DocumentDates} ON d.id = f.document_id";
-        cmd.CommandText = $"""
-            SELECT f.figure_id, COALESCE(f.period, ''), COALESCE(f.period_end, 0), f.value, f.value_high, f.qualifier,
-                   COUNT(DISTINCT f.document_id), COUNT(*), MAX(COALESCE(d.date, '')), MAX(f.id)
-            FROM {tables}{FactFilter(cmd, query)} AND f.figure_id IN {InList(cmd, "@fig", figures)}
-            GROUP BY f.figure_id, f.period_end, f.period, f.value, f.value_high, f.qualifier
-            """;
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            if (groups.TryGetValue((Long(r, 0), r.GetString(1), Long(r, 2)), out var group))
-            {
-                group.Offer(new StatedValueRow(r.GetDouble(3), r.IsDBNull(4) ? null : r.GetDouble(4), r.GetString(5), (int)Long(r, 6), (int)Long(r, 7),
-                    r.GetString(8), Long(r, 9)), withValues);
-            }
-        }
-    }
-
-    /// <summary>
-    /// How many documents state each figure and period of a page: counted for the page only, as counting them for every
-    /// figure the page is chosen from (a million statements for the first page of conflicts) cost more than the rest.
-    /// </summary>
-    private void CountDocuments(FactQuery query, long[] figures, Dictionary<(long, string, long), SummaryGroup> groups)
-    {
-        using var cmd = Command(null, "");
-        string tables = query.Doc is not null || query.Text is not null ? FactTables : "facts f JOIN figures g ON g.id = f.figure_id";
-        cmd.CommandText = $"""
-            SELECT f.figure_id, COALESCE(f.period, ''), COALESCE(f.period_end, 0), COUNT(DISTINCT f.document_id)
-            FROM {tables}{FactFilter(cmd, query)} AND f.figure_id IN {InList(cmd, "@fig", figures)}
-            GROUP BY f.figure_id, f.period_end, f.period
-            """;
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            if (groups.TryGetValue((Long(r, 0), r.GetString(1), Long(r, 2)), out var group))
-            {
-                group.Documents = (int)Long(r, 3);
-            }
-        }
-    }
-
-    /// <summary>One value of a figure and period as <see cref="ReadValues"/> reads it, with the latest date of the documents stating it.</summary>
-    private readonly record struct StatedValueRow(double Value, double? ValueHigh, string Qualifier, int Documents, int Statements, string Latest, long FactId)
-    {
-        /// <summary>
-        /// The order of choice: more documents, then the latest, then the higher value; the lower qualifier name last, so a
-        /// choice never depends on the order rows come in.
-        /// </summary>
-        public bool Before(StatedValueRow other)
-        {
-            int c = Documents.CompareTo(other.Documents);
-            if (c == 0)
-            {
-                c = string.CompareOrdinal(Latest, other.Latest);
-            }
-
-            if (c == 0)
-            {
-                c = Value.CompareTo(other.Value);
-            }
-
-            if (c == 0)
-            {
-                c = (ValueHigh ?? Value).CompareTo(other.ValueHigh ?? other.Value);
-            }
-
-            return c == 0 ? string.CompareOrdinal(Qualifier, other.Qualifier) < 0 : c > 0;
-        }
-    }
-
-    /// <summary>A figure and period of a page while its values are read: the best value so far and the documents of the runner-up.</summary>
-    private sealed class SummaryGroup
-    {
-        public required long FigureId { get; init; }
-
-        public required string PeriodKey { get; init; }
-
-        public required long PeriodEnd { get; init; }
-
-        public required int Statements { get; init; }
-
-        public required int Documents { get; set; }
-
-        public required double Low { get; init; }
-
-        public required double High { get; init; }
-
-        public required bool Conflict { get; init; }
-
-        public required string Subject { get; init; }
-
-        public string? Scope { get; init; }
-
-        public required string Indicator { get; init; }
-
-        public required string Kind { get; init; }
-
-        public required string Unit { get; init; }
-
-        public required string Status { get; init; }
-
-        public string? Basis { get; init; }
-
-        public StatedValueRow Best { get; private set; }
-
-        private int? _runnerUpDocuments;
-        private int _values;
-        private List<StatedValueRow>? _stated;
-
-        public void Offer(StatedValueRow row, bool keep)
-        {
-            if (_values == 0 || row.Before(Best))
-            {
-                if (_values > 0)
-                {
-                    _runnerUpDocuments = Math.Max(_runnerUpDocuments ?? 0, Best.Documents);
-                }
-
-                Best = row;
-            }
-            else
-            {
-                _runnerUpDocuments = Math.Max(_runnerUpDocuments ?? 0, row.Documents);
-            }
-
-            _values++;
-            if (keep)
-            {
-                (_stated ??= []).Add(row);
-            }
-        }
-
-        public FigureSummary Summary((string? UnitText, string? IndicatorText, string? Source, string Doc, string? Date) chosen)
-        {
-            string? period = PeriodKey.Length > 0 ? PeriodKey : null;
-            long pe = PeriodEnd;
-            return new FigureSummary
-            {
-                FigureId = FigureId,
-                Statements = Statements,
-                Documents = Documents,
-                Low = Low,
-                High = High,
-                Conflict = Conflict,
-                ChosenDocuments = Best.Documents,
-                Values = _values,
-                Choice = _values == 1 ? SummaryChoice.Agreed : Best.Documents > _runnerUpDocuments ? SummaryChoice.MostSources : SummaryChoice.Latest,
-                FactId = Best.FactId,
-                Date = period is null && pe > 0 ? string.Create(CultureInfo.InvariantCulture, $"{pe / 10000:0000}-{pe / 100 % 100:00}-{pe % 100:00}") : null,
-                Fact = new Fact
-                {
-                    Subject = Subject,
-                    Scope = Scope,
-                    Indicator = Indicator,
-                    Kind = FactNames.ParseKind(Kind),
-                    Unit = new Unit(Unit),
-                    Status = FactNames.ParseStatus(Status),
-                    Basis = FactNames.ParseBasis(Basis),
-                    Value = Best.Value,
-                    ValueHigh = Best.ValueHigh,
-                    Qualifier = FactNames.ParseQualifier(Best.Qualifier),
-                    UnitText = chosen.UnitText,
-                    IndicatorText = chosen.IndicatorText,
-                    Source = chosen.Source,
-                    Period = period,
-                },
-                Doc = chosen.Doc,
-                DocDate = chosen.Date,
-                StatedValues = _stated is null ? null
-                    : [.. _stated.OrderBy(v => v.Value).ThenBy(v => v.ValueHigh).ThenBy(v => v.Qualifier, StringComparer.Ordinal)
-                        .Select(v => new StatedValue(v.Value, v.ValueHigh, FactNames.ParseQualifier(v.Qualifier), v.Documents, v.Statements, v.FactId))],
-            };
-        }
-    }
 
     // ---------------------------------------------------------------- search
 

@@ -203,6 +203,106 @@ internal sealed class SqliteKnowledgeStore : SqlKnowledgeStore
     /// </summary>
     protected override string DocumentDates => "documents d INDEXED BY documents_dates";
 
+    /// <summary>
+    /// The statements a summary sums up, read through SQLite's own interface: a place's fifty thousand statements are read
+    /// in half the time the data reader takes (it asks each column's type before its value), and the period and
+    /// qualifier, the same row after row, are made into strings only when they change.
+    /// </summary>
+    protected override void ReadStatements(DbCommand cmd, FigureTally tally)
+    {
+        var db = ((SqliteConnection)Connection).Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, cmd.CommandText, out var stmt));
+        using (stmt)
+        {
+            foreach (DbParameter p in cmd.Parameters)
+            {
+                int i = raw.sqlite3_bind_parameter_index(stmt, p.ParameterName);
+                Check(db, p.Value switch
+                {
+                    long l => raw.sqlite3_bind_int64(stmt, i, l),
+                    int n => raw.sqlite3_bind_int64(stmt, i, n),
+                    double d => raw.sqlite3_bind_double(stmt, i, d),
+                    string s => raw.sqlite3_bind_text(stmt, i, s),
+                    null or DBNull => raw.sqlite3_bind_null(stmt, i),
+                    var other => throw new InvalidOperationException($"a statement read takes no parameter of type {other.GetType().Name}"),
+                });
+            }
+
+            var period = new Utf8Column();
+            var qualifier = new Utf8Column();
+            int rc = FirstStep(stmt);
+            for (; rc == raw.SQLITE_ROW; rc = raw.sqlite3_step(stmt))
+            {
+                tally.Add(new StatementRow(
+                    raw.sqlite3_column_int64(stmt, 0),
+                    raw.sqlite3_column_type(stmt, 1) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(stmt, 1),
+                    raw.sqlite3_column_type(stmt, 2) == raw.SQLITE_NULL ? null : period.Read(raw.sqlite3_column_blob(stmt, 2)),
+                    raw.sqlite3_column_double(stmt, 3),
+                    raw.sqlite3_column_type(stmt, 4) == raw.SQLITE_NULL ? null : raw.sqlite3_column_double(stmt, 4),
+                    qualifier.Read(raw.sqlite3_column_blob(stmt, 5)),
+                    raw.sqlite3_column_int64(stmt, 6),
+                    raw.sqlite3_column_int64(stmt, 7)));
+            }
+
+            Check(db, rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);
+        }
+    }
+
+    /// <summary>
+    /// The first step, which waits out another connection's brief lock as the data reader does (up to the connection's
+    /// timeout) before it fails; once rows come, a read holds its snapshot to the end.
+    /// </summary>
+    private static int FirstStep(sqlite3_stmt stmt)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            int rc = raw.sqlite3_step(stmt);
+            if ((rc != raw.SQLITE_BUSY && rc != raw.SQLITE_LOCKED) || waited.Elapsed.TotalSeconds >= BusyTimeoutSeconds)
+            {
+                return rc;
+            }
+
+            raw.sqlite3_reset(stmt);
+            Thread.Sleep(20);
+        }
+    }
+
+    private const int BusyTimeoutSeconds = 60;
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
+        }
+    }
+
+    /// <summary>A text column read row after row: a new string only when its bytes differ from the last row's.</summary>
+    private sealed class Utf8Column
+    {
+        private byte[] _bytes = [];
+        private int _length = -1;
+        private string _text = "";
+
+        public string Read(ReadOnlySpan<byte> utf8)
+        {
+            if (utf8.Length != _length || !utf8.SequenceEqual(_bytes.AsSpan(0, _length)))
+            {
+                if (_bytes.Length < utf8.Length)
+                {
+                    _bytes = new byte[utf8.Length];
+                }
+
+                utf8.CopyTo(_bytes);
+                _length = utf8.Length;
+                _text = System.Text.Encoding.UTF8.GetString(utf8);
+            }
+
+            return _text;
+        }
+    }
+
     /// <summary>The normalised text lives in the full-text index only (and <c>anvil_normalize</c> makes it again for short terms).</summary>
     protected override string StoredSearchText(string searchText) => "";
 

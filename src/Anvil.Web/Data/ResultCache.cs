@@ -48,7 +48,11 @@ internal sealed class ResultCache
                 }
             }
 
-            var fresh = new Entry(version, new Lazy<Task<object>>(() => Task.Run(() => (object)_access.Use(read))));
+            // a thread of its own, not one of the pool's: a cold read takes a second of CPU, and a few of them at once (a
+            // hundred clients opening the pages of a large knowledge base) held every pool thread while the requests that
+            // the cache answers at once queued behind them until the pool grew (p99 1.4 s over a million facts)
+            var fresh = new Entry(version, new Lazy<Task<object>>(() => Task.Factory.StartNew(() => (object)_access.Use(read), CancellationToken.None,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default)));
             bool stored = entry is null ? _entries.TryAdd(key, fresh) : _entries.TryUpdate(key, fresh, entry);
             if (stored)
             {

@@ -408,6 +408,22 @@ public sealed class StoreCliTests : IDisposable
     }
 
     [Fact]
+    public void A_query_reads_the_knowledge_base_however_it_is_named_and_a_refused_one_leaves_it_closed()
+    {
+        // the knowledge base opens while the command line is read: from --db X, --db=X or ANVIL_DB alike
+        var db = FactBase();
+        var expected = Run("timeline", "深圳", "产业规模", "--db", db, "--format", "csv");
+        Assert.Equal(0, expected.ExitCode);
+        Assert.Equal(expected.Stdout, Run("timeline", "深圳", "产业规模", "--db=" + db, "--format", "csv").Stdout);
+        Assert.Equal(expected.Stdout, AnvilCli.RunWith(_dir.Path, new Dictionary<string, string> { ["ANVIL_DB"] = db }, "timeline", "深圳", "产业规模", "--format", "csv").Stdout);
+        Assert.Contains("E0404", Run("timeline", "深圳", "产业规模", "--db", "other.db").Stderr);
+
+        var refused = Run("compare", "深圳", "杭州", "--db", db, "--no-such-option");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.False(File.Exists(db + "-wal")); // closed, not left open as the process ended
+    }
+
+    [Fact]
     public void Compare_pairs_the_gdp_of_two_cities_whatever_each_text_calls_it()
     {
         // one text writes GDP, the other 地区生产总值 (Traditional) and a third 经济总量: one indicator in the knowledge base

@@ -79,19 +79,38 @@ internal sealed class CompareCommand : StoreCommand<CompareSettings>
             Write(comparison, settings.ParsedFormat, settings.Output, quotes);
         }
 
-        // the names it holds are compared all the same; one it does not hold is an input that failed
-        return UnknownNames.Report(store, settings.Names, settings.Indicator) ? 1 : 0;
+        // the names it holds are compared all the same; one it does not hold is an input that failed (a name with a cell,
+        // or an indicator when any name has one, is held: only the others are looked for)
+        var stated = comparison.Comparable.Concat(comparison.Apart).SelectMany(r => r.Cells.Keys).ToHashSet(StringComparer.Ordinal);
+        return UnknownNames.Report(store, settings.Names.Where(n => !stated.Contains(n)), stated.Count > 0 ? null : settings.Indicator) ? 1 : 0;
     }
 
+    /// <summary>
+    /// Each subject's figures summed up in the store; the subjects after the first on connections of their own, side by
+    /// side with the first (each is a pass over tens of thousands of statements in a large knowledge base).
+    /// </summary>
     public static Comparison Compare(IKnowledgeStore store, IReadOnlyList<string> names, string? indicator = null, string? scope = null, PeriodRange? period = null)
     {
-        var subjects = names.Select(name => (name, store.Summaries(new FactQuery
+        FactQuery Query(string name) => new()
         {
             Subjects = Filters.Expand(name),
             Indicators = Filters.ExpandIndicator(indicator),
             Scopes = Filters.Expand(scope),
             Period = period,
-        }))).ToList();
+        };
+
+        var others = names.Skip(1).Select(name => Task.Run(() =>
+        {
+            using var own = KnowledgeStore.Open(store.Location, create: false);
+            return own.Summaries(Query(name));
+        })).ToList();
+        var subjects = new List<(string, IReadOnlyList<FigureSummary>)>();
+        if (names.Count > 0)
+        {
+            subjects.Add((names[0], store.Summaries(Query(names[0]))));
+        }
+
+        subjects.AddRange(names.Skip(1).Zip(others, (name, summing) => (name, summing.GetAwaiter().GetResult())));
         return Comparisons.Compare(subjects);
     }
 

@@ -63,9 +63,8 @@ internal sealed class ConflictsCommand : StoreCommand<ConflictsSettings>
             Subjects = Filters.Expand(settings.Subject),
             Indicators = Filters.ExpandIndicator(settings.Indicator),
         };
-        // the figures and their values in one pass of the store; counted apart only when a page of them is shown
-        var groups = store.ConflictGroups(filter with { Limit = settings.Limit }, tolerance, settings.WithinDocuments);
-        int total = settings.Limit > 0 && groups.Count == settings.Limit ? store.CountConflictGroups(filter, tolerance, settings.WithinDocuments) : groups.Count;
+        // the figures and their values in one pass of the store, counted in the same pass when a page of them is shown
+        var (groups, total) = store.ConflictPage(filter with { Limit = settings.Limit }, tolerance, settings.WithinDocuments);
         int wanted = groups.Count;
         var rows = new List<(FigureSummary Group, int Cluster, int Clusters, ValueCluster Values)>();
         foreach (var group in groups)

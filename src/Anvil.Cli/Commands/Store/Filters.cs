@@ -20,8 +20,10 @@ internal static class Filters
     /// <summary>What an indicator's canonical name may be chosen for: every kind of subject, with a money, a count or any unit.</summary>
     private static readonly (IndicatorApplies Subject, IndicatorApplies Unit)[] Readings =
     [
-        .. new[] { IndicatorApplies.Region, IndicatorApplies.Country, IndicatorApplies.Company, IndicatorApplies.Any }
-            .SelectMany(s => new[] { IndicatorApplies.Money, IndicatorApplies.Count, IndicatorApplies.Any }.Select(u => (s, u))),
+        (IndicatorApplies.Region, IndicatorApplies.Money), (IndicatorApplies.Region, IndicatorApplies.Count), (IndicatorApplies.Region, IndicatorApplies.Any),
+        (IndicatorApplies.Country, IndicatorApplies.Money), (IndicatorApplies.Country, IndicatorApplies.Count), (IndicatorApplies.Country, IndicatorApplies.Any),
+        (IndicatorApplies.Company, IndicatorApplies.Money), (IndicatorApplies.Company, IndicatorApplies.Count), (IndicatorApplies.Company, IndicatorApplies.Any),
+        (IndicatorApplies.Any, IndicatorApplies.Money), (IndicatorApplies.Any, IndicatorApplies.Count), (IndicatorApplies.Any, IndicatorApplies.Any),
     ];
 
     /// <summary>The folded names a typed subject, scope or indicator may be stored under (any script, any alias).</summary>

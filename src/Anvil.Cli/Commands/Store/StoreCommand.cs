@@ -38,9 +38,15 @@ internal abstract class StoreCommand<TSettings> : Command<TSettings>
 
     protected abstract int Run(TSettings settings, CancellationToken cancellationToken);
 
-    /// <summary>Opens the knowledge base the settings name; <paramref name="create"/> for verbs that write.</summary>
-    protected static IKnowledgeStore Open(StoreSettings settings, bool create) =>
-        KnowledgeStore.Open(StoreLocation.Resolve(settings.Db), create);
+    /// <summary>
+    /// Opens the knowledge base the settings name (or takes it from <see cref="StorePreload"/>, which opened it while the
+    /// command line was read); <paramref name="create"/> for verbs that write.
+    /// </summary>
+    protected static IKnowledgeStore Open(StoreSettings settings, bool create)
+    {
+        var location = StoreLocation.Resolve(settings.Db);
+        return (create ? null : StorePreload.Take(location)) ?? KnowledgeStore.Open(location, create);
+    }
 
     protected static int Fail(string code, string message)
     {

@@ -96,9 +96,12 @@ internal static class Compare
 
     private static async Task<IResult> Render(HttpContext context, ResultCache cache, CompareRequest request)
     {
-        var result = await Query(cache, request);
-        var (places, indicators) = await cache.GetAsync("compare-choices", s => new Choices(
+        // the comparison and the picker's choices are read side by side, each on a connection of its own
+        var comparing = Query(cache, request);
+        var choosing = cache.GetAsync("compare-choices", s => new Choices(
             [.. s.TopEntities("place", 24).Where(e => e.Facts > 0).Select(e => e.Name)], [.. s.TopIndicators(24).Select(i => i.Indicator)]));
+        var result = await comparing;
+        var (places, indicators) = await choosing;
         var chosenIndicators = Check.NameList("indicator", request.Indicator, 50);
         var title = result.Subjects.Count > 0 ? "Compare " + string.Join(" · ", result.Subjects) : "Compare";
         return Layout.Page(context, title, "compare", html =>

@@ -57,8 +57,8 @@ internal static class ConflictsPage
     }
 
     /// <summary>
-    /// The store counts the conflicting figures and reads one page of them (never every pair of statements); each page's
-    /// clusters come from the values stated for its figures. Both are kept until the knowledge base changes.
+    /// The store reads one page of the conflicting figures and counts them all in the same read (never every pair of
+    /// statements); each page's clusters come from the values stated for its figures. Kept until the knowledge base changes.
     /// </summary>
     public static async Task<ConflictsResponse> Query(ResultCache cache, ConflictsRequest request)
     {
@@ -70,22 +70,24 @@ internal static class ConflictsPage
         var filter = new FactQuery { Subjects = subjects, Indicators = indicators };
         var key = ResultCache.Key("conflicts", ResultCache.Names(subjects), ResultCache.Names(indicators), tolerance.ToString("R", CultureInfo.InvariantCulture),
             within ? "within" : "across");
-        var total = await cache.GetAsync(key + "\u001fcount", s => (object)s.CountConflictGroups(filter, tolerance, within));
-        var page = await cache.GetAsync(ResultCache.Key(key, paging.Page.ToString(CultureInfo.InvariantCulture), paging.Size.ToString(CultureInfo.InvariantCulture)),
+        var (page, count) = await cache.GetAsync(ResultCache.Key(key, paging.Page.ToString(CultureInfo.InvariantCulture), paging.Size.ToString(CultureInfo.InvariantCulture)),
             s => Page(s, filter with { Offset = paging.Offset, Limit = paging.Size }, tolerance, within));
-        long count = (int)total;
         return new ConflictsResponse(count, paging.Page, paging.Size, paging.Pages(count), page);
     }
 
-    private static List<ConflictItem> Page(IKnowledgeStore store, FactQuery query, double tolerance, bool within)
+    /// <summary>A page of conflicts with their clusters, and how many there are in all (one read of every figure's periods gives both).</summary>
+    private sealed record CountedPage(List<ConflictItem> Items, long Total);
+
+    private static CountedPage Page(IKnowledgeStore store, FactQuery query, double tolerance, bool within)
     {
-        var groups = store.ConflictGroups(query, tolerance, within)
+        var found = store.ConflictPage(query, tolerance, within);
+        var groups = found.Summaries
             .Select(g => (Summary: g, Clusters: AnalyticsConflicts.Clusters(store.StatedValues(g), tolerance))).ToList();
         var ids = groups.SelectMany(g => g.Clusters.Take(ClustersShown)).Select(c => c.FactId).Distinct().ToList();
         var facts = ids.Chunk(500).SelectMany(chunk => store.Facts(new FactQuery { Ids = chunk })).ToDictionary(f => f.Id);
-        return [.. groups.Select(g => new ConflictItem(g.Summary, EffectivePeriod.Label(g.Summary),
+        return new CountedPage([.. groups.Select(g => new ConflictItem(g.Summary, EffectivePeriod.Label(g.Summary),
             [.. g.Clusters.Take(ClustersShown).Select(c => new ConflictCluster(c.Low, c.High, ClusterText(g.Summary, c), c.Documents, c.Statements,
-                facts.GetValueOrDefault(c.FactId)))], g.Clusters.Count))];
+                facts.GetValueOrDefault(c.FactId)))], g.Clusters.Count))], found.Total);
     }
 
     /// <summary>A cluster's values for people: one value as stated (≈3600亿元), several as their range.</summary>

@@ -59,38 +59,64 @@ internal static class Entities
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/entities", (StoreAccess store, [FromQuery(Name = "name")] string? name) => Find(store, name))
+        app.MapGet("/api/entities", (ResultCache cache, [FromQuery(Name = "name")] string? name) => Find(cache, name))
             .WithName("entities").WithSummary("Entities with this name, alias or written form (any script), most mentioned first");
-        app.MapGet("/api/entities/{id}", (StoreAccess store, ResultCache cache, long id, [AsParameters] EntityRequest request) => Query(store, cache, id, request))
+        app.MapGet("/api/entities/{id}", (ResultCache cache, long id, [AsParameters] EntityRequest request) => Query(cache, id, request))
             .WithName("entity").WithSummary("One entity: type, aliases, a page of its facts, series over time, the first relations and latest documents");
-        app.MapGet("/entities", (StoreAccess store, [FromQuery(Name = "name")] string? name) =>
+        app.MapGet("/entities", async (ResultCache cache, [FromQuery(Name = "name")] string? name) =>
         {
-            var found = Find(store, name);
+            var found = await Find(cache, name);
             return found.Count > 0 ? Results.Redirect(Links.Entity(found[0].Id))
                 : throw WebException.NotFound($"no entity called '{Check.Shorten(name)}' in the knowledge base");
         }).ExcludeFromDescription();
-        app.MapGet("/entities/{id}", async (StoreAccess store, ResultCache cache, HttpContext context, long id, [AsParameters] EntityRequest request) =>
-            Render(context, request, await Query(store, cache, id, request))).ExcludeFromDescription();
+        app.MapGet("/entities/{id}", async (ResultCache cache, HttpContext context, long id, [AsParameters] EntityRequest request) =>
+            Render(context, request, await Query(cache, id, request))).ExcludeFromDescription();
     }
 
-    public static IReadOnlyList<EntityRow> Find(StoreAccess store, string? name)
+    /// <summary>The entities a name finds, with their counts (a place's mentions counted by document), kept until the knowledge base changes.</summary>
+    public static Task<IReadOnlyList<EntityRow>> Find(ResultCache cache, string? name)
     {
         var names = Check.Names("name", name) ?? throw WebException.BadParameter("name: give a name, such as name=华为");
-        return store.Use(s => s.FindEntities(names));
+        return cache.GetAsync(ResultCache.Key("entities", ResultCache.Names(names)), s => s.FindEntities(names));
     }
 
-    public static async Task<EntityResponse> Query(StoreAccess store, ResultCache cache, long id, EntityRequest request)
+    /// <summary>
+    /// The entity, its series (kept per entity) and one page of its facts, relations and documents, kept until the
+    /// knowledge base changes: a place's page counts and sorts tens of thousands of facts and mentions, and many readers
+    /// asking for it cost one read of the store. A flag on a relation is a change, so a page shows it at once.
+    /// </summary>
+    public static async Task<EntityResponse> Query(ResultCache cache, long id, EntityRequest request)
     {
         var paging = Paging.Of(request.Page, request.PageSize);
-        var entity = store.Use(s => s.Entity(id)) ?? throw WebException.NotFound($"no entity {id} in the knowledge base");
-        var series = await cache.GetAsync(ResultCache.Key("entity-series", id.ToString(CultureInfo.InvariantCulture)), s => SeriesOf(s, id));
-        return store.Use(s =>
+        string entityKey = id.ToString(CultureInfo.InvariantCulture);
+        // the series and the page are read side by side, each on a connection of its own
+        var summing = cache.GetAsync(ResultCache.Key("entity-series", entityKey), s => SeriesOf(s, id));
+        var reading = cache.GetAsync(ResultCache.Key("entity", entityKey, paging.Page.ToString(CultureInfo.InvariantCulture),
+            paging.Size.ToString(CultureInfo.InvariantCulture)), s => (object?)Page(s, id, paging) ?? Missing.Entity);
+        var page = await reading;
+        var series = await summing;
+        return page is EntityResponse found ? found with { Series = series.Top, SeriesTotal = series.Total }
+            : throw WebException.NotFound($"no entity {id} in the knowledge base");
+    }
+
+    /// <summary>What a page of an entity holds but its series; null when there is no such entity.</summary>
+    private static EntityResponse? Page(IKnowledgeStore s, long id, Paging paging)
+    {
+        if (s.Entity(id) is not { } entity)
         {
-            var query = new FactQuery { SubjectEntityId = id, Offset = paging.Offset, Limit = paging.Size };
-            int total = s.CountFacts(query);
-            return new EntityResponse(entity, s.Aliases(id), total, paging.Page, paging.Size, paging.Pages(total), s.Facts(query),
-                series.Top, series.Total, s.Relations(id, MaxListed), s.CountRelations(id), s.EntityDocuments(id, MaxListed), entity.Documents);
-        });
+            return null;
+        }
+
+        var query = new FactQuery { SubjectEntityId = id, Offset = paging.Offset, Limit = paging.Size };
+        int total = s.CountFacts(query);
+        return new EntityResponse(entity, s.Aliases(id), total, paging.Page, paging.Size, paging.Pages(total), s.Facts(query),
+            [], 0, s.Relations(id, MaxListed), s.CountRelations(id), s.EntityDocuments(id, MaxListed), entity.Documents);
+    }
+
+    /// <summary>A cached answer that there is no such entity (the cache keeps objects, never null).</summary>
+    private sealed class Missing
+    {
+        public static readonly Missing Entity = new();
     }
 
     /// <summary>

@@ -77,7 +77,12 @@ internal static class Facts
         app.MapGet("/api/facts/facets", (ResultCache cache, [AsParameters] FactsRequest request) => Facets(cache, request))
             .WithName("facts-facets").WithSummary("The most frequent subjects, indicators, periods, kinds and sources of the matching facts, with counts");
         app.MapGet("/facts", async (ResultCache cache, HttpContext context, [AsParameters] FactsRequest request) =>
-            Render(context, request, await Query(cache, request), await Facets(cache, request))).ExcludeFromDescription();
+        {
+            // the page and the facets are read side by side, each on a connection of its own
+            var page = Query(cache, request);
+            var facets = Facets(cache, request);
+            return Render(context, request, await page, await facets);
+        }).ExcludeFromDescription();
     }
 
     /// <summary>Counted by the store (a GROUP BY per facet over the matching facts), kept until the knowledge base changes.</summary>

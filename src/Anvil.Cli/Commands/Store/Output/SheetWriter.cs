@@ -13,7 +13,8 @@ namespace Anvil.Cli.Commands.Store.Output;
 /// </summary>
 internal static class SheetWriter
 {
-    private static readonly JsonWriterOptions JsonOptions = new()
+    // made when JSON is written: a field of its type would load System.Text.Json for every table
+    private static JsonWriterOptions JsonOptions => new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Chinese stays readable
     };
