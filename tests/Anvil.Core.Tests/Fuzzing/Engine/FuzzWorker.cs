@@ -6,8 +6,9 @@ namespace Anvil.Core.Tests.Fuzzing;
 /// <summary>
 /// Runs the oracle on one input at a time on a thread of its own, with a time bound. The bound is on the
 /// processor time of that thread where Linux tells it (/proc), so that a machine busy with other work does not
-/// make a slow input look hung; a blocked thread (which uses no processor time) is caught by a wall-clock bound
-/// of <see cref="WallFactor"/> times as much. A thread cannot be stopped in .NET, so an input that overruns is
+/// make a slow input look hung; a blocked thread (which uses no processor time) is caught when its processor time
+/// has not moved for <see cref="WallFactor"/> times the bound of wall-clock time. A thread that is merely waiting
+/// for a core on a loaded machine still gets some time in that span, so it is not taken for blocked. A thread cannot be stopped in .NET, so an input that overruns is
 /// reported as a hang and its thread abandoned (a background thread, left to finish or spin); the next input gets
 /// a fresh thread. Threads have the default stack size, as the CLI's worker threads do, so deep recursion fails
 /// here as it would there.
@@ -30,12 +31,22 @@ internal sealed class FuzzWorker(FuzzOracle oracle) : IDisposable
         lane.Input = input;
         long started = Stopwatch.GetTimestamp();
         var cpuAtStart = lane.ProcessorTime();
+        var cpuSeen = cpuAtStart;
+        long progressed = started;
         lane.Start.Release();
         while (!lane.Done.Wait(Slice))
         {
             var wall = Stopwatch.GetElapsedTime(started);
-            var cpu = lane.ProcessorTime() - cpuAtStart;
-            if ((cpuAtStart is null && wall > timeout) || cpu > timeout || wall > timeout * WallFactor)
+            var cpuNow = lane.ProcessorTime();
+            var cpu = cpuNow - cpuAtStart;
+            if (cpuNow != cpuSeen)
+            {
+                cpuSeen = cpuNow;
+                progressed = Stopwatch.GetTimestamp();
+            }
+
+            bool stalled = Stopwatch.GetElapsedTime(progressed) > timeout * WallFactor;
+            if ((cpuAtStart is null && wall > timeout) || cpu > timeout || stalled)
             {
                 lane.Abandon();
                 _lane = null;
