@@ -15,6 +15,7 @@ internal static class WordsBuilder
     {
         var words = new Dictionary<string, long>(StringComparer.Ordinal);
         var proper = new HashSet<string>(StringComparer.Ordinal);
+        var classBits = new Dictionary<string, uint>(StringComparer.Ordinal);
         long total = 0;
         foreach (var line in File.ReadLines(dictPath))
         {
@@ -31,6 +32,11 @@ internal static class WordsBuilder
                 if (c.Length > 2 && (c[2].StartsWith("nr", StringComparison.Ordinal) || c[2] is "ns" or "nt" or "nz"))
                 {
                     proper.Add(c[0]);
+                }
+
+                if (c.Length > 2 && ClassBit(c[2]) is var bit and not 0)
+                {
+                    classBits[c[0]] = bit;
                 }
             }
         }
@@ -67,6 +73,7 @@ internal static class WordsBuilder
             }
 
             slots[slot] = (fingerprint << WordDictionary.FingerprintShift) | (proper.Contains(text) && code > 0 ? WordDictionary.ProperBit : 0)
+                | (code > 0 && classBits.TryGetValue(text, out uint cls) ? cls : 0)
                 | (continues ? WordDictionary.ContinuesBit : 0) | (uint)code;
         }
 
@@ -76,6 +83,21 @@ internal static class WordsBuilder
             dictionary.Write(stream, header);
         }
 
+        Console.WriteLine($"words: {classBits.Count(b => b.Value == WordDictionary.FunctionBit)} function words, {classBits.Count(b => b.Value == WordDictionary.VerbBit)} verbs");
         Console.WriteLine($"words: {words.Count} words, {entries.Count} entries with prefixes, table of {slots.Length} slots ({slots.Length * 4 / 1e6:F1} MB)");
     }
+
+    /// <summary>
+    /// The class bit of a jieba part-of-speech tag: function words are adverbs (d, dg, df), prepositions (p),
+    /// conjunctions (c), pronouns (r, rr, rz, rg), particles (u, uj, ul, uz, ug, uv, ud), time words (t, tg),
+    /// numeral-classifier words (mq: 一度), interjections and onomatopoeia (e, o, y); verbs are v, vd, vg, vi
+    /// (a verbal noun, vn, names a thing: 出口, 投资).
+    /// </summary>
+    private static uint ClassBit(string tag) => tag switch
+    {
+        "d" or "dg" or "df" or "p" or "c" or "r" or "rr" or "rz" or "rg" or "u" or "uj" or "ul" or "uz" or "ug" or "uv" or "ud"
+            or "t" or "tg" or "mq" or "e" or "o" or "y" => WordDictionary.FunctionBit,
+        "v" or "vd" or "vg" or "vi" => WordDictionary.VerbBit,
+        _ => 0,
+    };
 }

@@ -12,15 +12,16 @@ namespace Anvil.Core.Lexicons;
 /// </summary>
 /// <remarks>
 /// The file is the lookup table itself, so loading is one copy: an open-addressing table of 32-bit
-/// slots, each holding 23 bits of a word's hash, a bit saying jieba tags the word as a proper name
-/// (nr, ns, nt, nz), a bit saying longer words continue it, and its frequency as a 7-bit code
-/// (round(8 ln f)); code 0 marks a prefix that is no word. The slot's position holds 20 more bits of
-/// the hash, so two words are confused about once in 2^43 probes.
+/// slots, each holding 21 bits of a word's hash, two bits for the word's class as jieba tags it (a
+/// function word: adverb, preposition, conjunction, pronoun, particle, time word; or a verb), a bit
+/// saying jieba tags it as a proper name (nr, ns, nt, nz), a bit saying longer words continue it, and its
+/// frequency as a 7-bit code (round(8 ln f)); code 0 marks a prefix that is no word. The slot's position
+/// holds 20 more bits of the hash, so two words are confused about once in 2^41 probes.
 /// Read-only after loading and safe to share across threads.
 /// </remarks>
 public sealed class WordDictionary
 {
-    public const string Magic = "ANVILWRD";
+    public const string Magic = "ANVILWR2"; // version 2: word classes in each slot
     public const int MaxWordLength = 8;
     public const double FrequencyScale = 8.0;
 
@@ -100,7 +101,7 @@ public sealed class WordDictionary
     public static (int Home, uint Fingerprint) Place(ulong hash, int capacityLog2)
     {
         hash = Mix(hash);
-        return ((int)(hash >> (64 - capacityLog2)), (uint)((hash >> 8) & 0x7FFFFF) | 1);
+        return ((int)(hash >> (64 - capacityLog2)), (uint)((hash >> 8) & FingerprintMask) | 1);
     }
 
     /// <summary>FNV alone spreads short words badly (one character changes few high bits): a finaliser mixes them.</summary>
@@ -113,16 +114,19 @@ public sealed class WordDictionary
         return h ^ (h >> 33);
     }
 
+    public const uint VerbBit = 0x400;
+    public const uint FunctionBit = 0x200;
     public const uint ProperBit = 0x100;
     public const uint ContinuesBit = 0x80;
-    public const int FingerprintShift = 9;
+    public const int FingerprintShift = 11;
+    private const ulong FingerprintMask = 0x1FFFFF;
 
     /// <summary>The entry (flags and frequency code) for a hash, 0 when absent.</summary>
     private uint Find(ulong hash)
     {
         hash = Mix(hash);
         uint slot = (uint)(hash >> _shift);
-        uint fingerprint = (uint)((hash >> 8) & 0x7FFFFF) | 1;
+        uint fingerprint = (uint)((hash >> 8) & FingerprintMask) | 1;
         while (true)
         {
             uint v = _slots[slot];
@@ -262,6 +266,16 @@ public sealed class WordDictionary
         return (start, end);
     }
 
+    /// <summary>The word's grammatical class as the dictionary tags it; <see cref="WordClass.Unknown"/> when it is no word.</summary>
+    public WordClass ClassOf(ReadOnlySpan<char> word)
+    {
+        uint e = Entry(word);
+        return (e & 0x7F) == 0 ? WordClass.Unknown
+            : (e & FunctionBit) != 0 ? WordClass.Function
+            : (e & VerbBit) != 0 ? WordClass.Verb
+            : WordClass.Content;
+    }
+
     /// <summary>True when the dictionary tags the word as a proper name (nr, ns, nt, nz).</summary>
     public bool IsProperName(ReadOnlySpan<char> word)
     {
@@ -289,4 +303,20 @@ public sealed class WordDictionary
 
         return startOk && endOk;
     }
+}
+
+/// <summary>What a word of the dictionary is, as jieba's part-of-speech tags group it.</summary>
+public enum WordClass
+{
+    /// <summary>Not a word of the dictionary.</summary>
+    Unknown,
+
+    /// <summary>A noun, adjective, numeral or any other word that can name a thing (including verbal nouns, vn).</summary>
+    Content,
+
+    /// <summary>A verb (v, vd, vg, vi): 获得, 涉及, 派发.</summary>
+    Verb,
+
+    /// <summary>An adverb, preposition, conjunction, pronoun, particle, time word or interjection: 仍, 由, 其, 目前.</summary>
+    Function,
 }

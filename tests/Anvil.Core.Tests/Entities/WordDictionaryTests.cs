@@ -29,6 +29,25 @@ public class WordDictionaryTests
         Assert.True(string.Join(' ', words) == expected, $"line {line}: {string.Join(' ', words)}");
     }
 
+    public static TheoryData<int, string, string> ClassCases()
+    {
+        var data = new TheoryData<int, string, string>();
+        foreach (var row in TestData.ReadTsv("Entities/cases/word-classes.tsv"))
+        {
+            data.Add(int.Parse(row["line"], System.Globalization.CultureInfo.InvariantCulture), row["word"], row["class"]);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ClassCases))]
+    public void WordsHaveTheirClass(int line, string word, string expected)
+    {
+        var actual = Words.Value.ClassOf(word);
+        Assert.True(actual.ToString() == expected, $"line {line}: {word} is {actual}");
+    }
+
     [Fact]
     public void NamesThatCutThroughAWordAreTold()
     {
