@@ -15,10 +15,11 @@ namespace Anvil.Core.Facts;
 /// </summary>
 internal sealed class FactDocument
 {
-    public FactDocument(Analysis analysis, FactData data, EntityLexicon? lexicon = null)
+    public FactDocument(Analysis analysis, FactData data, EntityLexicon? lexicon = null, WordDictionary? words = null)
     {
         Analysis = analysis;
         Data = data;
+        Words = words;
         var view = analysis.View;
         Text = view.Text;
         Mentions = [.. analysis.Entities.Select(e => new Mention(view.ToView(e.Span), e.Name, e.Type)).OrderBy(m => m.View.Start)];
@@ -167,6 +168,9 @@ internal sealed class FactDocument
     public Analysis Analysis { get; }
 
     public FactData Data { get; }
+
+    /// <summary>The word dictionary, to ask whether words before a figure name a thing at all; null to not ask.</summary>
+    public WordDictionary? Words { get; }
 
     /// <summary>The matching view's text: every position in the fact components is a position in it.</summary>
     public string Text { get; }

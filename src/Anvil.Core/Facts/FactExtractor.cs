@@ -9,7 +9,7 @@ namespace Anvil.Core.Facts;
 /// is carried from the clause or sentence before, as a reader would (<see cref="Discourse"/>). Each of those questions
 /// is answered by a part of its own (<see cref="FigureResolver"/>); the words they read are data (facts/*.tsv).
 /// </summary>
-public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon = null) : IPipelineComponent
+public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon = null, Lexicons.WordDictionary? words = null) : IPipelineComponent
 {
     public string Name => "facts";
 
@@ -24,7 +24,7 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
             return;
         }
 
-        var doc = new FactDocument(analysis, data, lexicon);
+        var doc = new FactDocument(analysis, data, lexicon, words);
         var resolver = new FigureResolver(doc, lexicon);
         var discourse = new Discourse { OnwardSource = SourceAttribution.OfLead(doc) };
         foreach (var sentence in analysis.Sentences.All)

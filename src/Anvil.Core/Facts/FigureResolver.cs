@@ -93,12 +93,14 @@ internal sealed class FigureResolver
             }
         }
 
+        // a figure whose words name no measure (上半年赚102.4亿) has its unit from the number alone, then the measure of its
+        // kind and unit
+        var unit = FactUnits.Of(_doc, figure, indicator, subject, who.PhraseStart);
         if (indicator.Length == 0)
         {
-            indicator = DefaultIndicator(kind, q.Unit);
+            indicator = DefaultIndicator(kind, unit);
         }
 
-        var unit = FactUnits.Of(_doc, figure, indicator, subject, who.PhraseStart);
         string? period = _periods.Read(figure, f.Sentence, f.LastInSentence, inherited);
         var mention = who.Mention;
         int start = mention is not null && mention.View.Start >= f.Clause.Start ? mention.View.Start : who.PhraseStart + phraseOffset;
@@ -262,11 +264,11 @@ internal sealed class FigureResolver
     }
 
     /// <summary>The measure of a figure whose words name none: by its kind, or for a value by its unit.</summary>
-    private string DefaultIndicator(FactKind kind, string unit) => _cues.DefaultIndicators[kind switch
+    private string DefaultIndicator(FactKind kind, Unit unit) => _cues.DefaultIndicators[kind switch
     {
         FactKind.Growth => "growth",
         FactKind.Share => "share",
         FactKind.Rank => "rank",
-        _ => unit == "count" || unit.Length == 0 ? "count" : "money",
+        _ => unit == Unit.Count ? "count" : "money",
     }];
 }

@@ -1,5 +1,6 @@
 using Anvil.Core.Documents;
 using Anvil.Core.Entities;
+using Anvil.Core.Lexicons;
 using Anvil.Core.Quantities;
 
 namespace Anvil.Core.Facts;
@@ -31,6 +32,11 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
     public MeasureSplit Split(string measure, QuantityMention q)
     {
         measure = phrase.TrimEnds(phrase.CutComparison(phrase.TrimEnds(measure)));
+        if (measure.Length > 0 && !_data.Vocabulary.Knows(measure))
+        {
+            measure = phrase.TrimEnds(Content(measure));
+        }
+
         if (measure.Length == 0)
         {
             return MeasureSplit.Empty;
@@ -118,6 +124,45 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         }
 
         return new MeasureSplit(null, measure.Length > 16 ? measure[^16..] : measure);
+    }
+
+    /// <summary>
+    /// The words without the function words at their ends, as the word dictionary classes them (仍, 由 + 过去, 其 + 净利润,
+    /// 一度); "" when what is left names no thing: verbs and function words only (已 + 获得, 共 + 涉及), or one
+    /// character that is no indicator (大, 微). Without a dictionary the words stay as they are.
+    /// </summary>
+    internal string Content(string words)
+    {
+        if (doc.Words is not { } dictionary || words.Length == 0)
+        {
+            return words;
+        }
+
+        Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        int first = 0, last = count - 1; // words [first, last) by their cut indexes
+        while (first < last && dictionary.ClassOf(words.AsSpan(cuts[first], cuts[first + 1] - cuts[first])) == WordClass.Function)
+        {
+            first++;
+        }
+
+        while (last > first && dictionary.ClassOf(words.AsSpan(cuts[last - 1], cuts[last] - cuts[last - 1])) == WordClass.Function)
+        {
+            last--;
+        }
+
+        bool namesAThing = false;
+        for (int k = first; k < last && !namesAThing; k++)
+        {
+            var word = words.AsSpan(cuts[k], cuts[k + 1] - cuts[k]);
+            // a Latin word names a measure when it is an abbreviation (GDP, EBITDA), not a markup key or an English
+            // word in lower case (title: in a page's front matter)
+            namesAThing = dictionary.ClassOf(word) is WordClass.Content or WordClass.Unknown && word.ContainsAnyExcept(Punctuation.PhraseTrim)
+                && !(word.Length > 1 && word.ContainsAnyInRange('a', 'z') && !word.ContainsAnyInRange('A', 'Z') && !word.ContainsAnyExceptInRange('a', 'z'));
+        }
+
+        string kept = namesAThing ? words[cuts[first]..cuts[last]] : "";
+        return kept.Length == 1 && !_data.Indicators.ContainsKey(kept) ? "" : kept;
     }
 
     /// <summary>A known indicator at the end of the words: what stands before it is its scope, if it is a sector.</summary>

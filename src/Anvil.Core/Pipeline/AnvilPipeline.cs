@@ -71,7 +71,7 @@ public static class AnvilPipeline
             new EntityComponent(entities),
             new QuantityComponent(data.Quantities.GetAwaiter().GetResult()),
             new PeriodComponent(data.Periods.GetAwaiter().GetResult()),
-            new FactExtractor(data.Facts.GetAwaiter().GetResult(), lexicon),
+            new FactExtractor(data.Facts.GetAwaiter().GetResult(), lexicon, data.Words.GetAwaiter().GetResult()),
             new RelationExtractor(data.Relations.GetAwaiter().GetResult()),
         ]);
     }
