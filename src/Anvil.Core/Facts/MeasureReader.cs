@@ -123,7 +123,54 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
             return MeasureSplit.Empty;
         }
 
+        if (ThingAndMeasure(measure) is { } parts)
+        {
+            return parts;
+        }
+
         return new MeasureSplit(null, measure.Length > 16 ? measure[^16..] : measure);
+    }
+
+    /// <summary>
+    /// Words no thesaurus entry ends that still end as a measure does (新能源汽车保有量, 风电新增并网容量): the thing measured
+    /// is the longest run of nouns of the word dictionary (two characters or more each) at their start that leaves a
+    /// measure of two characters or more; verbs that open the words (新增, 累计) belong to the measure. Null when there
+    /// is no such cut.
+    /// </summary>
+    private MeasureSplit? ThingAndMeasure(string words)
+    {
+        if (doc.Words is not { } dictionary || words.Length < 4 || !IsMeasure(words))
+        {
+            return null;
+        }
+
+        Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        int lead = 0; // the opening verbs' end, as a cut index
+        while (lead < count - 2 && dictionary.ClassOf(words.AsSpan(cuts[lead], cuts[lead + 1] - cuts[lead])) == WordClass.Verb)
+        {
+            lead++;
+        }
+
+        // the nouns after the opening verbs, as far as they go
+        int nouns = lead;
+        while (nouns < count - 2 && dictionary.ClassOf(words.AsSpan(cuts[nouns], cuts[nouns + 1] - cuts[nouns])) == WordClass.Content
+            && cuts[nouns + 1] - cuts[nouns] >= 2)
+        {
+            nouns++;
+        }
+
+        for (int end = nouns; end > lead; end--)
+        {
+            string thing = words[cuts[lead]..cuts[end]];
+            string rest = words[cuts[end]..];
+            if (rest.Length >= 2 && IsMeasure(rest))
+            {
+                return new MeasureSplit(thing, words[..cuts[lead]] + rest);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
