@@ -25,6 +25,9 @@ internal sealed record ListItem(string? Subject, string? Scope, string Indicator
 internal sealed record Carried(string Subject, string? Scope, string Indicator, FactKind Kind, string? Period, int SubjectStart)
 {
     public GrowthBasis? Basis { get; init; }
+
+    /// <summary>The unit of the figure as its quantity gave it (W, CNY, count; "" for none).</summary>
+    public string Unit { get; init; } = "";
 }
 
 /// <summary>A word that says what kind of statement a figure is (facts/statement-cues.tsv), unless one of the characters stands right before it.</summary>

@@ -126,7 +126,7 @@ internal sealed class FigureResolver
             Status = _statements.Status(figure, f.Sentence),
             Basis = _statements.Basis(figure, f.Clause, kind, period, f.LastInSentence),
         };
-        var carried = new Carried(subject, fact.Scope, indicator, kind, period, start) { Basis = fact.Basis };
+        var carried = new Carried(subject, fact.Scope, indicator, kind, period, start) { Basis = fact.Basis, Unit = q.Unit };
         discourse = discourse with { Last = carried };
         // a subject named at the head of its clause is what the text goes on about; one from a list is not
         if (mention is not null && list.Item?.Subject is null && _subjects.IsTopic(mention, f.Sentence))
@@ -150,6 +150,16 @@ internal sealed class FigureResolver
         {
             indicator = action;
             scope = null;
+        }
+        else if (kind == FactKind.Value && indicator.Length > 0 && !split.Known && scope is null && q.Unit.Length > 0 && !_measures.IsMeasure(indicator)
+            && lastInSentence is { Kind: FactKind.Value } named
+            && named.Unit == q.Unit && !_cues.DefaultIndicators.Values.Contains(named.Indicator, StringComparer.Ordinal)
+            && (_measures.IsMeasure(named.Indicator) || _doc.Data.Indicators.ContainsKey(named.Indicator)) && _measures.IsThing(indicator))
+        {
+            // 新增并网容量536万千瓦，其中常规水电206万千瓦: a thing, not a measure, stated in the unit of the measure just
+            // named is a part of that measure
+            scope = indicator;
+            indicator = "";
         }
         else if (kind == FactKind.Growth && indicator.Length > 0 && !split.Known && scope is null && !_measures.IsMeasure(indicator))
         {

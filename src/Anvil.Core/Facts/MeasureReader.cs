@@ -212,6 +212,27 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         return kept.Length == 1 && !_data.Indicators.ContainsKey(kept) ? "" : kept;
     }
 
+    /// <summary>True when the words are nouns only, as the word dictionary classes them (常规水电, 公共充电桩; not 美联维持, 每平方公里).</summary>
+    public bool IsThing(string words)
+    {
+        if (doc.Words is not { } dictionary || words.Length < 2)
+        {
+            return false;
+        }
+
+        Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        for (int k = 0; k + 1 < count; k++)
+        {
+            if (dictionary.ClassOf(words.AsSpan(cuts[k], cuts[k + 1] - cuts[k])) != WordClass.Content)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A known indicator at the end of the words: what stands before it is its scope, if it is a sector.</summary>
     private MeasureSplit SplitAt(string measure, string tail)
     {
