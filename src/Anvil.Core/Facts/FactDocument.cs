@@ -20,6 +20,7 @@ internal sealed class FactDocument
         Analysis = analysis;
         Data = data;
         Words = words;
+        Lexicon = lexicon;
         var view = analysis.View;
         Text = view.Text;
         Mentions = [.. analysis.Entities.Select(e => new Mention(view.ToView(e.Span), e.Name, e.Type)).OrderBy(m => m.View.Start)];
@@ -168,6 +169,9 @@ internal sealed class FactDocument
     public Analysis Analysis { get; }
 
     public FactData Data { get; }
+
+    /// <summary>The name lexicon, or null: which body a department belongs to.</summary>
+    public EntityLexicon? Lexicon { get; }
 
     /// <summary>The word dictionary, to ask whether words before a figure name a thing at all; null to not ask.</summary>
     public WordDictionary? Words { get; }

@@ -24,8 +24,8 @@ internal static class SourceAttribution
             if (m.Type == EntityType.Person && BodyOfSpeaker(doc, m) is { } body)
             {
                 // 国家发改委产业司副司长霍福鹏表示: an official speaks for the body
-                found ??= body.Name;
-                discourse = discourse with { OnwardSource = body.Name };
+                found ??= BodyOf(doc, body.Name);
+                discourse = discourse with { OnwardSource = BodyOf(doc, body.Name) };
                 continue;
             }
 
@@ -47,7 +47,7 @@ internal static class SourceAttribution
 
             if (says)
             {
-                found ??= m.Name;
+                found ??= m.Type == EntityType.Government ? BodyOf(doc, m.Name) : m.Name;
                 if (m.Type == EntityType.Government)
                 {
                     discourse = discourse with { SourceBody = m };
@@ -55,12 +55,43 @@ internal static class SourceAttribution
 
                 if (onward)
                 {
-                    discourse = discourse with { OnwardSource = m.Name };
+                    discourse = discourse with { OnwardSource = m.Type == EntityType.Government ? BodyOf(doc, m.Name) : m.Name };
                 }
             }
         }
 
         return (found, discourse);
+    }
+
+    /// <summary>
+    /// The body a government unit belongs to, when its name is a body the lexicon knows and a department after it
+    /// (国家发改委 + 产业司 → the body's lexicon name); otherwise the name itself.
+    /// </summary>
+    internal static string BodyOf(FactDocument doc, string name)
+    {
+        if (doc.Lexicon is not { } lexicon)
+        {
+            return name;
+        }
+
+        foreach (var department in doc.Data.Sources.Departments)
+        {
+            if (!name.EndsWith(department, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // the longest known body the name begins with, leaving a department of its own name (产业司, not 司 alone)
+            for (int end = name.Length - department.Length - 1; end >= 2; end--)
+            {
+                if (lexicon.Lookup(name[..end]) is { Type: EntityType.Government } body)
+                {
+                    return body.Name;
+                }
+            }
+        }
+
+        return name;
     }
 
     /// <summary>A source named in the document's first lines speaks for all of it.</summary>
