@@ -1,3 +1,4 @@
+using Anvil.Core.Documents;
 using Anvil.Core.Normalization;
 using Anvil.Core.Pipeline;
 
@@ -17,7 +18,7 @@ public sealed class EntityComponent(EntityRecognizer recognizer) : IPipelineComp
         foreach (var (start, end, name, type) in recognizer.Find(analysis.View.Text))
         {
             var span = analysis.View.ToOriginal(start, end);
-            if (span.IsEmpty || analysis.Document.IsBoilerplate(span))
+            if (span.IsEmpty || analysis.Document.IsBoilerplate(span) || WithinPeriod(analysis, span))
             {
                 continue;
             }
@@ -29,5 +30,23 @@ public sealed class EntityComponent(EntityRecognizer recognizer) : IPipelineComp
                 : name;
             analysis.Entities.Add(new EntityMention(span, canonical, type));
         }
+    }
+
+    /// <summary>
+    /// True when the name lies inside a period the text states (首兩個月 + 載客量升 reads like a company's results): a
+    /// period is never a name. The periods are there when the pipeline runs their component first, as the built-in one
+    /// does; without them every name stays.
+    /// </summary>
+    private static bool WithinPeriod(Analysis analysis, TextSpan span)
+    {
+        foreach (var p in analysis.Periods)
+        {
+            if (p.Span.Start <= span.Start && span.End <= p.Span.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -68,9 +68,10 @@ public static class AnvilPipeline
         [
             new NormalizerComponent(TextNormalizer.Default),
             new SentenceComponent(),
+            // periods before names: a name inside a stated period (首两个月) is dropped
+            new PeriodComponent(data.Periods.GetAwaiter().GetResult()),
             new EntityComponent(entities),
             new QuantityComponent(data.Quantities.GetAwaiter().GetResult()),
-            new PeriodComponent(data.Periods.GetAwaiter().GetResult()),
             new FactExtractor(data.Facts.GetAwaiter().GetResult(), lexicon, data.Words.GetAwaiter().GetResult()),
             new RelationExtractor(data.Relations.GetAwaiter().GetResult()),
         ]);
