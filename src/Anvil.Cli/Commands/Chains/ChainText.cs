@@ -22,6 +22,14 @@ internal static class ChainText
         return $"{Markup.Escape(e.Detail)}{Markup.Escape(quote)}" + (where is null ? "" : $" [grey]({Markup.Escape(where)})[/]");
     }
 
+    /// <summary>One piece of evidence in full, for a reader who asks why: what was read, the sentence that says it, and where (document and span, or file line).</summary>
+    public static string Statement(ChainEvidence e)
+    {
+        var where = e.Doc is { } doc ? string.Create(CultureInfo.InvariantCulture, $"{doc} [{e.Start}, {e.End})") : e.Origin;
+        var quote = e.Sentence is { } sentence ? $" 「{sentence}」" : "";
+        return $"{Markup.Escape(e.Detail)}{Markup.Escape(quote)}" + (where is null ? "" : $" [grey]({Markup.Escape(where)})[/]");
+    }
+
     /// <summary>A company making a stage: its name, the strongest evidence for the stage and for its city, and how much more there is.</summary>
     public static string Supplier(StageSupplier s, bool withCity = true)
     {
