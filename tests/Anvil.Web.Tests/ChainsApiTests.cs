@@ -39,6 +39,8 @@ public sealed class ChainsApiTests(Servers servers)
                 Assert.Equal(stages.Count(s => s.GetProperty("count").GetInt32() > 0), chain.GetProperty("covered_stages").GetInt32());
                 Assert.All(stages, s => Assert.Equal(s.GetProperty("count").GetInt32(), s.GetProperty("suppliers").GetArrayLength()));
                 Assert.All(stages.SelectMany(s => s.GetProperty("suppliers").EnumerateArray()), s => Assert.NotEmpty(s.GetProperty("evidence").EnumerateArray()));
+                // how the work counts in the city: stated there, or said of a company whose home the city is
+                Assert.All(stages.SelectMany(s => s.GetProperty("suppliers").EnumerateArray()), s => Assert.Contains(s.GetProperty("basis").GetString(), (string[])["stated_here", "home"]));
             }
         }
     }
@@ -138,6 +140,12 @@ public sealed class ChainsApiTests(Servers servers)
         Assert.Contains("class=\"chains-matrix\"", html);
         Assert.Contains("name=\"cut\"", html);
         Assert.Contains("href=\"/chains\" class=\"active\"", html);
+        if (html.Contains("class=\"supplier\"", StringComparison.Ordinal))
+        {
+            // each maker in the evidence says how its work counts in the city
+            Assert.Matches("class=\"supplier\" data-basis=\"(stated_here|home)\"><b>[^<]+</b><span class=\"basis muted\"> — (the statement places the work in|said of the company, whose home is) ", html);
+        }
+
         var doc = await _client.JsonAsync("/openapi.json");
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/chains", paths);

@@ -50,6 +50,7 @@ public sealed class ChainsBrowserTests(Servers servers, Browser browser)
         var evidence = page.Locator("li.stage-evidence:target");
         await Assertions.Expect(evidence).ToContainTextAsync("华为");
         Assert.StartsWith("/documents/", await evidence.Locator("q a").First.GetAttributeAsync("href"));
+        await Assertions.Expect(evidence.Locator("div.supplier .basis").First).ToContainTextAsync("深圳");
 
         await page.FillAsync("form.shock input[name=cut]", "芯片");
         await page.FillAsync("form.shock input[name=outside]", "深圳");

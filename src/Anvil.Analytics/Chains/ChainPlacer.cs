@@ -47,10 +47,7 @@ internal sealed class ChainPlacer
             }
         }
 
-        if (_catalog.Sources.TextEvidence && documents.Count > 0)
-        {
-            FromText(new TextEvidence(_catalog.Matcher, _catalog.Cues, names), documents);
-        }
+        FromDocuments(_catalog.Sources.TextEvidence ? new TextEvidence(_catalog.Matcher, _catalog.Cues, names, _catalog.Places) : null, documents);
 
         foreach (var placement in _catalog.Placements)
         {
@@ -152,18 +149,56 @@ internal sealed class ChainPlacer
         }
     }
 
-    private void FromText(TextEvidence reader, Dictionary<string, HashSet<string>> companiesByDocument)
+    /// <summary>
+    /// Reads the stored documents stages come from: text evidence (when <paramref name="reader"/> is given) in every document
+    /// naming a company, and in every document a stage was read from, where its statement places the work
+    /// (<see cref="WorkSites"/>): such a stage counts in that city only, and the city becomes a site of the company.
+    /// </summary>
+    private void FromDocuments(TextEvidence? reader, Dictionary<string, HashSet<string>> companiesByDocument)
     {
-        var stored = _store.Documents(withText: false).Where(d => companiesByDocument.ContainsKey(d.Key)).Select(d => d.Id).ToList();
+        var stated = _stages.Values.SelectMany(list => list).Where(p => p.City is null && p.Evidence.Doc is not null).ToLookup(p => p.Evidence.Doc!, StringComparer.Ordinal);
+        var stored = _store.Documents(withText: false)
+            .Where(d => stated.Contains(d.Key) || (reader is not null && companiesByDocument.ContainsKey(d.Key))).Select(d => d.Id).ToList();
+        var sited = new Dictionary<StagePlacement, IReadOnlyList<WorkSite>>();
         foreach (var batch in stored.Chunk(DocumentBatch))
         {
             foreach (var document in _store.Documents(withText: true, batch))
             {
-                var named = companiesByDocument[document.Key];
-                foreach (var placement in reader.Read(document.Key, document.Text, document.Boilerplate, named.Contains))
+                var read = reader is not null && companiesByDocument.TryGetValue(document.Key, out var named)
+                    ? reader.Read(document.Key, document.Text, document.Boilerplate, named.Contains).ToList()
+                    : [];
+                var pending = stated[document.Key].Concat(read).ToList();
+                if (pending.Count > 0)
                 {
-                    AddStage(placement);
+                    var sites = new WorkSites(document.Key, document.Text, _store.DocumentMentions(document.Id), _catalog.Places, _catalog.Cues);
+                    foreach (var placement in pending)
+                    {
+                        if (sites.Of(placement.Company, placement.Evidence) is { Count: > 0 } found)
+                        {
+                            sited[placement] = found;
+                        }
+                    }
                 }
+
+                read.ForEach(AddStage);
+            }
+        }
+
+        if (sited.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (company, list) in _stages)
+        {
+            _stages[company] = [.. list.SelectMany(p => sited.TryGetValue(p, out var sites) ? sites.Select(site => p with { City = site.City }) : [p])];
+        }
+
+        foreach (var (placement, sites) in sited)
+        {
+            foreach (var site in sites)
+            {
+                AddCity(new CityPlacement(placement.Company, site.City, site.Evidence) { Role = CityRole.Site });
             }
         }
     }
@@ -269,12 +304,13 @@ internal sealed class ChainPlacer
     /// <summary>
     /// A company's stage placements, strongest evidence first, without repeats: a placement whose quote overlaps one
     /// already kept for the same stage in the same document says nothing new (华为的昇腾AI芯片 as a relation, and again as
-    /// text; 昇腾 and AI芯片 in one product name).
+    /// text; 昇腾 and AI芯片 in one product name). Of overlapping quotes of one kind the shortest is kept: it is the one
+    /// to the point (a relation whose company was named paragraphs before quotes all of them).
     /// </summary>
     private static List<StagePlacement> Strongest(List<StagePlacement> placements)
     {
         var kept = new List<StagePlacement>();
-        foreach (var p in placements.OrderBy(p => p.Evidence.Kind).ThenByDescending(p => (p.Evidence.End ?? 0) - (p.Evidence.Start ?? 0)))
+        foreach (var p in placements.OrderBy(p => p.Evidence.Kind).ThenBy(p => (p.Evidence.End ?? 0) - (p.Evidence.Start ?? 0)))
         {
             bool repeat = kept.Any(k => k.Stage.Equals(p.Stage) && k.City == p.City && (k.Evidence == p.Evidence || (k.Evidence.Doc is not null && k.Evidence.Doc == p.Evidence.Doc
                 && k.Evidence.Start < p.Evidence.End && p.Evidence.Start < k.Evidence.End)));

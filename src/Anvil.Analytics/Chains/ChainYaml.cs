@@ -212,7 +212,9 @@ internal static class ChainYaml
                 "after" => cues with { After = List(value, origin, key, code) },
                 "blocks" => cues with { Blocks = List(value, origin, key, code) },
                 "sites" => cues with { Sites = List(value, origin, key, code) },
-                _ => throw Error(code, origin, keyNode, $"unknown key '{key}' (use max_gap, links, after, blocks, sites)"),
+                "at" => cues with { At = List(value, origin, key, code) },
+                "work" => cues with { Work = List(value, origin, key, code) },
+                _ => throw Error(code, origin, keyNode, $"unknown key '{key}' (use max_gap, links, after, blocks, sites, at, work)"),
             };
         }
 

@@ -1,3 +1,5 @@
+using Anvil.Core.Documents;
+
 namespace Anvil.Analytics.Chains;
 
 /// <summary>Where a placement comes from, strongest first: a stated relation, words near the company's name, a figure's scope, the user's file, Anvil's lexicon.</summary>
@@ -40,6 +42,25 @@ public sealed record ChainEvidence(EvidenceKind Kind, string Detail)
 
     /// <summary><c>relation</c>, <c>text</c>, <c>fact</c>, <c>user</c> or <c>lexicon</c>.</summary>
     public string KindName => Kind.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// The sentence of the quote that states it, for people: a quote running over several sentences (a statement whose
+    /// company was named sentences before) is cut to its last sentence, after an ellipsis; line ends read as spaces.
+    /// </summary>
+    public string? Sentence
+    {
+        get
+        {
+            if (Quote is null)
+            {
+                return null;
+            }
+
+            var flat = Quote.ReplaceLineEndings(" ").Trim();
+            int cut = flat.Length > 1 ? flat.AsSpan(0, flat.Length - 1).LastIndexOfAny(Punctuation.SentenceEnds) : -1;
+            return cut < 0 ? flat : "…" + flat[(cut + 1)..];
+        }
+    }
 }
 
 /// <summary>
@@ -89,8 +110,38 @@ public sealed record CompanyPlacement(string Company, IReadOnlyList<StagePlaceme
         Stages.Where(s => s.Stage.Equals(stage) && (s.City == city || (s.City is null && IsHome(city))));
 }
 
-/// <summary>A company that makes a stage in a city: the evidence for the stage and for the city.</summary>
-public sealed record StageSupplier(string Company, string City, IReadOnlyList<ChainEvidence> StageEvidence, IReadOnlyList<ChainEvidence> CityEvidence);
+/// <summary>Why a company's stage counts in a city, or why not.</summary>
+public enum CountBasis
+{
+    /// <summary>A statement or a file line places that work in the city (盐城电池工厂, 在苏州量产, a user's line with the city).</summary>
+    StatedHere,
+
+    /// <summary>Said of the company without a place, and the city is one of the company's homes (its headquarters).</summary>
+    Home,
+
+    /// <summary>The company is in the city (only as a site, or the work is placed in other cities): the stage does not count there.</summary>
+    Elsewhere,
+}
+
+/// <summary>
+/// A company that makes a stage in a city: the evidence for the stage and for the city, and <see cref="Basis"/>: whether a
+/// statement places the work in the city, or the city is the company's home and the work is said of the company.
+/// </summary>
+public sealed record StageSupplier(string Company, string City, IReadOnlyList<ChainEvidence> StageEvidence, IReadOnlyList<ChainEvidence> CityEvidence)
+{
+    public CountBasis Basis { get; init; } = CountBasis.Home;
+
+    /// <summary><c>stated_here</c>, <c>home</c> or <c>elsewhere</c>.</summary>
+    public string BasisName => Basis switch
+    {
+        CountBasis.StatedHere => "stated_here",
+        CountBasis.Home => "home",
+        _ => "elsewhere",
+    };
+
+    /// <summary>For <see cref="CountBasis.Elsewhere"/>: the cities where the company's stage does count.</summary>
+    public IReadOnlyList<string> CountsIn { get; init; } = [];
+}
 
 /// <summary>
 /// Every company placed by the chain data and a knowledge base, with lookups by city and stage. Build it with
@@ -123,12 +174,43 @@ public sealed class ChainPlacements
     public IReadOnlyList<StageSupplier> Suppliers(string city, StageRef stage) =>
         [.. Companies
             .Where(c => c.IsIn(city) && c.Makes(stage, city).Any())
-            .Select(c => new StageSupplier(c.Company, city,
-                [.. c.Makes(stage, city).Select(s => s.Evidence)],
-                [.. c.Cities.Where(x => x.City == city).Select(x => x.Evidence)]))
+            .Select(c => Supplier(c, city, stage))
             .OrderBy(s => s.StageEvidence.Min(e => e.Kind))
             .ThenByDescending(s => s.StageEvidence.Count)
             .ThenBy(s => s.Company, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Why <paramref name="city"/> makes <paramref name="stage"/>, or does not: the companies that make it there
+    /// (<see cref="CountBasis.StatedHere"/> or <see cref="CountBasis.Home"/>), then the companies in the city whose stage
+    /// counts elsewhere (<see cref="CountBasis.Elsewhere"/>: a factory city no statement places the work in).
+    /// </summary>
+    public IReadOnlyList<StageSupplier> Reasons(string city, StageRef stage) =>
+        [.. Suppliers(city, stage), .. Companies
+            .Where(c => c.IsIn(city) && c.IsIn(stage) && !c.Makes(stage, city).Any())
+            .OrderBy(c => c.Company, StringComparer.Ordinal)
+            .Select(c => new StageSupplier(c.Company, city,
+                [.. c.Stages.Where(s => s.Stage.Equals(stage)).Select(s => s.Evidence)],
+                [.. c.Cities.Where(x => x.City == city).Select(x => x.Evidence)])
+            {
+                Basis = CountBasis.Elsewhere,
+                CountsIn = [.. c.CityNames.Where(other => c.Makes(stage, other).Any()).Order(StringComparer.Ordinal)],
+            })];
+
+    /// <summary>
+    /// The company as a maker of the stage in the city: the work stated there first, then the work said of the company;
+    /// for a home, its home evidence first.
+    /// </summary>
+    private static StageSupplier Supplier(CompanyPlacement c, string city, StageRef stage)
+    {
+        var made = c.Makes(stage, city).ToList();
+        bool stated = made.Any(s => s.City == city);
+        return new StageSupplier(c.Company, city,
+            [.. made.Where(s => s.City == city).Concat(made.Where(s => s.City != city)).Select(s => s.Evidence)],
+            [.. c.Cities.Where(x => x.City == city).OrderBy(x => stated == (x.Role == CityRole.Site) ? 0 : 1).Select(x => x.Evidence)])
+        {
+            Basis = stated ? CountBasis.StatedHere : CountBasis.Home,
+        };
+    }
 
     /// <summary>Every located company that makes <paramref name="stage"/>, one entry per company and city.</summary>
     public IReadOnlyList<StageSupplier> Suppliers(StageRef stage) =>

@@ -5,14 +5,22 @@ using Anvil.Core.Normalization;
 namespace Anvil.Analytics.Chains;
 
 /// <summary>
-/// The words of the text-evidence rule (<c>chains/support/text-evidence.yaml</c>), and <see cref="Sites"/>: the words
-/// that make a <c>located_in</c> relation place a site of the company (工厂, 基地, 分公司), not the company itself.
+/// The words of the text-evidence rule (<c>chains/support/text-evidence.yaml</c>); <see cref="Sites"/>: the words that make
+/// a <c>located_in</c> relation place a site of the company (工厂, 基地, 分公司), not the company itself, and that name a site
+/// after a place (盐城电池工厂); <see cref="At"/> and <see cref="Work"/>: the words around a place that say work is done
+/// there (在苏州量产). <see cref="WorkSites"/> reads the last three.
 /// </summary>
 public sealed record TextCues(int MaxGap, IReadOnlyList<string> Links, IReadOnlyList<string> After, IReadOnlyList<string> Blocks)
 {
     public static TextCues None { get; } = new(24, [], [], []);
 
     public IReadOnlyList<string> Sites { get; init; } = [];
+
+    /// <summary>Words right before a place that make it where something happens (在, 于).</summary>
+    public IReadOnlyList<string> At { get; init; } = [];
+
+    /// <summary>Words of making and developing (生产, 量产, 研发): after <see cref="At"/> and a place, the work is done there.</summary>
+    public IReadOnlyList<string> Work { get; init; } = [];
 
     /// <summary>A user's file over Anvil's: lists it gives replace Anvil's lists.</summary>
     public TextCues Merge(TextCues user) => new(
@@ -22,6 +30,8 @@ public sealed record TextCues(int MaxGap, IReadOnlyList<string> Links, IReadOnly
         user.Blocks.Count > 0 ? user.Blocks : Blocks)
     {
         Sites = user.Sites.Count > 0 ? user.Sites : Sites,
+        At = user.At.Count > 0 ? user.At : At,
+        Work = user.Work.Count > 0 ? user.Work : Work,
     };
 
     /// <summary>Whether a relation's quote names a site (比亚迪的工厂分别坐落在…, 襄阳工厂).</summary>
@@ -47,7 +57,8 @@ internal readonly record struct CompanyMention(int Start, int End, string Compan
 /// <list type="bullet">
 /// <item>no other company is named between them, no comma either, and the gap is at most <see cref="TextCues.MaxGap"/> characters;</item>
 /// <item>the gap is empty (华为芯片), or holds a link word (的, 模式, 量产, 研发...), or an after word (自主, 自研) follows
-/// the stage word within the same distance;</item>
+/// the stage word within the same distance, or the gap is a city and a site word follows the stage word (星桥电驱盐城电池工厂:
+/// a factory named with its product; <see cref="WorkSites"/> then places the work in that city);</item>
 /// <item>the gap holds no block word (用了, 采购, 依赖...: a company that buys a product does not make it).</item>
 /// </list>
 /// The quote runs from the company's name to the stage word, in the original text. Boilerplate is skipped.
@@ -55,18 +66,24 @@ internal readonly record struct CompanyMention(int Start, int End, string Compan
 public sealed class TextEvidence
 {
 
+    // 电池工厂, 电池生产基地: the site word starts at most this many characters after the stage word
+    private const int NamedSiteReach = 2;
+
     // a comma between the name and the word starts another clause, most often about something else
     private static readonly char[] ClauseBreaks = ['，', ','];
 
     private readonly StageMatcher _matcher;
     private readonly TextCues _cues;
+    private readonly PlaceIndex? _places;
     private readonly WordTrie<string> _companies = new();
 
     /// <param name="companies">Each company's canonical name and the folded names it goes by (name, aliases, forms documents write it in).</param>
-    public TextEvidence(StageMatcher matcher, TextCues cues, IEnumerable<(string Company, IEnumerable<string> FoldedNames)> companies)
+    /// <param name="places">When given, a city between the name and the stage word, with a site word after the word, is a factory named with its product (星桥电驱盐城电池工厂).</param>
+    public TextEvidence(StageMatcher matcher, TextCues cues, IEnumerable<(string Company, IEnumerable<string> FoldedNames)> companies, PlaceIndex? places = null)
     {
         _matcher = matcher;
         _cues = cues;
+        _places = places;
         foreach (var (company, names) in companies)
         {
             foreach (var name in names.Where(n => n.Length >= 2))
@@ -124,7 +141,8 @@ public sealed class TextEvidence
             var after = folded[word.End..Math.Min(sentenceEnd < 0 ? folded.Length : sentenceEnd, word.End + _cues.MaxGap)];
             string? cue = gap.Length == 0 ? "adjoining"
                 : _cues.Links.FirstOrDefault(l => gap.Contains(l, StringComparison.Ordinal))
-                ?? _cues.After.FirstOrDefault(a => after.Contains(a, StringComparison.Ordinal));
+                ?? _cues.After.FirstOrDefault(a => after.Contains(a, StringComparison.Ordinal))
+                ?? (NamesSite(gap, after) ? "site" : null);
             if (cue is null)
             {
                 continue;
@@ -144,6 +162,11 @@ public sealed class TextEvidence
             }
         }
     }
+
+    /// <summary>The gap is a city and a site word follows the stage word at once: the company's factory named with its product and city.</summary>
+    private bool NamesSite(string gap, string after) =>
+        _places is not null && _places.TryCity(gap, out _)
+        && _cues.Sites.Any(w => after.AsSpan(0, Math.Min(after.Length, NamedSiteReach + w.Length)).IndexOf(w, StringComparison.Ordinal) >= 0);
 
     private List<CompanyMention> Mentions(string folded)
     {
@@ -170,42 +193,5 @@ public sealed class TextEvidence
         static bool Letter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
         return !(Letter(text[start]) && start > 0 && Letter(text[start - 1]))
             && !(Letter(text[end - 1]) && end < text.Length && Letter(text[end]));
-    }
-
-    /// <summary>Converts between UTF-16 indices and the code-point offsets Anvil's spans use; the identity for text without surrogates.</summary>
-    private sealed class CodePoints
-    {
-        private readonly int[]? _utf16ByCodePoint;
-
-        public CodePoints(string text)
-        {
-            if (!text.Any(char.IsSurrogate))
-            {
-                return;
-            }
-
-            var list = new List<int>();
-            for (int i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1)
-            {
-                list.Add(i);
-            }
-
-            list.Add(text.Length);
-            _utf16ByCodePoint = [.. list];
-        }
-
-        public int ToUtf16(int codePoint) =>
-            _utf16ByCodePoint is null ? codePoint : _utf16ByCodePoint[Math.Clamp(codePoint, 0, _utf16ByCodePoint.Length - 1)];
-
-        public int FromUtf16(int index)
-        {
-            if (_utf16ByCodePoint is null)
-            {
-                return index;
-            }
-
-            int found = Array.BinarySearch(_utf16ByCodePoint, index);
-            return found >= 0 ? found : ~found;
-        }
     }
 }

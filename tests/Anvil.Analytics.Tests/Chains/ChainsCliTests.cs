@@ -58,6 +58,8 @@ public sealed class ChainsCliTests : IClassFixture<ChainAnalysisTests.Kb>
         Assert.StartsWith("city,chain,chain_name,closure,stage,stage_name,weight,covered,company,evidence_kind", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("苏州,nev,新能源汽车,", StringComparison.Ordinal) && l.Contains(",battery,电池,3,yes,星海电池,relation,produces 动力电池,suzhou-nev,"));
         Assert.Contains(lines, l => l.Contains(",vehicle,整车,3,no,,"));
+        Assert.EndsWith(",city_evidence_origin,basis", lines[0]);
+        Assert.Contains(lines, l => l.Contains(",battery,电池,3,yes,星海电池,") && (l.EndsWith(",home", StringComparison.Ordinal) || l.EndsWith(",stated_here", StringComparison.Ordinal)));
 
         using var workbook = new XLWorkbook(_kb.Folder.File("c.xlsx"));
         var sheet = workbook.Worksheet("coverage");

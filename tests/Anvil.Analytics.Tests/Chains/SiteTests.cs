@@ -28,6 +28,8 @@ public sealed class SiteTests : IClassFixture<SiteTests.Kb>
 
         public ChainPlacements Placements { get; }
 
+        public TestKnowledgeBase Base => _base;
+
         public void Dispose() => _base.Dispose();
     }
 
@@ -73,5 +75,32 @@ public sealed class SiteTests : IClassFixture<SiteTests.Kb>
         Assert.Contains("驱动电机", stage.Quote, StringComparison.Ordinal);
         Assert.Contains(supplier.CityEvidence, e => e.Quote!.Contains("南昌工厂", StringComparison.Ordinal) && e.Detail.EndsWith("(site)", StringComparison.Ordinal));
         Assert.True(stage.Start < stage.End);
+    }
+
+    [Fact]
+    public void Each_maker_says_how_its_work_counts_in_the_city()
+    {
+        Assert.Equal(CountBasis.StatedHere, Assert.Single(_placements.Suppliers("南昌", Stage("新能源汽车/电机"))).Basis);
+        var home = Assert.Single(_placements.Suppliers("合肥", Stage("新能源汽车/电池")));
+        Assert.Equal(CountBasis.Home, home.Basis);
+        Assert.Contains("合肥", home.CityEvidence[0].Quote, StringComparison.Ordinal); // the headquarters statement first
+    }
+
+    [Fact]
+    public void A_factory_city_says_why_it_does_not_make_what_the_company_makes()
+    {
+        var reason = Assert.Single(_placements.Reasons("芜湖", Stage("新能源汽车/电池")));
+
+        Assert.Equal(("飞鱼动力", CountBasis.Elsewhere), (reason.Company, reason.Basis));
+        Assert.Equal(["合肥"], reason.CountsIn);
+        Assert.Contains(reason.CityEvidence, e => e.Quote!.Contains("芜湖", StringComparison.Ordinal));
+        Assert.Contains(reason.StageEvidence, e => e.Quote!.Contains("动力电池", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_quote_over_several_sentences_reads_as_its_last_sentence()
+    {
+        Assert.Equal("…飞鱼动力量产动力电池", new ChainEvidence(EvidenceKind.Relation, "produces 动力电池") { Quote = "飞鱼动力总部位于合肥。飞鱼动力量产动力电池" }.Sentence);
+        Assert.Equal("飛魚動力量產動力電池", new ChainEvidence(EvidenceKind.Relation, "produces 动力电池") { Quote = "飛魚動力量產動力電池" }.Sentence);
     }
 }

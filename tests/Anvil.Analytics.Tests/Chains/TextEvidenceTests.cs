@@ -19,7 +19,7 @@ public sealed class TextEvidenceTests
             var names = parts.Length > 1 ? parts[1].Split(',').Append(parts[0]) : [parts[0]];
             return (parts[0], names.Select(Names.Fold));
         }).ToList();
-        var reader = new TextEvidence(ChainCatalog.BuiltIn.Matcher, ChainCatalog.BuiltIn.Cues, companies);
+        var reader = new TextEvidence(ChainCatalog.BuiltIn.Matcher, ChainCatalog.BuiltIn.Cues, companies, ChainCatalog.BuiltIn.Places);
 
         var placements = reader.Read("doc", row[0], [], _ => true).ToList();
 

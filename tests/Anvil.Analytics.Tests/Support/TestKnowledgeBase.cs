@@ -46,6 +46,9 @@ public sealed class TestKnowledgeBase : IDisposable
     public static TestKnowledgeBase Of(params string[] paths) =>
         new([.. paths.SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)) : [p]).Order(StringComparer.Ordinal)], []);
 
+    /// <summary>Documents with a lexicon of made-up companies.</summary>
+    public static TestKnowledgeBase WithLexicon(string lexicon, params string[] files) => new(files, [lexicon]);
+
     public static string KbFolder => Path.Combine(AppContext.BaseDirectory, "Chains", "kb");
 
     /// <summary>Runs the real CLI in the knowledge base's folder against it.</summary>

@@ -22,6 +22,14 @@ internal static class ChainText
         return $"{Markup.Escape(e.Detail)}{Markup.Escape(quote)}" + (where is null ? "" : $" [grey]({Markup.Escape(where)})[/]");
     }
 
+    /// <summary>One piece of evidence in full, for a reader who asks why: what was read, the sentence that says it, and where (document and span, or file line).</summary>
+    public static string Statement(ChainEvidence e)
+    {
+        var where = e.Doc is { } doc ? string.Create(CultureInfo.InvariantCulture, $"{doc} [{e.Start}, {e.End})") : e.Origin;
+        var quote = e.Sentence is { } sentence ? $" 「{sentence}」" : "";
+        return $"{Markup.Escape(e.Detail)}{Markup.Escape(quote)}" + (where is null ? "" : $" [grey]({Markup.Escape(where)})[/]");
+    }
+
     /// <summary>A company making a stage: its name, the strongest evidence for the stage and for its city, and how much more there is.</summary>
     public static string Supplier(StageSupplier s, bool withCity = true)
     {
@@ -63,7 +71,7 @@ internal static class ChainText
 
     /// <summary>
     /// Coverage for machines: one row per city, chain, stage and piece of stage evidence, with the strongest evidence
-    /// for the company's city; a stage the city does not make is one row with no company.
+    /// for the company's city and the basis (stated_here, home); a stage the city does not make is one row with no company.
     /// </summary>
     public static ResultSheet CoverageSheet(string name, IEnumerable<ChainCoverage> coverage)
     {
@@ -83,6 +91,7 @@ internal static class ChainText
             ("company", x => Cell.Of(x.Supplier?.Company)),
             .. EvidenceColumns("evidence_").Select(c => (c.Item1, (Func<EvidenceRow, Cell>)(x => c.Item2(x.Evidence)))),
             .. EvidenceColumns("city_evidence_").Select(c => (c.Item1, (Func<EvidenceRow, Cell>)(x => c.Item2(x.Supplier?.CityEvidence[0])))),
+            ("basis", x => Cell.Of(x.Supplier?.BasisName)), // stated_here or home: how the work counts in the city (last, so older readers keep their columns)
         ];
         return ResultSheet.From(name, "coverage", rows, columns);
     }

@@ -26,6 +26,9 @@ internal static class ChainVerbs
             chains.AddCommand<ChainsCompaniesCommand>("companies")
                 .WithDescription("Every company's stages and cities with their evidence: why a company counts where it does")
                 .WithExample("chains", "companies", "比亚迪");
+            chains.AddCommand<ChainsWhyCommand>("why")
+                .WithDescription("Why a city makes a stage, or not: each company's statements with their sentences, and how the work counts there")
+                .WithExample("chains", "why", "合肥", "电池");
         });
     }
 }

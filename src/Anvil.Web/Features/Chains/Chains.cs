@@ -306,8 +306,10 @@ internal static class Chains
                     html.Element("strong", $"{chain.ChainName} · {cell.StageName}");
                     foreach (var s in cell.Suppliers)
                     {
-                        html.Open("div", ("class", "supplier"));
+                        html.Open("div", ("class", "supplier"), ("data-basis", s.Basis));
                         html.Element("b", s.Company);
+                        html.Element("span", s.Basis == "stated_here" ? $" — the statement places the work in {city.City}" : $" — said of the company, whose home is {city.City}",
+                            ("class", "basis muted"));
                         Items(html, s.Evidence);
                         if (s.CityEvidence.Count > 0)
                         {
@@ -355,7 +357,7 @@ internal static class Chains
         html.Text(e.Detail + " ");
         if (e.Quote is not null && e.Href is not null)
         {
-            html.Open("q").Link(e.Href, e.Quote).Close("q");
+            html.Open("q").Link(e.Href, e.Sentence ?? e.Quote).Close("q");
             html.Element("span", " " + e.Doc, ("class", "muted"));
         }
         else if (e.Origin is not null)

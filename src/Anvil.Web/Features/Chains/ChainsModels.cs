@@ -23,15 +23,22 @@ public sealed record ShockRequest
 /// <summary>Why a company sits in a stage or a city: <c>kind</c> relation, text, fact, user or lexicon; a document's span and quote, or a file line (<c>origin</c>).</summary>
 public sealed record ChainEvidenceItem(string Kind, string Detail, string? Doc, int? Start, int? End, string? Quote, string? Origin, string? Href)
 {
+    /// <summary>The sentence of the quote that states it (<see cref="ChainEvidence.Sentence"/>), for the page; the API gives the whole quote.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Sentence { get; init; }
+
     public static ChainEvidenceItem From(ChainEvidence e) =>
-        new(e.KindName, e.Detail, e.Doc, e.Start, e.End, e.Quote, e.Origin, e.Doc is null ? null : Links.Document(e.Doc));
+        new(e.KindName, e.Detail, e.Doc, e.Start, e.End, e.Quote, e.Origin, e.Doc is null ? null : Links.Document(e.Doc)) { Sentence = e.Sentence };
 }
 
-/// <summary>A company that makes a stage in a city, with the evidence for the stage and for the city.</summary>
-public sealed record ChainSupplier(string Company, string City, IReadOnlyList<ChainEvidenceItem> Evidence, IReadOnlyList<ChainEvidenceItem> CityEvidence)
+/// <summary>
+/// A company that makes a stage in a city, with the evidence for the stage and for the city. <c>basis</c>: <c>stated_here</c>
+/// (a statement places the work in the city: 盐城电池工厂, 在苏州量产) or <c>home</c> (said of the company, whose home the city is).
+/// </summary>
+public sealed record ChainSupplier(string Company, string City, IReadOnlyList<ChainEvidenceItem> Evidence, IReadOnlyList<ChainEvidenceItem> CityEvidence, string Basis)
 {
     public static ChainSupplier From(StageSupplier s) =>
-        new(s.Company, s.City, [.. s.StageEvidence.Select(ChainEvidenceItem.From)], [.. s.CityEvidence.Select(ChainEvidenceItem.From)]);
+        new(s.Company, s.City, [.. s.StageEvidence.Select(ChainEvidenceItem.From)], [.. s.CityEvidence.Select(ChainEvidenceItem.From)], s.BasisName);
 }
 
 /// <summary>A stage of a chain: <c>key</c> is chain/stage by id (ai/chips), <c>weight</c> its weight in the closure score.</summary>
