@@ -8,7 +8,7 @@ internal static class FigureFilter
 {
     /// <summary>Durations, index levels and ordinals are not facts about a subject.</summary>
     public static bool IsNeverAFact(QuantityMention q) =>
-        q.Unit is "year" or "month" or "week" or "day" or "hour" or "h" or "min" or "minute" or "s" or "second" or "point" || q.IsOrdinal;
+        q.Unit is "year" or "month" or "week" or "day" or "hour" or "h" or "min" or "minute" or "s" or "second" || q.IsOrdinal;
 
     /// <summary>A demonstrative before the number (这两座), a kind counted with one numeral, or a quoted label (「90%」) state no figure.</summary>
     public static bool IsNotAFigure(FactDocument doc, Figure figure)
