@@ -223,23 +223,15 @@ internal sealed class FactDocument
     /// <summary>What a bare 元 means in this text: CNY, or the local dollar of a text in Traditional script.</summary>
     public string LocalCurrency { get; }
 
-    public IEnumerable<Mention> MentionsWithin(int from, int to) => Within(Mentions, from, to, m => m.View);
+    public ItemsWithin<Mention> MentionsWithin(int from, int to) => Within(Mentions, from, to, m => m.View);
 
-    public IEnumerable<Figure> FiguresWithin(int from, int to) => Within(Figures, from, to, f => f.View);
+    public ItemsWithin<Figure> FiguresWithin(int from, int to) => Within(Figures, from, to, f => f.View);
 
-    public IEnumerable<PeriodMention> PeriodsWithin(int from, int to) => Within(Periods, from, to, p => p.Span);
+    public ItemsWithin<PeriodMention> PeriodsWithin(int from, int to) => Within(Periods, from, to, p => p.Span);
 
     /// <summary>The items whose spans lie inside [from, to).</summary>
-    public static IEnumerable<T> Within<T>(List<T> list, int from, int to, Func<T, TextSpan> span)
-    {
-        for (int i = FirstSpanStartingAt(list, from, span); i < list.Count && span(list[i]).Start < to; i++)
-        {
-            if (span(list[i]).End <= to)
-            {
-                yield return list[i];
-            }
-        }
-    }
+    public static ItemsWithin<T> Within<T>(List<T> list, int from, int to, Func<T, TextSpan> span) =>
+        new(list, FirstSpanStartingAt(list, from, span), to, span);
 
     /// <summary>
     /// <see cref="FirstStartingAt"/> by the items' spans: the span selector is used as it is, where a start selector
