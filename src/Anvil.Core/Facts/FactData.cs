@@ -80,6 +80,21 @@ public sealed class FactData
     /// <summary>Status and basis cues (facts/statement-cues.tsv): word, role (target, forecast, yoy, mom, qoq, sequential), characters it may not follow.</summary>
     internal List<StatementCue> StatementCues { get; } = [];
 
+    /// <summary>Whether a stretch holds any status cue, basis cue, subject reference, clause marker or kind word before a figure.</summary>
+    internal WordPresence StatusCueWords { get; private set; } = null!;
+
+    /// <inheritdoc cref="StatusCueWords"/>
+    internal WordPresence BasisCueWords { get; private set; } = null!;
+
+    /// <inheritdoc cref="StatusCueWords"/>
+    internal WordPresence SubjectReferenceWords { get; private set; } = null!;
+
+    /// <inheritdoc cref="StatusCueWords"/>
+    internal WordPresence ClauseMarkerWords { get; private set; } = null!;
+
+    /// <inheritdoc cref="StatusCueWords"/>
+    internal WordPresence KindWordsBeforeWords { get; private set; } = null!;
+
     /// <summary>Currency names and their codes (quantities/units.tsv, kind currency), longest first: what a declaration names.</summary>
     public List<(string Word, string Code)> Currencies { get; } = [];
 
@@ -233,6 +248,11 @@ public sealed class FactData
             d.TrimAtStartTrie.Add(word, true);
         }
 
+        d.StatusCueWords = new WordPresence(d.StatementCues.Where(StatementReader.IsStatusCue).Select(c => c.Word));
+        d.BasisCueWords = new WordPresence(d.StatementCues.Where(StatementReader.IsBasisCue).Select(c => c.Word));
+        d.SubjectReferenceWords = new WordPresence(d.SubjectReferences.Keys);
+        d.ClauseMarkerWords = new WordPresence(d.ClauseMarkers);
+        d.KindWordsBeforeWords = new WordPresence(d.KindWordsBefore.Select(w => w.Word));
         return d;
     }
 

@@ -317,6 +317,11 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
     private int EndOfLastClauseMarker(string words)
     {
         int end = 0;
+        if (!_data.ClauseMarkerWords.AnyIn(words))
+        {
+            return end;
+        }
+
         foreach (var marker in _data.ClauseMarkers)
         {
             int at = words.AsSpan().LastIndexOf(marker);

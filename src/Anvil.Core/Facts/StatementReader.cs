@@ -18,7 +18,7 @@ internal sealed class StatementReader(FactDocument doc)
     public FactStatus Status(Figure figure, TextSpan sentence)
     {
         int partStart = doc.PartStart(sentence, figure.View.Start);
-        var cue = Nearest(partStart, figure.View.Start, c => c.Role is "target" or "forecast");
+        var cue = Nearest(partStart, figure.View.Start, IsStatusCue, doc.Data.StatusCueWords);
         return cue?.Role switch
         {
             "target" => FactStatus.Target,
@@ -34,7 +34,7 @@ internal sealed class StatementReader(FactDocument doc)
             return null;
         }
 
-        var cue = Nearest(clause.Start, figure.View.Start, c => c.Role is "yoy" or "mom" or "qoq" or "sequential");
+        var cue = Nearest(clause.Start, figure.View.Start, IsBasisCue, doc.Data.BasisCueWords);
         if (cue is not null)
         {
             return cue.Role switch
@@ -58,6 +58,12 @@ internal sealed class StatementReader(FactDocument doc)
 
         return kind == FactKind.Growth ? GrowthBasis.Yoy : null;
     }
+
+    /// <summary>A cue of what kind of statement a figure is: a goal or an expectation.</summary>
+    internal static bool IsStatusCue(StatementCue cue) => cue.Role is "target" or "forecast";
+
+    /// <summary>A cue of what a growth is measured against.</summary>
+    internal static bool IsBasisCue(StatementCue cue) => cue.Role is "yoy" or "mom" or "qoq" or "sequential";
 
     /// <summary>环比: with the period before, a quarter's or a month's.</summary>
     private static GrowthBasis Sequential(string? period) =>
@@ -83,7 +89,7 @@ internal sealed class StatementReader(FactDocument doc)
     }
 
     /// <summary>The cue nearest before <paramref name="to"/> in [from, to), the longest where several end together.</summary>
-    private StatementCue? Nearest(int from, int to, Func<StatementCue, bool> accept)
+    private StatementCue? Nearest(int from, int to, Func<StatementCue, bool> accept, WordPresence acceptedWords)
     {
         StatementCue? best = null;
         int bestEnd = -1;
@@ -93,6 +99,11 @@ internal sealed class StatementReader(FactDocument doc)
         }
 
         var words = _text.AsSpan(from, to - from);
+        if (!acceptedWords.AnyIn(words))
+        {
+            return null;
+        }
+
         foreach (var cue in _cues)
         {
             if (!accept(cue))

@@ -342,6 +342,11 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
             return null; // nothing before the figure: a figure that opens the text or the clause
         }
 
+        if (!doc.Data.SubjectReferenceWords.AnyIn(_text.AsSpan(from, position - from)))
+        {
+            return null;
+        }
+
         Mention? found = null;
         foreach (var (word, refersTo) in doc.Data.SubjectReferences)
         {
