@@ -292,10 +292,10 @@ internal sealed class FactDocument
     /// <summary>The clause of a sentence around a position: between the clause marks before and after it.</summary>
     public TextSpan ClauseAround(TextSpan sentence, int position)
     {
-        int start = position > sentence.Start ? Text.LastIndexOfAny(Punctuation.ClauseMarks, position - 1, position - sentence.Start) : -1;
-        start = start < sentence.Start ? sentence.Start : start + 1;
-        int end = Text.IndexOfAny(Punctuation.ClauseMarks, position, sentence.End - position);
-        end = end < 0 ? sentence.End : end;
+        int start = position > sentence.Start ? Text.AsSpan(sentence.Start, position - sentence.Start).LastIndexOfAny(Punctuation.ClauseMarkValues) : -1;
+        start = start < 0 ? sentence.Start : sentence.Start + start + 1;
+        int end = Text.AsSpan(position, sentence.End - position).IndexOfAny(Punctuation.ClauseMarkValues);
+        end = end < 0 ? sentence.End : position + end;
         return new TextSpan(start, end);
     }
 
