@@ -361,8 +361,43 @@ internal sealed class FactDocument
         return levels.AtLevel(subject, PlaceLevel.Province) is not { } province || !Data.Regions.ContainsKey(province);
     }
 
-    private string? MostNamed(Func<Mention, bool> accept) =>
-        Mentions.Where(accept).GroupBy(m => m.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.First().View.Start).FirstOrDefault()?.Key;
+    /// <summary>The name <paramref name="accept"/> takes that is mentioned most; of equals, the one mentioned first.</summary>
+    private string? MostNamed(Func<Mention, bool> accept)
+    {
+        // counted in one pass, not grouped and the groups sorted through LINQ (twice per document)
+        var counts = new Dictionary<string, (int Count, int FirstStart)>(StringComparer.Ordinal);
+        var names = new List<string>(); // in order of first mention
+        foreach (var m in Mentions)
+        {
+            if (accept(m))
+            {
+                if (counts.TryGetValue(m.Name, out var c))
+                {
+                    counts[m.Name] = (c.Count + 1, c.FirstStart);
+                }
+                else
+                {
+                    counts[m.Name] = (1, m.View.Start);
+                    names.Add(m.Name);
+                }
+            }
+        }
+
+        // of equals, the first in order of first mention wins, as the stable sort by count and first start kept it
+        string? best = null;
+        (int Count, int FirstStart) bestScore = default;
+        foreach (var name in names)
+        {
+            var score = counts[name];
+            if (best is null || score.Count > bestScore.Count || (score.Count == bestScore.Count && score.FirstStart < bestScore.FirstStart))
+            {
+                best = name;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>
     /// A bare 元 in a text written in Traditional script means the local dollar: Hong Kong's, or Taiwan's when the text

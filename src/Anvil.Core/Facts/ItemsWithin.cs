@@ -37,7 +37,13 @@ internal readonly struct ItemsWithin<T>
 
     public List<T> ToList()
     {
-        var items = new List<T>();
+        int count = 0;
+        foreach (var _ in this)
+        {
+            count++;
+        }
+
+        var items = new List<T>(count); // counted first: most sentences hold no figure or one, and none grows
         foreach (var item in this)
         {
             items.Add(item);
