@@ -95,6 +95,9 @@ public sealed class FactData
     /// <inheritdoc cref="StatusCueWords"/>
     internal WordPresence KindWordsBeforeWords { get; private set; } = null!;
 
+    /// <summary>Whether a stretch holds a word saying a figure is current (目前, 现在: <see cref="SubjectCues.CurrentWords"/>).</summary>
+    internal WordPresence CurrentWords { get; private set; } = null!;
+
     /// <summary>Currency names and their codes (quantities/units.tsv, kind currency), longest first: what a declaration names.</summary>
     public List<(string Word, string Code)> Currencies { get; } = [];
 
@@ -253,6 +256,7 @@ public sealed class FactData
         d.SubjectReferenceWords = new WordPresence(d.SubjectReferences.Keys);
         d.ClauseMarkerWords = new WordPresence(d.ClauseMarkers);
         d.KindWordsBeforeWords = new WordPresence(d.KindWordsBefore.Select(w => w.Word));
+        d.CurrentWords = new WordPresence(d.Subjects.CurrentWords);
         return d;
     }
 

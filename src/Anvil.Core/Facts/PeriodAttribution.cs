@@ -19,7 +19,7 @@ internal sealed class PeriodAttribution(FactDocument doc)
         var governing = Governing(figure, sentence);
         // 目前 / 现在 after the governing period: a current figure, dated by the document
         int since = governing is null ? sentence.Start : Math.Max(sentence.Start, governing.Span.End);
-        if (since < figure.View.Start && KindClassifier.ContainsAny(_text[since..figure.View.Start], doc.Data.Subjects.CurrentWords))
+        if (since < figure.View.Start && doc.Data.CurrentWords.AnyIn(_text.AsSpan(since, figure.View.Start - since)))
         {
             return null;
         }
