@@ -80,6 +80,12 @@ public sealed class FactData
     /// <summary>Status and basis cues (facts/statement-cues.tsv): word, role (target, forecast, yoy, mom, qoq, sequential), characters it may not follow.</summary>
     internal List<StatementCue> StatementCues { get; } = [];
 
+    /// <summary>The statement cues of a figure's status (<see cref="StatementReader.IsStatusCue"/>) and of a growth's basis, in the file's order.</summary>
+    internal List<StatementCue> StatusCues { get; } = [];
+
+    /// <inheritdoc cref="StatusCues"/>
+    internal List<StatementCue> BasisCues { get; } = [];
+
     /// <summary>Whether a stretch holds any status cue, basis cue, subject reference, clause marker or kind word before a figure.</summary>
     internal WordPresence StatusCueWords { get; private set; } = null!;
 
@@ -251,8 +257,10 @@ public sealed class FactData
             d.TrimAtStartTrie.Add(word, true);
         }
 
-        d.StatusCueWords = new WordPresence(d.StatementCues.Where(StatementReader.IsStatusCue).Select(c => c.Word));
-        d.BasisCueWords = new WordPresence(d.StatementCues.Where(StatementReader.IsBasisCue).Select(c => c.Word));
+        d.StatusCues.AddRange(d.StatementCues.Where(StatementReader.IsStatusCue));
+        d.BasisCues.AddRange(d.StatementCues.Where(StatementReader.IsBasisCue));
+        d.StatusCueWords = new WordPresence(d.StatusCues.Select(c => c.Word));
+        d.BasisCueWords = new WordPresence(d.BasisCues.Select(c => c.Word));
         d.SubjectReferenceWords = new WordPresence(d.SubjectReferences.Keys);
         d.ClauseMarkerWords = new WordPresence(d.ClauseMarkers);
         d.KindWordsBeforeWords = new WordPresence(d.KindWordsBefore.Select(w => w.Word));

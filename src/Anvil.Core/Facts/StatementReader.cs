@@ -13,12 +13,11 @@ namespace Anvil.Core.Facts;
 internal sealed class StatementReader(FactDocument doc)
 {
     private readonly string _text = doc.Text;
-    private readonly List<StatementCue> _cues = doc.Data.StatementCues;
 
     public FactStatus Status(Figure figure, TextSpan sentence)
     {
         int partStart = doc.PartStart(sentence, figure.View.Start);
-        var cue = Nearest(partStart, figure.View.Start, IsStatusCue, doc.Data.StatusCueWords);
+        var cue = Nearest(partStart, figure.View.Start, doc.Data.StatusCues, doc.Data.StatusCueWords);
         return cue?.Role switch
         {
             "target" => FactStatus.Target,
@@ -34,7 +33,7 @@ internal sealed class StatementReader(FactDocument doc)
             return null;
         }
 
-        var cue = Nearest(clause.Start, figure.View.Start, IsBasisCue, doc.Data.BasisCueWords);
+        var cue = Nearest(clause.Start, figure.View.Start, doc.Data.BasisCues, doc.Data.BasisCueWords);
         if (cue is not null)
         {
             return cue.Role switch
@@ -89,7 +88,7 @@ internal sealed class StatementReader(FactDocument doc)
     }
 
     /// <summary>The cue nearest before <paramref name="to"/> in [from, to), the longest where several end together.</summary>
-    private StatementCue? Nearest(int from, int to, Func<StatementCue, bool> accept, WordPresence acceptedWords)
+    private StatementCue? Nearest(int from, int to, List<StatementCue> cues, WordPresence cueWords)
     {
         StatementCue? best = null;
         int bestEnd = -1;
@@ -99,18 +98,13 @@ internal sealed class StatementReader(FactDocument doc)
         }
 
         var words = _text.AsSpan(from, to - from);
-        if (!acceptedWords.AnyIn(words))
+        if (!cueWords.AnyIn(words))
         {
             return null;
         }
 
-        foreach (var cue in _cues)
+        foreach (var cue in cues)
         {
-            if (!accept(cue))
-            {
-                continue;
-            }
-
             for (int at = words.LastIndexOf(cue.Word, StringComparison.Ordinal); at >= 0; at = at == 0 ? -1 : words[..at].LastIndexOf(cue.Word, StringComparison.Ordinal))
             {
                 if (at > 0 && cue.NotAfter.Contains(words[at - 1], StringComparison.Ordinal))
