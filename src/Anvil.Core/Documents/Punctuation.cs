@@ -22,6 +22,9 @@ public static class Punctuation
     /// <summary>Marks that end a clause inside a sentence (a comma is a clause mark, a thousands separator is read by the number parser).</summary>
     public static readonly char[] ClauseMarks = [',', '，', ';', '；', ':', '：', '|', '｜'];
 
+    /// <summary>The clause marks for searching: a search with the array builds its lookup map anew each time.</summary>
+    public static readonly SearchValues<char> ClauseMarkValues = SearchValues.Create(ClauseMarks);
+
     /// <summary>Everything that ends a clause: the clause marks and the ends of sentences.</summary>
     public static readonly SearchValues<char> ClauseEnds = SearchValues.Create(",，;；:：|｜。!?！？\n");
 

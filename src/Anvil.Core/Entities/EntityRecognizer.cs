@@ -20,6 +20,7 @@ public sealed partial class EntityRecognizer
     private readonly WordDictionary? _words;
     private readonly bool _tagEveryClause;
     private readonly System.Buffers.SearchValues<char> _listSeparators;
+    private readonly CharSet _suffixStarts = new(); // where any suffix list's word can start: one look for most characters
 
     /// <param name="model">the trained name tagger, or null to rely on lexicons and patterns alone</param>
     /// <param name="words">the word dictionary, or null to skip word-boundary checks</param>
@@ -31,6 +32,14 @@ public sealed partial class EntityRecognizer
         _data = data;
         _words = words;
         _listSeparators = System.Buffers.SearchValues.Create([.. data.ListSeparators]);
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (data.CompanySuffixes.CanStartWith((char)c) || data.MediaSuffixes.CanStartWith((char)c)
+                || data.PlaceSuffixes.CanStartWith((char)c) || data.UniversitySuffixes.CanStartWith((char)c))
+            {
+                _suffixStarts.Add((char)c);
+            }
+        }
         _tagger = model is null ? null : new NameTagger(model, new NameFeatures(lexicon, data));
     }
 
@@ -252,6 +261,11 @@ public sealed partial class EntityRecognizer
         for (int j = 1; j < text.Length; j++)
         {
             char c = text[j];
+            if (!_suffixStarts.Contains(c))
+            {
+                continue;
+            }
+
             if (_data.CompanySuffixes.CanStartWith(c))
             {
                 int len = _data.CompanySuffixes.LongestMatch(text, j, out var keep);
@@ -945,7 +959,7 @@ public sealed partial class EntityRecognizer
         // a handful of names per document: a list per first character, longest first, costs far less
         // than building a trie (whose first-character table alone is 64 KB) for each document
         var byFirst = new Dictionary<char, List<(string Surface, string Name, EntityType Type)>>();
-        ulong firstBits = 0; // the first characters' low six bits: most positions are ruled out before the lookup
+        Span<ulong> firstBits = stackalloc ulong[4]; // the first characters' low eight bits: most positions are ruled out before the lookup
         foreach (var f in found.OrderByDescending(f => f.Surface.Length))
         {
             if (!byFirst.TryGetValue(f.Surface[0], out var list))
@@ -954,7 +968,7 @@ public sealed partial class EntityRecognizer
             }
 
             list.Add(f);
-            firstBits |= 1UL << f.Surface[0];
+            firstBits[(f.Surface[0] & 0xFF) >> 6] |= 1UL << f.Surface[0];
         }
 
         var taken = new bool[view.Length];
@@ -969,7 +983,7 @@ public sealed partial class EntityRecognizer
         var more = new List<EntityCandidate>();
         for (int i = 0; i < view.Length; i++)
         {
-            if (taken[i] || (firstBits & (1UL << view[i])) == 0 || !byFirst.TryGetValue(view[i], out var names))
+            if (taken[i] || (firstBits[(view[i] & 0xFF) >> 6] & (1UL << view[i])) == 0 || !byFirst.TryGetValue(view[i], out var names))
             {
                 continue;
             }

@@ -3,7 +3,7 @@ using Anvil.Core.Documents;
 namespace Anvil.Core.Facts;
 
 /// <summary>The item of a 分别 list a figure takes, its position in the list, and the discourse with the list remembered.</summary>
-internal sealed record ListReading(ListItem? Item, int Position, Discourse Discourse);
+internal readonly record struct ListReading(ListItem? Item, int Position, Discourse Discourse);
 
 /// <summary>
 /// 分别: the i-th figure of a list takes the i-th item named before the word: subjects (北京和广州分别…), scopes
@@ -21,19 +21,36 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
     {
         var figure = f.Figure;
         var clause = f.Clause;
-        var none = new ListReading(null, -1, f.Discourse);
         int marker = _text.LastIndexOf(_cues.Distributive, figure.View.Start, figure.View.Start - clause.Start, StringComparison.Ordinal);
         if (marker < 0)
         {
-            return none;
+            return new ListReading(null, -1, f.Discourse);
         }
 
-        // the figures of the list: those after the marker in this clause
-        var list = f.SentenceFigures.Where(x => x.View.Start > marker && x.View.Start < clause.End && doc.ClauseAround(clause, x.View.Start) == clause).ToList();
-        int position = list.FindIndex(x => x.View == figure.View);
+        // the figures of the list: those after the marker in this clause (loops: a closure per figure added up)
+        var list = new List<Figure>();
+        for (int i = 0; i < f.SentenceFigures.Count; i++)
+        {
+            var x = f.SentenceFigures[i];
+            if (x.View.Start > marker && x.View.Start < clause.End && doc.ClauseAround(clause, x.View.Start) == clause)
+            {
+                list.Add(x);
+            }
+        }
+
+        int position = -1;
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (list[i].View == figure.View)
+            {
+                position = i;
+                break;
+            }
+        }
+
         if (position < 0 || list.Count < 2)
         {
-            return none with { Position = position };
+            return new ListReading(null, position, f.Discourse);
         }
 
         var items = SplitItems(_text[clause.Start..marker], list.Count);

@@ -80,6 +80,30 @@ public sealed class FactData
     /// <summary>Status and basis cues (facts/statement-cues.tsv): word, role (target, forecast, yoy, mom, qoq, sequential), characters it may not follow.</summary>
     internal List<StatementCue> StatementCues { get; } = [];
 
+    /// <summary>The statement cues of a figure's status (<see cref="StatementReader.IsStatusCue"/>) and of a growth's basis, in the file's order.</summary>
+    internal List<StatementCue> StatusCues { get; } = [];
+
+    /// <inheritdoc cref="StatusCues"/>
+    internal List<StatementCue> BasisCues { get; } = [];
+
+    /// <summary>Whether a stretch holds any status cue, basis cue, subject reference, clause marker or kind word before a figure.</summary>
+    internal WordPresence StatusCueWords { get; private set; } = null!;
+
+    /// <inheritdoc cref="StatusCueWords"/>
+    internal WordPresence BasisCueWords { get; private set; } = null!;
+
+    /// <inheritdoc cref="StatusCueWords"/>
+    internal WordPresence SubjectReferenceWords { get; private set; } = null!;
+
+    /// <inheritdoc cref="StatusCueWords"/>
+    internal WordPresence ClauseMarkerWords { get; private set; } = null!;
+
+    /// <inheritdoc cref="StatusCueWords"/>
+    internal WordPresence KindWordsBeforeWords { get; private set; } = null!;
+
+    /// <summary>Whether a stretch holds a word saying a figure is current (目前, 现在: <see cref="SubjectCues.CurrentWords"/>).</summary>
+    internal WordPresence CurrentWords { get; private set; } = null!;
+
     /// <summary>Currency names and their codes (quantities/units.tsv, kind currency), longest first: what a declaration names.</summary>
     public List<(string Word, string Code)> Currencies { get; } = [];
 
@@ -233,6 +257,14 @@ public sealed class FactData
             d.TrimAtStartTrie.Add(word, true);
         }
 
+        d.StatusCues.AddRange(d.StatementCues.Where(StatementReader.IsStatusCue));
+        d.BasisCues.AddRange(d.StatementCues.Where(StatementReader.IsBasisCue));
+        d.StatusCueWords = new WordPresence(d.StatusCues.Select(c => c.Word));
+        d.BasisCueWords = new WordPresence(d.BasisCues.Select(c => c.Word));
+        d.SubjectReferenceWords = new WordPresence(d.SubjectReferences.Keys);
+        d.ClauseMarkerWords = new WordPresence(d.ClauseMarkers);
+        d.KindWordsBeforeWords = new WordPresence(d.KindWordsBefore.Select(w => w.Word));
+        d.CurrentWords = new WordPresence(d.Subjects.CurrentWords);
         return d;
     }
 

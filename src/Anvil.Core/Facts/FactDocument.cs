@@ -231,23 +231,15 @@ internal sealed class FactDocument
     /// <summary>What a bare 元 means in this text: CNY, or the local dollar of a text in Traditional script.</summary>
     public string LocalCurrency { get; }
 
-    public IEnumerable<Mention> MentionsWithin(int from, int to) => Within(Mentions, from, to, m => m.View);
+    public ItemsWithin<Mention> MentionsWithin(int from, int to) => Within(Mentions, from, to, m => m.View);
 
-    public IEnumerable<Figure> FiguresWithin(int from, int to) => Within(Figures, from, to, f => f.View);
+    public ItemsWithin<Figure> FiguresWithin(int from, int to) => Within(Figures, from, to, f => f.View);
 
-    public IEnumerable<PeriodMention> PeriodsWithin(int from, int to) => Within(Periods, from, to, p => p.Span);
+    public ItemsWithin<PeriodMention> PeriodsWithin(int from, int to) => Within(Periods, from, to, p => p.Span);
 
     /// <summary>The items whose spans lie inside [from, to).</summary>
-    public static IEnumerable<T> Within<T>(List<T> list, int from, int to, Func<T, TextSpan> span)
-    {
-        for (int i = FirstSpanStartingAt(list, from, span); i < list.Count && span(list[i]).Start < to; i++)
-        {
-            if (span(list[i]).End <= to)
-            {
-                yield return list[i];
-            }
-        }
-    }
+    public static ItemsWithin<T> Within<T>(List<T> list, int from, int to, Func<T, TextSpan> span) =>
+        new(list, FirstSpanStartingAt(list, from, span), to, span);
 
     /// <summary>
     /// <see cref="FirstStartingAt"/> by the items' spans: the span selector is used as it is, where a start selector
@@ -308,10 +300,10 @@ internal sealed class FactDocument
     /// <summary>The clause of a sentence around a position: between the clause marks before and after it.</summary>
     public TextSpan ClauseAround(TextSpan sentence, int position)
     {
-        int start = position > sentence.Start ? Text.LastIndexOfAny(Punctuation.ClauseMarks, position - 1, position - sentence.Start) : -1;
-        start = start < sentence.Start ? sentence.Start : start + 1;
-        int end = Text.IndexOfAny(Punctuation.ClauseMarks, position, sentence.End - position);
-        end = end < 0 ? sentence.End : end;
+        int start = position > sentence.Start ? Text.AsSpan(sentence.Start, position - sentence.Start).LastIndexOfAny(Punctuation.ClauseMarkValues) : -1;
+        start = start < 0 ? sentence.Start : sentence.Start + start + 1;
+        int end = Text.AsSpan(position, sentence.End - position).IndexOfAny(Punctuation.ClauseMarkValues);
+        end = end < 0 ? sentence.End : position + end;
         return new TextSpan(start, end);
     }
 
@@ -377,8 +369,43 @@ internal sealed class FactDocument
         return levels.AtLevel(subject, PlaceLevel.Province) is not { } province || !Data.Regions.ContainsKey(province);
     }
 
-    private string? MostNamed(Func<Mention, bool> accept) =>
-        Mentions.Where(accept).GroupBy(m => m.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.First().View.Start).FirstOrDefault()?.Key;
+    /// <summary>The name <paramref name="accept"/> takes that is mentioned most; of equals, the one mentioned first.</summary>
+    private string? MostNamed(Func<Mention, bool> accept)
+    {
+        // counted in one pass, not grouped and the groups sorted through LINQ (twice per document)
+        var counts = new Dictionary<string, (int Count, int FirstStart)>(StringComparer.Ordinal);
+        var names = new List<string>(); // in order of first mention
+        foreach (var m in Mentions)
+        {
+            if (accept(m))
+            {
+                if (counts.TryGetValue(m.Name, out var c))
+                {
+                    counts[m.Name] = (c.Count + 1, c.FirstStart);
+                }
+                else
+                {
+                    counts[m.Name] = (1, m.View.Start);
+                    names.Add(m.Name);
+                }
+            }
+        }
+
+        // of equals, the first in order of first mention wins, as the stable sort by count and first start kept it
+        string? best = null;
+        (int Count, int FirstStart) bestScore = default;
+        foreach (var name in names)
+        {
+            var score = counts[name];
+            if (best is null || score.Count > bestScore.Count || (score.Count == bestScore.Count && score.FirstStart < bestScore.FirstStart))
+            {
+                best = name;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>
     /// A bare 元 in a text written in Traditional script means the local dollar: Hong Kong's, or Taiwan's when the text

@@ -20,6 +20,8 @@ internal sealed class KindClassifier(FactDocument doc)
     private readonly FactData _data = doc.Data;
     private readonly KindCues _cues = doc.Data.Kinds;
 
+    private static readonly List<FactData.KindWord> NoWords = []; // where the words hold no kind word, none is looked for
+
     /// <summary>The kind of the figure given the words before it; null when it states no fact (5G的容量是4G的20倍).</summary>
     public KindReading? Read(Figure figure, string phrase, TextSpan sentence)
     {
@@ -43,7 +45,7 @@ internal sealed class KindClassifier(FactDocument doc)
         // the rightmost kind word in the phrase decides; the words before it name the measure
         int bestAt = -1;
         FactData.KindWord? best = null;
-        foreach (var w in _data.KindWordsBefore)
+        foreach (var w in _data.KindWordsBeforeWords.AnyIn(phrase) ? _data.KindWordsBefore : NoWords)
         {
             int at = phrase.AsSpan().LastIndexOf(w.Word);
             while (at >= 0 && InsideIndicatorWord(phrase, at, w.Word.Length))
@@ -172,7 +174,7 @@ internal sealed class KindClassifier(FactDocument doc)
     {
         string before = _text[sentence.Start..position];
         int growthAt = -1, shareAt = -1;
-        foreach (var w in _data.KindWordsBefore)
+        foreach (var w in _data.KindWordsBeforeWords.AnyIn(before) ? _data.KindWordsBefore : NoWords)
         {
             if (w.Word.Length < 2)
             {

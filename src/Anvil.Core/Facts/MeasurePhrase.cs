@@ -13,6 +13,8 @@ internal sealed class MeasurePhrase(FactDocument doc)
     private readonly string _text = doc.Text;
     private readonly FactData _data = doc.Data;
 
+    private const int OnStack = 256; // characters
+
     /// <summary>
     /// The words between <paramref name="start"/> and the figure at <paramref name="end"/>, with period words and
     /// qualifiers taken out; <paramref name="offset"/> is where the kept words start, counted from <paramref name="start"/>.
@@ -29,8 +31,11 @@ internal sealed class MeasurePhrase(FactDocument doc)
             return "";
         }
 
-        var chars = _text.AsSpan(start, end - start).ToArray();
-        var gone = new bool[chars.Length]; // apart from the text, which may hold any character (NUL too)
+        // a clause's words: the working copies live on the stack (a phrase longer than a long clause, on the heap)
+        int length = end - start;
+        Span<char> chars = length <= OnStack ? stackalloc char[length] : new char[length];
+        _text.AsSpan(start, length).CopyTo(chars);
+        Span<bool> gone = length <= OnStack ? stackalloc bool[length] : new bool[length]; // apart from the text, which may hold any character (NUL too)
         foreach (var p in FactDocument.Within(doc.Periods, Math.Max(0, start - 64), end + 64, x => x.Span))
         {
             // 增速比一季度快: the base of a comparison goes without a trace, other periods separate words
@@ -54,28 +59,29 @@ internal sealed class MeasurePhrase(FactDocument doc)
         }
 
         // the phrase without the gone characters; kept[i] is where its character i stands after start
-        var kept = new List<int>(chars.Length);
-        var phrase = new char[chars.Length];
+        Span<int> kept = length <= OnStack ? stackalloc int[length] : new int[length];
+        Span<char> phrase = length <= OnStack ? stackalloc char[length] : new char[length];
+        int count = 0;
         for (int k = 0; k < chars.Length; k++)
         {
             if (!gone[k])
             {
-                phrase[kept.Count] = chars[k];
-                kept.Add(k);
+                phrase[count] = chars[k];
+                kept[count++] = k;
             }
         }
 
-        string s = new(phrase, 0, kept.Count);
-        int At(int i) => i < kept.Count ? kept[i] : chars.Length;
+        string s = new(phrase[..count]);
+        kept = kept[..count];
         // keep only the last run of words: a period or a name in the middle separates; a last run of function words
         // only (…拨款由2013-14年度的) gives way to the run before it
         string trimmed = s.TrimEnd();
         int lastGap = trimmed.LastIndexOf(' ');
-        if (lastGap > 0 && TrimEnds(trimmed[(lastGap + 1)..]).Length == 0)
+        if (lastGap > 0 && TrimEnds(trimmed.AsSpan(lastGap + 1)).Length == 0)
         {
             string head = trimmed[..lastGap].TrimEnd();
             int headGap = head.LastIndexOf(' ');
-            offset = At(headGap + 1);
+            offset = At(kept, headGap + 1, length);
             earlier = LastRun(head[..Math.Max(0, headGap)]);
             return head[(headGap + 1)..];
         }
@@ -83,7 +89,7 @@ internal sealed class MeasurePhrase(FactDocument doc)
         int cut = s.LastIndexOf(' ');
         if (cut >= 0 && cut < s.Length - 1)
         {
-            offset = At(cut + 1);
+            offset = At(kept, cut + 1, length);
             earlier = LastRun(s[..cut]);
             s = s[(cut + 1)..];
         }
@@ -91,13 +97,16 @@ internal sealed class MeasurePhrase(FactDocument doc)
         {
             s = s.TrimEnd();
             int again = s.LastIndexOf(' ');
-            offset = At(again + 1);
+            offset = At(kept, again + 1, length);
             earlier = again >= 0 ? LastRun(s[..again]) : "";
             s = again >= 0 ? s[(again + 1)..] : s;
         }
 
         return s;
     }
+
+    /// <summary>Where character <paramref name="i"/> of the phrase stands after its start; past the end, the length.</summary>
+    private static int At(ReadOnlySpan<int> kept, int i, int length) => i < kept.Length ? kept[i] : length;
 
     private static string LastRun(string words)
     {
@@ -108,20 +117,26 @@ internal sealed class MeasurePhrase(FactDocument doc)
     /// <summary>Trims stating verbs at the end and connectives and reference words at the start, then marks.</summary>
     public string TrimEnds(string s)
     {
+        var trimmed = TrimEnds(s.AsSpan());
+        return trimmed.Length == s.Length ? s : trimmed.ToString();
+    }
+
+    private ReadOnlySpan<char> TrimEnds(ReadOnlySpan<char> s)
+    {
         // the longest word at each end, as trying the lists longest first finds it, until neither end has one
         int start = 0, end = s.Length;
         bool changed = true;
         while (changed && end > start)
         {
             changed = false;
-            int cut = _data.TrimAtEndReversed.LongestMatchBackward(s.AsSpan(start, end - start), end - start, out _);
+            int cut = _data.TrimAtEndReversed.LongestMatchBackward(s.Slice(start, end - start), end - start, out _);
             if (cut > 0)
             {
                 end -= cut;
                 changed = true;
             }
 
-            int lead = end > start ? _data.TrimAtStartTrie.LongestMatch(s.AsSpan(start, end - start), 0, out _) : 0;
+            int lead = end > start ? _data.TrimAtStartTrie.LongestMatch(s.Slice(start, end - start), 0, out _) : 0;
             if (lead > 0)
             {
                 start += lead;
@@ -129,7 +144,7 @@ internal sealed class MeasurePhrase(FactDocument doc)
             }
         }
 
-        return s.AsSpan(start, end - start).Trim(Punctuation.PhraseTrim).ToString();
+        return s.Slice(start, end - start).Trim(Punctuation.PhraseTrim);
     }
 
     /// <summary>增速比一季度, 比上年年初预算: the base of a comparison is not part of the measure.</summary>

@@ -286,7 +286,16 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
     /// <summary>增发1万亿元国债: a verb before the figure and the noun after it name the measure.</summary>
     public string? Action(string measure, Figure figure)
     {
-        var verb = _data.ActionVerbs.FirstOrDefault(v => measure.EndsWith(v, StringComparison.Ordinal));
+        string? verb = null;
+        foreach (var v in _data.ActionVerbs)
+        {
+            if (measure.EndsWith(v, StringComparison.Ordinal))
+            {
+                verb = v;
+                break;
+            }
+        }
+
         if (verb is null)
         {
             return null;
@@ -317,7 +326,7 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
             string words = _text[k..e];
             // a class alone (公司, 企业) narrows nothing; 国家级高新技术企业, 新能源汽车 do
             if ((words.Length >= 3 || _data.ScopeTerms.Contains(words)) && IsScope(words)
-                && !_data.MeasureEndings.Any(m => m.Length > 1 && words.EndsWith(m, StringComparison.Ordinal)))
+                && !EndsWithAny(words, _data.MeasureEndings, minLength: 2))
             {
                 return words;
             }
@@ -374,11 +383,24 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         words.Length is >= 2 and <= 10 && words.All(TextClasses.IsNameChar) && words.Any(TextClasses.IsHan);
 
     /// <summary>A sector, industry, product class or group of firms (facts/scopes.tsv).</summary>
-    public bool IsScope(string words) =>
-        _data.ScopeTerms.Contains(words) || _data.ScopeEndings.Any(e => words.EndsWith(e, StringComparison.Ordinal));
+    public bool IsScope(string words) => _data.ScopeTerms.Contains(words) || EndsWithAny(words, _data.ScopeEndings);
 
     /// <summary>Words ending as a measure does (成交额, 产量), not as the thing measured.</summary>
-    public bool IsMeasure(string words) => _data.MeasureEndings.Any(e => words.EndsWith(e, StringComparison.Ordinal));
+    public bool IsMeasure(string words) => EndsWithAny(words, _data.MeasureEndings);
+
+    // a loop, not Any with a lambda: asked several times per figure, a closure each time added up
+    private static bool EndsWithAny(string words, List<string> endings, int minLength = 1)
+    {
+        foreach (var e in endings)
+        {
+            if (e.Length >= minLength && words.EndsWith(e, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The share of a counted measure: 企业数量 → 企业占比, 出口量 → 出口量占比.</summary>
     public string ShareOf(string indicator) =>
@@ -408,6 +430,11 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
     private int EndOfLastClauseMarker(string words)
     {
         int end = 0;
+        if (!_data.ClauseMarkerWords.AnyIn(words))
+        {
+            return end;
+        }
+
         foreach (var marker in _data.ClauseMarkers)
         {
             int at = words.AsSpan().LastIndexOf(marker);

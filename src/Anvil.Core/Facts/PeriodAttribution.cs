@@ -19,7 +19,7 @@ internal sealed class PeriodAttribution(FactDocument doc)
         var governing = Governing(figure, sentence);
         // 目前 / 现在 after the governing period: a current figure, dated by the document
         int since = governing is null ? sentence.Start : Math.Max(sentence.Start, governing.Span.End);
-        if (since < figure.View.Start && KindClassifier.ContainsAny(_text[since..figure.View.Start], doc.Data.Subjects.CurrentWords))
+        if (since < figure.View.Start && doc.Data.CurrentWords.AnyIn(_text.AsSpan(since, figure.View.Start - since)))
         {
             return null;
         }
@@ -38,34 +38,47 @@ internal sealed class PeriodAttribution(FactDocument doc)
         int partStart = doc.PartStart(sentence, position);
         var figureClause = doc.ClauseAround(sentence, position);
         // a day (7月20日发布…, 北京8月10日电) dates an event, not the figures of other clauses, unless it is an as-at date
-        var inPart = doc.PeriodsWithin(partStart, position).Where(p => !p.IsComparison && p.Value is not null
-            && (p.Granularity != PeriodGranularity.Day || p.IsAsAt || figureClause.Contains(p.Span))).ToList();
-        if (inPart.Count > 0)
+        PeriodMention? first = null, chosen = null;
+        foreach (var p in doc.PeriodsWithin(partStart, position))
         {
-            for (int k = inPart.Count - 1; k >= 0; k--)
+            if (!p.IsComparison && p.Value is not null && (p.Granularity != PeriodGranularity.Day || p.IsAsAt || figureClause.Contains(p.Span)))
             {
-                var clause = doc.ClauseAround(sentence, inPart[k].Span.Start);
+                first ??= p;
+                var clause = doc.ClauseAround(sentence, p.Span.Start);
+                // the last one whose clause holds the figure or states figures of its own
                 if (clause.Contains(figure.View) || doc.FiguresWithin(clause.Start, clause.End).Any())
                 {
-                    return inPart[k];
+                    chosen = p;
                 }
             }
+        }
 
-            return inPart[0];
+        if (first is not null)
+        {
+            return chosen ?? first;
         }
 
         if (partStart > sentence.Start)
         {
-            var opening = doc.PeriodsWithin(sentence.Start, partStart).FirstOrDefault(p => !p.IsComparison && p.Value is not null
-                && (p.Granularity != PeriodGranularity.Day || p.IsAsAt));
-            if (opening is not null)
+            foreach (var p in doc.PeriodsWithin(sentence.Start, partStart))
             {
-                return opening;
+                if (!p.IsComparison && p.Value is not null && (p.Granularity != PeriodGranularity.Day || p.IsAsAt))
+                {
+                    return p;
+                }
             }
         }
 
         var carried = PeriodResolver.Governing(doc.GoverningPeriods, position, _text);
-        var dayInClause = doc.PeriodsWithin(figureClause.Start, position).LastOrDefault(p => !p.IsComparison && p.Value is not null && p.Granularity == PeriodGranularity.Day);
+        PeriodMention? dayInClause = null;
+        foreach (var p in doc.PeriodsWithin(figureClause.Start, position))
+        {
+            if (!p.IsComparison && p.Value is not null && p.Granularity == PeriodGranularity.Day)
+            {
+                dayInClause = p;
+            }
+        }
+
         return dayInClause is not null && (carried is null || dayInClause.Span.Start > carried.Span.Start) ? dayInClause : carried;
     }
 }

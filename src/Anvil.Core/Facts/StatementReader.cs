@@ -13,12 +13,11 @@ namespace Anvil.Core.Facts;
 internal sealed class StatementReader(FactDocument doc)
 {
     private readonly string _text = doc.Text;
-    private readonly List<StatementCue> _cues = doc.Data.StatementCues;
 
     public FactStatus Status(Figure figure, TextSpan sentence)
     {
         int partStart = doc.PartStart(sentence, figure.View.Start);
-        var cue = Nearest(partStart, figure.View.Start, c => c.Role is "target" or "forecast");
+        var cue = Nearest(partStart, figure.View.Start, doc.Data.StatusCues, doc.Data.StatusCueWords);
         return cue?.Role switch
         {
             "target" => FactStatus.Target,
@@ -34,7 +33,7 @@ internal sealed class StatementReader(FactDocument doc)
             return null;
         }
 
-        var cue = Nearest(clause.Start, figure.View.Start, c => c.Role is "yoy" or "mom" or "qoq" or "sequential");
+        var cue = Nearest(clause.Start, figure.View.Start, doc.Data.BasisCues, doc.Data.BasisCueWords);
         if (cue is not null)
         {
             return cue.Role switch
@@ -58,6 +57,12 @@ internal sealed class StatementReader(FactDocument doc)
 
         return kind == FactKind.Growth ? GrowthBasis.Yoy : null;
     }
+
+    /// <summary>A cue of what kind of statement a figure is: a goal or an expectation.</summary>
+    internal static bool IsStatusCue(StatementCue cue) => cue.Role is "target" or "forecast";
+
+    /// <summary>A cue of what a growth is measured against.</summary>
+    internal static bool IsBasisCue(StatementCue cue) => cue.Role is "yoy" or "mom" or "qoq" or "sequential";
 
     /// <summary>环比: with the period before, a quarter's or a month's.</summary>
     private static GrowthBasis Sequential(string? period) =>
@@ -83,7 +88,7 @@ internal sealed class StatementReader(FactDocument doc)
     }
 
     /// <summary>The cue nearest before <paramref name="to"/> in [from, to), the longest where several end together.</summary>
-    private StatementCue? Nearest(int from, int to, Func<StatementCue, bool> accept)
+    private StatementCue? Nearest(int from, int to, List<StatementCue> cues, WordPresence cueWords)
     {
         StatementCue? best = null;
         int bestEnd = -1;
@@ -93,13 +98,13 @@ internal sealed class StatementReader(FactDocument doc)
         }
 
         var words = _text.AsSpan(from, to - from);
-        foreach (var cue in _cues)
+        if (!cueWords.AnyIn(words))
         {
-            if (!accept(cue))
-            {
-                continue;
-            }
+            return null;
+        }
 
+        foreach (var cue in cues)
+        {
             for (int at = words.LastIndexOf(cue.Word, StringComparison.Ordinal); at >= 0; at = at == 0 ? -1 : words[..at].LastIndexOf(cue.Word, StringComparison.Ordinal))
             {
                 if (at > 0 && cue.NotAfter.Contains(words[at - 1], StringComparison.Ordinal))

@@ -51,9 +51,23 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
         mention.Type is not (EntityType.Government or EntityType.Person or EntityType.Work) && IsHead(mention, doc.ClauseAround(sentence, mention.View.Start));
 
     /// <summary>A name at the head of its clause: first, or after no more than a period and two characters (2024年，深圳…).</summary>
-    private bool IsHead(Mention mention, TextSpan clause) =>
-        mention.View.Start <= clause.Start + 2
-        || doc.PeriodsWithin(clause.Start, mention.View.Start).Any(p => _text[clause.Start..p.Span.Start].Trim().Length <= 2);
+    private bool IsHead(Mention mention, TextSpan clause)
+    {
+        if (mention.View.Start <= clause.Start + 2)
+        {
+            return true;
+        }
+
+        foreach (var p in doc.PeriodsWithin(clause.Start, mention.View.Start))
+        {
+            if (_text.AsSpan(clause.Start, p.Span.Start - clause.Start).Trim().Length <= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The nearest subject-like name before the position in its clause, else the first name heading a clause of its
@@ -326,6 +340,11 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
         if (position <= from)
         {
             return null; // nothing before the figure: a figure that opens the text or the clause
+        }
+
+        if (!doc.Data.SubjectReferenceWords.AnyIn(_text.AsSpan(from, position - from)))
+        {
+            return null;
         }
 
         Mention? found = null;
