@@ -131,6 +131,28 @@ switch (args[0])
         return 0;
     }
 
+    case "tag-lines":
+    {
+        // tag-lines FILE: the tagger alone on each line of a file (as bench/cluener_eval.py writes it), as
+        // "line<TAB>start<TAB>end<TAB>kind", to set beside what extraction keeps of it
+        var tagger = new NameTagger(NameTagger.LoadBuiltInModel(), BuiltInFeatures());
+        var found = new List<TaggedName>();
+        int number = 0;
+        foreach (var line in File.ReadLines(args[1]))
+        {
+            found.Clear();
+            tagger.Tag(TextNormalizer.Default.Normalize(line).Text, 0, found);
+            foreach (var n in found)
+            {
+                Console.WriteLine(string.Create(culture, $"{number}\t{n.Start}\t{n.End}\t{n.Kind}"));
+            }
+
+            number++;
+        }
+
+        return 0;
+    }
+
     case "tag":
     {
         // tag TEXT: what the tagger marks and what the recogniser keeps, for looking into a case

@@ -294,14 +294,15 @@ public sealed partial class EntityRecognizer
                 continue; // 某车企 + 长沙 + 工厂: a known company and where its site is, not a new name
             }
 
-            if (n.Kind is NameKind.Government or NameKind.Organization && SecondHalfOfJoinedName(view, n, covered))
+            if (n.Kind is NameKind.Government or NameKind.Organization && SecondHalfOfJoinedName(view, n, covered) && !BeginsWithKnownName(candidates, n))
             {
                 continue; // 发展和 + 改革委员会: the body's name began before the conjunction
             }
 
             bool overlaps = covered.AsSpan(n.Start, n.Length).Contains(true);
-            // a longer body or company may take in known names (深圳市 + 某某局): Resolve keeps the longest
-            if (overlaps && n.Kind is NameKind.Person or NameKind.Place)
+            // a longer body or company may take in known names (深圳市 + 某某局): Resolve keeps the longest;
+            // so may a place that names more than the places inside it (芬兰 + 湾, 上海 + 国际博览中心)
+            if (overlaps && (n.Kind == NameKind.Person || (n.Kind == NameKind.Place && !NamesMoreThanPlacesInside(view, candidates, covered, n))))
             {
                 continue;
             }
@@ -458,6 +459,69 @@ public sealed partial class EntityRecognizer
         int before = n.Start - 1;
         return before >= 2 && _data.NameConjunctions.Contains(view[before]) && TextClasses.IsHan(view[before - 1])
             && !covered[before - 1];
+    }
+
+    /// <summary>A lexicon or pattern name of any type begins where the tagged name begins (美国 + 中国商会 after 和).</summary>
+    private static bool BeginsWithKnownName(List<EntityCandidate> candidates, TaggedName n)
+    {
+        foreach (var c in candidates)
+        {
+            if (c.Start == n.Start && c.End < n.End && c.Source != "model")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A tagged place over known names says more than they do when it takes in a character no candidate covers
+    /// besides an administrative word (芬兰湾, 长阳大街), or is one known place and its administrative word
+    /// (洛杉矶市: the same place, named as written). Known places and their administrative words alone
+    /// (深圳市南山区) are the places they name, one by one. An ordinary word that opens with an administrative
+    /// character after a place (伦敦 + 市场) makes it no place at all.
+    /// </summary>
+    private bool NamesMoreThanPlacesInside(string view, List<EntityCandidate> candidates, bool[] covered, TaggedName n)
+    {
+        int inside = 0;
+        foreach (var c in candidates)
+        {
+            if (c.Start < n.End && c.End > n.Start)
+            {
+                if (c.Start < n.Start || c.End > n.End)
+                {
+                    return false; // a known name reaches out of it (Resolve would choose between them)
+                }
+
+                inside++;
+            }
+        }
+
+        bool more = false;
+        for (int k = n.Start; k < n.End; k++)
+        {
+            if (covered[k] || !TextClasses.IsHan(view[k]))
+            {
+                continue;
+            }
+
+            int run = k;
+            while (run < n.End && !covered[run])
+            {
+                run++;
+            }
+
+            if (IsAdministrativeWord(view[k]) && run - k > 1 && IsCommonWord(view[k..run]))
+            {
+                return false;
+            }
+
+            more |= run - k > 1 || !IsAdministrativeWord(view[k]);
+            k = run - 1;
+        }
+
+        return more || inside == 1;
     }
 
     /// <summary>A company followed by a word that opens the next name (华润微 + 子公司) ends before it.</summary>

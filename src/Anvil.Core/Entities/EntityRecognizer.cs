@@ -697,14 +697,15 @@ public sealed partial class EntityRecognizer
     private static List<EntityCandidate> Resolve(List<EntityCandidate> candidates, int length)
     {
         // a pattern that only adds words on the left of a known name of the same type (据 + 深圳特区报)
-        // took too much: the lexicon knows where the name starts
+        // took too much: the lexicon knows where the name starts. The tagger's names are not patterns: a place
+        // before a known body (印度 + 外交部) is part of the name it reads
         var knownStart = new Dictionary<(int End, EntityType Type), int>();
         foreach (var c in candidates.Where(c => c.Source is "lexicon" or "user"))
         {
             knownStart[(c.End, c.Type)] = knownStart.TryGetValue((c.End, c.Type), out int s) ? Math.Min(s, c.Start) : c.Start;
         }
 
-        candidates = candidates.Where(c => c.Source is "lexicon" or "user" || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start).ToList();
+        candidates = candidates.Where(c => c.Source is "lexicon" or "user" or "model" || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start).ToList();
 
         // longest first, then higher priority, then leftmost; ties keep the order found (a stable sort,
         // done on positions because sorting the candidates themselves through LINQ copies them twice)
