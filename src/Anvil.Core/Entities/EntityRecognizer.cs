@@ -19,6 +19,7 @@ public sealed partial class EntityRecognizer
     private readonly NameTagger? _tagger;
     private readonly WordDictionary? _words;
     private readonly bool _tagEveryClause;
+    private readonly bool[] _mayBeginName;
     private readonly System.Buffers.SearchValues<char> _listSeparators;
 
     /// <param name="model">the trained name tagger, or null to rely on lexicons and patterns alone</param>
@@ -32,6 +33,7 @@ public sealed partial class EntityRecognizer
         _words = words;
         _listSeparators = System.Buffers.SearchValues.Create([.. data.ListSeparators]);
         _tagger = model is null ? null : new NameTagger(model, new NameFeatures(lexicon, data));
+        _mayBeginName = model is null ? [] : MayBeginName(model);
     }
 
     /// <summary>Mentions in view coordinates, sorted by position and not overlapping.</summary>
@@ -697,15 +699,14 @@ public sealed partial class EntityRecognizer
     private static List<EntityCandidate> Resolve(List<EntityCandidate> candidates, int length)
     {
         // a pattern that only adds words on the left of a known name of the same type (据 + 深圳特区报)
-        // took too much: the lexicon knows where the name starts. The tagger's names are not patterns: a place
-        // before a known body (印度 + 外交部) is part of the name it reads
+        // took too much: the lexicon knows where the name starts
         var knownStart = new Dictionary<(int End, EntityType Type), int>();
         foreach (var c in candidates.Where(c => c.Source is "lexicon" or "user"))
         {
             knownStart[(c.End, c.Type)] = knownStart.TryGetValue((c.End, c.Type), out int s) ? Math.Min(s, c.Start) : c.Start;
         }
 
-        candidates = candidates.Where(c => c.Source is "lexicon" or "user" or "model" || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start).ToList();
+        candidates = candidates.Where(c => c.Source is "lexicon" or "user" || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start).ToList();
 
         // longest first, then higher priority, then leftmost; ties keep the order found (a stable sort,
         // done on positions because sorting the candidates themselves through LINQ copies them twice)
