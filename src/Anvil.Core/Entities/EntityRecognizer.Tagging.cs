@@ -301,6 +301,10 @@ public sealed partial class EntityRecognizer
         var byStart = candidates.Select(c => (c.Start, c.End)).ToArray();
         Array.Sort(byStart);
         int longest = byStart.Length == 0 ? 0 : byStart.Max(c => c.End - c.Start);
+        // the lexicon and pattern names in text order (longer first at one start): each tagged name looks only
+        // at those that can reach into it, not at every candidate of a long document
+        var listed = candidates.ToArray();
+        Array.Sort(listed, (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         foreach (var found in names)
         {
             var n = CutRelationWord(view, TrimToNameChars(view, found));
@@ -309,17 +313,19 @@ public sealed partial class EntityRecognizer
                 continue;
             }
 
+            var near = Near(listed, longest, n);
+
             if (StartsWithMeasure(view, n.Start))
             {
                 continue; // 毛利, 归母净利润: the measure a figure is about, not a name
             }
 
-            if (n.Kind == NameKind.Company && KnownCompanyThenPlace(candidates, n))
+            if (n.Kind == NameKind.Company && KnownCompanyThenPlace(near, n))
             {
                 continue; // 某车企 + 长沙 + 工厂: a known company and where its site is, not a new name
             }
 
-            if (n.Kind is NameKind.Government or NameKind.Organization && SecondHalfOfJoinedName(view, n, covered) && !BeginsWithKnownName(candidates, n))
+            if (n.Kind is NameKind.Government or NameKind.Organization && SecondHalfOfJoinedName(view, n, covered) && !BeginsWithKnownName(near, n))
             {
                 continue; // 发展和 + 改革委员会: the body's name began before the conjunction
             }
@@ -327,7 +333,7 @@ public sealed partial class EntityRecognizer
             bool overlaps = covered.AsSpan(n.Start, n.Length).Contains(true);
             // a longer body or company may take in known names (深圳市 + 某某局): Resolve keeps the longest;
             // so may a place that names more than the places inside it (芬兰 + 湾, 上海 + 国际博览中心)
-            if (overlaps && (n.Kind == NameKind.Person || (n.Kind == NameKind.Place && !NamesMoreThanPlacesInside(view, candidates, covered, n))))
+            if (overlaps && (n.Kind == NameKind.Person || (n.Kind == NameKind.Place && !NamesMoreThanPlacesInside(view, near, covered, n))))
             {
                 continue;
             }
@@ -347,7 +353,7 @@ public sealed partial class EntityRecognizer
                 continue;
             }
 
-            if (ListOfKnownNames(view, candidates, n))
+            if (ListOfKnownNames(view, near, n))
             {
                 continue; // 华为比亚迪大疆: known names written one after another are a list, not one name
             }
@@ -357,7 +363,7 @@ public sealed partial class EntityRecognizer
                 continue; // 国务院 + 内部, 佛山市 + 加速布局: a body's name ends with its body word
             }
 
-            if (n.Kind is NameKind.Government or NameKind.Organization && candidates.Any(c => c.End == n.End && c.Start > n.Start && c.Type == n.Kind.ToEntityType() && c.Source != "model"))
+            if (n.Kind is NameKind.Government or NameKind.Organization && WidensKnownBody(near, n))
             {
                 continue; // 中共 + 广东省委, 国家 + 交通运输部: the known body stands; the tagger only widened it on the left
             }
@@ -482,7 +488,7 @@ public sealed partial class EntityRecognizer
     /// is (工厂, 总部, 基地), and the name is the known company alone. A registered name with its place in
     /// brackets (某某（深圳）有限公司) is not read this way: the bracket is no place candidate of its own.
     /// </summary>
-    private static bool KnownCompanyThenPlace(List<EntityCandidate> candidates, TaggedName n)
+    private static bool KnownCompanyThenPlace(ReadOnlySpan<EntityCandidate> candidates, TaggedName n)
     {
         int companyEnd = -1;
         foreach (var c in candidates)
@@ -493,7 +499,18 @@ public sealed partial class EntityRecognizer
             }
         }
 
-        return companyEnd > 0 && candidates.Any(c => c.Type == EntityType.Place && c.Start >= companyEnd && c.End <= n.End);
+        if (companyEnd > 0)
+        {
+            foreach (var c in candidates)
+            {
+                if (c.Type == EntityType.Place && c.Start >= companyEnd && c.End <= n.End)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -507,14 +524,55 @@ public sealed partial class EntityRecognizer
             && !covered[before - 1];
     }
 
+    /// <summary>The lexicon and pattern names (sorted by start) that start at most <paramref name="longest"/> before the name and before its end.</summary>
+    private static ReadOnlySpan<EntityCandidate> Near(EntityCandidate[] known, int longest, TaggedName n)
+    {
+        int from = First(known, n.Start - longest), to = First(known, n.End);
+        return known.AsSpan(from, to - from);
+
+        static int First(EntityCandidate[] sorted, int start)
+        {
+            int lo = 0, hi = sorted.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid].Start < start)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+    }
+
+    /// <summary>A known body or organisation of the tagged name's type ends where it ends and begins after it begins.</summary>
+    private static bool WidensKnownBody(ReadOnlySpan<EntityCandidate> candidates, TaggedName n)
+    {
+        var type = n.Kind.ToEntityType();
+        foreach (var c in candidates)
+        {
+            if (c.End == n.End && c.Start > n.Start && c.Type == type)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Two or more known names of the tagged name's type cover all of it.</summary>
-    private static bool ListOfKnownNames(string view, List<EntityCandidate> candidates, TaggedName n)
+    private static bool ListOfKnownNames(string view, ReadOnlySpan<EntityCandidate> candidates, TaggedName n)
     {
         var type = n.Kind.ToEntityType();
         int names = 0, at = n.Start;
-        foreach (var c in candidates.Where(c => c.Start >= n.Start && c.End <= n.End && c.Type == type && c.Source != "model").OrderBy(c => c.Start).ThenByDescending(c => c.End))
+        foreach (var c in candidates)
         {
-            if (c.Start < at)
+            if (c.Start < n.Start || c.End > n.End || c.Type != type || c.Start < at)
             {
                 continue;
             }
@@ -555,7 +613,7 @@ public sealed partial class EntityRecognizer
         && _words!.KeepsWords(view, n.Start + 2, n.End);
 
     /// <summary>A lexicon or pattern name of any type begins where the tagged name begins (美国 + 中国商会 after 和).</summary>
-    private static bool BeginsWithKnownName(List<EntityCandidate> candidates, TaggedName n)
+    private static bool BeginsWithKnownName(ReadOnlySpan<EntityCandidate> candidates, TaggedName n)
     {
         foreach (var c in candidates)
         {
@@ -575,7 +633,7 @@ public sealed partial class EntityRecognizer
     /// (深圳市南山区) are the places they name, one by one. An ordinary word beside the places (伦敦 + 市场,
     /// 郑州市 + 外贸, 深圳河 + 以北) or a conjunction between them (元朗 + 及 + 北区) makes it no place at all.
     /// </summary>
-    private bool NamesMoreThanPlacesInside(string view, List<EntityCandidate> candidates, bool[] covered, TaggedName n)
+    private bool NamesMoreThanPlacesInside(string view, ReadOnlySpan<EntityCandidate> candidates, bool[] covered, TaggedName n)
     {
         int inside = 0;
         foreach (var c in candidates)
