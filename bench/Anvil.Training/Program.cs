@@ -12,6 +12,8 @@ using Anvil.Training;
 //   evaluate BENCHMARKS_DIR [MODEL.bin]         the tagger alone on CLUENER2020 dev and MSRA test
 //   tag TEXT [NAME...]                          what the tagger marks, the words, the recogniser's entities,
 //                                               and how far each NAME is from being read as a company
+//   tag-lines FILE                              the tagger alone on each line of a file
+//   pair-stats FILE                             quantiles of the pair score that picks clauses to tag
 //   speed FOLDER                                where the tagger's time goes over a folder of documents
 var culture = CultureInfo.InvariantCulture;
 if (args.Length < 2)
@@ -128,6 +130,42 @@ switch (args[0])
         }
 
         Console.WriteLine($"segment alone: ns/char {ws.Elapsed.TotalMilliseconds * 1e6 / chars:F0}");
+        return 0;
+    }
+
+    case "pair-stats":
+    {
+        // pair-stats FILE: quantiles of the tagger's pair score over a text, to set the recogniser's PairThreshold
+        var model = NameTagger.LoadBuiltInModel();
+        var text = File.ReadAllText(args[1]);
+        var scores = Enumerable.Range(0, text.Length - 1).Where(i => text[i] > 0x2000).Select(i => model.PairScore(text[i], text[i + 1])).Where(float.IsFinite).OrderBy(x => x).ToArray();
+        foreach (var q in new[] { 0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995 })
+        {
+            Console.WriteLine(string.Create(culture, $"q{q}: {scores[(int)(q * (scores.Length - 1))]}"));
+        }
+
+        return 0;
+    }
+
+    case "tag-lines":
+    {
+        // tag-lines FILE: the tagger alone on each line of a file (as bench/cluener_eval.py writes it), as
+        // "line<TAB>start<TAB>end<TAB>kind", to set beside what extraction keeps of it
+        var tagger = new NameTagger(NameTagger.LoadBuiltInModel(), BuiltInFeatures());
+        var found = new List<TaggedName>();
+        int number = 0;
+        foreach (var line in File.ReadLines(args[1]))
+        {
+            found.Clear();
+            tagger.Tag(TextNormalizer.Default.Normalize(line).Text, 0, found);
+            foreach (var n in found)
+            {
+                Console.WriteLine(string.Create(culture, $"{number}\t{n.Start}\t{n.End}\t{n.Kind}"));
+            }
+
+            number++;
+        }
+
         return 0;
     }
 

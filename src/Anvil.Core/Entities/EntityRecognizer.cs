@@ -19,6 +19,7 @@ public sealed partial class EntityRecognizer
     private readonly NameTagger? _tagger;
     private readonly WordDictionary? _words;
     private readonly bool _tagEveryClause;
+    private readonly bool[] _mayBeginName;
     private readonly System.Buffers.SearchValues<char> _listSeparators;
     private readonly CharSet _suffixStarts = new(); // where any suffix list's word can start: one look for most characters
 
@@ -41,6 +42,7 @@ public sealed partial class EntityRecognizer
             }
         }
         _tagger = model is null ? null : new NameTagger(model, new NameFeatures(lexicon, data));
+        _mayBeginName = model is null ? [] : MayBeginName(model);
     }
 
     /// <summary>Mentions in view coordinates, sorted by position and not overlapping.</summary>
