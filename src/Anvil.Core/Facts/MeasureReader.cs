@@ -147,14 +147,14 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
         int count = dictionary.Segment(words, cuts);
         int lead = 0; // the opening verbs' end, as a cut index
-        while (lead < count - 2 && dictionary.ClassOf(words.AsSpan(cuts[lead], cuts[lead + 1] - cuts[lead])) == WordClass.Verb)
+        while (lead < count - 2 && ClassOfWord(dictionary, words, cuts, lead) == WordClass.Verb)
         {
             lead++;
         }
 
         // the nouns after the opening verbs, as far as they go
         int nouns = lead;
-        while (nouns < count - 2 && dictionary.ClassOf(words.AsSpan(cuts[nouns], cuts[nouns + 1] - cuts[nouns])) == WordClass.Content
+        while (nouns < count - 2 && ClassOfWord(dictionary, words, cuts, nouns) == WordClass.Content
             && cuts[nouns + 1] - cuts[nouns] >= 2)
         {
             nouns++;
@@ -188,12 +188,12 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
         int count = dictionary.Segment(words, cuts);
         int first = 0, last = count - 1; // words [first, last) by their cut indexes
-        while (first < last && dictionary.ClassOf(words.AsSpan(cuts[first], cuts[first + 1] - cuts[first])) == WordClass.Function)
+        while (first < last && ClassOfWord(dictionary, words, cuts, first) == WordClass.Function)
         {
             first++;
         }
 
-        while (last > first && dictionary.ClassOf(words.AsSpan(cuts[last - 1], cuts[last] - cuts[last - 1])) == WordClass.Function)
+        while (last > first && ClassOfWord(dictionary, words, cuts, last - 1) == WordClass.Function)
         {
             last--;
         }
@@ -212,6 +212,10 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         return kept.Length == 1 && !_data.Indicators.ContainsKey(kept) ? "" : kept;
     }
 
+    /// <summary>The class of the k-th word of a segmentation (between cuts k and k + 1).</summary>
+    private static WordClass ClassOfWord(WordDictionary dictionary, string words, ReadOnlySpan<int> cuts, int k) =>
+        dictionary.ClassOf(words.AsSpan(cuts[k], cuts[k + 1] - cuts[k]));
+
     /// <summary>True when the words are nouns only, as the word dictionary classes them (常规水电, 公共充电桩; not 美联维持, 每平方公里).</summary>
     public bool IsThing(string words)
     {
@@ -224,7 +228,7 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         int count = dictionary.Segment(words, cuts);
         for (int k = 0; k + 1 < count; k++)
         {
-            if (dictionary.ClassOf(words.AsSpan(cuts[k], cuts[k + 1] - cuts[k])) != WordClass.Content)
+            if (ClassOfWord(dictionary, words, cuts, k) != WordClass.Content)
             {
                 return false;
             }
