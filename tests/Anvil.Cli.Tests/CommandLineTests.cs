@@ -354,17 +354,7 @@ public sealed class CommandLineTests : IDisposable
         var source = Write(repo, "src/Anvil.Core/Thing.cs", "class Thing {}");
         var assets = Write(repo, "src/Anvil.Core/obj/project.assets.json", "{}");
         var built = Write(repo, "src/Anvil.Cli/bin/Release/net10.0/anvil.deps.json", "{}");
-        Write(repo, "Directory.Build.props", "<Project />");
-        Write(repo, "Directory.Packages.props", "<Project />");
-        Write(repo, "artifacts/cli/anvil.dll", "");
-        var stamp = Write(repo, "artifacts/cli/.built", "");
-        var past = DateTime.UtcNow.AddMinutes(-10);
-        foreach (var f in Directory.EnumerateFiles(repo, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(f, past);
-        }
-
-        File.SetLastWriteTimeUtc(stamp, past.AddMinutes(1));
+        BuiltLongAgo(repo);
         Assert.Equal("fresh", Check(repo));
         File.SetLastWriteTimeUtc(assets, DateTime.UtcNow);
         File.SetLastWriteTimeUtc(built, DateTime.UtcNow);
@@ -380,6 +370,15 @@ public sealed class CommandLineTests : IDisposable
         var repo = Directory.CreateDirectory(Path.Combine(_dir, "repo-data")).FullName;
         File.Copy(Path.Combine(SharedFolder.RepositoryRoot, "anvil"), Path.Combine(repo, "anvil"));
         var data = Write(repo, "src/Anvil.Data/data/words/words.bin", "table");
+        BuiltLongAgo(repo);
+        Assert.Equal("fresh", Check(repo));
+        File.SetLastWriteTimeUtc(data, DateTime.UtcNow);
+        Assert.Equal("stale", Check(repo));
+    }
+
+    /// <summary>Writes the build files and a build stamp, every file ten minutes old and the stamp newer than the rest.</summary>
+    private static void BuiltLongAgo(string repo)
+    {
         Write(repo, "Directory.Build.props", "<Project />");
         Write(repo, "Directory.Packages.props", "<Project />");
         Write(repo, "artifacts/cli/anvil.dll", "");
@@ -391,9 +390,6 @@ public sealed class CommandLineTests : IDisposable
         }
 
         File.SetLastWriteTimeUtc(stamp, past.AddMinutes(1));
-        Assert.Equal("fresh", Check(repo));
-        File.SetLastWriteTimeUtc(data, DateTime.UtcNow);
-        Assert.Equal("stale", Check(repo));
     }
 
     private static string Write(string root, string relative, string content)
