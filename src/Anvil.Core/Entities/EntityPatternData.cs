@@ -63,19 +63,28 @@ public sealed class EntityPatternData
     public HashSet<string> GroupNouns { get; } = new(StringComparer.Ordinal);
 
     // Lookups by span, made once: the matchers ask them at every character, where a substring per question or a new
-    // lookup per question (a type check each) cost more than the answer.
-    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup => _stopWordLookup ??= StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    // lookup per question (a type check each) cost more than the answer. They are held in one object published by a
+    // single reference write: a nullable struct set lazily could be seen half written by another extraction thread
+    // (HasValue set before the set inside it), which threw NullReferenceException in parallel ingests.
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup => SpanLookups.StopWords;
 
-    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LegalNameBoundaryLookup => _legalNameBoundaryLookup ??= LegalNameBoundaries.GetAlternateLookup<ReadOnlySpan<char>>();
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LegalNameBoundaryLookup => SpanLookups.LegalNameBoundaries;
 
-    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ListCloserLookup => _listCloserLookup ??= ListClosers.GetAlternateLookup<ReadOnlySpan<char>>();
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ListCloserLookup => SpanLookups.ListClosers;
 
-    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SurnameLookup => _surnameLookup ??= Surnames.GetAlternateLookup<ReadOnlySpan<char>>();
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SurnameLookup => SpanLookups.Surnames;
 
-    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _stopWordLookup;
-    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _legalNameBoundaryLookup;
-    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _listCloserLookup;
-    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _surnameLookup;
+    private SpanLookupSet SpanLookups => _spanLookups ??= new SpanLookupSet(this);
+
+    private SpanLookupSet? _spanLookups;
+
+    private sealed class SpanLookupSet(EntityPatternData d)
+    {
+        public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWords = d.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LegalNameBoundaries = d.LegalNameBoundaries.GetAlternateLookup<ReadOnlySpan<char>>();
+        public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ListClosers = d.ListClosers.GetAlternateLookup<ReadOnlySpan<char>>();
+        public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Surnames = d.Surnames.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>Exchange suffixes of stock codes (HK, SH, TW) written after a listed company's name: 某某(00004.HK).</summary>
     public HashSet<string> StockExchanges { get; } = new(StringComparer.OrdinalIgnoreCase);
