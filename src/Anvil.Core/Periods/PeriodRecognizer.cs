@@ -846,14 +846,16 @@ public sealed class PeriodRecognizer
             }
 
             // 2016年8月以来的回购金额: a starting point, which governs nothing; 今年以来 is the year to date
-            bool since = _lex.After.Longest(_text, end, _fold, out var after) > 0 && after.Kind == PeriodWordKind.Since;
+            int afterLength = _lex.After.Longest(_text, end, _fold, out var after);
+            bool since = afterLength > 0 && after.Kind == PeriodWordKind.Since;
             if (since && !(part.Kind is PartKind.None or PartKind.Year && y.Kind != YearKind.Range
                 && (_date is { } now ? year == now.Year : y.Kind == YearKind.Doc && y.Value == 0)))
             {
                 comparison = true;
             }
 
-            var mention = new PeriodMention(new TextSpan(spanStart, end), value, relative)
+            // the starting point's word is part of the period (今年以来 is one period), never of the words after it
+            var mention = new PeriodMention(new TextSpan(spanStart, since ? end + afterLength : end), value, relative)
             {
                 Granularity = granularity,
                 HasExplicitYear = explicitYear,
