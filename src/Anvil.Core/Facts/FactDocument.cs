@@ -198,7 +198,7 @@ internal sealed class FactDocument
 
     public HashSet<string> CompanyNames { get; }
 
-    /// <summary>What a subject is, for the indicator thesaurus: the country, a place below it, or a company.</summary>
+    /// <summary>What a subject is, for the indicator thesaurus: the country, a place below it (with national accounts of its own or not), or a company.</summary>
     public IndicatorApplies KindOfSubject(string subject)
     {
         var level = PlaceLevels.Default.LevelOf(subject);
@@ -210,6 +210,11 @@ internal sealed class FactDocument
         if (CompanyNames.Contains(subject) || TopicAt(0).Company == subject)
         {
             return IndicatorApplies.Company;
+        }
+
+        if (Array.IndexOf(Data.Subjects.OwnAccounts, subject) >= 0)
+        {
+            return IndicatorApplies.OwnAccounts;
         }
 
         return level != PlaceLevel.Unknown || PlaceNames.Contains(subject) || Data.Regions.ContainsKey(subject) ? IndicatorApplies.Region : IndicatorApplies.Any;

@@ -1,6 +1,9 @@
 namespace Anvil.Core.Facts;
 
-/// <summary>What a canonical indicator applies to: any figure, the country's, a place's below it, a company's, money or counts.</summary>
+/// <summary>
+/// What a canonical indicator applies to: any figure, the country's, a place's below it, a company's, money or counts, or a
+/// place below the country with national accounts of its own (Hong Kong, Macau: facts/subject-cues.tsv, own-accounts).
+/// </summary>
 [Flags]
 public enum IndicatorApplies
 {
@@ -10,6 +13,7 @@ public enum IndicatorApplies
     Company = 4,
     Money = 8,
     Count = 16,
+    OwnAccounts = 32,
 }
 
 /// <summary>
@@ -33,7 +37,8 @@ public sealed class IndicatorVocabulary
         "company" => IndicatorApplies.Company,
         "money" => IndicatorApplies.Money,
         "count" => IndicatorApplies.Count,
-        _ => throw new InvalidDataException($"E0101: facts/indicators.tsv: '{name}' is not what an indicator applies to (any, country, region, company, money, count)"),
+        "own-accounts" => IndicatorApplies.OwnAccounts,
+        _ => throw new InvalidDataException($"E0101: facts/indicators.tsv: '{name}' is not what an indicator applies to (any, country, region, company, money, count, own-accounts)"),
     };
 
     private readonly HashSet<string> _wholeOnly = new(StringComparer.Ordinal);
