@@ -161,6 +161,13 @@ internal sealed class FigureResolver
             scope = indicator;
             indicator = "";
         }
+        else if (!split.Known && scope is null && (indicator.Length == 0 || (!_doc.Data.Indicators.ContainsKey(indicator) && _measures.EndsWithVerb(indicator)))
+            && _measures.NounAfter(figure) is { } after && !(q.Unit == "count" && _measures.ScopeAfter(figure) is not null))
+        {
+            // 录得1200亿元赤字, 面临125%关税, 提供3000个单位: words ending with a verb (or naming nothing) say what happened
+            // to the figure; the noun after it is what it measures, and a count of it its number
+            indicator = q.Unit is "count" or "" ? after + _cues.CountIndicator : after;
+        }
         else if (kind == FactKind.Growth && indicator.Length > 0 && !split.Known && scope is null && !_measures.IsMeasure(indicator))
         {
             if (lastInSentence is { Kind: FactKind.Value })

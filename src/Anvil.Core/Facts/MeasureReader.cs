@@ -315,6 +315,78 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         return end - k >= 2 ? verb.TrimEnd(_cues.ActionTrim) + _text[k..end] : null;
     }
 
+    /// <summary>
+    /// True when the words end with a verb, as the word dictionary classes them (录得, 面临, 预计提供): they say what happened
+    /// to the figure, not what it measures.
+    /// </summary>
+    public bool EndsWithVerb(string words)
+    {
+        if (doc.Words is not { } dictionary || words.Length == 0)
+        {
+            return false;
+        }
+
+        Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        return count > 1 && ClassOfWord(dictionary, words, cuts, count - 2) == WordClass.Verb;
+    }
+
+    /// <summary>
+    /// The nouns right after a figure (录得1200亿元赤字 → 赤字, 2%的经济增长 → 经济): a run of words of two characters or
+    /// more that the word dictionary classes as content, after one 的 at most; null when a verb, a function word or a
+    /// stop comes first, or the nouns name a level reached (facts/measure-cues.tsv, level-noun) or a place or company.
+    /// </summary>
+    public string? NounAfter(Figure figure)
+    {
+        if (doc.Words is not { } dictionary)
+        {
+            return null;
+        }
+
+        int k = figure.View.End;
+        if (k < _text.Length && _text[k] == _cues.NameStop)
+        {
+            k++;
+        }
+
+        int end = k;
+        while (end < _text.Length && end - k < 8 && TextClasses.IsHan(_text[end]))
+        {
+            end++;
+        }
+
+        if (end - k < 2)
+        {
+            return null;
+        }
+
+        var words = _text.AsSpan(k, end - k);
+        Span<int> cuts = stackalloc int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        int last = 0;
+        while (last + 1 < count && cuts[last + 1] - cuts[last] >= 2 && dictionary.ClassOf(words[cuts[last]..cuts[last + 1]]) == WordClass.Content)
+        {
+            last++;
+        }
+
+        if (last == 0)
+        {
+            return null;
+        }
+
+        // a level reached (站上2万亿元台阶) or a name (第十，南京8316亿元) is no measure
+        string nouns = words[..cuts[last]].ToString();
+        foreach (var level in _cues.LevelNouns)
+        {
+            if (nouns.StartsWith(level, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return doc.PlaceAndCompanyNames.Contains(nouns) || doc.PlaceAndCompanyNames.Contains(words[..cuts[1]].ToString()) ? null : nouns;
+    }
+
     /// <summary>12家国家级高新技术企业, 7407辆新能源汽车: the class of things counted, written after the figure.</summary>
     public string? ScopeAfter(Figure figure)
     {
