@@ -22,6 +22,9 @@ public sealed class EntityPatternData
 
     public WordTrie<bool> UniversitySuffixes { get; } = new();
 
+    /// <summary>Words that end the name of an association, society or institute (entities/organization-suffixes.tsv).</summary>
+    public WordTrie<bool> OrganizationSuffixes { get; } = new();
+
     public WordTrie<bool> PersonTitles { get; } = new();
 
     public WordTrie<bool> ProductWords { get; } = new();
@@ -130,6 +133,7 @@ public sealed class EntityPatternData
         Fill(d.PlaceSuffixes, "entities/place-suffixes.tsv");
         Fill(d.MediaSuffixes, "entities/media-suffixes.tsv");
         Fill(d.UniversitySuffixes, "entities/university-suffixes.tsv");
+        Fill(d.OrganizationSuffixes, "entities/organization-suffixes.tsv");
         Fill(d.PersonTitles, "entities/person-titles.tsv");
         Fill(d.ProductWords, "entities/product-words.tsv");
         Fill(d.ShortFormMarkers, "entities/short-form-markers.tsv");

@@ -36,7 +36,8 @@ public sealed partial class EntityRecognizer
         for (int c = 0; c <= char.MaxValue; c++)
         {
             if (data.CompanySuffixes.CanStartWith((char)c) || data.MediaSuffixes.CanStartWith((char)c)
-                || data.PlaceSuffixes.CanStartWith((char)c) || data.UniversitySuffixes.CanStartWith((char)c))
+                || data.PlaceSuffixes.CanStartWith((char)c) || data.UniversitySuffixes.CanStartWith((char)c)
+                || data.OrganizationSuffixes.CanStartWith((char)c))
             {
                 _suffixStarts.Add((char)c);
             }
@@ -303,6 +304,15 @@ public sealed partial class EntityRecognizer
                     AddPrefixedName(view, j, j + len, EntityType.University, 8, output, endingAt);
                 }
             }
+
+            if (_data.OrganizationSuffixes.CanStartWith(c))
+            {
+                int len = _data.OrganizationSuffixes.LongestMatch(text, j, out _);
+                if (len > 0)
+                {
+                    AddOrganization(view, j, j + len, output);
+                }
+            }
         }
     }
 
@@ -482,6 +492,28 @@ public sealed partial class EntityRecognizer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// An association, society or institute by the word that ends its name (半导体行业协会, 世界半导体贸易统计协会): the
+    /// name part runs left to a clear boundary, places included (美国中国商会 is one name), and is more than one ordinary
+    /// word (统计协会, 行业协会 name a kind of body, not a body).
+    /// </summary>
+    private void AddOrganization(string view, int j, int end, List<EntityCandidate> output)
+    {
+        var (s, bounded) = NameStart(view, j, 10);
+        if (j - s < 2 || !bounded)
+        {
+            return;
+        }
+
+        string prefix = view[s..j];
+        if (IsGeneric(prefix) || IsCommonWord(prefix) || (j - s == 2 && LookupView(prefix) is null))
+        {
+            return;
+        }
+
+        output.Add(new EntityCandidate(s, end, view[s..end], EntityType.Organization, PatternPriority - 5, "suffix-pattern"));
     }
 
     private void AddPrefixedName(string view, int j, int end, EntityType type, int maxLength, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
