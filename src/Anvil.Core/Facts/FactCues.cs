@@ -104,7 +104,9 @@ public sealed record FigureCues(string Demonstratives, string SingleNumerals, st
 }
 
 /// <summary>How a text says a body released figures, and what makes a section a company's report of its results (facts/source-cues.tsv).</summary>
-public sealed record SourceCues(string[] ReleaseVerbs, string[] Disclosures, string[] Results, string[] Speaking, string[] Departments)
+public sealed record SourceCues(string[] ReleaseVerbs, string[] Disclosures, string[] Results, string[] Speaking, string[] Departments,
+    string[] Advisers, string[] Forecasts)
 {
-    public static SourceCues Load(CueTable t) => new(t.Words("release-verb"), t.Words("disclosure"), t.Words("results"), t.Words("speaking"), t.Words("department"));
+    public static SourceCues Load(CueTable t) => new(t.Words("release-verb"), t.Words("disclosure"), t.Words("results"), t.Words("speaking"), t.Words("department"),
+        t.Words("adviser"), t.Words("forecast"));
 }

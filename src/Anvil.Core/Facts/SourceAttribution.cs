@@ -42,7 +42,12 @@ internal static class SourceAttribution
 
             if (m.Type == EntityType.Company && !says)
             {
-                continue;
+                if (!AdviserSpeaks(doc, m))
+                {
+                    continue;
+                }
+
+                says = true;
             }
 
             if (says)
@@ -116,6 +121,11 @@ internal static class SourceAttribution
     /// <summary>A body named as a source (据X, X统计, X、Y发布), not as what figures are about.</summary>
     public static bool IsSourceRole(FactDocument doc, Mention m)
     {
+        if (m.Type == EntityType.Company)
+        {
+            return AdviserSpeaks(doc, m);
+        }
+
         if (m.Type is not (EntityType.Government or EntityType.Organization or EntityType.Media))
         {
             return false;
@@ -130,6 +140,41 @@ internal static class SourceAttribution
         foreach (var joiner in doc.Data.Subjects.SourceJoiners)
         {
             if (after.StartsWith(joiner, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// 元大投顾预估, 华泰证券预计: an adviser (a company named as an investment adviser, broker or research house, facts/source-cues.tsv)
+    /// followed by a word of speaking or forecasting speaks of other companies' figures.
+    /// </summary>
+    private static bool AdviserSpeaks(FactDocument doc, Mention m)
+    {
+        var cues = doc.Data.Sources;
+        bool adviser = false;
+        foreach (var ending in cues.Advisers)
+        {
+            adviser |= m.Name.EndsWith(ending, StringComparison.Ordinal);
+        }
+
+        if (!adviser)
+        {
+            return false;
+        }
+
+        var after = doc.Text.AsSpan(m.View.End, Math.Min(3, doc.Text.Length - m.View.End));
+        return StartsWithAny(after, cues.Forecasts) || StartsWithAny(after, cues.Speaking);
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.StartsWith(word, StringComparison.Ordinal))
             {
                 return true;
             }
