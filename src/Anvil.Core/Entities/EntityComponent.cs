@@ -23,9 +23,10 @@ public sealed class EntityComponent(EntityRecognizer recognizer) : IPipelineComp
                 continue;
             }
 
-            // works and groups keep their name as written, only converted to Simplified script
-            // (the matching view also folds widths and regional words, which a title must keep)
-            string canonical = type is EntityType.Work or EntityType.Group
+            // works and groups keep their name as written, only converted to Simplified script (the matching view
+            // also folds widths and regional words, which a title must keep), unless the lexicon names what the
+            // words stand for (预算案 for 财政预算案)
+            string canonical = type is EntityType.Work or EntityType.Group && analysis.View.Text.AsSpan(start, end - start).SequenceEqual(name)
                 ? ScriptConverter.TraditionalToSimplified.Convert(analysis.Document.Text.Substring(span.Start, span.Length))
                 : name;
             analysis.Entities.Add(new EntityMention(span, canonical, type));
