@@ -31,8 +31,9 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
         {
             if (doc.Text[sentence.Start] == '#')
             {
-                // a heading starts a new item of a news feed: nothing carries over from the item before
-                discourse = discourse.AtHeading();
+                // a heading starts a new item of a news feed: nothing carries over from the item before, and a source
+                // its first lines name speaks for the item
+                discourse = discourse.AtHeading() with { OnwardSource = SourceAttribution.OfItem(doc, sentence.Start) };
             }
 
             var figures = doc.FiguresWithin(sentence.Start, sentence.End).ToList();

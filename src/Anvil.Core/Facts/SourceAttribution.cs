@@ -100,11 +100,32 @@ internal static class SourceAttribution
     }
 
     /// <summary>A source named in the document's first lines speaks for all of it.</summary>
-    public static string? OfLead(FactDocument doc)
+    public static string? OfLead(FactDocument doc) => OfLead(doc, 0, LeadLength);
+
+    /// <summary>
+    /// A source named in the first lines of an item of a news feed (from its heading, pictures and their captions
+    /// included) speaks for the whole item, its heading too (# 失业率降至5.1% ... 国家统计局公布).
+    /// </summary>
+    public static string? OfItem(FactDocument doc, int heading)
     {
-        foreach (var m in doc.Mentions)
+        // the heading's own line, then the lead's length of words: a caption's link is no words
+        int end = heading;
+        int words = 0;
+        while (end < doc.Text.Length && words < LeadLength)
         {
-            if (m.View.Start > LeadLength)
+            words += TextClasses.IsHan(doc.Text[end]) ? 1 : 0;
+            end++;
+        }
+
+        return OfLead(doc, heading, end);
+    }
+
+    private static string? OfLead(FactDocument doc, int start, int end)
+    {
+        for (int at = FactDocument.FirstStartingAt(doc.Mentions, start, x => x.View.Start); at < doc.Mentions.Count; at++)
+        {
+            var m = doc.Mentions[at];
+            if (m.View.Start > end)
             {
                 break;
             }
