@@ -8,14 +8,20 @@ namespace Anvil.Core.Facts;
 /// period whose clause states figures, or else the first one (二季度扭转了一季度…的局面，实现营收… belongs to 二季度); a
 /// part without a period takes the sentence's opening one (上半年…，6月环比下降0.1%；工业生产者出厂价格同比下降1.7%
 /// belongs to 上半年); else the period carried on from before. A figure said to be current (目前) has none: the
-/// document's date dates it.
+/// document's date dates it. A 分别 list of figures after a list of as many periods pairs them in order.
 /// </summary>
 internal sealed class PeriodAttribution(FactDocument doc)
 {
     private readonly string _text = doc.Text;
 
-    public string? Read(Figure figure, TextSpan sentence, Carried? lastInSentence, bool inherited)
+    public string? Read(FigureContext f, bool inherited)
     {
+        if (Listed(f) is { } listed)
+        {
+            return listed;
+        }
+
+        var (figure, sentence, lastInSentence) = (f.Figure, f.Sentence, f.LastInSentence);
         var governing = Governing(figure, sentence);
         // 目前 / 现在 after the governing period: a current figure, dated by the document
         int since = governing is null ? sentence.Start : Math.Max(sentence.Start, governing.Span.End);
@@ -31,6 +37,92 @@ internal sealed class PeriodAttribution(FactDocument doc)
 
         return governing?.Value;
     }
+
+    /// <summary>
+    /// 2021年、2022年、2023年营收分别为…: the i-th figure of a 分别 list holds in the i-th of as many periods listed (one
+    /// separator between each) before the word in the sentence, or in the i-th year of a span of as many years
+    /// (2020年至2022年营收分别为…).
+    /// </summary>
+    private string? Listed(FigureContext f)
+    {
+        var cues = doc.Data.Figures;
+        int position = f.Figure.View.Start;
+        int marker = _text.LastIndexOf(cues.Distributive, position, position - f.Clause.Start, StringComparison.Ordinal);
+        if (marker < 0)
+        {
+            return null;
+        }
+
+        int index = -1, count = 0;
+        foreach (var x in f.SentenceFigures)
+        {
+            if (x.View.Start > marker && x.View.Start < f.Clause.End)
+            {
+                index = x.View == f.Figure.View ? count : index;
+                count++;
+            }
+        }
+
+        var periods = new List<PeriodMention>();
+        (int First, int Last)? span = null;
+        foreach (var p in doc.PeriodsWithin(f.Sentence.Start, marker))
+        {
+            if (p.IsComparison || p.Value is null)
+            {
+                return null;
+            }
+
+            // the periods of a list stand one separator apart (2021年、2022年和2023年); a span's ends one joiner apart
+            if (periods.Count > 0 && IsSeparator(periods[^1].Span.End, p.Span.Start, cues.RangeJoiners)
+                && YearsOf(periods[^1].Value!) is var (from, _) && YearsOf(p.Value) is var (_, to))
+            {
+                span = (from, to);
+                periods.Clear();
+                continue;
+            }
+
+            if (periods.Count > 0 && !IsSeparator(periods[^1].Span.End, p.Span.Start, cues.ItemSeparators))
+            {
+                periods.Clear();
+            }
+
+            span = null;
+            periods.Add(p);
+        }
+
+        if (count < 2 || index < 0)
+        {
+            return null;
+        }
+
+        if (periods.Count == 1 && periods[0].Granularity == PeriodGranularity.Range)
+        {
+            span = YearsOf(periods[0].Value!);
+        }
+
+        if (span is var (first, last) && periods.Count <= 1 && last - first + 1 == count)
+        {
+            return (first + index).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return periods.Count == count ? periods[index].Value : null;
+    }
+
+    /// <summary>The first and last year of a year (2021) or a span of whole years (2020-01/2022-12), or null.</summary>
+    private static (int First, int Last)? YearsOf(string? value)
+    {
+        if (value is { Length: 4 } && int.TryParse(value, out int year))
+        {
+            return (year, year);
+        }
+
+        return value is { Length: 15 } && value[4] == '-' && value.AsSpan(5, 3).SequenceEqual("01/") && value.AsSpan(12).SequenceEqual("-12")
+            && int.TryParse(value.AsSpan(0, 4), out int first) && int.TryParse(value.AsSpan(8, 4), out int last)
+            ? (first, last) : null;
+    }
+
+    private bool IsSeparator(int from, int to, char[] separators) =>
+        to - from == 1 && Array.IndexOf(separators, _text[from]) >= 0;
 
     private PeriodMention? Governing(Figure figure, TextSpan sentence)
     {

@@ -553,9 +553,10 @@ public sealed class PeriodRecognizer
             if (c is '前' or '首' && TryNumber(p + 1, out int n, out int ne))
             {
                 ne = SkipSpace(p + 1, ne); // 前10 月
-                if (n is >= 1 and <= 4 && StartsWith(ne, "季度"))
+                if (n is >= 1 and <= 4 && F(ne) == '季')
                 {
-                    part = new PartSpec { Kind = PartKind.QuartersToDate, A = n, End = ne + 2 };
+                    // 前三季度, and 前3季 as Taiwan writes it
+                    part = new PartSpec { Kind = PartKind.QuartersToDate, A = n, End = F(ne + 1) == '度' ? ne + 2 : ne + 1 };
                     return true;
                 }
 
