@@ -145,7 +145,7 @@ internal sealed class FigureResolver
         var kind = reading.Kind;
         var lastInSentence = f.LastInSentence;
         var split = _measures.Split(reading.Measure, q);
-        var (scope, indicator) = (split.Scope, split.Indicator);
+        var (scope, indicator) = (_measures.ThingOrNone(split.Scope), split.Indicator);
         if (kind == FactKind.Value && _measures.Action(reading.Measure, figure) is { } action)
         {
             indicator = action;

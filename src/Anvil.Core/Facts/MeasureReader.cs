@@ -108,12 +108,17 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         }
 
         // otherwise the words themselves name the measure: after the last 的 or 按 when that leaves a word
-        // (所有工厂加起来的总占地面积 → 总占地面积), and never a running count of years (连续10年)
+        // (所有工厂加起来的总占地面积 → 总占地面积), and never a running count of years (连续10年); a thing before 的 is
+        // what the measure is taken of (小程序的月活跃账户数 → scope 小程序)
+        string? owner = null;
         foreach (char cut in _cues.MeasureCuts)
         {
             int at = measure.LastIndexOf(cut);
             if (at >= 0 && measure.Length - at - 1 >= 2)
             {
+                string before = phrase.TrimEnds(measure[..at]);
+                owner = cut == _cues.NameStop && IsNounPhrase(before) && !EndsWithVerb(before) && Content(before) == before
+                    && !doc.PlaceAndCompanyNames.Contains(before) ? before : null;
                 measure = measure[(at + 1)..];
             }
         }
@@ -125,10 +130,10 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
 
         if (ThingAndMeasure(measure) is { } parts)
         {
-            return parts;
+            return parts with { Scope = parts.Scope ?? owner };
         }
 
-        return new MeasureSplit(null, measure.Length > 16 ? measure[^16..] : measure);
+        return new MeasureSplit(owner, measure.Length > 16 ? measure[^16..] : measure);
     }
 
     /// <summary>
@@ -313,6 +318,21 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         }
 
         return end - k >= 2 ? verb.TrimEnd(_cues.ActionTrim) + _text[k..end] : null;
+    }
+
+    /// <summary>
+    /// A scope as it can name a thing: without function words or a 的 at its ends, and none at all when what is left
+    /// ends with a verb (预计, 所有工厂加起来) or holds no letter (a stock code, 301348).
+    /// </summary>
+    public string? ThingOrNone(string? scope)
+    {
+        if (scope is null)
+        {
+            return null;
+        }
+
+        string words = Content(phrase.TrimEnds(scope).TrimEnd(_cues.NameStop));
+        return words.Length == 0 || EndsWithVerb(words) || !words.Any(c => TextClasses.IsHan(c) || char.IsAsciiLetter(c)) ? null : words;
     }
 
     /// <summary>
