@@ -1,3 +1,4 @@
+using Anvil.Core.Documents;
 using Anvil.Core.Entities.Tagging;
 using Anvil.Core.Lexicons;
 
@@ -532,9 +533,12 @@ public sealed partial class EntityRecognizer
             return;
         }
 
-        // the name must begin at a clear boundary, not in the middle of running text
+        // the name must begin at a clear boundary, not in the middle of running text, and be more than an ordinary
+        // word (现代化 + 都市圈 is a kind of area) unless quotation marks make it a name (「北部都会区」)
         string prefix = view[s..j];
-        if (!bounded || IsGeneric(prefix))
+        bool quoted = s > 0 && Punctuation.OpeningQuotesOrStraight.Contains(view[s - 1]) && end < view.Length
+            && Punctuation.ClosingQuotesOrStraight.Contains(view[end]);
+        if (!bounded || IsGeneric(prefix) || (IsCommonWord(prefix) && LookupView(prefix) is null && !quoted))
         {
             return;
         }
