@@ -303,8 +303,9 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
         return false;
     }
 
+    /// <summary>The place a body governs: named at the head of its name (深圳市统计局), else as the lexicon gives it (财政部 → 中国).</summary>
     private string? PlaceOfBody(Mention body) =>
-        doc.PlaceNames.FirstOrDefault(n => body.Name.StartsWith(n, StringComparison.Ordinal)) ?? PlacePrefix(body.Name);
+        doc.PlaceNames.FirstOrDefault(n => body.Name.StartsWith(n, StringComparison.Ordinal)) ?? PlacePrefix(body.Name) ?? lexicon?.Lookup(body.Name)?.Place;
 
     /// <summary>人民网北京8月10日电, 新华社深圳8月4日电: the place a report was filed from.</summary>
     private bool IsDateline(Mention m)

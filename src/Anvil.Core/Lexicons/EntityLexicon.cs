@@ -67,7 +67,7 @@ public sealed class EntityLexicon
         {
             _lines.Add(line);
             var name = Normalize(line.Name);
-            var entry = new LexiconEntry(name, line.Type, priority, origin);
+            var entry = new LexiconEntry(name, line.Type, priority, origin) { Place = line.Place is null ? null : Normalize(line.Place) };
             Add(line.Name, entry);
             foreach (var alias in line.Aliases)
             {

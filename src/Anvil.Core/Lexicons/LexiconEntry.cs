@@ -14,4 +14,7 @@ public sealed record LexiconEntry(string Name, EntityType Type, int Priority, st
     /// are ordinary words as well (大城市, 产兴城).
     /// </summary>
     public IReadOnlyList<string>? RequiresContext { get; init; }
+
+    /// <summary>For a government body: the canonical name of the place it governs (财政部 → 中国), or null.</summary>
+    public string? Place { get; init; }
 }

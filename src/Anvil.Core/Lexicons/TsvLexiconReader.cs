@@ -3,11 +3,16 @@ using Anvil.Core.Entities;
 namespace Anvil.Core.Lexicons;
 
 /// <summary>One line of an entity lexicon file: name, type, aliases (separated by '|').</summary>
-public sealed record LexiconLine(string Name, EntityType Type, IReadOnlyList<string> Aliases, int LineNumber);
+public sealed record LexiconLine(string Name, EntityType Type, IReadOnlyList<string> Aliases, int LineNumber)
+{
+    /// <summary>For a government body: the place it governs (财政部 → 中国, 运输署 → 香港), or null.</summary>
+    public string? Place { get; init; }
+}
 
 /// <summary>
 /// Reads the lexicon format shared by Anvil's own files and users' <c>--lexicon</c> files:
-/// <c>name TAB type [TAB aliases]</c>, '#' comments and blank lines ignored.
+/// <c>name TAB type [TAB aliases [TAB place]]</c>, '#' comments and blank lines ignored; the place is where a
+/// government body governs, for bodies whose name does not say it (财政部 → 中国).
 /// </summary>
 public static class TsvLexiconReader
 {
@@ -38,7 +43,8 @@ public static class TsvLexiconReader
             var aliases = cells.Length > 2
                 ? cells[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : [];
-            yield return new LexiconLine(cells[0].Trim(), type, aliases, n);
+            string? place = cells.Length > 3 && cells[3].Trim().Length > 0 ? cells[3].Trim() : null;
+            yield return new LexiconLine(cells[0].Trim(), type, aliases, n) { Place = place };
         }
     }
 }
