@@ -70,6 +70,50 @@ public class NameTaggerTests
     }
 
     [Fact]
+    public void DenseAndPairedFeaturesScoreAsTheirWeightsSay()
+    {
+        // the templates the model keeps out of its hash table: the bias, classes, lexicon and cue marks (a dense table
+        // by code), a character pair under its four templates (one line per pair, a role each, some roles missing),
+        // and of each kind a key the model lacks; a cue payload too large for the dense table goes to the hash table
+        const int T = NameTags.Count;
+        var random = new Random(5);
+        ulong[] known =
+        [
+            (1UL << 56) | 0, (12UL << 56) | 0x484, (12UL << 56) | 0x111, (13UL << 56) | 0, (13UL << 56) | 0xFF,
+            (15UL << 56) | 0x030201, (15UL << 56) | 0x0D0D0D, (15UL << 56) | 0x100000,
+            (7UL << 56) | 0x4E2D_56FD, (8UL << 56) | 0x4E2D_56FD, (10UL << 56) | 0x4E2D_56FD, (9UL << 56) | 0x0002_4E2D,
+            (11UL << 56) | 0x4E2D_56FD_4EBA, (4UL << 56) | '中',
+        ];
+        ulong[] lacking =
+        [
+            (12UL << 56) | 0x222, (13UL << 56) | 7, (15UL << 56) | 0x000100, (15UL << 56) | 0x200000,
+            (9UL << 56) | 0x4E2D_56FD, (7UL << 56) | 0x56FD_4E2D, (11UL << 56) | 0x4EBA_4E2D_56FD, (4UL << 56) | '国',
+        ];
+        var weights = new sbyte[known.Length * T];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (sbyte)(i % 3 == 0 ? -128 : random.Next(-128, 128));
+        }
+
+        using var stream = new MemoryStream();
+        NameTaggerModel.Write(stream, "test", 0.5f, new float[T * T], new float[T], known, weights);
+        stream.Position = 0;
+        var model = NameTaggerModel.Read(stream);
+
+        var keys = known.Concat(lacking).ToArray();
+        var emissions = new float[keys.Length * T];
+        model.Score(keys, 1, emissions); // one feature per "character": each row is that feature's weights alone
+        for (int k = 0; k < keys.Length; k++)
+        {
+            for (int t = 0; t < T; t++)
+            {
+                float expected = k < known.Length ? weights[(k * T) + t] * 0.5f : 0f;
+                Assert.Equal(expected, emissions[(k * T) + t]);
+            }
+        }
+    }
+
+    [Fact]
     public void ScoresAreTheSumsOfTheFeaturesWeights()
     {
         // single characters (templates 2 to 6, a table of their own) and hashed features, weights at both extremes,
