@@ -33,6 +33,7 @@ public sealed class WordDictionary
     private readonly uint _mask;
     private readonly float[] _logProbability; // by frequency code: ln(f) - ln(total)
     private readonly float _unknown;           // a character the dictionary lacks: frequency 1
+    private readonly uint[] _firstEntries = new uint[char.MaxValue + 1]; // each character's own entry: the segmenter's first look at every position, without hashing
 
     public WordDictionary(uint[] slots, double logTotal)
     {
@@ -52,6 +53,10 @@ public sealed class WordDictionary
 
         _unknown = (float)-logTotal;
         LogTotal = logTotal;
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            _firstEntries[c] = Find(Extend(Start, (char)c));
+        }
     }
 
     public double LogTotal { get; }
@@ -161,7 +166,10 @@ public sealed class WordDictionary
         return (e & 0x7F) != 0 ? _logProbability[e & 0x7F] : _unknown;
     }
 
-    private uint Entry(ReadOnlySpan<char> word)
+    /// <summary>A character's own entry as the segmenter reads it (from the table built on load): for the tests.</summary>
+    internal uint FirstEntry(char c) => _firstEntries[c];
+
+    internal uint Entry(ReadOnlySpan<char> word)
     {
         ulong h = Start;
         foreach (char c in word)
@@ -207,7 +215,7 @@ public sealed class WordDictionary
             }
 
             ulong h = Extend(Start, c);
-            uint entry = Find(h);
+            uint entry = _firstEntries[c];
             float score = ((entry & 0x7F) != 0 ? _logProbability[entry & 0x7F] : _unknown) + best[i + 1];
             int end = i + 1;
             for (int k = i + 1; k < n && k - i < MaxWordLength && (entry & ContinuesBit) != 0; k++)

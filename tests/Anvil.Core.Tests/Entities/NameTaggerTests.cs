@@ -53,6 +53,36 @@ public class NameTaggerTests
     }
 
     [Fact]
+    public void MaskedScoreFromTheUnmaskedPrefixIsTheMaskedDecodesScore()
+    {
+        // random scores and a mask from some character on (a proposed name and the character after it, as the
+        // tagger's gaps use): starting from the unmasked decode's forward scores gives the full masked decode's
+        // score exactly, not merely nearly
+        const int T = NameTags.Count;
+        var random = new Random(3);
+        for (int round = 0; round < 200; round++)
+        {
+            int n = random.Next(1, 40);
+            var emissions = Enumerable.Range(0, n * T).Select(_ => (float)((random.NextDouble() * 200) - 100)).ToArray();
+            var transitions = Enumerable.Range(0, T * T).Select(_ => (float)((random.NextDouble() * 50) - 25)).ToArray();
+            var start = Enumerable.Range(0, T).Select(_ => (float)((random.NextDouble() * 50) - 25)).ToArray();
+            var tags = new byte[n];
+            var forward = new float[n * T];
+            Viterbi.Decode(emissions, transitions, start, default, tags, forward);
+
+            int from = random.Next(0, n);
+            var allowed = Enumerable.Repeat(ushort.MaxValue, n).ToArray();
+            for (int i = from; i < n; i++)
+            {
+                allowed[i] = (ushort)random.Next(1, 1 << T);
+            }
+
+            float masked = Viterbi.Decode(emissions, transitions, start, allowed, tags);
+            Assert.Equal(masked, Viterbi.BestScore(emissions, transitions, start, allowed, forward, from));
+        }
+    }
+
+    [Fact]
     public void ModelRoundTripsThroughItsFile()
     {
         const int T = NameTags.Count;
@@ -67,6 +97,50 @@ public class NameTaggerTests
         model.Score([keys[1]], 1, emissions);
         Assert.Equal(50f, emissions[NameTags.Begin(NameKind.Person)]);
         Assert.Equal("test", model.Header);
+    }
+
+    [Fact]
+    public void DenseAndPairedFeaturesScoreAsTheirWeightsSay()
+    {
+        // the templates the model keeps out of its hash table: the bias, classes, lexicon and cue marks (a dense table
+        // by code), a character pair under its four templates (one line per pair, a role each, some roles missing),
+        // and of each kind a key the model lacks; a cue payload too large for the dense table goes to the hash table
+        const int T = NameTags.Count;
+        var random = new Random(5);
+        ulong[] known =
+        [
+            (1UL << 56) | 0, (12UL << 56) | 0x484, (12UL << 56) | 0x111, (13UL << 56) | 0, (13UL << 56) | 0xFF,
+            (15UL << 56) | 0x030201, (15UL << 56) | 0x0D0D0D, (15UL << 56) | 0x100000,
+            (7UL << 56) | 0x4E2D_56FD, (8UL << 56) | 0x4E2D_56FD, (10UL << 56) | 0x4E2D_56FD, (9UL << 56) | 0x0002_4E2D,
+            (11UL << 56) | 0x4E2D_56FD_4EBA, (4UL << 56) | '中',
+        ];
+        ulong[] lacking =
+        [
+            (12UL << 56) | 0x222, (13UL << 56) | 7, (15UL << 56) | 0x000100, (15UL << 56) | 0x200000,
+            (9UL << 56) | 0x4E2D_56FD, (7UL << 56) | 0x56FD_4E2D, (11UL << 56) | 0x4EBA_4E2D_56FD, (4UL << 56) | '国',
+        ];
+        var weights = new sbyte[known.Length * T];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (sbyte)(i % 3 == 0 ? -128 : random.Next(-128, 128));
+        }
+
+        using var stream = new MemoryStream();
+        NameTaggerModel.Write(stream, "test", 0.5f, new float[T * T], new float[T], known, weights);
+        stream.Position = 0;
+        var model = NameTaggerModel.Read(stream);
+
+        var keys = known.Concat(lacking).ToArray();
+        var emissions = new float[keys.Length * T];
+        model.Score(keys, 1, emissions); // one feature per "character": each row is that feature's weights alone
+        for (int k = 0; k < keys.Length; k++)
+        {
+            for (int t = 0; t < T; t++)
+            {
+                float expected = k < known.Length ? weights[(k * T) + t] * 0.5f : 0f;
+                Assert.Equal(expected, emissions[(k * T) + t]);
+            }
+        }
     }
 
     [Fact]

@@ -49,6 +49,19 @@ public class WordDictionaryTests
     }
 
     [Fact]
+    public void EachCharactersOwnEntryIsReadWithoutHashingAsWithIt()
+    {
+        // the segmenter's first look at a position is a table by character, built on load: every character, in the
+        // dictionary or not, alone or only the start of words, has the entry hashing finds
+        var words = Words.Value;
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            string one = ((char)c).ToString();
+            Assert.Equal(words.Entry(one), words.FirstEntry((char)c));
+        }
+    }
+
+    [Fact]
     public void NamesThatCutThroughAWordAreTold()
     {
         var words = Words.Value;

@@ -40,6 +40,54 @@ public sealed class NameFeatures
         return template is >= 2 and <= 6;
     }
 
+    /// <summary>Rows of the dense table for the templates whose payload is a small code (see <see cref="IsCodeTemplate"/>).</summary>
+    public const int CodeRows = 1 + 256 + 4096 + 4096;
+
+    /// <summary>
+    /// The templates whose payload is a small code rather than characters: the bias (template 1), the classes
+    /// of three characters (12, three 4-bit classes), the lexicon mark (13, one byte) and the cue marks of three
+    /// characters (15, three bytes under 16). Their weights fit a dense table of <see cref="CodeRows"/> rows, so
+    /// the tagger finds them without hashing; <paramref name="row"/> is the key's row. A key of these templates
+    /// with a larger payload (none that <see cref="Extract"/> writes) is not a code and goes to the hash table.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsCodeTemplate(ulong key, out int row)
+    {
+        ulong payload = key & 0x00FF_FFFF_FFFF_FFFFUL;
+        switch ((int)(key >> 56))
+        {
+            case 1:
+                row = 0;
+                return payload == 0;
+            case 13:
+                row = 1 + (int)(payload & 0xFF);
+                return payload < 256;
+            case 12:
+                row = 1 + 256 + (int)(payload & 0xFFF);
+                return payload < 4096;
+            case 15:
+                row = 1 + 256 + 4096 + (int)(((payload >> 8) & 0xF00) | ((payload >> 4) & 0xF0) | (payload & 0xF));
+                return (payload & ~0x0F0F0FUL) == 0;
+            default:
+                row = 0;
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Templates 7 to 10 are the pairs of adjoining characters at offsets -2/-1, -1/0, 0/+1 and +1/+2 (a pair in the
+    /// key's low 32 bits): one pair of the text is each of them at four characters in turn, so the tagger keeps a
+    /// pair's four weight rows together (<paramref name="role"/> picks one) and reads them with one memory access.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsPairTemplate(ulong key, out int role, out uint pair)
+    {
+        int template = (int)(key >> 56);
+        role = template - 7;
+        pair = (uint)key;
+        return template is >= 7 and <= 10 && (key & 0x00FF_FFFF_0000_0000UL) == 0;
+    }
+
     /// <summary>Writes <see cref="PerPosition"/> keys for each character of <paramref name="text"/>.</summary>
     public void Extract(ReadOnlySpan<char> text, Span<ulong> keys)
     {

@@ -52,6 +52,8 @@ public sealed class NameTagger
         ulong[] keys = ArrayPool<ulong>.Shared.Rent(n * NameFeatures.PerPosition);
         float[] emissions = ArrayPool<float>.Shared.Rent(n * T);
         byte[] tags = ArrayPool<byte>.Shared.Rent(n);
+        float[]? forward = proposed.Length > 0 ? ArrayPool<float>.Shared.Rent(n * T) : null;
+        ushort[]? rentedMasks = proposed.Length > 0 ? ArrayPool<ushort>.Shared.Rent(n) : null;
         try
         {
             var k = keys.AsSpan(0, n * NameFeatures.PerPosition);
@@ -59,15 +61,18 @@ public sealed class NameTagger
             var e = emissions.AsSpan(0, n * T);
             Model.Score(k, NameFeatures.PerPosition, e);
             var t = tags.AsSpan(0, n);
-            float best = Viterbi.Decode(e, Model.Transitions, Model.Start, default, t);
+            var f = forward is null ? default : forward.AsSpan(0, n * T);
+            float best = Viterbi.Decode(e, Model.Transitions, Model.Start, default, t, f);
             AddNames(t, offset, output);
-            if (proposed.Length > 0)
+            if (rentedMasks is not null)
             {
-                var allowed = new ushort[n];
+                // each proposal's best reading agrees with the best unmasked one up to where the proposal begins:
+                // the decode starts there from the unmasked scores (the same sums, so the same score to the last bit)
+                var allowed = rentedMasks.AsSpan(0, n);
                 for (int p = 0; p < proposed.Length; p++)
                 {
                     var name = proposed[p];
-                    Array.Fill(allowed, ushort.MaxValue);
+                    allowed.Fill(ushort.MaxValue);
                     allowed[name.Start] = (ushort)(1 << NameTags.Begin(name.Kind));
                     for (int i = name.Start + 1; i < name.End; i++)
                     {
@@ -79,7 +84,7 @@ public sealed class NameTagger
                         allowed[name.End] = unchecked((ushort)~(1 << NameTags.Inside(name.Kind)));
                     }
 
-                    gaps[p] = best - Viterbi.Decode(e, Model.Transitions, Model.Start, allowed, t);
+                    gaps[p] = best - Viterbi.BestScore(e, Model.Transitions, Model.Start, allowed, f, name.Start);
                 }
             }
         }
@@ -88,6 +93,15 @@ public sealed class NameTagger
             ArrayPool<ulong>.Shared.Return(keys);
             ArrayPool<float>.Shared.Return(emissions);
             ArrayPool<byte>.Shared.Return(tags);
+            if (forward is not null)
+            {
+                ArrayPool<float>.Shared.Return(forward);
+            }
+
+            if (rentedMasks is not null)
+            {
+                ArrayPool<ushort>.Shared.Return(rentedMasks);
+            }
         }
     }
 

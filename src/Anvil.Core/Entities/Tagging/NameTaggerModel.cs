@@ -6,12 +6,15 @@ namespace Anvil.Core.Entities.Tagging;
 
 /// <summary>
 /// The trained weights of the name tagger: for each feature key, one weight per tag (8-bit, times a
-/// common scale), plus tag-to-tag and first-tag weights. On load they go into an open-addressing table
-/// of 16-byte slots (32 bits of the key's hash, then its 11 weights), four to a cache line, so scoring a
-/// character costs about one memory access per feature. The slot's position holds 18 or more further bits
-/// of the hash, so a feature the model lacks passes for one it has about once in 2^50 probes.
-/// Single characters have 16-byte rows of the same layout, so every feature's weights are added as one
-/// 16-byte vector (the scalar loop over the tags was most of the tagger's time).
+/// common scale), plus tag-to-tag and first-tag weights. On load every feature's weights become a 16-byte row
+/// (4 bytes, then its 11 weights), so every feature's weights are added as one 16-byte vector (the scalar loop
+/// over the tags was most of the tagger's time). Single characters and the features whose payload is a small
+/// code (the bias, character classes, lexicon and cue marks, <see cref="NameFeatures.IsCodeTemplate"/>) are dense
+/// tables. The rest are open-addressing tables whose entries begin with 32 bits of the key's hash; the entry's
+/// position holds 16 or more further bits, so a feature the model lacks passes for one it has about once in
+/// 2^48 probes. A character pair's rows under its four templates share a cache line
+/// (<see cref="NameFeatures.IsPairTemplate"/>), and a bit map of the hashed features' hashes, small enough to
+/// stay in cache, turns away most features the model lacks before they cost a random memory access.
 /// Read-only after loading and safe to share across threads.
 /// </summary>
 public sealed class NameTaggerModel
@@ -21,14 +24,57 @@ public sealed class NameTaggerModel
 
     private const int SlotBytes = 16;
 
-    private readonly byte[] _slots;     // per slot: uint fingerprint (0 = empty), then T weights, one spare byte
+    /// <summary>A pair's four rows (<see cref="NameFeatures.IsPairTemplate"/>): one cache line.</summary>
+    private const int LineBytes = 4 * SlotBytes;
+
+    /// <summary>
+    /// Bits of a hashed feature's hash that pick its bit in <see cref="_present"/>: 2^20 bits (128 KB, within the
+    /// second-level cache) for some 50,000 hashed features, so about one in twenty features the model lacks passes
+    /// for one it may have. Two thirds of the character pairs and nine tenths of the triples of news text are not in
+    /// the model, and each of them cost a random access to the 5 MB of tables only to learn so.
+    /// </summary>
+    private const int FilterBits = 20;
+
+    /// <summary>Positions whose rows are all found before any is summed (see <see cref="Score"/>).</summary>
+    private const int Chunk = 16;
+
+    // every row of weights is slot-like (4 bytes, then the T weights, one spare byte); in four parts: single characters
+    // at offsets -2..+2 at (id * 5 + offset + 2) * SlotBytes (id 0, a character the model lacks, has rows of zeros,
+    // and row 0 stands for any feature the model lacks), a row per code from _codeBase, the hash table of the other
+    // features (_slots, a slot's first 4 bytes its fingerprint, 0 = empty), and the hash table of character
+    // pairs (_pairs), a 64-byte line per pair, its first row's first 4 bytes the fingerprint
+    private readonly byte[] _rows;
     private readonly ushort[] _charIds = new ushort[char.MaxValue + 1]; // 0: the model knows nothing of the character
-    private readonly byte[] _charWeights; // single characters at offsets -2..+2, dense: a slot-like row at (id * 5 + offset + 2) * SlotBytes
-    private readonly int _mask;
-    private readonly int _shift;
+    private readonly int _codeBase;
+    private readonly ulong[] _present = new ulong[(1 << FilterBits) / 64]; // a bit per hash value: a hashed feature may be in the model
+    private readonly Table _slots;
+    private readonly Table _pairs;
     private readonly float _scale;
     private readonly float[] _transitions;
     private readonly float[] _start;
+
+    /// <summary>An open-addressing table within <see cref="_rows"/>: where it begins, its entries' size, its capacity.</summary>
+    private readonly record struct Table(int Base, int Stride, int Mask, int Shift)
+    {
+        public static Table Of(int @base, int stride, int entries)
+        {
+            int capacity = 1;
+            while (capacity < entries * 2)
+            {
+                capacity <<= 1;
+            }
+
+            return new Table(@base, stride, capacity - 1, 64 - System.Numerics.BitOperations.Log2((uint)capacity));
+        }
+
+        public int Bytes => (Mask + 1) * Stride;
+
+        /// <summary>The byte offset of a hash's home entry.</summary>
+        public int Home(ulong mixed) => Base + ((int)(mixed >> Shift) * Stride);
+
+        /// <summary>The entry after <paramref name="at"/>, round to the first.</summary>
+        public int Next(int at) => Base + (((((at - Base) / Stride) + 1) & Mask) * Stride);
+    }
 
     public NameTaggerModel(ReadOnlySpan<ulong> keys, ReadOnlySpan<sbyte> weights, float scale, float[] transitions, float[] start, string header)
     {
@@ -37,55 +83,58 @@ public sealed class NameTaggerModel
             throw new ArgumentException("weights, transitions and start do not fit the tags");
         }
 
-        // single characters are a dense table (the commonest features, and cheaper without hashing)
-        int ids = 0;
+        // single characters and codes are dense tables (the commonest features, and cheaper without hashing)
+        int ids = 0, hashed = 0;
+        var pairs = new HashSet<uint>();
         foreach (ulong key in keys)
         {
-            if (NameFeatures.IsCharacterTemplate(key, out _, out char c) && _charIds[c] == 0)
+            if (NameFeatures.IsCharacterTemplate(key, out _, out char c))
             {
-                _charIds[c] = (ushort)++ids;
+                if (_charIds[c] == 0)
+                {
+                    _charIds[c] = (ushort)++ids;
+                }
             }
-        }
-
-        _charWeights = new byte[(ids + 1) * 5 * SlotBytes];
-        int hashed = 0;
-        for (int k = 0; k < keys.Length; k++)
-        {
-            if (NameFeatures.IsCharacterTemplate(keys[k], out int offset, out char c))
+            else if (NameFeatures.IsPairTemplate(key, out _, out uint pair))
             {
-                MemoryMarshal.AsBytes(weights.Slice(k * T, T)).CopyTo(_charWeights.AsSpan((((_charIds[c] * 5) + offset + 2) * SlotBytes) + 4, T));
+                pairs.Add(pair);
             }
-            else
+            else if (!NameFeatures.IsCodeTemplate(key, out _))
             {
                 hashed++;
             }
         }
 
-        int capacity = 1;
-        while (capacity < hashed * 2)
-        {
-            capacity <<= 1;
-        }
+        _codeBase = (ids + 1) * 5 * SlotBytes;
+        _slots = Table.Of(_codeBase + (NameFeatures.CodeRows * SlotBytes), SlotBytes, hashed);
+        int pairsFrom = _slots.Base + _slots.Bytes;
+        var pairTable = Table.Of(pairsFrom, LineBytes, pairs.Count);
 
-        _slots = new byte[capacity * SlotBytes];
-        _mask = capacity - 1;
-        _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
+        // pinned, so the pair lines can start on a cache line and stay there
+        _rows = GC.AllocateArray<byte>(pairsFrom + pairTable.Bytes + LineBytes, pinned: true);
+        long address = Marshal.UnsafeAddrOfPinnedArrayElement(_rows, pairsFrom).ToInt64();
+        _pairs = pairTable with { Base = pairsFrom + (int)((LineBytes - (address % LineBytes)) % LineBytes) };
         for (int k = 0; k < keys.Length; k++)
         {
-            if (NameFeatures.IsCharacterTemplate(keys[k], out _, out _))
+            int at;
+            if (NameFeatures.IsCharacterTemplate(keys[k], out int offset, out char c))
             {
-                continue;
+                at = ((_charIds[c] * 5) + offset + 2) * SlotBytes;
+            }
+            else if (NameFeatures.IsCodeTemplate(keys[k], out int code))
+            {
+                at = _codeBase + (code * SlotBytes);
+            }
+            else if (NameFeatures.IsPairTemplate(keys[k], out int role, out uint pair))
+            {
+                at = Place(_pairs, pair, shared: true) + (role * SlotBytes);
+            }
+            else
+            {
+                at = Place(_slots, keys[k], shared: false);
             }
 
-            ulong h = Mix(keys[k]);
-            int slot = (int)(h >> _shift);
-            while (Fingerprint(slot) != 0)
-            {
-                slot = (slot + 1) & _mask;
-            }
-
-            MemoryMarshal.Write(_slots.AsSpan(slot * SlotBytes), FingerprintOf(h));
-            MemoryMarshal.AsBytes(weights.Slice(k * T, T)).CopyTo(_slots.AsSpan((slot * SlotBytes) + 4, T));
+            MemoryMarshal.AsBytes(weights.Slice(k * T, T)).CopyTo(_rows.AsSpan(at + 4, T));
         }
 
         _scale = scale;
@@ -107,7 +156,7 @@ public sealed class NameTaggerModel
             return float.NegativeInfinity;
         }
 
-        var w = MemoryMarshal.Cast<byte, sbyte>(_charWeights.AsSpan((((id * 5) + 2) * SlotBytes) + 4, T));
+        var w = MemoryMarshal.Cast<byte, sbyte>(_rows.AsSpan((((id * 5) + 2) * SlotBytes) + 4, T));
         int best = int.MinValue;
         for (int k = 1; k <= NameTags.KindCount; k++)
         {
@@ -130,8 +179,8 @@ public sealed class NameTaggerModel
             return float.NegativeInfinity;
         }
 
-        var x = MemoryMarshal.Cast<byte, sbyte>(_charWeights.AsSpan((((a * 5) + 2) * SlotBytes) + 4, T));
-        var y = MemoryMarshal.Cast<byte, sbyte>(_charWeights.AsSpan((((b * 5) + 2) * SlotBytes) + 4, T));
+        var x = MemoryMarshal.Cast<byte, sbyte>(_rows.AsSpan((((a * 5) + 2) * SlotBytes) + 4, T));
+        var y = MemoryMarshal.Cast<byte, sbyte>(_rows.AsSpan((((b * 5) + 2) * SlotBytes) + 4, T));
         int best = int.MinValue;
         for (int k = 1; k <= NameTags.KindCount; k++)
         {
@@ -150,6 +199,7 @@ public sealed class NameTaggerModel
 
     public ReadOnlySpan<float> Start => _start;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong h)
     {
         h ^= h >> 33;
@@ -161,7 +211,55 @@ public sealed class NameTaggerModel
 
     private static uint FingerprintOf(ulong mixed) => (uint)mixed | 1;
 
-    private uint Fingerprint(int slot) => MemoryMarshal.Read<uint>(_slots.AsSpan(slot * SlotBytes, 4));
+    private uint Fingerprint(int at) => MemoryMarshal.Read<uint>(_rows.AsSpan(at, 4));
+
+    /// <summary>The first free entry of a table for a key; for a pair, the entry that already holds it, if one does.</summary>
+    private int Place(Table table, ulong key, bool shared)
+    {
+        ulong h = Mix(key);
+        _present[FilterBit(h) >> 6] |= 1UL << FilterBit(h);
+        int at = table.Home(h);
+        while (Fingerprint(at) != 0 && !(shared && Fingerprint(at) == FingerprintOf(h)))
+        {
+            at = table.Next(at);
+        }
+
+        MemoryMarshal.Write(_rows.AsSpan(at), FingerprintOf(h));
+        return at;
+    }
+
+    private static int FilterBit(ulong mixed) => (int)(mixed >> 32) & ((1 << FilterBits) - 1);
+
+    /// <summary>
+    /// The home entry, fingerprint and row within the entry of a hashed feature that may be in the model; row 0
+    /// (zeros, fingerprint 0) for one that is not. No branch: the filter's answer is as good as random.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private (int At, uint Fingerprint, int Within) Home(Table table, ulong mixed, int within)
+    {
+        int may = -(int)((_present[FilterBit(mixed) >> 6] >> FilterBit(mixed)) & 1); // all ones, or zero
+        return (table.Home(mixed) & may, FingerprintOf(mixed) & (uint)may, within & may);
+    }
+
+    /// <summary>The entry of a table that holds a key, or -1.</summary>
+    private int Find(Table table, ulong key)
+    {
+        ulong h = Mix(key);
+        uint fingerprint = FingerprintOf(h);
+        for (int at = table.Home(h); ; at = table.Next(at))
+        {
+            uint f = Fingerprint(at);
+            if (f == fingerprint)
+            {
+                return at;
+            }
+
+            if (f == 0)
+            {
+                return -1;
+            }
+        }
+    }
 
     /// <summary>Adds every known feature's weights to its character's row of <paramref name="emissions"/>.</summary>
     /// <param name="perPosition">features per character, at most 255: their 8-bit weights are summed in 16 bits</param>
@@ -169,73 +267,92 @@ public sealed class NameTaggerModel
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(perPosition, 255);
         int n = features.Length / perPosition;
+        Span<int> rows = stackalloc int[Chunk * perPosition];
+        Span<uint> expected = stackalloc uint[Chunk * perPosition];
+        Span<int> within = stackalloc int[Chunk * perPosition];
         Span<short> lanes = stackalloc short[SlotBytes];
-        for (int i = 0; i < n; i++)
+        ref byte weights = ref MemoryMarshal.GetArrayDataReference(_rows);
+        for (int first = 0; first < n; first += Chunk)
         {
-            // a row's 16 bytes widen to 16 shorts in two vectors; lanes 4 to 14 are the tags' weights, the
-            // fingerprint's lanes add up to nothing used
-            var low = Vector128<short>.Zero;
-            var high = Vector128<short>.Zero;
-            foreach (ulong key in features.Slice(i * perPosition, perPosition))
+            int count = Math.Min(Chunk, n - first);
+            var keys = features.Slice(first * perPosition, count * perPosition);
+
+            // three passes over a chunk's features. The hashed ones' memory accesses are mostly cache misses: the
+            // first pass finds where each feature's entry would be, the second only reads the entries' fingerprints
+            // (a few instructions each, so many misses are under way at once instead of one after another), the
+            // third looks further for the few not at home, a call kept out of the sums so these stay in registers
+            for (int j = 0; j < keys.Length; j++)
             {
-                ReadOnlySpan<byte> row;
-                if (NameFeatures.IsCharacterTemplate(key, out int offset, out char c))
-                {
-                    int id = _charIds[c];
-                    if (id == 0)
-                    {
-                        continue;
-                    }
-
-                    row = _charWeights.AsSpan(((id * 5) + offset + 2) * SlotBytes, SlotBytes);
-                }
-                else
-                {
-                    int slot = SlotOf(key);
-                    if (slot < 0)
-                    {
-                        continue;
-                    }
-
-                    row = _slots.AsSpan(slot * SlotBytes, SlotBytes);
-                }
-
-                var (lo, hi) = Vector128.Widen(Vector128.Create(MemoryMarshal.Cast<byte, sbyte>(row)));
-                low += lo;
-                high += hi;
+                (rows[j], expected[j], within[j]) = HomeOf(keys[j]);
             }
 
-            low.CopyTo(lanes);
-            high.CopyTo(lanes[8..]);
-            var emission = emissions.Slice(i * T, T);
-            for (int t = 0; t < T; t++)
+            for (int j = 0; j < keys.Length; j++)
             {
-                emission[t] = lanes[4 + t] * _scale;
+                expected[j] ^= MemoryMarshal.Read<uint>(_rows.AsSpan(rows[j], 4));
+            }
+
+            for (int j = 0; j < keys.Length; j++)
+            {
+                rows[j] = expected[j] == 0 ? rows[j] + within[j] : RowOfAnyKey(keys[j]);
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                // a row's 16 bytes widen to 16 shorts in two vectors; lanes 4 to 14 are the tags' weights, the
+                // fingerprint's lanes add up to nothing used
+                var low = Vector128<short>.Zero;
+                var high = Vector128<short>.Zero;
+                for (int j = i * perPosition; j < (i + 1) * perPosition; j++)
+                {
+                    var (lo, hi) = Vector128.Widen(Vector128.LoadUnsafe(ref weights, (nuint)rows[j]).AsSByte()); // every row lies within _rows
+                    low += lo;
+                    high += hi;
+                }
+
+                low.CopyTo(lanes);
+                high.CopyTo(lanes[8..]);
+                var emission = emissions.Slice((first + i) * T, T);
+                for (int t = 0; t < T; t++)
+                {
+                    emission[t] = lanes[4 + t] * _scale;
+                }
             }
         }
     }
 
-    /// <summary>The slot of a hashed feature's weights, or -1 when the model lacks it.</summary>
-    private int SlotOf(ulong key)
+    /// <summary>
+    /// Where a feature's weights would be in <see cref="_rows"/>: a dense row (a row of zeros for a character or code
+    /// the model lacks), or a hashed feature's home entry, with the fingerprint it holds if it holds the feature, and
+    /// the row's place within the entry. A dense row's first four bytes are zero: it "holds" fingerprint 0.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private (int At, uint Fingerprint, int Within) HomeOf(ulong key)
     {
-        ulong h = Mix(key);
-        uint fingerprint = FingerprintOf(h);
-        int slot = (int)(h >> _shift);
-        while (true)
+        if (NameFeatures.IsCharacterTemplate(key, out int offset, out char c))
         {
-            uint f = Fingerprint(slot);
-            if (f == fingerprint)
-            {
-                return slot;
-            }
-
-            if (f == 0)
-            {
-                return -1;
-            }
-
-            slot = (slot + 1) & _mask;
+            return (((_charIds[c] * 5) + offset + 2) * SlotBytes, 0, 0);
         }
+
+        if (NameFeatures.IsCodeTemplate(key, out int code))
+        {
+            return (_codeBase + (code * SlotBytes), 0, 0);
+        }
+
+        if (NameFeatures.IsPairTemplate(key, out int role, out uint pair))
+        {
+            return Home(_pairs, Mix(pair), role * SlotBytes);
+        }
+
+        return Home(_slots, Mix(key), 0);
+    }
+
+    /// <summary>The row of a hashed feature wherever it stands in its table; row 0, all zeros, when the model lacks it.</summary>
+    private int RowOfAnyKey(ulong key)
+    {
+        int at = NameFeatures.IsPairTemplate(key, out int role, out uint pair)
+            ? Find(_pairs, pair) is int line and >= 0 ? line + (role * SlotBytes) : -1
+            : Find(_slots, key);
+        return Math.Max(at, 0);
     }
 
     public static NameTaggerModel Read(Stream stream)
