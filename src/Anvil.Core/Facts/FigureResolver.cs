@@ -93,6 +93,14 @@ internal sealed class FigureResolver
             }
         }
 
+        // a measure only places have (GDP, 经济增长) is never a company's: a bank's economist forecasting the economy speaks of
+        // the place the text is about
+        if (_doc.Data.Vocabulary.OnlyOfPlaces(indicator) && _doc.KindOfSubject(subject) == IndicatorApplies.Company
+            && (_doc.RegionPlace ?? _doc.TopicAt(figure.View.Start).Place ?? _doc.CountryByDefault) is { } place)
+        {
+            subject = place;
+        }
+
         // a figure whose words name no measure (上半年赚102.4亿) has its unit from the number alone, then the measure of its
         // kind and unit
         var unit = FactUnits.Of(_doc, figure, indicator, subject, who.PhraseStart);

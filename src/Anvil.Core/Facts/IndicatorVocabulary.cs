@@ -61,6 +61,26 @@ public sealed class IndicatorVocabulary
         }
     }
 
+    /// <summary>True when every canonical name the words may stand for is a measure of places (GDP: of a country or a region).</summary>
+    public bool OnlyOfPlaces(string measure)
+    {
+        const IndicatorApplies places = IndicatorApplies.Country | IndicatorApplies.Region | IndicatorApplies.OwnAccounts;
+        if (!_bySurface.TryGetValue(measure, out var candidates))
+        {
+            return false;
+        }
+
+        foreach (var (_, appliesTo) in candidates)
+        {
+            if (appliesTo == IndicatorApplies.Any || (appliesTo & ~places) != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>True when the words are a known measure (canonical or a surface form).</summary>
     public bool Knows(string measure) => _bySurface.ContainsKey(measure);
 
