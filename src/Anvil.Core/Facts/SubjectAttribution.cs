@@ -41,8 +41,10 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
             return null; // a ranking claim names what it ranks in its own sentence
         }
 
+        // the last resort: what the text names most, else the country a mainland text speaks of, else the region
+        // (Hong Kong, Taiwan) a text in Traditional script is written in
         string? subject = mention?.Name ?? f.LastInSentence?.Subject ?? f.Discourse.Topic ?? doc.TopicAt(figure.View.Start).Subject
-            ?? doc.MainPlace ?? doc.CountryByDefault;
+            ?? doc.MainPlace ?? doc.CountryByDefault ?? doc.RegionPlace;
         return subject is null ? null : new SubjectReading(subject, mention, phraseStart);
     }
 
