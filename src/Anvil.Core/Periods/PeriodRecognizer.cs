@@ -454,6 +454,21 @@ public sealed class PeriodRecognizer
                     end++;
                 }
 
+                // 2021年至2023年: whole years from the first to the second (not 2021年至2023年6月, which ends in a month)
+                if (F(end) is '至' or '到' or '-' or '~' or '—' && IsDigit(F(end + 1)))
+                {
+                    int k = ReadDigits(end + 1, out int last);
+                    if (k - end - 1 == 4 && F(k) == '年' && last > v && last - v <= 30)
+                    {
+                        int rangeEnd = F(k + 1) == '度' ? k + 2 : k + 1;
+                        if (!IsDigit(F(rangeEnd)) && !TryPart(rangeEnd, afterYear: true, out _))
+                        {
+                            y = new YearSpec { Kind = YearKind.Range, Value = v, Year2 = last, End = rangeEnd };
+                            return true;
+                        }
+                    }
+                }
+
                 y = new YearSpec { Kind = YearKind.Explicit, Value = v, End = end };
                 return true;
             }
