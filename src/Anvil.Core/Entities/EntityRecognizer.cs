@@ -533,18 +533,22 @@ public sealed partial class EntityRecognizer
             return;
         }
 
-        // the name must begin at a clear boundary, not in the middle of running text, and be more than an ordinary
-        // word (现代化 + 都市圈 is a kind of area) unless quotation marks make it a name (「北部都会区」)
+        // the name must begin at a clear boundary, not in the middle of running text; a place's name must be more
+        // than an ordinary word (现代化 + 都市圈 is a kind of area) unless quotation marks make it a name (「北部都会区」),
+        // while media and universities are often an ordinary word and their suffix (法制日报, 南方科技大学)
         string prefix = view[s..j];
-        bool quoted = s > 0 && Punctuation.OpeningQuotesOrStraight.Contains(view[s - 1]) && end < view.Length
-            && Punctuation.ClosingQuotesOrStraight.Contains(view[end]);
-        if (!bounded || IsGeneric(prefix) || (IsCommonWord(prefix) && LookupView(prefix) is null && !quoted))
+        if (!bounded || IsGeneric(prefix) || (type == EntityType.Place && IsOrdinaryWordUnquoted(view, prefix, s, end)))
         {
             return;
         }
 
         output.Add(new EntityCandidate(s, end, view[s..end], type, PatternPriority - 5, "suffix-pattern"));
     }
+
+    private bool IsOrdinaryWordUnquoted(string view, string prefix, int start, int end) =>
+        IsCommonWord(prefix) && LookupView(prefix) is null
+        && !(start > 0 && Punctuation.OpeningQuotesOrStraight.Contains(view[start - 1]) && end < view.Length
+            && Punctuation.ClosingQuotesOrStraight.Contains(view[end]));
 
     private void FindPeople(string view, List<EntityCandidate> output)
     {
