@@ -311,7 +311,7 @@ public sealed partial class EntityRecognizer
                 int len = _data.OrganizationSuffixes.LongestMatch(text, j, out _);
                 if (len > 0)
                 {
-                    AddOrganization(view, j, j + len, output);
+                    AddPrefixedName(view, j, j + len, EntityType.Organization, 10, output, endingAt);
                 }
             }
         }
@@ -496,31 +496,13 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>
-    /// An association, society or institute by the word that ends its name (半导体行业协会, 世界半导体贸易统计协会): the
-    /// name part runs left to a clear boundary, places included (美国中国商会 is one name), and is more than one ordinary
-    /// word (统计协会, 行业协会 name a kind of body, not a body).
+    /// A name by the word that ends it (a medium, park, university, association): a place right before the word opens it,
+    /// else name characters back to a clear boundary. An association's name runs past a place (美国中国商会 is one name).
     /// </summary>
-    private void AddOrganization(string view, int j, int end, List<EntityCandidate> output)
-    {
-        var (s, bounded) = NameStart(view, j, 10);
-        if (j - s < 2 || !bounded)
-        {
-            return;
-        }
-
-        string prefix = view[s..j];
-        if (IsGeneric(prefix) || IsCommonWord(prefix) || (j - s == 2 && LookupView(prefix) is null))
-        {
-            return;
-        }
-
-        output.Add(new EntityCandidate(s, end, view[s..end], EntityType.Organization, PatternPriority - 5, "suffix-pattern"));
-    }
-
     private void AddPrefixedName(string view, int j, int end, EntityType type, int maxLength, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
     {
         // a place right before the suffix (深圳 + 特区报, 深圳 + 理工大学)
-        if (PlaceEndingAt(endingAt, j, view) is { } place)
+        if (type != EntityType.Organization && PlaceEndingAt(endingAt, j, view) is { } place)
         {
             int start = place.Start;
             output.Add(new EntityCandidate(start, end, view[start..end], type, PatternPriority + 2, "suffix-pattern"));
@@ -533,11 +515,11 @@ public sealed partial class EntityRecognizer
             return;
         }
 
-        // the name must begin at a clear boundary, not in the middle of running text; a place's name must be more
-        // than an ordinary word (现代化 + 都市圈 is a kind of area) unless quotation marks make it a name (「北部都会区」),
-        // while media and universities are often an ordinary word and their suffix (法制日报, 南方科技大学)
+        // the name must begin at a clear boundary, not in the middle of running text; a place's or an association's
+        // name must be more than an ordinary word (现代化 + 都市圈, 统计 + 协会 are kinds) unless quotation marks make it a
+        // name (「北部都会区」), while media and universities are often an ordinary word and their suffix (法制日报)
         string prefix = view[s..j];
-        if (!bounded || IsGeneric(prefix) || (type == EntityType.Place && IsOrdinaryWordUnquoted(view, prefix, s, end)))
+        if (!bounded || IsGeneric(prefix) || (type is EntityType.Place or EntityType.Organization && IsOrdinaryWordUnquoted(view, prefix, s, end)))
         {
             return;
         }
