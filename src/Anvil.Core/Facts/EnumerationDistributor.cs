@@ -2,8 +2,16 @@ using Anvil.Core.Documents;
 
 namespace Anvil.Core.Facts;
 
-/// <summary>The item of a 分别 list a figure takes, its position in the list, and the discourse with the list remembered.</summary>
-internal readonly record struct ListReading(ListItem? Item, int Position, Discourse Discourse);
+/// <summary>
+/// The item of a 分别 list a figure takes, its position in the list, and the discourse with the list remembered; with
+/// where the word stands and how many figures the list has (periods listed before the word pair with them too).
+/// </summary>
+internal readonly record struct ListReading(ListItem? Item, int Position, Discourse Discourse)
+{
+    public int Marker { get; init; } = -1;
+
+    public int Count { get; init; }
+}
 
 /// <summary>
 /// 分别: the i-th figure of a list takes the i-th item named before the word: subjects (北京和广州分别…), scopes
@@ -56,12 +64,12 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
         var items = SplitItems(_text[clause.Start..marker], list.Count);
         if (items is not null)
         {
-            return new ListReading(items[position], position, f.Discourse with { LastList = items });
+            return new ListReading(items[position], position, f.Discourse with { LastList = items }) { Marker = marker, Count = list.Count };
         }
 
         // 同比分别增长: the items of the list before, in the same order
         var last = f.Discourse.LastList;
-        return new ListReading(last is not null && last.Count == list.Count ? last[position] : null, position, f.Discourse);
+        return new ListReading(last is not null && last.Count == list.Count ? last[position] : null, position, f.Discourse) { Marker = marker, Count = list.Count };
     }
 
     private List<ListItem>? SplitItems(string before, int count)

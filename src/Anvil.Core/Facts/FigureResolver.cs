@@ -109,7 +109,7 @@ internal sealed class FigureResolver
             indicator = DefaultIndicator(kind, unit);
         }
 
-        string? period = _periods.Read(f, inherited);
+        string? period = _periods.Read(f, inherited, list);
         var mention = who.Mention;
         int start = mention is not null && mention.View.Start >= f.Clause.Start ? mention.View.Start : who.PhraseStart + phraseOffset;
         var span = _doc.Analysis.View.ToOriginal(Math.Min(start, figure.View.Start), figure.View.End);

@@ -332,7 +332,20 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         }
 
         string words = Content(phrase.TrimEnds(scope).TrimEnd(_cues.NameStop));
-        return words.Length == 0 || EndsWithVerb(words) || !words.Any(c => TextClasses.IsHan(c) || char.IsAsciiLetter(c)) ? null : words;
+        return words.Length == 0 || !HasLetter(words) || EndsWithVerb(words) ? null : words;
+    }
+
+    private static bool HasLetter(string words)
+    {
+        foreach (char c in words)
+        {
+            if (TextClasses.IsHan(c) || char.IsAsciiLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

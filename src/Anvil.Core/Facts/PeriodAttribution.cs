@@ -14,9 +14,9 @@ internal sealed class PeriodAttribution(FactDocument doc)
 {
     private readonly string _text = doc.Text;
 
-    public string? Read(FigureContext f, bool inherited)
+    public string? Read(FigureContext f, bool inherited, ListReading list)
     {
-        if (Listed(f) is { } listed)
+        if (Listed(f, list) is { } listed)
         {
             return listed;
         }
@@ -43,79 +43,42 @@ internal sealed class PeriodAttribution(FactDocument doc)
     /// separator between each) before the word in the sentence, or in the i-th year of a span of as many years
     /// (2020年至2022年营收分别为…).
     /// </summary>
-    private string? Listed(FigureContext f)
+    private string? Listed(FigureContext f, ListReading list)
     {
-        var cues = doc.Data.Figures;
-        int position = f.Figure.View.Start;
-        int marker = _text.LastIndexOf(cues.Distributive, position, position - f.Clause.Start, StringComparison.Ordinal);
-        if (marker < 0)
+        if (list.Marker < 0)
         {
-            return null;
-        }
-
-        int index = -1, count = 0;
-        foreach (var x in f.SentenceFigures)
-        {
-            if (x.View.Start > marker && x.View.Start < f.Clause.End)
-            {
-                index = x.View == f.Figure.View ? count : index;
-                count++;
-            }
+            return null; // no 分别 list of two figures or more
         }
 
         var periods = new List<PeriodMention>();
-        (int First, int Last)? span = null;
-        foreach (var p in doc.PeriodsWithin(f.Sentence.Start, marker))
+        foreach (var p in doc.PeriodsWithin(f.Sentence.Start, list.Marker))
         {
             if (p.IsComparison || p.Value is null)
             {
                 return null;
             }
 
-            // the periods of a list stand one separator apart (2021年、2022年和2023年); a span's ends one joiner apart
-            if (periods.Count > 0 && IsSeparator(periods[^1].Span.End, p.Span.Start, cues.RangeJoiners)
-                && YearsOf(periods[^1].Value!) is var (from, _) && YearsOf(p.Value) is var (_, to))
-            {
-                span = (from, to);
-                periods.Clear();
-                continue;
-            }
-
-            if (periods.Count > 0 && !IsSeparator(periods[^1].Span.End, p.Span.Start, cues.ItemSeparators))
+            // the periods of a list stand one separator apart (2021年、2022年和2023年)
+            if (periods.Count > 0 && !IsSeparator(periods[^1].Span.End, p.Span.Start, doc.Data.Figures.ItemSeparators))
             {
                 periods.Clear();
             }
 
-            span = null;
             periods.Add(p);
         }
 
-        if (count < 2 || index < 0)
+        if (periods.Count == 1 && periods[0].Granularity == PeriodGranularity.Range && YearsOf(periods[0].Value!) is var (first, last)
+            && last - first + 1 == list.Count)
         {
-            return null;
+            return (first + list.Position).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (periods.Count == 1 && periods[0].Granularity == PeriodGranularity.Range)
-        {
-            span = YearsOf(periods[0].Value!);
-        }
-
-        if (span is var (first, last) && periods.Count <= 1 && last - first + 1 == count)
-        {
-            return (first + index).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return periods.Count == count ? periods[index].Value : null;
+        return periods.Count == list.Count ? periods[list.Position].Value : null;
     }
 
-    /// <summary>The first and last year of a year (2021) or a span of whole years (2020-01/2022-12), or null.</summary>
-    private static (int First, int Last)? YearsOf(string? value)
+    /// <summary>The first and last year of a span of whole years (2020-01/2022-12), or null.</summary>
+    private static (int First, int Last)? YearsOf(string value)
     {
-        if (value is { Length: 4 } && int.TryParse(value, out int year))
-        {
-            return (year, year);
-        }
-
         return value is { Length: 15 } && value[4] == '-' && value.AsSpan(5, 3).SequenceEqual("01/") && value.AsSpan(12).SequenceEqual("-12")
             && int.TryParse(value.AsSpan(0, 4), out int first) && int.TryParse(value.AsSpan(8, 4), out int last)
             ? (first, last) : null;
