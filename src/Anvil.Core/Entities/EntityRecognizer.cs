@@ -822,8 +822,11 @@ public sealed partial class EntityRecognizer
         }
     }
 
-    /// <summary>A district's short form stays only where the text also names its city or province.</summary>
-    private static List<EntityCandidate> DropWithoutContext(List<EntityCandidate> chosen)
+    /// <summary>
+    /// A district's short form stays only where the text also names its city or province, or a body the lexicon
+    /// knows as governing it (港府 names Hong Kong).
+    /// </summary>
+    private List<EntityCandidate> DropWithoutContext(List<EntityCandidate> chosen)
     {
         if (!chosen.Any(c => c.RequiresContext is not null))
         {
@@ -831,6 +834,14 @@ public sealed partial class EntityRecognizer
         }
 
         var names = chosen.Where(c => c.RequiresContext is null).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var c in chosen)
+        {
+            if (c.Type == EntityType.Government && c.RequiresContext is null && LookupView(c.Name) is { Place: { } place })
+            {
+                names.Add(place);
+            }
+        }
+
         return chosen.Where(c => c.RequiresContext is null || c.RequiresContext.Any(names.Contains)).ToList();
     }
 

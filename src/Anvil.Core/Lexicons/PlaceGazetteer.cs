@@ -16,7 +16,11 @@ public static class PlaceGazetteer
         var stop = new HashSet<string>(DataFiles.ReadLines("entities/place-stoplist.tsv").Select(l => l.Trim()), StringComparer.Ordinal);
         if (DataFiles.Exists("places/cn-divisions.tsv"))
         {
-            AddDivisions(lexicon, stop);
+            var divisions = AddDivisions(lexicon, stop);
+            if (DataFiles.Exists("places/hk-localities.tsv"))
+            {
+                AddLocalities(lexicon, "places/hk-localities.tsv", divisions, within: "香港特别行政区");
+            }
         }
 
         if (DataFiles.Exists("places/world.tsv"))
@@ -30,7 +34,28 @@ public static class PlaceGazetteer
         }
     }
 
-    private static void AddDivisions(EntityLexicon lexicon, HashSet<string> stop)
+    /// <summary>The divisions' canonical names by code, parents by code and codes by full name, for the lists hung below them.</summary>
+    private sealed record DivisionTree(Dictionary<string, string> CanonicalByCode, Dictionary<string, string> ParentByCode, Dictionary<string, List<string>> CodesByName)
+    {
+        /// <summary>The division of this name at or below <paramref name="root"/> (many cities have a 东区 or a 南区).</summary>
+        public string? CodeWithin(string name, string root)
+        {
+            foreach (var code in CodesByName.GetValueOrDefault(name) ?? [])
+            {
+                for (string? at = code; !string.IsNullOrEmpty(at); at = ParentByCode.GetValueOrDefault(at))
+                {
+                    if (at == root)
+                    {
+                        return code;
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private static DivisionTree AddDivisions(EntityLexicon lexicon, HashSet<string> stop)
     {
         // columns: code, name, level, parent_code, short
         var rows = DataFiles.ReadLines("places/cn-divisions.tsv").Select(l => l.Split('\t')).Where(c => c.Length >= 3 && c[0] != "code").ToList();
@@ -58,6 +83,48 @@ public static class PlaceGazetteer
                     RequiresContext = district ? Ancestors(c[0], canonicalByCode, parentByCode, lexicon) : null,
                 };
                 lexicon.Add(shortForm, shortEntry);
+            }
+        }
+
+        var codesByName = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var c in rows)
+        {
+            if (!codesByName.TryGetValue(c[1].Trim(), out var codes))
+            {
+                codesByName[c[1].Trim()] = codes = [];
+            }
+
+            codes.Add(c[0]);
+        }
+
+        return new DivisionTree(canonicalByCode, parentByCode, codesByName);
+    }
+
+    /// <summary>
+    /// Areas below a division (Hong Kong's 上水, 将军澳): places of their own, read only where the text also names
+    /// the division they lie in or one above it, as a district's short form is. Columns: name, aliases, division
+    /// (named as the divisions list names it, found below <paramref name="within"/>).
+    /// </summary>
+    private static void AddLocalities(EntityLexicon lexicon, string file, DivisionTree divisions, string within)
+    {
+        string? root = divisions.CodesByName.GetValueOrDefault(within)?[0];
+        foreach (var line in DataFiles.ReadLines(file))
+        {
+            var c = line.Split('\t');
+            if (root is null || c.Length < 3 || c[0].Trim().Length < 2 || divisions.CodeWithin(c[2].Trim(), root) is not { } code)
+            {
+                continue;
+            }
+
+            var context = Ancestors(code, divisions.CanonicalByCode, divisions.ParentByCode, lexicon);
+            context.Insert(0, lexicon.Normalize(divisions.CanonicalByCode[code]));
+            var entry = new LexiconEntry(lexicon.Normalize(c[0].Trim()), EntityType.Place, EntityLexicon.DistrictShortPriority, "places")
+            {
+                RequiresContext = context,
+            };
+            foreach (var name in c[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Prepend(c[0].Trim()))
+            {
+                lexicon.Add(name, entry);
             }
         }
     }

@@ -76,6 +76,25 @@ public class PlaceDataTests
         }
     }
 
+    [Fact]
+    public void Hong_Kong_localities_are_simplified_and_lie_in_Hong_Kong()
+    {
+        var rows = Rows("places/hk-localities.tsv", 3);
+        var hongKong = Divisions.Value.Where(r => r[0] == "81" || r[0].StartsWith("81.", StringComparison.Ordinal)).Select(r => r[1]).ToHashSet();
+        var divisionNames = Divisions.Value.Select(r => r[1]).Concat(Divisions.Value.Select(r => r[4])).ToHashSet();
+        var names = new HashSet<string>();
+        foreach (var r in rows)
+        {
+            Assert.True(names.Add(r[0]), $"hk-localities.tsv: {r[0]} twice");
+            Assert.True(hongKong.Contains(r[2]), $"hk-localities.tsv: {r[0]} lies in {r[2]}, no division of Hong Kong");
+            Assert.DoesNotContain(r[0], divisionNames); // a division's name or short form is the division's
+            foreach (var name in r[1].Split('|', StringSplitOptions.RemoveEmptyEntries).Prepend(r[0]))
+            {
+                Assert.Equal(name, TextNormalizer.Default.Normalize(name).Text);
+            }
+        }
+    }
+
     private static List<string[]> Rows(string path, int columns)
     {
         var rows = DataFiles.ReadLines(path).Select(l => l.Split('\t')).ToList();
