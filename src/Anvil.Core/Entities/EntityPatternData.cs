@@ -16,6 +16,12 @@ public sealed class EntityPatternData
 
     public WordTrie<bool> PlaceSuffixes { get; } = new();
 
+    /// <summary>Words that make a known place's name a facility's there (站, 口岸, 机场; entities/facility-words.tsv).</summary>
+    public WordTrie<bool> FacilityWords { get; } = new();
+
+    /// <summary>Words that, right after a facility, make it part of a body's or company's name (管理, 集团).</summary>
+    public WordTrie<bool> FacilityBodyWords { get; } = new();
+
     public WordTrie<bool> BodyTails { get; } = new();
 
     public WordTrie<bool> MediaSuffixes { get; } = new();
@@ -131,6 +137,11 @@ public sealed class EntityPatternData
 
         Fill(d.BodyTails, "entities/body-tails.tsv");
         Fill(d.PlaceSuffixes, "entities/place-suffixes.tsv");
+        foreach (var line in DataFiles.ReadLines("entities/facility-words.tsv"))
+        {
+            var c = line.Split('\t');
+            (c.Length > 1 && c[1].Trim() == "body" ? d.FacilityBodyWords : d.FacilityWords).Add(c[0].Trim(), true);
+        }
         Fill(d.MediaSuffixes, "entities/media-suffixes.tsv");
         Fill(d.UniversitySuffixes, "entities/university-suffixes.tsv");
         Fill(d.OrganizationSuffixes, "entities/organization-suffixes.tsv");

@@ -38,7 +38,7 @@ public sealed partial class EntityRecognizer
         {
             if (data.CompanySuffixes.CanStartWith((char)c) || data.MediaSuffixes.CanStartWith((char)c)
                 || data.PlaceSuffixes.CanStartWith((char)c) || data.UniversitySuffixes.CanStartWith((char)c)
-                || data.OrganizationSuffixes.CanStartWith((char)c))
+                || data.OrganizationSuffixes.CanStartWith((char)c) || data.FacilityWords.CanStartWith((char)c))
             {
                 _suffixStarts.Add((char)c);
             }
@@ -297,6 +297,15 @@ public sealed partial class EntityRecognizer
                 }
             }
 
+            if (_data.FacilityWords.CanStartWith(c))
+            {
+                int len = _data.FacilityWords.LongestMatch(text, j, out _);
+                if (len > 0)
+                {
+                    AddFacility(view, j, j + len, output, endingAt);
+                }
+            }
+
             if (_data.UniversitySuffixes.CanStartWith(c))
             {
                 int len = _data.UniversitySuffixes.LongestMatch(text, j, out _);
@@ -525,6 +534,29 @@ public sealed partial class EntityRecognizer
         }
 
         output.Add(new EntityCandidate(s, end, view[s..end], type, PatternPriority - 5, "suffix-pattern"));
+    }
+
+    /// <summary>
+    /// A known place and a facility word (上水 + 站, 皇岗 + 口岸): the facility is a place of its own, named so only where
+    /// its place is (a district's short form keeps needing its city) and where the word does not begin a longer word
+    /// (深圳 + 站上: a verb) or run on into the name of the body that runs it (香港机场管理局).
+    /// </summary>
+    private void AddFacility(string view, int j, int end, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    {
+        if (PlaceEndingAt(endingAt, j, view) is not { } place || place.Length < 2 || (_words is not null && !_words.KeepsWords(view, place.Start, end)))
+        {
+            return;
+        }
+
+        if (end < view.Length && _data.FacilityBodyWords.CanStartWith(view[end]) && _data.FacilityBodyWords.LongestMatch(view, end, out _) > 0)
+        {
+            return; // 香港机场 + 管理局: the body that runs it, not the facility
+        }
+
+        output.Add(new EntityCandidate(place.Start, end, view[place.Start..end], EntityType.Place, PatternPriority + 2, "suffix-pattern")
+        {
+            RequiresContext = place.RequiresContext,
+        });
     }
 
     private bool IsOrdinaryWordUnquoted(string view, string prefix, int start, int end) =>

@@ -19,7 +19,7 @@ public static class PlaceGazetteer
             var divisions = AddDivisions(lexicon, stop);
             if (DataFiles.Exists("places/hk-localities.tsv"))
             {
-                AddLocalities(lexicon, "places/hk-localities.tsv", divisions, within: "香港特别行政区");
+                AddLocalities(lexicon, "places/hk-localities.tsv", divisions, PlaceLevels.HongKongCode);
             }
         }
 
@@ -103,15 +103,14 @@ public static class PlaceGazetteer
     /// <summary>
     /// Areas below a division (Hong Kong's 上水, 将军澳): places of their own, read only where the text also names
     /// the division they lie in or one above it, as a district's short form is. Columns: name, aliases, division
-    /// (named as the divisions list names it, found below <paramref name="within"/>).
+    /// (named as the divisions list names it, found below the division of code <paramref name="root"/>).
     /// </summary>
-    private static void AddLocalities(EntityLexicon lexicon, string file, DivisionTree divisions, string within)
+    private static void AddLocalities(EntityLexicon lexicon, string file, DivisionTree divisions, string root)
     {
-        string? root = divisions.CodesByName.GetValueOrDefault(within)?[0];
         foreach (var line in DataFiles.ReadLines(file))
         {
             var c = line.Split('\t');
-            if (root is null || c.Length < 3 || c[0].Trim().Length < 2 || divisions.CodeWithin(c[2].Trim(), root) is not { } code)
+            if (c.Length < 3 || c[0].Trim().Length < 2 || divisions.CodeWithin(c[2].Trim(), root) is not { } code)
             {
                 continue;
             }

@@ -21,6 +21,9 @@ public enum PlaceLevel
 public sealed class PlaceLevels
 {
     private static readonly Lazy<PlaceLevels> LazyDefault = new(Load);
+
+    /// <summary>Hong Kong's code in places/cn-divisions.tsv (its GB/T 2260 prefix).</summary>
+    public const string HongKongCode = "81";
     private readonly Dictionary<string, (PlaceLevel Level, string? Parent)> _places = new(StringComparer.Ordinal);
 
     public static PlaceLevels Default => LazyDefault.Value;
@@ -48,11 +51,13 @@ public sealed class PlaceLevels
     private static PlaceLevels Load()
     {
         var levels = new PlaceLevels();
+        string? hongKong = null;
         if (DataFiles.Exists("places/cn-divisions.tsv"))
         {
             // columns: code, name, level, parent_code, short
             var rows = DataFiles.ReadLines("places/cn-divisions.tsv").Select(l => l.Split('\t')).Where(c => c.Length >= 3 && c[0] != "code").ToList();
             var canonicalByCode = rows.ToDictionary(c => c[0], Canonical, StringComparer.Ordinal);
+            hongKong = canonicalByCode.GetValueOrDefault(HongKongCode);
             foreach (var c in rows)
             {
                 var level = c[2].Trim() switch
@@ -64,6 +69,20 @@ public sealed class PlaceLevels
                 string? parent = c.Length > 3 && canonicalByCode.TryGetValue(c[3].Trim(), out var p) ? p : null;
                 levels._places.TryAdd(Canonical(c), (level, parent));
                 levels._places.TryAdd(c[1].Trim(), (level, parent));
+            }
+        }
+
+        if (hongKong is not null && DataFiles.Exists("places/hk-localities.tsv"))
+        {
+            // columns: name, aliases, district. A locality lies in Hong Kong: its district is named as in other
+            // cities too (东区), so the locality hangs from Hong Kong itself, which is all its level is asked for
+            foreach (var line in DataFiles.ReadLines("places/hk-localities.tsv"))
+            {
+                var c = line.Split('\t');
+                if (c.Length > 2 && c[0].Trim().Length >= 2)
+                {
+                    levels._places.TryAdd(c[0].Trim(), (PlaceLevel.District, hongKong));
+                }
             }
         }
 
