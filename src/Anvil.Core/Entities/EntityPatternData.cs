@@ -111,7 +111,7 @@ public sealed class EntityPatternData
     public WordTrie<bool> ShortFormMarkers { get; } = new();
 
     /// <summary>Titles after which a byline may list several names (记者 王田 肖子琦).</summary>
-    public HashSet<string> BylineTitles { get; } = new(StringComparer.Ordinal) { "记者", "编辑", "责任编辑", "摄", "摄影", "制图", "通讯员", "实习生" };
+    public HashSet<string> BylineTitles { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The suffixes that are a legal form (有限公司, 股份有限公司): a name ending so is a registered name.</summary>
     public List<string> LegalForms { get; } = [];
@@ -145,7 +145,15 @@ public sealed class EntityPatternData
         Fill(d.MediaSuffixes, "entities/media-suffixes.tsv");
         Fill(d.UniversitySuffixes, "entities/university-suffixes.tsv");
         Fill(d.OrganizationSuffixes, "entities/organization-suffixes.tsv");
-        Fill(d.PersonTitles, "entities/person-titles.tsv");
+        foreach (var line in DataFiles.ReadLines("entities/person-titles.tsv"))
+        {
+            var c = line.Split('\t');
+            d.PersonTitles.Add(c[0].Trim(), true);
+            if (c.Length > 1 && c[1].Trim() == "byline")
+            {
+                d.BylineTitles.Add(c[0].Trim());
+            }
+        }
         Fill(d.ProductWords, "entities/product-words.tsv");
         Fill(d.ShortFormMarkers, "entities/short-form-markers.tsv");
         foreach (var line in DataFiles.ReadLines("entities/company-context.tsv"))

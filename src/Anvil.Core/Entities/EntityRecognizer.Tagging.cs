@@ -829,6 +829,12 @@ public sealed partial class EntityRecognizer
             return words.Length >= 2 && words.All(w => char.IsAsciiLetterUpper(w[0]) && w.Skip(1).All(char.IsAsciiLetterLower)) ? surface : null;
         }
 
+        if (surface.Contains(' ', StringComparison.Ordinal) && surface.All(c => c == ' ' || TextClasses.IsHan(c)))
+        {
+            // a two-character name spaced out to the width of three in a byline (李 婷) is the name without the space
+            surface = surface.Replace(" ", "", StringComparison.Ordinal);
+        }
+
         if (IsCommonWord(surface))
         {
             return null;

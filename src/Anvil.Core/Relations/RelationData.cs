@@ -86,11 +86,11 @@ public sealed class RelationData
         }
 
         // titles are the person titles, less the bylines (a reporter's credit is no position), and the position words
-        var bylines = new HashSet<string>(StringComparer.Ordinal) { "记者", "编辑", "责任编辑", "摄", "摄影", "制图", "通讯员", "实习生" };
         foreach (var line in DataFiles.ReadLines("entities/person-titles.tsv"))
         {
-            var t = line.Trim();
-            if (t.Length > 0 && !bylines.Contains(t))
+            var c = line.Split('\t');
+            var t = c[0].Trim();
+            if (t.Length > 0 && !(c.Length > 1 && c[1].Trim() == "byline"))
             {
                 d.AddPositionWord(t, PositionWord.Title);
             }
