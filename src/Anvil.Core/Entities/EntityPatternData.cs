@@ -110,6 +110,9 @@ public sealed class EntityPatternData
     /// <summary>Words that introduce a short form of the name before them (entities/short-form-markers.tsv).</summary>
     public WordTrie<bool> ShortFormMarkers { get; } = new();
 
+    /// <summary>Words that end a news dateline (日电, 本报讯): reporters' names may follow in brackets (entities/dateline-words.tsv).</summary>
+    public WordTrie<bool> DatelineWords { get; } = new();
+
     /// <summary>Titles after which a byline may list several names (记者 王田 肖子琦).</summary>
     public HashSet<string> BylineTitles { get; } = new(StringComparer.Ordinal);
 
@@ -156,6 +159,7 @@ public sealed class EntityPatternData
         }
         Fill(d.ProductWords, "entities/product-words.tsv");
         Fill(d.ShortFormMarkers, "entities/short-form-markers.tsv");
+        Fill(d.DatelineWords, "entities/dateline-words.tsv");
         foreach (var line in DataFiles.ReadLines("entities/company-context.tsv"))
         {
             var c = line.Split('\t');

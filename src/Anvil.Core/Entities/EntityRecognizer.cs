@@ -56,6 +56,7 @@ public sealed partial class EntityRecognizer
         FindGovernmentBodies(view, candidates, lexiconEndingAt);
         FindSuffixNames(view, candidates, lexiconEndingAt);
         FindPeople(view, candidates);
+        FindDatelineCredits(view, candidates);
         FindBracketed(view, candidates);
         FindProducts(view, candidates, lexiconEndingAt);
         FindCompaniesBeforeResults(view, candidates);
@@ -617,6 +618,66 @@ public sealed partial class EntityRecognizer
                     j = end - 1;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Reporters credited in brackets right after a dateline, with no title (某某网重庆8月7日电(王大明 李小红)): every
+    /// part between the brackets, apart by spaces or 、, must read as a personal name, or none is taken (a bracket
+    /// after a dateline may also hold a note).
+    /// </summary>
+    private void FindDatelineCredits(string view, List<EntityCandidate> output)
+    {
+        var text = view.AsSpan();
+        for (int j = 0; j < text.Length; j++)
+        {
+            if (!_data.DatelineWords.CanStartWith(text[j]))
+            {
+                continue;
+            }
+
+            int len = _data.DatelineWords.LongestMatch(text, j, out _);
+            int open = j + len;
+            while (len > 0 && open < text.Length && text[open] == ' ')
+            {
+                open++;
+            }
+
+            if (len == 0 || open >= text.Length || text[open] is not ('(' or '（'))
+            {
+                continue;
+            }
+
+            var names = new List<(int Start, int End)>();
+            int k = open + 1;
+            while (true)
+            {
+                while (k < text.Length && text[k] is ' ' or '、')
+                {
+                    k++;
+                }
+
+                int end = ReadPersonName(view, k);
+                if (end <= k || end >= text.Length || text[end] is not (' ' or '、' or ')' or '）'))
+                {
+                    names.Clear(); // a part that is no name: the bracket holds something else
+                    break;
+                }
+
+                names.Add((k, end));
+                k = end;
+                if (text[k] is ')' or '）')
+                {
+                    break;
+                }
+            }
+
+            foreach (var (start, end) in names)
+            {
+                output.Add(new EntityCandidate(start, end, view[start..end], EntityType.Person, PatternPriority + 10, "title-pattern"));
+            }
+
+            j = Math.Max(j, k - 1);
         }
     }
 
