@@ -24,6 +24,9 @@ public sealed class EntityPatternData
 
     public WordTrie<bool> BodyTails { get; } = new();
 
+    /// <summary>The body tails that end an internal department (司, 处), whose name names its body too.</summary>
+    public HashSet<string> DepartmentTails { get; } = new(StringComparer.Ordinal);
+
     public WordTrie<bool> MediaSuffixes { get; } = new();
 
     public WordTrie<bool> UniversitySuffixes { get; } = new();
@@ -138,7 +141,16 @@ public sealed class EntityPatternData
             d.GovernmentBodies.Add(c[0], new BodyWord(c.Length > 1 && c[1] == "yes", c.Length > 2 && c[2] == "yes"));
         }
 
-        Fill(d.BodyTails, "entities/body-tails.tsv");
+        foreach (var line in DataFiles.ReadLines("entities/body-tails.tsv"))
+        {
+            var c = line.Split('\t');
+            d.BodyTails.Add(c[0].Trim(), true);
+            if (c.Length > 1 && c[1].Trim() == "department")
+            {
+                d.DepartmentTails.Add(c[0].Trim());
+            }
+        }
+
         Fill(d.PlaceSuffixes, "entities/place-suffixes.tsv");
         foreach (var line in DataFiles.ReadLines("entities/facility-words.tsv"))
         {

@@ -79,7 +79,7 @@ public sealed partial class EntityRecognizer
         chosen = DropWithoutContext(chosen);
         JoinGroupsToFullNames(chosen);
         JoinProductsToFullNames(chosen);
-        AddNamesInsidePlaces(candidates, chosen);
+        AddNamesInsideNames(candidates, chosen);
         AddCompaniesInLists(view, chosen);
         chosen = RegionsOfCompanies(view, chosen);
         chosen = FindAgain(view, chosen, ShortForms(view, chosen));
@@ -828,14 +828,18 @@ public sealed partial class EntityRecognizer
     private static List<EntityCandidate> Resolve(List<EntityCandidate> candidates, int length)
     {
         // a pattern that only adds words on the left of a known name of the same type (据 + 深圳特区报)
-        // took too much: the lexicon knows where the name starts
+        // took too much: the lexicon knows where the name starts. One that begins with a known name of that type
+        // itself (经济部 + 统计处, where 统计处 alone is another body's short name) is a longer name, not a slip.
         var knownStart = new Dictionary<(int End, EntityType Type), int>();
+        var knownBegins = new HashSet<(int Start, EntityType Type)>();
         foreach (var c in candidates.Where(c => c.Source is "lexicon" or "user"))
         {
             knownStart[(c.End, c.Type)] = knownStart.TryGetValue((c.End, c.Type), out int s) ? Math.Min(s, c.Start) : c.Start;
+            knownBegins.Add((c.Start, c.Type));
         }
 
-        candidates = candidates.Where(c => c.Source is "lexicon" or "user" || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start).ToList();
+        candidates = candidates.Where(c => c.Source is "lexicon" or "user" || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start
+            || knownBegins.Contains((c.Start, c.Type))).ToList();
 
         // longest first, then higher priority, then leftmost; ties keep the order found (a stable sort,
         // done on positions because sorting the candidates themselves through LINQ copies them twice)
@@ -1001,8 +1005,24 @@ public sealed partial class EntityRecognizer
         return k == shorter.Length;
     }
 
-    /// <summary>A named park (坪山荣耀智能制造产业园) still names the place and the company inside it.</summary>
-    private static void AddNamesInsidePlaces(List<EntityCandidate> candidates, List<EntityCandidate> chosen)
+    private bool EndsWithDepartmentTail(string name)
+    {
+        foreach (var tail in _data.DepartmentTails)
+        {
+            if (name.EndsWith(tail, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A named park (坪山荣耀智能制造产业园) still names the place and the company inside it; a department (某部 + 统计处)
+    /// names its body.
+    /// </summary>
+    private void AddNamesInsideNames(List<EntityCandidate> candidates, List<EntityCandidate> chosen)
     {
         var parks = chosen.Where(c => c.Type == EntityType.Place && c.Source == "suffix-pattern").ToList();
         var names = chosen.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
@@ -1021,7 +1041,16 @@ public sealed partial class EntityRecognizer
                 && !company.Name.StartsWith(c.Name, StringComparison.Ordinal)).Take(1));
         }
 
-        if (parks.Count > 0 || registered.Count > 0)
+        // a department of a known body (国家能源局 + 某某司, 经济部 + 统计处) names the body too: the one the lexicon knows that
+        // opens it. An office with a standing of its own (国家统计局 + 杭州调查队) does not.
+        var units = chosen.Where(c => c.Type == EntityType.Government && c.Source != "lexicon" && EndsWithDepartmentTail(c.Name)).ToList();
+        foreach (var unit in units)
+        {
+            chosen.AddRange(candidates.Where(c => c.Type == EntityType.Government && c.Source == "lexicon" && c.Start == unit.Start && c.End < unit.End
+                && c.Name != unit.Name).OrderByDescending(c => c.Length).Take(1));
+        }
+
+        if (parks.Count > 0 || registered.Count > 0 || units.Count > 0)
         {
             chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
