@@ -56,10 +56,21 @@ public static class DocumentRecordsBuilder
                 quote, Fold(quote)));
         }
 
+        // a fact-dense text states its figures of a few subjects: a name is resolved again only when the document's
+        // entities (the candidates, only ever added to) have grown since it was last resolved
+        var links = new Dictionary<string, (int Candidates, int? Entity)>(StringComparer.Ordinal);
         int? Link(string name)
         {
+            if (links.TryGetValue(name, out var link) && link.Candidates == entities.Count)
+            {
+                return link.Entity;
+            }
+
+            int candidates = entities.Count;
             var key = resolver.ResolveName(name, entities, Fold);
-            return key is null ? null : EntityIndex(key.Value);
+            int? entity = key is null ? null : EntityIndex(key.Value);
+            links[name] = (candidates, entity); // resolved against these candidates (the entity it added, if any, is not one)
+            return entity;
         }
 
         var date = doc.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

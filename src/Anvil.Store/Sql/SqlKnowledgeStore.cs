@@ -350,26 +350,36 @@ internal abstract partial class SqlKnowledgeStore : IKnowledgeStore
             Unit, Status.ToSpecName(), Basis?.ToSpecName() ?? "");
     }
 
-    private static long? EntityOf(DocumentRecords d, FactEntry e, PendingIds ids) => e.SubjectEntity is { } i ? ids.Entity(d.Entities[i]) : null;
-
     /// <summary>
     /// The figures the facts state: the new ones inserted in key order, then their ids read back. Returns each
     /// document's facts' figure ids, in the order of its facts.
     /// </summary>
     private long[][] WriteFigures(DbTransaction tx, IReadOnlyList<DocumentRecords> documents, PendingIds ids)
     {
-        var identities = new FigureIdentity[documents.Count][];
+        // a million facts come to a few hundred figures: each fact's figure is looked up once, its subject's entity id
+        // once per document's entity, and only the facts of new figures are looked up again once those have ids
+        var figureIds = new long[documents.Count][];
+        var unresolved = new List<(int Document, int Fact, FigureIdentity Identity)>();
         var missing = new SortedDictionary<string, (Fact Fact, FigureIdentity Identity)>(StringComparer.Ordinal);
         var unknown = new HashSet<FigureIdentity>(); // several may make one key (an empty scope and none): each gets its id
         for (int i = 0; i < documents.Count; i++)
         {
             var d = documents[i];
-            var these = identities[i] = new FigureIdentity[d.Facts.Count];
+            var entities = new long?[d.Entities.Count];
+            var these = figureIds[i] = new long[d.Facts.Count];
             for (int j = 0; j < these.Length; j++)
             {
                 var e = d.Facts[j];
-                var identity = these[j] = new FigureIdentity(e.Fact, EntityOf(d, e, ids));
-                if (!ids.TryFigure(identity, out _) && unknown.Add(identity))
+                long? entity = e.SubjectEntity is { } s ? entities[s] ??= ids.Entity(d.Entities[s]) : null;
+                var identity = new FigureIdentity(e.Fact, entity);
+                if (ids.TryFigure(identity, out long id))
+                {
+                    these[j] = id;
+                    continue;
+                }
+
+                unresolved.Add((i, j, identity));
+                if (unknown.Add(identity))
                 {
                     missing.TryAdd(identity.Key, (e.Fact, identity));
                 }
@@ -409,8 +419,12 @@ internal abstract partial class SqlKnowledgeStore : IKnowledgeStore
             }
         }
 
-        return [.. identities.Select(these => these.Select(identity => ids.TryFigure(identity, out long id) ? id
-            : throw new InvalidOperationException($"figure {identity.Key} has no id")).ToArray())];
+        foreach (var (i, j, identity) in unresolved)
+        {
+            figureIds[i][j] = ids.TryFigure(identity, out long id) ? id : throw new InvalidOperationException($"figure {identity.Key} has no id");
+        }
+
+        return figureIds;
     }
 
     /// <summary>The document's row; null when the same content is stored already.</summary>
