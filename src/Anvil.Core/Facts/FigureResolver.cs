@@ -189,7 +189,7 @@ internal sealed class FigureResolver
                 // unless a clause before frames the items with a measure (产量中，锂电池增长41.2%)
                 // 工业增加值增长5%，其中汽车制造业增长12%: after the growth of a named measure in the sentence, an item's
                 // growth is that measure's growth for the item
-                scope = indicator;
+                scope = _measures.ThingOrNone(indicator);
                 indicator = _measures.FramingMeasure(f.Sentence, f.Clause, _subjects, f.Discourse, q)
                     ?? (lastInSentence is { Kind: FactKind.Growth } grew && grew.Subject == subject && grew.Indicator.Length > 0
                         && (_measures.IsMeasure(grew.Indicator) || _doc.Data.Indicators.ContainsKey(grew.Indicator)) ? grew.Indicator : null)
