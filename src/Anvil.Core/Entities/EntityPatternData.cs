@@ -113,6 +113,12 @@ public sealed class EntityPatternData
     /// <summary>Words that introduce a short form of the name before them (entities/short-form-markers.tsv).</summary>
     public WordTrie<bool> ShortFormMarkers { get; } = new();
 
+    /// <summary>Words before a firm's Latin name that quote it for figures (据, 根据, 援引; entities/latin-source-cues.tsv).</summary>
+    public WordTrie<bool> LatinSourceLeads { get; } = new();
+
+    /// <summary>Words right after a firm's Latin name that quote it for figures (数据, 报告, 显示).</summary>
+    public WordTrie<bool> LatinSourceTails { get; } = new();
+
     /// <summary>Words that end a news dateline (日电, 本报讯): reporters' names may follow in brackets (entities/dateline-words.tsv).</summary>
     public WordTrie<bool> DatelineWords { get; } = new();
 
@@ -172,6 +178,11 @@ public sealed class EntityPatternData
         Fill(d.ProductWords, "entities/product-words.tsv");
         Fill(d.ShortFormMarkers, "entities/short-form-markers.tsv");
         Fill(d.DatelineWords, "entities/dateline-words.tsv");
+        foreach (var line in DataFiles.ReadLines("entities/latin-source-cues.tsv"))
+        {
+            var c = line.Split('\t');
+            (c.Length > 1 && c[1].Trim() == "after" ? d.LatinSourceTails : d.LatinSourceLeads).Add(c[0].Trim(), true);
+        }
         foreach (var line in DataFiles.ReadLines("entities/company-context.tsv"))
         {
             var c = line.Split('\t');
