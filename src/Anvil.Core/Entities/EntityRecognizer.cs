@@ -919,56 +919,33 @@ public sealed partial class EntityRecognizer
         candidates = candidates.Where(c => c.Source is "lexicon" or "user" || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start
             || knownBegins.Contains((c.Start, c.Type))).ToList();
 
-        // longest first, then higher priority, then leftmost; ties keep the order found (a stable sort,
-        // done on positions because sorting the candidates themselves through LINQ copies them twice)
-        var order = new int[candidates.Count];
+        // longest first, then higher priority, then leftmost; ties keep the order found. The keys are copied out
+        // once: comparing through the list copied two whole candidates for every comparison
+        var order = new ResolveOrder[candidates.Count];
         for (int k = 0; k < order.Length; k++)
         {
-            order[k] = k;
+            var c = candidates[k];
+            order[k] = new ResolveOrder(c.Length, c.Priority, c.Start, k);
         }
 
-        Array.Sort(order, (x, y) =>
-        {
-            var a = candidates[x];
-            var b = candidates[y];
-            int by = b.Length.CompareTo(a.Length);
-            if (by == 0)
-            {
-                by = b.Priority.CompareTo(a.Priority);
-            }
+        Array.Sort(order);
 
-            if (by == 0)
-            {
-                by = a.Start.CompareTo(b.Start);
-            }
-
-            return by != 0 ? by : x.CompareTo(y);
-        });
-
-        var taken = new bool[length];
+        var taken = System.Buffers.ArrayPool<bool>.Shared.Rent(length);
+        taken.AsSpan(0, length).Clear();
         var chosen = new List<EntityCandidate>();
-        foreach (int k in order)
+        foreach (var o in order)
         {
-            var c = candidates[k];
-            bool free = true;
-            for (int i = c.Start; i < c.End && free; i++)
-            {
-                free = !taken[i];
-            }
-
-            if (!free)
+            var c = candidates[o.Index];
+            if (taken.AsSpan(c.Start, c.Length).Contains(true))
             {
                 continue;
             }
 
-            for (int i = c.Start; i < c.End; i++)
-            {
-                taken[i] = true;
-            }
-
+            taken.AsSpan(c.Start, c.Length).Fill(true);
             chosen.Add(c);
         }
 
+        System.Buffers.ArrayPool<bool>.Shared.Return(taken);
         chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
         return chosen;
     }
@@ -1103,7 +1080,8 @@ public sealed partial class EntityRecognizer
     private void AddNamesInsideNames(List<EntityCandidate> candidates, List<EntityCandidate> chosen)
     {
         var parks = chosen.Where(c => c.Type == EntityType.Place && c.Source == "suffix-pattern").ToList();
-        var names = chosen.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        // the names chosen, for districts' short forms inside a park: only a text with a park needs the set
+        var names = parks.Count == 0 ? [] : chosen.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var park in parks)
         {
             chosen.AddRange(candidates.Where(c => c.Source == "lexicon" && c.Start >= park.Start && c.End <= park.End && c.Length < park.Length
@@ -1174,18 +1152,34 @@ public sealed partial class EntityRecognizer
     /// <summary>Names that patterns found (people, companies, groups) are looked for again in the whole text.</summary>
     private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
     {
-        var found = chosen
-            .Where(c => (c.Source is "title-pattern" or "company-pattern" or "results-pattern" or "list-pattern" or "stock-code" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
+        // each surface once, the first that names it; a surface is cut out of the view only when it is new
+        var found = new List<(string Surface, string Name, EntityType Type)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seenSpan = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var c in chosen)
+        {
+            if (((c.Source is "title-pattern" or "company-pattern" or "results-pattern" or "list-pattern" or "stock-code" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
                 || (c.Source == "model" && c.Type is EntityType.Person or EntityType.Company or EntityType.Organization or EntityType.Government))
-            .Select(c => (Surface: view[c.Start..c.End], c.Name, c.Type))
-            .Concat(aliases)
-            // a registered name's short form (某某电子 of 佛山市某某电子股份有限公司) is how the text goes on to
-            // call it; three characters at least, as a two-character remainder is too often an ordinary word
-            .Concat(chosen.Where(c => c.Source == "company-pattern" && c.Type == EntityType.Company && c.Name.Length >= 3 && c.Name.Length < c.Length)
-                .Select(c => (Surface: c.Name, c.Name, c.Type)))
-            .Where(f => f.Surface.Length >= 2)
-            .DistinctBy(f => f.Surface)
-            .ToList();
+                && c.Length >= 2 && !seenSpan.Contains(view.AsSpan(c.Start, c.Length)))
+            {
+                string surface = view[c.Start..c.End];
+                seen.Add(surface);
+                found.Add((surface, c.Name, c.Type));
+            }
+        }
+
+        // a registered name's short form (某某电子 of 佛山市某某电子股份有限公司) is how the text goes on to
+        // call it; three characters at least, as a two-character remainder is too often an ordinary word
+        var shortNames = chosen.Where(c => c.Source == "company-pattern" && c.Type == EntityType.Company && c.Name.Length >= 3 && c.Name.Length < c.Length)
+            .Select(c => (Surface: c.Name, c.Name, c.Type));
+        foreach (var f in aliases.Concat(shortNames))
+        {
+            if (f.Surface.Length >= 2 && seen.Add(f.Surface))
+            {
+                found.Add(f);
+            }
+        }
+
         if (found.Count == 0)
         {
             return chosen;
@@ -1206,13 +1200,11 @@ public sealed partial class EntityRecognizer
             firstBits[(f.Surface[0] & 0xFF) >> 6] |= 1UL << f.Surface[0];
         }
 
-        var taken = new bool[view.Length];
+        var taken = System.Buffers.ArrayPool<bool>.Shared.Rent(view.Length);
+        taken.AsSpan(0, view.Length).Clear();
         foreach (var c in chosen)
         {
-            for (int i = c.Start; i < c.End; i++)
-            {
-                taken[i] = true;
-            }
+            taken.AsSpan(c.Start, c.Length).Fill(true);
         }
 
         var more = new List<EntityCandidate>();
@@ -1245,6 +1237,7 @@ public sealed partial class EntityRecognizer
             i += surface.Length - 1;
         }
 
+        System.Buffers.ArrayPool<bool>.Shared.Return(taken);
         if (more.Count == 0)
         {
             return chosen;
@@ -1253,6 +1246,29 @@ public sealed partial class EntityRecognizer
         chosen.AddRange(more);
         chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
         return chosen;
+    }
+}
+
+/// <summary>
+/// Where a candidate stands in <c>Resolve</c>'s order: longest first, then higher priority, then leftmost, then
+/// the order found. No two are equal, so any sort gives the one order.
+/// </summary>
+internal readonly record struct ResolveOrder(int Length, int Priority, int Start, int Index) : IComparable<ResolveOrder>
+{
+    public int CompareTo(ResolveOrder other)
+    {
+        int by = other.Length.CompareTo(Length);
+        if (by == 0)
+        {
+            by = other.Priority.CompareTo(Priority);
+        }
+
+        if (by == 0)
+        {
+            by = Start.CompareTo(other.Start);
+        }
+
+        return by != 0 ? by : Index.CompareTo(other.Index);
     }
 }
 

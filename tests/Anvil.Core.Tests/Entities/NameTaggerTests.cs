@@ -53,6 +53,95 @@ public class NameTaggerTests
     }
 
     [Fact]
+    public void DecodingAgreesWithAPlainScanThatKeepsTheFirstOfEqualScores()
+    {
+        // small whole-number scores make many previous tags tie; the decode must pick the first of them, as a plain
+        // scan over the previous tags does, under masks too (a masked tag scores -infinity)
+        const int T = NameTags.Count;
+        var random = new Random(17);
+        for (int round = 0; round < 300; round++)
+        {
+            int n = random.Next(1, 30);
+            var emissions = Enumerable.Range(0, n * T).Select(_ => (float)random.Next(-3, 4)).ToArray();
+            var transitions = Enumerable.Range(0, T * T).Select(_ => (float)random.Next(-3, 4)).ToArray();
+            var start = Enumerable.Range(0, T).Select(_ => (float)random.Next(-3, 4)).ToArray();
+            var allowed = round % 2 == 0 ? [] : Enumerable.Range(0, n).Select(_ => (ushort)random.Next(1, 1 << T)).ToArray();
+            var tags = new byte[n];
+            float score = Viterbi.Decode(emissions, transitions, start, allowed, tags);
+            var (expectedTags, expectedScore) = PlainDecode(emissions, transitions, start, allowed, n);
+            Assert.Equal(expectedScore, score);
+            Assert.Equal(expectedTags, tags);
+        }
+    }
+
+    /// <summary>The decode written as plainly as it can be: for each tag, a scan of the previous tags keeping the first best.</summary>
+    private static (byte[] Tags, float Score) PlainDecode(float[] emissions, float[] transitions, float[] start, ushort[] allowed, int n)
+    {
+        const int T = NameTags.Count;
+        var score = new float[n, T];
+        var back = new int[n, T];
+        for (int t = 0; t < T; t++)
+        {
+            bool ok = !NameTags.IsInside(t) && (allowed.Length == 0 || (allowed[0] & (1 << t)) != 0);
+            score[0, t] = ok ? start[t] + emissions[t] : float.NegativeInfinity;
+        }
+
+        for (int i = 1; i < n; i++)
+        {
+            for (int t = 0; t < T; t++)
+            {
+                if (allowed.Length > 0 && (allowed[i] & (1 << t)) == 0)
+                {
+                    score[i, t] = float.NegativeInfinity;
+                    continue;
+                }
+
+                float best = float.NegativeInfinity;
+                int previous = 0;
+                if (NameTags.IsInside(t))
+                {
+                    float sb = score[i - 1, t - 1] + transitions[((t - 1) * T) + t], si = score[i - 1, t] + transitions[(t * T) + t];
+                    (best, previous) = sb >= si ? (sb, t - 1) : (si, t);
+                }
+                else
+                {
+                    for (int p = 0; p < T; p++)
+                    {
+                        float s = score[i - 1, p] + transitions[(p * T) + t];
+                        if (s > best)
+                        {
+                            best = s;
+                            previous = p;
+                        }
+                    }
+                }
+
+                score[i, t] = best + emissions[(i * T) + t];
+                back[i, t] = previous;
+            }
+        }
+
+        int last = 0;
+        for (int t = 1; t < T; t++)
+        {
+            if (score[n - 1, t] > score[n - 1, last])
+            {
+                last = t;
+            }
+        }
+
+        float total = score[n - 1, last];
+        var tags = new byte[n];
+        for (int i = n - 1; i >= 0; i--)
+        {
+            tags[i] = (byte)last;
+            last = back[i, last];
+        }
+
+        return (tags, total);
+    }
+
+    [Fact]
     public void MaskedScoreFromTheUnmaskedPrefixIsTheMaskedDecodesScore()
     {
         // random scores and a mask from some character on (a proposed name and the character after it, as the

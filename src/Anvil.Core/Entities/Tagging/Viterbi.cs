@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Anvil.Core.Entities.Tagging;
 
 /// <summary>
@@ -25,8 +27,12 @@ public static class Viterbi
             return 0;
         }
 
-        Span<float> score = stackalloc float[T];
+        Span<float> padded = stackalloc float[Lanes];
+        padded[T] = float.NegativeInfinity;
+        var score = padded[..T];
         Span<float> nextScore = stackalloc float[T];
+        Span<float> columns = stackalloc float[T * Lanes];
+        Columns(transitions, columns);
         byte[]? rented = null;
         Span<byte> back = n * T <= 8192 ? stackalloc byte[n * T] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(n * T)).AsSpan(0, n * T);
         try
@@ -39,7 +45,7 @@ public static class Viterbi
 
             for (int i = 1; i < n; i++)
             {
-                Step(emissions.Slice(i * T, T), transitions, allowed.IsEmpty ? -1 : allowed[i], score, nextScore, back.Slice(i * T, T));
+                Step(emissions.Slice(i * T, T), transitions, columns, allowed.IsEmpty ? -1 : allowed[i], padded, nextScore, back.Slice(i * T, T));
                 nextScore.CopyTo(score);
                 if (!forward.IsEmpty)
                 {
@@ -80,8 +86,12 @@ public static class Viterbi
             return 0;
         }
 
-        Span<float> score = stackalloc float[T];
+        Span<float> padded = stackalloc float[Lanes];
+        padded[T] = float.NegativeInfinity;
+        var score = padded[..T];
         Span<float> nextScore = stackalloc float[T];
+        Span<float> columns = stackalloc float[T * Lanes];
+        Columns(transitions, columns);
         if (from == 0)
         {
             First(emissions, start, allowed, score);
@@ -94,7 +104,7 @@ public static class Viterbi
 
         for (int i = from; i < n; i++)
         {
-            Step(emissions.Slice(i * T, T), transitions, allowed.IsEmpty ? -1 : allowed[i], score, nextScore, default);
+            Step(emissions.Slice(i * T, T), transitions, columns, allowed.IsEmpty ? -1 : allowed[i], padded, nextScore, default);
             nextScore.CopyTo(score);
         }
 
@@ -110,9 +120,33 @@ public static class Viterbi
         }
     }
 
-    /// <summary>One character on: the best score ending in each tag, and (unless <paramref name="back"/> is empty) the tag before it.</summary>
-    private static void Step(ReadOnlySpan<float> row, ReadOnlySpan<float> transitions, int mask, ReadOnlySpan<float> score, Span<float> nextScore, Span<byte> back)
+    /// <summary>The previous tags' scores and a tag's column of transitions fill three vectors of four; the twelfth lane is -∞.</summary>
+    private const int Lanes = 12;
+
+    /// <summary>The transitions into each tag from every tag before it, a column of <see cref="Lanes"/> per tag.</summary>
+    private static void Columns(ReadOnlySpan<float> transitions, Span<float> columns)
     {
+        for (int t = 0; t < T; t++)
+        {
+            for (int p = 0; p < T; p++)
+            {
+                columns[(t * Lanes) + p] = transitions[(p * T) + t];
+            }
+
+            columns[(t * Lanes) + T] = float.NegativeInfinity;
+        }
+    }
+
+    /// <summary>
+    /// One character on: the best score ending in each tag, and (unless <paramref name="back"/> is empty) the tag before
+    /// it. <paramref name="score"/> holds the previous scores in its first T lanes and -∞ in the last.
+    /// </summary>
+    private static void Step(ReadOnlySpan<float> row, ReadOnlySpan<float> transitions, ReadOnlySpan<float> columns, int mask,
+        ReadOnlySpan<float> score, Span<float> nextScore, Span<byte> back)
+    {
+        var previous0 = Vector128.Create(score[..4]);
+        var previous1 = Vector128.Create(score.Slice(4, 4));
+        var previous2 = Vector128.Create(score.Slice(8, 4));
         for (int t = 0; t < T; t++)
         {
             if ((mask & (1 << t)) == 0)
@@ -126,8 +160,8 @@ public static class Viterbi
                 continue;
             }
 
-            float bestScore = float.NegativeInfinity;
-            int bestPrevious = 0;
+            float bestScore;
+            int bestPrevious;
             if (NameTags.IsInside(t))
             {
                 // only its own B- or I- tag comes before an I- tag
@@ -137,15 +171,20 @@ public static class Viterbi
             }
             else
             {
-                for (int p = 0; p < T; p++)
-                {
-                    float s = score[p] + transitions[(p * T) + t];
-                    if (s > bestScore)
-                    {
-                        bestScore = s;
-                        bestPrevious = p;
-                    }
-                }
+                // every previous tag at once: the highest sum, then the first tag that reaches it, as a scan that keeps
+                // the first of equal sums finds it (the sums are never NaN; the scan's branch on each was mispredicted
+                // as often as not)
+                var column = columns.Slice(t * Lanes, Lanes);
+                var sum0 = previous0 + Vector128.Create(column[..4]);
+                var sum1 = previous1 + Vector128.Create(column.Slice(4, 4));
+                var sum2 = previous2 + Vector128.Create(column.Slice(8, 4));
+                var highest = Vector128.Max(Vector128.Max(sum0, sum1), sum2);
+                var top = Vector128.Create(Math.Max(Math.Max(highest[0], highest[1]), Math.Max(highest[2], highest[3])));
+                uint reaching = Vector128.Equals(sum0, top).ExtractMostSignificantBits()
+                    | (Vector128.Equals(sum1, top).ExtractMostSignificantBits() << 4)
+                    | (Vector128.Equals(sum2, top).ExtractMostSignificantBits() << 8);
+                bestPrevious = System.Numerics.BitOperations.TrailingZeroCount(reaching);
+                bestScore = (bestPrevious < 4 ? sum0 : bestPrevious < 8 ? sum1 : sum2)[bestPrevious & 3];
             }
 
             nextScore[t] = bestScore + row[t];
