@@ -299,13 +299,9 @@ public sealed partial class EntityRecognizer
                 }
             }
 
-            if (_data.FacilityWords.CanStartWith(c))
+            if (_data.FacilityWords.WordAt(text, j) is > 0 and var facility)
             {
-                int len = _data.FacilityWords.LongestMatch(text, j, out _);
-                if (len > 0)
-                {
-                    AddFacility(view, j, j + len, output, endingAt);
-                }
+                AddFacility(view, j, j + facility, output, endingAt);
             }
 
             if (_data.UniversitySuffixes.CanStartWith(c))
@@ -550,7 +546,7 @@ public sealed partial class EntityRecognizer
             return;
         }
 
-        if (end < view.Length && _data.FacilityBodyWords.CanStartWith(view[end]) && _data.FacilityBodyWords.LongestMatch(view, end, out _) > 0)
+        if (_data.FacilityBodyWords.WordAt(view, end) > 0)
         {
             return; // 香港机场 + 管理局: the body that runs it, not the facility
         }
@@ -632,12 +628,7 @@ public sealed partial class EntityRecognizer
         var text = view.AsSpan();
         for (int j = 0; j < text.Length; j++)
         {
-            if (!_data.DatelineWords.CanStartWith(text[j]))
-            {
-                continue;
-            }
-
-            int len = _data.DatelineWords.LongestMatch(text, j, out _);
+            int len = _data.DatelineWords.WordAt(text, j);
             int open = j + len;
             while (len > 0 && open < text.Length && text[open] == ' ')
             {
@@ -692,12 +683,7 @@ public sealed partial class EntityRecognizer
         var text = view.AsSpan();
         for (int j = 0; j < text.Length; j++)
         {
-            if (!_data.LatinSourceLeads.CanStartWith(text[j]))
-            {
-                continue;
-            }
-
-            int len = _data.LatinSourceLeads.LongestMatch(text, j, out _);
+            int len = _data.LatinSourceLeads.WordAt(text, j);
             if (len == 0)
             {
                 continue;
@@ -721,7 +707,7 @@ public sealed partial class EntityRecognizer
                 tail++;
             }
 
-            if (tail < text.Length && _data.LatinSourceTails.CanStartWith(text[tail]) && _data.LatinSourceTails.LongestMatch(text, tail, out _) > 0)
+            if (_data.LatinSourceTails.WordAt(text, tail) > 0)
             {
                 output.Add(new EntityCandidate(start, end, view[start..end], EntityType.Company, PatternPriority, "latin-source-pattern"));
                 j = end - 1;

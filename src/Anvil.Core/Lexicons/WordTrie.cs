@@ -92,6 +92,9 @@ public sealed class WordTrie<TValue>
     /// <summary>True when some word starts with this character (a cheap filter before walking).</summary>
     public bool CanStartWith(char c) => _canStart.Contains(c);
 
+    /// <summary>The length of the longest word at <paramref name="start"/>, 0 for none or past the end of the text.</summary>
+    public int WordAt(ReadOnlySpan<char> text, int start) => start < text.Length ? LongestMatch(text, start, out _) : 0;
+
     /// <summary>The longest word starting at <paramref name="start"/>; its length, or 0 when none.</summary>
     public int LongestMatch(ReadOnlySpan<char> text, int start, out TValue value)
     {

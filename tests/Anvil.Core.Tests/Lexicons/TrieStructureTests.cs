@@ -84,4 +84,17 @@ public class TrieStructureTests
         trie.AllMatches("深圳市", 0, (length, v) => all.Add((length, v)));
         Assert.Equal([(2, 5), (3, 2)], all);
     }
+
+    [Fact]
+    public void WordAtGivesTheLongestWordOrNothing()
+    {
+        var trie = new WordTrie<bool>();
+        trie.Add("站", true);
+        trie.Add("国际机场", true);
+        trie.Add("机场", true);
+        Assert.Equal(4, trie.WordAt("宝安国际机场", 2));
+        Assert.Equal(2, trie.WordAt("宝安机场", 2));
+        Assert.Equal(0, trie.WordAt("宝安机", 2));  // a word's start, no whole word
+        Assert.Equal(0, trie.WordAt("上水站", 3));  // past the end of the text
+    }
 }
