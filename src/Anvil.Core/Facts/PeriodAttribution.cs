@@ -84,12 +84,39 @@ internal sealed class PeriodAttribution(FactDocument doc)
             ? (first, last) : null;
     }
 
+    /// <summary>
+    /// A period written right before the figure, or with only the possessive between, is the figure's own: 2014年32万辆,
+    /// 比2019年的30万辆, 较上年同期的87.3亿元. That holds for the base of a comparison too, because the figure written
+    /// after the base is the base's value, not the value compared with it.
+    /// </summary>
+    private PeriodMention? Adjoining(int position, TextSpan sentence)
+    {
+        PeriodMention? last = null;
+        foreach (var p in doc.PeriodsWithin(sentence.Start, position))
+        {
+            last = p;
+        }
+
+        if (last is null || last.Value is null || last.IsSince || last.Granularity == PeriodGranularity.Day && !last.IsAsAt)
+        {
+            return null;
+        }
+
+        int gap = position - last.Span.End;
+        return gap == 0 || (gap == 1 && _text[last.Span.End] == doc.Data.Subjects.Possessive) ? last : null;
+    }
+
     private bool IsSeparator(int from, int to, char[] separators) =>
         to - from == 1 && Array.IndexOf(separators, _text[from]) >= 0;
 
     private PeriodMention? Governing(Figure figure, TextSpan sentence)
     {
         int position = figure.View.Start;
+        if (Adjoining(position, sentence) is { } own)
+        {
+            return own;
+        }
+
         int partStart = doc.PartStart(sentence, position);
         var figureClause = doc.ClauseAround(sentence, position);
         // a day (7月20日发布…, 北京8月10日电) dates an event, not the figures of other clauses, unless it is an as-at date
