@@ -41,6 +41,7 @@ internal sealed class FactDocument
         // only mentions that can govern: PeriodResolver.Governing skips the others one by one, and a text of thousands
         // of unresolved periods (去年 with no document date) made every figure walk them all
         GoverningPeriods = [.. Periods.Where(p => (p.Granularity != PeriodGranularity.Day || p.IsAsAt) && !p.IsComparison && p.Value is not null)];
+        FramingPeriods = [.. GoverningPeriods.Where(p => !p.IsSamePeriod && OpensClause(p.Span.Start))];
         LocalCurrency = FindLocalCurrency();
         RegionPlace = Script != Script.Hant ? null : LocalCurrency == "TWD" ? data.RegionPlaces.Taiwan : data.RegionPlaces.HongKong;
         _namedReferences = FindNamedReferences();
@@ -190,6 +191,12 @@ internal sealed class FactDocument
 
     public List<PeriodMention> GoverningPeriods { get; }
 
+    /// <summary>
+    /// The governing periods that open their clause (2023年，… / 上半年全市…): they set the time of what follows, where a
+    /// period after a verb (将在9月完成, 到2019年初提高到25%) dates its own clause. Only these carry into a new paragraph.
+    /// </summary>
+    public List<PeriodMention> FramingPeriods { get; }
+
     public List<Mention> PlaceMentions { get; }
 
     public List<Mention> CompanyMentions { get; }
@@ -318,6 +325,13 @@ internal sealed class FactDocument
         int start = Text.AsSpan(0, position).LastIndexOfAny(Punctuation.ClauseEnds) + 1;
         int ahead = Text.AsSpan(position).IndexOfAny(Punctuation.ClauseEnds);
         return new TextSpan(start, ahead < 0 ? Text.Length : position + ahead);
+    }
+
+    /// <summary>True when only white space stands between the clause's start and a position.</summary>
+    private bool OpensClause(int position)
+    {
+        int start = ClauseOf(position).Start;
+        return Text.AsSpan(start, position - start).IsWhiteSpace();
     }
 
     /// <summary>Where the part of the sentence that holds a position starts: after the last semicolon before it.</summary>

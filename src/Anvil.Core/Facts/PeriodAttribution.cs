@@ -5,10 +5,10 @@ namespace Anvil.Core.Facts;
 
 /// <summary>
 /// When a figure holds. Within the part of the sentence the figure stands in (up to the last semicolon), the nearest
-/// period whose clause states figures, or else the first one (二季度扭转了一季度…的局面，实现营收… belongs to 二季度); a
-/// part without a period takes the sentence's opening one (上半年…，6月环比下降0.1%；工业生产者出厂价格同比下降1.7%
-/// belongs to 上半年); else the period carried on from before. A figure said to be current (目前) has none: the
-/// document's date dates it. A 分别 list of figures after a list of as many periods pairs them in order.
+/// period whose clause states figures, or else the first one (二季度扭转了一季度…的局面，实现营收… belongs to 二季度); a part without a
+/// period takes the sentence's opening one (上半年…，6月环比下降0.1%；工业生产者出厂价格同比下降1.7% belongs to 上半年); else the period carried
+/// on from before (from an earlier paragraph, only a period that opens its clause). A figure said to be current (目前)
+/// has none: the document's date dates it. A 分别 list of figures after a list of as many periods pairs them in order.
 /// </summary>
 internal sealed class PeriodAttribution(FactDocument doc)
 {
@@ -152,6 +152,12 @@ internal sealed class PeriodAttribution(FactDocument doc)
         }
 
         var carried = PeriodResolver.Governing(doc.GoverningPeriods, position, _text);
+        if (carried is not null && carried.Span.End < position && _text.AsSpan(carried.Span.End, position - carried.Span.End).Contains('\n'))
+        {
+            // from an earlier paragraph only a period that frames what follows carries on
+            carried = PeriodResolver.Governing(doc.FramingPeriods, position);
+        }
+
         PeriodMention? dayInClause = null;
         foreach (var p in doc.PeriodsWithin(figureClause.Start, position))
         {
