@@ -330,8 +330,14 @@ internal sealed class FactDocument
     /// <summary>True when only white space stands between the clause's start and a position.</summary>
     private bool OpensClause(int position)
     {
-        int start = ClauseOf(position).Start;
-        return Text.AsSpan(start, position - start).IsWhiteSpace();
+        // back over white space only, never to the clause start: a text without clause marks stays linear
+        int k = position - 1;
+        while (k >= 0 && char.IsWhiteSpace(Text[k]) && Text[k] != '\n')
+        {
+            k--;
+        }
+
+        return k < 0 || Punctuation.ClauseEnds.Contains(Text[k]);
     }
 
     /// <summary>Where the part of the sentence that holds a position starts: after the last semicolon before it.</summary>
