@@ -62,6 +62,10 @@ internal sealed class FigureResolver
 
         var (kind, sign) = (reading.Kind, reading.Sign);
         var (scope, indicator, inherited) = Measure(f, reading, subject, phrase);
+        if (scope is null && !inherited && !ReferenceEquals(reading.Measure, earlier) && ThingBeforePeriod(who.PhraseStart + phraseOffset, earlier, indicator) is { } thing)
+        {
+            scope = thing;
+        }
 
         // 分别: the i-th figure of a list takes the i-th item named before it
         var list = _lists.Distribute(f);
@@ -143,6 +147,39 @@ internal sealed class FigureResolver
         }
 
         return new Resolution(new FactRecord(span, fact), carried, discourse);
+    }
+
+    /// <summary>
+    /// 汽车二季度产量30万辆, 半导体上半年销售额…: the nouns right before a period that stands between them and a named measure
+    /// are the thing measured. Null when the words before the period are no thing (a verb, a function word, a name, 全市,
+    /// a word of the statement's kind such as 计划) or the measure is not one.
+    /// </summary>
+    private string? ThingBeforePeriod(int measureStart, string earlier, string indicator)
+    {
+        if (earlier.Length < 2 || indicator.Length == 0 || !(_measures.IsMeasure(indicator) || _doc.Data.Indicators.ContainsKey(indicator)))
+        {
+            return null;
+        }
+
+        int at = measureStart;
+        while (at > 0 && _doc.Text[at - 1] == ' ')
+        {
+            at--;
+        }
+
+        foreach (var p in _doc.PeriodsWithin(Math.Max(0, at - 16), at))
+        {
+            if (p.Span.End == at && !p.IsComparison && p.Span.Start >= earlier.Length
+                && _doc.Text.AsSpan(p.Span.Start - earlier.Length, earlier.Length).SequenceEqual(earlier))
+            {
+                // 中国移动去年盈利: a name is a subject, not a thing; 恒地计划今年推售: a word of the statement's kind is none
+                bool named = _doc.MentionsWithin(p.Span.Start - earlier.Length, p.Span.Start).Any();
+                return !named && _measures.IsThing(earlier) && !_doc.Data.SubjectReferences.ContainsKey(earlier)
+                    && !_doc.Data.StatusCueWords.AnyIn(earlier) ? _measures.ThingOrNone(earlier) : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The scope and indicator the words name, completed from the clause before, the words after, or the figure before.</summary>
