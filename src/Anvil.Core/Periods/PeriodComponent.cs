@@ -31,6 +31,12 @@ public sealed class PeriodComponent : IPipelineComponent
             // more often than the 2021 it looks ahead to), as the last day of that year; the document keeps no date
             found = _recognizer.Find(view.Text, new DateOnly(year, 12, 31));
         }
+        else if (analysis.Document.Date is null && DateInName(analysis.Document.Id) is { } named)
+        {
+            // an undated text that writes no year of its own, in a file named with its date or year (news-2021-07-08,
+            // review-2021): relative periods are read against that, the document still keeps no date
+            found = _recognizer.Find(view.Text, named);
+        }
 
         foreach (var m in found)
         {
@@ -41,6 +47,61 @@ public sealed class PeriodComponent : IPipelineComponent
             }
         }
     }
+
+    /// <summary>
+    /// The date a document's name writes (2025-03-20, 20250320), or the last day of the last year it writes (2021 in
+    /// tw-review-2021); null when it writes neither. Only years from 1980 to 2099 count: other runs of four digits are
+    /// numbers.
+    /// </summary>
+    internal static DateOnly? DateInName(string name)
+    {
+        int? lastYear = null;
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (!char.IsAsciiDigit(name[i]) || (i > 0 && char.IsAsciiDigit(name[i - 1])))
+            {
+                continue;
+            }
+
+            int end = i;
+            while (end < name.Length && char.IsAsciiDigit(name[end]))
+            {
+                end++;
+            }
+
+            if (end - i == 8 && Year(name.AsSpan(i, 4)) is int compact
+                && TryDate(compact, name.AsSpan(i + 4, 2), name.AsSpan(i + 6, 2)) is { } day)
+            {
+                return day;
+            }
+
+            if (end - i == 4 && Year(name.AsSpan(i, 4)) is int year)
+            {
+                // 2025-03-20: the year, a separator, the month, a separator, the day
+                if (end + 6 <= name.Length && name[end] is '-' or '_' or '.' && name[end + 3] == name[end]
+                    && (end + 6 == name.Length || !char.IsAsciiDigit(name[end + 6]))
+                    && TryDate(year, name.AsSpan(end + 1, 2), name.AsSpan(end + 4, 2)) is { } dated)
+                {
+                    return dated;
+                }
+
+                lastYear = year;
+            }
+
+            i = end;
+        }
+
+        return lastYear is int y ? new DateOnly(y, 12, 31) : null;
+    }
+
+    private static int? Year(ReadOnlySpan<char> digits) =>
+        int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y)
+        && y is >= 1980 and <= 2099 ? y : null;
+
+    private static DateOnly? TryDate(int year, ReadOnlySpan<char> month, ReadOnlySpan<char> day) =>
+        int.TryParse(month, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int m)
+        && int.TryParse(day, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int d)
+        && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(year, m) ? new DateOnly(year, m, d) : null;
 
     /// <summary>The year that the text's periods write out most often (the later of equals), or null when none does.</summary>
     internal static int? YearWrittenMost(IEnumerable<PeriodMention> mentions)
