@@ -130,6 +130,12 @@ public sealed class PeriodRecognizer
         private readonly bool _budgetText;
         private int? _anchorYear;
         private bool _anchorIsDocYear;
+
+        // whether the anchor year's mention opens its clause (2019年，… sets the time of what follows; 到2019年初提高 dates
+        // its own clause), and whether a line break has come since: a bare month in a later paragraph of a dated text
+        // takes the anchor only when it frames
+        private bool _anchorFrames;
+        private bool _paragraphSinceAnchor;
         private (int Year, int Month, bool Relative)? _lastMonth;
         private PeriodMention? _governing;
 
@@ -182,6 +188,7 @@ public sealed class PeriodRecognizer
                         continue;
                     case '\n' or '。':
                         titleDepth = 0;
+                        _paragraphSinceAnchor |= c == '\n';
                         i++;
                         continue;
                 }
@@ -227,6 +234,18 @@ public sealed class PeriodRecognizer
         }
 
         private char F(int p) => p >= 0 && p < _text.Length ? _fold[_text[p]] : '\0';
+
+        /// <summary>True when only white space stands between the start of the clause and a position.</summary>
+        private bool OpensClause(int position)
+        {
+            int k = position - 1;
+            while (k >= 0 && _text[k] is ' ' or '\t' or '\u3000')
+            {
+                k--;
+            }
+
+            return k < 0 || Punctuation.ClauseEnds.Contains(_text[k]);
+        }
 
         /// <summary>Reads a period at <paramref name="i"/>; returns the index after it, or <paramref name="i"/>.</summary>
         private int TryAt(int i)
@@ -832,12 +851,13 @@ public sealed class PeriodRecognizer
                     }
                     else
                     {
-                        year = _anchorYear ?? _date?.Year;
-                        relative = _anchorYear is null;
+                        int? anchor = _paragraphSinceAnchor && !_anchorFrames && _date is not null ? null : _anchorYear;
+                        year = anchor ?? _date?.Year;
+                        relative = anchor is null;
 
                         // 12月 in a February text is last December: a month written without its year is one that
                         // has been, seldom one more than four months ahead
-                        if ((_anchorYear is null || _anchorIsDocYear) && _date is { } today && year == today.Year
+                        if ((anchor is null || _anchorIsDocYear) && _date is { } today && year == today.Year
                             && LastMonthOf(part) - today.Month > MaxMonthsAhead && !FutureBefore(start))
                         {
                             year--;
@@ -892,6 +912,8 @@ public sealed class PeriodRecognizer
             {
                 _anchorYear = year;
                 _anchorIsDocYear = y.Kind == YearKind.Doc;
+                _anchorFrames = OpensClause(spanStart);
+                _paragraphSinceAnchor = false;
             }
 
             if (part.Kind is PartKind.Month or PartKind.Day && year is int yy)

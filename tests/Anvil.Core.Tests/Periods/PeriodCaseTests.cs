@@ -35,6 +35,7 @@ public class PeriodCaseTests
         var parts = dateAndExpected.Split('\t');
         DateOnly? date = parts[0] == "-" ? null : DateOnly.ParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture);
         string expected = parts[1];
+        text = text.Replace("\\n", "\n", StringComparison.Ordinal); // a line break is written \n in the case file
         var view = TextNormalizer.Default.Normalize(text);
         var actual = PeriodRecognizer.Default.Find(view.Text, date).Select(m =>
         {
