@@ -96,11 +96,12 @@ public sealed record SubjectCues(
 }
 
 /// <summary>What makes a number no figure, and the words of list statements (facts/figure-cues.tsv).</summary>
-public sealed record FigureCues(string Demonstratives, string SingleNumerals, string Distributive, char[] ItemSeparators, string[] ItemPrefixes)
+public sealed record FigureCues(string Demonstratives, string SingleNumerals, string Distributive, char[] ItemSeparators, string[] ItemPrefixes,
+    char[] PeriodLinks)
 {
     public static FigureCues Load(CueTable t) => new(
         new string(t.Chars("demonstrative")), new string(t.Chars("single-numeral")), t.Word("distributive"), t.Chars("item-separator"),
-        t.Words("item-prefix"));
+        t.Words("item-prefix"), t.Chars("period-link"));
 }
 
 /// <summary>How a text says a body released figures, and what makes a section a company's report of its results (facts/source-cues.tsv).</summary>

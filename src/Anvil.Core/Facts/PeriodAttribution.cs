@@ -85,8 +85,8 @@ internal sealed class PeriodAttribution(FactDocument doc)
     }
 
     /// <summary>
-    /// A period written right before the figure, or with only the possessive between, is the figure's own: 2014年32万辆,
-    /// 比2019年的30万辆, 较上年同期的87.3亿元. That holds for the base of a comparison too, because the figure written
+    /// A period written right before the figure, or with only a linking character between (的, 为; facts/figure-cues.tsv),
+    /// is the figure's own: 2014年32万辆, 比2019年的30万辆, 较上年同期的87.3亿元, 较去年同期为2000万支. That holds for the base of a comparison too, because the figure written
     /// after the base is the base's value, not the value compared with it.
     /// </summary>
     private PeriodMention? Adjoining(int position, TextSpan sentence)
@@ -103,7 +103,7 @@ internal sealed class PeriodAttribution(FactDocument doc)
         }
 
         int gap = position - last.Span.End;
-        return gap == 0 || (gap == 1 && _text[last.Span.End] == doc.Data.Subjects.Possessive) ? last : null;
+        return gap == 0 || (gap == 1 && Array.IndexOf(doc.Data.Figures.PeriodLinks, _text[last.Span.End]) >= 0) ? last : null;
     }
 
     private bool IsSeparator(int from, int to, char[] separators) =>
