@@ -54,6 +54,8 @@ internal sealed class FigureResolver
             return null;
         }
 
+        reading = reading with { Measure = _phrase.AfterStatement(reading.Measure) };
+
         if (_phrase.TrimEnds(reading.Measure).Length == 0 && _phrase.TrimEnds(earlier).Length > 0 && reading.Kind is not FactKind.Rank)
         {
             // 经济去年收缩3.5%: a period between the measure and the word of change; the measure is the run before it

@@ -147,6 +147,66 @@ internal sealed class MeasurePhrase(FactDocument doc)
         return s.Slice(start, end - start).Trim(Punctuation.PhraseTrim);
     }
 
+    /// <summary>
+    /// 政府料经济, 政府预测经济: a word saying what kind of statement the figure is (料, 预测, 计划; facts/statement-cues.tsv)
+    /// stands between who says it and what is measured, so the measure starts after the last one. Kept whole where
+    /// what follows the word names no measure, or where the word is part of a measure the thesaurus knows (预期寿命).
+    /// </summary>
+    public string AfterStatement(string phrase)
+    {
+        if (phrase.Length < 3 || !_data.StatusCueWords.AnyIn(phrase))
+        {
+            return phrase;
+        }
+
+        int cut = -1, cueStart = -1;
+        foreach (var cue in _data.StatusCues)
+        {
+            int at = phrase.LastIndexOf(cue.Word, StringComparison.Ordinal);
+            if (at >= 0 && (at == 0 || !cue.NotAfter.Contains(phrase[at - 1], StringComparison.Ordinal)) && at + cue.Word.Length > cut)
+            {
+                (cut, cueStart) = (at + cue.Word.Length, at);
+            }
+        }
+
+        if (cut < 0 || phrase.Length - cut < 2 || !NamesMeasure(phrase.AsSpan(cut)))
+        {
+            return phrase; // 增长目标订于, 本来预计高达: what follows the word is no measure
+        }
+
+        for (int k = 0; k <= cueStart; k++)
+        {
+            for (int e = cut; e <= phrase.Length; e++)
+            {
+                if (_data.Vocabulary.Knows(phrase[k..e]))
+                {
+                    return phrase; // 预期寿命: the word is the measure's own
+                }
+            }
+        }
+
+        return phrase[cut..];
+    }
+
+    /// <summary>A measure the thesaurus knows (经济), or words ending as a measure does (采购金额).</summary>
+    private bool NamesMeasure(ReadOnlySpan<char> words)
+    {
+        if (_data.Vocabulary.Knows(words.ToString()))
+        {
+            return true;
+        }
+
+        foreach (var ending in _data.MeasureEndings)
+        {
+            if (words.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>增速比一季度, 比上年年初预算: the base of a comparison is not part of the measure.</summary>
     public string CutComparison(string measure)
     {
