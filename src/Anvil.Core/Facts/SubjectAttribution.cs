@@ -29,6 +29,11 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
             mention = In(-1, figure.View.Start, doc.PartStart(f.Sentence, figure.View.Start), f.Discourse);
         }
 
+        if (mention is { Type: EntityType.Place } market && ForeignMarketOfCompany(market, f.Sentence, figure.View.Start) is { } company)
+        {
+            mention = company;
+        }
+
         int phraseStart = Math.Max(f.PreviousEnd, f.Clause.Start);
         if (mention is not null && mention.View.End > phraseStart
             && !(mention.IsReference && _text[phraseStart..mention.View.Start].Trim().Length > 1))
@@ -46,6 +51,32 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
         string? subject = mention?.Name ?? f.LastInSentence?.Subject ?? f.Discourse.Topic ?? doc.TopicAt(figure.View.Start).Subject
             ?? doc.MainPlace ?? doc.CountryByDefault ?? doc.RegionPlace;
         return subject is null ? null : new SubjectReading(subject, mention, phraseStart);
+    }
+
+    /// <summary>
+    /// 宇通客车海外订单不断，继乌兹别克斯坦800辆订单交付后…: in a sentence headed by a company, a country other than the text's
+    /// own named in a later clause (inside it, or right before the figure) is a market of the company, not what its
+    /// figures are about. Returns the company, or null where the rule does not apply.
+    /// </summary>
+    private Mention? ForeignMarketOfCompany(Mention place, TextSpan sentence, int position)
+    {
+        // a country heading its clause with words of its own before the figure (美国核心通胀率达到3%) is the subject; one
+        // right before the figure (乌兹别克斯坦800辆订单) names whose orders they are
+        if (PlaceLevels.Default.LevelOf(place.Name) != PlaceLevel.Country || place.Name == _cues.Country || place.Name == doc.RegionPlace
+            || (IsHead(place, doc.ClauseAround(sentence, place.View.Start)) && position > place.View.End))
+        {
+            return null;
+        }
+
+        int partStart = doc.PartStart(sentence, position);
+        foreach (var m in doc.MentionsWithin(partStart, place.View.Start))
+        {
+            // the first name of the sentence part, heading its clause
+            return m.Type == EntityType.Company && IsHead(m, doc.ClauseAround(sentence, m.View.Start))
+                && doc.ClauseAround(sentence, m.View.Start).End < place.View.Start && AsSubject(m) is { } company ? company : null;
+        }
+
+        return null;
     }
 
     /// <summary>A subject named at the head of its clause is what the text goes on about (not a body, person or work).</summary>
