@@ -175,7 +175,7 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
 
     private Mention? AsSubject(Mention m)
     {
-        if (IsExample(m) || IsLocative(m))
+        if (IsExample(m) || IsLocative(m) || IsExcluded(m))
         {
             return null;
         }
@@ -277,6 +277,21 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
         foreach (var w in _cues.ExampleClose)
         {
             if (rest.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>撇除越南业务利润: a name right after a word of exclusion is what the figure leaves out.</summary>
+    private bool IsExcluded(Mention m)
+    {
+        var before = _text.AsSpan(0, m.View.Start);
+        foreach (var word in _cues.Exclusions)
+        {
+            if (before.EndsWith(word, StringComparison.Ordinal))
             {
                 return true;
             }
