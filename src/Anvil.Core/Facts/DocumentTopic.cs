@@ -53,7 +53,21 @@ internal static class DocumentTopic
         }
 
         var titleNames = sections[0].HeadingEnd == 0 ? NamesIn(doc.Analysis.Document.Title, lexicon) : [];
-        return [.. sections.Select((s, i) => (s.Start, Of(doc, s.Start, s.HeadingEnd, s.End, i == 0 ? titleNames : [])))];
+        var topics = sections.Select((s, i) => (Start: s.Start, Topic: Of(doc, s.Start, s.HeadingEnd, s.End, i == 0 ? titleNames : []))).ToList();
+        if (sections.Count > 1 && (doc.RegionPlace ?? doc.CountryByDefault) is { } home)
+        {
+            // the items of a news feed have nothing to do with each other: an item that names no place or company speaks
+            // of the feed's region (or country), not of what the other items name most
+            for (int i = 0; i < topics.Count; i++)
+            {
+                if (topics[i].Topic.Subject is null)
+                {
+                    topics[i] = topics[i] with { Topic = topics[i].Topic with { Subject = home } };
+                }
+            }
+        }
+
+        return topics;
     }
 
     private static Topic Of(FactDocument doc, int start, int headingEnd, int end, List<(string Name, EntityType Type)> headline)
