@@ -7,4 +7,10 @@ internal readonly record struct EntityCandidate(int Start, int End, string Name,
 
     /// <summary>Names of which at least one must also be found in the text (see LexiconEntry.RequiresContext).</summary>
     public IReadOnlyList<string>? RequiresContext { get; init; }
+
+    /// <summary>
+    /// The name begins before a known name of its type that ends where it ends, and rightly so (印度 + 外交部): Resolve
+    /// keeps it though the lexicon says where that known name starts.
+    /// </summary>
+    public bool OwnStart { get; init; }
 }

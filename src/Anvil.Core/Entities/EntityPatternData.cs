@@ -47,6 +47,12 @@ public sealed class EntityPatternData
 
     public int LongestStopWord { get; private set; }
 
+    /// <summary>
+    /// Words written after a company's name that only say it is a company (某某 + 公司, 某某 + 总公司;
+    /// entities/company-words.tsv): part of the mention, not of the short name.
+    /// </summary>
+    public HashSet<string> CompanyWords { get; } = new(StringComparer.Ordinal);
+
     /// <summary>What bounds a registered company name on the left (entities/legal-name-boundaries.tsv).</summary>
     public HashSet<string> LegalNameBoundaries { get; } = new(StringComparer.Ordinal);
 
@@ -86,6 +92,8 @@ public sealed class EntityPatternData
 
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SurnameLookup => SpanLookups.Surnames;
 
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CompanyWordLookup => SpanLookups.CompanyWords;
+
     private SpanLookupSet SpanLookups => _spanLookups ??= new SpanLookupSet(this);
 
     private SpanLookupSet? _spanLookups;
@@ -96,6 +104,7 @@ public sealed class EntityPatternData
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LegalNameBoundaries = d.LegalNameBoundaries.GetAlternateLookup<ReadOnlySpan<char>>();
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ListClosers = d.ListClosers.GetAlternateLookup<ReadOnlySpan<char>>();
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Surnames = d.Surnames.GetAlternateLookup<ReadOnlySpan<char>>();
+        public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CompanyWords = d.CompanyWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Exchange suffixes of stock codes (HK, SH, TW) written after a listed company's name: 某某(00004.HK).</summary>
@@ -211,6 +220,7 @@ public sealed class EntityPatternData
         d.StopWords.UnionWith(Words("entities/stopwords.tsv"));
         d.CommonCompounds.UnionWith(Words("entities/common-compounds.tsv"));
         d.LegalNameBoundaries.UnionWith(Words("entities/legal-name-boundaries.tsv"));
+        d.CompanyWords.UnionWith(Words("entities/company-words.tsv"));
         d.LongestStopWord = Math.Max(d.StopWords.Max(w => w.Length), d.LegalNameBoundaries.Max(w => w.Length));
         d.Surnames.UnionWith(Words("entities/surnames.tsv"));
         d.NameBreakers.UnionWith(Words("entities/name-breakers.tsv").Where(w => w.Length == 1).Select(w => w[0]));

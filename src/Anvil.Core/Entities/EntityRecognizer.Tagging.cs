@@ -358,12 +358,13 @@ public sealed partial class EntityRecognizer
                 continue; // 华为比亚迪大疆: known names written one after another are a list, not one name
             }
 
-            if (n.Kind == NameKind.Government && EndsWithOrdinaryWord(view, n))
+            if (n.Kind == NameKind.Government && EndsWithOrdinaryWord(view, n) && !PlaceThenOneWord(view, near, n))
             {
-                continue; // 国务院 + 内部, 佛山市 + 加速布局: a body's name ends with its body word
+                continue; // 国务院 + 内部, 佛山市 + 加速布局: a body's name ends with its body word (a place's own 消防局 is one)
             }
 
-            if (n.Kind is NameKind.Government or NameKind.Organization && WidensKnownBody(near, n))
+            bool anotherPlacesBody = false;
+            if (n.Kind is NameKind.Government or NameKind.Organization && WidensKnownBody(view, near, n, out anotherPlacesBody) && !anotherPlacesBody)
             {
                 continue; // 中共 + 广东省委, 国家 + 交通运输部: the known body stands; the tagger only widened it on the left
             }
@@ -382,7 +383,7 @@ public sealed partial class EntityRecognizer
             };
             if (name is not null)
             {
-                candidates.Add(new EntityCandidate(n.Start, n.End, name, n.Kind.ToEntityType(), ModelPriority, "model"));
+                candidates.Add(new EntityCandidate(n.Start, n.End, name, n.Kind.ToEntityType(), ModelPriority, "model") { OwnStart = anotherPlacesBody });
             }
         }
     }
@@ -550,15 +551,58 @@ public sealed partial class EntityRecognizer
         }
     }
 
-    /// <summary>A known body or organisation of the tagged name's type ends where it ends and begins after it begins.</summary>
-    private static bool WidensKnownBody(ReadOnlySpan<EntityCandidate> candidates, TaggedName n)
+    /// <summary>
+    /// A known body or organisation of the tagged name's type ends where it ends and begins after it begins.
+    /// <paramref name="anotherPlacesBody"/>: what stands before it is a known place other than the one the lexicon says
+    /// the body governs (印度 + 外交部, 美国 + 国务院, where 外交部 and 国务院 alone are China's): that place's own body,
+    /// a name of its own.
+    /// </summary>
+    private bool WidensKnownBody(string view, ReadOnlySpan<EntityCandidate> candidates, TaggedName n, out bool anotherPlacesBody)
     {
+        anotherPlacesBody = false;
         var type = n.Kind.ToEntityType();
         foreach (var c in candidates)
         {
             if (c.End == n.End && c.Start > n.Start && c.Type == type)
             {
+                if (c.Source == "lexicon" && LookupView(view.AsSpan(c.Start, c.Length)) is { Place: { } governs })
+                {
+                    foreach (var p in candidates)
+                    {
+                        anotherPlacesBody |= p.Start == n.Start && p.End == c.Start && p.Type == EntityType.Place && IsListed(p) && p.Name != governs;
+                    }
+                }
+
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A name a lexicon or the place gazetteer lists, not one a pattern or the tagger made.</summary>
+    private static bool IsListed(EntityCandidate c) => c.Source is "lexicon" or "places" or "user";
+
+    /// <summary>
+    /// A known place and one dictionary noun after it make the whole name (北京市 + 消防局, 某某区 + 法院): the place's own
+    /// body, though the noun alone is an ordinary word. Two words or more after the place (佛山市 + 加速 + 布局) are not.
+    /// </summary>
+    private bool PlaceThenOneWord(string view, ReadOnlySpan<EntityCandidate> candidates, TaggedName n)
+    {
+        if (_words is null)
+        {
+            return false;
+        }
+
+        foreach (var c in candidates)
+        {
+            if (c.Start == n.Start && c.End < n.End - 1 && c.Type == EntityType.Place && IsListed(c))
+            {
+                var word = view.AsSpan(c.End, n.End - c.End);
+                if (_words.ClassOf(word) == WordClass.Content && _words.KeepsWords(view, c.End, n.End))
+                {
+                    return true;
+                }
             }
         }
 
@@ -685,7 +729,8 @@ public sealed partial class EntityRecognizer
 
         for (int k = n.Start + 2; k < n.End - 1; k++)
         {
-            if (_data.LegalNameBoundaryLookup.Contains(view.AsSpan(k, n.End - k)))
+            // a word that only says the name is a company's (贝恩 + 公司) belongs to it; 子公司 opens the next name
+            if (_data.LegalNameBoundaryLookup.Contains(view.AsSpan(k, n.End - k)) && !_data.CompanyWordLookup.Contains(view.AsSpan(k, n.End - k)))
             {
                 return n with { End = k };
             }
@@ -782,6 +827,12 @@ public sealed partial class EntityRecognizer
             {
                 nameEnd = k;
                 kept = keep.StartsWith("keep-", StringComparison.Ordinal) ? keep["keep-".Length..] : "";
+                break;
+            }
+
+            if (_data.CompanyWordLookup.Contains(view.AsSpan(k, end - k)))
+            {
+                nameEnd = k; // 贝恩 + 公司: the word for a company is in the mention, not in the short name
                 break;
             }
         }

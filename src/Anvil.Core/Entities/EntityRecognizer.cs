@@ -902,7 +902,7 @@ public sealed partial class EntityRecognizer
             knownBegins.Add((c.Start, c.Type));
         }
 
-        candidates = candidates.Where(c => c.Source is "lexicon" or "user" || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start
+        candidates = candidates.Where(c => c.Source is "lexicon" or "user" || c.OwnStart || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start
             || knownBegins.Contains((c.Start, c.Type))).ToList();
 
         // longest first, then higher priority, then leftmost; ties keep the order found. The keys are copied out

@@ -17,14 +17,30 @@ public class EntityCaseTests
         var names = analysis.Entities.Select(e => e.Name).ToHashSet();
         foreach (var item in expected.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            // name:type*N: the entity is found at least N times (a name found again in the rest of the text)
-            int star = item.IndexOf('*', StringComparison.Ordinal);
-            string e = star < 0 ? item : item[..star];
+            // name:type*N: the entity is found at least N times (a name found again in the rest of the text);
+            // name:type@quote: one of its mentions is exactly that text (the span the name stands on)
+            string spec = item;
+            string? quote = null;
+            int at = spec.IndexOf('@', StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                quote = spec[(at + 1)..];
+                spec = spec[..at];
+            }
+
+            int star = spec.IndexOf('*', StringComparison.Ordinal);
+            string e = star < 0 ? spec : spec[..star];
             Assert.True(found.Contains(e), $"line {line}: expected {e}; found {string.Join(", ", found)}");
+            if (quote is not null)
+            {
+                var quotes = analysis.Entities.Where(m => $"{m.Name}:{m.Type.ToString().ToLowerInvariant()}" == e).Select(m => text[m.Span.Start..m.Span.End]).ToList();
+                Assert.True(quotes.Contains(quote), $"line {line}: {e} expected on {quote}; found on {string.Join(", ", quotes)}");
+            }
+
             if (star >= 0)
             {
                 int times = analysis.Entities.Count(m => $"{m.Name}:{m.Type.ToString().ToLowerInvariant()}" == e);
-                Assert.True(times >= int.Parse(item[(star + 1)..], System.Globalization.CultureInfo.InvariantCulture), $"line {line}: {e} found {times} times, expected {item[(star + 1)..]}");
+                Assert.True(times >= int.Parse(spec[(star + 1)..], System.Globalization.CultureInfo.InvariantCulture), $"line {line}: {e} found {times} times, expected {spec[(star + 1)..]}");
             }
         }
 
