@@ -33,7 +33,8 @@ public interface IKnowledgeStore : IDisposable
     /// row by row, for <see cref="BuildIndexes"/> to build once at the end (sorting a million rows costs a fraction of
     /// inserting them into the indexes one at a time). False when nothing was deferred (the provider keeps its indexes).
     /// Queries stay correct meanwhile, only slower; a process that stops before the end leaves the indexes to the next
-    /// open of the knowledge base, which builds whatever the schema has and the file lacks.
+    /// open of the knowledge base, which builds whatever the schema has and the file lacks. PostgreSQL also sets aside the
+    /// foreign keys of facts and mentions (added back, every row checked, at the end) and lets several workers load at once.
     /// </summary>
     bool DeferIndexes();
 

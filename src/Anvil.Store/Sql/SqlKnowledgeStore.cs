@@ -176,7 +176,7 @@ internal abstract partial class SqlKnowledgeStore : IKnowledgeStore
     /// </summary>
     private const int Attempts = 5;
 
-    private T Retrying<T>(Func<T> write)
+    protected T Retrying<T>(Func<T> write)
     {
         for (int attempt = 1; ; attempt++)
         {
