@@ -34,6 +34,8 @@ USER $APP_UID
 WORKDIR /data
 VOLUME /data
 EXPOSE 8080
+# hot methods are compiled again, optimised, after a 30 ms wait instead of the runtime's 100 ms (see ./anvil)
+ENV DOTNET_TC_CallCountingDelayMs=30
 ENTRYPOINT ["dotnet", "/app/anvil.dll"]
 # a container listens on all its addresses; publish the port to this machine only (-p 127.0.0.1:5080:8080)
 CMD ["serve", "--urls", "http://0.0.0.0:8080"]

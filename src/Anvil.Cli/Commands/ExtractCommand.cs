@@ -118,6 +118,13 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
             {
                 Console.Error.WriteLine($"anvil: profile: {stage,-12} {total.TotalMilliseconds,10:F0} ms {allocated / 1e6,10:F1} MB allocated");
             }
+
+            // what the runtime spent beside the stages: collections (their count says whether the young heap's
+            // budget suits the work) and compiling (what ReadyToRun left to the JIT, and the hot methods it
+            // compiles again, optimised, while the run goes on)
+            Console.Error.WriteLine($"anvil: profile: runtime: {GC.CollectionCount(0)} collections ({GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2), "
+                + $"{GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused; {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled "
+                + $"in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
         }
         if (failures > 0)
         {
