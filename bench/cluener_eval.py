@@ -8,10 +8,25 @@ mentions are mapped back to their line. A prediction is right when its span and 
 span (exact match, end-exclusive). Anvil's types map to CLUENER's as: place→address, company→company,
 government→government, organization→organization, person→name. Other CLUENER types are not scored.
 """
-import json, os, subprocess, sys, tempfile, collections
+import json, os, sys, tempfile, collections
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ner_lines  # noqa: E402
 
 TYPE_MAP = {"place": "address", "company": "company", "government": "government",
             "organization": "organization", "person": "name"}
+
+def read_gold(rows):
+    """The gold names of the shared types, as (line, start, end, type), end-exclusive."""
+    gold = set()
+    for i, r in enumerate(rows):
+        for t, names in r["label"].items():
+            if t not in TYPE_MAP.values():
+                continue
+            for spans in names.values():
+                for s, e in spans:
+                    gold.add((i, s, e + 1, t))
+    return gold
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
@@ -22,32 +37,11 @@ def main():
     data = args[0] if args else os.path.join(root, "..", "shared", "benchmarks", "cluener2020")
     rows = [json.loads(l) for l in open(os.path.join(data, "dev.json"), encoding="utf-8")]
     texts = [r["text"].replace("\n", " ") for r in rows]
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
+    starts = ner_lines.line_starts(texts)
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "cluener-dev.txt")
-        open(path, "w", encoding="utf-8").write("\n".join(texts) + "\n")
-        out = subprocess.run([os.path.join(root, "anvil"), "extract", path, *extra], capture_output=True, text=True, check=True).stdout
-    import bisect
-    pred = set()
-    for line in out.splitlines():
-        o = json.loads(line)
-        if o["type"] != "entity" or o["entity_type"] not in TYPE_MAP:
-            continue
-        for m in o["mentions"]:
-            s, e = m["span"]
-            i = bisect.bisect_right(starts, s) - 1
-            pred.add((i, s - starts[i], e - starts[i], TYPE_MAP[o["entity_type"]]))
-    gold = set()
-    for i, r in enumerate(rows):
-        for t, names in r["label"].items():
-            if t not in TYPE_MAP.values():
-                continue
-            for spans in names.values():
-                for s, e in spans:
-                    gold.add((i, s, e + 1, t))
+        out = ner_lines.extract(root, ner_lines.write_lines(tmp, "cluener-dev", texts), extra)
+    pred = ner_lines.mentions_by_line(out, starts, TYPE_MAP)
+    gold = read_gold(rows)
     by = collections.defaultdict(lambda: [0, 0, 0])
     for g in gold:
         by[g[3]][0 if g in pred else 2] += 1

@@ -8,7 +8,10 @@ mentions are mapped back to their line. A prediction is right when its span and 
 span (exact match, end-exclusive). Anvil's types map as: person→PER, place→LOC, company, government,
 organization, university and media→ORG (MSRA's ORG covers all of these). Other Anvil types are not scored.
 """
-import bisect, collections, json, os, subprocess, sys, tempfile
+import collections, os, sys, tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ner_lines  # noqa: E402
 
 TYPE_MAP = {"person": "PER", "place": "LOC", "company": "ORG", "government": "ORG",
             "organization": "ORG", "university": "ORG", "media": "ORG"}
@@ -48,23 +51,10 @@ def main():
     data = args[0] if args else os.path.join(root, "..", "shared", "benchmarks", "msra-ner")
     sents = read_bio(os.path.join(data, "test_data"))
     texts = [t.replace("\n", " ") for t, _ in sents]
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
+    starts = ner_lines.line_starts(texts)
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "msra-test.txt")
-        open(path, "w", encoding="utf-8").write("\n".join(texts) + "\n")
-        out = subprocess.run([os.path.join(root, "anvil"), "extract", path, *extra], capture_output=True, text=True, check=True).stdout
-    pred = set()
-    for line in out.splitlines():
-        o = json.loads(line)
-        if o["type"] != "entity" or o["entity_type"] not in TYPE_MAP:
-            continue
-        for m in o["mentions"]:
-            s, e = m["span"]
-            i = bisect.bisect_right(starts, s) - 1
-            pred.add((i, s - starts[i], e - starts[i], TYPE_MAP[o["entity_type"]]))
+        out = ner_lines.extract(root, ner_lines.write_lines(tmp, "msra-test", texts), extra)
+    pred = ner_lines.mentions_by_line(out, starts, TYPE_MAP)
     gold = {(i, s, e, k) for i, (_, spans) in enumerate(sents) for s, e, k in spans}
     by = collections.defaultdict(lambda: [0, 0, 0])
     for g in gold:

@@ -11,15 +11,15 @@ dropped), the same span with another type, a wider span (a longer name or a know
 span (a known name inside it, a place without its administrative word), or a shifted one. The pipeline's wrong
 names are classed the same way against the gold. Prints counts and a few examples of each class.
 """
-import bisect, collections, json, os, subprocess, sys, tempfile
+import collections, json, os, subprocess, sys, tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
 sys.path.insert(0, here)
+import cluener_eval  # noqa: E402
 import msra_eval  # noqa: E402
+import ner_lines  # noqa: E402
 
-CLUE_MAP = {"place": "address", "company": "company", "government": "government",
-            "organization": "organization", "person": "name"}
 CLUE_KIND = {"Person": "name", "Place": "address", "Company": "company", "Government": "government",
              "Organization": "organization"}
 MSRA_KIND = {"Person": "PER", "Place": "LOC", "Company": "ORG", "Government": "ORG", "Organization": "ORG"}
@@ -30,14 +30,8 @@ def load(which):
     if which == "cluener":
         rows = [json.loads(l) for l in open(os.path.join(bench, "cluener2020", "dev.json"), encoding="utf-8")]
         texts = [r["text"].replace("\n", " ") for r in rows]
-        gold = set()
-        for i, r in enumerate(rows):
-            for t, names in r["label"].items():
-                if t in CLUE_MAP.values():
-                    for spans in names.values():
-                        for s, e in spans:
-                            gold.add((i, s, e + 1, t))
-        return texts, gold, CLUE_MAP, CLUE_KIND
+        gold = cluener_eval.read_gold(rows)
+        return texts, gold, cluener_eval.TYPE_MAP, CLUE_KIND
     sents = msra_eval.read_bio(os.path.join(bench, "msra-ner", "test_data"))
     texts = [t.replace("\n", " ") for t, _ in sents]
     gold = {(i, s, e, k) for i, (_, spans) in enumerate(sents) for s, e, k in spans}
@@ -49,25 +43,13 @@ def main():
     extra = [a for a in sys.argv[2:] if a == "--thorough"]
     shown = int(sys.argv[sys.argv.index("--examples") + 1]) if "--examples" in sys.argv else 8
     texts, gold, type_map, kind_map = load(which)
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
+    starts = ner_lines.line_starts(texts)
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, which + ".txt")
-        open(path, "w", encoding="utf-8").write("\n".join(texts) + "\n")
-        out = subprocess.run([os.path.join(root, "anvil"), "extract", path, *extra], capture_output=True, text=True, check=True).stdout
+        path = ner_lines.write_lines(tmp, which, texts)
+        out = ner_lines.extract(root, path, extra)
         tagged = subprocess.run(["dotnet", "run", "-c", "Release", "--project", os.path.join(here, "Anvil.Training"), "--",
                                  "tag-lines", path], capture_output=True, text=True, check=True).stdout
-    pred = set()
-    for line in out.splitlines():
-        o = json.loads(line)
-        if o["type"] != "entity" or o["entity_type"] not in type_map:
-            continue
-        for m in o["mentions"]:
-            s, e = m["span"]
-            i = bisect.bisect_right(starts, s) - 1
-            pred.add((i, s - starts[i], e - starts[i], type_map[o["entity_type"]]))
+    pred = ner_lines.mentions_by_line(out, starts, type_map)
     tagger = set()
     for line in tagged.splitlines():
         i, s, e, k = line.split("\t")
