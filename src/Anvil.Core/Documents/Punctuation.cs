@@ -53,4 +53,20 @@ public static class Punctuation
     public static bool IsSentenceEnd(char c) => SentenceEnds.Contains(c);
 
     public static bool IsPartEnd(char c) => PartEnds.Contains(c);
+
+    /// <summary>
+    /// True when only white space stands between the start of the clause and a position (2023年，… opens its clause;
+    /// 到2023年 does not). Reads back over the white space only, never to the clause's start: a text without clause
+    /// marks stays linear.
+    /// </summary>
+    public static bool OpensClause(string text, int position)
+    {
+        int k = position - 1;
+        while (k >= 0 && char.IsWhiteSpace(text[k]) && text[k] != '\n')
+        {
+            k--;
+        }
+
+        return k < 0 || ClauseEnds.Contains(text[k]);
+    }
 }

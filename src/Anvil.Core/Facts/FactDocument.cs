@@ -41,7 +41,7 @@ internal sealed class FactDocument
         // only mentions that can govern: PeriodResolver.Governing skips the others one by one, and a text of thousands
         // of unresolved periods (去年 with no document date) made every figure walk them all
         GoverningPeriods = [.. Periods.Where(p => (p.Granularity != PeriodGranularity.Day || p.IsAsAt) && !p.IsComparison && p.Value is not null)];
-        FramingPeriods = [.. GoverningPeriods.Where(p => !p.IsSamePeriod && OpensClause(p.Span.Start))];
+        FramingPeriods = [.. GoverningPeriods.Where(p => !p.IsSamePeriod && Punctuation.OpensClause(Text, p.Span.Start))];
         LocalCurrency = FindLocalCurrency();
         RegionPlace = Script != Script.Hant ? null : LocalCurrency == "TWD" ? data.RegionPlaces.Taiwan : data.RegionPlaces.HongKong;
         _namedReferences = FindNamedReferences();
@@ -325,19 +325,6 @@ internal sealed class FactDocument
         int start = Text.AsSpan(0, position).LastIndexOfAny(Punctuation.ClauseEnds) + 1;
         int ahead = Text.AsSpan(position).IndexOfAny(Punctuation.ClauseEnds);
         return new TextSpan(start, ahead < 0 ? Text.Length : position + ahead);
-    }
-
-    /// <summary>True when only white space stands between the clause's start and a position.</summary>
-    private bool OpensClause(int position)
-    {
-        // back over white space only, never to the clause start: a text without clause marks stays linear
-        int k = position - 1;
-        while (k >= 0 && char.IsWhiteSpace(Text[k]) && Text[k] != '\n')
-        {
-            k--;
-        }
-
-        return k < 0 || Punctuation.ClauseEnds.Contains(Text[k]);
     }
 
     /// <summary>Where the part of the sentence that holds a position starts: after the last semicolon before it.</summary>

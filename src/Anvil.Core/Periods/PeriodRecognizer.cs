@@ -235,18 +235,6 @@ public sealed class PeriodRecognizer
 
         private char F(int p) => p >= 0 && p < _text.Length ? _fold[_text[p]] : '\0';
 
-        /// <summary>True when only white space stands between the start of the clause and a position.</summary>
-        private bool OpensClause(int position)
-        {
-            int k = position - 1;
-            while (k >= 0 && _text[k] is ' ' or '\t' or '\u3000')
-            {
-                k--;
-            }
-
-            return k < 0 || Punctuation.ClauseEnds.Contains(_text[k]);
-        }
-
         /// <summary>Reads a period at <paramref name="i"/>; returns the index after it, or <paramref name="i"/>.</summary>
         private int TryAt(int i)
         {
@@ -912,7 +900,7 @@ public sealed class PeriodRecognizer
             {
                 _anchorYear = year;
                 _anchorIsDocYear = y.Kind == YearKind.Doc;
-                _anchorFrames = OpensClause(spanStart);
+                _anchorFrames = Punctuation.OpensClause(_text, spanStart);
                 _paragraphSinceAnchor = false;
             }
 
