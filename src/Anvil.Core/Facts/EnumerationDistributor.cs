@@ -110,7 +110,7 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
             }
         }
 
-        var parts = Items(before);
+        var parts = ItemsByStructure(before, count) ?? Items(before);
         if (parts.Count < count)
         {
             return null;
@@ -120,9 +120,42 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
         return [.. parts.Skip(parts.Count - count).Select(p => _data.Indicators.ContainsKey(p) ? new ListItem(null, null, p) : new ListItem(null, p, shared))];
     }
 
-    private List<string> Items(string words) =>
-        [.. words.Split(_cues.ItemSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => phrase.TrimEnds(StripSubjectWords(p))).Where(p => p.Length > 0)];
+    private List<string> Items(string words) => Cleaned(words.Split(_cues.ItemSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>
+    /// One item per figure where the list's own structure gives it, since a conjunction may stand inside an item
+    /// (批发和零售业, 化学原料及化学制品业): the list commas break first; where they leave one item too few, the last
+    /// item breaks at the one conjunction it holds (A、B和C; A与B). Null when the structure does not fit the figures.
+    /// </summary>
+    private List<string>? ItemsByStructure(string words, int count)
+    {
+        var byCommas = words.Split(_cues.ListCommas, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (byCommas.Length == count)
+        {
+            return OnePerFigure(Cleaned(byCommas), count);
+        }
+
+        if (byCommas.Length != count - 1)
+        {
+            return null;
+        }
+
+        string last = byCommas[^1];
+        foreach (char conjunction in _cues.ItemConjunctions)
+        {
+            int at = last.IndexOf(conjunction);
+            if (at > 0 && at < last.Length - 1 && at == last.LastIndexOf(conjunction))
+            {
+                return OnePerFigure(Cleaned([.. byCommas[..^1], last[..at], last[(at + 1)..]]), count);
+            }
+        }
+
+        return null;
+    }
+
+    private static List<string>? OnePerFigure(List<string> items, int count) => items.Count == count ? items : null;
+
+    private List<string> Cleaned(IEnumerable<string> parts) => [.. parts.Select(p => phrase.TrimEnds(StripSubjectWords(p))).Where(p => p.Length > 0)];
 
     /// <summary>Drops a leading subject or reference word from a list item (杭州规模以上工业 → 规模以上工业).</summary>
     private string StripSubjectWords(string s)
