@@ -199,7 +199,7 @@ internal sealed class FigureResolver
             scope = null;
         }
         else if (kind == FactKind.Value && indicator.Length > 0 && !split.Known && scope is null && q.Unit.Length > 0 && !_measures.IsMeasure(indicator)
-            && lastInSentence is { Kind: FactKind.Value } named
+            && !_doc.Data.Indicators.ContainsKey(indicator) && lastInSentence is { Kind: FactKind.Value } named
             && named.Unit == q.Unit && !_cues.DefaultIndicators.Values.Contains(named.Indicator, StringComparer.Ordinal)
             && (_measures.IsMeasure(named.Indicator) || _doc.Data.Indicators.ContainsKey(named.Indicator)) && _measures.IsThing(indicator))
         {

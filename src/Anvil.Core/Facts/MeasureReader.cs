@@ -283,6 +283,12 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
             }
         }
 
+        if (scope.Length > 0 && !IsScope(scope) && IsOneVerb(scope))
+        {
+            // 派 + 末期息: a lone verb says what was done with the measure, not what it is
+            return new MeasureSplit(null, indicator) { Known = true };
+        }
+
         if (scope.Length > 0 && !IsScope(scope) && !IsNounPhrase(scope))
         {
             // 通过公共网络实现的 + 商品零售额: words that are no thing measured stay part of the measure
@@ -346,6 +352,18 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         }
 
         return false;
+    }
+
+    /// <summary>True when the words are one word of the word dictionary, classed as a verb (派, 录得).</summary>
+    private bool IsOneVerb(string words)
+    {
+        if (doc.Words is not { } dictionary)
+        {
+            return false;
+        }
+
+        Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
+        return dictionary.Segment(words, cuts) == 2 && ClassOfWord(dictionary, words, cuts, 0) == WordClass.Verb;
     }
 
     /// <summary>
