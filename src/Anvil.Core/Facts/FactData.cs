@@ -39,6 +39,9 @@ public sealed class FactData
 
     public List<string> MeasureModifiers { get; } = [];
 
+    /// <summary>Words saying a measure is taken of the whole (整体): neither a scope nor part of the measure (facts/scopes.tsv).</summary>
+    public HashSet<string> WholeWords { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Words that make the words before a figure a clause, not a measure's name (facts/clause-markers.tsv).</summary>
     public List<string> ClauseMarkers { get; } = [];
 
@@ -193,6 +196,9 @@ public sealed class FactData
                     break;
                 case "modifier":
                     d.MeasureModifiers.Add(c[1].Trim());
+                    break;
+                case "whole":
+                    d.WholeWords.Add(c[1].Trim());
                     break;
             }
         }

@@ -263,6 +263,11 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
             return new MeasureSplit(scope.Length > 0 && IsScope(scope) ? scope : null, indicator) { Known = true };
         }
 
+        if (_data.WholeWords.Contains(scope))
+        {
+            return new MeasureSplit(null, indicator) { Known = true }; // 整体 + 营业收入: the whole, no part of it
+        }
+
         // 新能源汽车国内 + 销量: a modifier at the end of the scope belongs to the measure
         foreach (var modifier in _data.MeasureModifiers)
         {
