@@ -373,12 +373,43 @@ internal sealed class FactDocument
 
         var levels = PlaceLevels.Default;
         var level = levels.LevelOf(subject);
+        if (level == PlaceLevel.Region)
+        {
+            return IsInMainland(subject);
+        }
+
         if (level is PlaceLevel.Country or PlaceLevel.Unknown)
         {
             return level == PlaceLevel.Unknown && !Data.Regions.ContainsKey(subject);
         }
 
         return levels.AtLevel(subject, PlaceLevel.Province) is not { } province || !Data.Regions.ContainsKey(province);
+    }
+
+    /// <summary>
+    /// Whether a region lies in the mainland by what the place data says it lies in, mentioned or not: 华南 in the country,
+    /// 华强北 in a mainland city, not 北台湾 (Taiwan), 硅谷 (a country abroad) or 亚洲 (no one country).
+    /// </summary>
+    private bool IsInMainland(string region)
+    {
+        var levels = PlaceLevels.Default;
+        for (string? p = levels.ParentOf(region); p is not null; p = levels.ParentOf(p))
+        {
+            if (p == Data.Subjects.Country)
+            {
+                return true;
+            }
+
+            switch (levels.LevelOf(p))
+            {
+                case PlaceLevel.Country:
+                    return false;
+                case PlaceLevel.Province or PlaceLevel.City or PlaceLevel.District:
+                    return levels.AtLevel(p, PlaceLevel.Province) is not { } province || !Data.Regions.ContainsKey(province);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The name <paramref name="accept"/> takes that is mentioned most; of equals, the one mentioned first.</summary>

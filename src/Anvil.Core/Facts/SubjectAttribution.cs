@@ -234,7 +234,7 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
     {
         var levels = PlaceLevels.Default;
         if (discourse.SourceBody is { } body && PlaceOfBody(body) is { } bodyPlace
-            && (levels.LevelOf(bodyPlace) is PlaceLevel.Unknown || levels.AtLevel(bodyPlace, level) is not null))
+            && (levels.LevelOf(bodyPlace) is PlaceLevel.Unknown or PlaceLevel.Region || levels.AtLevel(bodyPlace, level) is not null))
         {
             return levels.AtLevel(bodyPlace, level) ?? bodyPlace;
         }

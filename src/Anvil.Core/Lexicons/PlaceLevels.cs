@@ -15,7 +15,7 @@ public enum PlaceLevel
 
 /// <summary>
 /// The level and the parent of each division of China (places/cn-divisions.tsv) and the countries of the world
-/// (places/world.tsv), by canonical name as the entity lexicon gives it (深圳, 南海区) and by full name (深圳市). Words
+/// (places/world.tsv), and the regions, world cities and quarters of places/regions.tsv with what they lie in, by canonical name as the entity lexicon gives it (深圳, 南海区) and by full name (深圳市). Words
 /// that stand for a place of one level (全市, 全省) need it to find the place they mean. Loaded once per process.
 /// </summary>
 public sealed class PlaceLevels
@@ -94,6 +94,21 @@ public sealed class PlaceLevels
                 if (c.Length > 3 && c[0] != "alpha2")
                 {
                     levels._places.TryAdd(c[3].Trim(), (PlaceLevel.Country, null));
+                }
+            }
+        }
+
+        if (DataFiles.Exists("places/regions.tsv"))
+        {
+            // columns: name, aliases, kind, in. A region hangs from what it lies in (华南 → 中国, 北台湾 → 台湾, 硅谷 → 美国);
+            // one that spans countries (亚洲) from nothing. Divisions and countries of the same name keep their level.
+            foreach (var line in DataFiles.ReadLines("places/regions.tsv"))
+            {
+                var c = line.Split('\t');
+                if (c.Length > 3 && c[0].Trim().Length > 0)
+                {
+                    string inside = c[3].Trim();
+                    levels._places.TryAdd(c[0].Trim(), (PlaceLevel.Region, inside is "-" or "" ? null : inside));
                 }
             }
         }

@@ -1,3 +1,4 @@
+using Anvil.Core.Lexicons;
 using Anvil.Core.Normalization;
 using Anvil.Data;
 
@@ -58,12 +59,13 @@ public class PlaceDataTests
     [Fact]
     public void Regions_are_simplified_and_well_formed()
     {
-        var rows = Rows("places/regions.tsv", 3);
+        var rows = Rows("places/regions.tsv", 4);
         var names = new HashSet<string>();
         foreach (var r in rows)
         {
             Assert.True(names.Add(r[0]), $"regions.tsv: {r[0]} twice");
             Assert.Contains(r[2], new[] { "city", "state", "region", "river", "area" });
+            Assert.True(r[3] == "-" || PlaceLevels.Default.LevelOf(r[3]) != PlaceLevel.Unknown, $"regions.tsv: {r[0]} lies in {r[3]}, which is no known place");
             foreach (var name in r[1].Split('|', StringSplitOptions.RemoveEmptyEntries).Prepend(r[0]))
             {
                 Assert.Equal(name, TextNormalizer.Default.Normalize(name).Text);
