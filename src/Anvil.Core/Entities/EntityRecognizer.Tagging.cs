@@ -362,7 +362,7 @@ public sealed partial class EntityRecognizer
                 continue; // 华为比亚迪大疆: known names written one after another are a list, not one name
             }
 
-            if (n.Kind == NameKind.Government && EndsWithOrdinaryWord(view, n) && !PlaceThenOneWord(view, near, n))
+            if (n.Kind == NameKind.Government && EndsWithOrdinaryWord(view, near, n) && !PlaceThenOneWord(view, near, n))
             {
                 continue; // 国务院 + 内部, 佛山市 + 加速布局: a body's name ends with its body word (a place's own 消防局 is one)
             }
@@ -642,8 +642,12 @@ public sealed partial class EntityRecognizer
         return names >= 2 && at == n.End;
     }
 
-    /// <summary>The last dictionary word of the name is an ordinary word and no body word (内部, 布局; not 统计局).</summary>
-    private bool EndsWithOrdinaryWord(string view, TaggedName n)
+    /// <summary>
+    /// The last dictionary word of the name is an ordinary word and no body word, after a name already known
+    /// (国务院 + 内部) or after a verb (佛山市 + 加速 + 布局). An ordinary noun that ends a longer name of the
+    /// tagger's (某县 + 文化市场综合 + 执法局, 某国 + 空军, 某军区 + 司令部) is the body's own head word.
+    /// </summary>
+    private bool EndsWithOrdinaryWord(string view, ReadOnlySpan<EntityCandidate> near, TaggedName n)
     {
         if (_words is null)
         {
@@ -651,8 +655,37 @@ public sealed partial class EntityRecognizer
         }
 
         var (start, end) = _words.WordAround(view, n.End - 1, n.End);
-        return end == n.End && start > n.Start && end - start >= 2 && IsCommonWord(view[start..end])
-            && !_data.GovernmentBodies.TryGet(view.AsSpan(start, end - start), out _);
+        if (!(end == n.End && start > n.Start && end - start >= 2 && IsCommonWord(view[start..end])
+            && !_data.GovernmentBodies.TryGet(view.AsSpan(start, end - start), out _)))
+        {
+            return false;
+        }
+
+        foreach (var c in near)
+        {
+            if (c.Start == n.Start && c.End == start && c.Type != EntityType.Place)
+            {
+                return true;
+            }
+        }
+
+        for (int at = start; at > n.Start;)
+        {
+            var (s, e) = _words.WordAround(view, at - 1, at);
+            if (s < n.Start || s >= at)
+            {
+                break;
+            }
+
+            if (_words.ClassOf(view.AsSpan(s, e - s)) == WordClass.Verb)
+            {
+                return true;
+            }
+
+            at = s;
+        }
+
+        return false;
     }
 
     /// <summary>Four characters that are two ordinary two-character words of the dictionary.</summary>
