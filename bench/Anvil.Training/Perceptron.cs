@@ -151,7 +151,7 @@ internal sealed class Perceptron
     /// The averaged weights as a runtime model: features whose largest averaged weight is below
     /// <paramref name="keepAbove"/> are dropped, the rest quantised to 8 bits.
     /// </summary>
-    public NameTaggerModel Export(float keepAbove, string header, out byte[] file)
+    public NameTaggerModel Export(float keepAbove, string header, IReadOnlyList<Sentence> reference, out byte[] file)
     {
         float c = _step;
         var avg = new float[_w.Length];
@@ -202,8 +202,25 @@ internal sealed class Perceptron
             }
         }
 
+        // the score unit: the pair score one adjoining pair of training characters in twenty passes (NameTaggerModel.ScoreUnit)
+        var unweighed = new NameTaggerModel(keys, weights, scale, trans, start, header);
+        var pairs = new List<float>();
+        foreach (var s in reference)
+        {
+            for (int i = 0; i + 1 < s.Text.Length; i++)
+            {
+                float p = s.Text[i] > 0x2000 ? unweighed.PairScore(s.Text[i], s.Text[i + 1]) : float.NegativeInfinity;
+                if (float.IsFinite(p))
+                {
+                    pairs.Add(p);
+                }
+            }
+        }
+
+        pairs.Sort();
+        float unit = pairs.Count == 0 ? 1f : pairs[(int)(0.95 * (pairs.Count - 1))];
         using var stream = new MemoryStream();
-        NameTaggerModel.Write(stream, header, scale, trans, start, keys, weights);
+        NameTaggerModel.Write(stream, header, scale, unit, trans, start, keys, weights);
         file = stream.ToArray();
         stream.Position = 0;
         return NameTaggerModel.Read(stream);

@@ -43,7 +43,8 @@ switch (args[0])
         perceptron.Train(train, epochs, seed: 20250101, (epoch, wrong) =>
             Console.WriteLine($"  epoch {epoch}: {wrong} sentences wrong ({clock.Elapsed.TotalSeconds:F1} s)"));
         float keepAbove = args.Length > 5 ? float.Parse(args[5], culture) : 3f;
-        var model = perceptron.Export(keepAbove, File.ReadAllText(args[3]), out var file);
+        var model = perceptron.Export(keepAbove, File.ReadAllText(args[3]), train, out var file);
+        Console.WriteLine(string.Create(culture, $"train: score unit {model.ScoreUnit:F2}"));
         File.WriteAllBytes(args[2], file);
         Console.WriteLine($"train: kept {model.FeatureCount} features, {file.Length / 1e6:F1} MB, {clock.Elapsed.TotalSeconds:F1} s in all");
         Evaluation.Report(args[1], new NameTagger(model, features));

@@ -12,32 +12,36 @@ public sealed partial class EntityRecognizer
 {
     private const int ModelPriority = 20;
 
+    // The thresholds below are in the model's score unit (NameTaggerModel.ScoreUnit: the pair score one adjoining pair of
+    // training characters in twenty passes), so that a retrained model, whose weights have another scale, gates and
+    // vetoes about as much text as the one they were set on (a unit of 79 score points when they were set).
+
     /// <summary>
-    /// How much worse (in the tagger's score) the best reading that makes a pattern company a name may be
-    /// before the tagger vetoes it. Junk such as 着力抓科技 or 很多半导体 costs 300 and more, real names the
-    /// tagger does not itself mark (强脑科技, 恒基兆业地产) under 60.
+    /// How much worse (in units) the best reading that makes a pattern company a name may be before the tagger vetoes
+    /// it. Junk such as 着力抓科技 or 很多半导体 costs 4 units and more, real names the tagger does not itself mark
+    /// (强脑科技, 恒基兆业地产) under 1.
     /// </summary>
-    private const float VetoGap = 200f;
+    private const float VetoGapUnits = 2.5f;
 
     /// <summary>
     /// Where no lexicon or pattern sees a name, a clause is still tagged when two adjoining characters, each
-    /// alone, favour opening a name this much (<see cref="NameTaggerModel.PairScore"/>): a surname and a given
-    /// name, a transliteration's first syllables, a place's first characters. About one character pair in
-    /// forty passes; a quarter of the text is tagged (a fourteenth before), and on CLUENER2020 dev, MSRA test
+    /// alone, favour opening a name this much (<see cref="NameTaggerModel.PairScore"/>, in units): a surname and a given
+    /// name, a transliteration's first syllables, a place's first characters. One training pair in twenty passes
+    /// (by the unit's definition); about a quarter of news text is tagged, and on CLUENER2020 dev, MSRA test
     /// and dev2 most of what tagging every clause finds is found.
     /// </summary>
-    private const float PairThreshold = 80f;
+    private const float PairThresholdUnits = 1f;
 
-    /// <summary>A first character that favours opening a name less than this is not looked at with the next (a table lookup, not two).</summary>
-    private const float BeginThreshold = 10f;
+    /// <summary>A first character that favours opening a name less than this (in units) is not looked at with the next (a table lookup, not two).</summary>
+    private const float BeginThresholdUnits = 0.125f;
 
-    /// <summary>For each character, whether it favours opening a name more than <see cref="BeginThreshold"/>.</summary>
+    /// <summary>For each character, whether it favours opening a name more than <see cref="BeginThresholdUnits"/>.</summary>
     private static bool[] MayBeginName(NameTaggerModel model)
     {
         var table = new bool[char.MaxValue + 1];
         for (int c = 0; c <= char.MaxValue; c++)
         {
-            table[c] = model.BeginScore((char)c) > BeginThreshold;
+            table[c] = model.BeginScore((char)c) > BeginThresholdUnits * model.ScoreUnit;
         }
 
         return table;
@@ -77,7 +81,7 @@ public sealed partial class EntityRecognizer
         bool worth = false;
         for (int i = 0; i <= view.Length; i++)
         {
-            worth |= _tagEveryClause || cue[i] || (i + 1 < view.Length && _mayBeginName[view[i]] && !worth && _tagger!.Model.PairScore(view[i], view[i + 1]) > PairThreshold);
+            worth |= _tagEveryClause || cue[i] || (i + 1 < view.Length && _mayBeginName[view[i]] && !worth && _tagger!.Model.PairScore(view[i], view[i + 1]) > _pairThreshold);
             bool end = i == view.Length || IsSentenceEnd(view[i]) || view[i] is ',' or '，' || (i - start >= 120 && view[i] is '、' or ' ') || i - start >= 400;
             if (!end)
             {
@@ -150,7 +154,7 @@ public sealed partial class EntityRecognizer
                 // a registered name (…有限公司) is what a company calls itself: only an ordinary word before its suffix vetoes it
                 // a name followed by what only a listed company has (its profit, its closing price) stands
                 bool vetoed = company && gaps.TryGetValue((c.Start, c.End), out float gap)
-                    && ((gap > VetoGap && !IsRegisteredName(view, c)) || OrdinaryWordBeforeSuffix(view, c))
+                    && ((gap > VetoGapUnits * _tagger!.Model.ScoreUnit && !IsRegisteredName(view, c)) || OrdinaryWordBeforeSuffix(view, c))
                     && !CompanyContextAfter(view, c.End);
                 if (vetoed)
                 {
@@ -358,7 +362,7 @@ public sealed partial class EntityRecognizer
                 continue; // 华为比亚迪大疆: known names written one after another are a list, not one name
             }
 
-            if (n.Kind == NameKind.Government && EndsWithOrdinaryWord(view, n) && !PlaceThenOneWord(view, near, n))
+            if (n.Kind == NameKind.Government && EndsWithOrdinaryWord(view, near, n) && !PlaceThenOneWord(view, near, n))
             {
                 continue; // 国务院 + 内部, 佛山市 + 加速布局: a body's name ends with its body word (a place's own 消防局 is one)
             }
@@ -638,8 +642,12 @@ public sealed partial class EntityRecognizer
         return names >= 2 && at == n.End;
     }
 
-    /// <summary>The last dictionary word of the name is an ordinary word and no body word (内部, 布局; not 统计局).</summary>
-    private bool EndsWithOrdinaryWord(string view, TaggedName n)
+    /// <summary>
+    /// The last dictionary word of the name is an ordinary word and no body word, after a name already known
+    /// (国务院 + 内部) or after a verb (佛山市 + 加速 + 布局). An ordinary noun that ends a longer name of the
+    /// tagger's (某县 + 文化市场综合 + 执法局, 某国 + 空军, 某军区 + 司令部) is the body's own head word.
+    /// </summary>
+    private bool EndsWithOrdinaryWord(string view, ReadOnlySpan<EntityCandidate> near, TaggedName n)
     {
         if (_words is null)
         {
@@ -647,8 +655,37 @@ public sealed partial class EntityRecognizer
         }
 
         var (start, end) = _words.WordAround(view, n.End - 1, n.End);
-        return end == n.End && start > n.Start && end - start >= 2 && IsCommonWord(view[start..end])
-            && !_data.GovernmentBodies.TryGet(view.AsSpan(start, end - start), out _);
+        if (!(end == n.End && start > n.Start && end - start >= 2 && IsCommonWord(view[start..end])
+            && !_data.GovernmentBodies.TryGet(view.AsSpan(start, end - start), out _)))
+        {
+            return false;
+        }
+
+        foreach (var c in near)
+        {
+            if (c.Start == n.Start && c.End == start && c.Type != EntityType.Place)
+            {
+                return true;
+            }
+        }
+
+        for (int at = start; at > n.Start;)
+        {
+            var (s, e) = _words.WordAround(view, at - 1, at);
+            if (s < n.Start || s >= at)
+            {
+                break;
+            }
+
+            if (_words.ClassOf(view.AsSpan(s, e - s)) == WordClass.Verb)
+            {
+                return true;
+            }
+
+            at = s;
+        }
+
+        return false;
     }
 
     /// <summary>Four characters that are two ordinary two-character words of the dictionary.</summary>

@@ -179,7 +179,7 @@ public class NameTaggerTests
         var weights = new sbyte[keys.Length * T];
         weights[T + NameTags.Begin(NameKind.Person)] = 100;
         using var stream = new MemoryStream();
-        NameTaggerModel.Write(stream, "test", 0.5f, new float[T * T], new float[T], keys, weights);
+        NameTaggerModel.Write(stream, "test", 0.5f, 1f, new float[T * T], new float[T], keys, weights);
         stream.Position = 0;
         var model = NameTaggerModel.Read(stream);
         var emissions = new float[T];
@@ -215,7 +215,7 @@ public class NameTaggerTests
         }
 
         using var stream = new MemoryStream();
-        NameTaggerModel.Write(stream, "test", 0.5f, new float[T * T], new float[T], known, weights);
+        NameTaggerModel.Write(stream, "test", 0.5f, 1f, new float[T * T], new float[T], known, weights);
         stream.Position = 0;
         var model = NameTaggerModel.Read(stream);
 
@@ -256,7 +256,7 @@ public class NameTaggerTests
         }
 
         using var stream = new MemoryStream();
-        NameTaggerModel.Write(stream, "test", 0.25f, new float[T * T], new float[T], keys, weights);
+        NameTaggerModel.Write(stream, "test", 0.25f, 1f, new float[T * T], new float[T], keys, weights);
         stream.Position = 0;
         var model = NameTaggerModel.Read(stream);
 

@@ -19,7 +19,7 @@ namespace Anvil.Core.Entities.Tagging;
 /// </summary>
 public sealed class NameTaggerModel
 {
-    public const string Magic = "ANVILNER";
+    public const string Magic = "ANVILNR2"; // version 2: the score unit after the weights' scale
     private const int T = NameTags.Count;
 
     private const int SlotBytes = 16;
@@ -76,7 +76,7 @@ public sealed class NameTaggerModel
         public int Next(int at) => Base + (((((at - Base) / Stride) + 1) & Mask) * Stride);
     }
 
-    public NameTaggerModel(ReadOnlySpan<ulong> keys, ReadOnlySpan<sbyte> weights, float scale, float[] transitions, float[] start, string header)
+    public NameTaggerModel(ReadOnlySpan<ulong> keys, ReadOnlySpan<sbyte> weights, float scale, float[] transitions, float[] start, string header, float scoreUnit = 1f)
     {
         if (weights.Length != keys.Length * T || transitions.Length != T * T || start.Length != T)
         {
@@ -142,6 +142,7 @@ public sealed class NameTaggerModel
         _start = start;
         Header = header;
         FeatureCount = keys.Length;
+        ScoreUnit = scoreUnit;
     }
 
     /// <summary>
@@ -189,6 +190,13 @@ public sealed class NameTaggerModel
 
         return (best - x[NameTags.Outside] - y[NameTags.Outside]) * _scale;
     }
+
+    /// <summary>
+    /// The model's unit of score, for thresholds set outside it: the <see cref="PairScore"/> that one pair of adjoining
+    /// characters in twenty of its training text passes (written by the trainer). Weights grow with the epochs and
+    /// shift with pruning; a threshold in this unit keeps meaning about the same share of text when the model is retrained.
+    /// </summary>
+    public float ScoreUnit { get; }
 
     /// <summary>What the model was trained on, with sources and licences.</summary>
     public string Header { get; }
@@ -360,7 +368,7 @@ public sealed class NameTaggerModel
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         if (Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length)) != Magic)
         {
-            throw new InvalidDataException("E0102: not an Anvil name tagger model");
+            throw new InvalidDataException("E0102: not an Anvil name tagger model of this version: retrain it (src/Anvil.Data/scripts/train-name-tagger.sh)");
         }
 
         string header = reader.ReadString();
@@ -377,6 +385,7 @@ public sealed class NameTaggerModel
         }
 
         float scale = reader.ReadSingle();
+        float unit = reader.ReadSingle();
         var transitions = ReadFloats(reader, T * T);
         var start = ReadFloats(reader, T);
         int count = reader.ReadInt32();
@@ -384,11 +393,11 @@ public sealed class NameTaggerModel
         reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(keys.AsSpan()));
         var weights = new sbyte[count * T];
         reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(weights.AsSpan()));
-        return new NameTaggerModel(keys, weights, scale, transitions, start, header);
+        return new NameTaggerModel(keys, weights, scale, transitions, start, header, unit);
     }
 
     /// <summary>Writes a model in the form <see cref="Read"/> takes.</summary>
-    public static void Write(Stream stream, string header, float scale, ReadOnlySpan<float> transitions, ReadOnlySpan<float> start,
+    public static void Write(Stream stream, string header, float scale, float scoreUnit, ReadOnlySpan<float> transitions, ReadOnlySpan<float> start,
         ReadOnlySpan<ulong> keys, ReadOnlySpan<sbyte> weights)
     {
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
@@ -397,6 +406,7 @@ public sealed class NameTaggerModel
         writer.Write(NameFeatures.Version);
         writer.Write(T);
         writer.Write(scale);
+        writer.Write(scoreUnit);
         foreach (float f in transitions)
         {
             writer.Write(f);
