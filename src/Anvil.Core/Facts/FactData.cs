@@ -120,7 +120,7 @@ public sealed class FactData
     public static string? TopicTarget(string refersTo) =>
         NamedTarget(refersTo) ?? (refersTo.StartsWith("topic:", StringComparison.Ordinal) ? refersTo[6..] : null);
 
-    /// <summary>A reference word that is no clause's subject (kind <c>topic:X</c>).</summary>
+    /// <summary>A reference word that is a clause's subject only where it heads the clause (kind <c>topic:X</c>).</summary>
     public static bool IsTopicOnly(string refersTo) => refersTo.StartsWith("topic:", StringComparison.Ordinal);
 
     public static FactData LoadBuiltIn()

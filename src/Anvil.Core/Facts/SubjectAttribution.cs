@@ -84,14 +84,17 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
         mention.Type is not (EntityType.Government or EntityType.Person or EntityType.Work) && IsHead(mention, doc.ClauseAround(sentence, mention.View.Start));
 
     /// <summary>A name at the head of its clause: first, or after no more than a period and two characters (2024年，深圳…).</summary>
-    private bool IsHead(Mention mention, TextSpan clause)
+    private bool IsHead(Mention mention, TextSpan clause) => IsHead(clause, mention.View.Start);
+
+    /// <summary>A position at the head of its clause: first, or after no more than a period and two characters.</summary>
+    private bool IsHead(TextSpan clause, int position)
     {
-        if (mention.View.Start <= clause.Start + 2)
+        if (position <= clause.Start + 2)
         {
             return true;
         }
 
-        foreach (var p in doc.PeriodsWithin(clause.Start, mention.View.Start))
+        foreach (var p in doc.PeriodsWithin(clause.Start, position))
         {
             if (_text.AsSpan(clause.Start, p.Span.Start - clause.Start).Trim().Length <= 2)
             {
@@ -383,6 +386,44 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
         return false;
     }
 
+    /// <summary>
+    /// 全球贸易则下降2%: a topic word (全球) heading its clause is the clause's subject, unless a company is what the
+    /// sentence or the section is about (its 全球销量 is its own) or the measure places a participant in a field (全球市占率).
+    /// </summary>
+    private bool TopicHeadsClause(int at, int length, int position)
+    {
+        var clause = doc.ClauseOf(at);
+        if (!IsHead(clause, at))
+        {
+            return false;
+        }
+
+        var after = _text.AsSpan(at + length, position - at - length);
+        foreach (var field in _cues.FieldMeasures)
+        {
+            if (after.Contains(field, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        if (doc.TopicAt(at).Company is not null)
+        {
+            return false;
+        }
+
+        int sentenceStart = _text.AsSpan(0, at).LastIndexOfAny(Punctuation.SentenceEnds) + 1;
+        foreach (var m in doc.MentionsWithin(sentenceStart, at))
+        {
+            if (m.Type == EntityType.Company)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>全市, 全国, 我国…: a word standing for the place (or company) the text is about, the last before the position.</summary>
     private Mention? ReferenceIn(int from, int position, Discourse discourse)
     {
@@ -399,14 +440,14 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
         Mention? found = null;
         foreach (var (word, refersTo) in doc.Data.SubjectReferences)
         {
-            if (FactData.IsTopicOnly(refersTo))
+            int at = _text.AsSpan(from, position - from).LastIndexOf(word);
+            at = at < 0 ? -1 : from + at;
+            if (at < from || at + word.Length > position || IsComparisonBase(at) || (found is not null && found.View.Start >= at))
             {
                 continue;
             }
 
-            int at = _text.AsSpan(from, position - from).LastIndexOf(word);
-            at = at < 0 ? -1 : from + at;
-            if (at < from || at + word.Length > position || IsComparisonBase(at) || (found is not null && found.View.Start >= at))
+            if (FactData.IsTopicOnly(refersTo) && !TopicHeadsClause(at, word.Length, position))
             {
                 continue;
             }
@@ -418,7 +459,7 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
                 "province" => CurrentPlace(at, PlaceLevel.Province, discourse),
                 "district" => CurrentPlace(at, PlaceLevel.District, discourse),
                 "region" => doc.RegionPlace ?? CurrentPlace(at, PlaceLevel.City, discourse),
-                _ => FactData.NamedTarget(refersTo) ?? CurrentPlace(at, PlaceLevel.City, discourse),
+                _ => FactData.TopicTarget(refersTo) ?? CurrentPlace(at, PlaceLevel.City, discourse),
             };
             if (name is not null)
             {
