@@ -141,7 +141,9 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
                 }
             }
 
-            var reference = isRank ? null : ReferenceIn(from, position, discourse);
+            // a rank's field (居全国第三) is no subject: only a reference before its verb counts (我国 + 算力规模居全球第二)
+            var reference = !isRank ? ReferenceIn(from, position, discourse)
+                : pass == 0 && rankVerbAt > from ? ReferenceIn(from, rankVerbAt - 1, discourse) : null;
             if (reference is not null && (best is null || (pass == 0 ? reference.View.Start > best.View.Start : reference.View.Start < best.View.Start)))
             {
                 best = reference;
