@@ -236,6 +236,20 @@ internal static class SourceAttribution
     /// The body an official speaks for: a person followed in the clause by a verb of speaking (表示, 透露, 在发布会上介绍), with a
     /// body named right before the person and the title (国家发改委产业司副司长霍福鹏).
     /// </summary>
+    /// <summary>某市税务局所得税处处长某某介绍: the body's official, named right after it, speaks for it.</summary>
+    public static bool OfficialSpeaks(FactDocument doc, Mention body)
+    {
+        foreach (var m in doc.MentionsWithin(body.View.End, Math.Min(doc.Text.Length, body.View.End + 11)))
+        {
+            if (m.Type == EntityType.Person)
+            {
+                return BodyOfSpeaker(doc, m) is { } spoken && spoken.View == body.View;
+            }
+        }
+
+        return false;
+    }
+
     private static Mention? BodyOfSpeaker(FactDocument doc, Mention person)
     {
         var clause = doc.ClauseOf(person.View.Start);

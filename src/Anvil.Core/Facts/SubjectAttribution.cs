@@ -198,8 +198,8 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
             case EntityType.Place or EntityType.Company or EntityType.Group or EntityType.Organization:
                 return IsComparisonBase(m.View.Start) || SourceAttribution.IsSourceRole(doc, m) ? null : m;
             case EntityType.Government:
-                // a body that publishes figures is their source; its place is their subject
-                if (SourceAttribution.IsSourceRole(doc, m))
+                // a body that publishes figures, or whose official speaks of them, is their source; its place is their subject
+                if (SourceAttribution.IsSourceRole(doc, m) || SourceAttribution.OfficialSpeaks(doc, m))
                 {
                     var place = PlaceOfBody(m);
                     return place is null ? null : m with { Name = place };
