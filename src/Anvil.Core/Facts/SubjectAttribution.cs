@@ -43,7 +43,8 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
 
         if (mention is null && f.LastInSentence is null && isRank)
         {
-            return null; // a ranking claim names what it ranks in its own sentence
+            // a ranking claim names what it ranks in its own sentence, or ranks the section's place in the field above it
+            return PlaceBelowField(f.Clause.Start, figure.View.Start) is { } ranked ? new SubjectReading(ranked, null, phraseStart) : null;
         }
 
         // the last resort: what the text names most, else the country a mainland text speaks of, else the region
@@ -153,6 +154,44 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
             {
                 return best;
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// 工业投资规模均居全市第一 in a text about a district: the field after the rank verb (全市, 全省, 全国) is a place of a
+    /// level above the section's place, which is then what is ranked. Null when no such field or place is at hand.
+    /// </summary>
+    private string? PlaceBelowField(int clauseStart, int position)
+    {
+        int verbEnd = RankVerbEnd(clauseStart, position);
+        if (verbEnd < 0 || doc.TopicAt(position).Place is not { } place)
+        {
+            return null;
+        }
+
+        var levels = PlaceLevels.Default;
+        var words = _text.AsSpan(verbEnd, position - verbEnd);
+        foreach (var (word, refersTo) in doc.Data.SubjectReferences)
+        {
+            var field = refersTo switch
+            {
+                "country" => PlaceLevel.Country,
+                "province" => PlaceLevel.Province,
+                "city" => PlaceLevel.City,
+                _ => PlaceLevel.Unknown,
+            };
+            if (field == PlaceLevel.Unknown || !words.Contains(word, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // the levels run country > province > city > district (PlaceLevel's order)
+            var own = levels.LevelOf(place);
+            bool below = own > field && own <= PlaceLevel.District
+                && (field == PlaceLevel.Country ? doc.IsMainlandPlace(place) : levels.AtLevel(place, field) is not null);
+            return below ? place : null;
         }
 
         return null;
