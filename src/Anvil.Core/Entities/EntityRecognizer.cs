@@ -48,11 +48,14 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>Mentions in view coordinates, sorted by position and not overlapping.</summary>
-    public IReadOnlyList<(int Start, int End, string Name, EntityType Type)> Find(string view)
+    /// <param name="timings">where the time of each step is added when the run is profiled, else null</param>
+    public IReadOnlyList<(int Start, int End, string Name, EntityType Type)> Find(string view, Pipeline.StageTimings? timings = null)
     {
+        var steps = Pipeline.StageTimings.Steps(timings);
         var candidates = new List<EntityCandidate>();
         var lexiconEndingAt = new Dictionary<int, List<EntityCandidate>>();
         FindLexiconMatches(view, candidates, lexiconEndingAt);
+        steps.Lap("entities/lexicon");
         FindGovernmentBodies(view, candidates, lexiconEndingAt);
         FindSuffixNames(view, candidates, lexiconEndingAt);
         FindPeople(view, candidates);
@@ -62,20 +65,25 @@ public sealed partial class EntityRecognizer
         FindProducts(view, candidates, lexiconEndingAt);
         FindCompaniesBeforeResults(view, candidates);
         FindCompaniesBeforeStockCodes(view, candidates);
+        steps.Lap("entities/patterns");
         if (_words is not null)
         {
             DropNamesCuttingWords(view, candidates);
+            steps.Lap("entities/word-cuts");
         }
 
         if (_tagger is not null)
         {
             var gaps = new Dictionary<(int Start, int End), float>();
             var names = TagNames(view, candidates, gaps);
+            steps.Lap("entities/tagger");
             CheckPatternNames(view, candidates, names, gaps);
             AddTaggedNames(view, candidates, names);
+            steps.Lap("entities/tagged-names");
         }
 
         var chosen = Resolve(candidates, view.Length);
+        steps.Lap("entities/resolve");
         ShortenToKnownCompanies(view, chosen);
         chosen = DropWithoutContext(chosen);
         JoinGroupsToFullNames(chosen);
@@ -83,8 +91,11 @@ public sealed partial class EntityRecognizer
         AddNamesInsideNames(candidates, chosen);
         AddCompaniesInLists(view, chosen);
         chosen = RegionsOfCompanies(view, chosen);
+        steps.Lap("entities/joins");
         chosen = FindAgain(view, chosen, ShortForms(view, chosen));
-        return chosen.Select(c => (c.Start, c.End, c.Name, c.Type)).ToList();
+        var found = chosen.Select(c => (c.Start, c.End, c.Name, c.Type)).ToList();
+        steps.Lap("entities/find-again");
+        return found;
     }
 
     private void FindLexiconMatches(string view, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
