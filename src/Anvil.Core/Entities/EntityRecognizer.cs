@@ -1087,26 +1087,79 @@ public sealed partial class EntityRecognizer
 
         // a registered name begins with its place (东莞市 + 某某电子有限公司) and its short name leaves the place
         // out: the text names the place too. A place that is part of the name itself (九龙 + 仓置业) is not one.
+        // The companies and units come from the chosen names, so they are sorted by start and none shares one: each
+        // candidate is matched to the one starting where it starts in a single pass over the candidates (looking
+        // through every candidate for every company cost a text of many companies the square of its names)
         var registered = chosen.Where(c => c.Type == EntityType.Company && c.Source == "company-pattern").ToList();
-        foreach (var company in registered)
+        if (registered.Count > 0)
         {
-            chosen.AddRange(candidates.Where(c => c.Type == EntityType.Place && c.Source != "model" && c.Start == company.Start && c.End < company.End
-                && !company.Name.StartsWith(c.Name, StringComparison.Ordinal)).Take(1));
+            var places = new EntityCandidate?[registered.Count]; // each company's first place in candidate order
+            foreach (var c in candidates)
+            {
+                if (c.Type == EntityType.Place && c.Source != "model" && FirstStartingAt(registered, c.Start) is int k && k < registered.Count
+                    && registered[k].Start == c.Start && places[k] is null && c.End < registered[k].End
+                    && !registered[k].Name.StartsWith(c.Name, StringComparison.Ordinal))
+                {
+                    places[k] = c;
+                }
+            }
+
+            AddFound(chosen, places);
         }
 
         // a department of a known body (国家能源局 + 某某司, 经济部 + 统计处) names the body too: the one the lexicon knows that
-        // opens it. An office with a standing of its own (国家统计局 + 杭州调查队) does not.
+        // opens it (the longest, the first of equal length). An office with a standing of its own (国家统计局 + 杭州调查队) does not.
         var units = chosen.Where(c => c.Type == EntityType.Government && c.Source != "lexicon" && EndsWithDepartmentTail(c.Name)).ToList();
-        foreach (var unit in units)
+        if (units.Count > 0)
         {
-            chosen.AddRange(candidates.Where(c => c.Type == EntityType.Government && c.Source == "lexicon" && c.Start == unit.Start && c.End < unit.End
-                && c.Name != unit.Name).OrderByDescending(c => c.Length).Take(1));
+            var bodies = new EntityCandidate?[units.Count];
+            foreach (var c in candidates)
+            {
+                if (c.Type == EntityType.Government && c.Source == "lexicon" && FirstStartingAt(units, c.Start) is int k && k < units.Count
+                    && units[k].Start == c.Start && c.End < units[k].End && c.Name != units[k].Name && (bodies[k] is not { } b || c.Length > b.Length))
+                {
+                    bodies[k] = c;
+                }
+            }
+
+            AddFound(chosen, bodies);
         }
 
         if (parks.Count > 0 || registered.Count > 0 || units.Count > 0)
         {
             chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
+    }
+
+    private static void AddFound(List<EntityCandidate> chosen, EntityCandidate?[] found)
+    {
+        foreach (var c in found)
+        {
+            if (c is { } name)
+            {
+                chosen.Add(name);
+            }
+        }
+    }
+
+    /// <summary>The index of the first name starting at or after <paramref name="position"/> in names sorted by start.</summary>
+    private static int FirstStartingAt(List<EntityCandidate> sorted, int position)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].Start < position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>
