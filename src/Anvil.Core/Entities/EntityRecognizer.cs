@@ -53,7 +53,7 @@ public sealed partial class EntityRecognizer
     {
         var steps = Pipeline.StageTimings.Steps(timings);
         var candidates = new List<EntityCandidate>();
-        var lexiconEndingAt = new Dictionary<int, List<EntityCandidate>>();
+        var lexiconEndingAt = new NamesByEnd();
         FindLexiconMatches(view, candidates, lexiconEndingAt);
         steps.Lap("entities/lexicon");
         FindGovernmentBodies(view, candidates, lexiconEndingAt);
@@ -98,7 +98,7 @@ public sealed partial class EntityRecognizer
         return found;
     }
 
-    private void FindLexiconMatches(string view, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    private void FindLexiconMatches(string view, List<EntityCandidate> output, NamesByEnd endingAt)
     {
         var trie = _lexicon.Trie;
         var text = view.AsSpan();
@@ -124,7 +124,7 @@ public sealed partial class EntityRecognizer
                 // every place that ends here may start a longer name (深圳市 + 委常委会 needs 深圳 too)
                 if (entries[0].Type == EntityType.Place && len > 1)
                 {
-                    Record(endingAt, new EntityCandidate(i, i + len, entries[0].Name, EntityType.Place, entries[0].Priority, entries[0].Origin)
+                    endingAt.Add(new EntityCandidate(i, i + len, entries[0].Name, EntityType.Place, entries[0].Priority, entries[0].Origin)
                     {
                         RequiresContext = entries[0].RequiresContext,
                     });
@@ -147,19 +147,9 @@ public sealed partial class EntityRecognizer
             output.Add(c);
             if (e.Type != EntityType.Place)
             {
-                Record(endingAt, c);
+                endingAt.Add(c);
             }
         }
-    }
-
-    private static void Record(Dictionary<int, List<EntityCandidate>> endingAt, EntityCandidate c)
-    {
-        if (!endingAt.TryGetValue(c.End, out var list))
-        {
-            endingAt[c.End] = list = [];
-        }
-
-        list.Add(c);
     }
 
     /// <summary>Latin-script names must stand as whole words: "AMD" not inside "AMDX".</summary>
@@ -173,35 +163,23 @@ public sealed partial class EntityRecognizer
         return !(TextClasses.IsAsciiLetterOrDigit(text[end - 1]) && end < text.Length && TextClasses.IsAsciiLetterOrDigit(text[end]));
     }
 
-    private static EntityCandidate? PlaceEndingAt(Dictionary<int, List<EntityCandidate>> endingAt, int end, string view)
+    private static EntityCandidate? PlaceEndingAt(NamesByEnd endingAt, int end, string view)
     {
-        if (endingAt.TryGetValue(end, out var list))
+        if (endingAt.First(end, EntityType.Place) is { } place)
         {
-            foreach (var c in list)
-            {
-                if (c.Type == EntityType.Place)
-                {
-                    return c;
-                }
-            }
+            return place;
         }
 
         // 深圳 + 市 + 统计局: the administrative word between the place and the body
-        if (end > 0 && "省市区县".Contains(view[end - 1], StringComparison.Ordinal) && endingAt.TryGetValue(end - 1, out list))
+        if (end > 0 && "省市区县".Contains(view[end - 1], StringComparison.Ordinal) && endingAt.First(end - 1, EntityType.Place) is { } before)
         {
-            foreach (var c in list)
-            {
-                if (c.Type == EntityType.Place)
-                {
-                    return c with { End = end };
-                }
-            }
+            return before with { End = end };
         }
 
         return null;
     }
 
-    private void FindGovernmentBodies(string view, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    private void FindGovernmentBodies(string view, List<EntityCandidate> output, NamesByEnd endingAt)
     {
         var text = view.AsSpan();
         for (int j = 0; j < text.Length; j++)
@@ -243,7 +221,7 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>After a body: an optional place and a short unit name ending in 司/处/调查队.</summary>
-    private int ExtendBodyTail(string view, int end, Dictionary<int, List<EntityCandidate>> endingAt)
+    private int ExtendBodyTail(string view, int end, NamesByEnd endingAt)
     {
         var text = view.AsSpan();
         int max = Math.Min(text.Length, end + 8);
@@ -272,7 +250,7 @@ public sealed partial class EntityRecognizer
         return end;
     }
 
-    private void FindSuffixNames(string view, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    private void FindSuffixNames(string view, List<EntityCandidate> output, NamesByEnd endingAt)
     {
         var text = view.AsSpan();
         for (int j = 1; j < text.Length; j++)
@@ -415,7 +393,7 @@ public sealed partial class EntityRecognizer
         return start;
     }
 
-    private void AddCompany(string view, int j, int end, string keep, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    private void AddCompany(string view, int j, int end, string keep, List<EntityCandidate> output, NamesByEnd endingAt)
     {
         bool legal = keep == "drop" || keep.StartsWith("keep-", StringComparison.Ordinal);
         var (s, bounded) = NameStart(view, j, legal ? 14 : 4, allowParentheses: legal);
@@ -430,7 +408,7 @@ public sealed partial class EntityRecognizer
         }
 
         // a known company right before a suffix (比亚迪 + 股份) is that company
-        if (endingAt.TryGetValue(j, out var known) && known.FirstOrDefault(k => k.Type == EntityType.Company) is { Name: not null } company && company.Start >= s)
+        if (endingAt.First(j, EntityType.Company) is { } company && company.Start >= s)
         {
             output.Add(new EntityCandidate(company.Start, end, company.Name, EntityType.Company, PatternPriority + 5, "company-pattern"));
             return;
@@ -475,7 +453,7 @@ public sealed partial class EntityRecognizer
         output.Add(new EntityCandidate(s, end, lexiconEntry?.Name ?? name, EntityType.Company, PatternPriority, "company-pattern"));
     }
 
-    private static int FindPlaceEnd(string view, int start, int end, Dictionary<int, List<EntityCandidate>> endingAt)
+    private static int FindPlaceEnd(string view, int start, int end, NamesByEnd endingAt)
     {
         for (int e = Math.Min(end, start + 8); e > start; e--)
         {
@@ -517,7 +495,7 @@ public sealed partial class EntityRecognizer
     /// A name by the word that ends it (a medium, park, university, association): a place right before the word opens it,
     /// else name characters back to a clear boundary. An association's name runs past a place (美国中国商会 is one name).
     /// </summary>
-    private void AddPrefixedName(string view, int j, int end, EntityType type, int maxLength, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    private void AddPrefixedName(string view, int j, int end, EntityType type, int maxLength, List<EntityCandidate> output, NamesByEnd endingAt)
     {
         // a place right before the suffix (深圳 + 特区报, 深圳 + 理工大学)
         if (type != EntityType.Organization && PlaceEndingAt(endingAt, j, view) is { } place)
@@ -550,7 +528,7 @@ public sealed partial class EntityRecognizer
     /// its place is (a district's short form keeps needing its city) and where the word does not begin a longer word
     /// (深圳 + 站上: a verb) or run on into the name of the body that runs it (香港机场管理局).
     /// </summary>
-    private void AddFacility(string view, int j, int end, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    private void AddFacility(string view, int j, int end, List<EntityCandidate> output, NamesByEnd endingAt)
     {
         if (PlaceEndingAt(endingAt, j, view) is not { } place || place.Length < 2 || (_words is not null && !_words.KeepsWords(view, place.Start, end)))
         {
@@ -858,11 +836,11 @@ public sealed partial class EntityRecognizer
         return _lexicon.Lookup(inner)?.Type == EntityType.Group;
     }
 
-    private void FindProducts(string view, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    private void FindProducts(string view, List<EntityCandidate> output, NamesByEnd endingAt)
     {
-        foreach (var (end, list) in endingAt)
+        foreach (int end in endingAt.Ends)
         {
-            foreach (var c in list)
+            foreach (var c in endingAt.EndingAt(end))
             {
                 if (c.Type is not (EntityType.Product or EntityType.Company))
                 {
@@ -884,9 +862,9 @@ public sealed partial class EntityRecognizer
                     int stop = k + wordLength;
                     // 讯飞 + 星火 + 认知大模型: the maker's name written before the brand belongs to it
                     int start = c.Start;
-                    if (c.Type == EntityType.Product && endingAt.TryGetValue(c.Start, out var before) && before.Any(b => b.Type == EntityType.Company))
+                    if (c.Type == EntityType.Product && endingAt.First(c.Start, EntityType.Company) is { } maker)
                     {
-                        start = before.First(b => b.Type == EntityType.Company).Start;
+                        start = maker.Start;
                     }
 
                     output.Add(new EntityCandidate(start, stop, view[start..stop], EntityType.Product, PatternPriority + 15, "product-pattern"));
