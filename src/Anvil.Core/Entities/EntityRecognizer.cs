@@ -885,30 +885,38 @@ public sealed partial class EntityRecognizer
         // itself (经济部 + 统计处, where 统计处 alone is another body's short name) is a longer name, not a slip.
         var knownStart = new Dictionary<(int End, EntityType Type), int>();
         var knownBegins = new HashSet<(int Start, EntityType Type)>();
-        foreach (var c in candidates.Where(c => c.Source is "lexicon" or "user"))
+        foreach (var c in candidates)
         {
+            if (c.Source is not ("lexicon" or "user"))
+            {
+                continue;
+            }
+
             knownStart[(c.End, c.Type)] = knownStart.TryGetValue((c.End, c.Type), out int s) ? Math.Min(s, c.Start) : c.Start;
             knownBegins.Add((c.Start, c.Type));
         }
 
-        candidates = candidates.Where(c => c.Source is "lexicon" or "user" || c.OwnStart || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start
-            || knownBegins.Contains((c.Start, c.Type))).ToList();
-
-        // longest first, then higher priority, then leftmost; ties keep the order found. The keys are copied out
-        // once: comparing through the list copied two whole candidates for every comparison
-        var order = new ResolveOrder[candidates.Count];
-        for (int k = 0; k < order.Length; k++)
+        // longest first, then higher priority, then leftmost; ties keep the order found. The keys of the candidates
+        // that stay are copied out once (comparing through the list copied two whole candidates for every
+        // comparison), with their index in the list: no filtered copy of the candidates is made
+        var order = System.Buffers.ArrayPool<ResolveOrder>.Shared.Rent(candidates.Count);
+        int count = 0;
+        for (int k = 0; k < candidates.Count; k++)
         {
             var c = candidates[k];
-            order[k] = new ResolveOrder(c.Length, c.Priority, c.Start, k);
+            if (c.Source is "lexicon" or "user" || c.OwnStart || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start
+                || knownBegins.Contains((c.Start, c.Type)))
+            {
+                order[count++] = new ResolveOrder(c.Length, c.Priority, c.Start, k);
+            }
         }
 
-        Array.Sort(order);
+        Array.Sort(order, 0, count);
 
         var taken = System.Buffers.ArrayPool<bool>.Shared.Rent(length);
         taken.AsSpan(0, length).Clear();
         var chosen = new List<EntityCandidate>();
-        foreach (var o in order)
+        foreach (var o in order.AsSpan(0, count))
         {
             var c = candidates[o.Index];
             if (taken.AsSpan(c.Start, c.Length).Contains(true))
@@ -921,6 +929,7 @@ public sealed partial class EntityRecognizer
         }
 
         System.Buffers.ArrayPool<bool>.Shared.Return(taken);
+        System.Buffers.ArrayPool<ResolveOrder>.Shared.Return(order);
         chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
         return chosen;
     }
