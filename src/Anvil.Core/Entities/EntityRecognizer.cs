@@ -940,7 +940,23 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private static void ShortenToKnownCompanies(string view, List<EntityCandidate> chosen)
     {
-        var names = chosen.Where(c => c.Type == EntityType.Company).Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+        // most texts have no pattern-found company: then the companies' names are not even listed. The names are those
+        // before any is shortened; plain loops, as this runs for every document (LINQ over the candidates allocated
+        // and was compiled at run time for each of its uses)
+        if (!Any(chosen, EntityType.Company, "company-pattern"))
+        {
+            return;
+        }
+
+        var names = new List<string>();
+        foreach (var c in chosen)
+        {
+            if (c.Type == EntityType.Company)
+            {
+                names.Add(c.Name);
+            }
+        }
+
         for (int i = 0; i < chosen.Count; i++)
         {
             var c = chosen[i];
@@ -949,8 +965,16 @@ public sealed partial class EntityRecognizer
                 continue;
             }
 
-            var shorter = names.Where(n => n.Length >= 2 && n.Length < c.Name.Length && c.Name.EndsWith(n, StringComparison.Ordinal))
-                .OrderByDescending(n => n.Length).FirstOrDefault();
+            // the longest, the first of equal length
+            string? shorter = null;
+            foreach (string n in names)
+            {
+                if (n.Length >= 2 && n.Length < c.Name.Length && n.Length > (shorter?.Length ?? 0) && c.Name.EndsWith(n, StringComparison.Ordinal))
+                {
+                    shorter = n;
+                }
+            }
+
             if (shorter is not null && view.AsSpan(c.Start, c.Length).EndsWith(shorter, StringComparison.Ordinal))
             {
                 chosen[i] = c with { Start = c.End - shorter.Length, Name = shorter };
@@ -964,7 +988,13 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private List<EntityCandidate> DropWithoutContext(List<EntityCandidate> chosen)
     {
-        if (!chosen.Any(c => c.RequiresContext is not null))
+        bool any = false;
+        foreach (var c in chosen)
+        {
+            any |= c.RequiresContext is not null;
+        }
+
+        if (!any)
         {
             return chosen;
         }
@@ -984,7 +1014,13 @@ public sealed partial class EntityRecognizer
     /// <summary>A group written short (六小龙) after its full name (杭州六小龙) is the same group.</summary>
     private static void JoinGroupsToFullNames(List<EntityCandidate> chosen)
     {
-        var groups = chosen.Where(c => c.Type == EntityType.Group).Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+        // a text of one group or none (most) has nothing to join: the names are listed only where two may be one
+        var groups = NamesOf(chosen, EntityType.Group);
+        if (groups.Count < 2)
+        {
+            return;
+        }
+
         for (int i = 0; i < chosen.Count; i++)
         {
             var c = chosen[i];
@@ -993,7 +1029,16 @@ public sealed partial class EntityRecognizer
                 continue;
             }
 
-            var full = groups.Where(g => g.Length > c.Name.Length && g.EndsWith(c.Name, StringComparison.Ordinal)).OrderBy(g => g.Length).FirstOrDefault();
+            // the shortest that ends with it, the first of equal length
+            string? full = null;
+            foreach (string g in groups)
+            {
+                if (g.Length > c.Name.Length && (full is null || g.Length < full.Length) && g.EndsWith(c.Name, StringComparison.Ordinal))
+                {
+                    full = g;
+                }
+            }
+
             if (full is not null)
             {
                 chosen[i] = c with { Name = full };
@@ -1007,7 +1052,7 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private static void JoinProductsToFullNames(List<EntityCandidate> chosen)
     {
-        var products = chosen.Where(c => c.Type == EntityType.Product).Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+        var products = NamesOf(chosen, EntityType.Product);
         if (products.Count < 2)
         {
             return;
@@ -1028,6 +1073,50 @@ public sealed partial class EntityRecognizer
                 chosen[i] = c with { Name = full };
             }
         }
+    }
+
+    /// <summary>Whether a chosen name has the type and source.</summary>
+    private static bool Any(List<EntityCandidate> chosen, EntityType type, string source)
+    {
+        foreach (var c in chosen)
+        {
+            if (c.Type == type && c.Source == source)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The distinct names of a type in the order first chosen, where at least two names have the type (one name alone is
+    /// never joined to another); else an empty list.
+    /// </summary>
+    private static List<string> NamesOf(List<EntityCandidate> chosen, EntityType type)
+    {
+        int count = 0;
+        foreach (var c in chosen)
+        {
+            count += c.Type == type ? 1 : 0;
+        }
+
+        var names = new List<string>();
+        if (count < 2)
+        {
+            return names;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in chosen)
+        {
+            if (c.Type == type && seen.Add(c.Name))
+            {
+                names.Add(c.Name);
+            }
+        }
+
+        return names;
     }
 
     private static bool IsSubsequence(string shorter, string longer)
@@ -1155,6 +1244,18 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private static List<EntityCandidate> RegionsOfCompanies(string view, List<EntityCandidate> chosen)
     {
+        // most texts have no place in brackets: then the companies' names are not even listed
+        bool bracketed = false;
+        foreach (var c in chosen)
+        {
+            bracketed |= IsBracketedPlace(view, c);
+        }
+
+        if (!bracketed)
+        {
+            return chosen;
+        }
+
         var companies = chosen.Where(c => c.Type == EntityType.Company).Select(c => c.Name).Where(n => n.Length >= 2).Distinct().ToList();
         if (companies.Count == 0)
         {
@@ -1165,7 +1266,7 @@ public sealed partial class EntityRecognizer
         foreach (var c in chosen)
         {
             int open = c.Start - 1;
-            string? company = c.Type == EntityType.Place && open > 0 && view[open] == '(' && c.End < view.Length && view[c.End] == ')'
+            string? company = IsBracketedPlace(view, c)
                 ? companies.FirstOrDefault(n => open >= n.Length && view.AsSpan(open - n.Length, n.Length).SequenceEqual(n))
                 : null;
             if (company is null)
@@ -1185,6 +1286,9 @@ public sealed partial class EntityRecognizer
 
         return result;
     }
+
+    private static bool IsBracketedPlace(string view, EntityCandidate c) =>
+        c.Type == EntityType.Place && c.Start > 1 && view[c.Start - 1] == '(' && c.End < view.Length && view[c.End] == ')';
 
     /// <summary>Names that patterns found (people, companies, groups) are looked for again in the whole text.</summary>
     private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
