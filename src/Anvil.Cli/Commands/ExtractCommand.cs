@@ -114,9 +114,15 @@ internal sealed class ExtractCommand : Command<ExtractSettings>
         table?.Render();
         if (pipeline.Timings is { } timings)
         {
-            foreach (var (stage, total, allocated) in timings.Totals.OrderByDescending(t => t.Total))
+            // the stages, slowest first, each followed by its own steps (named stage/step), slowest first
+            var totals = timings.Totals.ToList();
+            foreach (var (stage, total, allocated) in totals.Where(t => !t.Stage.Contains('/', StringComparison.Ordinal)).OrderByDescending(t => t.Total))
             {
                 Console.Error.WriteLine($"anvil: profile: {stage,-12} {total.TotalMilliseconds,10:F0} ms {allocated / 1e6,10:F1} MB allocated");
+                foreach (var (step, stepTotal, stepAllocated) in totals.Where(t => t.Stage.StartsWith(stage + "/", StringComparison.Ordinal)).OrderByDescending(t => t.Total))
+                {
+                    Console.Error.WriteLine($"anvil: profile:   {step[(stage.Length + 1)..],-14} {stepTotal.TotalMilliseconds,8:F0} ms {stepAllocated / 1e6,10:F1} MB allocated");
+                }
             }
 
             // what the runtime spent beside the stages: collections (their count says whether the young heap's

@@ -19,7 +19,7 @@ public sealed class EntityComponent(EntityRecognizer recognizer) : IPipelineComp
         // is never a name. The periods are there when the pipeline runs their component first, as the built-in one
         // does; without them every name stays.
         var periods = CoveringSpans.Of(analysis.Periods, p => p.Span);
-        foreach (var (start, end, name, type) in recognizer.Find(analysis.View.Text))
+        foreach (var (start, end, name, type) in recognizer.Find(analysis.View.Text, analysis.Timings))
         {
             var span = analysis.View.ToOriginal(start, end);
             if (span.IsEmpty || analysis.Document.IsBoilerplate(span) || periods.AnyCovers(span))

@@ -271,23 +271,6 @@ public sealed partial class EntityRecognizer
             return last >= 0 && _furthestEnd[last] > start;
         }
 
-        private int FirstStartingAt(int position)
-        {
-            int lo = 0, hi = _chosen.Count;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (_chosen[mid].Start < position)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return lo;
-        }
+        private int FirstStartingAt(int position) => EntityRecognizer.FirstStartingAt(_chosen, position);
     }
 }

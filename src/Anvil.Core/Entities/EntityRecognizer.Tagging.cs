@@ -296,19 +296,42 @@ public sealed partial class EntityRecognizer
     /// <summary>Names only the tagger found, where no lexicon or pattern candidate stands, with their canonical names.</summary>
     private void AddTaggedNames(string view, List<EntityCandidate> candidates, List<TaggedName> names)
     {
-        var covered = new bool[view.Length];
-        foreach (var c in candidates)
+        if (names.Count == 0)
         {
-            covered.AsSpan(c.Start, c.Length).Fill(true);
+            return;
         }
 
-        var byStart = candidates.Select(c => (c.Start, c.End)).ToArray();
-        Array.Sort(byStart);
-        int longest = byStart.Length == 0 ? 0 : byStart.Max(c => c.End - c.Start);
+        // the working copies below come from the pools: a document's worth of candidates and characters each time
+        var covered = System.Buffers.ArrayPool<bool>.Shared.Rent(view.Length);
+        covered.AsSpan(0, view.Length).Clear();
+        var spans = System.Buffers.ArrayPool<(int Start, int End)>.Shared.Rent(candidates.Count);
+        var sorted = System.Buffers.ArrayPool<EntityCandidate>.Shared.Rent(candidates.Count);
+        int longest = 0;
+        for (int k = 0; k < candidates.Count; k++)
+        {
+            var c = candidates[k];
+            covered.AsSpan(c.Start, c.Length).Fill(true);
+            spans[k] = (c.Start, c.End);
+            sorted[k] = c;
+            longest = Math.Max(longest, c.Length);
+        }
+
+        var byStart = spans.AsSpan(0, candidates.Count);
+        byStart.Sort();
         // the lexicon and pattern names in text order (longer first at one start): each tagged name looks only
         // at those that can reach into it, not at every candidate of a long document
-        var listed = candidates.ToArray();
-        Array.Sort(listed, (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var listed = sorted.AsSpan(0, candidates.Count);
+        listed.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        AddTaggedNames(view, candidates, names, covered, byStart, listed, longest);
+        System.Buffers.ArrayPool<bool>.Shared.Return(covered);
+        System.Buffers.ArrayPool<(int Start, int End)>.Shared.Return(spans);
+        System.Buffers.ArrayPool<EntityCandidate>.Shared.Return(sorted, clearArray: true); // it holds strings
+    }
+
+    /// <summary>Each tagged name checked against the candidates as they stood before any tagged name joined them.</summary>
+    private void AddTaggedNames(string view, List<EntityCandidate> candidates, List<TaggedName> names, bool[] covered,
+        ReadOnlySpan<(int Start, int End)> byStart, ReadOnlySpan<EntityCandidate> listed, int longest)
+    {
         foreach (var found in names)
         {
             var n = CutRelationWord(view, TrimToNameChars(view, found));
@@ -530,12 +553,12 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>The lexicon and pattern names (sorted by start) that start at most <paramref name="longest"/> before the name and before its end.</summary>
-    private static ReadOnlySpan<EntityCandidate> Near(EntityCandidate[] known, int longest, TaggedName n)
+    private static ReadOnlySpan<EntityCandidate> Near(ReadOnlySpan<EntityCandidate> known, int longest, TaggedName n)
     {
         int from = First(known, n.Start - longest), to = First(known, n.End);
-        return known.AsSpan(from, to - from);
+        return known[from..to];
 
-        static int First(EntityCandidate[] sorted, int start)
+        static int First(ReadOnlySpan<EntityCandidate> sorted, int start)
         {
             int lo = 0, hi = sorted.Length;
             while (lo < hi)
@@ -794,7 +817,7 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>True when the name begins or ends inside a candidate without taking it in whole.</summary>
-    private static bool CrossesCandidate((int Start, int End)[] byStart, int longest, TaggedName n)
+    private static bool CrossesCandidate(ReadOnlySpan<(int Start, int End)> byStart, int longest, TaggedName n)
     {
         // only candidates starting at most `longest` before the name can reach into it
         int lo = 0, hi = byStart.Length, from = n.Start - longest;

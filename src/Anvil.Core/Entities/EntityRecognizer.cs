@@ -50,11 +50,14 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>Mentions in view coordinates, sorted by position and not overlapping.</summary>
-    public IReadOnlyList<(int Start, int End, string Name, EntityType Type)> Find(string view)
+    /// <param name="timings">where the time of each step is added when the run is profiled, else null</param>
+    public IReadOnlyList<(int Start, int End, string Name, EntityType Type)> Find(string view, Pipeline.StageTimings? timings = null)
     {
+        var steps = Pipeline.StageTimings.Steps(timings);
         var candidates = new List<EntityCandidate>();
-        var lexiconEndingAt = new Dictionary<int, List<EntityCandidate>>();
+        var lexiconEndingAt = new NamesByEnd();
         FindLexiconMatches(view, candidates, lexiconEndingAt);
+        steps.Lap("entities/lexicon");
         FindGovernmentBodies(view, candidates, lexiconEndingAt);
         FindSuffixNames(view, candidates, lexiconEndingAt);
         FindPeople(view, candidates);
@@ -64,20 +67,25 @@ public sealed partial class EntityRecognizer
         FindProducts(view, candidates, lexiconEndingAt);
         FindCompaniesBeforeResults(view, candidates);
         FindCompaniesBeforeStockCodes(view, candidates);
+        steps.Lap("entities/patterns");
         if (_words is not null)
         {
             DropNamesCuttingWords(view, candidates);
+            steps.Lap("entities/word-cuts");
         }
 
         if (_tagger is not null)
         {
             var gaps = new Dictionary<(int Start, int End), float>();
             var names = TagNames(view, candidates, gaps);
+            steps.Lap("entities/tagger");
             CheckPatternNames(view, candidates, names, gaps);
             AddTaggedNames(view, candidates, names);
+            steps.Lap("entities/tagged-names");
         }
 
         var chosen = Resolve(candidates, view.Length);
+        steps.Lap("entities/resolve");
         ShortenToKnownCompanies(view, chosen);
         chosen = DropWithoutContext(chosen);
         JoinGroupsToFullNames(chosen);
@@ -85,11 +93,14 @@ public sealed partial class EntityRecognizer
         AddNamesInsideNames(candidates, chosen);
         AddCompaniesInLists(view, chosen);
         chosen = RegionsOfCompanies(view, chosen);
+        steps.Lap("entities/joins");
         chosen = FindAgain(view, chosen, ShortForms(view, chosen));
-        return chosen.Select(c => (c.Start, c.End, c.Name, c.Type)).ToList();
+        var found = chosen.Select(c => (c.Start, c.End, c.Name, c.Type)).ToList();
+        steps.Lap("entities/find-again");
+        return found;
     }
 
-    private void FindLexiconMatches(string view, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    private void FindLexiconMatches(string view, List<EntityCandidate> output, NamesByEnd endingAt)
     {
         var trie = _lexicon.Trie;
         var text = view.AsSpan();
@@ -115,7 +126,7 @@ public sealed partial class EntityRecognizer
                 // every place that ends here may start a longer name (深圳市 + 委常委会 needs 深圳 too)
                 if (entries[0].Type == EntityType.Place && len > 1)
                 {
-                    Record(endingAt, new EntityCandidate(i, i + len, entries[0].Name, EntityType.Place, entries[0].Priority, entries[0].Origin)
+                    endingAt.Add(new EntityCandidate(i, i + len, entries[0].Name, EntityType.Place, entries[0].Priority, entries[0].Origin)
                     {
                         RequiresContext = entries[0].RequiresContext,
                     });
@@ -138,19 +149,9 @@ public sealed partial class EntityRecognizer
             output.Add(c);
             if (e.Type != EntityType.Place)
             {
-                Record(endingAt, c);
+                endingAt.Add(c);
             }
         }
-    }
-
-    private static void Record(Dictionary<int, List<EntityCandidate>> endingAt, EntityCandidate c)
-    {
-        if (!endingAt.TryGetValue(c.End, out var list))
-        {
-            endingAt[c.End] = list = [];
-        }
-
-        list.Add(c);
     }
 
     /// <summary>Latin-script names must stand as whole words: "AMD" not inside "AMDX".</summary>
@@ -164,35 +165,23 @@ public sealed partial class EntityRecognizer
         return !(TextClasses.IsAsciiLetterOrDigit(text[end - 1]) && end < text.Length && TextClasses.IsAsciiLetterOrDigit(text[end]));
     }
 
-    private static EntityCandidate? PlaceEndingAt(Dictionary<int, List<EntityCandidate>> endingAt, int end, string view)
+    private static EntityCandidate? PlaceEndingAt(NamesByEnd endingAt, int end, string view)
     {
-        if (endingAt.TryGetValue(end, out var list))
+        if (endingAt.First(end, EntityType.Place) is { } place)
         {
-            foreach (var c in list)
-            {
-                if (c.Type == EntityType.Place)
-                {
-                    return c;
-                }
-            }
+            return place;
         }
 
         // 深圳 + 市 + 统计局: the administrative word between the place and the body
-        if (end > 0 && "省市区县".Contains(view[end - 1], StringComparison.Ordinal) && endingAt.TryGetValue(end - 1, out list))
+        if (end > 0 && "省市区县".Contains(view[end - 1], StringComparison.Ordinal) && endingAt.First(end - 1, EntityType.Place) is { } before)
         {
-            foreach (var c in list)
-            {
-                if (c.Type == EntityType.Place)
-                {
-                    return c with { End = end };
-                }
-            }
+            return before with { End = end };
         }
 
         return null;
     }
 
-    private void FindGovernmentBodies(string view, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    private void FindGovernmentBodies(string view, List<EntityCandidate> output, NamesByEnd endingAt)
     {
         var text = view.AsSpan();
         for (int j = 0; j < text.Length; j++)
@@ -234,7 +223,7 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>After a body: an optional place and a short unit name ending in 司/处/调查队.</summary>
-    private int ExtendBodyTail(string view, int end, Dictionary<int, List<EntityCandidate>> endingAt)
+    private int ExtendBodyTail(string view, int end, NamesByEnd endingAt)
     {
         var text = view.AsSpan();
         int max = Math.Min(text.Length, end + 8);
@@ -263,7 +252,7 @@ public sealed partial class EntityRecognizer
         return end;
     }
 
-    private void FindSuffixNames(string view, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    private void FindSuffixNames(string view, List<EntityCandidate> output, NamesByEnd endingAt)
     {
         var text = view.AsSpan();
         for (int j = 1; j < text.Length; j++)
@@ -406,7 +395,7 @@ public sealed partial class EntityRecognizer
         return start;
     }
 
-    private void AddCompany(string view, int j, int end, string keep, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    private void AddCompany(string view, int j, int end, string keep, List<EntityCandidate> output, NamesByEnd endingAt)
     {
         bool legal = keep == "drop" || keep.StartsWith("keep-", StringComparison.Ordinal);
         var (s, bounded) = NameStart(view, j, legal ? 14 : 4, allowParentheses: legal);
@@ -421,7 +410,7 @@ public sealed partial class EntityRecognizer
         }
 
         // a known company right before a suffix (比亚迪 + 股份) is that company
-        if (endingAt.TryGetValue(j, out var known) && known.FirstOrDefault(k => k.Type == EntityType.Company) is { Name: not null } company && company.Start >= s)
+        if (endingAt.First(j, EntityType.Company) is { } company && company.Start >= s)
         {
             output.Add(new EntityCandidate(company.Start, end, company.Name, EntityType.Company, PatternPriority + 5, "company-pattern"));
             return;
@@ -466,7 +455,7 @@ public sealed partial class EntityRecognizer
         output.Add(new EntityCandidate(s, end, lexiconEntry?.Name ?? name, EntityType.Company, PatternPriority, "company-pattern"));
     }
 
-    private static int FindPlaceEnd(string view, int start, int end, Dictionary<int, List<EntityCandidate>> endingAt)
+    private static int FindPlaceEnd(string view, int start, int end, NamesByEnd endingAt)
     {
         for (int e = Math.Min(end, start + 8); e > start; e--)
         {
@@ -508,7 +497,7 @@ public sealed partial class EntityRecognizer
     /// A name by the word that ends it (a medium, park, university, association): a place right before the word opens it,
     /// else name characters back to a clear boundary. An association's name runs past a place (美国中国商会 is one name).
     /// </summary>
-    private void AddPrefixedName(string view, int j, int end, EntityType type, int maxLength, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    private void AddPrefixedName(string view, int j, int end, EntityType type, int maxLength, List<EntityCandidate> output, NamesByEnd endingAt)
     {
         // a place right before the suffix (深圳 + 特区报, 深圳 + 理工大学)
         if (type != EntityType.Organization && PlaceEndingAt(endingAt, j, view) is { } place)
@@ -541,7 +530,7 @@ public sealed partial class EntityRecognizer
     /// its place is (a district's short form keeps needing its city) and where the word does not begin a longer word
     /// (深圳 + 站上: a verb) or run on into the name of the body that runs it (香港机场管理局).
     /// </summary>
-    private void AddFacility(string view, int j, int end, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    private void AddFacility(string view, int j, int end, List<EntityCandidate> output, NamesByEnd endingAt)
     {
         if (PlaceEndingAt(endingAt, j, view) is not { } place || place.Length < 2 || (_words is not null && !_words.KeepsWords(view, place.Start, end)))
         {
@@ -849,11 +838,11 @@ public sealed partial class EntityRecognizer
         return _lexicon.Lookup(inner)?.Type == EntityType.Group;
     }
 
-    private void FindProducts(string view, List<EntityCandidate> output, Dictionary<int, List<EntityCandidate>> endingAt)
+    private void FindProducts(string view, List<EntityCandidate> output, NamesByEnd endingAt)
     {
-        foreach (var (end, list) in endingAt)
+        foreach (int end in endingAt.Ends)
         {
-            foreach (var c in list)
+            foreach (var c in endingAt.EndingAt(end))
             {
                 if (c.Type is not (EntityType.Product or EntityType.Company))
                 {
@@ -875,9 +864,9 @@ public sealed partial class EntityRecognizer
                     int stop = k + wordLength;
                     // 讯飞 + 星火 + 认知大模型: the maker's name written before the brand belongs to it
                     int start = c.Start;
-                    if (c.Type == EntityType.Product && endingAt.TryGetValue(c.Start, out var before) && before.Any(b => b.Type == EntityType.Company))
+                    if (c.Type == EntityType.Product && endingAt.First(c.Start, EntityType.Company) is { } maker)
                     {
-                        start = before.First(b => b.Type == EntityType.Company).Start;
+                        start = maker.Start;
                     }
 
                     output.Add(new EntityCandidate(start, stop, view[start..stop], EntityType.Product, PatternPriority + 15, "product-pattern"));
@@ -898,30 +887,38 @@ public sealed partial class EntityRecognizer
         // itself (经济部 + 统计处, where 统计处 alone is another body's short name) is a longer name, not a slip.
         var knownStart = new Dictionary<(int End, EntityType Type), int>();
         var knownBegins = new HashSet<(int Start, EntityType Type)>();
-        foreach (var c in candidates.Where(c => c.Source is "lexicon" or "user"))
+        foreach (var c in candidates)
         {
+            if (c.Source is not ("lexicon" or "user"))
+            {
+                continue;
+            }
+
             knownStart[(c.End, c.Type)] = knownStart.TryGetValue((c.End, c.Type), out int s) ? Math.Min(s, c.Start) : c.Start;
             knownBegins.Add((c.Start, c.Type));
         }
 
-        candidates = candidates.Where(c => c.Source is "lexicon" or "user" || c.OwnStart || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start
-            || knownBegins.Contains((c.Start, c.Type))).ToList();
-
-        // longest first, then higher priority, then leftmost; ties keep the order found. The keys are copied out
-        // once: comparing through the list copied two whole candidates for every comparison
-        var order = new ResolveOrder[candidates.Count];
-        for (int k = 0; k < order.Length; k++)
+        // longest first, then higher priority, then leftmost; ties keep the order found. The keys of the candidates
+        // that stay are copied out once (comparing through the list copied two whole candidates for every
+        // comparison), with their index in the list: no filtered copy of the candidates is made
+        var order = System.Buffers.ArrayPool<ResolveOrder>.Shared.Rent(candidates.Count);
+        int count = 0;
+        for (int k = 0; k < candidates.Count; k++)
         {
             var c = candidates[k];
-            order[k] = new ResolveOrder(c.Length, c.Priority, c.Start, k);
+            if (c.Source is "lexicon" or "user" || c.OwnStart || !knownStart.TryGetValue((c.End, c.Type), out int start) || start <= c.Start
+                || knownBegins.Contains((c.Start, c.Type)))
+            {
+                order[count++] = new ResolveOrder(c.Length, c.Priority, c.Start, k);
+            }
         }
 
-        Array.Sort(order);
+        Array.Sort(order, 0, count);
 
         var taken = System.Buffers.ArrayPool<bool>.Shared.Rent(length);
         taken.AsSpan(0, length).Clear();
         var chosen = new List<EntityCandidate>();
-        foreach (var o in order)
+        foreach (var o in order.AsSpan(0, count))
         {
             var c = candidates[o.Index];
             if (taken.AsSpan(c.Start, c.Length).Contains(true))
@@ -934,6 +931,7 @@ public sealed partial class EntityRecognizer
         }
 
         System.Buffers.ArrayPool<bool>.Shared.Return(taken);
+        System.Buffers.ArrayPool<ResolveOrder>.Shared.Return(order);
         chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
         return chosen;
     }
@@ -944,7 +942,23 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private static void ShortenToKnownCompanies(string view, List<EntityCandidate> chosen)
     {
-        var names = chosen.Where(c => c.Type == EntityType.Company).Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+        // most texts have no pattern-found company: then the companies' names are not even listed. The names are those
+        // before any is shortened; plain loops, as this runs for every document (LINQ over the candidates allocated
+        // and was compiled at run time for each of its uses)
+        if (!Any(chosen, EntityType.Company, "company-pattern"))
+        {
+            return;
+        }
+
+        var names = new List<string>();
+        foreach (var c in chosen)
+        {
+            if (c.Type == EntityType.Company)
+            {
+                names.Add(c.Name);
+            }
+        }
+
         for (int i = 0; i < chosen.Count; i++)
         {
             var c = chosen[i];
@@ -953,8 +967,16 @@ public sealed partial class EntityRecognizer
                 continue;
             }
 
-            var shorter = names.Where(n => n.Length >= 2 && n.Length < c.Name.Length && c.Name.EndsWith(n, StringComparison.Ordinal))
-                .OrderByDescending(n => n.Length).FirstOrDefault();
+            // the longest, the first of equal length
+            string? shorter = null;
+            foreach (string n in names)
+            {
+                if (n.Length >= 2 && n.Length < c.Name.Length && n.Length > (shorter?.Length ?? 0) && c.Name.EndsWith(n, StringComparison.Ordinal))
+                {
+                    shorter = n;
+                }
+            }
+
             if (shorter is not null && view.AsSpan(c.Start, c.Length).EndsWith(shorter, StringComparison.Ordinal))
             {
                 chosen[i] = c with { Start = c.End - shorter.Length, Name = shorter };
@@ -968,7 +990,13 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private List<EntityCandidate> DropWithoutContext(List<EntityCandidate> chosen)
     {
-        if (!chosen.Any(c => c.RequiresContext is not null))
+        bool any = false;
+        foreach (var c in chosen)
+        {
+            any |= c.RequiresContext is not null;
+        }
+
+        if (!any)
         {
             return chosen;
         }
@@ -988,7 +1016,13 @@ public sealed partial class EntityRecognizer
     /// <summary>A group written short (六小龙) after its full name (杭州六小龙) is the same group.</summary>
     private static void JoinGroupsToFullNames(List<EntityCandidate> chosen)
     {
-        var groups = chosen.Where(c => c.Type == EntityType.Group).Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+        // a text of one group or none (most) has nothing to join: the names are listed only where two may be one
+        var groups = NamesOf(chosen, EntityType.Group);
+        if (groups.Count < 2)
+        {
+            return;
+        }
+
         for (int i = 0; i < chosen.Count; i++)
         {
             var c = chosen[i];
@@ -997,7 +1031,16 @@ public sealed partial class EntityRecognizer
                 continue;
             }
 
-            var full = groups.Where(g => g.Length > c.Name.Length && g.EndsWith(c.Name, StringComparison.Ordinal)).OrderBy(g => g.Length).FirstOrDefault();
+            // the shortest that ends with it, the first of equal length
+            string? full = null;
+            foreach (string g in groups)
+            {
+                if (g.Length > c.Name.Length && (full is null || g.Length < full.Length) && g.EndsWith(c.Name, StringComparison.Ordinal))
+                {
+                    full = g;
+                }
+            }
+
             if (full is not null)
             {
                 chosen[i] = c with { Name = full };
@@ -1011,7 +1054,7 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private static void JoinProductsToFullNames(List<EntityCandidate> chosen)
     {
-        var products = chosen.Where(c => c.Type == EntityType.Product).Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+        var products = NamesOf(chosen, EntityType.Product);
         if (products.Count < 2)
         {
             return;
@@ -1032,6 +1075,50 @@ public sealed partial class EntityRecognizer
                 chosen[i] = c with { Name = full };
             }
         }
+    }
+
+    /// <summary>Whether a chosen name has the type and source.</summary>
+    private static bool Any(List<EntityCandidate> chosen, EntityType type, string source)
+    {
+        foreach (var c in chosen)
+        {
+            if (c.Type == type && c.Source == source)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The distinct names of a type in the order first chosen, where at least two names have the type (one name alone is
+    /// never joined to another); else an empty list.
+    /// </summary>
+    private static List<string> NamesOf(List<EntityCandidate> chosen, EntityType type)
+    {
+        int count = 0;
+        foreach (var c in chosen)
+        {
+            count += c.Type == type ? 1 : 0;
+        }
+
+        var names = new List<string>();
+        if (count < 2)
+        {
+            return names;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in chosen)
+        {
+            if (c.Type == type && seen.Add(c.Name))
+            {
+                names.Add(c.Name);
+            }
+        }
+
+        return names;
     }
 
     private static bool IsSubsequence(string shorter, string longer)
@@ -1078,20 +1165,42 @@ public sealed partial class EntityRecognizer
 
         // a registered name begins with its place (东莞市 + 某某电子有限公司) and its short name leaves the place
         // out: the text names the place too. A place that is part of the name itself (九龙 + 仓置业) is not one.
+        // The companies and units come from the chosen names, so they are sorted by start and none shares one: each
+        // candidate is matched to the one starting where it starts in a single pass over the candidates (looking
+        // through every candidate for every company cost a text of many companies the square of its names)
         var registered = chosen.Where(c => c.Type == EntityType.Company && c.Source == "company-pattern").ToList();
-        foreach (var company in registered)
+        if (registered.Count > 0)
         {
-            chosen.AddRange(candidates.Where(c => c.Type == EntityType.Place && c.Source != "model" && c.Start == company.Start && c.End < company.End
-                && !company.Name.StartsWith(c.Name, StringComparison.Ordinal)).Take(1));
+            var places = new EntityCandidate?[registered.Count]; // each company's first place in candidate order
+            foreach (var c in candidates)
+            {
+                if (c.Type == EntityType.Place && c.Source != "model" && FirstStartingAt(registered, c.Start) is int k && k < registered.Count
+                    && registered[k].Start == c.Start && places[k] is null && c.End < registered[k].End
+                    && !registered[k].Name.StartsWith(c.Name, StringComparison.Ordinal))
+                {
+                    places[k] = c;
+                }
+            }
+
+            AddFound(chosen, places);
         }
 
         // a department of a known body (国家能源局 + 某某司, 经济部 + 统计处) names the body too: the one the lexicon knows that
-        // opens it. An office with a standing of its own (国家统计局 + 杭州调查队) does not.
+        // opens it (the longest, the first of equal length). An office with a standing of its own (国家统计局 + 杭州调查队) does not.
         var units = chosen.Where(c => c.Type == EntityType.Government && c.Source != "lexicon" && EndsWithDepartmentTail(c.Name)).ToList();
-        foreach (var unit in units)
+        if (units.Count > 0)
         {
-            chosen.AddRange(candidates.Where(c => c.Type == EntityType.Government && c.Source == "lexicon" && c.Start == unit.Start && c.End < unit.End
-                && c.Name != unit.Name).OrderByDescending(c => c.Length).Take(1));
+            var bodies = new EntityCandidate?[units.Count];
+            foreach (var c in candidates)
+            {
+                if (c.Type == EntityType.Government && c.Source == "lexicon" && FirstStartingAt(units, c.Start) is int k && k < units.Count
+                    && units[k].Start == c.Start && c.End < units[k].End && c.Name != units[k].Name && (bodies[k] is not { } b || c.Length > b.Length))
+                {
+                    bodies[k] = c;
+                }
+            }
+
+            AddFound(chosen, bodies);
         }
 
         if (parks.Count > 0 || registered.Count > 0 || units.Count > 0)
@@ -1100,12 +1209,55 @@ public sealed partial class EntityRecognizer
         }
     }
 
+    private static void AddFound(List<EntityCandidate> chosen, EntityCandidate?[] found)
+    {
+        foreach (var c in found)
+        {
+            if (c is { } name)
+            {
+                chosen.Add(name);
+            }
+        }
+    }
+
+    /// <summary>The index of the first name starting at or after <paramref name="position"/> in names sorted by start.</summary>
+    private static int FirstStartingAt(List<EntityCandidate> sorted, int position)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].Start < position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     /// <summary>
     /// A place in brackets right after the name of a company of the text (某某(亚洲) once 某某(亚洲)有限公司 was named) is
     /// the part of that company's name that says its region, not a place the text speaks of: the whole is the company.
     /// </summary>
     private static List<EntityCandidate> RegionsOfCompanies(string view, List<EntityCandidate> chosen)
     {
+        // most texts have no place in brackets: then the companies' names are not even listed
+        bool bracketed = false;
+        foreach (var c in chosen)
+        {
+            bracketed |= IsBracketedPlace(view, c);
+        }
+
+        if (!bracketed)
+        {
+            return chosen;
+        }
+
         var companies = chosen.Where(c => c.Type == EntityType.Company).Select(c => c.Name).Where(n => n.Length >= 2).Distinct().ToList();
         if (companies.Count == 0)
         {
@@ -1116,7 +1268,7 @@ public sealed partial class EntityRecognizer
         foreach (var c in chosen)
         {
             int open = c.Start - 1;
-            string? company = c.Type == EntityType.Place && open > 0 && view[open] == '(' && c.End < view.Length && view[c.End] == ')'
+            string? company = IsBracketedPlace(view, c)
                 ? companies.FirstOrDefault(n => open >= n.Length && view.AsSpan(open - n.Length, n.Length).SequenceEqual(n))
                 : null;
             if (company is null)
@@ -1136,6 +1288,9 @@ public sealed partial class EntityRecognizer
 
         return result;
     }
+
+    private static bool IsBracketedPlace(string view, EntityCandidate c) =>
+        c.Type == EntityType.Place && c.Start > 1 && view[c.Start - 1] == '(' && c.End < view.Length && view[c.End] == ')';
 
     /// <summary>Names that patterns found (people, companies, groups) are looked for again in the whole text.</summary>
     private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)

@@ -68,6 +68,18 @@ internal sealed class TrieEdges
         _count++;
     }
 
+    /// <summary>Writes the children of <paramref name="node"/> into <paramref name="children"/> by character (0 where none).</summary>
+    public void ChildrenOf(int node, int[] children)
+    {
+        foreach (ulong slot in _slots)
+        {
+            if (slot != 0 && (slot >> 40) == (ulong)(uint)node)
+            {
+                children[(char)(slot >> 24)] = (int)(slot & (MaxNodes - 1));
+            }
+        }
+    }
+
     private void Grow()
     {
         var bigger = new ulong[_slots.Length * 2];

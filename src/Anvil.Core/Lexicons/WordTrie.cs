@@ -14,6 +14,16 @@ public sealed class WordTrie<TValue>
     private TValue?[] _values = new TValue?[4];
     private bool[] _terminal = new bool[4];
     private int _nodes = 1; // the root
+    private int _rootEdges;
+
+    /// <summary>
+    /// The root's children by character, once the trie has <see cref="RootTableFrom"/> first characters (a lexicon of
+    /// names; the pattern lists stay small): a match is tried at nearly every position of a text, and its first step
+    /// was a probe into the whole edge table, most often a cache miss. The deeper steps still probe.
+    /// </summary>
+    private int[]? _rootChildren;
+
+    private const int RootTableFrom = 1024;
 
     public int Count { get; private set; }
 
@@ -32,6 +42,10 @@ public sealed class WordTrie<TValue>
             {
                 child = NewNode();
                 _next.Add(node, c, child);
+                if (node == Root)
+                {
+                    AddRootEdge(c, child);
+                }
             }
 
             node = child;
@@ -50,6 +64,33 @@ public sealed class WordTrie<TValue>
         }
     }
 
+    private void AddRootEdge(char c, int child)
+    {
+        _rootEdges++;
+        if (_rootChildren is not null)
+        {
+            _rootChildren[c] = child;
+        }
+        else if (_rootEdges >= RootTableFrom)
+        {
+            _rootChildren = new int[char.MaxValue + 1];
+            _next.ChildrenOf(Root, _rootChildren);
+        }
+    }
+
+    /// <summary>One step down the trie; from the root through its table where it has one.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool Step(int node, char c, out int next)
+    {
+        if (node == Root && _rootChildren is { } first)
+        {
+            next = first[c];
+            return next != 0;
+        }
+
+        return _next.TryGet(node, c, out next);
+    }
+
     private int NewNode()
     {
         if (_nodes == _values.Length)
@@ -66,7 +107,7 @@ public sealed class WordTrie<TValue>
         int node = 0;
         foreach (char c in word)
         {
-            if (!_next.TryGet(node, c, out node))
+            if (!Step(node, c, out node))
             {
                 value = default!;
                 return false;
@@ -81,7 +122,7 @@ public sealed class WordTrie<TValue>
     public const int Root = 0;
 
     /// <summary>One step of a walk: the node after <paramref name="c"/>, if any word continues with it.</summary>
-    public bool TryStep(int node, char c, out int next) => _next.TryGet(node, c, out next);
+    public bool TryStep(int node, char c, out int next) => Step(node, c, out next);
 
     /// <summary>True when the walk so far spells a whole word.</summary>
     public bool IsWord(int node) => _terminal[node];
@@ -107,7 +148,7 @@ public sealed class WordTrie<TValue>
         int node = 0, best = 0;
         for (int i = start; i < text.Length; i++)
         {
-            if (!_next.TryGet(node, text[i], out node))
+            if (!Step(node, text[i], out node))
             {
                 break;
             }
@@ -137,7 +178,7 @@ public sealed class WordTrie<TValue>
         int node = 0, best = 0;
         for (int i = end - 1; i >= 0; i--)
         {
-            if (!_next.TryGet(node, text[i], out node))
+            if (!Step(node, text[i], out node))
             {
                 break;
             }
@@ -163,7 +204,7 @@ public sealed class WordTrie<TValue>
         int node = 0;
         for (int i = start; i < text.Length; i++)
         {
-            if (!_next.TryGet(node, text[i], out node))
+            if (!Step(node, text[i], out node))
             {
                 break;
             }

@@ -44,4 +44,7 @@ public sealed class Analysis
     public List<FactRecord> Facts { get; } = [];
 
     public List<RelationRecord> Relations { get; } = [];
+
+    /// <summary>Where a component adds the time of its own steps when the run is profiled (anvil extract --profile); else null.</summary>
+    public StageTimings? Timings { get; init; }
 }
