@@ -56,8 +56,8 @@ public sealed partial class EntityRecognizer
     /// place in full: a report that says 中美 about trade names 美国 too, and one that never does (中欧班列, 法德股市 in a
     /// headline) speaks of the place only in passing.
     /// </summary>
-    private static EntityCandidate Abbreviation(int at, string place) =>
-        new(at, at + 1, place, EntityType.Place, AbbreviationPriority, "abbreviation") { RequiresContext = [place] };
+    private EntityCandidate Abbreviation(int at, string place) =>
+        new(at, at + 1, place, EntityType.Place, AbbreviationPriority, "abbreviation") { RequiresContext = _abbreviationContexts[place] };
 
     /// <summary>Where a run of abbreviations that starts at <paramref name="start"/> ends: side by side or between list marks (中、美).</summary>
     private int RunEnd(string view, int start, out int count)

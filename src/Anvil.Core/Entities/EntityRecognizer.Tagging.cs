@@ -305,7 +305,6 @@ public sealed partial class EntityRecognizer
         var byStart = candidates.Select(c => (c.Start, c.End)).ToArray();
         Array.Sort(byStart);
         int longest = byStart.Length == 0 ? 0 : byStart.Max(c => c.End - c.Start);
-        var taggedEnds = names.Select(t => t.End).ToHashSet();
         // the lexicon and pattern names in text order (longer first at one start): each tagged name looks only
         // at those that can reach into it, not at every candidate of a long document
         var listed = candidates.ToArray();
@@ -330,7 +329,7 @@ public sealed partial class EntityRecognizer
                 continue; // 某车企 + 长沙 + 工厂: a known company and where its site is, not a new name
             }
 
-            if (n.Kind is NameKind.Government or NameKind.Organization && SecondHalfOfJoinedName(view, n, covered, taggedEnds) && !BeginsWithKnownName(near, n))
+            if (n.Kind is NameKind.Government or NameKind.Organization && SecondHalfOfJoinedName(view, n, covered, names) && !BeginsWithKnownName(near, n))
             {
                 continue; // 发展和 + 改革委员会: the body's name began before the conjunction
             }
@@ -524,11 +523,11 @@ public sealed partial class EntityRecognizer
     /// 工业和信息化部) where the word before the conjunction is no name of its own: the tagger saw only the second half.
     /// Where the tagger itself ends a name right before the conjunction (某军 + 与 + 某军), the conjunction joins two names.
     /// </summary>
-    private bool SecondHalfOfJoinedName(string view, TaggedName n, bool[] covered, HashSet<int> taggedEnds)
+    private bool SecondHalfOfJoinedName(string view, TaggedName n, bool[] covered, List<TaggedName> tagged)
     {
         int before = n.Start - 1;
         return before >= 2 && _data.NameConjunctions.Contains(view[before]) && TextClasses.IsHan(view[before - 1])
-            && !covered[before - 1] && !taggedEnds.Contains(before);
+            && !covered[before - 1] && !tagged.Exists(t => t.End == before);
     }
 
     /// <summary>The lexicon and pattern names (sorted by start) that start at most <paramref name="longest"/> before the name and before its end.</summary>

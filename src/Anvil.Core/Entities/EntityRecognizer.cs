@@ -25,6 +25,7 @@ public sealed partial class EntityRecognizer
     private readonly System.Buffers.SearchValues<char> _listSeparators;
     private readonly CharSet _suffixStarts = new(); // where any suffix list's word can start: one look for most characters
     private readonly CharSet _abbreviationChars = new(); // the one-character place abbreviations (美, 沪)
+    private readonly Dictionary<string, string[]> _abbreviationContexts = new(StringComparer.Ordinal); // each place as an abbreviation's context, made once
 
     /// <param name="model">the trained name tagger, or null to rely on lexicons and patterns alone</param>
     /// <param name="words">the word dictionary, or null to skip word-boundary checks</param>
@@ -45,9 +46,16 @@ public sealed partial class EntityRecognizer
                 _suffixStarts.Add((char)c);
             }
         }
-        foreach (char a in data.PlaceAbbreviations.Keys)
+        foreach (var (a, places) in data.PlaceAbbreviations)
         {
             _abbreviationChars.Add(a);
+            foreach (var place in new[] { places.Country, places.Division })
+            {
+                if (place is not null)
+                {
+                    _abbreviationContexts[place] = [place];
+                }
+            }
         }
 
         _tagger = model is null ? null : new NameTagger(model, new NameFeatures(lexicon, data));
@@ -982,7 +990,9 @@ public sealed partial class EntityRecognizer
         }
 
         var names = chosen.Where(c => c.RequiresContext is null).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var places = chosen.Where(c => c.RequiresContext is null && c.Type == EntityType.Place).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var places = chosen.Exists(c => c.Source == "abbreviation")
+            ? chosen.Where(c => c.RequiresContext is null && c.Type == EntityType.Place).Select(c => c.Name).ToHashSet(StringComparer.Ordinal)
+            : names;
         foreach (var c in chosen)
         {
             if (c.Type == EntityType.Government && c.RequiresContext is null && LookupView(c.Name) is { Place: { } place })
