@@ -337,7 +337,7 @@ public sealed partial class EntityRecognizer
             bool overlaps = covered.AsSpan(n.Start, n.Length).Contains(true);
             // a longer body or company may take in known names (深圳市 + 某某局): Resolve keeps the longest;
             // so may a place that names more than the places inside it (芬兰 + 湾, 上海 + 国际博览中心)
-            if (overlaps && (n.Kind == NameKind.Person || (n.Kind == NameKind.Place && !NamesMoreThanPlacesInside(view, near, covered, n))))
+            if (overlaps && ((n.Kind == NameKind.Person && !IsTransliteratedFullName(view, n)) || (n.Kind == NameKind.Place && !NamesMoreThanPlacesInside(view, near, covered, n))))
             {
                 continue;
             }
@@ -512,6 +512,24 @@ public sealed partial class EntityRecognizer
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A person's name written as a foreign or minority full name, given name and surname joined by a middle dot between
+    /// Chinese characters (某某·某某某): one person's name however many known names its syllables happen to spell, as
+    /// Chinese writes such names (a place or a shorter name inside it is part of it).
+    /// </summary>
+    private static bool IsTransliteratedFullName(string view, TaggedName n)
+    {
+        for (int k = n.Start + 1; k < n.End - 1; k++)
+        {
+            if (view[k] is '·' or '‧' or '・' && TextClasses.IsHan(view[k - 1]) && TextClasses.IsHan(view[k + 1]))
+            {
+                return true;
             }
         }
 
