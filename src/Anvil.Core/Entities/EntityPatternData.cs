@@ -94,6 +94,8 @@ public sealed class EntityPatternData
 
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CompanyWordLookup => SpanLookups.CompanyWords;
 
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationPairWordLookup => SpanLookups.AbbreviationPairWords;
+
     private SpanLookupSet SpanLookups => _spanLookups ??= new SpanLookupSet(this);
 
     private SpanLookupSet? _spanLookups;
@@ -105,6 +107,7 @@ public sealed class EntityPatternData
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ListClosers = d.ListClosers.GetAlternateLookup<ReadOnlySpan<char>>();
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Surnames = d.Surnames.GetAlternateLookup<ReadOnlySpan<char>>();
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CompanyWords = d.CompanyWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationPairWords = d.AbbreviationPairWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Exchange suffixes of stock codes (HK, SH, TW) written after a listed company's name: 某某(00004.HK).</summary>
@@ -133,6 +136,18 @@ public sealed class EntityPatternData
 
     /// <summary>Titles after which a byline may list several names (记者 王田 肖子琦).</summary>
     public HashSet<string> BylineTitles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>One-character abbreviations of countries and divisions (美 of 美国, 沪 of 上海; places/abbreviations.tsv).</summary>
+    public Dictionary<char, PlaceAbbreviation> PlaceAbbreviations { get; } = [];
+
+    /// <summary>Words after an abbreviation that make it one (中方, 港商; entities/abbreviation-words.tsv): true where only a country's does.</summary>
+    public Dictionary<char, bool> AbbreviationWordsAfter { get; } = [];
+
+    /// <summary>Words before an abbreviation that make it one (访华, 驻港; entities/abbreviation-words.tsv).</summary>
+    public HashSet<char> AbbreviationWordsBefore { get; } = [];
+
+    /// <summary>Two abbreviations that together are an ordinary word or another name (美德, 吉日, 蜀中), never two places.</summary>
+    public HashSet<string> AbbreviationPairWords { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The suffixes that are a legal form (有限公司, 股份有限公司): a name ending so is a registered name.</summary>
     public List<string> LegalForms { get; } = [];
@@ -242,7 +257,48 @@ public sealed class EntityPatternData
 
         d.CompanyListHeads.UnionWith(Words("entities/company-list-heads.tsv"));
         d.StockExchanges.UnionWith(Words("entities/stock-exchanges.tsv"));
+        LoadAbbreviations(d);
         return d;
+    }
+
+    private static void LoadAbbreviations(EntityPatternData d)
+    {
+        // columns: abbreviation, place, kind (country | division); one character may have a row of each kind (澳)
+        foreach (var c in DataFiles.ReadLines("places/abbreviations.tsv").Select(l => l.Split('\t')).Where(c => c.Length >= 3 && c[0].Trim().Length == 1))
+        {
+            char a = c[0].Trim()[0];
+            var known = d.PlaceAbbreviations.GetValueOrDefault(a);
+            d.PlaceAbbreviations[a] = c[2].Trim() == "country" ? known with { Country = c[1].Trim() } : known with { Division = c[1].Trim() };
+        }
+
+        // columns: word, side (after | before), of (country or empty)
+        foreach (var c in DataFiles.ReadLines("entities/abbreviation-words.tsv").Select(l => l.Split('\t')).Where(c => c.Length >= 2 && c[0].Trim().Length >= 1))
+        {
+            char w = c[0].Trim()[0];
+            if (c[1].Trim() == "word")
+            {
+                d.AbbreviationPairWords.Add(c[0].Trim());
+            }
+            else if (c[0].Trim().Length > 1)
+            {
+                continue;
+            }
+            else if (c[1].Trim() == "before")
+            {
+                d.AbbreviationWordsBefore.Add(w);
+            }
+            else if (c[1].Trim() == "after")
+            {
+                d.AbbreviationWordsAfter[w] = c.Length > 2 && c[2].Trim() == "country";
+            }
+        }
+    }
+
+    /// <summary>What a one-character abbreviation stands for: a country, a division of China, or both (澳: 澳大利亚, 澳门).</summary>
+    public readonly record struct PlaceAbbreviation(string? Country, string? Division)
+    {
+        /// <summary>The place it names where nothing else decides: the country where it is one.</summary>
+        public string Place => Country ?? Division!;
     }
 
     /// <summary>A word naming a government body: whether it names one alone, whether it needs 省/市 after the place.</summary>

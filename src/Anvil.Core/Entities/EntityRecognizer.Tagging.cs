@@ -352,7 +352,7 @@ public sealed partial class EntityRecognizer
                 continue; // 某车企 + 长沙 + 工厂: a known company and where its site is, not a new name
             }
 
-            if (n.Kind is NameKind.Government or NameKind.Organization && SecondHalfOfJoinedName(view, n, covered) && !BeginsWithKnownName(near, n))
+            if (n.Kind is NameKind.Government or NameKind.Organization && SecondHalfOfJoinedName(view, n, covered, names) && !BeginsWithKnownName(near, n))
             {
                 continue; // 发展和 + 改革委员会: the body's name began before the conjunction
             }
@@ -360,7 +360,7 @@ public sealed partial class EntityRecognizer
             bool overlaps = covered.AsSpan(n.Start, n.Length).Contains(true);
             // a longer body or company may take in known names (深圳市 + 某某局): Resolve keeps the longest;
             // so may a place that names more than the places inside it (芬兰 + 湾, 上海 + 国际博览中心)
-            if (overlaps && (n.Kind == NameKind.Person || (n.Kind == NameKind.Place && !NamesMoreThanPlacesInside(view, near, covered, n))))
+            if (overlaps && ((n.Kind == NameKind.Person && !IsTransliteratedFullName(view, n)) || (n.Kind == NameKind.Place && !NamesMoreThanPlacesInside(view, near, covered, n))))
             {
                 continue;
             }
@@ -542,14 +542,33 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>
+    /// A person's name written as a foreign or minority full name, given name and surname joined by a middle dot between
+    /// Chinese characters (某某·某某某): one person's name however many known names its syllables happen to spell, as
+    /// Chinese writes such names (a place or a shorter name inside it is part of it).
+    /// </summary>
+    private static bool IsTransliteratedFullName(string view, TaggedName n)
+    {
+        for (int k = n.Start + 1; k < n.End - 1; k++)
+        {
+            if (view[k] is '·' or '‧' or '・' && TextClasses.IsHan(view[k - 1]) && TextClasses.IsHan(view[k + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// A body the tagger starts right after a conjunction that joins two words of one name (发展和改革委员会,
     /// 工业和信息化部) where the word before the conjunction is no name of its own: the tagger saw only the second half.
+    /// Where the tagger itself ends a name right before the conjunction (某军 + 与 + 某军), the conjunction joins two names.
     /// </summary>
-    private bool SecondHalfOfJoinedName(string view, TaggedName n, bool[] covered)
+    private bool SecondHalfOfJoinedName(string view, TaggedName n, bool[] covered, List<TaggedName> tagged)
     {
         int before = n.Start - 1;
         return before >= 2 && _data.NameConjunctions.Contains(view[before]) && TextClasses.IsHan(view[before - 1])
-            && !covered[before - 1];
+            && !covered[before - 1] && !tagged.Exists(t => t.End == before);
     }
 
     /// <summary>The lexicon and pattern names (sorted by start) that start at most <paramref name="longest"/> before the name and before its end.</summary>

@@ -24,6 +24,8 @@ public sealed partial class EntityRecognizer
     private readonly float _pairThreshold; // PairThresholdUnits in the model's score
     private readonly System.Buffers.SearchValues<char> _listSeparators;
     private readonly CharSet _suffixStarts = new(); // where any suffix list's word can start: one look for most characters
+    private readonly CharSet _abbreviationChars = new(); // the one-character place abbreviations (美, 沪)
+    private readonly Dictionary<string, string[]> _abbreviationContexts = new(StringComparer.Ordinal); // each place as an abbreviation's context, made once
 
     /// <param name="model">the trained name tagger, or null to rely on lexicons and patterns alone</param>
     /// <param name="words">the word dictionary, or null to skip word-boundary checks</param>
@@ -44,6 +46,18 @@ public sealed partial class EntityRecognizer
                 _suffixStarts.Add((char)c);
             }
         }
+        foreach (var (a, places) in data.PlaceAbbreviations)
+        {
+            _abbreviationChars.Add(a);
+            foreach (var place in new[] { places.Country, places.Division })
+            {
+                if (place is not null)
+                {
+                    _abbreviationContexts[place] = [place];
+                }
+            }
+        }
+
         _tagger = model is null ? null : new NameTagger(model, new NameFeatures(lexicon, data));
         _mayBeginName = model is null ? [] : MayBeginName(model);
         _pairThreshold = model is null ? 0 : PairThresholdUnits * model.ScoreUnit;
@@ -73,6 +87,8 @@ public sealed partial class EntityRecognizer
             DropNamesCuttingWords(view, candidates);
             steps.Lap("entities/word-cuts");
         }
+
+        FindPlaceAbbreviations(view, candidates); // after the cut words are dropped: 中 of 中方 is one, on purpose
 
         if (_tagger is not null)
         {
@@ -986,7 +1002,7 @@ public sealed partial class EntityRecognizer
 
     /// <summary>
     /// A district's short form stays only where the text also names its city or province, or a body the lexicon
-    /// knows as governing it (港府 names Hong Kong).
+    /// knows as governing it (港府 names Hong Kong); a one-character abbreviation only where the place itself is named.
     /// </summary>
     private List<EntityCandidate> DropWithoutContext(List<EntityCandidate> chosen)
     {
@@ -1002,6 +1018,9 @@ public sealed partial class EntityRecognizer
         }
 
         var names = chosen.Where(c => c.RequiresContext is null).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var places = chosen.Exists(c => c.Source == "abbreviation")
+            ? chosen.Where(c => c.RequiresContext is null && c.Type == EntityType.Place).Select(c => c.Name).ToHashSet(StringComparer.Ordinal)
+            : names;
         foreach (var c in chosen)
         {
             if (c.Type == EntityType.Government && c.RequiresContext is null && LookupView(c.Name) is { Place: { } place })
@@ -1010,7 +1029,8 @@ public sealed partial class EntityRecognizer
             }
         }
 
-        return chosen.Where(c => c.RequiresContext is null || c.RequiresContext.Any(names.Contains)).ToList();
+        // an abbreviation (中 of 中港) needs its place written out, not only a body of it (中国人民银行)
+        return chosen.Where(c => c.RequiresContext is null || c.RequiresContext.Any(c.Source == "abbreviation" ? places.Contains : names.Contains)).ToList();
     }
 
     /// <summary>A group written short (六小龙) after its full name (杭州六小龙) is the same group.</summary>

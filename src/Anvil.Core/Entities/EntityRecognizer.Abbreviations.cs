@@ -1,0 +1,143 @@
+using Anvil.Core.Lexicons;
+
+namespace Anvil.Core.Entities;
+
+/// <summary>
+/// One-character abbreviations of countries and divisions (places/abbreviations.tsv): 中 and 美 in 中美, 京 in
+/// 京津冀, 港 in 港商. A character such as 美 or 中 is far more often part of an ordinary word (美丽, 中心) or of a
+/// longer name (美国, 中亚) than a place, so it is read as one only where a reader reads it so: beside another
+/// abbreviation of a different place (中美, 中、美、日, 沪苏浙) where the two are no ordinary word together (美德, 吉日), or beside a word that takes one (中方, 访华;
+/// entities/abbreviation-words.tsv), and only where the stretch keeps the text's words whole by the word
+/// dictionary's segmentation, and where the text names that place in full too. Each character is a place of its own;
+/// a longer name over it wins in Resolve.
+/// </summary>
+public sealed partial class EntityRecognizer
+{
+    private const int AbbreviationPriority = 10;
+
+    private void FindPlaceAbbreviations(string view, List<EntityCandidate> output)
+    {
+        if (_words is null)
+        {
+            return; // without the dictionary an abbreviation cannot be told from a word
+        }
+
+        var abbreviations = _data.PlaceAbbreviations;
+        for (int i = 0; i < view.Length; i++)
+        {
+            if (!_abbreviationChars.Contains(view[i]))
+            {
+                continue;
+            }
+
+            int end = RunEnd(view, i, out int count);
+            if (count >= 2)
+            {
+                AddRun(view, i, end, output);
+                i = end - 1;
+                continue;
+            }
+
+            var abbreviation = abbreviations[view[i]];
+            if (i + 1 < view.Length && _data.AbbreviationWordsAfter.TryGetValue(view[i + 1], out bool countryOnly)
+                && (!countryOnly || abbreviation.Country is not null) && _words.KeepsWords(view, i, i + 2))
+            {
+                output.Add(Abbreviation(i, abbreviation.Country ?? abbreviation.Place));
+            }
+            else if (i > 0 && _data.AbbreviationWordsBefore.Contains(view[i - 1]) && _words.KeepsWords(view, i - 1, i + 1))
+            {
+                output.Add(Abbreviation(i, abbreviation.Place));
+            }
+        }
+    }
+
+    /// <summary>
+    /// An abbreviation at <paramref name="at"/>, kept (as a district's short form is) only where the text also names its
+    /// place in full: a report that says 中美 about trade names 美国 too, and one that never does (中欧班列, 法德股市 in a
+    /// headline) speaks of the place only in passing.
+    /// </summary>
+    private EntityCandidate Abbreviation(int at, string place) =>
+        new(at, at + 1, place, EntityType.Place, AbbreviationPriority, "abbreviation") { RequiresContext = _abbreviationContexts[place] };
+
+    /// <summary>Where a run of abbreviations that starts at <paramref name="start"/> ends: side by side or between list marks (中、美).</summary>
+    private int RunEnd(string view, int start, out int count)
+    {
+        int end = start + 1;
+        count = 1;
+        while (true)
+        {
+            if (end < view.Length && _abbreviationChars.Contains(view[end]))
+            {
+                end++;
+                count++;
+            }
+            else if (end + 1 < view.Length && _data.ListSeparators.Contains(view[end]) && _abbreviationChars.Contains(view[end + 1]))
+            {
+                end += 2;
+                count++;
+            }
+            else
+            {
+                return end;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A run of two or more abbreviations names its places when they are different places (not 中华), the run keeps
+    /// the words around it whole (not 中 + 美丽, 节日 + 中) and holds no two that are an ordinary word together (美德).
+    /// </summary>
+    private void AddRun(string view, int start, int end, List<EntityCandidate> output)
+    {
+        var abbreviations = _data.PlaceAbbreviations;
+        var span = view.AsSpan(start, end - start);
+        if (!_words!.KeepsWords(view, start, end))
+        {
+            return;
+        }
+
+        var pairWords = _data.AbbreviationPairWordLookup;
+        for (int k = start; k + 2 <= end; k++)
+        {
+            if (pairWords.Contains(view.AsSpan(k, 2)))
+            {
+                return;
+            }
+        }
+
+        // a character that is both a country and a division (澳) is the division beside one that is only a division (港澳)
+        bool division = false;
+        foreach (char c in span)
+        {
+            division |= abbreviations.TryGetValue(c, out var a) && a.Country is null;
+        }
+
+        int first = -1;
+        bool different = false;
+        for (int k = start; k < end; k++)
+        {
+            if (!abbreviations.TryGetValue(view[k], out var a))
+            {
+                continue;
+            }
+
+            string place = division && a.Division is not null ? a.Division : a.Place;
+            if (first >= 0 && place != output[first].Name)
+            {
+                different = true;
+            }
+
+            if (first < 0)
+            {
+                first = output.Count;
+            }
+
+            output.Add(Abbreviation(k, place));
+        }
+
+        if (!different && first >= 0)
+        {
+            output.RemoveRange(first, output.Count - first);
+        }
+    }
+}
