@@ -383,8 +383,12 @@ internal sealed class FactDocument
             return level == PlaceLevel.Unknown && !Data.Regions.ContainsKey(subject);
         }
 
-        return levels.AtLevel(subject, PlaceLevel.Province) is not { } province || !Data.Regions.ContainsKey(province);
+        return IsMainlandDivision(subject);
     }
+
+    /// <summary>A division of China (province, city, district) outside Hong Kong, Macau and Taiwan.</summary>
+    private bool IsMainlandDivision(string division) =>
+        PlaceLevels.Default.AtLevel(division, PlaceLevel.Province) is not { } province || !Data.Regions.ContainsKey(province);
 
     /// <summary>
     /// Whether a region lies in the mainland by what the place data says it lies in, mentioned or not: 华南 in the country,
@@ -405,7 +409,7 @@ internal sealed class FactDocument
                 case PlaceLevel.Country:
                     return false;
                 case PlaceLevel.Province or PlaceLevel.City or PlaceLevel.District:
-                    return levels.AtLevel(p, PlaceLevel.Province) is not { } province || !Data.Regions.ContainsKey(province);
+                    return IsMainlandDivision(p);
             }
         }
 

@@ -232,10 +232,6 @@ internal static class SourceAttribution
         return false;
     }
 
-    /// <summary>
-    /// The body an official speaks for: a person followed in the clause by a verb of speaking (表示, 透露, 在发布会上介绍), with a
-    /// body named right before the person and the title (国家发改委产业司副司长霍福鹏).
-    /// </summary>
     /// <summary>某市税务局所得税处处长某某介绍: the body's official, named right after it, speaks for it.</summary>
     public static bool OfficialSpeaks(FactDocument doc, Mention body)
     {
@@ -250,6 +246,10 @@ internal static class SourceAttribution
         return false;
     }
 
+    /// <summary>
+    /// The body an official speaks for: a person followed in the clause by a verb of speaking (表示, 透露, 在发布会上介绍), with a
+    /// body named right before the person and the title (国家发改委产业司副司长霍福鹏).
+    /// </summary>
     private static Mention? BodyOfSpeaker(FactDocument doc, Mention person)
     {
         var clause = doc.ClauseOf(person.View.Start);

@@ -14,9 +14,10 @@ public enum PlaceLevel
 }
 
 /// <summary>
-/// The level and the parent of each division of China (places/cn-divisions.tsv) and the countries of the world
-/// (places/world.tsv), and the regions, world cities and quarters of places/regions.tsv with what they lie in, by canonical name as the entity lexicon gives it (深圳, 南海区) and by full name (深圳市). Words
-/// that stand for a place of one level (全市, 全省) need it to find the place they mean. Loaded once per process.
+/// The level and the parent of each division of China (places/cn-divisions.tsv), the countries of the world
+/// (places/world.tsv) and the regions, world cities and quarters of places/regions.tsv under what they lie in, by
+/// canonical name as the entity lexicon gives it (深圳, 南海区) and by full name (深圳市). Words that stand for a place
+/// of one level (全市, 全省) need it to find the place they mean. Loaded once per process.
 /// </summary>
 public sealed class PlaceLevels
 {
