@@ -123,6 +123,7 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
             }
         }
 
+        measure = WithoutWordsAfterMeasure(measure);
         if (measure.StartsWith(_cues.RunningCount.Start, StringComparison.Ordinal) && measure.EndsWith(_cues.RunningCount.End, StringComparison.Ordinal))
         {
             return MeasureSplit.Empty;
@@ -134,6 +135,50 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         }
 
         return new MeasureSplit(owner, measure.Length > 16 ? measure[^16..] : measure);
+    }
+
+    /// <summary>
+    /// 过户宗数 + 有望冲, 运量 + 预计: adverbs, verbs, words of the statement's kind (预计) and of its basis (按月) after words
+    /// that end as a measure does say how the figure came about, not what it measures, so the measure ends before them. Words that end as no
+    /// measure stay whole: what they name is decided with the figure's kind (集装箱 + 预计 still grows as a thing).
+    /// </summary>
+    private string WithoutWordsAfterMeasure(string words)
+    {
+        if (doc.Words is not { } dictionary || words.Length < 3)
+        {
+            return words;
+        }
+
+        Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        int last = count - 1; // words [0, last) by their cut indexes
+        while (last > 1 && (ClassOfWord(dictionary, words, cuts, last - 1) is WordClass.Verb or WordClass.Function
+            || IsCueWord(_data.BasisCues, words.AsSpan(cuts[last - 1], cuts[last] - cuts[last - 1]))
+            || IsCueWord(_data.StatusCues, words.AsSpan(cuts[last - 1], cuts[last] - cuts[last - 1]))))
+        {
+            last--;
+        }
+
+        if (last == count - 1 || cuts[last] < 2)
+        {
+            return words;
+        }
+
+        string head = words[..cuts[last]];
+        return IsMeasure(head) ? head : words;
+    }
+
+    private static bool IsCueWord(List<StatementCue> cues, ReadOnlySpan<char> word)
+    {
+        foreach (var cue in cues)
+        {
+            if (word.SequenceEqual(cue.Word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
