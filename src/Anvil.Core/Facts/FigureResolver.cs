@@ -63,7 +63,7 @@ internal sealed class FigureResolver
         }
 
         var (kind, sign) = (reading.Kind, reading.Sign);
-        var (scope, indicator, inherited) = Measure(f, reading, subject, phrase);
+        var (scope, indicator, written, inherited) = Measure(f, reading, subject, phrase);
         if (scope is null && !inherited && !ReferenceEquals(reading.Measure, earlier) && ThingBeforePeriod(who.PhraseStart + phraseOffset, earlier, indicator) is { } thing)
         {
             scope = thing;
@@ -78,6 +78,7 @@ internal sealed class FigureResolver
             if (item.Indicator.Length > 0)
             {
                 indicator = item.Indicator;
+                written = null;
                 scope = item.Scope; // 营收和毛利分别…: the items were measures, not a scope
             }
             else if (item.Scope is not null && Array.IndexOf(_cues.GrowthWords, indicator) >= 0
@@ -128,7 +129,7 @@ internal sealed class FigureResolver
             Subject = subject,
             Scope = string.IsNullOrEmpty(scope) ? null : scope,
             Indicator = canonical,
-            IndicatorText = canonical == indicator ? null : indicator,
+            IndicatorText = written is not null && written != canonical ? written : canonical == indicator ? null : indicator,
             Kind = kind,
             Value = low,
             ValueHigh = high,
@@ -185,7 +186,10 @@ internal sealed class FigureResolver
     }
 
     /// <summary>The scope and indicator the words name, completed from the clause before, the words after, or the figure before.</summary>
-    private (string? Scope, string Indicator, bool Inherited) Measure(FigureContext f, KindReading reading, string subject, string phrase)
+    /// <remarks>
+    /// Written is the measure as the text writes it where the indicator is made from it (许可证 of 许可证数量), else null.
+    /// </remarks>
+    private (string? Scope, string Indicator, string? Written, bool Inherited) Measure(FigureContext f, KindReading reading, string subject, string phrase)
     {
         var figure = f.Figure;
         var q = figure.Quantity;
@@ -193,6 +197,7 @@ internal sealed class FigureResolver
         var lastInSentence = f.LastInSentence;
         var split = _measures.Split(reading.Measure, q);
         var (scope, indicator) = (_measures.ThingOrNone(split.Scope), split.Indicator);
+        string? written = null;
         if (kind == FactKind.Value && _measures.Action(reading.Measure, figure) is { } action)
         {
             indicator = action;
@@ -208,12 +213,22 @@ internal sealed class FigureResolver
             scope = indicator;
             indicator = "";
         }
-        else if (!split.Known && scope is null && (indicator.Length == 0 || (!_doc.Data.Indicators.ContainsKey(indicator) && _measures.EndsWithVerb(indicator)))
+        else if (!split.Known && scope is null
+            && (indicator.Length == 0 || (!_doc.Data.Indicators.ContainsKey(indicator) && (_measures.EndsWithVerb(indicator) || EndsWithName(indicator))))
             && _measures.NounAfter(figure) is { } after && !(q.Unit == "count" && _measures.ScopeAfter(figure) is not null))
         {
             // 录得1200亿元赤字, 面临125%关税, 提供3000个单位: words ending with a verb (or naming nothing) say what happened
-            // to the figure; the noun after it is what it measures, and a count of it its number
+            // to the figure; the noun after it is what it measures, and a count of it its number. So too words ending
+            // with names given as examples (在越南等12个国家): the names are some of what is counted, not the measure
             indicator = q.Unit is "count" or "" ? after + _cues.CountIndicator : after;
+            written = after;
+        }
+        else if (kind == FactKind.Value && !split.Known && scope is null && indicator.Length > 0 && !_doc.Data.Indicators.ContainsKey(indicator)
+            && EndsWithName(indicator))
+        {
+            // 在越南等地有12个: words ending with a name, and nothing after the figure, name no measure; the figure before or
+            // its kind and unit will
+            indicator = "";
         }
         else if (kind == FactKind.Growth && indicator.Length > 0 && !split.Known && scope is null && !_measures.IsMeasure(indicator))
         {
@@ -275,7 +290,22 @@ internal sealed class FigureResolver
             inherited = true;
         }
 
-        return (scope, indicator, inherited);
+        // a measure taken from elsewhere since (the clause before, the figure before) was not written here
+        return (scope, indicator, written is not null && indicator.StartsWith(written, StringComparison.Ordinal) ? written : null, inherited);
+    }
+
+    /// <summary>True when the words end with a place or company the document names (在越南, 拥有泰国、越南).</summary>
+    private bool EndsWithName(string words)
+    {
+        foreach (var name in _doc.PlaceAndCompanyNames)
+        {
+            if (words.EndsWith(name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -498,8 +498,17 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
             end++;
         }
 
+        // the class ends where a word ends (国家 + 开展业务 has no 国家开展业)
+        var run = _text.AsSpan(k, end - k);
+        Span<int> cuts = stackalloc int[run.Length + 1];
+        int count = doc.Words is { } dictionary ? dictionary.Segment(run, cuts) : 0;
         for (int e = end; e - k >= 2; e--)
         {
+            if (count > 0 && cuts[..count].IndexOf(e - k) < 0)
+            {
+                continue;
+            }
+
             string words = _text[k..e];
             // a class alone (公司, 企业) narrows nothing; 国家级高新技术企业, 新能源汽车 do
             if ((words.Length >= 3 || _data.ScopeTerms.Contains(words)) && IsScope(words)
