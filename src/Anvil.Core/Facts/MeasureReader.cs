@@ -299,6 +299,13 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
             return new MeasureSplit(null, scope) { Known = true };
         }
 
+        if (measure.AsSpan(0, measure.Length - tail.Length).TrimEnd().EndsWith('('))
+        {
+            // 除息税折旧及摊销前盈利(EBITDA): a known measure in brackets names the words before it, its long form, however
+            // they are written; they are no scope
+            return new MeasureSplit(null, indicator) { Known = true };
+        }
+
         int clauseEnd = EndOfLastClauseMarker(scope);
         if (clauseEnd > 0)
         {
