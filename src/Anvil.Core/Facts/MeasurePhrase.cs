@@ -58,6 +58,26 @@ internal sealed class MeasurePhrase(FactDocument doc)
             }
         }
 
+        // a space inside a Latin name written right before a measure (iPhone 13出货量, Model Y销量) joins its parts, so the
+        // name stays one run of words with the measure
+        for (int k = 1; k + 1 < length; k++)
+        {
+            if (chars[k] == ' ' && _text[start + k] == ' ' && char.IsAsciiLetterOrDigit(chars[k - 1]) && char.IsAsciiLetterOrDigit(chars[k + 1])
+                && (char.IsAsciiLetter(chars[k - 1]) || char.IsAsciiLetter(chars[k + 1])))
+            {
+                int j = k + 1;
+                while (j < length && char.IsAsciiLetterOrDigit(chars[j]))
+                {
+                    j++;
+                }
+
+                if (j < length && TextClasses.IsHan(chars[j]))
+                {
+                    chars[k] = NameSpace;
+                }
+            }
+        }
+
         // the phrase without the gone characters; kept[i] is where its character i stands after start
         Span<int> kept = length <= OnStack ? stackalloc int[length] : new int[length];
         Span<char> phrase = length <= OnStack ? stackalloc char[length] : new char[length];
@@ -82,8 +102,8 @@ internal sealed class MeasurePhrase(FactDocument doc)
             string head = trimmed[..lastGap].TrimEnd();
             int headGap = head.LastIndexOf(' ');
             offset = At(kept, headGap + 1, length);
-            earlier = LastRun(head[..Math.Max(0, headGap)]);
-            return head[(headGap + 1)..];
+            earlier = Spaced(LastRun(head[..Math.Max(0, headGap)]));
+            return Spaced(head[(headGap + 1)..]);
         }
 
         int cut = s.LastIndexOf(' ');
@@ -102,8 +122,14 @@ internal sealed class MeasurePhrase(FactDocument doc)
             s = again >= 0 ? s[(again + 1)..] : s;
         }
 
-        return s;
+        earlier = Spaced(earlier);
+        return Spaced(s);
     }
+
+    /// <summary>A character of private use stands for a space inside a Latin name while the phrase is cut into runs at spaces.</summary>
+    private const char NameSpace = '\uE000';
+
+    private static string Spaced(string words) => words.Contains(NameSpace, StringComparison.Ordinal) ? words.Replace(NameSpace, ' ') : words;
 
     /// <summary>Where character <paramref name="i"/> of the phrase stands after its start; past the end, the length.</summary>
     private static int At(ReadOnlySpan<int> kept, int i, int length) => i < kept.Length ? kept[i] : length;

@@ -204,15 +204,15 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
 
         // the nouns after the opening verbs, as far as they go
         int nouns = lead;
-        while (nouns < count - 2 && ClassOfWord(dictionary, words, cuts, nouns) == WordClass.Content
-            && cuts[nouns + 1] - cuts[nouns] >= 2)
+        while (nouns < count - 2 && ((ClassOfWord(dictionary, words, cuts, nouns) == WordClass.Content && cuts[nouns + 1] - cuts[nouns] >= 2)
+            || IsLatinNamePart(words.AsSpan(cuts[nouns], cuts[nouns + 1] - cuts[nouns]))))
         {
             nouns++;
         }
 
         for (int end = nouns; end > lead; end--)
         {
-            string thing = words[cuts[lead]..cuts[end]];
+            string thing = WithoutWholeWord(words[cuts[lead]..cuts[end]]);
             string rest = words[cuts[end]..];
             if (rest.Length >= 2 && IsMeasure(rest))
             {
@@ -222,6 +222,27 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
 
         return null;
     }
+
+    /// <summary>A thing without a word saying it is taken whole at its end (iPhone + 整体): the whole is no part of it.</summary>
+    private string WithoutWholeWord(string thing)
+    {
+        foreach (var whole in _data.WholeWords)
+        {
+            if (thing.Length > whole.Length && thing.EndsWith(whole, StringComparison.Ordinal))
+            {
+                return thing[..^whole.Length];
+            }
+        }
+
+        return thing;
+    }
+
+    /// <summary>A part of a name in Latin letters or digits, or the space between two (Mate + 60, Model + Y): a thing's name.</summary>
+    private static bool IsLatinNamePart(ReadOnlySpan<char> word) =>
+        word.Length > 0 && !word.ContainsAnyExcept(LatinNameChars);
+
+    private static readonly System.Buffers.SearchValues<char> LatinNameChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ");
 
     /// <summary>
     /// The words without the function words at their ends, as the word dictionary classes them (仍, 由 + 过去, 其 + 净利润,
@@ -573,7 +594,8 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
 
     /// <summary>Words that can name what a measure is taken of (社交网络, 陆上风电, 充电桩): name characters only, short.</summary>
     private static bool IsNounPhrase(string words) =>
-        words.Length is >= 2 and <= 10 && words.All(TextClasses.IsNameChar) && words.Any(TextClasses.IsHan);
+        words.Length is >= 2 and <= 10 && words.All(c => TextClasses.IsNameChar(c) || c == ' ') && words.Any(c => TextClasses.IsHan(c) || char.IsAsciiLetter(c))
+        && words[0] != ' ' && words[^1] != ' ';
 
     /// <summary>A sector, industry, product class or group of firms (facts/scopes.tsv).</summary>
     public bool IsScope(string words) => _data.ScopeTerms.Contains(words) || EndsWithAny(words, _data.ScopeEndings);
