@@ -214,6 +214,12 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         {
             string thing = WithoutWholeWord(words[cuts[lead]..cuts[end]]);
             string rest = words[cuts[end]..];
+            // a generic measure (数量, 金额) is no measure without its thing: 基本专利数量 stays whole
+            if (_cues.DefaultIndicators.Values.Contains(rest, StringComparer.Ordinal))
+            {
+                return null;
+            }
+
             if (rest.Length >= 2 && IsMeasure(rest))
             {
                 return new MeasureSplit(thing, words[..cuts[lead]] + rest);
