@@ -52,7 +52,9 @@ public sealed record MeasureCues(
     string CurrencyDeclaredAfter,
     string CurrencyDeclaredBefore,
     string[] FrameMarkers,
-    string[] LevelNouns)
+    string[] LevelNouns,
+    string SharePrice,
+    string[] PriceMoves)
 {
     /// <summary>Nouns of firms (企业, 公司): the counted nouns that complete a scope.</summary>
     public string[] FirmNouns { get; } = [.. Counted.Where(c => c.CompletesScope).Select(c => c.Noun)];
@@ -65,7 +67,8 @@ public sealed record MeasureCues(
         t.Word("density"), t.Chars("measure-cut"), (t.Rows("running-count")[0][0], t.Rows("running-count")[0][1]),
         [.. t.Rows("comparison").Select(r => new ComparisonMark(r[0][0], r[1] == "-" ? "" : r[1], r[2] == "-" ? "" : r[2]))],
         t.Chars("action-trim")[0], t.Chars("name-stop")[0], t.Words("unitless-count"), t.Words("count-ending"),
-        t.Word("currency-declared-after"), t.Word("currency-declared-before"), t.Words("frame-marker"), t.Words("level-noun"));
+        t.Word("currency-declared-after"), t.Word("currency-declared-before"), t.Words("frame-marker"), t.Words("level-noun"),
+        t.Word("share-price"), t.Words("price-move"));
 }
 
 /// <summary>The words subject and source attribution read around names (facts/subject-cues.tsv).</summary>

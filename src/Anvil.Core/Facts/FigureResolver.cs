@@ -137,7 +137,8 @@ internal sealed class FigureResolver
             UnitText = q.UnitText.Length == 0 ? null : q.UnitText,
             Qualifier = q.Qualifier,
             Period = period,
-            Source = f.SentenceSource ?? f.Discourse.OnwardSource ?? (_doc.ReportingCompanyAt(figure.View.Start) is { } reporter && reporter == subject ? reporter : null),
+            Source = OwnSourceOrNone(f.SentenceSource ?? f.Discourse.OnwardSource
+                ?? (_doc.ReportingCompanyAt(figure.View.Start) is { } reporter && reporter == subject ? reporter : null), subject, canonical),
             Status = _statements.Status(figure, f.Sentence),
             Basis = _statements.Basis(figure, f.Clause, kind, period, f.LastInSentence),
         };
@@ -278,7 +279,18 @@ internal sealed class FigureResolver
 
         bool inherited = false;
         var last = f.Discourse.Last;
-        if (indicator.Length == 0 && (lastInSentence ?? (last is not null && last.Subject == subject && !split.WasClause ? last : null)) is { } from)
+        var from = lastInSentence ?? (last is not null && last.Subject == subject && !split.WasClause ? last : null);
+
+        // 宏达控股收跌3.5%，现报54.2元: a company's rise, fall or quote in money with no measure named is its share price; after
+        // a measure of the company (盈利…，按年跌20%) it is that measure's
+        if ((indicator.Length == 0 || Array.IndexOf(_cues.GrowthWords, indicator) >= 0) && scope is null
+            && (lastInSentence is null || lastInSentence.Indicator == _cues.SharePrice) && (q.Unit == Unit.Percent.Code || new Unit(q.Unit).IsCurrency)
+            && _doc.KindOfSubject(subject) == IndicatorApplies.Company && MovesPrice(figure))
+        {
+            return (null, _cues.SharePrice, null, false);
+        }
+
+        if (indicator.Length == 0 && from is not null)
         {
             scope ??= from.Scope;
             indicator = kind == FactKind.Share && from.Kind != FactKind.Share ? _measures.ShareOf(from.Indicator) : from.Indicator;
@@ -292,6 +304,25 @@ internal sealed class FigureResolver
 
         // a measure taken from elsewhere since (the clause before, the figure before) was not written here
         return (scope, indicator, written is not null && indicator.StartsWith(written, StringComparison.Ordinal) ? written : null, inherited);
+    }
+
+    /// <summary>A company reports its results, not its share price: the market sets that, so the company is no source of it.</summary>
+    private string? OwnSourceOrNone(string? source, string subject, string indicator) =>
+        source == subject && indicator == _cues.SharePrice ? null : source;
+
+    /// <summary>True when the words right before the figure move or quote a price (收跌, 现报; facts/measure-cues.tsv, price-move).</summary>
+    private bool MovesPrice(Figure figure)
+    {
+        var before = _doc.Text.AsSpan(0, figure.View.Start).TrimEnd(' ');
+        foreach (var move in _cues.PriceMoves)
+        {
+            if (before.EndsWith(move, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the words end with a place or company the document names (在越南, 拥有泰国、越南).</summary>
