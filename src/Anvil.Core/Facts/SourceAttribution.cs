@@ -108,10 +108,13 @@ internal static class SourceAttribution
     /// </summary>
     public static string? OfItem(FactDocument doc, int heading)
     {
-        // the heading's own line, then the lead's length of words: a caption's link is no words
+        // the heading's own line, then the lead's length of words (a caption's link is no words), within the item: a short
+        // item ends at the next heading before that
+        int next = doc.Text.IndexOf("\n#", heading + 1, StringComparison.Ordinal);
+        int itemEnd = next < 0 ? doc.Text.Length : next;
         int end = heading;
         int words = 0;
-        while (end < doc.Text.Length && words < LeadLength)
+        while (end < itemEnd && words < LeadLength)
         {
             words += TextClasses.IsHan(doc.Text[end]) ? 1 : 0;
             end++;
