@@ -27,8 +27,9 @@ public sealed class BoilerplateMarker
 
     private readonly BoilerplateRules _rules;
     private readonly (string Phrase, int MaxLineChars, StringComparison Comparison)[] _lineStarts;
-    private readonly (int MaxLineChars, SearchValues<string> Phrases)[] _lineContains;
-    private readonly SearchValues<string>? _inlinePhrases;
+    private readonly SearchValues<char> _lineStartFirstChars;
+    private readonly (int MaxLineChars, SearchValues<string>? AnyCase, PhraseSearch? Caseless)[] _lineContains;
+    private readonly PhraseSearch? _inlinePhrases;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _shareTargets;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _htmlTags;
     private readonly string[] _imageSuffixes;
@@ -37,16 +38,27 @@ public sealed class BoilerplateMarker
     {
         _rules = rules;
         _lineStarts = [.. rules.LineStarts.Select(p => (p.Phrase, p.MaxLineChars, IsCaseless(p.Phrase) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))];
+        // most lines start with none of the phrases' first letters, and then no phrase need be compared
+        _lineStartFirstChars = SearchValues.Create([.. _lineStarts.Where(p => p.Phrase.Length > 0)
+            .Select(p => p.Comparison == StringComparison.Ordinal ? p.Phrase[0] : char.ToUpperInvariant(p.Phrase[0])).Distinct()]);
         // every line-contains phrase marks the line alike, so one search per length limit finds whether any does;
         // phrases without case (版權所有, ©) are searched as they are, which is the same and many times faster
         _lineContains = [.. rules.LineContains.GroupBy(p => (p.MaxLineChars, Caseless: IsCaseless(p.Phrase)))
-            .Select(g => (g.Key.MaxLineChars, SearchValues.Create([.. g.Select(p => p.Phrase)],
-                g.Key.Caseless ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase)))];
-        _inlinePhrases = rules.InlinePhrases.Count == 0 ? null : SearchValues.Create([.. rules.InlinePhrases], StringComparison.Ordinal);
+            .Select(g => g.Key.Caseless
+                ? (g.Key.MaxLineChars, (SearchValues<string>?)null, new PhraseSearch(g.Select(p => p.Phrase)))
+                : (g.Key.MaxLineChars, SearchValues.Create([.. g.Select(p => p.Phrase)], StringComparison.OrdinalIgnoreCase), (PhraseSearch?)null))];
+        _inlinePhrases = rules.InlinePhrases.Count == 0 ? null : new PhraseSearch(rules.InlinePhrases);
         _shareTargets = new HashSet<string>(rules.ShareTargets, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _htmlTags = new HashSet<string>(rules.HtmlTags, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _imageSuffixes = [.. rules.ImageExtensions.Select(e => "." + e)];
     }
+
+    /// <summary>
+    /// Whether a line starting with <paramref name="first"/> may start with a line-start phrase: its first letter, or
+    /// that letter in upper case as the comparison ignoring case sees it (a surrogate is left to the comparison).
+    /// </summary>
+    private bool MayStartWithPhrase(char first) =>
+        char.IsSurrogate(first) || _lineStartFirstChars.Contains(first) || _lineStartFirstChars.Contains(char.ToUpperInvariant(first));
 
     /// <summary>No character of the text has a case: ignoring case finds exactly what an ordinal search finds.</summary>
     private static bool IsCaseless(string text) =>
@@ -113,7 +125,7 @@ public sealed class BoilerplateMarker
         }
 
         int inlineFrom = start;
-        foreach (var (phrase, max, comparison) in _lineStarts)
+        foreach (var (phrase, max, comparison) in MayStartWithPhrase(line[0]) ? _lineStarts : [])
         {
             if (line.StartsWith(phrase, comparison))
             {
@@ -135,9 +147,9 @@ public sealed class BoilerplateMarker
             }
         }
 
-        foreach (var (max, phrases) in _lineContains)
+        foreach (var (max, anyCase, caseless) in _lineContains)
         {
-            if (line.Length <= max && line.ContainsAny(phrases))
+            if (line.Length <= max && (anyCase is not null ? line.ContainsAny(anyCase) : caseless!.ContainsAny(line)))
             {
                 marks.Add(new(whole, BoilerplateKind.PhraseLine));
                 return;
@@ -170,32 +182,18 @@ public sealed class BoilerplateMarker
             int i = start;
             while (i < end)
             {
-                int hit = text.AsSpan(i, end - i).IndexOfAny(_inlinePhrases);
+                int hit = _inlinePhrases.IndexOfAny(text.AsSpan(i, end - i));
                 if (hit < 0)
                 {
                     break;
                 }
 
                 int at = i + hit;
-                int length = MatchedPhraseLength(text.AsSpan(at, end - at));
+                int length = Math.Max(1, _inlinePhrases.LongestAt(text.AsSpan(at, end - at)));
                 marks.Add(new(new TextSpan(at, at + length), BoilerplateKind.Phrase));
                 i = at + length;
             }
         }
-    }
-
-    private int MatchedPhraseLength(ReadOnlySpan<char> at)
-    {
-        int best = 1;
-        foreach (var phrase in _rules.InlinePhrases)
-        {
-            if (phrase.Length > best && at.StartsWith(phrase, StringComparison.Ordinal))
-            {
-                best = phrase.Length;
-            }
-        }
-
-        return best;
     }
 
     /// <summary>

@@ -71,6 +71,7 @@ internal sealed class FactDocument
     {
         var found = new List<(int From, string Code)>();
         var cues = Data.Measures;
+        List<TextSpan>? sorted = null; // the sentences as a list to search, copied once and only when a declaration is found
         foreach (var (word, code) in Data.Currencies)
         {
             for (int at = Text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = Text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
@@ -81,7 +82,8 @@ internal sealed class FactDocument
                 if (after || before)
                 {
                     // from the start of the declaring sentence: 上半年赚102.4亿（美元，下同） declares the figure before it too
-                    int s = FirstStartingAt((List<TextSpan>)[.. sentences], at + 1, x => x.Start) - 1;
+                    sorted ??= [.. sentences];
+                    int s = FirstStartingAt(sorted, at + 1, x => x.Start) - 1;
                     found.Add((s >= 0 ? sentences[s].Start : 0, code));
                 }
             }
