@@ -81,6 +81,11 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
             return new MeasureSplit(measure, "");
         }
 
+        if (q.Unit is "count" && ActionAndThing(measure) is { } made)
+        {
+            return made;
+        }
+
         // a known measure inside the words (GDP十强城市中, 增速为全市各行政区)
         for (int len = Math.Min(_data.LongestIndicator, measure.Length - 1); len >= 2; len--)
         {
@@ -243,6 +248,35 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         return thing;
     }
 
+    /// <summary>
+    /// 新建 + 充电桩, 累计建成 + 各类换电站 before a count: an action verb (facts/action-verbs.tsv) at the start of the words, after
+    /// a word or two at most (累计), says what was done; the thing after it is what was counted, the scope, and the count
+    /// of the action its measure (新建数量). Null when no action opens the words or what follows names no thing or a measure.
+    /// </summary>
+    private MeasureSplit? ActionAndThing(string measure)
+    {
+        foreach (var verb in _data.ActionVerbs)
+        {
+            int at = measure.IndexOf(verb, StringComparison.Ordinal);
+            if (at < 0 || at > 2)
+            {
+                continue;
+            }
+
+            int end = at + verb.Length;
+            string thing = Content(phrase.TrimEnds(measure[end..]));
+            // a thing ends as a noun does (充电 + 桩, which the dictionary does not know whole, is one): 新增 + 就业 names none
+            if (thing.Length < 2 || IsMeasure(thing) || _data.Indicators.ContainsKey(thing) || EndsWithVerb(thing) || !HasLetter(thing))
+            {
+                return null;
+            }
+
+            return new MeasureSplit(thing, measure[..end] + _cues.CountIndicator);
+        }
+
+        return null;
+    }
+
     /// <summary>A part of a name in Latin letters or digits, or the space between two (Mate + 60, Model + Y): a thing's name.</summary>
     private static bool IsLatinNamePart(ReadOnlySpan<char> word) =>
         word.Length > 0 && !word.ContainsAnyExcept(LatinNameChars);
@@ -293,7 +327,10 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
     private static WordClass ClassOfWord(WordDictionary dictionary, string words, ReadOnlySpan<int> cuts, int k) =>
         dictionary.ClassOf(words.AsSpan(cuts[k], cuts[k + 1] - cuts[k]));
 
-    /// <summary>True when the words are nouns only, as the word dictionary classes them (常规水电, 公共充电桩; not 美联维持, 每平方公里).</summary>
+    /// <summary>
+    /// True when the words are nouns only, as the word dictionary classes them, or names in Latin letters (常规水电, 公共充电桩,
+    /// 5G基站; not 美联维持, 每平方公里).
+    /// </summary>
     public bool IsThing(string words)
     {
         if (doc.Words is not { } dictionary || words.Length < 2)
@@ -305,7 +342,7 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         int count = dictionary.Segment(words, cuts);
         for (int k = 0; k + 1 < count; k++)
         {
-            if (ClassOfWord(dictionary, words, cuts, k) != WordClass.Content)
+            if (ClassOfWord(dictionary, words, cuts, k) != WordClass.Content && !IsLatinNamePart(words.AsSpan(cuts[k], cuts[k + 1] - cuts[k])))
             {
                 return false;
             }
