@@ -35,6 +35,15 @@ public sealed partial class EntityRecognizer
                 continue;
             }
 
+            // a person the tagger found among the items: a firm's short name it read as a person's, where the list is
+            // of companies and it is the only person in it (two or more people listed, 某某、某某等企业家, are people)
+            int people = 0;
+            for (int k = 0; k < items.Count; k++)
+            {
+                var (s, e) = items[k];
+                people += TaggedPersonAt(chosen, s, k == items.Count - 1 ? WithoutTrailingWords(view, s, e) : e) is null ? 0 : 1;
+            }
+
             for (int k = 0; k < items.Count; k++)
             {
                 var (start, itemEnd) = items[k];
@@ -47,6 +56,10 @@ public sealed partial class EntityRecognizer
                 {
                     added.Add(new EntityCandidate(start, itemEnd, name, EntityType.Company, ModelPriority, "list-pattern"));
                 }
+                else if (people == 1 && items.Count > 1 && TaggedPersonAt(chosen, start, itemEnd) is int person && ListedCompanyName(view, start, itemEnd) is { } company)
+                {
+                    chosen[person] = chosen[person] with { Name = company, Type = EntityType.Company, Source = "list-pattern" };
+                }
             }
         }
 
@@ -55,6 +68,34 @@ public sealed partial class EntityRecognizer
             chosen.AddRange(added);
             chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
+    }
+
+    /// <summary>The index of a chosen person that only the tagger found, spanning exactly this list item; null if none.</summary>
+    private static int? TaggedPersonAt(List<EntityCandidate> chosen, int start, int end)
+    {
+        int lo = 0, hi = chosen.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (chosen[mid].Start < start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (int k = lo; k < chosen.Count && chosen[k].Start == start; k++)
+        {
+            if (chosen[k].End == end && chosen[k].Type == EntityType.Person && chosen[k].Source == "model")
+            {
+                return k;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

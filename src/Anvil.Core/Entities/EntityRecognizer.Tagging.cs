@@ -32,6 +32,16 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private const float PairThresholdUnits = 1f;
 
+    /// <summary>
+    /// Where the pair of characters alone does not pass <see cref="PairThresholdUnits"/>, a clause is still tagged when
+    /// the pair with what stands around it (<see cref="NameTaggerModel.OpeningScore"/>: the characters up to two either
+    /// side and the character pairs) favours opening a name this much: names whose first characters are common
+    /// characters alone but a name's start beside their neighbours. It tags little more text (a quarter of news text
+    /// before, 26% after) and finds most of what tagging every clause finds beyond the pair alone: CLUENER2020 dev
+    /// F1 0.528 -> 0.571, MSRA test 0.717 -> 0.726.
+    /// </summary>
+    private const float OpeningThresholdUnits = 2f;
+
     /// <summary>A first character that favours opening a name less than this (in units) is not looked at with the next (a table lookup, not two).</summary>
     private const float BeginThresholdUnits = 0.125f;
 
@@ -81,7 +91,7 @@ public sealed partial class EntityRecognizer
         bool worth = false;
         for (int i = 0; i <= view.Length; i++)
         {
-            worth |= _tagEveryClause || cue[i] || (i + 1 < view.Length && _mayBeginName[view[i]] && !worth && _tagger!.Model.PairScore(view[i], view[i + 1]) > _pairThreshold);
+            worth |= _tagEveryClause || cue[i] || (i + 1 < view.Length && _mayBeginName[view[i]] && !worth && MayOpenName(view, i));
             bool end = i == view.Length || IsSentenceEnd(view[i]) || view[i] is ',' or '，' || (i - start >= 120 && view[i] is '、' or ' ') || i - start >= 400;
             if (!end)
             {
@@ -113,6 +123,14 @@ public sealed partial class EntityRecognizer
         }
 
         return names;
+    }
+
+    /// <summary>The two characters at <paramref name="at"/> look like a name's start: alone, or with what stands around them.</summary>
+    private bool MayOpenName(string view, int at)
+    {
+        // the wider look costs some lookups in the pair table: only where the pair alone leans towards a name at all
+        float pair = _tagger!.Model.PairScore(view[at], view[at + 1]);
+        return pair > _pairThreshold || (pair > 0 && _tagger.Model.OpeningScore(view, at) > _openingThreshold);
     }
 
     private static bool IsSentenceEnd(char c) => c is '。' or '!' or '?' or '！' or '？' or '\n' or ';' or '；';

@@ -22,6 +22,7 @@ public sealed partial class EntityRecognizer
     private readonly bool _tagEveryClause;
     private readonly bool[] _mayBeginName;
     private readonly float _pairThreshold; // PairThresholdUnits in the model's score
+    private readonly float _openingThreshold; // OpeningThresholdUnits in the model's score
     private readonly System.Buffers.SearchValues<char> _listSeparators;
     private readonly CharSet _suffixStarts = new(); // where any suffix list's word can start: one look for most characters
     private readonly CharSet _abbreviationChars = new(); // the one-character place abbreviations (美, 沪)
@@ -61,6 +62,7 @@ public sealed partial class EntityRecognizer
         _tagger = model is null ? null : new NameTagger(model, new NameFeatures(lexicon, data));
         _mayBeginName = model is null ? [] : MayBeginName(model);
         _pairThreshold = model is null ? 0 : PairThresholdUnits * model.ScoreUnit;
+        _openingThreshold = model is null ? 0 : OpeningThresholdUnits * model.ScoreUnit;
     }
 
     /// <summary>Mentions in view coordinates, sorted by position and not overlapping.</summary>

@@ -6,7 +6,8 @@ namespace Anvil.Core.Tests.Entities;
 
 /// <summary>
 /// By default the name tagger reads clauses where a name is likely: a lexicon or pattern name in the clause, or
-/// two characters that open a name to the tagger's character weights alone (梁志 of 梁志恒); with
+/// two characters that open a name to the tagger's character weights alone (梁志 of 梁志恒) or with the characters
+/// around them (彭 + 小东); with
 /// TagEveryClause it reads every clause.
 /// </summary>
 public class ThoroughTaggingTests
@@ -25,6 +26,13 @@ public class ThoroughTaggingTests
         Assert.Contains(person, thorough);
         Assert.Contains("北京", thorough);
     }
+
+    [Theory]
+    [InlineData("彭小东昨日抵达上海。", "彭小东")]
+    [InlineData("彭小東昨日抵達上海。", "彭小东")]
+    [InlineData("邓小伟说，比赛很激烈。", "邓小伟")]
+    public void A_person_whose_first_characters_open_a_name_only_beside_their_neighbours_is_found_by_default(string text, string person) =>
+        Assert.Contains(person, PipelineCases.Pipeline.Run(new Document("case", text)).Entities.Select(e => e.Name));
 
     [Theory]
     [InlineData("要发挥区域科技创新中心作用，加强民生科技研发。", "民生科技")]

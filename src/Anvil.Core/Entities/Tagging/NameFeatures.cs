@@ -138,6 +138,9 @@ public sealed class NameFeatures
         }
     }
 
+    /// <summary>The character at a position as the features read it (folded; the markers before and after the text).</summary>
+    internal static char FoldedAt(ReadOnlySpan<char> text, int at) => at < 0 ? Before : at >= text.Length ? After : Fold(text[at]);
+
     private static ulong Key(int template, ulong payload) => ((ulong)template << 56) | payload;
 
     /// <summary>Digits read alike, Latin letters regardless of case.</summary>

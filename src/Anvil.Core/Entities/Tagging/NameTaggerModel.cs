@@ -192,6 +192,55 @@ public sealed class NameTaggerModel
     }
 
     /// <summary>
+    /// How much the model favours a name opening at <paramref name="at"/> and going on through the next character, from
+    /// a part of its features: each of the two characters' rows as the characters up to two either side of it (one at
+    /// a time) and its two pairs with its neighbours; in score units, the best over the kinds. No lexicon, cue or triple
+    /// features and no decode: a first look (ten rows of the dense table and at most four probes of the pairs) that
+    /// says where tagging the clause may pay.
+    /// </summary>
+    public float OpeningScore(ReadOnlySpan<char> text, int at)
+    {
+        // the pair of the two characters is the second pair of the first and the first pair of the second: one probe
+        int line = PairLine(text, at);
+        var first = CharacterRows(text, at) + PairRow(PairLine(text, at - 1), 1) + PairRow(line, 2);
+        var second = CharacterRows(text, at + 1) + PairRow(line, 1) + PairRow(PairLine(text, at + 1), 2);
+        int best = int.MinValue;
+        for (int k = 1; k <= NameTags.KindCount; k++)
+        {
+            best = Math.Max(best, first[4 + NameTags.Begin((NameKind)k)] + second[4 + NameTags.Inside((NameKind)k)]);
+        }
+
+        return (best - first[4 + NameTags.Outside] - second[4 + NameTags.Outside]) * _scale;
+    }
+
+    /// <summary>A whole row widened to 16 bits: lanes 4 to 14 are the tags' weights (as in <see cref="Score"/>).</summary>
+    private Vector256<short> RowAt(int row) =>
+        Vector256.WidenLower(Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_rows), (nuint)row).AsSByte().ToVector256Unsafe()).AsInt16();
+
+    /// <summary>The sum of a character's rows as each of the five characters around it.</summary>
+    private Vector256<short> CharacterRows(ReadOnlySpan<char> text, int at)
+    {
+        var sum = Vector256<short>.Zero;
+        for (int offset = -2; offset <= 2; offset++)
+        {
+            sum += RowAt(((_charIds[NameFeatures.FoldedAt(text, at + offset)] * 5) + offset + 2) * SlotBytes); // id 0: zeros
+        }
+
+        return sum;
+    }
+
+    /// <summary>The line of the pair of characters at <paramref name="at"/> and after it, or -1 where the model lacks it.</summary>
+    private int PairLine(ReadOnlySpan<char> text, int at)
+    {
+        uint pair = ((uint)NameFeatures.FoldedAt(text, at) << 16) | NameFeatures.FoldedAt(text, at + 1);
+        ulong h = Mix(pair);
+        return ((_present[FilterBit(h) >> 6] >> FilterBit(h)) & 1) == 0 ? -1 : Find(_pairs, pair);
+    }
+
+    /// <summary>A pair's row under a role (<see cref="NameFeatures.IsPairTemplate"/>), zeros where the model lacks the pair.</summary>
+    private Vector256<short> PairRow(int line, int role) => line < 0 ? Vector256<short>.Zero : RowAt(line + (role * SlotBytes));
+
+    /// <summary>
     /// The model's unit of score, for thresholds set outside it: the <see cref="PairScore"/> that one pair of adjoining
     /// characters in twenty of its training text passes (written by the trainer). Weights grow with the epochs and
     /// shift with pruning; a threshold in this unit keeps meaning about the same share of text when the model is retrained.
