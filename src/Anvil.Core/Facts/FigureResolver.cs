@@ -277,6 +277,12 @@ internal sealed class FigureResolver
             indicator = "";
         }
 
+        // 某某（持有31.5%）, 三人合计持有公司44%的股份: a percent held is a holding of shares, whatever words stand before
+        if (kind == FactKind.Share && !split.Known && HoldingVerbBefore(figure) is { } holding)
+        {
+            return (null, _cues.ShareHolding, holding, false);
+        }
+
         bool inherited = false;
         var last = f.Discourse.Last;
         var from = lastInSentence ?? (last is not null && last.Subject == subject && !split.WasClause ? last : null);
@@ -309,6 +315,37 @@ internal sealed class FigureResolver
     /// <summary>A company reports its results, not its share price: the market sets that, so the company is no source of it.</summary>
     private string? OwnSourceOrNone(string? source, string subject, string indicator) =>
         source == subject && indicator == _cues.SharePrice ? null : source;
+
+    /// <summary>
+    /// The verb of holding (持有; facts/measure-cues.tsv, holding-verb) right before a percent, or a few characters before one
+    /// followed by shares (持有公司44%的股份); null when there is none.
+    /// </summary>
+    private string? HoldingVerbBefore(Figure figure)
+    {
+        var before = _doc.Text.AsSpan(Math.Max(0, figure.View.Start - 8), Math.Min(8, figure.View.Start)).TrimEnd(' ');
+        var after = _doc.Text.AsSpan(figure.View.End, Math.Min(4, _doc.Text.Length - figure.View.End));
+        if (after.Length > 0 && after[0] == _cues.NameStop)
+        {
+            after = after[1..];
+        }
+
+        bool shares = false;
+        foreach (var noun in _cues.HeldNouns)
+        {
+            shares |= after.StartsWith(noun, StringComparison.Ordinal);
+        }
+
+        foreach (var verb in _cues.HoldingVerbs)
+        {
+            int at = before.LastIndexOf(verb, StringComparison.Ordinal);
+            if (at >= 0 && (at + verb.Length == before.Length || shares))
+            {
+                return verb;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>True when the words right before the figure move or quote a price (收跌, 现报; facts/measure-cues.tsv, price-move).</summary>
     private bool MovesPrice(Figure figure)
