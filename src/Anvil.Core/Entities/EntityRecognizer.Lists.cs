@@ -73,21 +73,7 @@ public sealed partial class EntityRecognizer
     /// <summary>The index of a chosen person that only the tagger found, spanning exactly this list item; null if none.</summary>
     private static int? TaggedPersonAt(List<EntityCandidate> chosen, int start, int end)
     {
-        int lo = 0, hi = chosen.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (chosen[mid].Start < start)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        for (int k = lo; k < chosen.Count && chosen[k].Start == start; k++)
+        for (int k = FirstStartingAt(chosen, start); k < chosen.Count && chosen[k].Start == start; k++)
         {
             if (chosen[k].End == end && chosen[k].Type == EntityType.Person && chosen[k].Source == "model")
             {
