@@ -263,8 +263,11 @@ internal sealed class FigureResolver
             }
         }
 
-        if (scope is null && q.Unit is "count" or "" && _measures.ScopeAfter(figure) is { } counted)
+        if (scope is null && (q.Unit is "count" or "" || (!split.Known && new Unit(q.Unit).IsCurrency)) && _measures.ScopeAfter(figure) is { } counted
+            && (q.Unit is "count" or "" || _measures.IsThing(counted)))
         {
+            // 12家国家级高新技术企业; 对2000亿美元中国产品加征关税: the class of things after a count, or after an amount
+            // no measure names, is what it is of
             scope = counted;
         }
 
