@@ -207,7 +207,12 @@ internal static class SourceAttribution
         return false;
     }
 
-    /// <summary>腾讯控股于8月16日公布了第二季度财报: a release verb after the name in its clause, then what it released.</summary>
+    private const string ClauseEndMarks = " ,，:：";
+
+    /// <summary>
+    /// 腾讯控股于8月16日公布了第二季度财报: a release verb after the name in its clause, then what it released; or, for a
+    /// government body, the verb ending the clause (某市税务局7日对外公布，…).
+    /// </summary>
     private static bool Releases(FactDocument doc, Mention m)
     {
         var clause = doc.ClauseOf(m.View.Start);
@@ -222,6 +227,12 @@ internal static class SourceAttribution
             }
 
             var released = rest[(at + verb.Length)..];
+            int verbEnd = m.View.End + at + verb.Length;
+            if (m.Type == EntityType.Government && verbEnd <= clause.End && doc.Text.AsSpan(verbEnd, clause.End - verbEnd).Trim(ClauseEndMarks).IsEmpty)
+            {
+                return true; // 某市税务局7日对外公布，截至目前…: what a body released is what the clauses after it say
+            }
+
             foreach (var noun in cues.Disclosures)
             {
                 int n = released.IndexOf(noun, StringComparison.Ordinal);
