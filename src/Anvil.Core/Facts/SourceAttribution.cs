@@ -47,7 +47,8 @@ internal static class SourceAttribution
                     continue;
                 }
 
-                says = true;
+                // 某某投顾预估…。下半年出货量约为…: an adviser's forecast goes on in the sentences after it
+                (says, onward) = (true, true);
             }
 
             if (says)
