@@ -217,7 +217,9 @@ public sealed partial class EntityRecognizer
 
             int end = j + len;
             var place = PlaceEndingAt(endingAt, j, view);
-            bool adminWordOk = !body.NeedsAdministrativeWord || (j > 0 && "省市区县".Contains(view[j - 1], StringComparison.Ordinal));
+            // 深圳市政府, not 深圳政府; a country's government needs no such word (日本政府)
+            bool adminWordOk = !body.NeedsAdministrativeWord || (j > 0 && "省市区县".Contains(view[j - 1], StringComparison.Ordinal))
+                || (place is { } country && PlaceLevels.Default.LevelOf(country.Name) == PlaceLevel.Country);
             if (place is { } p && adminWordOk)
             {
                 end = ExtendBodyTail(view, end, endingAt);
