@@ -495,7 +495,7 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
 
             string? name = refersTo switch
             {
-                "country" => _cues.Country,
+                "country" => CountryOfBody(discourse.SourceBody) ?? _cues.Country,
                 "company" => doc.TopicAt(at).Company ?? doc.MainCompany,
                 "province" => CurrentPlace(at, PlaceLevel.Province, discourse),
                 "district" => CurrentPlace(at, PlaceLevel.District, discourse),
@@ -509,5 +509,29 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The country whose government body is the sentence's source (日本政府公布，全国总人口…: 全国 is Japan), or null when
+    /// the source is no national body of a country.
+    /// </summary>
+    private static string? CountryOfBody(Mention? body)
+    {
+        if (body is null)
+        {
+            return null;
+        }
+
+        var levels = PlaceLevels.Default;
+        for (int length = body.Name.Length - 1; length >= 2; length--)
+        {
+            string place = body.Name[..length];
+            if (levels.LevelOf(place) == PlaceLevel.Country)
+            {
+                return place;
+            }
+        }
+
+        return null;
     }
 }
