@@ -208,8 +208,6 @@ internal static class SourceAttribution
         return false;
     }
 
-    private const string ClauseEndMarks = " ,，:：";
-
     /// <summary>
     /// 腾讯控股于8月16日公布了第二季度财报: a release verb after the name in its clause, then what it released; or, for a
     /// government body, the verb ending the clause (某市税务局7日对外公布，…).
@@ -229,7 +227,7 @@ internal static class SourceAttribution
 
             var released = rest[(at + verb.Length)..];
             int verbEnd = m.View.End + at + verb.Length;
-            if (m.Type == EntityType.Government && verbEnd <= clause.End && doc.Text.AsSpan(verbEnd, clause.End - verbEnd).Trim(ClauseEndMarks).IsEmpty)
+            if (m.Type == EntityType.Government && verbEnd <= clause.End && doc.Text.AsSpan(verbEnd, clause.End - verbEnd).Trim(' ').Trim(Punctuation.ClauseMarks).IsEmpty)
             {
                 return true; // 某市税务局7日对外公布，截至目前…: what a body released is what the clauses after it say
             }
