@@ -63,7 +63,7 @@ internal sealed class FigureResolver
         }
 
         var (kind, sign) = (reading.Kind, reading.Sign);
-        var (scope, indicator, written, inherited) = Measure(f, reading, subject, phrase);
+        var (scope, indicator, written, inherited, ranksAmong) = Measure(f, reading, subject, phrase);
         if (scope is null && !inherited && !ReferenceEquals(reading.Measure, earlier) && ThingBeforePeriod(who.PhraseStart + phraseOffset, earlier, indicator) is { } thing)
         {
             scope = thing;
@@ -142,7 +142,8 @@ internal sealed class FigureResolver
             Status = _statements.Status(figure, f.Sentence),
             Basis = _statements.Basis(figure, f.Clause, kind, period, f.LastInSentence),
         };
-        var carried = new Carried(subject, fact.Scope, indicator, kind, period, start) { Basis = fact.Basis, Unit = q.Unit };
+        // what a rank stands among (居全国省会城市第5位) is no scope of the figures after it
+        var carried = new Carried(subject, ranksAmong ? null : fact.Scope, indicator, kind, period, start) { Basis = fact.Basis, Unit = q.Unit };
         discourse = discourse with { Last = carried };
         // a subject named at the head of its clause is what the text goes on about; one from a list is not
         if (mention is not null && list.Item?.Subject is null && _subjects.IsTopic(mention, f.Sentence))
@@ -188,9 +189,10 @@ internal sealed class FigureResolver
 
     /// <summary>The scope and indicator the words name, completed from the clause before, the words after, or the figure before.</summary>
     /// <remarks>
-    /// Written is the measure as the text writes it where the indicator is made from it (许可证 of 许可证数量), else null.
+    /// Written is the measure as the text writes it where the indicator is made from it (许可证 of 许可证数量), else null;
+    /// RanksAmong says the scope is the class a rank stands among, which carries to no figure after it.
     /// </remarks>
-    private (string? Scope, string Indicator, string? Written, bool Inherited) Measure(FigureContext f, KindReading reading, string subject, string phrase)
+    private (string? Scope, string Indicator, string? Written, bool Inherited, bool RanksAmong) Measure(FigureContext f, KindReading reading, string subject, string phrase)
     {
         var figure = f.Figure;
         var q = figure.Quantity;
@@ -199,6 +201,21 @@ internal sealed class FigureResolver
         var split = _measures.Split(reading.Measure, q);
         var (scope, indicator) = (_measures.ThingOrNone(split.Scope), split.Indicator);
         string? written = null;
+        bool ranksAmong = false;
+        if (kind == FactKind.Rank && scope is null)
+        {
+            // 居中部地区城市第1位、全国省会城市第5位: the class a rank stands among, after its verb or alone before it, is its
+            // scope; the measure ranked is the one named before
+            scope = RankField(reading.Field);
+            if (scope is null && !split.Known && indicator.Length > 0 && !_measures.IsMeasure(indicator) && !_doc.Data.Indicators.ContainsKey(indicator)
+                && RankField(indicator) is { } field)
+            {
+                (scope, indicator) = (field, "");
+            }
+
+            ranksAmong = scope is not null;
+        }
+
         if (kind == FactKind.Value && _measures.Action(reading.Measure, figure) is { } action)
         {
             indicator = action;
@@ -283,7 +300,7 @@ internal sealed class FigureResolver
         // 某某（持有31.5%）, 三人合计持有公司44%的股份: a percent held is a holding of shares, whatever words stand before
         if (kind == FactKind.Share && !split.Known && HoldingVerbBefore(figure) is { } holding)
         {
-            return (null, _cues.ShareHolding, holding, false);
+            return (null, _cues.ShareHolding, holding, false, false);
         }
 
         bool inherited = false;
@@ -296,7 +313,7 @@ internal sealed class FigureResolver
             && (lastInSentence is null || lastInSentence.Indicator == _cues.SharePrice) && (q.Unit == Unit.Percent.Code || new Unit(q.Unit).IsCurrency)
             && _doc.KindOfSubject(subject) == IndicatorApplies.Company && MovesPrice(figure))
         {
-            return (null, _cues.SharePrice, null, false);
+            return (null, _cues.SharePrice, null, false, false);
         }
 
         if (indicator.Length == 0 && from is not null)
@@ -312,7 +329,7 @@ internal sealed class FigureResolver
         }
 
         // a measure taken from elsewhere since (the clause before, the figure before) was not written here
-        return (scope, indicator, written is not null && indicator.StartsWith(written, StringComparison.Ordinal) ? written : null, inherited);
+        return (scope, indicator, written is not null && indicator.StartsWith(written, StringComparison.Ordinal) ? written : null, inherited, ranksAmong);
     }
 
     /// <summary>A company reports its results, not its share price: the market sets that, so the company is no source of it.</summary>
@@ -363,6 +380,29 @@ internal sealed class FigureResolver
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The class of places or firms a rank stands among (中部地区城市, 全国省会城市): nouns only, ending as such a class does
+    /// (facts/kind-cues.tsv, rank-field-ending); null otherwise.
+    /// </summary>
+    private string? RankField(string words)
+    {
+        string? field = _measures.ThingOrNone(words);
+        if (field is null || !_measures.IsThing(field) || _doc.PlaceAndCompanyNames.Contains(field))
+        {
+            return null;
+        }
+
+        foreach (var ending in _doc.Data.Kinds.RankFieldEndings)
+        {
+            if (field.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return field;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when the words end with a place or company the document names (在越南, 拥有泰国、越南).</summary>

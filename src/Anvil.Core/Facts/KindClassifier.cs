@@ -5,7 +5,8 @@ using Anvil.Core.Quantities;
 namespace Anvil.Core.Facts;
 
 /// <summary>What kind of figure a quantity states, its sign, the words left to name its measure, and the kind word after it if one decided.</summary>
-internal sealed record KindReading(FactKind Kind, int Sign, string Measure, string AfterWord = "");
+/// <remarks>Field is, for a rank, the words between its verb and the figure: what it ranks among (居中部地区城市第1位).</remarks>
+internal sealed record KindReading(FactKind Kind, int Sign, string Measure, string AfterWord = "", string Field = "");
 
 /// <summary>
 /// Decides whether a figure is a value, a growth, a change, a share or a rank from the kind words around it
@@ -28,8 +29,8 @@ internal sealed class KindClassifier(FactDocument doc)
         var q = figure.Quantity;
         if (q.Unit == "rank")
         {
-            string measure = StripRankWords(phrase);
-            return new KindReading(FactKind.Rank, 1, Array.IndexOf(_cues.RankGeneric, measure) >= 0 ? "" : measure);
+            var (measure, field) = SplitAtRankVerb(phrase);
+            return new KindReading(FactKind.Rank, 1, Array.IndexOf(_cues.RankGeneric, measure) >= 0 ? "" : measure, Field: field);
         }
 
         // a kind word right after the figure: 以31.8%的增速
@@ -225,19 +226,19 @@ internal sealed class KindClassifier(FactDocument doc)
         return false;
     }
 
-    /// <summary>The words before the first rank verb (GDP位居 → GDP).</summary>
-    private string StripRankWords(string phrase)
+    /// <summary>The words before the first rank verb (GDP位居 → GDP) and those after it (what it ranks among), or the words and "".</summary>
+    private (string Measure, string Field) SplitAtRankVerb(string phrase)
     {
         foreach (var verb in _cues.RankVerbs)
         {
             int at = phrase.IndexOf(verb, StringComparison.Ordinal);
             if (at >= 0)
             {
-                return phrase[..at];
+                return (phrase[..at], phrase[(at + verb.Length)..]);
             }
         }
 
-        return phrase;
+        return (phrase, "");
     }
 
     internal static bool ContainsAny(string text, string[] words)
