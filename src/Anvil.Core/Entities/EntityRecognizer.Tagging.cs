@@ -592,27 +592,8 @@ public sealed partial class EntityRecognizer
     /// <summary>The lexicon and pattern names (sorted by start) that start at most <paramref name="longest"/> before the name and before its end.</summary>
     private static ReadOnlySpan<EntityCandidate> Near(ReadOnlySpan<EntityCandidate> known, int longest, TaggedName n)
     {
-        int from = First(known, n.Start - longest), to = First(known, n.End);
+        int from = FirstStartingAt(known, n.Start - longest), to = FirstStartingAt(known, n.End);
         return known[from..to];
-
-        static int First(ReadOnlySpan<EntityCandidate> sorted, int start)
-        {
-            int lo = 0, hi = sorted.Length;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (sorted[mid].Start < start)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return lo;
-        }
     }
 
     /// <summary>

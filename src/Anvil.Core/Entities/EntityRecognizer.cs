@@ -218,7 +218,7 @@ public sealed partial class EntityRecognizer
             int end = j + len;
             var place = PlaceEndingAt(endingAt, j, view);
             // 深圳市政府, not 深圳政府; a country's government needs no such word (日本政府)
-            bool adminWordOk = !body.NeedsAdministrativeWord || (j > 0 && "省市区县".Contains(view[j - 1], StringComparison.Ordinal))
+            bool adminWordOk = !body.NeedsAdministrativeWord || (j > 0 && IsAdministrativeWord(view[j - 1]))
                 || (place is { } country && PlaceLevels.Default.LevelOf(country.Name) == PlaceLevel.Country);
             if (place is { } p && adminWordOk)
             {
@@ -1245,9 +1245,13 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>The index of the first name starting at or after <paramref name="position"/> in names sorted by start.</summary>
-    private static int FirstStartingAt(List<EntityCandidate> sorted, int position)
+    private static int FirstStartingAt(List<EntityCandidate> sorted, int position) =>
+        FirstStartingAt(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sorted), position);
+
+    /// <inheritdoc cref="FirstStartingAt(List{EntityCandidate}, int)"/>
+    private static int FirstStartingAt(ReadOnlySpan<EntityCandidate> sorted, int position)
     {
-        int lo = 0, hi = sorted.Count;
+        int lo = 0, hi = sorted.Length;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;

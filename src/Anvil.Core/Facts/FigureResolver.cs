@@ -349,12 +349,7 @@ internal sealed class FigureResolver
             after = after[1..];
         }
 
-        bool shares = false;
-        foreach (var noun in _cues.HeldNouns)
-        {
-            shares |= after.StartsWith(noun, StringComparison.Ordinal);
-        }
-
+        bool shares = WordMatch.StartsWithAny(after, _cues.HeldNouns);
         foreach (var verb in _cues.HoldingVerbs)
         {
             int at = before.LastIndexOf(verb, StringComparison.Ordinal);
@@ -368,19 +363,7 @@ internal sealed class FigureResolver
     }
 
     /// <summary>True when the words right before the figure move or quote a price (收跌, 现报; facts/measure-cues.tsv, price-move).</summary>
-    private bool MovesPrice(Figure figure)
-    {
-        var before = _doc.Text.AsSpan(0, figure.View.Start).TrimEnd(' ');
-        foreach (var move in _cues.PriceMoves)
-        {
-            if (before.EndsWith(move, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool MovesPrice(Figure figure) => WordMatch.EndsWithAny(_doc.Text.AsSpan(0, figure.View.Start).TrimEnd(' '), _cues.PriceMoves);
 
     /// <summary>
     /// The class of places or firms a rank stands among (中部地区城市, 全国省会城市): nouns only, ending as such a class does
@@ -389,20 +372,8 @@ internal sealed class FigureResolver
     private string? RankField(string words)
     {
         string? field = _measures.ThingOrNone(words);
-        if (field is null || !_measures.IsThing(field) || _doc.PlaceAndCompanyNames.Contains(field))
-        {
-            return null;
-        }
-
-        foreach (var ending in _doc.Data.Kinds.RankFieldEndings)
-        {
-            if (field.EndsWith(ending, StringComparison.Ordinal))
-            {
-                return field;
-            }
-        }
-
-        return null;
+        return field is not null && WordMatch.EndsWithAny(field, _doc.Data.Kinds.RankFieldEndings) && _measures.IsThing(field)
+            && !_doc.PlaceAndCompanyNames.Contains(field) ? field : null;
     }
 
     /// <summary>True when the words end with a place or company the document names (在越南, 拥有泰国、越南).</summary>

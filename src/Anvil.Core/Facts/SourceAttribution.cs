@@ -192,20 +192,7 @@ internal static class SourceAttribution
         }
 
         var after = doc.Text.AsSpan(m.View.End, Math.Min(3, doc.Text.Length - m.View.End));
-        return StartsWithAny(after, cues.Forecasts) || StartsWithAny(after, cues.Speaking);
-    }
-
-    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (text.StartsWith(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return WordMatch.StartsWithAny(after, cues.Forecasts) || WordMatch.StartsWithAny(after, cues.Speaking);
     }
 
     /// <summary>
