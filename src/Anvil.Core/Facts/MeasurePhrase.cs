@@ -156,7 +156,7 @@ internal sealed class MeasurePhrase(FactDocument doc)
         {
             changed = false;
             int cut = _data.TrimAtEndReversed.LongestMatchBackward(s.Slice(start, end - start), end - start, out _);
-            if (cut > 0)
+            if (cut > 0 && EndsAWord(s.Slice(start, end - start), cut))
             {
                 end -= cut;
                 changed = true;
@@ -171,6 +171,24 @@ internal sealed class MeasurePhrase(FactDocument doc)
         }
 
         return s.Slice(start, end - start).Trim(Punctuation.PhraseTrim);
+    }
+
+    /// <summary>
+    /// True when the last <paramref name="length"/> characters of the words are a word of their own, as the word dictionary
+    /// segments the end of the words: 共 and 约 end 产量共 and 规模约, not 一般公共 or 合约.
+    /// </summary>
+    private bool EndsAWord(ReadOnlySpan<char> words, int length)
+    {
+        if (doc.Words is not { } dictionary || length >= words.Length)
+        {
+            return true;
+        }
+
+        // a few characters before the word are enough to tell whether it is glued to them
+        var window = words[Math.Max(0, words.Length - length - 4)..];
+        Span<int> cuts = stackalloc int[window.Length + 1];
+        int count = dictionary.Segment(window, cuts);
+        return cuts[..count].IndexOf(window.Length - length) >= 0;
     }
 
     /// <summary>

@@ -94,7 +94,10 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
                 string inner = measure.Substring(at, len);
                 if (_data.Indicators.ContainsKey(inner))
                 {
-                    return new MeasureSplit(null, inner);
+                    // 海上风电累计装机规模: a word naming only the measure's size after it leaves the words before as its scope
+                    return Array.IndexOf(_cues.SizeNouns, measure[(at + len)..]) >= 0
+                        ? SplitAt(measure[..(at + len)], inner)
+                        : new MeasureSplit(null, inner);
                 }
             }
         }
