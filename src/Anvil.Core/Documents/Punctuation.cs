@@ -39,6 +39,12 @@ public static class Punctuation
 
     public const string OpeningQuotesOrStraight = "「“\"『";
 
+    /// <summary>Marks that open a title or a quotation (《, 〈, 「, “, 『): a name inside them starts one character later.</summary>
+    public const string OpeningTitleMarks = "《〈「“『";
+
+    /// <summary>Marks that close a title or a quotation (》, 〉, 」, ”, 』).</summary>
+    public const string ClosingTitleMarks = "》〉」”』";
+
     /// <summary>Closing quotation marks, and with the straight quote.</summary>
     public static readonly char[] ClosingQuotes = ['」', '”', '』'];
 

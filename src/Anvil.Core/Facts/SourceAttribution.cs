@@ -35,7 +35,7 @@ internal static class SourceAttribution
             }
 
             var (says, onward) = Attribution(doc, m);
-            if (!says && Releases(doc, m))
+            if (!says && (Releases(doc, m) || (m.Type == EntityType.Work && DocumentSpeaks(doc, m))))
             {
                 (says, onward) = (true, true);
             }
@@ -53,7 +53,13 @@ internal static class SourceAttribution
 
             if (says)
             {
-                found ??= m.Type == EntityType.Government ? BodyOf(doc, m.Name) : m.Name;
+                string name = m.Type switch
+                {
+                    EntityType.Government => BodyOf(doc, m.Name),
+                    EntityType.Work => FullTitle(doc, m),
+                    _ => m.Name,
+                };
+                found ??= name;
                 if (m.Type == EntityType.Government)
                 {
                     discourse = discourse with { SourceBody = m };
@@ -61,7 +67,7 @@ internal static class SourceAttribution
 
                 if (onward)
                 {
-                    discourse = discourse with { OnwardSource = m.Type == EntityType.Government ? BodyOf(doc, m.Name) : m.Name };
+                    discourse = discourse with { OnwardSource = name };
                 }
             }
         }
@@ -232,6 +238,62 @@ internal static class SourceAttribution
         return false;
     }
 
+    /// <summary>
+    /// A document's short title as the text wrote it in full before (《某市发展规划》 … 《规划》提出 → 某市发展规划): the
+    /// longest earlier title that ends with it.
+    /// </summary>
+    private static string FullTitle(FactDocument doc, Mention work)
+    {
+        string full = work.Name;
+        foreach (var m in doc.MentionsWithin(0, work.View.Start))
+        {
+            if (m.Type == EntityType.Work && m.Name.Length > full.Length && m.Name.EndsWith(work.Name, StringComparison.Ordinal))
+            {
+                full = m.Name;
+            }
+        }
+
+        return full;
+    }
+
+    /// <summary>
+    /// 《某某规划》提出, 预算案文件显示, 翻查预算案: a document followed in its clause by a verb of what it says or sets, or
+    /// read with a word of looking up before it, is where the figures after it come from.
+    /// </summary>
+    private static bool DocumentSpeaks(FactDocument doc, Mention work)
+    {
+        var cues = doc.Data.Sources;
+        var text = doc.Text.AsSpan();
+        int start = OutsideTitleMarks(doc.Text, work).Start;
+        foreach (var lookup in cues.DocumentLookups)
+        {
+            if (start >= lookup.Length && text[(start - lookup.Length)..start].SequenceEqual(lookup))
+            {
+                return true;
+            }
+        }
+
+        // the document's own nouns may stand between (文件地图揭示): a few characters of the clause, no figure among them
+        var clause = doc.ClauseOf(work.View.Start);
+        int end = Math.Min(clause.End, work.View.End + 8);
+        var after = text[work.View.End..Math.Max(work.View.End, end)];
+        int digit = after.IndexOfAnyInRange('0', '9');
+        if (digit >= 0)
+        {
+            after = after[..digit];
+        }
+
+        foreach (var verb in cues.DocumentVerbs)
+        {
+            if (after.Contains(verb, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>某市税务局所得税处处长某某介绍: the body's official, named right after it, speaks for it.</summary>
     public static bool OfficialSpeaks(FactDocument doc, Mention body)
     {
@@ -270,17 +332,31 @@ internal static class SourceAttribution
         return body is not null && body.View.Start >= clause.Start && person.View.Start - body.View.End <= 10 ? body : null;
     }
 
+    /// <summary>Where a name starts and ends with the title or quotation marks around it (《某报》) counted in.</summary>
+    private static (int Start, int End) OutsideTitleMarks(string text, Mention m)
+    {
+        int start = m.View.Start, end = m.View.End;
+        if (start > 0 && end < text.Length && Punctuation.OpeningTitleMarks.Contains(text[start - 1]) && Punctuation.ClosingTitleMarks.Contains(text[end]))
+        {
+            (start, end) = (start - 1, end + 1);
+        }
+
+        return (start, end);
+    }
+
     /// <summary>Whether the words around a name attribute figures to it, and whether for the figures that follow too.</summary>
     private static (bool Says, bool Onward) Attribution(FactDocument doc, Mention m)
     {
         var text = doc.Text;
-        var after = text.AsSpan(m.View.End, Math.Min(6, text.Length - m.View.End));
+        // a title in its marks (据《某报》报道) is read as the name without them
+        var (start, end) = OutsideTitleMarks(text, m);
+        var after = text.AsSpan(end, Math.Min(6, text.Length - end));
         bool says = false, onward = false;
         foreach (var (word, before, wordOnward) in doc.Data.SourceWords)
         {
             if (before)
             {
-                says |= m.View.Start >= word.Length && text.AsSpan(m.View.Start - word.Length, word.Length).SequenceEqual(word);
+                says |= start >= word.Length && text.AsSpan(start - word.Length, word.Length).SequenceEqual(word);
             }
             else if (after.StartsWith(word, StringComparison.Ordinal))
             {
