@@ -113,7 +113,7 @@ internal sealed class FigureResolver
         var unit = FactUnits.Of(_doc, figure, indicator, subject, who.PhraseStart);
         if (indicator.Length == 0)
         {
-            indicator = DefaultIndicator(kind, unit);
+            indicator = MeasureEarned(phrase) ?? DefaultIndicator(kind, unit);
         }
 
         string? period = _periods.Read(f, inherited, list);
@@ -445,6 +445,20 @@ internal sealed class FigureResolver
     }
 
     /// <summary>The measure of a figure whose words name none: by its kind, or for a value by its unit.</summary>
+    /// <summary>上半年赚102亿, 去年多赚一倍: a verb of earning or losing in the words names the measure (facts/measure-cues.tsv).</summary>
+    private string? MeasureEarned(string words)
+    {
+        foreach (var (verb, measure) in _cues.EarningVerbs)
+        {
+            if (words.Contains(verb, StringComparison.Ordinal))
+            {
+                return measure;
+            }
+        }
+
+        return null;
+    }
+
     private string DefaultIndicator(FactKind kind, Unit unit) => _cues.DefaultIndicators[kind switch
     {
         FactKind.Growth => "growth",
