@@ -31,6 +31,7 @@ public enum ListWord
     Intro = 8,
     Agent = 16,
     Copula = 32,
+    Etc = 64,
 }
 
 /// <summary>Trigger words, product terms, position words and place names behind the relation patterns (relations/*.tsv), loaded once.</summary>
@@ -125,6 +126,7 @@ public sealed class RelationData
                 "intro" => ListWord.Intro,
                 "agent" => ListWord.Agent,
                 "copula" => ListWord.Copula,
+                "etc" => ListWord.Etc,
                 _ => throw new InvalidDataException($"E0101: relations/list-words.tsv: unknown kind '{c[0]}' (see the file's header)"),
             };
             // a joiner may be a space: the row's second column is taken as written

@@ -22,6 +22,9 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     /// <summary>How far a list may start after the word that introduces it (客户来自五大领域，包括…).</summary>
     private const int MaxIntroGap = 12;
 
+    /// <summary>How many characters of a class may stand between 等 and the trigger (等家用电器领域 + 客户).</summary>
+    private const int MaxClassWords = 8;
+
     private static readonly char[] ClauseMarks = ['，', ',', '；', ';', '：', ':', '。', '\n'];
 
     private static readonly System.Buffers.SearchValues<char> ClauseMarkValues = System.Buffers.SearchValues.Create(ClauseMarks);
@@ -778,6 +781,23 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     private void Customers(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int after, TextSpan sentence)
     {
         var text = ctx.Text;
+        if (ListedBeforeClass(ctx, before, i, sentence) is { Count: > 0 } listed)
+        {
+            // 公司的客户包括A、B等家电客户；C、D等通信客户: each list closed by 等 and its field is the customers of the
+            // company the sentence is about
+            if (CompanyOfSentence(ctx, sentence) is { } company)
+            {
+                foreach (var customer in listed)
+                {
+                    if (customer.Name != company.Name)
+                    {
+                        ctx.Add(company, "supplies", customer);
+                    }
+                }
+            }
+
+            return;
+        }
         var supplier = before.LastOrDefault(m => m.IsCompany && i - m.View.End <= 4 && !CrossesClause(text, m.View.End, i));
         if (supplier is null)
         {
@@ -805,6 +825,77 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                 ctx.Add(supplier, "supplies", customer);
             }
         }
+    }
+
+    /// <summary>
+    /// 美的、格力等家用电器领域 + 客户: the makers listed right before 等 (relations/list-words.tsv, etc) and a few words of the
+    /// class that end at the trigger; empty when the trigger does not close such a list.
+    /// </summary>
+    private List<RelationMention> ListedBeforeClass(RelationContext ctx, List<RelationMention> before, int i, TextSpan sentence)
+    {
+        var text = ctx.Text;
+        var listed = new List<RelationMention>();
+        for (int end = i; end > sentence.Start && i - end <= MaxClassWords && IsHan(text[end - 1]); end--)
+        {
+            int etc = data.ListWordEndingAt(text, end, sentence.Start, ListWord.Etc);
+            if (etc == 0)
+            {
+                continue;
+            }
+
+            int p = end - etc;
+            for (int k = before.Count - 1; k >= 0 && IsListGap(text, before[k].View.End, p); k--)
+            {
+                if (before[k].IsMaker)
+                {
+                    listed.Add(before[k]);
+                }
+
+                p = before[k].View.Start;
+            }
+
+            break;
+        }
+
+        return listed;
+    }
+
+    /// <summary>
+    /// The company a sentence is about: named at its start, or 公司 / 该公司 there standing for the company named before. The
+    /// sentence is the whole one, its parts after a ； included (…等家电客户；C、D等通信客户 speak of the same company).
+    /// </summary>
+    private RelationMention? CompanyOfSentence(RelationContext ctx, TextSpan sentence)
+    {
+        var text = ctx.Text;
+        int start = sentence.Start;
+        while (start > 0 && Array.IndexOf(Punctuation.PartMarks, text[start - 1]) >= 0)
+        {
+            start--;
+            while (start > 0 && !Punctuation.IsSentenceEnd(text[start - 1]))
+            {
+                start--;
+            }
+        }
+
+        while (start < sentence.End && !IsHan(text[start]))
+        {
+            start++;
+        }
+
+        foreach (var m in ctx.All)
+        {
+            if (m.View.Start >= start)
+            {
+                if (m.View.Start - start <= 1)
+                {
+                    return m.IsCompany ? m : null;
+                }
+
+                break;
+            }
+        }
+
+        return data.PositionWordAt(text.AsSpan(0, sentence.End), start, PositionWord.Anaphor) > 0 ? ctx.CompanyBefore(start) : null;
     }
 
     /// <summary>
