@@ -926,6 +926,11 @@ public sealed partial class EntityRecognizer
         }
 
         string name = StripParenthetical(view[nameStart..nameEnd]) + kept;
+        if (nameStart > start && PlacesOwnCompany(view, nameEnd, end, name))
+        {
+            return LookupView(view.AsSpan(start, nameEnd - start))?.Name ?? view[start..nameEnd];
+        }
+
         // 深圳工厂, 深圳PCT: a place and an ordinary word or a bare code is no company
         if (name.Length < 2 || IsGeneric(name) || IsCommonWord(name) || (nameStart > start && !name.Any(TextClasses.IsHan)))
         {
@@ -934,6 +939,15 @@ public sealed partial class EntityRecognizer
 
         return LookupView(name)?.Name ?? name;
     }
+
+    /// <summary>
+    /// A place and a word that says what kind of firm it is, the whole of the name (北京 + 银行, 某市 + 证券), or a place and an
+    /// ordinary word before a word for a company (中国 + 邮政 + 集团公司): the place's own firm, named with its place, where
+    /// the place and an ordinary word alone (深圳 + 工厂) are none.
+    /// </summary>
+    private bool PlacesOwnCompany(string view, int nameEnd, int end, string name) =>
+        (nameEnd == end && _data.CompanySuffixes.TryGet(name, out var keep) && keep == "keep")
+        || (nameEnd < end && name.Length >= 2 && IsCommonWord(name) && !IsGeneric(name) && _data.CompanyWordLookup.Contains(view.AsSpan(nameEnd, end - nameEnd)));
 
     /// <summary>A place without its administrative word where the rest is a known place (深圳市 → 深圳).</summary>
     private string? PlaceName(string surface)
