@@ -697,7 +697,7 @@ public sealed partial class EntityRecognizer
 
         var (start, end) = _words.WordAround(view, n.End - 1, n.End);
         if (!(end == n.End && start > n.Start && end - start >= 2 && IsCommonWord(view[start..end])
-            && !_data.GovernmentBodies.TryGet(view.AsSpan(start, end - start), out _)))
+            && !EndsWithBodyWord(view.AsSpan(start, end - start))))
         {
             return false;
         }
@@ -724,6 +724,20 @@ public sealed partial class EntityRecognizer
             }
 
             at = s;
+        }
+
+        return false;
+    }
+
+    /// <summary>The word is or ends with a word that names a body (委员会, 常务委员会; 法院, 终审法院).</summary>
+    private bool EndsWithBodyWord(ReadOnlySpan<char> word)
+    {
+        for (int k = 0; k + 2 <= word.Length; k++)
+        {
+            if (_data.GovernmentBodies.TryGet(word[k..], out _))
+            {
+                return true;
+            }
         }
 
         return false;
