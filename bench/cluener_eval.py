@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores `anvil extract` on the CLUENER2020 dev set for the entity types Anvil shares with it.
 
-usage: bench/cluener_eval.py [CLUENER_DIR]   (default ../shared/benchmarks/cluener2020)
+usage: bench/cluener_eval.py [CLUENER_DIR]   (default ../shared/benchmarks/cluener2020, or under $ANVIL_SHARED)
 
 All dev sentences are written, one per line, into one temporary document; `./anvil extract` runs once;
 mentions are mapped back to their line. A prediction is right when its span and mapped type equal a gold
@@ -34,7 +34,7 @@ def main():
     # options after the data folder go to `anvil extract` (e.g. --thorough)
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     extra = [a for a in sys.argv[1:] if a.startswith("--")]
-    data = args[0] if args else os.path.join(root, "..", "shared", "benchmarks", "cluener2020")
+    data = args[0] if args else os.path.join(ner_lines.shared_folder(root), "benchmarks", "cluener2020")
     rows = [json.loads(l) for l in open(os.path.join(data, "dev.json"), encoding="utf-8")]
     texts = [r["text"].replace("\n", " ") for r in rows]
     starts = ner_lines.line_starts(texts)

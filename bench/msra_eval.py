@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores `anvil extract` on the MSRA NER test set (SIGHAN 2006 bakeoff; PER, LOC, ORG).
 
-usage: bench/msra_eval.py [MSRA_DIR]   (default ../shared/benchmarks/msra-ner)
+usage: bench/msra_eval.py [MSRA_DIR]   (default ../shared/benchmarks/msra-ner, or under $ANVIL_SHARED)
 
 All test sentences are written, one per line, into one temporary document; `./anvil extract` runs once;
 mentions are mapped back to their line. A prediction is right when its span and mapped type equal a gold
@@ -48,7 +48,7 @@ def main():
     # options after the data folder go to `anvil extract` (e.g. --thorough)
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     extra = [a for a in sys.argv[1:] if a.startswith("--")]
-    data = args[0] if args else os.path.join(root, "..", "shared", "benchmarks", "msra-ner")
+    data = args[0] if args else os.path.join(ner_lines.shared_folder(root), "benchmarks", "msra-ner")
     sents = read_bio(os.path.join(data, "test_data"))
     texts = [t.replace("\n", " ") for t, _ in sents]
     starts = ner_lines.line_starts(texts)

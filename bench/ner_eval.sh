@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Named-entity benchmarks, all from the held-out splits beside the repository (../shared/benchmarks):
+# Named-entity benchmarks, all from the held-out splits beside the repository (../shared/benchmarks, or
+# $ANVIL_SHARED/benchmarks when that is set):
 #   1. CLUENER2020 dev, the five types Anvil shares (address, company, government, organization, name),
 #      exact spans, from `anvil extract` output (bench/cluener_eval.py);
 #   2. MSRA NER test, PER/LOC/ORG, exact spans, from `anvil extract` output (bench/msra_eval.py);
@@ -19,5 +20,5 @@ python3 "$root/bench/cluener_eval.py" --thorough | tail -1
 python3 "$root/bench/msra_eval.py" --thorough | tail -1
 if [[ "${1:-}" == "--model" ]]; then
   echo "== the name tagger alone (not what extraction outputs)"
-  dotnet run -c Release --project "$root/bench/Anvil.Training" -- evaluate "$root/../shared/benchmarks"
+  dotnet run -c Release --project "$root/bench/Anvil.Training" -- evaluate "${ANVIL_SHARED:-$root/../shared}/benchmarks"
 fi

@@ -4,6 +4,12 @@ Used by bench/cluener_eval.py, bench/msra_eval.py and bench/ner_misses.py."""
 import bisect, json, os, subprocess
 
 
+def shared_folder(root):
+    """The shared folder of corpora and benchmarks: $ANVIL_SHARED when set (as the tests read it, for a
+    worktree that does not sit beside it), else ../shared beside the repository."""
+    return os.environ.get("ANVIL_SHARED") or os.path.join(root, "..", "shared")
+
+
 def line_starts(texts):
     """Where each line starts in the document the texts make, one per line."""
     starts, pos = [], 0

@@ -26,7 +26,7 @@ MSRA_KIND = {"Person": "PER", "Place": "LOC", "Company": "ORG", "Government": "O
 
 
 def load(which):
-    bench = os.path.join(root, "..", "shared", "benchmarks")
+    bench = os.path.join(ner_lines.shared_folder(root), "benchmarks")
     if which == "cluener":
         rows = [json.loads(l) for l in open(os.path.join(bench, "cluener2020", "dev.json"), encoding="utf-8")]
         texts = [r["text"].replace("\n", " ") for r in rows]

@@ -697,7 +697,7 @@ public sealed partial class EntityRecognizer
 
         var (start, end) = _words.WordAround(view, n.End - 1, n.End);
         if (!(end == n.End && start > n.Start && end - start >= 2 && IsCommonWord(view[start..end])
-            && !_data.GovernmentBodies.TryGet(view.AsSpan(start, end - start), out _)))
+            && !EndsWithBodyWord(view.AsSpan(start, end - start))))
         {
             return false;
         }
@@ -724,6 +724,20 @@ public sealed partial class EntityRecognizer
             }
 
             at = s;
+        }
+
+        return false;
+    }
+
+    /// <summary>The word is or ends with a word that names a body (委员会, 常务委员会; 法院, 终审法院).</summary>
+    private bool EndsWithBodyWord(ReadOnlySpan<char> word)
+    {
+        for (int k = 0; k + 2 <= word.Length; k++)
+        {
+            if (_data.GovernmentBodies.TryGet(word[k..], out _))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -926,6 +940,11 @@ public sealed partial class EntityRecognizer
         }
 
         string name = StripParenthetical(view[nameStart..nameEnd]) + kept;
+        if (nameStart > start && PlacesOwnCompany(view, nameEnd, end, name))
+        {
+            return LookupView(view.AsSpan(start, nameEnd - start))?.Name ?? view[start..nameEnd];
+        }
+
         // 深圳工厂, 深圳PCT: a place and an ordinary word or a bare code is no company
         if (name.Length < 2 || IsGeneric(name) || IsCommonWord(name) || (nameStart > start && !name.Any(TextClasses.IsHan)))
         {
@@ -934,6 +953,15 @@ public sealed partial class EntityRecognizer
 
         return LookupView(name)?.Name ?? name;
     }
+
+    /// <summary>
+    /// A place and a word that says what kind of firm it is, the whole of the name (北京 + 银行, 某市 + 证券), or a place and an
+    /// ordinary word before a word for a company (中国 + 邮政 + 集团公司): the place's own firm, named with its place, where
+    /// the place and an ordinary word alone (深圳 + 工厂) are none.
+    /// </summary>
+    private bool PlacesOwnCompany(string view, int nameEnd, int end, string name) =>
+        (nameEnd == end && _data.CompanySuffixes.TryGet(name, out var keep) && keep == "keep")
+        || (nameEnd < end && name.Length >= 2 && IsCommonWord(name) && !IsGeneric(name) && _data.CompanyWordLookup.Contains(view.AsSpan(nameEnd, end - nameEnd)));
 
     /// <summary>A place without its administrative word where the rest is a known place (深圳市 → 深圳).</summary>
     private string? PlaceName(string surface)

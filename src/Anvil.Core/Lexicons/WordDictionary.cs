@@ -14,7 +14,7 @@ namespace Anvil.Core.Lexicons;
 /// The file is the lookup table itself, so loading is one copy: an open-addressing table of 32-bit
 /// slots, each holding 21 bits of a word's hash, two bits for the word's class as jieba tags it (a
 /// function word: adverb, preposition, conjunction, pronoun, particle, time word; or a verb), a bit
-/// saying jieba tags it as a proper name (nr, ns, nt, nz), a bit saying longer words continue it, and its
+/// saying jieba tags it as a proper name (nr, ns, nt, nz) or an abbreviation (j: 农行, 东盟, 港澳办, short forms of names), a bit saying longer words continue it, and its
 /// frequency as a 7-bit code (round(8 ln f)); code 0 marks a prefix that is no word. The slot's position
 /// holds 20 more bits of the hash, so two words are confused about once in 2^41 probes.
 /// Read-only after loading and safe to share across threads.
@@ -152,7 +152,7 @@ public sealed class WordDictionary
     /// <summary>True when the text is a dictionary word.</summary>
     public bool Contains(ReadOnlySpan<char> word) => (Entry(word) & 0x7F) != 0;
 
-    /// <summary>True when the text is a dictionary word that is no proper name (工厂, 理想, 研究院).</summary>
+    /// <summary>True when the text is a dictionary word that is no proper name or abbreviation (工厂, 理想, 研究院; not 深圳, 农行).</summary>
     public bool IsCommonWord(ReadOnlySpan<char> word)
     {
         uint e = Entry(word);
@@ -284,7 +284,7 @@ public sealed class WordDictionary
             : WordClass.Content;
     }
 
-    /// <summary>True when the dictionary tags the word as a proper name (nr, ns, nt, nz).</summary>
+    /// <summary>True when the dictionary tags the word as a proper name (nr, ns, nt, nz) or an abbreviation (j).</summary>
     public bool IsProperName(ReadOnlySpan<char> word)
     {
         uint e = Entry(word);

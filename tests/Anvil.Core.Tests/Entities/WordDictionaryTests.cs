@@ -77,6 +77,8 @@ public class WordDictionaryTests
         Assert.True(words.IsCommonWord("工厂"));
         Assert.False(words.IsCommonWord("深圳"));
         Assert.True(words.IsProperName("深圳"));
+        Assert.False(words.IsCommonWord("农行")); // an abbreviation (jieba's j) names something, as a proper name does
+        Assert.True(words.IsCommonWord("交通"));
         Assert.False(words.Contains("某某某某某"));
     }
 
