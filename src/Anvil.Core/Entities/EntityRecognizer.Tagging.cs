@@ -339,7 +339,7 @@ public sealed partial class EntityRecognizer
         // the lexicon and pattern names in text order (longer first at one start): each tagged name looks only
         // at those that can reach into it, not at every candidate of a long document
         var listed = sorted.AsSpan(0, candidates.Count);
-        listed.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        CandidateOrder.ByStartLongerFirst(listed);
         AddTaggedNames(view, candidates, names, covered, byStart, listed, longest);
         System.Buffers.ArrayPool<bool>.Shared.Return(covered);
         System.Buffers.ArrayPool<(int Start, int End)>.Shared.Return(spans);

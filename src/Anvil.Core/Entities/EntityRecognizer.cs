@@ -952,7 +952,7 @@ public sealed partial class EntityRecognizer
 
         System.Buffers.ArrayPool<bool>.Shared.Return(taken);
         System.Buffers.ArrayPool<ResolveOrder>.Shared.Return(order);
-        chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
+        CandidateOrder.ByStart(chosen);
         return chosen;
     }
 
@@ -1229,7 +1229,7 @@ public sealed partial class EntityRecognizer
 
         if (parks.Count > 0 || registered.Count > 0 || units.Count > 0)
         {
-            chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
+            CandidateOrder.ByStart(chosen);
         }
     }
 
@@ -1415,7 +1415,7 @@ public sealed partial class EntityRecognizer
         }
 
         chosen.AddRange(more);
-        chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
+        CandidateOrder.ByStart(chosen);
         return chosen;
     }
 }
