@@ -938,8 +938,12 @@ public sealed partial class EntityRecognizer
         // a pattern that only adds words on the left of a known name of the same type (据 + 深圳特区报)
         // took too much: the lexicon knows where the name starts. One that begins with a known name of that type
         // itself (经济部 + 统计处, where 统计处 alone is another body's short name) is a longer name, not a slip.
-        var knownStart = new Dictionary<(int End, EntityType Type), int>();
-        var knownBegins = new HashSet<(int Start, EntityType Type)>();
+        // the thread's tables of the last text, emptied (only looked up, never walked): filling them afresh for every
+        // document was most of what this step allocated
+        var knownStart = t_knownStart ??= [];
+        var knownBegins = t_knownBegins ??= [];
+        knownStart.Clear();
+        knownBegins.Clear();
         foreach (var c in candidates)
         {
             if (c.Source is not ("lexicon" or "user"))
@@ -985,9 +989,21 @@ public sealed partial class EntityRecognizer
 
         System.Buffers.ArrayPool<bool>.Shared.Return(taken);
         System.Buffers.ArrayPool<ResolveOrder>.Shared.Return(order);
+        if (knownStart.Count > KeptCandidates)
+        {
+            t_knownStart = null; // a text's worth of names past the kept size is let go, not kept for good
+            t_knownBegins = null;
+        }
+
         CandidateOrder.ByStart(chosen);
         return chosen;
     }
+
+    [ThreadStatic]
+    private static Dictionary<(int End, EntityType Type), int>? t_knownStart;
+
+    [ThreadStatic]
+    private static HashSet<(int Start, EntityType Type)>? t_knownBegins;
 
     /// <summary>
     /// A pattern-found company whose name ends with another company's name found in the same text
