@@ -71,27 +71,32 @@ public sealed partial class EntityRecognizer
     {
         var candidates = t_candidates ?? [];
         var lexiconEndingAt = t_lexiconEndingAt ?? new NamesByEnd();
+        var chosen = t_chosen ?? [];
         t_candidates = null; // taken: a call within this one (none today) would start its own
         t_lexiconEndingAt = null;
+        t_chosen = null;
         try
         {
-            return Find(view, candidates, lexiconEndingAt, timings);
+            return Find(view, candidates, lexiconEndingAt, chosen, timings);
         }
         finally
         {
             candidates.Clear();
             lexiconEndingAt.Clear();
+            chosen.Clear();
             if (candidates.Capacity <= KeptCandidates)
             {
                 t_candidates = candidates;
                 t_lexiconEndingAt = lexiconEndingAt;
+                t_chosen = chosen;
             }
         }
     }
 
     /// <summary>
-    /// A thread's candidate list and lexicon names by end, emptied and kept for its next text: a text has a candidate
-    /// every few characters, and growing both afresh for each document was about a tenth of all extraction allocated.
+    /// A thread's candidate list, lexicon names by end and list of the names chosen, emptied and kept for its next text:
+    /// a text has a candidate every few characters, and growing these afresh for each document was about a tenth of all
+    /// extraction allocated.
     /// Those of a text with more than <see cref="KeptCandidates"/> candidates are let go, not kept for good.
     /// </summary>
     [ThreadStatic]
@@ -100,9 +105,13 @@ public sealed partial class EntityRecognizer
     [ThreadStatic]
     private static NamesByEnd? t_lexiconEndingAt;
 
+    [ThreadStatic]
+    private static List<EntityCandidate>? t_chosen;
+
     private const int KeptCandidates = 1 << 16;
 
-    private List<(int Start, int End, string Name, EntityType Type)> Find(string view, List<EntityCandidate> candidates, NamesByEnd lexiconEndingAt, Pipeline.StageTimings? timings)
+    private List<(int Start, int End, string Name, EntityType Type)> Find(string view, List<EntityCandidate> candidates, NamesByEnd lexiconEndingAt,
+        List<EntityCandidate> resolved, Pipeline.StageTimings? timings)
     {
         var steps = Pipeline.StageTimings.Steps(timings);
         FindLexiconMatches(view, candidates, lexiconEndingAt);
@@ -135,7 +144,7 @@ public sealed partial class EntityRecognizer
             steps.Lap("entities/tagged-names");
         }
 
-        var chosen = Resolve(candidates, view.Length);
+        var chosen = Resolve(candidates, view.Length, resolved);
         steps.Lap("entities/resolve");
         ShortenToKnownCompanies(view, chosen);
         chosen = DropWithoutContext(chosen);
@@ -933,7 +942,8 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>Longest first, then priority; a taken character is never taken twice.</summary>
-    private static List<EntityCandidate> Resolve(List<EntityCandidate> candidates, int length)
+    /// <param name="chosen">an empty list, filled with the candidates chosen and returned</param>
+    private static List<EntityCandidate> Resolve(List<EntityCandidate> candidates, int length, List<EntityCandidate> chosen)
     {
         // a pattern that only adds words on the left of a known name of the same type (据 + 深圳特区报)
         // took too much: the lexicon knows where the name starts. One that begins with a known name of that type
@@ -974,7 +984,6 @@ public sealed partial class EntityRecognizer
 
         var taken = System.Buffers.ArrayPool<bool>.Shared.Rent(length);
         taken.AsSpan(0, length).Clear();
-        var chosen = new List<EntityCandidate>();
         foreach (var o in order.AsSpan(0, count))
         {
             var c = candidates[o.Index];
