@@ -1079,10 +1079,32 @@ public sealed partial class EntityRecognizer
             return chosen;
         }
 
-        var names = chosen.Where(c => c.RequiresContext is null).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var places = chosen.Exists(c => c.Source == "abbreviation")
-            ? chosen.Where(c => c.RequiresContext is null && c.Type == EntityType.Place).Select(c => c.Name).ToHashSet(StringComparer.Ordinal)
-            : names;
+        // the sets are the thread's, emptied for each text (only asked what they hold), and the names that stay are
+        // kept in place: a new set and list for every text that names a district were most of what the joins allocated
+        var names = t_contextNames ??= new HashSet<string>(StringComparer.Ordinal);
+        names.Clear();
+        foreach (var c in chosen)
+        {
+            if (c.RequiresContext is null)
+            {
+                names.Add(c.Name);
+            }
+        }
+
+        var places = names;
+        if (chosen.Exists(c => c.Source == "abbreviation"))
+        {
+            places = t_contextPlaces ??= new HashSet<string>(StringComparer.Ordinal);
+            places.Clear();
+            foreach (var c in chosen)
+            {
+                if (c.RequiresContext is null && c.Type == EntityType.Place)
+                {
+                    places.Add(c.Name);
+                }
+            }
+        }
+
         foreach (var c in chosen)
         {
             if (c.Type == EntityType.Government && c.RequiresContext is null && LookupView(c.Name) is { Place: { } place })
@@ -1092,8 +1114,22 @@ public sealed partial class EntityRecognizer
         }
 
         // an abbreviation (中 of 中港) needs its place written out, not only a body of it (中国人民银行)
-        return chosen.Where(c => c.RequiresContext is null || c.RequiresContext.Any(c.Source == "abbreviation" ? places.Contains : names.Contains)).ToList();
+        chosen.RemoveAll(c => c.RequiresContext is not null && !c.RequiresContext.Any(c.Source == "abbreviation" ? places.Contains : names.Contains));
+        if (names.Count > KeptCandidates)
+        {
+            t_contextNames = t_contextPlaces = null; // a text's worth of names past the kept size is let go, not kept for good
+        }
+
+        names.Clear();
+        places.Clear();
+        return chosen;
     }
+
+    [ThreadStatic]
+    private static HashSet<string>? t_contextNames;
+
+    [ThreadStatic]
+    private static HashSet<string>? t_contextPlaces;
 
     /// <summary>A group written short (六小龙) after its full name (杭州六小龙) is the same group.</summary>
     private static void JoinGroupsToFullNames(List<EntityCandidate> chosen)
