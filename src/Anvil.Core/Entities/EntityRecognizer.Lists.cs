@@ -66,7 +66,7 @@ public sealed partial class EntityRecognizer
         if (added.Count > 0)
         {
             chosen.AddRange(added);
-            chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
+            CandidateOrder.ByStart(chosen);
         }
     }
 

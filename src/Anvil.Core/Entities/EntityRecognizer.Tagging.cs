@@ -67,7 +67,8 @@ public sealed partial class EntityRecognizer
     private List<TaggedName> TagNames(string view, List<EntityCandidate> candidates, Dictionary<(int Start, int End), float> gaps)
     {
         var names = new List<TaggedName>();
-        var cue = new bool[view.Length + 1];
+        var cue = System.Buffers.ArrayPool<bool>.Shared.Rent(view.Length + 1); // a document's length each time: from the pool
+        cue.AsSpan(0, view.Length + 1).Clear();
         var proposals = new List<(int Start, int End)>();
         foreach (var c in candidates)
         {
@@ -122,6 +123,7 @@ public sealed partial class EntityRecognizer
             worth = false;
         }
 
+        System.Buffers.ArrayPool<bool>.Shared.Return(cue);
         return names;
     }
 
@@ -339,7 +341,7 @@ public sealed partial class EntityRecognizer
         // the lexicon and pattern names in text order (longer first at one start): each tagged name looks only
         // at those that can reach into it, not at every candidate of a long document
         var listed = sorted.AsSpan(0, candidates.Count);
-        listed.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        CandidateOrder.ByStartLongerFirst(listed);
         AddTaggedNames(view, candidates, names, covered, byStart, listed, longest);
         System.Buffers.ArrayPool<bool>.Shared.Return(covered);
         System.Buffers.ArrayPool<(int Start, int End)>.Shared.Return(spans);

@@ -26,6 +26,13 @@ internal sealed class NamesByEnd
         }
     }
 
+    /// <summary>Forgets every name; a dictionary emptied this way records ends in order again.</summary>
+    public void Clear()
+    {
+        _ends.Clear();
+        _names.Clear();
+    }
+
     /// <summary>The ends in the order their first name was recorded.</summary>
     public Dictionary<int, (int First, int Last)>.KeyCollection Ends => _ends.Keys;
 

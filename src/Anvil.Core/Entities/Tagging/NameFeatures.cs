@@ -95,6 +95,7 @@ public sealed class NameFeatures
         var pool = ArrayPool<byte>.Shared;
         byte[] lex = pool.Rent(n);
         byte[] cue = pool.Rent(n);
+        byte[] classes = pool.Rent(n + 4);
         char[] folded = ArrayPool<char>.Shared.Rent(n + 4);
         try
         {
@@ -104,6 +105,13 @@ public sealed class NameFeatures
             for (int i = 0; i < n; i++)
             {
                 f[i + 2] = Fold(text[i]);
+            }
+
+            // each character's class once: the class feature reads it at three positions in turn
+            var cls = classes.AsSpan(0, n + 4);
+            for (int i = 0; i < f.Length; i++)
+            {
+                cls[i] = Class(f[i]);
             }
 
             MarkLexicon(text, lex.AsSpan(0, n));
@@ -124,7 +132,7 @@ public sealed class NameFeatures
                 k[8] = Key(9, (x << 16) | d);
                 k[9] = Key(10, (d << 16) | e);
                 k[10] = Key(11, (b << 32) | (x << 16) | d);
-                k[11] = Key(12, ((ulong)Class(f[c - 1]) << 8) | ((ulong)Class(f[c]) << 4) | Class(f[c + 1]));
+                k[11] = Key(12, ((ulong)cls[c - 1] << 8) | ((ulong)cls[c] << 4) | cls[c + 1]);
                 k[12] = Key(13, lex[i]);
                 byte cuePrev = i > 0 ? cue[i - 1] : (byte)0, cueNext = i + 1 < n ? cue[i + 1] : (byte)0;
                 k[13] = Key(15, ((ulong)cuePrev << 16) | ((ulong)cue[i] << 8) | cueNext);
@@ -134,6 +142,7 @@ public sealed class NameFeatures
         {
             pool.Return(lex);
             pool.Return(cue);
+            pool.Return(classes);
             ArrayPool<char>.Shared.Return(folded);
         }
     }
@@ -144,6 +153,7 @@ public sealed class NameFeatures
     private static ulong Key(int template, ulong payload) => ((ulong)template << 56) | payload;
 
     /// <summary>Digits read alike, Latin letters regardless of case.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static char Fold(char c) => c switch
     {
         >= '0' and <= '9' => '0',
