@@ -137,7 +137,7 @@ internal sealed class FigureResolver
             UnitText = q.UnitText.Length == 0 ? null : q.UnitText,
             Qualifier = q.Qualifier,
             Period = period,
-            Source = OwnSourceOrNone(f.SentenceSource ?? f.Discourse.OnwardSource
+            Source = OwnSourceOrNone(f.SentenceSource ?? OnwardSourceFor(f.Discourse, subject)
                 ?? (_doc.ReportingCompanyAt(figure.View.Start) is { } reporter && reporter == subject ? reporter : null), subject, canonical),
             Status = _statements.Status(figure, f.Sentence),
             Basis = _statements.Basis(figure, f.Clause, kind, period, f.LastInSentence),
@@ -333,6 +333,13 @@ internal sealed class FigureResolver
     }
 
     /// <summary>A company reports its results, not its share price: the market sets that, so the company is no source of it.</summary>
+    /// <summary>
+    /// The source that speaks for the sentences after it, except that a government body that released figures of its place
+    /// (某市商务局发布，全市出口…) does not speak for what a later sentence says of a company (某客车厂签下150辆订单).
+    /// </summary>
+    private string? OnwardSourceFor(Discourse discourse, string subject) =>
+        discourse.OnwardSourceIsGovernment && _doc.KindOfSubject(subject) == IndicatorApplies.Company ? null : discourse.OnwardSource;
+
     private string? OwnSourceOrNone(string? source, string subject, string indicator) =>
         source == subject && indicator == _cues.SharePrice ? null : source;
 

@@ -25,7 +25,7 @@ internal static class SourceAttribution
             {
                 // 国家发改委产业司副司长霍福鹏表示: an official speaks for the body
                 found ??= BodyOf(doc, body.Name);
-                discourse = discourse with { OnwardSource = BodyOf(doc, body.Name) };
+                discourse = discourse with { OnwardSource = BodyOf(doc, body.Name), OnwardSourceIsGovernment = body.Type == EntityType.Government };
                 continue;
             }
 
@@ -67,7 +67,7 @@ internal static class SourceAttribution
 
                 if (onward)
                 {
-                    discourse = discourse with { OnwardSource = name };
+                    discourse = discourse with { OnwardSource = name, OnwardSourceIsGovernment = m.Type == EntityType.Government };
                 }
             }
         }
