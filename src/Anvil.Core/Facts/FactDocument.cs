@@ -28,7 +28,8 @@ internal sealed class FactDocument
         Periods = [.. analysis.Periods.Select(p => p with { Span = view.ToView(p.Span) }).OrderBy(p => p.Span.Start)];
         MainCompany = MostNamed(m => m.Type == EntityType.Company);
         // the subject of last resort: what the text names most, a company or a place
-        MainPlace = MostNamed(m => m.Type is EntityType.Place or EntityType.Company);
+        MainSubject = MostNamed(m => m.Type is EntityType.Place or EntityType.Company);
+        MainPlace = MostNamed(m => m.Type is EntityType.Place);
         Script = analysis.Script;
         // a mainland text that names no place or company speaks of the country (全国, national statistics)
         CountryByDefault = Script == Script.Hans ? data.Subjects.Country : null;
@@ -235,6 +236,9 @@ internal sealed class FactDocument
     public List<string> ListWordsToStrip { get; }
 
     /// <summary>The place or company the text names most: the subject of last resort.</summary>
+    public string? MainSubject { get; }
+
+    /// <summary>The place the text names most: what 全市 stands for when no place of its level was named before it.</summary>
     public string? MainPlace { get; }
 
     /// <summary>The company the text names most: what 公司 and 该公司 stand for.</summary>

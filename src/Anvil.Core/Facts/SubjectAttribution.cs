@@ -50,7 +50,7 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
         // the last resort: what the text names most, else the country a mainland text speaks of, else the region
         // (Hong Kong, Taiwan) a text in Traditional script is written in
         string? subject = mention?.Name ?? f.LastInSentence?.Subject ?? f.Discourse.Topic ?? doc.TopicAt(figure.View.Start).Subject
-            ?? doc.MainPlace ?? doc.CountryByDefault ?? doc.RegionPlace;
+            ?? doc.MainSubject ?? doc.CountryByDefault ?? doc.RegionPlace;
         return subject is null ? null : new SubjectReading(subject, mention, phraseStart);
     }
 
@@ -271,8 +271,9 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
     /// <summary>
     /// The place 全市 (level city), 全省 (province) or 全区 (district) stands for at a position: the place of the body whose
     /// figures these are (深圳市统计局 → 深圳), else the place of that level named last, else the section's place or its
-    /// division of that level, else the place named last, else the place the text names most. A provincial bureau's
-    /// table of its cities does not make 全市 the province.
+    /// division of that level, else the place named last, else the place the text names most, else the place the text is
+    /// written from (the country of a mainland text, the region of a Traditional one). A provincial bureau's table of its
+    /// cities does not make 全市 the province.
     /// </summary>
     private string? CurrentPlace(int position, PlaceLevel level, Discourse discourse)
     {
@@ -294,8 +295,9 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
             return topicAtLevel;
         }
 
+        // a text that names no place at all: the place it is written from, never a company it names later
         var last = FactDocument.LastBefore(doc.PlaceMentions, position, m => m.Name != _cues.Country);
-        return last?.Name ?? doc.MainPlace;
+        return last?.Name ?? doc.MainPlace ?? doc.CountryByDefault ?? doc.RegionPlace;
     }
 
     /// <summary>以宇通、上汽为代表的, 哈萨克斯坦等10多个国家: a name given as an example of what the clause is about.</summary>
