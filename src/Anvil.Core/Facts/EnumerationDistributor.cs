@@ -29,7 +29,8 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
     {
         var figure = f.Figure;
         var clause = f.Clause;
-        int marker = _text.LastIndexOf(_cues.Distributive, figure.View.Start, figure.View.Start - clause.Start, StringComparison.Ordinal);
+        // the search runs back from the figure to the clause's first character, which may be the marker itself (，分别…)
+        int marker = _text.LastIndexOf(_cues.Distributive, figure.View.Start, figure.View.Start - clause.Start + 1, StringComparison.Ordinal);
         if (marker < 0)
         {
             return new ListReading(null, -1, f.Discourse);
@@ -61,7 +62,19 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
             return new ListReading(null, position, f.Discourse);
         }
 
-        var items = SplitItems(_text[clause.Start..marker], list.Count);
+        // 客流和车流，分别超过…: a marker that opens its clause distributes the items of the clause before, when that one
+        // states no figure of its own
+        string before = _text[clause.Start..marker];
+        if (before.Trim().Trim(Punctuation.ClauseMarks).Length == 0 && clause.Start > f.Sentence.Start + 1)
+        {
+            var previous = doc.ClauseAround(f.Sentence, clause.Start - 2);
+            if (!doc.FiguresWithin(previous.Start, previous.End).Any())
+            {
+                before = _text[previous.Start..previous.End].TrimEnd(Punctuation.ClauseMarks);
+            }
+        }
+
+        var items = SplitItems(before, list.Count);
         if (items is not null)
         {
             return new ListReading(items[position], position, f.Discourse with { LastList = items }) { Marker = marker, Count = list.Count };
@@ -93,16 +106,18 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
         }
 
         var whole = Items(before);
-        if (whole.Count >= count && whole.TakeLast(count).All(_data.Indicators.ContainsKey))
+        if (whole.Count >= count && whole.TakeLast(count).All(IsMeasureItem))
         {
             return [.. whole.TakeLast(count).Select(p => new ListItem(null, null, p))]; // 营收和毛利分别…
         }
 
-        // a shared measure at the end (…住宿餐饮业增加值): split it off first
+        // a shared measure at the end (…住宿餐饮业增加值): split it off first, unless it is the list's last item itself
+        // (A和进口: the words before it end with a separator)
         string shared = "";
         for (int len = Math.Min(_data.LongestIndicator, before.Length); len >= 2; len--)
         {
-            if (_data.Indicators.TryGetValue(before[^len..], out var canonical))
+            if (_data.Indicators.TryGetValue(before[^len..], out var canonical)
+                && !(before.Length > len && Array.IndexOf(_cues.ItemSeparators, before[^(len + 1)]) >= 0))
             {
                 shared = canonical;
                 before = before[..^len];
@@ -118,6 +133,25 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
 
         // an item that is itself a measure (营收和毛利) is the indicator, not a scope
         return [.. parts.Skip(parts.Count - count).Select(p => _data.Indicators.ContainsKey(p) ? new ListItem(null, null, p) : new ListItem(null, p, shared))];
+    }
+
+    /// <summary>An item that names a measure (营收, 出口额, 进口): a known one, or words that end as a measure does.</summary>
+    private bool IsMeasureItem(string item)
+    {
+        if (_data.Indicators.ContainsKey(item))
+        {
+            return true;
+        }
+
+        foreach (var ending in _data.MeasureEndings)
+        {
+            if (item.Length > ending.Length && item.EndsWith(ending, StringComparison.Ordinal) || item == ending && ending.Length >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private List<string> Items(string words) => Cleaned(words.Split(_cues.ItemSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -155,7 +189,15 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
 
     private static List<string>? OnePerFigure(List<string> items, int count) => items.Count == count ? items : null;
 
-    private List<string> Cleaned(IEnumerable<string> parts) => [.. parts.Select(p => phrase.TrimEnds(StripSubjectWords(p))).Where(p => p.Length > 0)];
+    /// <summary>The items without subject words, stating words or an owner before 的 (港珠澳大桥的客流 → 客流).</summary>
+    private List<string> Cleaned(IEnumerable<string> parts) =>
+        [.. parts.Select(p => phrase.TrimEnds(AfterOwner(StripSubjectWords(p)))).Where(p => p.Length > 0)];
+
+    private string AfterOwner(string item)
+    {
+        int at = item.TrimEnd().LastIndexOf(_data.Measures.NameStop);
+        return at >= 0 && at < item.TrimEnd().Length - 1 ? item[(at + 1)..] : item;
+    }
 
     /// <summary>Drops a leading subject or reference word from a list item (杭州规模以上工业 → 规模以上工业).</summary>
     private string StripSubjectWords(string s)
