@@ -16,6 +16,9 @@ public sealed class EntityPatternData
 
     public WordTrie<bool> PlaceSuffixes { get; } = new();
 
+    /// <summary>Words that name a company's branch in a place (分行, 分公司; entities/branch-words.tsv).</summary>
+    public WordTrie<bool> BranchWords { get; } = new();
+
     /// <summary>Words that make a known place's name a facility's there (站, 口岸, 机场; entities/facility-words.tsv).</summary>
     public WordTrie<bool> FacilityWords { get; } = new();
 
@@ -182,6 +185,7 @@ public sealed class EntityPatternData
         }
 
         Fill(d.PlaceSuffixes, "entities/place-suffixes.tsv");
+        Fill(d.BranchWords, "entities/branch-words.tsv");
         foreach (var line in DataFiles.ReadLines("entities/facility-words.tsv"))
         {
             var c = line.Split('\t');
