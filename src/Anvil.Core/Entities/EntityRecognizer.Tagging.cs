@@ -378,6 +378,11 @@ public sealed partial class EntityRecognizer
                 continue; // 某车企 + 长沙 + 工厂: a known company and where its site is, not a new name
             }
 
+            if (n.Kind is NameKind.Company or NameKind.Organization && IsAbbreviationRun(near, n))
+            {
+                continue; // 中德 + 两国, 中德 + 关系: a run of places' one-character abbreviations names the places, no firm
+            }
+
             if (n.Kind is NameKind.Government or NameKind.Organization && SecondHalfOfJoinedName(view, n, covered, names) && !BeginsWithKnownName(near, n))
             {
                 continue; // 发展和 + 改革委员会: the body's name began before the conjunction
@@ -571,6 +576,25 @@ public sealed partial class EntityRecognizer
         }
 
         return placeEnd > 0;
+    }
+
+    /// <summary>
+    /// Every character of the tagged name is a place's one-character abbreviation read as one (a run of different
+    /// places that keeps the text's words whole, as <see cref="FindPlaceAbbreviations"/> reads it): neither benchmark
+    /// nor Anvil's gold has a firm or an organisation named by such a run alone (中德, 中美, 港台).
+    /// </summary>
+    private static bool IsAbbreviationRun(ReadOnlySpan<EntityCandidate> candidates, TaggedName n)
+    {
+        int next = n.Start;
+        foreach (var c in candidates)
+        {
+            if (c.Start == next && c.Source == "abbreviation")
+            {
+                next++;
+            }
+        }
+
+        return next == n.End;
     }
 
     /// <summary>
