@@ -99,6 +99,8 @@ public sealed class EntityPatternData
 
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationPairWordLookup => SpanLookups.AbbreviationPairWords;
 
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationRunWordLookup => SpanLookups.AbbreviationRunWords;
+
     private SpanLookupSet SpanLookups => _spanLookups ??= new SpanLookupSet(this);
 
     private SpanLookupSet? _spanLookups;
@@ -111,6 +113,7 @@ public sealed class EntityPatternData
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Surnames = d.Surnames.GetAlternateLookup<ReadOnlySpan<char>>();
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CompanyWords = d.CompanyWords.GetAlternateLookup<ReadOnlySpan<char>>();
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationPairWords = d.AbbreviationPairWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationRunWords = d.AbbreviationRunWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Exchange suffixes of stock codes (HK, SH, TW) written after a listed company's name: 某某(00004.HK).</summary>
@@ -151,6 +154,12 @@ public sealed class EntityPatternData
 
     /// <summary>Two abbreviations that together are an ordinary word or another name (美德, 吉日, 蜀中), never two places.</summary>
     public HashSet<string> AbbreviationPairWords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words after a run of abbreviations that make it places even where the word dictionary has the run and the word as
+    /// one word (中美关系; entities/abbreviation-words.tsv, side run).
+    /// </summary>
+    public HashSet<string> AbbreviationRunWords { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The suffixes that are a legal form (有限公司, 股份有限公司): a name ending so is a registered name.</summary>
     public List<string> LegalForms { get; } = [];
@@ -282,6 +291,10 @@ public sealed class EntityPatternData
             if (c[1].Trim() == "word")
             {
                 d.AbbreviationPairWords.Add(c[0].Trim());
+            }
+            else if (c[1].Trim() == "run")
+            {
+                d.AbbreviationRunWords.Add(c[0].Trim());
             }
             else if (c[0].Trim().Length > 1)
             {
