@@ -642,7 +642,9 @@ public sealed partial class EntityRecognizer
             }
 
             int nameEnd = ReadPersonName(view, k);
-            if (nameEnd <= k)
+            // after a position, a surname and a character that are an ordinary word together (教授 + 成立) are no name, as
+            // with the tagger's names; a byline's title is followed by a name however it reads (记者 + 马力)
+            if (nameEnd <= k || (!byline && _words is not null && _words.IsCommonWord(text[k..nameEnd])))
             {
                 continue;
             }
@@ -817,7 +819,9 @@ public sealed partial class EntityRecognizer
         }
 
         int g = start + surname;
-        if (g >= view.Length || !TextClasses.IsHan(view[g]) || _data.NameBreakers.Contains(view[g]) || TextClasses.IsChineseNumeral(view[g]))
+        // a surname right before a title (向 + 记者 after 主任) is a word of the sentence: the name has no given name
+        if (g >= view.Length || !TextClasses.IsHan(view[g]) || _data.NameBreakers.Contains(view[g]) || TextClasses.IsChineseNumeral(view[g])
+            || _data.PersonTitles.CanStartWithTitle(view, g))
         {
             return start;
         }
