@@ -830,6 +830,13 @@ public sealed partial class EntityRecognizer
         int g2 = g + 1;
         bool second = g2 < view.Length && TextClasses.IsHan(view[g2]) && !_data.NameBreakers.Contains(view[g2])
             && !_data.PersonTitles.CanStartWithTitle(view, g2) && !TextClasses.IsChineseNumeral(view[g2]);
+        // a surname that is also a word of the sentence (和, 向, 于) before two characters that are an ordinary word (总统 + 和 +
+        // 夫人) is that word, not a name; 于 + 丹, 曾 + 庆红 stay names
+        if (second && surname == 1 && _data.NameBreakers.Contains(view[start]) && _words is not null && _words.IsCommonWord(view.AsSpan(g, 2)))
+        {
+            return start;
+        }
+
         return second ? g2 + 1 : g2;
     }
 
