@@ -16,6 +16,9 @@ public sealed class EntityPatternData
 
     public WordTrie<bool> PlaceSuffixes { get; } = new();
 
+    /// <summary>Words that name a company's branch in a place (分行, 分公司; entities/branch-words.tsv).</summary>
+    public WordTrie<bool> BranchWords { get; } = new();
+
     /// <summary>Words that make a known place's name a facility's there (站, 口岸, 机场; entities/facility-words.tsv).</summary>
     public WordTrie<bool> FacilityWords { get; } = new();
 
@@ -96,6 +99,8 @@ public sealed class EntityPatternData
 
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationPairWordLookup => SpanLookups.AbbreviationPairWords;
 
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationRunWordLookup => SpanLookups.AbbreviationRunWords;
+
     private SpanLookupSet SpanLookups => _spanLookups ??= new SpanLookupSet(this);
 
     private SpanLookupSet? _spanLookups;
@@ -108,6 +113,7 @@ public sealed class EntityPatternData
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Surnames = d.Surnames.GetAlternateLookup<ReadOnlySpan<char>>();
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CompanyWords = d.CompanyWords.GetAlternateLookup<ReadOnlySpan<char>>();
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationPairWords = d.AbbreviationPairWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationRunWords = d.AbbreviationRunWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Exchange suffixes of stock codes (HK, SH, TW) written after a listed company's name: 某某(00004.HK).</summary>
@@ -149,6 +155,12 @@ public sealed class EntityPatternData
     /// <summary>Two abbreviations that together are an ordinary word or another name (美德, 吉日, 蜀中), never two places.</summary>
     public HashSet<string> AbbreviationPairWords { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Words after a run of abbreviations that make it places even where the word dictionary has the run and the word as
+    /// one word (中美关系; entities/abbreviation-words.tsv, side run).
+    /// </summary>
+    public HashSet<string> AbbreviationRunWords { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The suffixes that are a legal form (有限公司, 股份有限公司): a name ending so is a registered name.</summary>
     public List<string> LegalForms { get; } = [];
 
@@ -182,6 +194,7 @@ public sealed class EntityPatternData
         }
 
         Fill(d.PlaceSuffixes, "entities/place-suffixes.tsv");
+        Fill(d.BranchWords, "entities/branch-words.tsv");
         foreach (var line in DataFiles.ReadLines("entities/facility-words.tsv"))
         {
             var c = line.Split('\t');
@@ -278,6 +291,10 @@ public sealed class EntityPatternData
             if (c[1].Trim() == "word")
             {
                 d.AbbreviationPairWords.Add(c[0].Trim());
+            }
+            else if (c[1].Trim() == "run")
+            {
+                d.AbbreviationRunWords.Add(c[0].Trim());
             }
             else if (c[0].Trim().Length > 1)
             {

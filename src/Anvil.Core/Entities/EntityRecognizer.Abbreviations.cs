@@ -84,6 +84,17 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>
+    /// The run begins a dictionary word whose rest is a word that takes a run (中美 + 关系, one word to the word
+    /// dictionary): the run is places there as it is before 关系 written apart. A run inside a word that ends otherwise
+    /// (台中, 晋中 + 市) is not read.
+    /// </summary>
+    private bool OpensWordBeforeRunWord(string view, int start, int end)
+    {
+        var (wordStart, wordEnd) = _words!.WordAround(view, start, end);
+        return wordStart == start && wordEnd > end && _data.AbbreviationRunWordLookup.Contains(view.AsSpan(end, wordEnd - end));
+    }
+
+    /// <summary>
     /// A run of two or more abbreviations names its places when they are different places (not 中华), the run keeps
     /// the words around it whole (not 中 + 美丽, 节日 + 中) and holds no two that are an ordinary word together (美德).
     /// </summary>
@@ -91,7 +102,7 @@ public sealed partial class EntityRecognizer
     {
         var abbreviations = _data.PlaceAbbreviations;
         var span = view.AsSpan(start, end - start);
-        if (!_words!.KeepsWords(view, start, end))
+        if (!_words!.KeepsWords(view, start, end) && !OpensWordBeforeRunWord(view, start, end))
         {
             return;
         }

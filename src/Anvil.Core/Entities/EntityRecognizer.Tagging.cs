@@ -367,9 +367,20 @@ public sealed partial class EntityRecognizer
                 continue; // 毛利, 归母净利润: the measure a figure is about, not a name
             }
 
-            if (n.Kind == NameKind.Company && KnownCompanyThenPlace(near, n))
+            if (n.Kind == NameKind.Company && KnownCompanyThenPlace(near, n, out var company, out int placeEnd))
             {
+                // 某银行 + 深圳 + 分行: the company's branch there is written as one name and reported as the company
+                if (IsBranchWord(view, placeEnd, n.End))
+                {
+                    candidates.Add(new EntityCandidate(n.Start, n.End, company.Name, EntityType.Company, ModelPriority, "model"));
+                }
+
                 continue; // 某车企 + 长沙 + 工厂: a known company and where its site is, not a new name
+            }
+
+            if (n.Kind is NameKind.Company or NameKind.Organization && IsAbbreviationRun(near, n))
+            {
+                continue; // 中德 + 两国, 中德 + 关系: a run of places' one-character abbreviations names the places, no firm
             }
 
             if (n.Kind is NameKind.Government or NameKind.Organization && SecondHalfOfJoinedName(view, n, covered, names) && !BeginsWithKnownName(near, n))
@@ -536,29 +547,68 @@ public sealed partial class EntityRecognizer
     /// is (工厂, 总部, 基地), and the name is the known company alone. A registered name with its place in
     /// brackets (某某（深圳）有限公司) is not read this way: the bracket is no place candidate of its own.
     /// </summary>
-    private static bool KnownCompanyThenPlace(ReadOnlySpan<EntityCandidate> candidates, TaggedName n)
+    private static bool KnownCompanyThenPlace(ReadOnlySpan<EntityCandidate> candidates, TaggedName n, out EntityCandidate company, out int placeEnd)
     {
-        int companyEnd = -1;
+        company = default;
+        placeEnd = -1;
         foreach (var c in candidates)
         {
-            if (c.Type == EntityType.Company && c.Source is "lexicon" or "user" && c.Start == n.Start && c.End < n.End)
+            if (c.Type == EntityType.Company && c.Source is "lexicon" or "user" && c.Start == n.Start && c.End < n.End && (placeEnd < 0 || c.End > company.End))
             {
-                companyEnd = Math.Max(companyEnd, c.End);
+                company = c;
+                placeEnd = c.End;
             }
         }
 
-        if (companyEnd > 0)
+        if (placeEnd < 0)
         {
-            foreach (var c in candidates)
+            return false;
+        }
+
+        int companyEnd = placeEnd;
+        placeEnd = -1;
+        foreach (var c in candidates)
+        {
+            if (c.Type == EntityType.Place && c.Start >= companyEnd && c.End <= n.End)
             {
-                if (c.Type == EntityType.Place && c.Start >= companyEnd && c.End <= n.End)
-                {
-                    return true;
-                }
+                placeEnd = Math.Max(placeEnd, c.End);
             }
         }
 
-        return false;
+        return placeEnd > 0;
+    }
+
+    /// <summary>
+    /// Every character of the tagged name is a place's one-character abbreviation read as one (a run of different
+    /// places that keeps the text's words whole, as <see cref="FindPlaceAbbreviations"/> reads it): neither benchmark
+    /// nor Anvil's gold has a firm or an organisation named by such a run alone (中德, 中美, 港台).
+    /// </summary>
+    private static bool IsAbbreviationRun(ReadOnlySpan<EntityCandidate> candidates, TaggedName n)
+    {
+        int next = n.Start;
+        foreach (var c in candidates)
+        {
+            if (c.Start == next && c.Source == "abbreviation")
+            {
+                next++;
+            }
+        }
+
+        return next == n.End;
+    }
+
+    /// <summary>
+    /// What stands from <paramref name="placeEnd"/> to <paramref name="end"/> names a branch (分行, 分公司), after the
+    /// place's administrative word if it has one (某银行 + 福建 + 省 + 分行).
+    /// </summary>
+    private bool IsBranchWord(string view, int placeEnd, int end)
+    {
+        if (placeEnd < end && IsAdministrativeWord(view[placeEnd]))
+        {
+            placeEnd++;
+        }
+
+        return placeEnd < end && _data.BranchWords.TryGet(view.AsSpan(placeEnd, end - placeEnd), out _);
     }
 
     /// <summary>

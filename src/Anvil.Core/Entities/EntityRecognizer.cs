@@ -642,7 +642,9 @@ public sealed partial class EntityRecognizer
             }
 
             int nameEnd = ReadPersonName(view, k);
-            if (nameEnd <= k)
+            // after a position, a surname and a character that are an ordinary word together (教授 + 成立) are no name, as
+            // with the tagger's names; a byline's title is followed by a name however it reads (记者 + 马力)
+            if (nameEnd <= k || (!byline && _words is not null && _words.IsCommonWord(text[k..nameEnd])))
             {
                 continue;
             }
@@ -817,7 +819,9 @@ public sealed partial class EntityRecognizer
         }
 
         int g = start + surname;
-        if (g >= view.Length || !TextClasses.IsHan(view[g]) || _data.NameBreakers.Contains(view[g]) || TextClasses.IsChineseNumeral(view[g]))
+        // a surname right before a title (向 + 记者 after 主任) is a word of the sentence: the name has no given name
+        if (g >= view.Length || !TextClasses.IsHan(view[g]) || _data.NameBreakers.Contains(view[g]) || TextClasses.IsChineseNumeral(view[g])
+            || _data.PersonTitles.CanStartWithTitle(view, g))
         {
             return start;
         }
@@ -826,6 +830,13 @@ public sealed partial class EntityRecognizer
         int g2 = g + 1;
         bool second = g2 < view.Length && TextClasses.IsHan(view[g2]) && !_data.NameBreakers.Contains(view[g2])
             && !_data.PersonTitles.CanStartWithTitle(view, g2) && !TextClasses.IsChineseNumeral(view[g2]);
+        // a surname that is also a word of the sentence (和, 向, 于) before two characters that are an ordinary word (总统 + 和 +
+        // 夫人) is that word, not a name; 于 + 丹, 曾 + 庆红 stay names
+        if (second && surname == 1 && _data.NameBreakers.Contains(view[start]) && _words is not null && _words.IsCommonWord(view.AsSpan(g, 2)))
+        {
+            return start;
+        }
+
         return second ? g2 + 1 : g2;
     }
 
