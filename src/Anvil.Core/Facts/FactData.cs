@@ -42,6 +42,9 @@ public sealed class FactData
     /// <summary>Words saying a measure is taken of the whole (整体): neither a scope nor part of the measure (facts/scopes.tsv).</summary>
     public HashSet<string> WholeWords { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Nouns that name no thing measured (数据, 当局, 措施): never a scope (facts/scopes.tsv, generic).</summary>
+    public HashSet<string> GenericNouns { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Words that make the words before a figure a clause, not a measure's name (facts/clause-markers.tsv).</summary>
     public List<string> ClauseMarkers { get; } = [];
 
@@ -199,6 +202,9 @@ public sealed class FactData
                     break;
                 case "whole":
                     d.WholeWords.Add(c[1].Trim());
+                    break;
+                case "generic":
+                    d.GenericNouns.Add(c[1].Trim());
                     break;
             }
         }

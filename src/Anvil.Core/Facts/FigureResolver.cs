@@ -127,7 +127,8 @@ internal sealed class FigureResolver
         var fact = new Fact
         {
             Subject = subject,
-            Scope = string.IsNullOrEmpty(scope) ? null : scope,
+            // a noun that names no thing measured (数据, 当局) is no scope, however it was reached
+            Scope = string.IsNullOrEmpty(scope) || _doc.Data.GenericNouns.Contains(scope) ? null : scope,
             Indicator = canonical,
             IndicatorText = written is not null && written != canonical ? written : canonical == indicator ? null : indicator,
             Kind = kind,

@@ -452,7 +452,8 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
 
     /// <summary>
     /// A scope as it can name a thing: without function words or a 的 at its ends, and none at all when what is left
-    /// ends with a verb (预计, 所有工厂加起来) or holds no letter (a stock code, 301348).
+    /// ends with a verb (预计, 所有工厂加起来), holds no letter (a stock code, 301348) or is a noun that names no thing
+    /// measured (数据, 当局; facts/scopes.tsv, generic).
     /// </summary>
     public string? ThingOrNone(string? scope)
     {
@@ -462,7 +463,7 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         }
 
         string words = Content(phrase.TrimEnds(scope).TrimEnd(_cues.NameStop));
-        return words.Length == 0 || !HasLetter(words) || EndsWithVerb(words) ? null : words;
+        return words.Length == 0 || !HasLetter(words) || EndsWithVerb(words) || _data.GenericNouns.Contains(words) ? null : words;
     }
 
     private static bool HasLetter(string words)
