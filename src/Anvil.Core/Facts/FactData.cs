@@ -89,6 +89,9 @@ public sealed class FactData
     /// <summary>The statement cues of a figure's status (<see cref="StatementReader.IsStatusCue"/>) and of a growth's basis, in the file's order.</summary>
     internal List<StatementCue> StatusCues { get; } = [];
 
+    /// <summary>The words of <see cref="StatusCues"/> as a set: such a word alone (冲击, 预计) names no thing measured.</summary>
+    internal HashSet<string> StatusCueTexts { get; } = new(StringComparer.Ordinal);
+
     /// <inheritdoc cref="StatusCues"/>
     internal List<StatementCue> BasisCues { get; } = [];
 
@@ -270,6 +273,7 @@ public sealed class FactData
         }
 
         d.StatusCues.AddRange(d.StatementCues.Where(StatementReader.IsStatusCue));
+        d.StatusCueTexts.UnionWith(d.StatusCues.Select(c => c.Word));
         d.BasisCues.AddRange(d.StatementCues.Where(StatementReader.IsBasisCue));
         d.StatusCueWords = new WordPresence(d.StatusCues.Select(c => c.Word));
         d.BasisCueWords = new WordPresence(d.BasisCues.Select(c => c.Word));

@@ -129,7 +129,7 @@ internal sealed class FigureResolver
             Subject = subject,
             // a noun that names no thing measured (数据, 当局) or a word of the statement's kind (冲击 + 4万辆) is no scope,
             // however it was reached
-            Scope = string.IsNullOrEmpty(scope) || _doc.Data.GenericNouns.Contains(scope) || IsStatusCue(scope) ? null : scope,
+            Scope = string.IsNullOrEmpty(scope) || _doc.Data.GenericNouns.Contains(scope) || _doc.Data.StatusCueTexts.Contains(scope) ? null : scope,
             Indicator = canonical,
             IndicatorText = written is not null && written != canonical ? written : canonical == indicator ? null : indicator,
             Kind = kind,
@@ -341,19 +341,6 @@ internal sealed class FigureResolver
     /// </summary>
     private string? OnwardSourceFor(Discourse discourse, string subject) =>
         discourse.OnwardSourceIsGovernment && _doc.KindOfSubject(subject) == IndicatorApplies.Company ? null : discourse.OnwardSource;
-
-    private bool IsStatusCue(string words)
-    {
-        foreach (var cue in _doc.Data.StatusCues)
-        {
-            if (cue.Word == words)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private string? OwnSourceOrNone(string? source, string subject, string indicator) =>
         source == subject && indicator == _cues.SharePrice ? null : source;
