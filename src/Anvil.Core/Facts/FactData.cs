@@ -126,6 +126,9 @@ public sealed class FactData
     public static string? TopicTarget(string refersTo) =>
         NamedTarget(refersTo) ?? (refersTo.StartsWith("topic:", StringComparison.Ordinal) ? refersTo[6..] : null);
 
+    /// <summary>The kind of reference word that stands for the company the text is about (公司, 该公司).</summary>
+    public const string CompanyReference = "company";
+
     /// <summary>A reference word that is a clause's subject only where it heads the clause (kind <c>topic:X</c>).</summary>
     public static bool IsTopicOnly(string refersTo) => refersTo.StartsWith("topic:", StringComparison.Ordinal);
 

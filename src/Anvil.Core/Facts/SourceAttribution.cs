@@ -35,7 +35,7 @@ internal static class SourceAttribution
             }
 
             var (says, onward) = Attribution(doc, m);
-            if (!says && (Releases(doc, m) || (m.Type == EntityType.Work && DocumentSpeaks(doc, m))))
+            if (!says && (Releases(doc, m.View.End, m.Type == EntityType.Government) || (m.Type == EntityType.Work && DocumentSpeaks(doc, m))))
             {
                 (says, onward) = (true, true);
             }
@@ -72,7 +72,46 @@ internal static class SourceAttribution
             }
         }
 
+        if (found is null && CompanyReferenceReleases(doc, sentence) is { } company)
+        {
+            found = company;
+            discourse = discourse with { OnwardSource = company, OnwardSourceIsGovernment = false };
+        }
+
         return (found, discourse);
+    }
+
+    /// <summary>
+    /// 某某电子（0312）停牌后，公司晚间发出公告，…: a word for the company the text is about (facts/subject-references.tsv,
+    /// company) that releases an announcement makes that company the source, as its name would.
+    /// </summary>
+    private static string? CompanyReferenceReleases(FactDocument doc, TextSpan sentence)
+    {
+        var text = doc.Text.AsSpan(sentence.Start, sentence.End - sentence.Start);
+        foreach (var (word, refersTo) in doc.Data.SubjectReferences)
+        {
+            if (refersTo != FactData.CompanyReference)
+            {
+                continue;
+            }
+
+            for (int at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = NextIndexOf(text, word, at + word.Length))
+            {
+                int end = sentence.Start + at + word.Length;
+                if (Releases(doc, end, government: false) && (doc.TopicAt(end).Company ?? doc.MainCompany) is { } company)
+                {
+                    return company;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static int NextIndexOf(ReadOnlySpan<char> text, string word, int from)
+    {
+        int at = text[from..].IndexOf(word, StringComparison.Ordinal);
+        return at < 0 ? -1 : from + at;
     }
 
     /// <summary>
@@ -205,10 +244,10 @@ internal static class SourceAttribution
     /// 腾讯控股于8月16日公布了第二季度财报: a release verb after the name in its clause, then what it released; or, for a
     /// government body, the verb ending the clause (某市税务局7日对外公布，…).
     /// </summary>
-    private static bool Releases(FactDocument doc, Mention m)
+    private static bool Releases(FactDocument doc, int nameEnd, bool government)
     {
-        var clause = doc.ClauseOf(m.View.Start);
-        var rest = doc.Text.AsSpan(m.View.End, Math.Max(0, Math.Min(clause.End, m.View.End + 16) - m.View.End));
+        var clause = doc.ClauseOf(nameEnd - 1);
+        var rest = doc.Text.AsSpan(nameEnd, Math.Max(0, Math.Min(clause.End, nameEnd + 16) - nameEnd));
         var cues = doc.Data.Sources;
         foreach (var verb in cues.ReleaseVerbs)
         {
@@ -219,8 +258,8 @@ internal static class SourceAttribution
             }
 
             var released = rest[(at + verb.Length)..];
-            int verbEnd = m.View.End + at + verb.Length;
-            if (m.Type == EntityType.Government && verbEnd <= clause.End && doc.Text.AsSpan(verbEnd, clause.End - verbEnd).Trim(' ').Trim(Punctuation.ClauseMarks).IsEmpty)
+            int verbEnd = nameEnd + at + verb.Length;
+            if (government && verbEnd <= clause.End && doc.Text.AsSpan(verbEnd, clause.End - verbEnd).Trim(' ').Trim(Punctuation.ClauseMarks).IsEmpty)
             {
                 return true; // 某市税务局7日对外公布，截至目前…: what a body released is what the clauses after it say
             }

@@ -498,7 +498,7 @@ internal sealed class SubjectAttribution(FactDocument doc, EntityLexicon? lexico
             string? name = refersTo switch
             {
                 "country" => CountryOfBody(discourse.SourceBody) ?? _cues.Country,
-                "company" => doc.TopicAt(at).Company ?? doc.MainCompany,
+                FactData.CompanyReference => doc.TopicAt(at).Company ?? doc.MainCompany,
                 "province" => CurrentPlace(at, PlaceLevel.Province, discourse),
                 "district" => CurrentPlace(at, PlaceLevel.District, discourse),
                 "region" => doc.RegionPlace ?? CurrentPlace(at, PlaceLevel.City, discourse),
