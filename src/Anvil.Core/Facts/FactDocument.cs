@@ -347,6 +347,20 @@ internal sealed class FactDocument
         return to <= from || Text.AsSpan(from, to - from).IndexOfAny(Punctuation.PartMarks) < 0;
     }
 
+    /// <summary>How many clause marks (，；：) stand between two positions.</summary>
+    public int ClauseMarksBetween(int from, int to)
+    {
+        int count = 0;
+        var rest = Text.AsSpan(from, Math.Max(0, to - from));
+        for (int at = rest.IndexOfAny(Punctuation.ClauseMarkValues); at >= 0; at = rest.IndexOfAny(Punctuation.ClauseMarkValues))
+        {
+            count++;
+            rest = rest[(at + 1)..];
+        }
+
+        return count;
+    }
+
     /// <summary>True when the text right after a mention starts with one of the words.</summary>
     public bool FollowedBy(Mention m, string[] words)
     {

@@ -400,7 +400,28 @@ internal sealed class FigureResolver
     }
 
     /// <summary>
-    /// A scope named earlier carries: in the sentence always (…新能源汽车产销…，市场占有率达32.7%), from the sentence before
+    /// How many clause marks a scope carries past within its sentence (…企业超过300家，从业人员10万人，产业规模约800亿元):
+    /// further on, a long sentence has moved to another statement (…人数超过5000万人，经济复苏较早，消费回暖，据统计，出口增长12%).
+    /// </summary>
+    private const int ScopeCarryClauses = 2;
+
+    /// <summary>Where the figure before this one in its sentence ends (the sentence's start when there is none).</summary>
+    private static int PreviousFigureEnd(FigureContext f)
+    {
+        int end = f.Sentence.Start;
+        foreach (var other in f.SentenceFigures)
+        {
+            if (other.View.End <= f.Figure.View.Start)
+            {
+                end = Math.Max(end, other.View.End);
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// A scope named earlier carries: in the sentence within a few clauses (…新能源汽车产销…，市场占有率达32.7%), from the sentence before
     /// when the measure is the same (汽车出口253.3万辆。其中，上汽出口量达8.8万辆).
     /// </summary>
     private string? CarriedScope(FigureContext f, string subject, string? scope, string indicator)
@@ -410,7 +431,8 @@ internal sealed class FigureResolver
             return scope;
         }
 
-        if (f.LastInSentence is { Scope: not null } same && same.Subject == subject && _doc.SamePart(f.Sentence, same.SubjectStart, f.Figure.View.Start))
+        if (f.LastInSentence is { Scope: not null } same && same.Subject == subject && _doc.SamePart(f.Sentence, same.SubjectStart, f.Figure.View.Start)
+            && _doc.ClauseMarksBetween(PreviousFigureEnd(f), f.Figure.View.Start) <= ScopeCarryClauses)
         {
             // 人工智能企业超过3000家，产业规模约3800亿元: the sector carries, not the counted noun
             scope = same.Scope;

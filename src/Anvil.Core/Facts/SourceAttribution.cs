@@ -98,7 +98,7 @@ internal static class SourceAttribution
             for (int at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = NextIndexOf(text, word, at + word.Length))
             {
                 int end = sentence.Start + at + word.Length;
-                if (Releases(doc, end, government: false) && (doc.TopicAt(end).Company ?? doc.MainCompany) is { } company)
+                if (Releases(doc, end, government: false) && doc.TopicAt(end).Company is { } company)
                 {
                     return company;
                 }
