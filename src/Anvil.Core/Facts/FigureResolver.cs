@@ -451,8 +451,11 @@ internal sealed class FigureResolver
             return scope;
         }
 
+        // a place's sector is no part of a company's measure (香港快运载客量升32%。国泰航空载客量…): the scope carries from a
+        // company to a company and from a place to a place
         if (f.LastInSentence is null && f.Discourse.Last is { Scope: not null } before
-            && (before.Indicator.Contains(indicator, StringComparison.Ordinal) || indicator.Contains(before.Indicator, StringComparison.Ordinal)))
+            && (before.Indicator.Contains(indicator, StringComparison.Ordinal) || indicator.Contains(before.Indicator, StringComparison.Ordinal))
+            && (_doc.KindOfSubject(before.Subject) == IndicatorApplies.Company) == (_doc.KindOfSubject(subject) == IndicatorApplies.Company))
         {
             return before.Scope;
         }
