@@ -563,10 +563,18 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         return doc.PlaceAndCompanyNames.Contains(nouns) || doc.PlaceAndCompanyNames.Contains(words[..cuts[1]].ToString()) ? null : nouns;
     }
 
-    /// <summary>12家国家级高新技术企业, 7407辆新能源汽车: the class of things counted, written after the figure.</summary>
+    /// <summary>
+    /// 12家国家级高新技术企业, 7407辆新能源汽车: the class of things counted, written after the figure, perhaps after one 的
+    /// (2000亿美元的中国产品).
+    /// </summary>
     public string? ScopeAfter(Figure figure)
     {
         int k = figure.View.End;
+        if (k < _text.Length && _text[k] == _cues.NameStop)
+        {
+            k++;
+        }
+
         int end = k;
         while (end < _text.Length && end - k < 12 && (TextClasses.IsHan(_text[end]) || char.IsAsciiLetter(_text[end])) && _text[end] != _cues.NameStop)
         {
