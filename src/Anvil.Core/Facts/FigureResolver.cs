@@ -334,7 +334,6 @@ internal sealed class FigureResolver
         return (scope, indicator, written is not null && indicator.StartsWith(written, StringComparison.Ordinal) ? written : null, inherited, ranksAmong);
     }
 
-    /// <summary>A company reports its results, not its share price: the market sets that, so the company is no source of it.</summary>
     /// <summary>
     /// The source that speaks for the sentences after it, except that a government body that released figures of its place
     /// (某市商务局发布，全市出口…) does not speak for what a later sentence says of a company (某客车厂签下150辆订单).
@@ -342,8 +341,12 @@ internal sealed class FigureResolver
     private string? OnwardSourceFor(Discourse discourse, string subject) =>
         discourse.OnwardSourceIsGovernment && _doc.KindOfSubject(subject) == IndicatorApplies.Company ? null : discourse.OnwardSource;
 
+    /// <summary>
+    /// A company reports its results, not its share price, market value or turnover: the market sets those
+    /// (facts/source-cues.tsv, market-measure), so the company is no source of them.
+    /// </summary>
     private string? OwnSourceOrNone(string? source, string subject, string indicator) =>
-        source == subject && indicator == _cues.SharePrice ? null : source;
+        source == subject && Array.IndexOf(_doc.Data.Sources.MarketMeasures, indicator) >= 0 ? null : source;
 
     /// <summary>
     /// The verb of holding (持有; facts/measure-cues.tsv, holding-verb) right before a percent, or a few characters before one
