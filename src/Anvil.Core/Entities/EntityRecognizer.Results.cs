@@ -30,9 +30,9 @@ public sealed partial class EntityRecognizer
             }
 
             var (start, bounded) = NameStart(view, end, ResultsNameMaxLength);
-            if (start == end && end >= 3)
+            if (start == end && end >= 3 && _data.NameConjunctions.Contains(view[end - 1]))
             {
-                // a stop character that ends the name itself (长和): the name still has to open its clause
+                // a joining character that ends the name itself (长和): the name still has to open its clause; 的 never does
                 var (before, opens) = NameStart(view, end - 1, ResultsNameMaxLength - 1);
                 (start, bounded) = opens && (before == 0 || !TextClasses.IsNameChar(view[before - 1])) ? (before, true) : (start, bounded);
             }
