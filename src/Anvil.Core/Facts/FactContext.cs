@@ -50,6 +50,12 @@ internal sealed record Discourse
     /// <summary>The onward source is a government body: it speaks for what the text says of its place, not of a company.</summary>
     public bool OnwardSourceIsGovernment { get; init; }
 
+    /// <summary>
+    /// The onward source is a company's own announcement (某某电子公告，…): it speaks for the company's figures and those of the
+    /// places and people of its deal, not for other firms the writer goes on to name (如协鑫能科拟投资…).
+    /// </summary>
+    public bool OnwardSourceIsAnnouncement { get; init; }
+
     /// <summary>The government body named as the source of the current sentence's figures: 全市 stands for its place.</summary>
     public Mention? SourceBody { get; init; }
 
@@ -59,7 +65,7 @@ internal sealed record Discourse
     public (FactKind Kind, int Sign)? ListKind { get; init; }
 
     /// <summary>A heading opens a new item of a news feed: nothing carries over from the item before.</summary>
-    public Discourse AtHeading() => this with { Topic = null, Last = null, OnwardSource = null, OnwardSourceIsGovernment = false, SourceBody = null, LastList = null };
+    public Discourse AtHeading() => this with { Topic = null, Last = null, OnwardSource = null, OnwardSourceIsGovernment = false, OnwardSourceIsAnnouncement = false, SourceBody = null, LastList = null };
 }
 
 /// <summary>One figure to resolve, with the sentence and clause it stands in and what came before it in the sentence.</summary>

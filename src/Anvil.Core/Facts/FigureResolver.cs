@@ -336,10 +336,16 @@ internal sealed class FigureResolver
 
     /// <summary>
     /// The source that speaks for the sentences after it, except that a government body that released figures of its place
-    /// (某市商务局发布，全市出口…) does not speak for what a later sentence says of a company (某客车厂签下150辆订单).
+    /// (某市商务局发布，全市出口…) does not speak for what a later sentence says of a company (某客车厂签下150辆订单), nor a
+    /// company's announcement for another company's figures.
     /// </summary>
-    private string? OnwardSourceFor(Discourse discourse, string subject) =>
-        discourse.OnwardSourceIsGovernment && _doc.KindOfSubject(subject) == IndicatorApplies.Company ? null : discourse.OnwardSource;
+    private string? OnwardSourceFor(Discourse discourse, string subject)
+    {
+        bool company = _doc.KindOfSubject(subject) == IndicatorApplies.Company;
+        return (discourse.OnwardSourceIsGovernment && company) || (discourse.OnwardSourceIsAnnouncement && company && subject != discourse.OnwardSource)
+            ? null
+            : discourse.OnwardSource;
+    }
 
     /// <summary>
     /// A company reports its results, not its share price, market value or turnover: the market sets those

@@ -25,7 +25,7 @@ internal static class SourceAttribution
             {
                 // 国家发改委产业司副司长霍福鹏表示: an official speaks for the body
                 found ??= BodyOf(doc, body.Name);
-                discourse = discourse with { OnwardSource = BodyOf(doc, body.Name), OnwardSourceIsGovernment = body.Type == EntityType.Government };
+                discourse = discourse with { OnwardSource = BodyOf(doc, body.Name), OnwardSourceIsGovernment = body.Type == EntityType.Government, OnwardSourceIsAnnouncement = false };
                 continue;
             }
 
@@ -40,6 +40,7 @@ internal static class SourceAttribution
                 (says, onward) = (true, true);
             }
 
+            bool adviser = false;
             if (m.Type == EntityType.Company && !says)
             {
                 if (!AdviserSpeaks(doc, m))
@@ -48,7 +49,7 @@ internal static class SourceAttribution
                 }
 
                 // 某某投顾预估…。下半年出货量约为…: an adviser's forecast goes on in the sentences after it
-                (says, onward) = (true, true);
+                (says, onward, adviser) = (true, true, true);
             }
 
             if (says)
@@ -67,7 +68,12 @@ internal static class SourceAttribution
 
                 if (onward)
                 {
-                    discourse = discourse with { OnwardSource = name, OnwardSourceIsGovernment = m.Type == EntityType.Government };
+                    discourse = discourse with
+                    {
+                        OnwardSource = name,
+                        OnwardSourceIsGovernment = m.Type == EntityType.Government,
+                        OnwardSourceIsAnnouncement = m.Type == EntityType.Company && !adviser,
+                    };
                 }
             }
         }
@@ -75,7 +81,7 @@ internal static class SourceAttribution
         if (found is null && CompanyReferenceReleases(doc, sentence) is { } company)
         {
             found = company;
-            discourse = discourse with { OnwardSource = company, OnwardSourceIsGovernment = false };
+            discourse = discourse with { OnwardSource = company, OnwardSourceIsGovernment = false, OnwardSourceIsAnnouncement = true };
         }
 
         return (found, discourse);
