@@ -302,7 +302,7 @@ public sealed partial class EntityRecognizer
 
         return !_words!.KeepsWords(view, c.Start, c.End)
             && !(c.Length > 2 && IsAdministrativeWord(view[c.End - 1]) && _words.KeepsWords(view, c.Start, c.End - 1))
-            && !(c.Type == EntityType.Place && BeginsProperName(view, c));
+            && !(c.Type == EntityType.Place && (BeginsProperName(view, c) || OpensWordBeforeRunWord(view, c.Start, c.End)));
     }
 
     private bool BeginsProperName(string view, EntityCandidate c)
