@@ -86,7 +86,7 @@ public sealed partial class EntityRecognizer
     /// <summary>
     /// The run begins a dictionary word whose rest is a word that takes a run (中美 + 关系, one word to the word
     /// dictionary): the run is places there as it is before 关系 written apart. A run inside a word that ends otherwise
-    /// (台中, 晋中 + 市) is not read.
+    /// (台中, 晋中 + 市) is not read. A place's name opening such a word (两岸 + 关系) is kept the same way.
     /// </summary>
     private bool OpensWordBeforeRunWord(string view, int start, int end)
     {

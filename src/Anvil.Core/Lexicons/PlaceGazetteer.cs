@@ -163,7 +163,8 @@ public static class PlaceGazetteer
 
     private static void AddNamedList(EntityLexicon lexicon, string file, int priority)
     {
-        // columns: name, aliases ('|'-separated), then anything (kind, code)
+        // columns: name, aliases ('|'-separated), kind, in, and an optional context: a name that is also an ordinary
+        // phrase (两岸) is read only where the text names one of its context's places too, as a district's short form is
         foreach (var line in DataFiles.ReadLines(file))
         {
             var c = line.Split('\t');
@@ -172,7 +173,11 @@ public static class PlaceGazetteer
                 continue;
             }
 
-            var entry = new LexiconEntry(lexicon.Normalize(c[0]), EntityType.Place, priority, "places");
+            var context = c.Length > 4 ? c[4].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(lexicon.Normalize).ToList() : null;
+            var entry = new LexiconEntry(lexicon.Normalize(c[0]), EntityType.Place, priority, "places")
+            {
+                RequiresContext = context is { Count: > 0 } ? context : null,
+            };
             lexicon.Add(c[0], entry);
             if (c.Length > 1)
             {
