@@ -64,7 +64,8 @@ public sealed partial class EntityRecognizer
     /// like the start of a name to the tagger's character weights alone. A clause of known places and figures
     /// alone is left to the lexicons: tagging every character would cost more than all the rest of extraction.
     /// </summary>
-    private List<TaggedName> TagNames(string view, List<EntityCandidate> candidates, Dictionary<(int Start, int End), float> gaps)
+    private List<TaggedName> TagNames(string view, List<EntityCandidate> candidates, Dictionary<(int Start, int End), float> gaps,
+        ReadOnlySpan<LexiconMatch> lexiconMatches)
     {
         var names = new List<TaggedName>();
         var cue = System.Buffers.ArrayPool<bool>.Shared.Rent(view.Length + 1); // a document's length each time: from the pool
@@ -112,7 +113,8 @@ public sealed partial class EntityRecognizer
                     }
                 }
 
-                _tagger!.Tag(view.AsSpan(start, stop - start), start, names, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(inClause), clauseGaps);
+                _tagger!.Tag(view.AsSpan(start, stop - start), start, names, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(inClause), clauseGaps,
+                    lexiconMatches.Slice(start, stop - start));
                 for (int k = 0; k < inClause.Count; k++)
                 {
                     gaps[(inClause[k].Start + start, inClause[k].End + start)] = clauseGaps[k];

@@ -110,11 +110,22 @@ public sealed partial class EntityRecognizer
 
     private const int KeptCandidates = 1 << 16;
 
+    /// <summary>
+    /// A thread's table of the longest lexicon entry at each character of its text, written by the lexicon's walk
+    /// and read by the tagger's features (<see cref="NameFeatures.Extract(ReadOnlySpan{char}, Span{ulong}, ReadOnlySpan{LexiconMatch})"/>),
+    /// which walked the lexicon again over every clause it tagged; kept for the thread's next text up to
+    /// <see cref="KeptCandidates"/> characters.
+    /// </summary>
+    [ThreadStatic]
+    private static LexiconMatch[]? t_lexiconMatches;
+
     private List<(int Start, int End, string Name, EntityType Type)> Find(string view, List<EntityCandidate> candidates, NamesByEnd lexiconEndingAt,
         List<EntityCandidate> resolved, Pipeline.StageTimings? timings)
     {
         var steps = Pipeline.StageTimings.Steps(timings);
-        FindLexiconMatches(view, candidates, lexiconEndingAt);
+        var lexiconMatches = t_lexiconMatches is { } kept && kept.Length >= view.Length ? kept : new LexiconMatch[Math.Max(view.Length, 1024)];
+        t_lexiconMatches = lexiconMatches.Length <= KeptCandidates ? lexiconMatches : null;
+        FindLexiconMatches(view, candidates, lexiconEndingAt, lexiconMatches);
         steps.Lap("entities/lexicon");
         FindGovernmentBodies(view, candidates, lexiconEndingAt);
         FindSuffixNames(view, candidates, lexiconEndingAt);
@@ -137,7 +148,7 @@ public sealed partial class EntityRecognizer
         if (_tagger is not null)
         {
             var gaps = new Dictionary<(int Start, int End), float>();
-            var names = TagNames(view, candidates, gaps);
+            var names = TagNames(view, candidates, gaps, lexiconMatches);
             steps.Lap("entities/tagger");
             CheckPatternNames(view, candidates, names, gaps);
             AddTaggedNames(view, candidates, names);
@@ -161,12 +172,14 @@ public sealed partial class EntityRecognizer
         return found;
     }
 
-    private void FindLexiconMatches(string view, List<EntityCandidate> output, NamesByEnd endingAt)
+    /// <param name="longestAt">receives, for each character of the view, the longest entry of two or more characters that begins there</param>
+    private void FindLexiconMatches(string view, List<EntityCandidate> output, NamesByEnd endingAt, Span<LexiconMatch> longestAt)
     {
         var trie = _lexicon.Trie;
         var text = view.AsSpan();
         for (int i = 0; i < text.Length; i++)
         {
+            longestAt[i] = default;
             if (!trie.CanStartWith(text[i]))
             {
                 continue;
@@ -195,6 +208,11 @@ public sealed partial class EntityRecognizer
 
                 longest = len;
                 best = entries;
+            }
+
+            if (longest >= 2)
+            {
+                longestAt[i] = new LexiconMatch(longest, best![0].Type);
             }
 
             if (longest == 0 || !WordBoundaryOk(text, i, i + longest))

@@ -232,6 +232,30 @@ public class NameTaggerTests
         }
     }
 
+    [Theory]
+    [InlineData("今年深圳市和杭州市的企业都在增加，广州市也一样。")]
+    [InlineData("今年深圳市和杭州市的企業都在增加，廣州市也一樣。")]
+    public void FeaturesGivenTheLexiconMatchesOfTheWholeTextAreThoseOfTheClauseAlone(string text)
+    {
+        // the recogniser walks the lexicon over the whole text and hands each tagged clause its part of the matches:
+        // the features must be those the clause alone gives, also where an entry runs past the clause's end (深圳 of 深圳市)
+        var features = Tagger.Value.Features;
+        var trie = EntityLexicon.LoadBuiltIn(TextNormalizer.Default).Trie;
+        var matches = Enumerable.Range(0, text.Length).Select(i => NameFeatures.LongestLexiconMatch(trie, text, i)).ToArray();
+        Assert.Contains(matches, m => m.Length >= 3);
+        for (int from = 0; from < text.Length; from++)
+        {
+            for (int to = from + 1; to <= text.Length; to++)
+            {
+                var alone = new ulong[(to - from) * NameFeatures.PerPosition];
+                var given = new ulong[alone.Length];
+                features.Extract(text.AsSpan(from, to - from), alone);
+                features.Extract(text.AsSpan(from, to - from), given, matches.AsSpan(from, to - from));
+                Assert.Equal(alone, given);
+            }
+        }
+    }
+
     [Fact]
     public void ScoresAreTheSumsOfTheFeaturesWeights()
     {

@@ -89,7 +89,15 @@ public sealed class NameFeatures
     }
 
     /// <summary>Writes <see cref="PerPosition"/> keys for each character of <paramref name="text"/>.</summary>
-    public void Extract(ReadOnlySpan<char> text, Span<ulong> keys)
+    public void Extract(ReadOnlySpan<char> text, Span<ulong> keys) => Extract(text, keys, default);
+
+    /// <summary>
+    /// Writes <see cref="PerPosition"/> keys for each character of <paramref name="text"/>, given the longest lexicon
+    /// entry at each of its characters where the caller has walked the lexicon over a text that holds this one
+    /// (<paramref name="lexiconMatches"/>, empty where it has not): the entity recogniser reads the whole text
+    /// through the lexicon before it tags some clauses of it, and walked the trie a second time over each of those.
+    /// </summary>
+    public void Extract(ReadOnlySpan<char> text, Span<ulong> keys, ReadOnlySpan<LexiconMatch> lexiconMatches)
     {
         int n = text.Length;
         var pool = ArrayPool<byte>.Shared;
@@ -114,7 +122,7 @@ public sealed class NameFeatures
                 cls[i] = Class(f[i]);
             }
 
-            MarkLexicon(text, lex.AsSpan(0, n));
+            MarkLexicon(text, lex.AsSpan(0, n), lexiconMatches);
             MarkCues(text, cue.AsSpan(0, n));
             for (int i = 0; i < n; i++)
             {
@@ -177,7 +185,9 @@ public sealed class NameFeatures
     /// For each character, the type of the longest lexicon entry over it and its place in that entry
     /// (begin, inside, end, single), as (type + 1) * 4 + place; 0 where no entry stands.
     /// </summary>
-    private void MarkLexicon(ReadOnlySpan<char> text, Span<byte> marks)
+    /// <param name="known">empty, or the longest entry at each character as read in a longer text: one that runs past
+    /// this text's end is looked up again, as it may hold a shorter entry that ends within it</param>
+    private void MarkLexicon(ReadOnlySpan<char> text, Span<byte> marks, ReadOnlySpan<LexiconMatch> known)
     {
         marks.Clear();
         int covered = 0;
@@ -188,18 +198,7 @@ public sealed class NameFeatures
                 continue;
             }
 
-            int longest = 0;
-            EntityType type = default;
-            int node = WordTrie<LexiconEntry[]>.Root;
-            for (int k = i; k < text.Length && _lexicon.TryStep(node, text[k], out node); k++)
-            {
-                if (_lexicon.IsWord(node) && k - i + 1 >= 2)
-                {
-                    longest = k - i + 1;
-                    type = _lexicon.ValueOf(node)[0].Type;
-                }
-            }
-
+            var (longest, type) = known.IsEmpty || i + known[i].Length > text.Length ? LongestLexiconMatch(_lexicon, text, i) : known[i];
             if (longest == 0 || i + longest <= covered)
             {
                 continue;
@@ -214,6 +213,24 @@ public sealed class NameFeatures
 
             covered = i + longest;
         }
+    }
+
+    /// <summary>The longest lexicon entry of two or more characters that begins at <paramref name="start"/>, and its first reading's type; length 0 where none does.</summary>
+    public static LexiconMatch LongestLexiconMatch(WordTrie<LexiconEntry[]> lexicon, ReadOnlySpan<char> text, int start)
+    {
+        int longest = 0;
+        EntityType type = default;
+        int node = WordTrie<LexiconEntry[]>.Root;
+        for (int k = start; k < text.Length && lexicon.TryStep(node, text[k], out node); k++)
+        {
+            if (lexicon.IsWord(node) && k - start + 1 >= 2)
+            {
+                longest = k - start + 1;
+                type = lexicon.ValueOf(node)[0].Type;
+            }
+        }
+
+        return new LexiconMatch(longest, type);
     }
 
     /// <summary>
@@ -268,3 +285,6 @@ public sealed class NameFeatures
         }
     }
 }
+
+/// <summary>The longest lexicon entry of two or more characters at a character: its length (0: none) and its first reading's type.</summary>
+public readonly record struct LexiconMatch(int Length, EntityType Type);

@@ -41,7 +41,9 @@ public sealed class NameTagger
     /// tagging is that marks exactly that name: 0 when the tagger finds it itself, large when no reading of
     /// the stretch makes it a name.
     /// </summary>
-    public void Tag(ReadOnlySpan<char> text, int offset, List<TaggedName> output, ReadOnlySpan<TaggedName> proposed, Span<float> gaps)
+    /// <param name="lexiconMatches">empty, or the longest lexicon entry at each character (<see cref="NameFeatures.Extract(ReadOnlySpan{char}, Span{ulong}, ReadOnlySpan{LexiconMatch})"/>)</param>
+    public void Tag(ReadOnlySpan<char> text, int offset, List<TaggedName> output, ReadOnlySpan<TaggedName> proposed, Span<float> gaps,
+        ReadOnlySpan<LexiconMatch> lexiconMatches = default)
     {
         int n = text.Length;
         if (n == 0)
@@ -57,7 +59,7 @@ public sealed class NameTagger
         try
         {
             var k = keys.AsSpan(0, n * NameFeatures.PerPosition);
-            Features.Extract(text, k);
+            Features.Extract(text, k, lexiconMatches);
             var e = emissions.AsSpan(0, n * T);
             Model.Score(k, NameFeatures.PerPosition, e);
             var t = tags.AsSpan(0, n);

@@ -111,7 +111,7 @@ public sealed class NameTaggerModel
         var pairTable = Table.Of(pairsFrom, LineBytes, pairs.Count);
 
         // pinned, so the pair lines can start on a cache line and stay there
-        _rows = GC.AllocateArray<byte>(pairsFrom + pairTable.Bytes + LineBytes, pinned: true);
+        _rows = GC.AllocateArray<byte>(pairsFrom + pairTable.Bytes + LineBytes + SlotBytes, pinned: true); // Score reads 4 bytes past a row
         long address = Marshal.UnsafeAddrOfPinnedArrayElement(_rows, pairsFrom).ToInt64();
         _pairs = pairTable with { Base = pairsFrom + (int)((LineBytes - (address % LineBytes)) % LineBytes) };
         for (int k = 0; k < keys.Length; k++)
@@ -327,8 +327,8 @@ public sealed class NameTaggerModel
         Span<int> rows = stackalloc int[Chunk * perPosition];
         Span<uint> expected = stackalloc uint[Chunk * perPosition];
         Span<int> within = stackalloc int[Chunk * perPosition];
-        Span<short> lanes = stackalloc short[SlotBytes];
         ref byte weights = ref MemoryMarshal.GetArrayDataReference(_rows);
+        var pairs = new PairHomes(this);
         for (int first = 0; first < n; first += Chunk)
         {
             int count = Math.Min(Chunk, n - first);
@@ -340,7 +340,7 @@ public sealed class NameTaggerModel
             // third looks further for the few not at home, a call kept out of the sums so these stay in registers
             for (int j = 0; j < keys.Length; j++)
             {
-                (rows[j], expected[j], within[j]) = HomeOf(keys[j]);
+                (rows[j], expected[j], within[j]) = HomeOf(keys[j], ref pairs);
             }
 
             for (int j = 0; j < keys.Length; j++)
@@ -355,23 +355,23 @@ public sealed class NameTaggerModel
 
             for (int i = 0; i < count; i++)
             {
-                // a row's 16 bytes widen to 16 shorts in two vectors; lanes 4 to 14 are the tags' weights, the
-                // fingerprint's lanes add up to nothing used
+                // a row's 16 bytes from its fifth (the weights, then a spare byte and the next row's first four bytes)
+                // widen to 16 shorts in two vectors; lanes 0 to 10 are the tags' weights, the rest add up to nothing used
                 var low = Vector128<short>.Zero;
                 var high = Vector128<short>.Zero;
                 for (int j = i * perPosition; j < (i + 1) * perPosition; j++)
                 {
-                    var (lo, hi) = Vector128.Widen(Vector128.LoadUnsafe(ref weights, (nuint)rows[j]).AsSByte()); // every row lies within _rows
+                    var (lo, hi) = Vector128.Widen(Vector128.LoadUnsafe(ref weights, (nuint)rows[j] + 4).AsSByte()); // _rows has room after its last row
                     low += lo;
                     high += hi;
                 }
 
-                low.CopyTo(lanes);
-                high.CopyTo(lanes[8..]);
+                // eight tags at once, converted and scaled as the scalar loop did (a short is exact as a float), the last three alone
                 var emission = emissions.Slice((first + i) * T, T);
-                for (int t = 0; t < T; t++)
+                (Vector256.ConvertToSingle(Vector256.WidenLower(low.ToVector256Unsafe())) * _scale).CopyTo(emission);
+                for (int t = 8; t < T; t++)
                 {
-                    emission[t] = lanes[4 + t] * _scale;
+                    emission[t] = high.GetElement(t - 8) * _scale;
                 }
             }
         }
@@ -383,7 +383,7 @@ public sealed class NameTaggerModel
     /// the row's place within the entry. A dense row's first four bytes are zero: it "holds" fingerprint 0.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private (int At, uint Fingerprint, int Within) HomeOf(ulong key)
+    private (int At, uint Fingerprint, int Within) HomeOf(ulong key, ref PairHomes pairs)
     {
         if (NameFeatures.IsCharacterTemplate(key, out int offset, out char c))
         {
@@ -397,10 +397,57 @@ public sealed class NameTaggerModel
 
         if (NameFeatures.IsPairTemplate(key, out int role, out uint pair))
         {
-            return Home(_pairs, Mix(pair), role * SlotBytes);
+            return pairs.Of(pair, role * SlotBytes);
         }
 
         return Home(_slots, Mix(key), 0);
+    }
+
+    /// <summary>
+    /// The homes of the character pairs met last, by pair: each pair of a text is a feature of four characters in turn
+    /// (<see cref="NameFeatures.IsPairTemplate"/>), so three of its four lookups find it here instead of hashing it and
+    /// reading the filter again. Eight entries, chosen by the pair's bits; each starts as pair 0's own home, so every
+    /// entry is always right for the pair it holds.
+    /// </summary>
+    private struct PairHomes
+    {
+        private readonly NameTaggerModel _model;
+        private Entries _entries;
+
+        [System.Runtime.CompilerServices.InlineArray(8)]
+        private struct Entries
+        {
+            private (uint Pair, int At, uint Fingerprint, int May) _first;
+        }
+
+        public PairHomes(NameTaggerModel model)
+        {
+            _model = model;
+            var zero = Entry(model, 0);
+            for (int k = 0; k < 8; k++)
+            {
+                _entries[k] = zero;
+            }
+        }
+
+        private static (uint Pair, int At, uint Fingerprint, int May) Entry(NameTaggerModel model, uint pair)
+        {
+            ulong mixed = Mix(pair);
+            var (at, fingerprint, may) = model.Home(model._pairs, mixed, -1);
+            return (pair, at, fingerprint, may);
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public (int At, uint Fingerprint, int Within) Of(uint pair, int within)
+        {
+            ref var entry = ref _entries[(int)((pair * 0x9E3779B1u) >> 29)];
+            if (entry.Pair != pair)
+            {
+                entry = Entry(_model, pair);
+            }
+
+            return (entry.At, entry.Fingerprint, within & entry.May);
+        }
     }
 
     /// <summary>The row of a hashed feature wherever it stands in its table; row 0, all zeros, when the model lacks it.</summary>
