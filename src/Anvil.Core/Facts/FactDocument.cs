@@ -347,6 +347,58 @@ internal sealed class FactDocument
         return to <= from || Text.AsSpan(from, to - from).IndexOfAny(Punctuation.PartMarks) < 0;
     }
 
+    /// <summary>
+    /// Words of the view as the text wrote them, in Simplified script: the view (even one of the text's length) also puts the mainland's word for a
+    /// Hong Kong or Taiwan one (每股盈利 → 每股收益, normalization/regional-terms.tsv) so that measures match, but a
+    /// record's words as written (indicator_text) are the text's own. The last place the words stand in [from, to) of the
+    /// view is read back in the original; the words themselves where the view there is the original converted only.
+    /// </summary>
+    public string WordsAsWritten(string words, int from, int to)
+    {
+        var view = Analysis.View;
+        if (words.Length == 0 || to <= from || ReferenceEquals(Text, Analysis.Document.Text))
+        {
+            return words;
+        }
+
+        int at = Text.AsSpan(from, to - from).LastIndexOf(words, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return words;
+        }
+
+        var original = view.ToOriginal(from + at, from + at + words.Length);
+        string written = Analysis.Document.Text[original.Start..original.End];
+        if (Analysis.Script != Script.Hans)
+        {
+            written = Normalization.ScriptConverter.TraditionalToSimplified.Convert(written);
+        }
+
+        // a run the view rewrote in more than its words (a line break or spaces inside), or only in its punctuation and
+        // letters' widths (（SSD） and (SSD)), stays as the view has it
+        return written.Length > 0 && !written.AsSpan().ContainsAny(WrittenBreaks) && !SameHanCharacters(written, words) ? written : words;
+    }
+
+    private static bool SameHanCharacters(string a, string b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i] && (TextClasses.IsHan(a[i]) || TextClasses.IsHan(b[i])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> WrittenBreaks = System.Buffers.SearchValues.Create("\n\r\t ");
+
     /// <summary>How many clause marks (，；：) stand between two positions.</summary>
     public int ClauseMarksBetween(int from, int to)
     {

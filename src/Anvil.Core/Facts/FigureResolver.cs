@@ -131,7 +131,7 @@ internal sealed class FigureResolver
             // however it was reached
             Scope = string.IsNullOrEmpty(scope) || _doc.Data.GenericNouns.Contains(scope) || _doc.Data.StatusCueTexts.Contains(scope) ? null : scope,
             Indicator = canonical,
-            IndicatorText = written is not null && written != canonical ? written : canonical == indicator ? null : indicator,
+            IndicatorText = IndicatorAsWritten(written is not null && written != canonical ? written : canonical == indicator ? null : indicator, canonical, f.Sentence, figure),
             Kind = kind,
             Value = low,
             ValueHigh = high,
@@ -406,6 +406,16 @@ internal sealed class FigureResolver
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The measure's words as the text wrote them (each Hong Kong or Taiwan word its own, not the mainland one the view
+    /// reads), looked for in the sentence up to the figure's end; null when they are the canonical name itself.
+    /// </summary>
+    private string? IndicatorAsWritten(string? words, string canonical, Documents.TextSpan sentence, Figure figure)
+    {
+        string asWritten = _doc.WordsAsWritten(words ?? canonical, sentence.Start, Math.Min(sentence.End, figure.View.End + (words ?? canonical).Length + 4));
+        return asWritten == canonical ? null : asWritten;
     }
 
     /// <summary>
