@@ -65,9 +65,12 @@ public sealed partial class EntityRecognizer
         _openingThreshold = model is null ? 0 : OpeningThresholdUnits * model.ScoreUnit;
     }
 
-    /// <summary>Mentions in view coordinates, sorted by position and not overlapping.</summary>
+    /// <summary>
+    /// Mentions in view coordinates, sorted by position and not overlapping. Known is true for a name the lexicon holds
+    /// (canonical, never read back from the text); the others are made of the view's own characters.
+    /// </summary>
     /// <param name="timings">where the time of each step is added when the run is profiled, else null</param>
-    public IReadOnlyList<(int Start, int End, string Name, EntityType Type)> Find(string view, Pipeline.StageTimings? timings = null)
+    public IReadOnlyList<(int Start, int End, string Name, EntityType Type, bool Known)> Find(string view, Pipeline.StageTimings? timings = null)
     {
         var candidates = t_candidates ?? [];
         var lexiconEndingAt = t_lexiconEndingAt ?? new NamesByEnd();
@@ -119,7 +122,7 @@ public sealed partial class EntityRecognizer
     [ThreadStatic]
     private static LexiconMatch[]? t_lexiconMatches;
 
-    private List<(int Start, int End, string Name, EntityType Type)> Find(string view, List<EntityCandidate> candidates, NamesByEnd lexiconEndingAt,
+    private List<(int Start, int End, string Name, EntityType Type, bool Known)> Find(string view, List<EntityCandidate> candidates, NamesByEnd lexiconEndingAt,
         List<EntityCandidate> resolved, Pipeline.StageTimings? timings)
     {
         var steps = Pipeline.StageTimings.Steps(timings);
@@ -167,7 +170,7 @@ public sealed partial class EntityRecognizer
         steps.Lap("entities/joins");
         chosen = FindAgain(view, chosen, ShortForms(view, chosen));
         chosen = FindSurnamesBeforeTitles(view, chosen);
-        var found = chosen.Select(c => (c.Start, c.End, c.Name, c.Type)).ToList();
+        var found = chosen.Select(c => (c.Start, c.End, c.Name, c.Type, LookupView(c.Name) is not null)).ToList();
         steps.Lap("entities/find-again");
         return found;
     }

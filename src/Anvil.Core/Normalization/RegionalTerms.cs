@@ -18,10 +18,18 @@ internal static class RegionalTerms
     /// either script. A fix also keys its own result, so Simplified text that already has it right
     /// (昇腾) is not turned into the slip (升腾).
     /// </summary>
-    public static ReplacementTable BuildSimplifyTable()
+    public static ReplacementTable BuildSimplifyTable() => Build(withTerms: true);
+
+    /// <summary>
+    /// OpenCC's TSCharacters and TSPhrases, then converter fixes, without the regional terms: the text's own words in
+    /// Simplified script (有線寬頻 → 有线宽频, 昇騰 → 昇腾), for names read back from the text.
+    /// </summary>
+    public static ReplacementTable BuildScriptTable() => Build(withTerms: false);
+
+    private static ReplacementTable Build(bool withTerms)
     {
         var builder = OpenCcTables.TraditionalToSimplifiedBuilder();
-        foreach (var (term, mainland) in Read(TermsFile))
+        foreach (var (term, mainland) in withTerms ? Read(TermsFile) : [])
         {
             // an entry whose Simplified key is its own value still shields its phrase (软体动物)
             foreach (var key in KeysOf(term).Append(Simplify(Variants(term))))

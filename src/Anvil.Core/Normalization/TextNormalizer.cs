@@ -29,9 +29,36 @@ public sealed class TextNormalizer
 {
     private static readonly Lazy<ReplacementTable> SimplifyLazy = new(RegionalTerms.BuildSimplifyTable);
 
+    private static readonly Lazy<ReplacementTable> ScriptOnlyLazy = new(RegionalTerms.BuildScriptTable);
+
     public static TextNormalizer Default { get; } = new();
 
     public MatchView Normalize(string text) => Normalize(text, out _);
+
+    /// <summary>
+    /// Words of the original text as written, in Simplified script: the view's steps for a text of
+    /// <paramref name="script"/> without its regional vocabulary (有線寬頻 → 有线宽频, where the view has 有线宽带), so a
+    /// name read from the text keeps the text's own words while recognisers match the mainland's.
+    /// </summary>
+    public string AsWritten(ReadOnlySpan<char> original, Script script)
+    {
+        char[] buffer = ArrayPool<char>.Shared.Rent(original.Length);
+        try
+        {
+            var span = buffer.AsSpan(0, original.Length);
+            FoldWidths(original, span, out _, out _);
+            if (script != Script.Hans)
+            {
+                Replacer.ApplySameLength(span, OpenCcTables.AnyRegionVariants);
+            }
+
+            return Replacer.ToView(span, ScriptOnlyLazy.Value).Text;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>
     /// The view, and the script of <paramref name="text"/> as <see cref="ScriptDetector"/> tells it: the width step
@@ -39,35 +66,13 @@ public sealed class TextNormalizer
     /// </summary>
     public MatchView Normalize(string text, out Script script)
     {
-        var classes = ScriptDetector.Classes;
         var simplify = SimplifyLazy.Value;
         int n = text.Length;
         char[] buffer = ArrayPool<char>.Shared.Rent(n);
         try
         {
-            int traditional = 0, simplified = 0;
-            for (int i = 0; i < n; i++)
-            {
-                char c = text[i];
-                if (c >= '\uFF01' && c <= '\uFF5E')
-                {
-                    c = (char)(c - 0xFEE0);
-                }
-                else if (c == '\u3000')
-                {
-                    c = ' ';
-                }
-                else
-                {
-                    byte cls = classes[c];
-                    traditional += cls & ScriptDetector.TraditionalOnly;
-                    simplified += cls >> 1;
-                }
-
-                buffer[i] = c;
-            }
-
             var span = buffer.AsSpan(0, n);
+            FoldWidths(text, span, out int traditional, out int simplified);
             script = ScriptDetector.Decide(traditional, simplified);
             // text without script-specific characters (衞生) could be either: only Simplified evidence skips
             if (simplified == 0 || script != Script.Hans)
@@ -80,6 +85,34 @@ public sealed class TextNormalizer
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The width step: full-width ASCII forms to ASCII, U+3000 to a space; counts the script-specific characters on the way.</summary>
+    private static void FoldWidths(ReadOnlySpan<char> text, Span<char> output, out int traditional, out int simplified)
+    {
+        var classes = ScriptDetector.Classes;
+        traditional = 0;
+        simplified = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c >= '\uFF01' && c <= '\uFF5E')
+            {
+                c = (char)(c - 0xFEE0);
+            }
+            else if (c == '\u3000')
+            {
+                c = ' ';
+            }
+            else
+            {
+                byte cls = classes[c];
+                traditional += cls & ScriptDetector.TraditionalOnly;
+                simplified += cls >> 1;
+            }
+
+            output[i] = c;
         }
     }
 }
