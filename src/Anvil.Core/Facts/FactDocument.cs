@@ -351,7 +351,7 @@ internal sealed class FactDocument
     /// Words of the view as the text wrote them, in Simplified script: the view (even one of the text's length) also puts the mainland's word for a
     /// Hong Kong or Taiwan one (每股盈利 → 每股收益, normalization/regional-terms.tsv) so that measures match, but a
     /// record's words as written (indicator_text) are the text's own. The last place the words stand in [from, to) of the
-    /// view is read back in the original; the words themselves where the view there is the original converted only.
+    /// view is read back in the original through the view's steps without the regional words (TextNormalizer.AsWritten).
     /// </summary>
     public string WordsAsWritten(string words, int from, int to)
     {
@@ -368,11 +368,7 @@ internal sealed class FactDocument
         }
 
         var original = view.ToOriginal(from + at, from + at + words.Length);
-        string written = Analysis.Document.Text[original.Start..original.End];
-        if (Analysis.Script != Script.Hans)
-        {
-            written = Normalization.ScriptConverter.TraditionalToSimplified.Convert(written);
-        }
+        string written = TextNormalizer.Default.AsWritten(Analysis.Document.Text.AsSpan(original.Start, original.End - original.Start), Analysis.Script);
 
         // a run the view rewrote in more than its words (a line break or spaces inside), or only in its punctuation and
         // letters' widths (（SSD） and (SSD)), stays as the view has it
