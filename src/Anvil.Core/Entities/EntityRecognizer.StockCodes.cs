@@ -17,8 +17,10 @@ public sealed partial class EntityRecognizer
                 continue;
             }
 
-            var (start, bounded) = NameStart(view, open, StockCodeNameMaxLength);
-            start = AfterLeadingWords(view, start, open);
+            // bounded as a registered name is (a stop character inside a word of the name stays: 有 + 线 in 有线宽频), then
+            // after the clause's own stop words and leading words
+            var (start, bounded) = NameStart(view, open, StockCodeNameMaxLength, allowParentheses: true);
+            start = AfterLeadingWords(view, AfterStopWordInClause(view, start, open), open);
             if (!bounded || open - start < 2)
             {
                 continue;
@@ -30,7 +32,8 @@ public sealed partial class EntityRecognizer
                 continue;
             }
 
-            string? name = IsCommonWord(surface) ? surface : CompanyName(view, start, open);
+            // a place and an industry word before a code (无锡 + 电子(300001)) is the listed company of that name
+            string? name = IsCommonWord(surface) ? surface : CompanyName(view, start, open) ?? PlaceAndIndustryWord(surface);
             if (name is not null)
             {
                 output.Add(new EntityCandidate(start, open, name, EntityType.Company, PatternPriority, "stock-code"));
@@ -58,7 +61,10 @@ public sealed partial class EntityRecognizer
             // a single character goes with the common word after it (大 + 股东)
             int next = cuts[k + 1] - cuts[k] == 1 && k + 2 < count - 1 ? k + 2 : k + 1;
             var word = view.AsSpan(start + cuts[next - 1], cuts[next] - cuts[next - 1]);
-            if (word.Length < 2 || !_words.IsCommonWord(word) || end - (start + cuts[next]) < 2 || LookupView(word) is not null)
+            // nor where what is left would be only the word of an industry (有线 + 宽带: the name is both)
+            var rest = view.AsSpan(start + cuts[next], end - start - cuts[next]);
+            if (word.Length < 2 || !_words.IsCommonWord(word) || rest.Length < 2 || LookupView(word) is not null
+                || _data.IndustryWords.Contains(rest.ToString()))
             {
                 break;
             }
@@ -67,6 +73,20 @@ public sealed partial class EntityRecognizer
         }
 
         return start + cuts[k];
+    }
+
+    private string? PlaceAndIndustryWord(string surface)
+    {
+        foreach (var word in _data.IndustryWords)
+        {
+            if (surface.Length > word.Length + 1 && surface.EndsWith(word, StringComparison.Ordinal)
+                && LookupView(surface.AsSpan(0, surface.Length - word.Length)) is { Type: EntityType.Place })
+            {
+                return surface;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Three to six digits, then perhaps a dot and an exchange (HK, SH, TW), then the closing bracket.</summary>
