@@ -127,9 +127,10 @@ internal sealed class FigureResolver
         var fact = new Fact
         {
             Subject = subject,
-            // a noun that names no thing measured (数据, 当局) or a word of the statement's kind (冲击 + 4万辆) is no scope,
-            // however it was reached
-            Scope = string.IsNullOrEmpty(scope) || _doc.Data.GenericNouns.Contains(scope) || _doc.Data.StatusCueTexts.Contains(scope) ? null : scope,
+            // a noun that names no thing measured (数据, 当局), a word of the statement's kind (冲击 + 4万辆) or the subject's own
+            // short name (有线 of 有线宽频) is no scope, however it was reached
+            Scope = string.IsNullOrEmpty(scope) || _doc.Data.GenericNouns.Contains(scope) || _doc.Data.StatusCueTexts.Contains(scope)
+                || (scope.Length < subject.Length && subject.StartsWith(scope, StringComparison.Ordinal)) ? null : scope,
             Indicator = canonical,
             IndicatorText = IndicatorAsWritten(written is not null && written != canonical ? written : canonical == indicator ? null : indicator, canonical, f.Sentence, figure),
             Kind = kind,
