@@ -122,8 +122,10 @@ public sealed record FigureCues(string Demonstratives, string SingleNumerals, st
 
 /// <summary>How a text says a body released figures, and what makes a section a company's report of its results (facts/source-cues.tsv).</summary>
 public sealed record SourceCues(string[] ReleaseVerbs, string[] Disclosures, string[] Results, string[] Speaking, string[] Departments,
-    string[] Advisers, string[] Forecasts, string[] DocumentVerbs, string[] DocumentLookups, string[] MarketMeasures)
+    string[] Advisers, string[] Forecasts, string[] DocumentVerbs, string[] DocumentLookups, string[] MarketMeasures,
+    (string Title, string Body)[] Offices)
 {
     public static SourceCues Load(CueTable t) => new(t.Words("release-verb"), t.Words("disclosure"), t.Words("results"), t.Words("speaking"), t.Words("department"),
-        t.Words("adviser"), t.Words("forecast"), t.Words("document-verb"), t.Words("document-lookup"), t.Words("market-measure"));
+        t.Words("adviser"), t.Words("forecast"), t.Words("document-verb"), t.Words("document-lookup"), t.Words("market-measure"),
+        [.. t.Rows("office").Select(r => (r[0], r[1]))]);
 }

@@ -21,11 +21,11 @@ internal static class SourceAttribution
         string? found = null;
         foreach (var m in doc.MentionsWithin(sentence.Start, sentence.End))
         {
-            if (m.Type == EntityType.Person && BodyOfSpeaker(doc, m) is { } body)
+            if (m.Type == EntityType.Person && SpeakerBody(doc, m) is { } body)
             {
-                // 国家发改委产业司副司长霍福鹏表示: an official speaks for the body
-                found ??= BodyOf(doc, body.Name);
-                discourse = discourse with { OnwardSource = BodyOf(doc, body.Name), OnwardSourceIsGovernment = body.Type == EntityType.Government, OnwardSourceIsAnnouncement = false };
+                // 国家发改委产业司副司长霍福鹏表示, 行政长官某某表示: an official speaks for the body
+                found ??= body.Name;
+                discourse = discourse with { OnwardSource = body.Name, OnwardSourceIsGovernment = body.Government, OnwardSourceIsAnnouncement = false };
                 continue;
             }
 
@@ -188,6 +188,40 @@ internal static class SourceAttribution
             if (m.Type is EntityType.Government or EntityType.Organization && IsSourceRole(doc, m))
             {
                 return m.Name;
+            }
+
+            if (m.Type == EntityType.Person && OfficeBody(doc, m) is { } office && Speaks(doc, m))
+            {
+                return office; // 行政长官某某表示 in an item's first lines: the government speaks for the item
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The body a speaking official speaks for: the body named right before the person and the title, or the body of an
+    /// office whose title stands right before the person (行政长官某某; facts/source-cues.tsv, office).
+    /// </summary>
+    private static (string Name, bool Government)? SpeakerBody(FactDocument doc, Mention person)
+    {
+        if (BodyOfSpeaker(doc, person) is { } body)
+        {
+            return (BodyOf(doc, body.Name), body.Type == EntityType.Government);
+        }
+
+        return OfficeBody(doc, person) is { } office && Speaks(doc, person) ? (office, true) : null;
+    }
+
+    /// <summary>The body of an office whose title ends right before a person's name (行政长官 + 某某 → the government), or null.</summary>
+    private static string? OfficeBody(FactDocument doc, Mention person)
+    {
+        foreach (var (title, body) in doc.Data.Sources.Offices)
+        {
+            int at = person.View.Start - title.Length;
+            if (at >= 0 && string.CompareOrdinal(doc.Text, at, title, 0, title.Length) == 0)
+            {
+                return body;
             }
         }
 
@@ -353,25 +387,34 @@ internal static class SourceAttribution
         return false;
     }
 
+    /// <summary>A person followed in the clause by a verb of speaking (表示, 透露, 在发布会上介绍), after the title at most.</summary>
+    private static bool Speaks(FactDocument doc, Mention person)
+    {
+        var clause = doc.ClauseOf(person.View.Start);
+        var after = doc.Text.AsSpan(person.View.End, Math.Max(0, Math.Min(clause.End, person.View.End + 16) - person.View.End));
+        foreach (var verb in doc.Data.Sources.Speaking)
+        {
+            if (after.Contains(verb, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The body an official speaks for: a person followed in the clause by a verb of speaking (表示, 透露, 在发布会上介绍), with a
     /// body named right before the person and the title (国家发改委产业司副司长霍福鹏).
     /// </summary>
     private static Mention? BodyOfSpeaker(FactDocument doc, Mention person)
     {
-        var clause = doc.ClauseOf(person.View.Start);
-        var after = doc.Text.AsSpan(person.View.End, Math.Max(0, Math.Min(clause.End, person.View.End + 16) - person.View.End));
-        bool speaks = false;
-        foreach (var verb in doc.Data.Sources.Speaking)
-        {
-            speaks |= after.Contains(verb, StringComparison.Ordinal);
-        }
-
-        if (!speaks)
+        if (!Speaks(doc, person))
         {
             return null;
         }
 
+        var clause = doc.ClauseOf(person.View.Start);
         var body = FactDocument.LastBefore(doc.Mentions, person.View.Start,
             b => b.Type is EntityType.Government or EntityType.Organization or EntityType.Company or EntityType.Media);
         return body is not null && body.View.Start >= clause.Start && person.View.Start - body.View.End <= 10 ? body : null;
