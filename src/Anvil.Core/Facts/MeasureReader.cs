@@ -463,7 +463,7 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
         }
 
         string words = Content(phrase.TrimEnds(scope).TrimEnd(_cues.NameStop));
-        return words.Length == 0 || !HasLetter(words) || EndsWithVerb(words) || OpensWithAuxiliaryAndVerb(words) || _data.GenericNouns.Contains(words) ? null : words;
+        return words.Length == 0 || !HasLetter(words) || NamesAnAction(words) || _data.GenericNouns.Contains(words) ? null : words;
     }
 
     private static bool HasLetter(string words)
@@ -480,19 +480,23 @@ internal sealed class MeasureReader(FactDocument doc, MeasurePhrase phrase)
     }
 
     /// <summary>
-    /// True when the words open with a verb of one character standing alone and then another verb (会 + 供 + 股: "will issue
-    /// rights"): an auxiliary before a verb heads an action, not a thing. 可 + 再生能源 and 占 + 全市 go on with nouns.
+    /// True when the words say what was done rather than name a thing, as the word dictionary classes them (one
+    /// segmentation for both): they end with a verb (预计, 所有工厂加起来), or open with a verb of one character standing
+    /// alone and then another verb (会 + 供 + 股: "will issue rights"). 可 + 再生能源 and 占 + 全市 go on with nouns.
     /// </summary>
-    private bool OpensWithAuxiliaryAndVerb(string words)
+    private bool NamesAnAction(string words)
     {
-        if (doc.Words is not { } dictionary || words.Length < 3)
+        if (doc.Words is not { } dictionary)
         {
             return false;
         }
 
         Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
         int count = dictionary.Segment(words, cuts);
-        return count > 3 && cuts[1] == 1 && ClassOfWord(dictionary, words, cuts, 0) == WordClass.Verb && ClassOfWord(dictionary, words, cuts, 1) == WordClass.Verb;
+        bool endsWithVerb = count > 1 && ClassOfWord(dictionary, words, cuts, count - 2) == WordClass.Verb;
+        bool auxiliaryAndVerb = count > 3 && cuts[1] == 1 && ClassOfWord(dictionary, words, cuts, 0) == WordClass.Verb
+            && ClassOfWord(dictionary, words, cuts, 1) == WordClass.Verb;
+        return endsWithVerb || auxiliaryAndVerb;
     }
 
     /// <summary>True when the words are one word of the word dictionary, classed as a verb (派, 录得).</summary>
