@@ -1,0 +1,184 @@
+using Anvil.Core.Documents;
+using Anvil.Core.Entities;
+using Anvil.Core.Lexicons;
+using Anvil.Core.Normalization;
+using Anvil.Core.Periods;
+using Anvil.Core.Pipeline;
+using Anvil.Core.Quantities;
+
+namespace Anvil.Core.Facts;
+
+// Where the document is from: whether a place is on the mainland, the place it names most, and the currency its plain
+// 元 means there.
+internal partial class FactDocument
+{
+    private readonly List<(int From, string Code)> _declaredCurrencies;
+
+    /// <summary>
+    /// The currency a declaration (（美元，下同）, 单位：亿美元) sets for bare amounts at a position: declared in the same
+    /// section, in the position's sentence or before it. Null when none is declared.
+    /// </summary>
+    public string? DeclaredCurrencyAt(int position)
+    {
+        int i = FirstStartingAt(_declaredCurrencies, position + 1, d => d.From) - 1;
+        if (i < 0)
+        {
+            return null;
+        }
+
+        int sectionStart = FirstStartingAt(_topics, position + 1, t => t.Start) - 1;
+        return sectionStart >= 0 && _declaredCurrencies[i].From < _topics[sectionStart].Start ? null : _declaredCurrencies[i].Code;
+    }
+
+    private List<(int From, string Code)> FindCurrencyDeclarations(IReadOnlyList<TextSpan> sentences)
+    {
+        var found = new List<(int From, string Code)>();
+        var cues = Data.Measures;
+        List<TextSpan>? sorted = null; // the sentences as a list to search, copied once and only when a declaration is found
+        foreach (var (word, code) in Data.Currencies)
+        {
+            for (int at = Text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = Text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            {
+                int end = at + word.Length;
+                bool after = Text.AsSpan(end, Math.Min(3, Text.Length - end)).Contains(cues.CurrencyDeclaredAfter, StringComparison.Ordinal);
+                bool before = Text.AsSpan(Math.Max(0, at - 6), Math.Min(6, at)).Contains(cues.CurrencyDeclaredBefore, StringComparison.Ordinal);
+                if (after || before)
+                {
+                    // from the start of the declaring sentence: 上半年赚102.4亿（美元，下同） declares the figure before it too
+                    sorted ??= [.. sentences];
+                    int s = FirstStartingAt(sorted, at + 1, x => x.Start) - 1;
+                    found.Add((s >= 0 ? sentences[s].Start : 0, code));
+                }
+            }
+        }
+
+        found.Sort((a, b) => a.From.CompareTo(b.From));
+        return found;
+    }
+
+    /// <summary>What a bare 元 means in this text: CNY, or the local dollar of a text in Traditional script.</summary>
+    public string LocalCurrency { get; }
+
+    /// <summary>
+    /// A mainland place (or the country), whose bare 元 is CNY whatever the text's script: a division of China outside
+    /// Hong Kong, Macau and Taiwan. A foreign country, a company or an unknown name is not.
+    /// </summary>
+    public bool IsMainlandPlace(string subject)
+    {
+        if (subject == Data.Subjects.Country)
+        {
+            return true;
+        }
+
+        if (Data.Regions.ContainsKey(subject) || !PlaceNames.Contains(subject))
+        {
+            return false;
+        }
+
+        var levels = PlaceLevels.Default;
+        var level = levels.LevelOf(subject);
+        if (level == PlaceLevel.Region)
+        {
+            return IsInMainland(subject);
+        }
+
+        if (level is PlaceLevel.Country or PlaceLevel.Unknown)
+        {
+            return level == PlaceLevel.Unknown && !Data.Regions.ContainsKey(subject);
+        }
+
+        return IsMainlandDivision(subject);
+    }
+
+    /// <summary>A division of China (province, city, district) outside Hong Kong, Macau and Taiwan.</summary>
+    private bool IsMainlandDivision(string division) =>
+        PlaceLevels.Default.AtLevel(division, PlaceLevel.Province) is not { } province || !Data.Regions.ContainsKey(province);
+
+    /// <summary>
+    /// Whether a region lies in the mainland by what the place data says it lies in, mentioned or not: 华南 in the country,
+    /// 华强北 in a mainland city, not 北台湾 (Taiwan), 硅谷 (a country abroad) or 亚洲 (no one country).
+    /// </summary>
+    private bool IsInMainland(string region)
+    {
+        var levels = PlaceLevels.Default;
+        for (string? p = levels.ParentOf(region); p is not null; p = levels.ParentOf(p))
+        {
+            if (p == Data.Subjects.Country)
+            {
+                return true;
+            }
+
+            switch (levels.LevelOf(p))
+            {
+                case PlaceLevel.Country:
+                    return false;
+                case PlaceLevel.Province or PlaceLevel.City or PlaceLevel.District:
+                    return IsMainlandDivision(p);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The name <paramref name="accept"/> takes that is mentioned most; of equals, the one mentioned first.</summary>
+    private string? MostNamed(Func<Mention, bool> accept)
+    {
+        // counted in one pass, not grouped and the groups sorted through LINQ (twice per document)
+        var counts = new Dictionary<string, (int Count, int FirstStart)>(StringComparer.Ordinal);
+        var names = new List<string>(); // in order of first mention
+        foreach (var m in Mentions)
+        {
+            if (accept(m))
+            {
+                if (counts.TryGetValue(m.Name, out var c))
+                {
+                    counts[m.Name] = (c.Count + 1, c.FirstStart);
+                }
+                else
+                {
+                    counts[m.Name] = (1, m.View.Start);
+                    names.Add(m.Name);
+                }
+            }
+        }
+
+        // of equals, the first in order of first mention wins, as the stable sort by count and first start kept it
+        string? best = null;
+        (int Count, int FirstStart) bestScore = default;
+        foreach (var name in names)
+        {
+            var score = counts[name];
+            if (best is null || score.Count > bestScore.Count || (score.Count == bestScore.Count && score.FirstStart < bestScore.FirstStart))
+            {
+                best = name;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// A bare 元 in a text written in Traditional script means the local dollar: Hong Kong's, or Taiwan's when the text
+    /// names Taiwanese places more often than Hong Kong's.
+    /// </summary>
+    private string FindLocalCurrency()
+    {
+        if (Script != Script.Hant)
+        {
+            return "CNY";
+        }
+
+        int hk = 0, tw = 0;
+        foreach (var m in PlaceMentions)
+        {
+            if (Data.Regions.TryGetValue(m.Name, out var currency))
+            {
+                hk += currency == "HKD" ? 1 : 0;
+                tw += currency == "TWD" ? 1 : 0;
+            }
+        }
+
+        return tw > hk ? "TWD" : "HKD";
+    }
+}

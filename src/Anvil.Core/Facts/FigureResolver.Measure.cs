@@ -1,0 +1,335 @@
+using Anvil.Core.Lexicons;
+using Anvil.Core.Output;
+
+namespace Anvil.Core.Facts;
+
+// The measure of a figure: its scope and indicator from the words before it, completed from the clause before, the
+// words after it, or the figure before; the scope carried between figures.
+internal partial class FigureResolver
+{
+    /// <summary>
+    /// 汽车二季度产量30万辆, 半导体上半年销售额…: the nouns right before a period that stands between them and a named measure
+    /// are the thing measured. Null when the words before the period are no thing (a verb, a function word, a name, 全市,
+    /// a word of the statement's kind such as 计划) or the measure is not one.
+    /// </summary>
+    private string? ThingBeforePeriod(int measureStart, string earlier, string indicator)
+    {
+        if (earlier.Length < 2 || indicator.Length == 0 || !(_measures.IsMeasure(indicator) || _doc.Data.Indicators.ContainsKey(indicator)))
+        {
+            return null;
+        }
+
+        int at = measureStart;
+        while (at > 0 && _doc.Text[at - 1] == ' ')
+        {
+            at--;
+        }
+
+        foreach (var p in _doc.PeriodsWithin(Math.Max(0, at - 16), at))
+        {
+            if (p.Span.End == at && !p.IsComparison && p.Span.Start >= earlier.Length
+                && _doc.Text.AsSpan(p.Span.Start - earlier.Length, earlier.Length).SequenceEqual(earlier))
+            {
+                // 中国移动去年盈利: a name is a subject, not a thing; 恒地计划今年推售: a word of the statement's kind is none
+                bool named = _doc.MentionsWithin(p.Span.Start - earlier.Length, p.Span.Start).Any();
+                return !named && _measures.IsThing(earlier) && !_doc.Data.SubjectReferences.ContainsKey(earlier)
+                    && !_doc.Data.StatusCueWords.AnyIn(earlier) ? _measures.ThingOrNone(earlier) : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The scope and indicator the words name, completed from the clause before, the words after, or the figure before.</summary>
+    /// <remarks>
+    /// Written is the measure as the text writes it where the indicator is made from it (许可证 of 许可证数量), else null;
+    /// RanksAmong says the scope is the class a rank stands among, which carries to no figure after it.
+    /// </remarks>
+    private (string? Scope, string Indicator, string? Written, bool Inherited, bool RanksAmong) Measure(FigureContext f, KindReading reading, string subject, string phrase)
+    {
+        var figure = f.Figure;
+        var q = figure.Quantity;
+        var kind = reading.Kind;
+        var lastInSentence = f.LastInSentence;
+        var split = _measures.Split(reading.Measure, q);
+        var (scope, indicator) = (_measures.ThingOrNone(split.Scope), split.Indicator);
+        string? written = null;
+        bool ranksAmong = false;
+        if (kind == FactKind.Rank && scope is null)
+        {
+            // 居中部地区城市第1位、全国省会城市第5位: the class a rank stands among, after its verb or alone before it, is its
+            // scope; the measure ranked is the one named before
+            scope = RankField(reading.Field);
+            if (scope is null && !split.Known && indicator.Length > 0 && !_measures.IsMeasure(indicator) && !_doc.Data.Indicators.ContainsKey(indicator)
+                && RankField(indicator) is { } field)
+            {
+                (scope, indicator) = (field, "");
+            }
+
+            ranksAmong = scope is not null;
+        }
+
+        if (kind == FactKind.Value && _measures.Action(reading.Measure, figure) is { } action)
+        {
+            indicator = action;
+            scope = null;
+        }
+        else if (kind == FactKind.Value && indicator.Length > 0 && !split.Known && scope is null && q.Unit.Length > 0 && !_measures.IsMeasure(indicator)
+            && !_doc.Data.Indicators.ContainsKey(indicator) && lastInSentence is { Kind: FactKind.Value } named
+            && named.Unit == q.Unit && !_cues.DefaultIndicators.Values.Contains(named.Indicator, StringComparer.Ordinal)
+            && (_measures.IsMeasure(named.Indicator) || _doc.Data.Indicators.ContainsKey(named.Indicator)) && _measures.IsThing(indicator))
+        {
+            // 新增并网容量536万千瓦，其中常规水电206万千瓦: a thing, not a measure, stated in the unit of the measure just
+            // named is a part of that measure
+            scope = indicator;
+            indicator = "";
+        }
+        else if (!split.Known && scope is null
+            && (indicator.Length == 0 || (!_doc.Data.Indicators.ContainsKey(indicator) && (_measures.EndsWithVerb(indicator) || EndsWithName(indicator))))
+            && _measures.NounAfter(figure) is { } after && !(q.Unit == "count" && _measures.ScopeAfter(figure) is not null))
+        {
+            // 录得1200亿元赤字, 面临125%关税, 提供3000个单位: words ending with a verb (or naming nothing) say what happened
+            // to the figure; the noun after it is what it measures, and a count of it its number. So too words ending
+            // with names given as examples (在越南等12个国家): the names are some of what is counted, not the measure
+            indicator = q.Unit is "count" or "" ? after + _cues.CountIndicator : after;
+            written = after;
+        }
+        else if (kind == FactKind.Value && !split.Known && scope is null && indicator.Length > 0 && !_doc.Data.Indicators.ContainsKey(indicator)
+            && EndsWithName(indicator))
+        {
+            // 在越南等地有12个: words ending with a name, and nothing after the figure, name no measure; the figure before or
+            // its kind and unit will
+            indicator = "";
+        }
+        else if (kind == FactKind.Growth && indicator.Length > 0 && !split.Known && scope is null && !_measures.IsMeasure(indicator))
+        {
+            if (lastInSentence is { Kind: FactKind.Value })
+            {
+                // 生产总值9602亿元，以可比价格计同比增长6.9%: the growth of the value just stated
+                indicator = "";
+            }
+            else
+            {
+                // 服务机器人增长25.8%: the words name what grows (the scope); the measure is the growth itself,
+                // unless a clause before frames the items with a measure (产量中，锂电池增长41.2%)
+                // 工业增加值增长5%，其中汽车制造业增长12%: after the growth of a named measure in the sentence, an item's
+                // growth is that measure's growth for the item
+                scope = _measures.ThingOrNone(indicator);
+                indicator = _measures.FramingMeasure(f.Sentence, f.Clause, _subjects, f.Discourse, q)
+                    ?? (lastInSentence is { Kind: FactKind.Growth } grew && grew.Subject == subject && grew.Indicator.Length > 0
+                        && (_measures.IsMeasure(grew.Indicator) || _doc.Data.Indicators.ContainsKey(grew.Indicator)) ? grew.Indicator : null)
+                    ?? _measures.GrowthName(phrase, reading.AfterWord);
+            }
+        }
+
+        if (indicator.Length == 0 && lastInSentence is null && scope is null)
+        {
+            // 本地研发总开支相对本地生产总值的比率，由0.73%: the measure was named in the clause before
+            var before = _measures.OfPreviousClause(f.Sentence, f.Clause, _subjects, f.Discourse);
+            if (before is { Length: > 0 })
+            {
+                split = _measures.Split(before, q);
+                (scope, indicator) = (split.Scope, split.Indicator);
+            }
+        }
+
+        if (scope is null && (q.Unit is "count" or "" || (!split.Known && new Unit(q.Unit).IsCurrency)) && _measures.ScopeAfter(figure) is { } counted
+            && (q.Unit is "count" or "" || _measures.IsThing(counted)))
+        {
+            // 12家国家级高新技术企业; 对2000亿美元中国产品加征关税: the class of things after a count, or after an amount
+            // no measure names, is what it is of
+            scope = counted;
+        }
+
+        scope = CarriedScope(f, subject, scope, indicator);
+
+        // 加快2.3个百分点: a change of the growth rate of the measure before
+        bool rateChange = q.Unit == "pp" && kind == FactKind.Delta && indicator.Length <= 2 && !_doc.Data.Indicators.ContainsKey(indicator);
+        if (rateChange)
+        {
+            indicator = "";
+        }
+
+        // 某某（持有31.5%）, 三人合计持有公司44%的股份: a percent held is a holding of shares, whatever words stand before
+        if (kind == FactKind.Share && !split.Known && HoldingVerbBefore(figure) is { } holding)
+        {
+            return (null, _cues.ShareHolding, holding, false, false);
+        }
+
+        bool inherited = false;
+        var last = f.Discourse.Last;
+        var from = lastInSentence ?? (last is not null && last.Subject == subject && !split.WasClause ? last : null);
+
+        // 宏达控股收跌3.5%，现报54.2元: a company's rise, fall or quote in money with no measure named is its share price; after
+        // a measure of the company (盈利…，按年跌20%) it is that measure's
+        if ((indicator.Length == 0 || Array.IndexOf(_cues.GrowthWords, indicator) >= 0) && scope is null
+            && (lastInSentence is null || lastInSentence.Indicator == _cues.SharePrice) && (q.Unit == Unit.Percent.Code || new Unit(q.Unit).IsCurrency)
+            && _doc.KindOfSubject(subject) == IndicatorApplies.Company && MovesPrice(figure))
+        {
+            return (null, _cues.SharePrice, null, false, false);
+        }
+
+        if (indicator.Length == 0 && from is not null)
+        {
+            scope ??= from.Scope;
+            indicator = kind == FactKind.Share && from.Kind != FactKind.Share ? _measures.ShareOf(from.Indicator) : from.Indicator;
+            if (rateChange && !_cues.RateMeasureEndings.Any(e => indicator.EndsWith(e, StringComparison.Ordinal)))
+            {
+                indicator += _cues.GrowthSuffix;
+            }
+
+            inherited = true;
+        }
+
+        // a measure taken from elsewhere since (the clause before, the figure before) was not written here
+        return (scope, indicator, written is not null && indicator.StartsWith(written, StringComparison.Ordinal) ? written : null, inherited, ranksAmong);
+    }
+
+    /// <summary>
+    /// The verb of holding (持有; facts/measure-cues.tsv, holding-verb) right before a percent, or a few characters before one
+    /// followed by shares (持有公司44%的股份); null when there is none.
+    /// </summary>
+    private string? HoldingVerbBefore(Figure figure)
+    {
+        var before = _doc.Text.AsSpan(Math.Max(0, figure.View.Start - 8), Math.Min(8, figure.View.Start)).TrimEnd(' ');
+        var after = _doc.Text.AsSpan(figure.View.End, Math.Min(4, _doc.Text.Length - figure.View.End));
+        if (after.Length > 0 && after[0] == _cues.NameStop)
+        {
+            after = after[1..];
+        }
+
+        bool shares = WordMatch.StartsWithAny(after, _cues.HeldNouns);
+        foreach (var verb in _cues.HoldingVerbs)
+        {
+            int at = before.LastIndexOf(verb, StringComparison.Ordinal);
+            if (at >= 0 && (at + verb.Length == before.Length || shares))
+            {
+                return verb;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The class of places or firms a rank stands among (中部地区城市, 全国省会城市): nouns only, ending as such a class does
+    /// (facts/kind-cues.tsv, rank-field-ending); null otherwise.
+    /// </summary>
+    private string? RankField(string words)
+    {
+        string? field = _measures.ThingOrNone(words);
+        return field is not null && WordMatch.EndsWithAny(field, _doc.Data.Kinds.RankFieldEndings) && _measures.IsThing(field)
+            && !_doc.PlaceAndCompanyNames.Contains(field) ? field : null;
+    }
+
+    /// <summary>True when the words end with a place or company the document names (在越南, 拥有泰国、越南).</summary>
+    private bool EndsWithName(string words)
+    {
+        foreach (var name in _doc.PlaceAndCompanyNames)
+        {
+            if (words.EndsWith(name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The measure's words as the text wrote them (each Hong Kong or Taiwan word its own, not the mainland one the view
+    /// reads), looked for in the sentence up to the figure's end; null when they are the canonical name itself.
+    /// </summary>
+    private string? IndicatorAsWritten(string? words, string canonical, Documents.TextSpan sentence, Figure figure)
+    {
+        string asWritten = _doc.WordsAsWritten(words ?? canonical, sentence.Start, Math.Min(sentence.End, figure.View.End + (words ?? canonical).Length + 4));
+        return asWritten == canonical ? null : asWritten;
+    }
+
+    /// <summary>
+    /// How many clause marks a scope carries past within its sentence (…企业超过300家，从业人员10万人，产业规模约800亿元):
+    /// further on, a long sentence has moved to another statement (…人数超过5000万人，经济复苏较早，消费回暖，据统计，出口增长12%).
+    /// </summary>
+    private const int ScopeCarryClauses = 2;
+
+    /// <summary>Where the figure before this one in its sentence ends (the sentence's start when there is none).</summary>
+    private static int PreviousFigureEnd(FigureContext f)
+    {
+        int end = f.Sentence.Start;
+        foreach (var other in f.SentenceFigures)
+        {
+            if (other.View.End <= f.Figure.View.Start)
+            {
+                end = Math.Max(end, other.View.End);
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// A scope named earlier carries: in the sentence within a few clauses (…新能源汽车产销…，市场占有率达32.7%), from the sentence before
+    /// when the measure is the same (汽车出口253.3万辆。其中，上汽出口量达8.8万辆).
+    /// </summary>
+    private string? CarriedScope(FigureContext f, string subject, string? scope, string indicator)
+    {
+        if (scope is not null || indicator.Length == 0)
+        {
+            return scope;
+        }
+
+        if (f.LastInSentence is { Scope: not null } same && same.Subject == subject && _doc.SamePart(f.Sentence, same.SubjectStart, f.Figure.View.Start)
+            && _doc.ClauseMarksBetween(PreviousFigureEnd(f), f.Figure.View.Start) <= ScopeCarryClauses)
+        {
+            // 人工智能企业超过3000家，产业规模约3800亿元: the sector carries, not the counted noun
+            scope = same.Scope;
+            string count = _cues.CountIndicator;
+            if (same.Indicator.EndsWith(count, StringComparison.Ordinal) && !indicator.EndsWith(count, StringComparison.Ordinal) && scope.Length > 2)
+            {
+                foreach (var noun in _cues.FirmNouns)
+                {
+                    if (scope.EndsWith(noun, StringComparison.Ordinal))
+                    {
+                        return scope[..^noun.Length];
+                    }
+                }
+            }
+
+            return scope;
+        }
+
+        // a place's sector is no part of a company's measure (香港快运载客量升32%。国泰航空载客量…): the scope carries from a
+        // company to a company and from a place to a place
+        if (f.LastInSentence is null && f.Discourse.Last is { Scope: not null } before
+            && (before.Indicator.Contains(indicator, StringComparison.Ordinal) || indicator.Contains(before.Indicator, StringComparison.Ordinal))
+            && (_doc.KindOfSubject(before.Subject) == IndicatorApplies.Company) == (_doc.KindOfSubject(subject) == IndicatorApplies.Company))
+        {
+            return before.Scope;
+        }
+
+        return scope;
+    }
+
+    /// <summary>The measure of a figure whose words name none: by its kind, or for a value by its unit.</summary>
+    /// <summary>上半年赚102亿, 去年多赚一倍: a verb of earning or losing in the words names the measure (facts/measure-cues.tsv).</summary>
+    private string? MeasureEarned(string words)
+    {
+        foreach (var (verb, measure) in _cues.EarningVerbs)
+        {
+            if (words.Contains(verb, StringComparison.Ordinal))
+            {
+                return measure;
+            }
+        }
+
+        return null;
+    }
+
+    private string DefaultIndicator(FactKind kind, Unit unit) => _cues.DefaultIndicators[kind switch
+    {
+        FactKind.Growth => "growth",
+        FactKind.Share => "share",
+        FactKind.Rank => "rank",
+        _ => unit == Unit.Count ? "count" : "money",
+    }];
+}

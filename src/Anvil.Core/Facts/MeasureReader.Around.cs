@@ -1,0 +1,151 @@
+using Anvil.Core.Documents;
+using Anvil.Core.Entities;
+using Anvil.Core.Lexicons;
+using Anvil.Core.Quantities;
+
+namespace Anvil.Core.Facts;
+
+// The words around a figure that complete its measure: the noun after it, the class counted after it, the measure
+// of the clause before or of a framing clause.
+internal partial class MeasureReader
+{
+    /// <summary>
+    /// The nouns right after a figure (录得1200亿元赤字 → 赤字, 2%的经济增长 → 经济): a run of words of two characters or
+    /// more that the word dictionary classes as content, after one 的 at most; null when a verb, a function word or a
+    /// stop comes first, or the nouns name a level reached (facts/measure-cues.tsv, level-noun) or a place or company.
+    /// </summary>
+    public string? NounAfter(Figure figure)
+    {
+        if (doc.Words is not { } dictionary)
+        {
+            return null;
+        }
+
+        int k = figure.View.End;
+        if (k < _text.Length && _text[k] == _cues.NameStop)
+        {
+            k++;
+        }
+
+        int end = k;
+        while (end < _text.Length && end - k < 8 && TextClasses.IsHan(_text[end]))
+        {
+            end++;
+        }
+
+        if (end - k < 2)
+        {
+            return null;
+        }
+
+        var words = _text.AsSpan(k, end - k);
+        Span<int> cuts = stackalloc int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        int last = 0;
+        while (last + 1 < count && cuts[last + 1] - cuts[last] >= 2 && dictionary.ClassOf(words[cuts[last]..cuts[last + 1]]) == WordClass.Content)
+        {
+            last++;
+        }
+
+        if (last == 0)
+        {
+            return null;
+        }
+
+        // a level reached (站上2万亿元台阶) or a name (第十，南京8316亿元) is no measure
+        string nouns = words[..cuts[last]].ToString();
+        foreach (var level in _cues.LevelNouns)
+        {
+            if (nouns.StartsWith(level, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return doc.PlaceAndCompanyNames.Contains(nouns) || doc.PlaceAndCompanyNames.Contains(words[..cuts[1]].ToString()) ? null : nouns;
+    }
+
+    /// <summary>
+    /// 12家国家级高新技术企业, 7407辆新能源汽车: the class of things counted, written after the figure, perhaps after one 的
+    /// (2000亿美元的中国产品).
+    /// </summary>
+    public string? ScopeAfter(Figure figure)
+    {
+        int k = figure.View.End;
+        if (k < _text.Length && _text[k] == _cues.NameStop)
+        {
+            k++;
+        }
+
+        int end = k;
+        while (end < _text.Length && end - k < 12 && (TextClasses.IsHan(_text[end]) || char.IsAsciiLetter(_text[end])) && _text[end] != _cues.NameStop)
+        {
+            end++;
+        }
+
+        // the class ends where a word ends (国家 + 开展业务 has no 国家开展业)
+        var run = _text.AsSpan(k, end - k);
+        Span<int> cuts = stackalloc int[run.Length + 1];
+        int count = doc.Words is { } dictionary ? dictionary.Segment(run, cuts) : 0;
+        for (int e = end; e - k >= 2; e--)
+        {
+            if (count > 0 && cuts[..count].IndexOf(e - k) < 0)
+            {
+                continue;
+            }
+
+            string words = _text[k..e];
+            // a class alone (公司, 企业) narrows nothing; 国家级高新技术企业, 新能源汽车 do
+            if ((words.Length >= 3 || _data.ScopeTerms.Contains(words)) && IsScope(words)
+                && !EndsWithAny(words, _data.MeasureEndings, minLength: 2))
+            {
+                return words;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The words of the clause before this one, when it holds no figure (本地研发总开支相对本地生产总值的比率，由0.73%).</summary>
+    public string? OfPreviousClause(TextSpan sentence, TextSpan clause, SubjectAttribution subjects, Discourse discourse)
+    {
+        if (clause.Start <= sentence.Start + 1)
+        {
+            return null;
+        }
+
+        var previous = doc.ClauseAround(sentence, clause.Start - 2);
+        if (doc.FiguresWithin(previous.Start, previous.End).Any())
+        {
+            return null;
+        }
+
+        var subject = subjects.In(previous.Start, previous.End, -1, discourse);
+        int from = subject is not null ? Math.Max(previous.Start, subject.View.End) : previous.Start;
+        return phrase.TrimEnds(phrase.Clean(from, previous.End, out _));
+    }
+
+    /// <summary>
+    /// The measure a clause before this one frames the sentence's items with (工业产品产量中，锂电池增长41.2%: 产量):
+    /// that clause holds no figure and ends with a known measure and a frame marker (facts/measure-cues.tsv).
+    /// </summary>
+    public string? FramingMeasure(TextSpan sentence, TextSpan clause, SubjectAttribution subjects, Discourse discourse, QuantityMention q)
+    {
+        var words = OfPreviousClause(sentence, clause, subjects, discourse);
+        if (words is null)
+        {
+            return null;
+        }
+
+        foreach (var marker in _cues.FrameMarkers)
+        {
+            if (words.Length > marker.Length && words.EndsWith(marker, StringComparison.Ordinal))
+            {
+                var split = Split(words[..^marker.Length], q);
+                return split.Known && split.Indicator.Length > 0 ? split.Indicator : null;
+            }
+        }
+
+        return null;
+    }
+}

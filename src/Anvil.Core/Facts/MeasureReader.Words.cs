@@ -1,0 +1,259 @@
+using Anvil.Core.Documents;
+using Anvil.Core.Entities;
+using Anvil.Core.Lexicons;
+using Anvil.Core.Quantities;
+
+namespace Anvil.Core.Facts;
+
+// What words are, as the word dictionary and the fact data class them: a thing, an action, a scope, a measure; and the
+// names built from them (a growth, a share).
+internal partial class MeasureReader
+{
+    private static bool IsCueWord(List<StatementCue> cues, ReadOnlySpan<char> word)
+    {
+        foreach (var cue in cues)
+        {
+            if (word.SequenceEqual(cue.Word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A thing without a word saying it is taken whole at its end (iPhone + 整体): the whole is no part of it.</summary>
+    private string WithoutWholeWord(string thing)
+    {
+        foreach (var whole in _data.WholeWords)
+        {
+            if (thing.Length > whole.Length && thing.EndsWith(whole, StringComparison.Ordinal))
+            {
+                return thing[..^whole.Length];
+            }
+        }
+
+        return thing;
+    }
+
+    /// <summary>A part of a name in Latin letters or digits, or the space between two (Mate + 60, Model + Y): a thing's name.</summary>
+    private static bool IsLatinNamePart(ReadOnlySpan<char> word) =>
+        word.Length > 0 && !word.ContainsAnyExcept(LatinNameChars);
+
+    private static readonly System.Buffers.SearchValues<char> LatinNameChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ");
+
+    /// <summary>
+    /// The words without the function words at their ends, as the word dictionary classes them (仍, 由 + 过去, 其 + 净利润,
+    /// 一度); "" when what is left names no thing: verbs and function words only (已 + 获得, 共 + 涉及), or one
+    /// character that is no indicator (大, 微). Without a dictionary the words stay as they are.
+    /// </summary>
+    internal string Content(string words)
+    {
+        if (doc.Words is not { } dictionary || words.Length == 0)
+        {
+            return words;
+        }
+
+        Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        int first = 0, last = count - 1; // words [first, last) by their cut indexes
+        while (first < last && ClassOfWord(dictionary, words, cuts, first) == WordClass.Function)
+        {
+            first++;
+        }
+
+        while (last > first && ClassOfWord(dictionary, words, cuts, last - 1) == WordClass.Function)
+        {
+            last--;
+        }
+
+        bool namesAThing = false;
+        for (int k = first; k < last && !namesAThing; k++)
+        {
+            var word = words.AsSpan(cuts[k], cuts[k + 1] - cuts[k]);
+            // a Latin word names a measure when it is an abbreviation (GDP, EBITDA), not a markup key or an English
+            // word in lower case (title: in a page's front matter)
+            namesAThing = dictionary.ClassOf(word) is WordClass.Content or WordClass.Unknown && word.ContainsAnyExcept(Punctuation.PhraseTrim)
+                && !(word.Length > 1 && word.ContainsAnyInRange('a', 'z') && !word.ContainsAnyInRange('A', 'Z') && !word.ContainsAnyExceptInRange('a', 'z'));
+        }
+
+        string kept = namesAThing ? words[cuts[first]..cuts[last]] : "";
+        return kept.Length == 1 && !_data.Indicators.ContainsKey(kept) ? "" : kept;
+    }
+
+    /// <summary>The class of the k-th word of a segmentation (between cuts k and k + 1).</summary>
+    private static WordClass ClassOfWord(WordDictionary dictionary, string words, ReadOnlySpan<int> cuts, int k) =>
+        dictionary.ClassOf(words.AsSpan(cuts[k], cuts[k + 1] - cuts[k]));
+
+    /// <summary>
+    /// True when the words are nouns only, as the word dictionary classes them, or names in Latin letters (常规水电, 公共充电桩,
+    /// 5G基站; not 美联维持, 每平方公里).
+    /// </summary>
+    public bool IsThing(string words)
+    {
+        if (doc.Words is not { } dictionary || words.Length < 2)
+        {
+            return false;
+        }
+
+        Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        for (int k = 0; k + 1 < count; k++)
+        {
+            if (ClassOfWord(dictionary, words, cuts, k) != WordClass.Content && !IsLatinNamePart(words.AsSpan(cuts[k], cuts[k + 1] - cuts[k])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A scope as it can name a thing: without function words or a 的 at its ends, and none at all when what is left
+    /// ends with a verb (预计, 所有工厂加起来), holds no letter (a stock code, 301348) or is a noun that names no thing
+    /// measured (数据, 当局; facts/scopes.tsv, generic).
+    /// </summary>
+    public string? ThingOrNone(string? scope)
+    {
+        if (scope is null)
+        {
+            return null;
+        }
+
+        string words = Content(phrase.TrimEnds(scope).TrimEnd(_cues.NameStop));
+        return words.Length == 0 || !HasLetter(words) || NamesAnAction(words) || _data.GenericNouns.Contains(words) ? null : words;
+    }
+
+    private static bool HasLetter(string words)
+    {
+        foreach (char c in words)
+        {
+            if (TextClasses.IsHan(c) || char.IsAsciiLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the words say what was done rather than name a thing, as the word dictionary classes them (one
+    /// segmentation for both): they end with a verb (预计, 所有工厂加起来), or open with a verb of one character standing
+    /// alone and then another verb (会 + 供 + 股: "will issue rights"). 可 + 再生能源 and 占 + 全市 go on with nouns.
+    /// </summary>
+    private bool NamesAnAction(string words)
+    {
+        if (doc.Words is not { } dictionary)
+        {
+            return false;
+        }
+
+        Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        bool endsWithVerb = count > 1 && ClassOfWord(dictionary, words, cuts, count - 2) == WordClass.Verb;
+        bool auxiliaryAndVerb = count > 3 && cuts[1] == 1 && ClassOfWord(dictionary, words, cuts, 0) == WordClass.Verb
+            && ClassOfWord(dictionary, words, cuts, 1) == WordClass.Verb;
+        return endsWithVerb || auxiliaryAndVerb;
+    }
+
+    /// <summary>True when the words are one word of the word dictionary, classed as a verb (派, 录得).</summary>
+    private bool IsOneVerb(string words)
+    {
+        if (doc.Words is not { } dictionary)
+        {
+            return false;
+        }
+
+        Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
+        return dictionary.Segment(words, cuts) == 2 && ClassOfWord(dictionary, words, cuts, 0) == WordClass.Verb;
+    }
+
+    /// <summary>
+    /// True when the words end with a verb, as the word dictionary classes them (录得, 面临, 预计提供): they say what happened
+    /// to the figure, not what it measures.
+    /// </summary>
+    public bool EndsWithVerb(string words)
+    {
+        if (doc.Words is not { } dictionary || words.Length == 0)
+        {
+            return false;
+        }
+
+        Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        return count > 1 && ClassOfWord(dictionary, words, cuts, count - 2) == WordClass.Verb;
+    }
+
+    /// <summary>Words that can name what a measure is taken of (社交网络, 陆上风电, 充电桩): name characters only, short.</summary>
+    private static bool IsNounPhrase(string words) =>
+        words.Length is >= 2 and <= 10 && words.All(c => TextClasses.IsNameChar(c) || c == ' ') && words.Any(c => TextClasses.IsHan(c) || char.IsAsciiLetter(c))
+        && words[0] != ' ' && words[^1] != ' ';
+
+    /// <summary>A sector, industry, product class or group of firms (facts/scopes.tsv).</summary>
+    public bool IsScope(string words) => _data.ScopeTerms.Contains(words) || EndsWithAny(words, _data.ScopeEndings);
+
+    /// <summary>Words ending as a measure does (成交额, 产量), not as the thing measured.</summary>
+    public bool IsMeasure(string words) => EndsWithAny(words, _data.MeasureEndings);
+
+    // a loop, not Any with a lambda: asked several times per figure, a closure each time added up
+    private static bool EndsWithAny(string words, List<string> endings, int minLength = 1)
+    {
+        foreach (var e in endings)
+        {
+            if (e.Length >= minLength && words.EndsWith(e, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The share of a counted measure: 企业数量 → 企业占比, 出口量 → 出口量占比.</summary>
+    public string ShareOf(string indicator) =>
+        (indicator.EndsWith(_cues.CountIndicator, StringComparison.Ordinal) ? indicator[..^_cues.CountIndicator.Length] : indicator) + _cues.ShareSuffix;
+
+    /// <summary>The name of a growth whose words name only what grows (服务机器人增长25.8% → 增长).</summary>
+    public string GrowthName(string words, string afterWord)
+    {
+        foreach (var (word, mode) in _cues.GrowthNames)
+        {
+            bool found = mode switch
+            {
+                "with-after" => (words + afterWord).Contains(word, StringComparison.Ordinal),
+                "phrase" => words.Contains(word, StringComparison.Ordinal),
+                _ => true,
+            };
+            if (found)
+            {
+                return word;
+            }
+        }
+
+        return _cues.GrowthNames[^1].Word;
+    }
+
+    /// <summary>Where the last clause marker (facts/clause-markers.tsv) in the words ends; 0 when there is none.</summary>
+    private int EndOfLastClauseMarker(string words)
+    {
+        int end = 0;
+        if (!_data.ClauseMarkerWords.AnyIn(words))
+        {
+            return end;
+        }
+
+        foreach (var marker in _data.ClauseMarkers)
+        {
+            int at = words.AsSpan().LastIndexOf(marker);
+            if (at >= 0)
+            {
+                end = Math.Max(end, at + marker.Length);
+            }
+        }
+
+        return end;
+    }
+}
