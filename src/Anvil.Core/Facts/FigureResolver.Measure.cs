@@ -94,6 +94,15 @@ internal partial class FigureResolver
             indicator = q.Unit is "count" or "" ? after + _cues.CountIndicator : after;
             written = after;
         }
+        else if (kind == FactKind.Value && !split.Known && scope is null && (q.Unit == "count" || new Unit(q.Unit).IsCurrency)
+            && (indicator.Length == 0 || (!_doc.Data.Indicators.ContainsKey(indicator) && _measures.EndsWithVerb(indicator)))
+            && _measures.LastVerb(reading.Measure) is { } verb && !_measures.IsMeasure(verb) && !_doc.Data.Indicators.ContainsKey(verb))
+        {
+            // 共涉及860万元, 借出3幅: words ending with a verb and no noun after the figure name what the verb moved, paid or
+            // counted, in the figure's unit (涉及金额, 借出数量); the verb is the measure as the text writes it
+            indicator = verb + DefaultIndicator(kind, new Unit(q.Unit));
+            written = verb;
+        }
         else if (kind == FactKind.Value && !split.Known && scope is null && indicator.Length > 0 && !_doc.Data.Indicators.ContainsKey(indicator)
             && EndsWithName(indicator))
         {
@@ -169,7 +178,8 @@ internal partial class FigureResolver
             return (null, _cues.SharePrice, null, false, false);
         }
 
-        if (indicator.Length == 0 && from is not null)
+        // a count takes no measure from a sum of money, nor a sum from a count (270宗申请 after a 四成 subsidy's amount)
+        if (indicator.Length == 0 && from is not null && !(kind == FactKind.Value && from.Kind == FactKind.Value && MoneyAndCount(q.Unit, from.Unit)))
         {
             scope ??= from.Scope;
             indicator = kind == FactKind.Share && from.Kind != FactKind.Share ? _measures.ShareOf(from.Indicator) : from.Indicator;
@@ -324,6 +334,10 @@ internal partial class FigureResolver
 
         return null;
     }
+
+    /// <summary>Whether one unit is money and the other a count (a count may have no unit): they cannot be one measure.</summary>
+    private static bool MoneyAndCount(string unit, string other) =>
+        (new Unit(unit).IsCurrency && other is "count" or "") || (new Unit(other).IsCurrency && unit is "count" or "");
 
     private string DefaultIndicator(FactKind kind, Unit unit) => _cues.DefaultIndicators[kind switch
     {

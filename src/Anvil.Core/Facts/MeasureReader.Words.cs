@@ -187,6 +187,40 @@ internal partial class MeasureReader
         return count > 1 && ClassOfWord(dictionary, words, cuts, count - 2) == WordClass.Verb;
     }
 
+    /// <summary>
+    /// The verb the words end with, as the word dictionary classes it, when it is two characters or more, follows no noun
+    /// (other than a name the text holds) and is no verb of reaching a figure (facts/measure-cues.tsv, light-verb: 录得, 达到): 共涉及 → 涉及, 借出 → 借出; else
+    /// null.
+    /// </summary>
+    public string? LastVerb(string words)
+    {
+        if (doc.Words is not { } dictionary || words.Length < 2)
+        {
+            return null;
+        }
+
+        Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        if (count < 2 || cuts[count - 1] - cuts[count - 2] < 2 || ClassOfWord(dictionary, words, cuts, count - 2) != WordClass.Verb)
+        {
+            return null;
+        }
+
+        // a noun before the verb makes it a noun too (资本 + 开支, 全社会 + 研发 + 投入): the words name a measure; a name of
+        // the text (哈萨克斯坦 + 接连 + 签下) is who did it
+        for (int k = 0; k < count - 2; k++)
+        {
+            var word = words.AsSpan(cuts[k], cuts[k + 1] - cuts[k]);
+            if (word.Length >= 2 && dictionary.ClassOf(word) == WordClass.Content && !doc.PlaceAndCompanyNames.Contains(word.ToString()))
+            {
+                return null;
+            }
+        }
+
+        string verb = words[cuts[count - 2]..];
+        return Array.IndexOf(_cues.LightVerbs, verb) >= 0 ? null : verb;
+    }
+
     /// <summary>Words that can name what a measure is taken of (社交网络, 陆上风电, 充电桩): name characters only, short.</summary>
     private static bool IsNounPhrase(string words) =>
         words.Length is >= 2 and <= 10 && words.All(c => TextClasses.IsNameChar(c) || c == ' ') && words.Any(c => TextClasses.IsHan(c) || char.IsAsciiLetter(c))

@@ -321,7 +321,10 @@ internal sealed partial class MeasureReader(FactDocument doc, MeasurePhrase phra
         return new MeasureSplit(scope.Length == 0 ? null : scope, indicator) { Known = true };
     }
 
-    /// <summary>增发1万亿元国债: a verb before the figure and the noun after it name the measure.</summary>
+    /// <summary>
+    /// 增发1万亿元国债: a verb of the action list (facts/action-verbs.tsv) before the figure and the nouns after it name the
+    /// measure.
+    /// </summary>
     public string? Action(string measure, Figure figure)
     {
         string? verb = null;
@@ -334,7 +337,8 @@ internal sealed partial class MeasureReader(FactDocument doc, MeasurePhrase phra
             }
         }
 
-        if (verb is null)
+        // a verb after the figure (投放逾百亿元推动…) names nothing the verb moved
+        if (verb is null || NounAfter(figure) is null)
         {
             return null;
         }
