@@ -77,4 +77,8 @@ internal sealed record FigureContext(
     Carried? LastInSentence,
     IReadOnlyList<Figure> SentenceFigures,
     string? SentenceSource,
-    Discourse Discourse);
+    Discourse Discourse)
+{
+    /// <summary>The last amount or count stated in the sentence, past the growths stated of it since.</summary>
+    public Carried? LastValueInSentence { get; init; }
+}

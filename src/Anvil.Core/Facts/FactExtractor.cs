@@ -38,16 +38,18 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
 
             var figures = doc.FiguresWithin(sentence.Start, sentence.End).ToList();
             (string? source, discourse) = SourceAttribution.OfSentence(doc, sentence, discourse);
-            Carried? lastInSentence = null;
+            Carried? lastInSentence = null, lastValueInSentence = null;
             for (int i = 0; i < figures.Count; i++)
             {
                 var figure = figures[i];
                 var clause = doc.ClauseAround(sentence, figure.View.Start);
                 int previousEnd = i > 0 && figures[i - 1].View.End > clause.Start ? figures[i - 1].View.End : clause.Start;
-                if (resolver.Resolve(new FigureContext(figure, sentence, clause, previousEnd, lastInSentence, figures, source, discourse)) is { } resolved)
+                if (resolver.Resolve(new FigureContext(figure, sentence, clause, previousEnd, lastInSentence, figures, source, discourse)
+                    { LastValueInSentence = lastValueInSentence }) is { } resolved)
                 {
                     analysis.Facts.Add(resolved.Record);
                     lastInSentence = resolved.Carried;
+                    lastValueInSentence = resolved.Carried.Kind == FactKind.Value ? resolved.Carried : lastValueInSentence;
                     discourse = resolved.Discourse;
                 }
             }

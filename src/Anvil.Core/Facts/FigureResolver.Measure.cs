@@ -75,12 +75,15 @@ internal partial class FigureResolver
             scope = null;
         }
         else if (kind == FactKind.Value && indicator.Length > 0 && !split.Known && scope is null && q.Unit.Length > 0 && !_measures.IsMeasure(indicator)
-            && !_doc.Data.Indicators.ContainsKey(indicator) && lastInSentence is { Kind: FactKind.Value } named
+            && !_doc.Data.Indicators.ContainsKey(indicator) && f.LastValueInSentence is { } named
             && named.Unit == q.Unit && !_cues.DefaultIndicators.Values.Contains(named.Indicator, StringComparer.Ordinal)
-            && (_measures.IsMeasure(named.Indicator) || _doc.Data.Indicators.ContainsKey(named.Indicator)) && _measures.IsThing(indicator))
+            && (_measures.IsMeasure(named.Indicator) || _doc.Data.Indicators.ContainsKey(named.Indicator))
+            && (_measures.IsThing(indicator) || _measures.IsScope(indicator)
+                || (named.Scope is not null && MeasureReader.IsNounPhrase(indicator) && !_measures.EndsWithVerb(indicator))))
         {
-            // 新增并网容量536万千瓦，其中常规水电206万千瓦: a thing, not a measure, stated in the unit of the measure just
-            // named is a part of that measure
+            // 新增并网容量536万千瓦，其中常规水电206万千瓦: a thing or a sector, not a measure, stated in the unit of the
+            // measure just named (perhaps before a growth of it) is a part of that measure (抽水蓄能330万千瓦); after a
+            // part, so are words that end with no verb (公共充电桩; not 直接挥别 + 29元)
             scope = indicator;
             indicator = "";
         }

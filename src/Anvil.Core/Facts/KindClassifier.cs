@@ -1,4 +1,5 @@
 using Anvil.Core.Documents;
+using Anvil.Core.Entities;
 using Anvil.Core.Lexicons;
 using Anvil.Core.Quantities;
 
@@ -41,6 +42,11 @@ internal sealed class KindClassifier(FactDocument doc)
             {
                 return new KindReading(w.Kind, w.Sign, phrase.EndsWith(_cues.AfterTrim) ? phrase[..^1] : phrase, w.Word);
             }
+        }
+
+        if (q.IsPercent && GrowthOfNounAfter(figure) is { } grown)
+        {
+            return new KindReading(FactKind.Growth, 1, grown);
         }
 
         // the rightmost kind word in the phrase decides; the words before it name the measure
@@ -224,6 +230,58 @@ internal sealed class KindClassifier(FactDocument doc)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// 录得3.2%经济增长, 有5%的GDP增速: the short noun between a percent (and one 的) and a growth word after it
+    /// (facts/kind-cues.tsv, growth-after-noun), which names what grew; null when the noun is no content word of the word
+    /// dictionary or another figure follows in the clause (30%的企业营收增长超过10% gives the firms a share).
+    /// </summary>
+    private string? GrowthOfNounAfter(Figure figure)
+    {
+        int start = figure.View.End;
+        if (start < _text.Length && _text[start] == _data.Measures.NameStop)
+        {
+            start++;
+        }
+
+        int end = start;
+        while (end < _text.Length && end - start < 6 && (TextClasses.IsHan(_text[end]) || char.IsAsciiLetterUpper(_text[end])))
+        {
+            end++;
+        }
+
+        var run = _text.AsSpan(start, end - start);
+        foreach (var word in _cues.GrowthAfterNoun)
+        {
+            int at = run.IndexOf(word);
+            if (at < 1 || at > 4 || doc.Words is not { } dictionary)
+            {
+                continue;
+            }
+
+            var noun = run[..at];
+            bool latin = !noun.ContainsAnyExceptInRange('A', 'Z');
+            if (!latin && dictionary.ClassOf(noun) != WordClass.Content)
+            {
+                return null;
+            }
+
+            int clauseEnd = start + at + word.Length;
+            while (clauseEnd < _text.Length && !Punctuation.ClauseEnds.Contains(_text[clauseEnd]))
+            {
+                if (char.IsAsciiDigit(_text[clauseEnd]))
+                {
+                    return null;
+                }
+
+                clauseEnd++;
+            }
+
+            return noun.ToString();
+        }
+
+        return null;
     }
 
     /// <summary>The words before the first rank verb (GDP位居 → GDP) and those after it (what it ranks among), or the words and "".</summary>

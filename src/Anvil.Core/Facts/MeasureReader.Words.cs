@@ -222,7 +222,7 @@ internal partial class MeasureReader
     }
 
     /// <summary>Words that can name what a measure is taken of (社交网络, 陆上风电, 充电桩): name characters only, short.</summary>
-    private static bool IsNounPhrase(string words) =>
+    internal static bool IsNounPhrase(string words) =>
         words.Length is >= 2 and <= 10 && words.All(c => TextClasses.IsNameChar(c) || c == ' ') && words.Any(c => TextClasses.IsHan(c) || char.IsAsciiLetter(c))
         && words[0] != ' ' && words[^1] != ' ';
 
