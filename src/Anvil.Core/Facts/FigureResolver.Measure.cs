@@ -69,7 +69,14 @@ internal partial class FigureResolver
             ranksAmong = scope is not null;
         }
 
-        if (kind == FactKind.Value && _measures.Action(reading.Measure, figure) is { } action)
+        if (kind == FactKind.Value && !split.Known && (q.Unit == "count" || new Unit(q.Unit).IsCurrency)
+            && _measures.ActionOnObject(reading.Measure, figure) is { } acted)
+        {
+            // 对2000亿美元中国产品加征关税: the figure is what the verb after it acts on; the words before 对 say who acts,
+            // and name no measure to take from a figure before when no verb follows
+            (indicator, written, scope) = (acted + DefaultIndicator(kind, new Unit(q.Unit)), acted.Length == 0 ? null : acted, null);
+        }
+        else if (kind == FactKind.Value && _measures.Action(reading.Measure, figure) is { } action)
         {
             indicator = action;
             scope = null;

@@ -106,6 +106,60 @@ internal partial class MeasureReader
         return null;
     }
 
+    /// <summary>
+    /// 对2000亿美元中国产品加征关税: where the words before a figure end with a preposition that makes it the object of a
+    /// verb after it (facts/measure-cues.tsv, object-preposition), the verb and its object after the things named
+    /// (加征关税); "" when the preposition stands there and no verb follows; null when it does not stand there.
+    /// </summary>
+    public string? ActionOnObject(string measure, Figure figure)
+    {
+        bool objectOfVerb = false;
+        foreach (var preposition in _cues.ObjectPrepositions)
+        {
+            objectOfVerb |= measure.EndsWith(preposition, StringComparison.Ordinal);
+        }
+
+        if (doc.Words is not { } dictionary || !objectOfVerb)
+        {
+            return null;
+        }
+
+        int k = figure.View.End;
+        if (k < _text.Length && _text[k] == _cues.NameStop)
+        {
+            k++;
+        }
+
+        int end = k;
+        while (end < _text.Length && end - k < 16 && TextClasses.IsHan(_text[end]))
+        {
+            end++;
+        }
+
+        var run = _text.AsSpan(k, end - k);
+        Span<int> cuts = stackalloc int[run.Length + 1];
+        int count = dictionary.Segment(run, cuts);
+        int w = 0;
+        while (w + 1 < count && ClassOfWord(dictionary, run, cuts, w) is WordClass.Content or WordClass.Unknown)
+        {
+            w++;
+        }
+
+        if (w + 1 >= count || ClassOfWord(dictionary, run, cuts, w) != WordClass.Verb)
+        {
+            return "";
+        }
+
+        // the verb and what follows it up to a function word: 加征 + 关税, 加征 + 报复性 + 关税
+        int first = w;
+        while (w + 1 < count && ClassOfWord(dictionary, run, cuts, w) is WordClass.Verb or WordClass.Content && cuts[w + 1] - cuts[first] <= 8)
+        {
+            w++;
+        }
+
+        return w - first >= 1 && cuts[w] - cuts[first] >= 2 ? run[cuts[first]..cuts[w]].ToString() : "";
+    }
+
     /// <summary>The words of the clause before this one, when it holds no figure (本地研发总开支相对本地生产总值的比率，由0.73%).</summary>
     public string? OfPreviousClause(TextSpan sentence, TextSpan clause, SubjectAttribution subjects, Discourse discourse)
     {

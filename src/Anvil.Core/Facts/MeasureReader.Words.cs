@@ -83,8 +83,8 @@ internal partial class MeasureReader
     }
 
     /// <summary>The class of the k-th word of a segmentation (between cuts k and k + 1).</summary>
-    private static WordClass ClassOfWord(WordDictionary dictionary, string words, ReadOnlySpan<int> cuts, int k) =>
-        dictionary.ClassOf(words.AsSpan(cuts[k], cuts[k + 1] - cuts[k]));
+    private static WordClass ClassOfWord(WordDictionary dictionary, ReadOnlySpan<char> words, ReadOnlySpan<int> cuts, int k) =>
+        dictionary.ClassOf(words[cuts[k]..cuts[k + 1]]);
 
     /// <summary>
     /// True when the words are nouns only, as the word dictionary classes them, or names in Latin letters (常规水电, 公共充电桩,
