@@ -1094,6 +1094,29 @@ public sealed partial class EntityRecognizer
             return null;
         }
 
-        return surface.Length <= 4 || surface.Contains('·', StringComparison.Ordinal) ? surface : null;
+        return surface.Length <= 4 || surface.Contains('·', StringComparison.Ordinal) || IsTransliteration(surface) ? surface : null;
+    }
+
+    /// <summary>
+    /// A foreign name spelled by sound, as long as Chinese writes it (普里马科夫, 米哈伊洛维奇), or with a hyphen for the middle dot
+    /// (某某-某某某, as the sports pages write it): every character is one that transliterations use. A Han name runs to four
+    /// characters at most, and a longer run the tagger marks as a person is otherwise mostly a name and the words after it.
+    /// </summary>
+    private bool IsTransliteration(string surface)
+    {
+        if (surface.Length > 10 || surface[0] == '-' || surface[^1] == '-')
+        {
+            return false;
+        }
+
+        foreach (char c in surface)
+        {
+            if (c != '-' && !_data.TransliterationCharacters.Contains(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
