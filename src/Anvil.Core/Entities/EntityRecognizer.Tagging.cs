@@ -237,6 +237,13 @@ public sealed partial class EntityRecognizer
                 // only where the longer name ends inside a word (陈帆上任): 辛国斌出席 keeps its third character
                 candidates[k] = c with { End = m.End, Name = view[c.Start..m.End] };
             }
+            else if (person && c.Length == 2 && m.Start == c.Start && m.End == c.End + 1 && _data.NameBreakers.Contains(view[c.End])
+                && (_words is null || _words.KeepsWords(view, c.Start, m.End)))
+            {
+                // a surname and one character before a character that often ends a name (刚, 正, 在) where the tagger reads
+                // the name through it and the words around keep it whole (主任某永刚 + 告诉): the third character is the name's
+                candidates[k] = c with { End = m.End, Name = view[c.Start..m.End] };
+            }
         }
     }
 
