@@ -63,6 +63,9 @@ public sealed class EntityPatternData
 
     public HashSet<char> NameBreakers { get; } = [];
 
+    /// <summary>Characters that spell foreign names by their sound (贝, 克, 斯, 夫): a long person's name of these alone is a transliteration.</summary>
+    public HashSet<char> TransliterationCharacters { get; } = [];
+
     /// <summary>Words that, just after a name, show it is a listed company (纯利, 股价, 收市报, 派息).</summary>
     public WordTrie<bool> CompanyContext { get; } = new();
 
@@ -252,6 +255,7 @@ public sealed class EntityPatternData
         d.LongestStopWord = Math.Max(d.StopWords.Max(w => w.Length), d.LegalNameBoundaries.Max(w => w.Length));
         d.Surnames.UnionWith(Words("entities/surnames.tsv"));
         d.NameBreakers.UnionWith(Words("entities/name-breakers.tsv").Where(w => w.Length == 1).Select(w => w[0]));
+        d.TransliterationCharacters.UnionWith(Words("entities/transliteration-characters.tsv").Where(w => w.Length == 1).Select(w => w[0]));
         d.NameConjunctions.UnionWith(Words("entities/name-conjunctions.tsv").Where(w => w.Length == 1).Select(w => w[0]));
         d.GroupNouns.UnionWith(Words("entities/group-nouns.tsv"));
         foreach (var line in DataFiles.ReadLines("entities/company-list-marks.tsv"))

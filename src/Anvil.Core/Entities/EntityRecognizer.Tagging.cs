@@ -93,7 +93,8 @@ public sealed partial class EntityRecognizer
         bool worth = false;
         for (int i = 0; i <= view.Length; i++)
         {
-            worth |= _tagEveryClause || cue[i] || (i + 1 < view.Length && _mayBeginName[view[i]] && !worth && MayOpenName(view, i));
+            worth |= _tagEveryClause || cue[i] || (i + 1 < view.Length && _mayBeginName[view[i]] && !worth && MayOpenName(view, i))
+                || (!worth && i < view.Length && OpensCapitalisedLatinWord(view, i, start));
             bool end = i == view.Length || IsSentenceEnd(view[i]) || view[i] is ',' or '，' || (i - start >= 120 && view[i] is '、' or ' ') || i - start >= 400;
             if (!end)
             {
@@ -135,6 +136,32 @@ public sealed partial class EntityRecognizer
         // the wider look costs some lookups in the pair table: only where the pair alone leans towards a name at all
         float pair = _tagger!.Model.PairScore(view[at], view[at + 1]);
         return pair > _pairThreshold || (pair > 0 && _tagger.Model.OpeningScore(view, at) > _openingThreshold);
+    }
+
+    /// <summary>
+    /// A capitalised Latin word of three letters or more (Relic, Svensson) set in Chinese text opens at <paramref name="at"/>:
+    /// the name of a foreign firm, studio or person, which the tagger reads but whose letters its character weights do not
+    /// favour as a name's start. Acronyms (AI, ICT, GDP) are mostly terms and are left to the other cues, and a word inside
+    /// Latin text (a web address, an English line) is not set in Chinese text. It tags 26.1% of news text instead of 26.0%:
+    /// CLUENER2020 dev 0.608 -> 0.612.
+    /// </summary>
+    private static bool OpensCapitalisedLatinWord(string view, int at, int clauseStart)
+    {
+        if (!char.IsAsciiLetterUpper(view[at])
+            || !(at == clauseStart || TextClasses.IsHan(view[at - 1]) || view[at - 1] is '“' or '「' or '（' or '(' or '《'))
+        {
+            return false;
+        }
+
+        int end = at + 1;
+        while (end < view.Length && char.IsAsciiLetter(view[end]))
+        {
+            end++;
+        }
+
+        bool capitalised = view.AsSpan(at + 1, end - at - 1).IndexOfAnyInRange('a', 'z') >= 0;
+        return end - at >= 3 && capitalised
+            && (end == view.Length || TextClasses.IsHan(view[end]) || view[end] is '，' or ',' or '。' or '、' or '”' or '」' or '）' or ')' or '》');
     }
 
     private static bool IsSentenceEnd(char c) => c is '。' or '!' or '?' or '！' or '？' or '\n' or ';' or '；';
@@ -208,6 +235,13 @@ public sealed partial class EntityRecognizer
                 && (_words is null || !_words.KeepsWords(view, c.Start, c.End)))
             {
                 // only where the longer name ends inside a word (陈帆上任): 辛国斌出席 keeps its third character
+                candidates[k] = c with { End = m.End, Name = view[c.Start..m.End] };
+            }
+            else if (person && c.Length == 2 && m.Start == c.Start && m.End == c.End + 1 && _data.NameBreakers.Contains(view[c.End])
+                && (_words is null || _words.KeepsWords(view, c.Start, m.End)))
+            {
+                // a surname and one character before a character that often ends a name (刚, 正, 在) where the tagger reads
+                // the name through it and the words around keep it whole (主任某永刚 + 告诉): the third character is the name's
                 candidates[k] = c with { End = m.End, Name = view[c.Start..m.End] };
             }
         }
@@ -1067,6 +1101,29 @@ public sealed partial class EntityRecognizer
             return null;
         }
 
-        return surface.Length <= 4 || surface.Contains('·', StringComparison.Ordinal) ? surface : null;
+        return surface.Length <= 4 || surface.Contains('·', StringComparison.Ordinal) || IsTransliteration(surface) ? surface : null;
+    }
+
+    /// <summary>
+    /// A foreign name spelled by sound, as long as Chinese writes it (普里马科夫, 米哈伊洛维奇), or with a hyphen for the middle dot
+    /// (某某-某某某, as the sports pages write it): every character is one that transliterations use. A Han name runs to four
+    /// characters at most, and a longer run the tagger marks as a person is otherwise mostly a name and the words after it.
+    /// </summary>
+    private bool IsTransliteration(string surface)
+    {
+        if (surface.Length > 10 || surface[0] == '-' || surface[^1] == '-')
+        {
+            return false;
+        }
+
+        foreach (char c in surface)
+        {
+            if (c != '-' && !_data.TransliterationCharacters.Contains(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
