@@ -86,11 +86,11 @@ internal partial class FigureResolver
             && named.Unit == q.Unit && !_cues.DefaultIndicators.Values.Contains(named.Indicator, StringComparer.Ordinal)
             && (_measures.IsMeasure(named.Indicator) || _doc.Data.Indicators.ContainsKey(named.Indicator))
             && (_measures.IsThing(indicator) || _measures.IsScope(indicator)
-                || (named.Scope is not null && MeasureReader.IsNounPhrase(indicator) && !_measures.EndsWithVerb(indicator))))
+                || (named.Scope is not null && MeasureReader.IsNounPhrase(indicator) && !_measures.OpensOrEndsWithVerb(indicator))))
         {
             // 新增并网容量536万千瓦，其中常规水电206万千瓦: a thing or a sector, not a measure, stated in the unit of the
             // measure just named (perhaps before a growth of it) is a part of that measure (抽水蓄能330万千瓦); after a
-            // part, so are words that end with no verb (公共充电桩; not 直接挥别 + 29元)
+            // part, so are words that neither open nor end with a verb (公共充电桩; not 直接挥别 + 29元, 报复对美)
             scope = indicator;
             indicator = "";
         }

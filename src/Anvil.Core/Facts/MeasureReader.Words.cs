@@ -187,6 +187,19 @@ internal partial class MeasureReader
         return count > 1 && ClassOfWord(dictionary, words, cuts, count - 2) == WordClass.Verb;
     }
 
+    /// <summary>True when the words open or end with a verb, as the word dictionary classes them (报复 + 对美, 直接 + 挥别).</summary>
+    public bool OpensOrEndsWithVerb(string words)
+    {
+        if (doc.Words is not { } dictionary || words.Length == 0)
+        {
+            return false;
+        }
+
+        Span<int> cuts = words.Length <= 128 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        return count > 1 && (ClassOfWord(dictionary, words, cuts, 0) == WordClass.Verb || ClassOfWord(dictionary, words, cuts, count - 2) == WordClass.Verb);
+    }
+
     /// <summary>
     /// The verb the words end with, as the word dictionary classes it, when it is two characters or more, follows no noun
     /// (other than a name the text holds) and is no verb of reaching a figure (facts/measure-cues.tsv, light-verb: 录得, 达到): 共涉及 → 涉及, 借出 → 借出; else
