@@ -1,10 +1,7 @@
 using Anvil.Core.Documents;
 using Anvil.Core.Entities;
-using Anvil.Core.Lexicons;
 using Anvil.Core.Normalization;
 using Anvil.Core.Periods;
-using Anvil.Core.Pipeline;
-using Anvil.Core.Quantities;
 
 namespace Anvil.Core.Facts;
 

@@ -1,5 +1,3 @@
-using Anvil.Core.Lexicons;
-using Anvil.Core.Output;
 
 namespace Anvil.Core.Facts;
 

@@ -1,7 +1,6 @@
 using Anvil.Core.Documents;
 using Anvil.Core.Entities;
 using Anvil.Core.Lexicons;
-using Anvil.Core.Quantities;
 
 namespace Anvil.Core.Facts;
 

@@ -1,4 +1,3 @@
-using Anvil.Core.Documents;
 using Anvil.Core.Entities;
 using Anvil.Core.Lexicons;
 using Anvil.Core.Quantities;

@@ -1,4 +1,3 @@
-using Anvil.Core.Documents;
 using Anvil.Core.Entities;
 
 namespace Anvil.Core.Facts;

@@ -1,7 +1,3 @@
-using Anvil.Core.Documents;
-using Anvil.Core.Entities;
-using Anvil.Core.Lexicons;
-
 namespace Anvil.Core.Facts;
 
 // The clues that keep a name from being a clause's subject: an example, a speaker, a dateline, a comparison base, a
