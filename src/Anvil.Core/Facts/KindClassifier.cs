@@ -49,13 +49,6 @@ internal sealed class KindClassifier(FactDocument doc)
             return new KindReading(FactKind.Growth, 1, grown);
         }
 
-        if (q.IsPercent && RateWordAfter(figure) is { } rate && !IsRate(phrase))
-        {
-            // 加征10%的关税: a rate named right after its percent is a level, as one named before it is (where the words
-            // before name the rate, 研发开支可获300%扣税, they stay its measure)
-            return new KindReading(FactKind.Value, 1, rate);
-        }
-
         // the rightmost kind word in the phrase decides; the words before it name the measure
         int bestAt = -1;
         FactData.KindWord? best = null;
@@ -237,32 +230,6 @@ internal sealed class KindClassifier(FactDocument doc)
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// The rate word (facts/kind-cues.tsv, rate-word: 关税, 利率) right after a percent and one 的 at most, ending a word
-    /// there, or null.
-    /// </summary>
-    private string? RateWordAfter(Figure figure)
-    {
-        int start = figure.View.End;
-        if (start < _text.Length && _text[start] == _data.Measures.NameStop)
-        {
-            start++;
-        }
-
-        var after = _text.AsSpan(start);
-        foreach (var word in _cues.RateWords)
-        {
-            // the word ends there (关税。, 关税的商品), not inside a longer one (利率 + 敏感行业)
-            if (after.StartsWith(word, StringComparison.Ordinal)
-                && (after.Length == word.Length || !TextClasses.IsHan(after[word.Length]) || after[word.Length] == _data.Measures.NameStop))
-            {
-                return word;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>
