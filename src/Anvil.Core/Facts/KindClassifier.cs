@@ -115,7 +115,7 @@ internal sealed class KindClassifier(FactDocument doc)
 
         if (best is null)
         {
-            if (q.IsPercent && SpeaksOfGrowth(sentence, figure.View.Start))
+            if (q.IsPercent && (SpeaksOfGrowth(sentence, figure.View.Start) || BracketedBeforeGrowth(figure, sentence)))
             {
                 return new KindReading(FactKind.Growth, 1, phrase);
             }
@@ -205,6 +205,31 @@ internal sealed class KindClassifier(FactDocument doc)
         }
 
         return growthAt > shareAt;
+    }
+
+    /// <summary>
+    /// 美洲（4.2%）、中国（3.2%）的销量均有所增长: a percent in brackets after a name whose clause goes on to a word of
+    /// growth is that growth, as the words before it would make it.
+    /// </summary>
+    private bool BracketedBeforeGrowth(Figure figure, TextSpan sentence)
+    {
+        int start = figure.View.Start, end = figure.View.End;
+        if (start == 0 || end >= sentence.End || _text[start - 1] is not ('（' or '(') || _text[end] is not ('）' or ')'))
+        {
+            return false;
+        }
+
+        int clauseEnd = _text.AsSpan(end, sentence.End - end).IndexOfAny(Punctuation.ClauseEnds);
+        string after = _text.Substring(end, clauseEnd < 0 ? sentence.End - end : clauseEnd);
+        foreach (var w in _data.KindWordsBeforeWords.AnyIn(after) ? _data.KindWordsBefore : NoWords)
+        {
+            if (w.Kind == FactKind.Growth && w.Word.Length >= 2 && after.Contains(w.Word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Tax, interest and tariff rates are levels, not shares of a whole (the gold's convention).</summary>
