@@ -21,18 +21,7 @@ internal partial class MeasureReader
             return null;
         }
 
-        int k = figure.View.End;
-        if (k < _text.Length && _text[k] == _cues.NameStop)
-        {
-            k++;
-        }
-
-        int end = k;
-        while (end < _text.Length && end - k < 8 && TextClasses.IsHan(_text[end]))
-        {
-            end++;
-        }
-
+        var (k, end) = HanRunAfter(figure, 8);
         if (end - k < 2)
         {
             return null;
@@ -124,18 +113,7 @@ internal partial class MeasureReader
             return null;
         }
 
-        int k = figure.View.End;
-        if (k < _text.Length && _text[k] == _cues.NameStop)
-        {
-            k++;
-        }
-
-        int end = k;
-        while (end < _text.Length && end - k < 16 && TextClasses.IsHan(_text[end]))
-        {
-            end++;
-        }
-
+        var (k, end) = HanRunAfter(figure, 16);
         var run = _text.AsSpan(k, end - k);
         Span<int> cuts = stackalloc int[run.Length + 1];
         int count = dictionary.Segment(run, cuts);
@@ -158,6 +136,24 @@ internal partial class MeasureReader
         }
 
         return w - first >= 1 && cuts[w] - cuts[first] >= 2 ? run[cuts[first]..cuts[w]].ToString() : "";
+    }
+
+    /// <summary>Where the Han characters right after a figure (after one 的 at most) start and end, at most maxLength of them.</summary>
+    private (int Start, int End) HanRunAfter(Figure figure, int maxLength)
+    {
+        int start = figure.View.End;
+        if (start < _text.Length && _text[start] == _cues.NameStop)
+        {
+            start++;
+        }
+
+        int end = start;
+        while (end < _text.Length && end - start < maxLength && TextClasses.IsHan(_text[end]))
+        {
+            end++;
+        }
+
+        return (start, end);
     }
 
     /// <summary>The words of the clause before this one, when it holds no figure (本地研发总开支相对本地生产总值的比率，由0.73%).</summary>
