@@ -67,12 +67,13 @@ internal partial class FigureResolver
             ranksAmong = scope is not null;
         }
 
-        if (kind == FactKind.Value && !split.Known && (q.Unit == "count" || new Unit(q.Unit).IsCurrency)
-            && _measures.ActionOnObject(reading.Measure, figure) is { } acted)
+        // what a verb moved, paid or counted is measured in the figure's unit: 金额 for money, 数量 for counts, none for others
+        string? unitMeasure = kind == FactKind.Value && (q.Unit == "count" || new Unit(q.Unit).IsCurrency) ? DefaultIndicator(kind, new Unit(q.Unit)) : null;
+        if (unitMeasure is not null && !split.Known && _measures.ActionOnObject(reading.Measure, figure) is { } acted)
         {
             // 对2000亿美元中国产品加征关税: the figure is what the verb after it acts on; the words before 对 say who acts,
             // and name no measure to take from a figure before when no verb follows
-            (indicator, written, scope) = (acted + DefaultIndicator(kind, new Unit(q.Unit)), acted.Length == 0 ? null : acted, null);
+            (indicator, written, scope) = (acted + unitMeasure, acted.Length == 0 ? null : acted, null);
         }
         else if (kind == FactKind.Value && _measures.Action(reading.Measure, figure) is { } action)
         {
@@ -102,13 +103,13 @@ internal partial class FigureResolver
             indicator = q.Unit is "count" or "" ? after + _cues.CountIndicator : after;
             written = after;
         }
-        else if (kind == FactKind.Value && !split.Known && scope is null && (q.Unit == "count" || new Unit(q.Unit).IsCurrency)
+        else if (unitMeasure is not null && !split.Known && scope is null
             && (indicator.Length == 0 || (!_doc.Data.Indicators.ContainsKey(indicator) && _measures.EndsWithVerb(indicator)))
             && _measures.LastVerb(reading.Measure) is { } verb && !_measures.IsMeasure(verb) && !_doc.Data.Indicators.ContainsKey(verb))
         {
             // 共涉及860万元, 借出3幅: words ending with a verb and no noun after the figure name what the verb moved, paid or
             // counted, in the figure's unit (涉及金额, 借出数量); the verb is the measure as the text writes it
-            indicator = verb + DefaultIndicator(kind, new Unit(q.Unit));
+            indicator = verb + unitMeasure;
             written = verb;
         }
         else if (kind == FactKind.Value && !split.Known && scope is null && indicator.Length > 0 && !_doc.Data.Indicators.ContainsKey(indicator)

@@ -264,6 +264,11 @@ internal sealed class KindClassifier(FactDocument doc)
     /// </summary>
     private string? GrowthOfNounAfter(Figure figure)
     {
+        if (doc.Words is not { } dictionary)
+        {
+            return null;
+        }
+
         int start = figure.View.End;
         if (start < _text.Length && _text[start] == _data.Measures.NameStop)
         {
@@ -280,7 +285,7 @@ internal sealed class KindClassifier(FactDocument doc)
         foreach (var word in _cues.GrowthAfterNoun)
         {
             int at = run.IndexOf(word);
-            if (at < 1 || at > 4 || doc.Words is not { } dictionary)
+            if (at < 1 || at > 4)
             {
                 continue;
             }

@@ -102,13 +102,7 @@ internal partial class MeasureReader
     /// </summary>
     public string? ActionOnObject(string measure, Figure figure)
     {
-        bool objectOfVerb = false;
-        foreach (var preposition in _cues.ObjectPrepositions)
-        {
-            objectOfVerb |= measure.EndsWith(preposition, StringComparison.Ordinal);
-        }
-
-        if (doc.Words is not { } dictionary || !objectOfVerb)
+        if (doc.Words is not { } dictionary || !WordMatch.EndsWithAny(measure, _cues.ObjectPrepositions))
         {
             return null;
         }

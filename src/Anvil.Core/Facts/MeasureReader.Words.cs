@@ -221,19 +221,17 @@ internal partial class MeasureReader
         // a noun before the verb makes it a noun too (资本 + 开支, 全社会 + 研发 + 投入): the words name a measure; a name of
         // the text (哈萨克斯坦 + 接连 + 签下) is who did it, and so are nouns around a preposition of whom it was done for
         // (政府 + 将 + 向 + 市民 + 派发: the actor before it, the recipient after it)
-        bool forSomeone = false;
-        for (int k = 0; k < count - 2 && !forSomeone; k++)
-        {
-            forSomeone = Array.IndexOf(_cues.RecipientPrepositions, words[cuts[k]..cuts[k + 1]]) >= 0;
-        }
-
-        for (int k = 0; k < count - 2 && !forSomeone; k++)
+        bool forSomeone = false, afterNoun = false;
+        for (int k = 0; k < count - 2; k++)
         {
             var word = words.AsSpan(cuts[k], cuts[k + 1] - cuts[k]);
-            if (word.Length >= 2 && dictionary.ClassOf(word) == WordClass.Content && !doc.PlaceAndCompanyNames.Contains(word.ToString()))
-            {
-                return null;
-            }
+            forSomeone |= WordMatch.EqualsAny(word, _cues.RecipientPrepositions);
+            afterNoun |= word.Length >= 2 && dictionary.ClassOf(word) == WordClass.Content && !doc.PlaceAndCompanyNames.Contains(word.ToString());
+        }
+
+        if (afterNoun && !forSomeone)
+        {
+            return null;
         }
 
         string verb = words[cuts[count - 2]..];

@@ -1,6 +1,6 @@
 namespace Anvil.Core.Facts;
 
-/// <summary>Whether text starts or ends with one of a data file's words: the loops the fact parts ask for a word list.</summary>
+/// <summary>Whether text is, starts or ends with one of a data file's words: the loops the fact parts ask for a word list.</summary>
 internal static class WordMatch
 {
     // loops over a span, not Any with a lambda: asked per figure, a closure each time adds up
@@ -22,6 +22,19 @@ internal static class WordMatch
         foreach (var word in words)
         {
             if (text.EndsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool EqualsAny(ReadOnlySpan<char> text, ReadOnlySpan<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (text.SequenceEqual(word))
             {
                 return true;
             }
