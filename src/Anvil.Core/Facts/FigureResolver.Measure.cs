@@ -67,6 +67,13 @@ internal partial class FigureResolver
             ranksAmong = scope is not null;
         }
 
+        if (kind == FactKind.Value && q.Unit == "count" && indicator.Length > 0 && _measures.NamesMoney(indicator))
+        {
+            // 分担研发开支的合作计划，批出45宗申请: a count is never a sum of money; the words say what the count is about, and
+            // the noun after it, the verb before it or the figure before name what it counts
+            (scope, indicator) = (null, "");
+        }
+
         // what a verb moved, paid or counted is measured in the figure's unit: 金额 for money, 数量 for counts, none for others
         string? unitMeasure = kind == FactKind.Value && (q.Unit == "count" || new Unit(q.Unit).IsCurrency) ? DefaultIndicator(kind, new Unit(q.Unit)) : null;
         if (unitMeasure is not null && !split.Known && _measures.ActionOnObject(reading.Measure, figure) is { } acted)
@@ -144,7 +151,7 @@ internal partial class FigureResolver
         {
             // 本地研发总开支相对本地生产总值的比率，由0.73%: the measure was named in the clause before
             var before = _measures.OfPreviousClause(f.Sentence, f.Clause, _subjects, f.Discourse);
-            if (before is { Length: > 0 })
+            if (before is { Length: > 0 } && !(kind == FactKind.Value && q.Unit == "count" && _measures.NamesMoney(before)))
             {
                 split = _measures.Split(before, q);
                 (scope, indicator) = (split.Scope, split.Indicator);
@@ -188,7 +195,8 @@ internal partial class FigureResolver
         }
 
         // a count takes no measure from a sum of money, nor a sum from a count (270宗申请 after a 四成 subsidy's amount)
-        if (indicator.Length == 0 && from is not null && !(kind == FactKind.Value && from.Kind == FactKind.Value && MoneyAndCount(q.Unit, from.Unit)))
+        if (indicator.Length == 0 && from is not null && !(kind == FactKind.Value && from.Kind == FactKind.Value && MoneyAndCount(q.Unit, from.Unit))
+            && !(kind == FactKind.Value && q.Unit == "count" && _measures.NamesMoney(from.Indicator)))
         {
             scope ??= from.Scope;
             indicator = kind == FactKind.Share && from.Kind != FactKind.Share ? _measures.ShareOf(from.Indicator) : from.Indicator;

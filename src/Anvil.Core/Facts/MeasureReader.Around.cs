@@ -36,6 +36,14 @@ internal partial class MeasureReader
             last++;
         }
 
+        if (last == 0 && count == 2 && CountedByClassifier(figure) && (end == _text.Length || !TextClasses.IsHan(_text[end]))
+            && dictionary.ClassOf(words) == WordClass.Verb && ObjectOrHead(figure))
+        {
+            // 收到45宗申请。: after a verb and a classifier, the word that ends the clause is the thing counted, even one
+            // the dictionary knows as a verb (申请, 投诉); where the figure opens its clause, it says what they did (45宗获批)
+            last = 1;
+        }
+
         if (last == 0)
         {
             return null;
@@ -53,6 +61,46 @@ internal partial class MeasureReader
 
         return doc.PlaceAndCompanyNames.Contains(nouns) || doc.PlaceAndCompanyNames.Contains(words[..cuts[1]].ToString()) ? null : nouns;
     }
+
+    /// <summary>
+    /// True when the figure is the object of a verb or the head of a phrase: a verb among the Han characters right before
+    /// it (批出 + 45宗, 增至去年 + 295宗), or 的 right before it (2015年的 + 270宗); false where it opens its clause (其中 + 45宗).
+    /// </summary>
+    private bool ObjectOrHead(Figure figure)
+    {
+        int start = figure.View.Start;
+        if (doc.Words is not { } dictionary || start == 0)
+        {
+            return false;
+        }
+
+        if (_text[start - 1] == _cues.NameStop)
+        {
+            return true;
+        }
+
+        while (start > 0 && figure.View.Start - start < 8 && TextClasses.IsHan(_text[start - 1]))
+        {
+            start--;
+        }
+
+        var words = _text.AsSpan(start, figure.View.Start - start);
+        Span<int> cuts = stackalloc int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        for (int w = 0; w + 1 < count; w++)
+        {
+            if (ClassOfWord(dictionary, words, cuts, w) == WordClass.Verb)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A count written with a classifier (45宗, 3艘), not a bare number or a multiple (万, 亿).</summary>
+    private static bool CountedByClassifier(Figure figure) =>
+        figure.Quantity.Unit == "count" && figure.Quantity.UnitText.Length > 0 && TextClasses.IsHan(figure.Quantity.UnitText[^1]);
 
     /// <summary>
     /// 12家国家级高新技术企业, 7407辆新能源汽车: the class of things counted, written after the figure, perhaps after one 的

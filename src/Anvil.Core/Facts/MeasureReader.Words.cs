@@ -249,6 +249,9 @@ internal partial class MeasureReader
     /// <summary>Words ending as a measure does (成交额, 产量), not as the thing measured.</summary>
     public bool IsMeasure(string words) => EndsWithAny(words, _data.MeasureEndings);
 
+    /// <summary>Words naming a sum of money (研发开支, 现金补贴; facts/measure-cues.tsv, money-measure), which no count measures.</summary>
+    public bool NamesMoney(string words) => WordMatch.EndsWithAny(words, _cues.MoneyMeasureEndings);
+
     // a loop, not Any with a lambda: asked several times per figure, a closure each time added up
     private static bool EndsWithAny(string words, List<string> endings, int minLength = 1)
     {
