@@ -19,13 +19,14 @@ public sealed record KindCues(
     char AfterTrim,
     string GrowthMeasure,
     string[] RankFieldEndings,
-    string[] GrowthAfterNoun)
+    string[] GrowthAfterNoun,
+    string[] RunMarks)
 {
     public static KindCues Load(CueTable t) => new(
         t.Words("rank-verb"), t.Words("rank-generic"), t.Words("narrowing"), t.Words("doubling"), t.Words("to-level"), t.Word("as-level"),
         t.Words("ratio-word"), t.Words("level-growth-word"), t.Words("ratio-ending"), [.. t.Chars("ratio-trim"), ' '], t.Words("rate-word"),
         t.Words("rate-ending"), t.Words("rate-exception"), t.Chars("rate-trim"), t.Chars("after-trim")[0], t.Word("growth-measure"),
-        t.Words("rank-field-ending"), t.Words("growth-after-noun"));
+        t.Words("rank-field-ending"), t.Words("growth-after-noun"), t.Words("run-mark"));
 }
 
 /// <summary>A noun that names what a count counts, the indicator it gives, and whether it completes a scope (民营 + 企业).</summary>

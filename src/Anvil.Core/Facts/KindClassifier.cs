@@ -133,7 +133,11 @@ internal sealed class KindClassifier(FactDocument doc)
         {
             string tail = phrase[(bestAt + best.Word.Length)..];
             bool toLevel = StartsWithAny(tail, _cues.ToLevel) || tail.StartsWith(_cues.AsLevel, StringComparison.Ordinal);
-            return toLevel || best.Word.Length == 1 || Array.IndexOf(_cues.LevelGrowthWords, best.Word) >= 0
+            // a one-character move word right before the amount is its change (跌551点, 升1.2美元); one character
+            // further (增发1万亿元, 裁减一万) it is part of a verb that names the amount itself, and after 连 the amount
+            // counts the moves (连升6个交易日)
+            return toLevel || (best.Word.Length == 1 && (bestAt + 1 < phrase.Length || WordMatch.EndsWithAny(phrase.AsSpan(0, bestAt), _cues.RunMarks)))
+                || Array.IndexOf(_cues.LevelGrowthWords, best.Word) >= 0
                 ? new KindReading(FactKind.Value, 1, beforeBest)
                 : new KindReading(FactKind.Delta, best.Sign, beforeBest);
         }
