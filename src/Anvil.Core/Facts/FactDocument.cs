@@ -1,6 +1,7 @@
 using Anvil.Core.Documents;
 using Anvil.Core.Entities;
 using Anvil.Core.Lexicons;
+using Anvil.Core.Normalization;
 using Anvil.Core.Periods;
 using Anvil.Core.Pipeline;
 
@@ -28,7 +29,9 @@ internal sealed partial class FactDocument
         // the subject of last resort: what the text names most, a company or a place
         MainSubject = MostNamed(m => m.Type is EntityType.Place or EntityType.Company);
         MainPlace = MostNamed(m => m.Type is EntityType.Place);
-        Script = analysis.Script;
+        // a text of both scripts (a short Hong Kong item with 恒指 and 點) is read as the one it leans to: else it had
+        // neither the mainland's default subject nor the region's, and no figure of it became a fact
+        Script = analysis.Script == Script.Mixed ? ScriptDetector.Default.Leaning(analysis.Document.Text) : analysis.Script;
         // a mainland text that names no place or company speaks of the country (全国, national statistics)
         CountryByDefault = Script == Script.Hans ? data.Subjects.Country : null;
         PlaceMentions = [.. Mentions.Where(m => m.Type == EntityType.Place)];
@@ -137,6 +140,7 @@ internal sealed partial class FactDocument
     /// <summary>The matching view's text: every position in the fact components is a position in it.</summary>
     public string Text { get; }
 
+    /// <summary>The text's script; a Mixed text is read as the script it leans to.</summary>
     public Script Script { get; }
 
     // Sorted by start: every lookup is a binary search, so a long document costs no more per figure than a short one.

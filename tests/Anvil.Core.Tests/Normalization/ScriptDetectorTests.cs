@@ -25,6 +25,16 @@ public class ScriptDetectorTests
         Assert.Equal(Script.Hans, ScriptDetector.Default.Detect("据报道，华为与腾讯、阿里巴巴和小米等企业在深圳设立研发中心，發佈"));
     }
 
+    [Theory]
+    [InlineData("恒指收市跌320點，成交額1000億元", Script.Hant)] // 恒 counts as Simplified: three to one
+    [InlineData("这份報告说，全市产值增長5%", Script.Hans)]
+    [InlineData("華為华为", Script.Hans)]                        // a tie leans to the default
+    public void A_mixed_text_leans_to_the_script_with_more_of_its_characters(string text, Script expected)
+    {
+        Assert.Equal(Script.Mixed, ScriptDetector.Default.Detect(text));
+        Assert.Equal(expected, ScriptDetector.Default.Leaning(text));
+    }
+
     [Fact]
     public void Agrees_with_the_dev_corpus_manifest()
     {
