@@ -119,6 +119,12 @@ public sealed class FactData
     /// <summary>The place standing for the Hong Kong and the Taiwan region (the first place voting for each currency).</summary>
     public (string HongKong, string Taiwan) RegionPlaces { get; private set; }
 
+    /// <summary>Stock market indices by each surface form, longest first (facts/market-indices.tsv).</summary>
+    public List<(string Surface, MarketIndex Index)> MarketIndices { get; } = [];
+
+    /// <summary>Whether a stretch of text names any market index.</summary>
+    internal WordPresence MarketIndexWords { get; private set; } = null!;
+
     /// <summary>The subject a reference word of kind <c>name:X</c> stands for (X), or null for the other kinds.</summary>
     public static string? NamedTarget(string refersTo) => refersTo.StartsWith("name:", StringComparison.Ordinal) ? refersTo[5..] : null;
 
@@ -162,7 +168,7 @@ public sealed class FactData
         foreach (var line in DataFiles.ReadLines("facts/kind-words.tsv"))
         {
             var c = line.Split('\t');
-            var word = new KindWord(c[1], FactNames.ParseKind(c[0]), int.Parse(c[2], System.Globalization.CultureInfo.InvariantCulture));
+            var word = new KindWord(c[1], FactNames.ParseKind(c[0]), int.Parse(c[2], System.Globalization.CultureInfo.InvariantCulture)) { Adjacent = c[3] == "adjacent" };
             (c[3] == "after" ? d.KindWordsAfter : d.KindWordsBefore).Add(word);
         }
 
@@ -247,6 +253,16 @@ public sealed class FactData
             d.Regions[c[0]] = c[1] == "-" ? null : c[1];
         }
 
+        foreach (var line in DataFiles.ReadLines("facts/market-indices.tsv"))
+        {
+            var c = line.Split('\t');
+            var index = new MarketIndex(c[0], c[2], c[3]);
+            d.MarketIndices.AddRange(c[1].Split('|').Select(surface => (surface, index)));
+        }
+
+        d.MarketIndices.Sort((a, b) => b.Surface.Length.CompareTo(a.Surface.Length));
+        d.MarketIndexWords = new WordPresence(d.MarketIndices.Select(m => m.Surface));
+
         foreach (var line in DataFiles.ReadLines("facts/statement-cues.tsv"))
         {
             var c = line.Split('\t');
@@ -295,5 +311,9 @@ public sealed class FactData
     }
 
     /// <summary>A word that makes a figure a growth, delta, share or rank fact; sign -1 for decrease.</summary>
-    public sealed record KindWord(string Word, FactKind Kind, int Sign);
+    /// <remarks>Adjacent: the word counts only right before the figure (低收 + 200点, not 低收 + 入家庭 before a count).</remarks>
+    public sealed record KindWord(string Word, FactKind Kind, int Sign)
+    {
+        public bool Adjacent { get; init; }
+    }
 }

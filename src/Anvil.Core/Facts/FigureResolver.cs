@@ -22,6 +22,7 @@ internal sealed partial class FigureResolver
     private readonly EnumerationDistributor _lists;
     private readonly PeriodAttribution _periods;
     private readonly StatementReader _statements;
+    private readonly MarketIndexReader _indices;
     private readonly MeasureCues _cues;
 
     public FigureResolver(FactDocument doc, EntityLexicon? lexicon)
@@ -34,6 +35,7 @@ internal sealed partial class FigureResolver
         _lists = new EnumerationDistributor(doc, _phrase);
         _periods = new PeriodAttribution(doc);
         _statements = new StatementReader(doc);
+        _indices = new MarketIndexReader(doc);
         _cues = doc.Data.Measures;
     }
 
@@ -100,6 +102,13 @@ internal sealed partial class FigureResolver
             }
         }
 
+        // 恒指低见24186点: the level or move of a market index is the index's, in its market's place, whatever name is near
+        var index = _indices.For(f, kind);
+        if (index is not null)
+        {
+            (subject, scope, indicator, written) = (index.Place, index.Market, index.Name, null);
+        }
+
         // a measure only places have (GDP, 经济增长) is never a company's: a bank's economist forecasting the economy speaks of
         // the place the text is about
         if (_doc.Data.Vocabulary.OnlyOfPlaces(indicator) && _doc.KindOfSubject(subject) == IndicatorApplies.Company
@@ -143,7 +152,8 @@ internal sealed partial class FigureResolver
             Source = OwnSourceOrNone(f.SentenceSource ?? OnwardSourceFor(f.Discourse, subject)
                 ?? (_doc.ReportingCompanyAt(figure.View.Start) is { } reporter && reporter == subject ? reporter : null), subject, canonical),
             Status = _statements.Status(figure, f.Sentence),
-            Basis = _statements.Basis(figure, f.Clause, kind, period, f.LastInSentence),
+            // an index's move is over the day or the session the text names, not over a year, unless the text says so
+            Basis = _statements.Basis(figure, f.Clause, kind, period, f.LastInSentence, yearOnYearByDefault: index is null),
         };
         // what a rank stands among (居全国省会城市第5位) is no scope of the figures after it
         var carried = new Carried(subject, ranksAmong ? null : fact.Scope, indicator, kind, period, start) { Basis = fact.Basis, Unit = q.Unit };

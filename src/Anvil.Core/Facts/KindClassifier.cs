@@ -60,6 +60,11 @@ internal sealed class KindClassifier(FactDocument doc)
                 at = at == 0 ? -1 : phrase.LastIndexOf(w.Word, at - 1, StringComparison.Ordinal);
             }
 
+            if (w.Adjacent && at >= 0 && at + w.Word.Length != phrase.Length)
+            {
+                continue;
+            }
+
             if (at >= 0 && (best is null || at + w.Word.Length > bestAt + best.Word.Length || (at + w.Word.Length == bestAt + best.Word.Length && w.Word.Length > best.Word.Length)))
             {
                 // a one-character growth word only counts right before the figure (升3%, not 升级)

@@ -26,7 +26,7 @@ internal sealed class StatementReader(FactDocument doc)
         };
     }
 
-    public GrowthBasis? Basis(Figure figure, TextSpan clause, FactKind kind, string? period, Carried? lastInSentence)
+    public GrowthBasis? Basis(Figure figure, TextSpan clause, FactKind kind, string? period, Carried? lastInSentence, bool yearOnYearByDefault = true)
     {
         if (kind is not (FactKind.Growth or FactKind.Delta))
         {
@@ -55,7 +55,7 @@ internal sealed class StatementReader(FactDocument doc)
             return carried;
         }
 
-        return kind == FactKind.Growth ? GrowthBasis.Yoy : null;
+        return kind == FactKind.Growth && yearOnYearByDefault ? GrowthBasis.Yoy : null;
     }
 
     /// <summary>A cue of what kind of statement a figure is: a goal or an expectation.</summary>
