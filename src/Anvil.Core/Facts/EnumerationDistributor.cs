@@ -18,7 +18,7 @@ internal readonly record struct ListReading(ListItem? Item, int Position, Discou
 /// (房地产业、金融业、住宿餐饮业增加值分别增长…) or measures (营收和毛利分别…; 产销分别完成…, facts/compound-indicators.tsv).
 /// A list with no items of its own (同比分别增长) takes the items of the list before, in the same order.
 /// </summary>
-internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phrase)
+internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phrase, MeasureReader measures)
 {
     private readonly string _text = doc.Text;
     private readonly FactData _data = doc.Data;
@@ -74,7 +74,7 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
             }
         }
 
-        var items = SplitItems(before, list.Count);
+        var items = SplitItems(before, list.Count, figure.Quantity);
         if (items is not null)
         {
             return new ListReading(items[position], position, f.Discourse with { LastList = items }) { Marker = marker, Count = list.Count };
@@ -85,9 +85,9 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
         return new ListReading(last is not null && last.Count == list.Count ? last[position] : null, position, f.Discourse) { Marker = marker, Count = list.Count };
     }
 
-    private List<ListItem>? SplitItems(string before, int count)
+    private List<ListItem>? SplitItems(string before, int count, Quantities.QuantityMention q)
     {
-        before = before.Trim();
+        before = WithoutBasisWord(before.Trim());
         foreach (var (word, measures) in _data.CompoundIndicators)
         {
             int at = before.LastIndexOf(word, StringComparison.Ordinal);
@@ -131,8 +131,46 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
             return null;
         }
 
+        if (shared.Length == 0 && SharedMeasureOfLast(parts, count, q) is { } measure)
+        {
+            // 电子、机械、五金工具买家数: a measure no thesaurus lists, written once after the last item, is every item's
+            shared = measure;
+            parts[^1] = parts[^1][..^measure.Length];
+        }
+
         // an item that is itself a measure (营收和毛利) is the indicator, not a scope
         return [.. parts.Skip(parts.Count - count).Select(p => _data.Indicators.ContainsKey(p) ? new ListItem(null, null, p) : new ListItem(null, p, shared))];
+    }
+
+    /// <summary>
+    /// The measure the last item ends with, where the items before it name none (电子、机械 + 五金工具买家数 → 买家数): the
+    /// measure reader's own split of that item, when it leaves a scope before the measure. Null otherwise.
+    /// </summary>
+    private string? SharedMeasureOfLast(List<string> parts, int count, Quantities.QuantityMention q)
+    {
+        string last = parts[^1];
+        if (!measures.IsMeasure(last) || measures.IsMeasure(parts[^count]))
+        {
+            return null;
+        }
+
+        var split = measures.Split(last, q);
+        return split.Scope is { Length: > 0 } && split.Indicator.Length > 0 && last.EndsWith(split.Indicator, StringComparison.Ordinal)
+            && split.Indicator.Length < last.Length ? split.Indicator : null;
+    }
+
+    /// <summary>The words before 分别 without a word of basis at their end (增加值同比 → 增加值): it says how, not what, grew.</summary>
+    private string WithoutBasisWord(string words)
+    {
+        foreach (var cue in _data.BasisCues)
+        {
+            if (words.Length > cue.Word.Length && words.EndsWith(cue.Word, StringComparison.Ordinal))
+            {
+                return words[..^cue.Word.Length].TrimEnd();
+            }
+        }
+
+        return words;
     }
 
     /// <summary>An item that names a measure (营收, 出口额, 进口): a known one, or words that end as a measure does.</summary>

@@ -32,7 +32,7 @@ internal sealed partial class FigureResolver
         _kinds = new KindClassifier(doc);
         _phrase = new MeasurePhrase(doc);
         _measures = new MeasureReader(doc, _phrase);
-        _lists = new EnumerationDistributor(doc, _phrase);
+        _lists = new EnumerationDistributor(doc, _phrase, _measures);
         _periods = new PeriodAttribution(doc);
         _statements = new StatementReader(doc);
         _indices = new MarketIndexReader(doc);
