@@ -76,7 +76,12 @@ internal partial class FigureResolver
 
         // what a verb moved, paid or counted is measured in the figure's unit: 金额 for money, 数量 for counts, none for others
         string? unitMeasure = kind == FactKind.Value && (q.Unit == "count" || new Unit(q.Unit).IsCurrency) ? DefaultIndicator(kind, new Unit(q.Unit)) : null;
-        if (unitMeasure is not null && !split.Known && _measures.ActionOnObject(reading.Measure, figure) is { } acted)
+        if (unitMeasure is not null && new Unit(q.Unit).IsCurrency && _measures.PurposeOfSpending(reading.Measure, figure) is { } purpose)
+        {
+            // 斥资10亿元收购, 动用20亿元回购股份: a sum spent is measured by what it was spent on (收购金额)
+            (indicator, written, scope) = (purpose + unitMeasure, purpose, null);
+        }
+        else if (unitMeasure is not null && !split.Known && _measures.ActionOnObject(reading.Measure, figure) is { } acted)
         {
             // 对2000亿美元中国产品加征关税: the figure is what the verb after it acts on; the words before 对 say who acts,
             // and name no measure to take from a figure before when no verb follows

@@ -180,6 +180,29 @@ internal partial class MeasureReader
         return w - first >= 1 && cuts[w] - cuts[first] >= 2 ? run[cuts[first]..cuts[w]].ToString() : "";
     }
 
+    /// <summary>
+    /// 斥资10亿元收购…, 动用20亿元回购股份: after a verb of spending (facts/measure-cues.tsv, spending-verb), the verb right after
+    /// the sum says what it was spent on; null when the words do not end with such a verb or no verb follows the sum.
+    /// </summary>
+    public string? PurposeOfSpending(string measure, Figure figure)
+    {
+        if (doc.Words is not { } dictionary || !WordMatch.EndsWithAny(measure, _cues.SpendingVerbs))
+        {
+            return null;
+        }
+
+        var (k, end) = HanRunAfter(figure, 8);
+        if (end - k < 2)
+        {
+            return null;
+        }
+
+        var run = _text.AsSpan(k, end - k);
+        Span<int> cuts = stackalloc int[run.Length + 1];
+        int count = dictionary.Segment(run, cuts);
+        return count > 1 && cuts[1] >= 2 && ClassOfWord(dictionary, run, cuts, 0) == WordClass.Verb ? run[..cuts[1]].ToString() : null;
+    }
+
     /// <summary>Where the Han characters right after a figure (after one 的 at most) start and end, at most maxLength of them.</summary>
     private (int Start, int End) HanRunAfter(Figure figure, int maxLength)
     {
