@@ -440,6 +440,14 @@ public sealed partial class EntityRecognizer
 
             string surface = view[n.Start..n.End];
             var known = LookupView(surface);
+            if (known is { Type: EntityType.Place } && n.Kind == NameKind.Organization && SamePlaceCandidate(near, n) is { } place)
+            {
+                // 罗马 + 在客场击败 + 米兰: where the tagger reads a known place alone as an organisation, the text speaks of
+                // a team or a body named for it, not of the place; the reading outranks the gazetteer's there
+                candidates.Add(new EntityCandidate(n.Start, n.End, surface, EntityType.Organization, place.Priority + 1, "model"));
+                continue;
+            }
+
             if (known is not null)
             {
                 // a district's short form (兴城) still needs its city or province in the text
@@ -711,6 +719,20 @@ public sealed partial class EntityRecognizer
         }
 
         return false;
+    }
+
+    /// <summary>The place a lexicon or the gazetteer found over exactly the tagged name's span, if any.</summary>
+    private static EntityCandidate? SamePlaceCandidate(ReadOnlySpan<EntityCandidate> candidates, TaggedName n)
+    {
+        foreach (var c in candidates)
+        {
+            if (c.Start == n.Start && c.End == n.End && c.Type == EntityType.Place && IsListed(c))
+            {
+                return c;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A name a lexicon or the place gazetteer lists, not one a pattern or the tagger made.</summary>

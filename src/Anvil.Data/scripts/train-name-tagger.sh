@@ -16,7 +16,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
-benchmarks="${ANVIL_BENCHMARKS:-$repo/../shared/benchmarks}"
+# the corpora: $ANVIL_BENCHMARKS, else $ANVIL_SHARED/benchmarks (as bench/ner_eval.sh reads them), else beside the repository
+benchmarks="${ANVIL_BENCHMARKS:-${ANVIL_SHARED:-$repo/../shared}/benchmarks}"
 out="$repo/src/Anvil.Data/data/entities/name-tagger.bin"
 [[ -f "$benchmarks/cluener2020/train.json" ]] || { echo "train-name-tagger: $benchmarks/cluener2020/train.json not found" >&2; exit 2; }
 work="$(mktemp -d)"
