@@ -76,45 +76,31 @@ public sealed class MatchView
     public TextSpan ToOriginal(TextSpan viewSpan) => ToOriginal(viewSpan.Start, viewSpan.End);
 
     /// <summary>Maps an original index to the first view index at or after it.</summary>
-    public int ToView(int originalIndex)
+    public int ToView(int originalIndex) => ViewPosition(originalIndex, asEnd: false);
+
+    public TextSpan ToView(TextSpan original) => new(ToView(original.Start), ViewPosition(original.End, asEnd: true));
+
+    /// <summary>
+    /// As a start: the first view character whose original range ends after the index (inside a replaced key, the
+    /// replacement). As an end: the smallest view end that covers every original character before the index (an end
+    /// inside a replaced key takes in the whole replacement).
+    /// </summary>
+    private int ViewPosition(int original, bool asEnd)
     {
         if (_replacements is null)
         {
-            return originalIndex;
+            return original;
         }
 
-        // the first view character whose original range ends after the index: inside a replaced key, the replacement
-        int o = Math.Clamp(originalIndex, 0, OriginalLength);
-        int r = LastStartingAtOrBefore(o, strictlyBefore: false);
+        int o = Math.Clamp(original, 0, OriginalLength);
+        int r = LastStartingAtOrBefore(o, strictlyBefore: asEnd);
         if (r < 0)
         {
             return o;
         }
 
         var at = _replacements[r];
-        return o < at.OriginalEnd ? at.ViewStart : at.ViewEnd + (o - at.OriginalEnd);
-    }
-
-    public TextSpan ToView(TextSpan original) => new(ToView(original.Start), ToViewEnd(original.End));
-
-    private int ToViewEnd(int originalEnd)
-    {
-        if (_replacements is null)
-        {
-            return originalEnd;
-        }
-
-        // the smallest view end that covers every original character before originalEnd: an end
-        // inside a replaced key takes in the whole replacement
-        int o = Math.Clamp(originalEnd, 0, OriginalLength);
-        int r = LastStartingAtOrBefore(o, strictlyBefore: true);
-        if (r < 0)
-        {
-            return o;
-        }
-
-        var at = _replacements[r];
-        return o < at.OriginalEnd ? at.ViewEnd : at.ViewEnd + (o - at.OriginalEnd);
+        return o < at.OriginalEnd ? (asEnd ? at.ViewEnd : at.ViewStart) : at.ViewEnd + (o - at.OriginalEnd);
     }
 
     private int OriginalStart(int view)
