@@ -150,7 +150,23 @@ public sealed class Document
             return [];
         }
 
-        var sorted = spans.Where(s => !s.IsEmpty).OrderBy(s => s.Start).ToList();
+        var sorted = new List<TextSpan>();
+        bool inOrder = true;
+        foreach (var s in spans)
+        {
+            if (!s.IsEmpty)
+            {
+                inOrder &= sorted.Count == 0 || sorted[^1].Start <= s.Start;
+                sorted.Add(s);
+            }
+        }
+
+        // the reader's marks come sorted by start: the sort (stable, as it must be) is needed only for spans given otherwise
+        if (!inOrder)
+        {
+            sorted = [.. sorted.OrderBy(s => s.Start)];
+        }
+
         var merged = new List<TextSpan>(sorted.Count);
         foreach (var s in sorted)
         {

@@ -258,13 +258,25 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private sealed class ChosenIndex
     {
+        // the thread's, emptied for each text: a new one for every text, grown step by step to the text's names, was
+        // the largest part of what the joins allocated
+        [ThreadStatic]
+        private static Dictionary<int, int>? t_firstEndingAt;
+
         private readonly List<EntityCandidate> _chosen;
-        private readonly Dictionary<int, int> _firstEndingAt = [];
+        private readonly Dictionary<int, int> _firstEndingAt;
         private readonly int[] _furthestEnd; // at k: the largest end among the names 0..k
 
         public ChosenIndex(List<EntityCandidate> chosen)
         {
             _chosen = chosen;
+            _firstEndingAt = t_firstEndingAt ??= [];
+            _firstEndingAt.Clear();
+            if (chosen.Count > KeptCandidates)
+            {
+                t_firstEndingAt = null; // a text's worth of names past the kept size is let go, not kept for good
+            }
+
             _furthestEnd = new int[chosen.Count];
             for (int k = 0; k < chosen.Count; k++)
             {

@@ -1219,8 +1219,19 @@ public sealed partial class EntityRecognizer
                 continue;
             }
 
-            var full = products.Where(p => p.Length > c.Name.Length && p[..2] == c.Name[..2] && p[^2..] == c.Name[^2..] && IsSubsequence(c.Name, p))
-                .OrderByDescending(p => p.Length).FirstOrDefault();
+            // the longest, the first of equal length; a plain loop over spans: the lambda that did this held a copy of
+            // every chosen name, made for each one whatever its type, and the comparison cut four strings per product
+            string? full = null;
+            var name = c.Name.AsSpan();
+            foreach (string p in products)
+            {
+                if (p.Length > name.Length && p.Length > (full?.Length ?? 0) && p.AsSpan(0, 2).SequenceEqual(name[..2])
+                    && p.AsSpan(p.Length - 2).SequenceEqual(name[^2..]) && IsSubsequence(c.Name, p))
+                {
+                    full = p;
+                }
+            }
+
             if (full is not null)
             {
                 chosen[i] = c with { Name = full };
@@ -1423,9 +1434,7 @@ public sealed partial class EntityRecognizer
         foreach (var c in chosen)
         {
             int open = c.Start - 1;
-            string? company = IsBracketedPlace(view, c)
-                ? companies.FirstOrDefault(n => open >= n.Length && view.AsSpan(open - n.Length, n.Length).SequenceEqual(n))
-                : null;
+            string? company = IsBracketedPlace(view, c) ? CompanyEndingAt(view, open, companies) : null;
             if (company is null)
             {
                 result.Add(c);
@@ -1442,6 +1451,23 @@ public sealed partial class EntityRecognizer
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The first of the companies written right before <paramref name="end"/>; a plain loop, as a lambda here was made
+    /// for every name of every text with a place in brackets, not only for the places.
+    /// </summary>
+    private static string? CompanyEndingAt(string view, int end, List<string> companies)
+    {
+        foreach (string n in companies)
+        {
+            if (end >= n.Length && view.AsSpan(end - n.Length, n.Length).SequenceEqual(n))
+            {
+                return n;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsBracketedPlace(string view, EntityCandidate c) =>

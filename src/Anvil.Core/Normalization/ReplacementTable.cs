@@ -82,10 +82,29 @@ internal sealed class ReplacementTable
     /// <summary>Collects entries; a later <see cref="Add"/> of the same key replaces the earlier value.</summary>
     public sealed class Builder
     {
-        private readonly List<Node> _nodes = [new Node { Value = -1 }];
-        private readonly Dictionary<long, int> _children = []; // (node << 16 | char) -> node; node 0 is the root
-        private readonly List<string> _values = [];
-        private readonly List<int> _keyLengths = [];
+        private readonly List<Node> _nodes;
+        private readonly Dictionary<long, int> _children; // (node << 16 | char) -> node; node 0 is the root
+        private readonly List<string> _values;
+        private readonly List<int> _keyLengths;
+
+        public Builder()
+        {
+            _nodes = [new Node { Value = -1 }];
+            _children = [];
+            _values = [];
+            _keyLengths = [];
+        }
+
+        private Builder(Builder other)
+        {
+            _nodes = [.. other._nodes];
+            _children = new Dictionary<long, int>(other._children);
+            _values = [.. other._values];
+            _keyLengths = [.. other._keyLengths];
+        }
+
+        /// <summary>A builder holding the same entries, to add to without changing this one; reading this one meanwhile is safe.</summary>
+        public Builder Copy() => new(this);
 
         /// <summary>Adds or replaces an entry; an empty key or value adds nothing.</summary>
         public void Add(string key, string value)

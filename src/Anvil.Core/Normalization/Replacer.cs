@@ -39,8 +39,8 @@ internal static class Replacer
     /// <summary>
     /// Replaces into a new view of <paramref name="input"/>, whose positions are those of the
     /// original text. While every replacement keeps its length the view is an identity view; from
-    /// the first one that does not, each view character records the original range it came from
-    /// (its own character for a same-length replacement, the whole key otherwise).
+    /// the first one that does not, the view lists the replacements that change the length (each
+    /// view character of one stands for its whole key; any other character for the one under it).
     /// </summary>
     public static MatchView ToView(ReadOnlySpan<char> input, ReplacementTable table)
     {
@@ -60,7 +60,7 @@ internal static class Replacer
 
                 if (run > i)
                 {
-                    output.Copy(input[i..run], i);
+                    output.Copy(input[i..run]);
                     i = run;
                     continue;
                 }
@@ -68,14 +68,14 @@ internal static class Replacer
                 int k = table.Match(input, i, out string value);
                 if (k == 0)
                 {
-                    output.Copy(input.Slice(i, 1), i);
+                    output.Copy(input.Slice(i, 1));
                     i++;
                     continue;
                 }
 
                 if (value.Length == k)
                 {
-                    output.ReplaceSameLength(value, i);
+                    output.Copy(value);
                 }
                 else
                 {
@@ -93,16 +93,15 @@ internal static class Replacer
         }
     }
 
-    /// <summary>The growing view text and, once needed, its offset map; buffers come from the pool.</summary>
+    /// <summary>The growing view text and, once needed, its list of length-changing replacements; the text's buffer comes from the pool.</summary>
     private struct Output(int originalLength)
     {
         private char[] _chars = ArrayPool<char>.Shared.Rent(Math.Max(16, originalLength + (originalLength >> 4)));
-        private int[]? _starts;
-        private int[]? _ends;
+        private List<Replacement>? _replacements;
         private int _length;
 
-        /// <summary>Copies characters unchanged from <paramref name="from"/> on.</summary>
-        public void Copy(ReadOnlySpan<char> chars, int from)
+        /// <summary>Writes characters that stand for as many original ones, each for the original character under it.</summary>
+        public void Copy(ReadOnlySpan<char> chars)
         {
             if (_length + chars.Length > _chars.Length)
             {
@@ -110,36 +109,7 @@ internal static class Replacer
             }
 
             chars.CopyTo(_chars.AsSpan(_length));
-            if (_starts is not null)
-            {
-                for (int j = 0; j < chars.Length; j++)
-                {
-                    _starts[_length + j] = from + j;
-                    _ends![_length + j] = from + j + 1;
-                }
-            }
-
             _length += chars.Length;
-        }
-
-        public void ReplaceSameLength(string value, int from)
-        {
-            if (_length + value.Length > _chars.Length)
-            {
-                Grow(value.Length);
-            }
-
-            value.AsSpan().CopyTo(_chars.AsSpan(_length));
-            if (_starts is not null)
-            {
-                for (int j = 0; j < value.Length; j++)
-                {
-                    _starts[_length + j] = from + j;
-                    _ends![_length + j] = from + j + 1;
-                }
-            }
-
-            _length += value.Length;
         }
 
         public void ReplaceWhole(string value, int from, int to)
@@ -149,62 +119,28 @@ internal static class Replacer
                 Grow(value.Length);
             }
 
-            if (_starts is null)
-            {
-                // until now every view position was its original position
-                _starts = ArrayPool<int>.Shared.Rent(_chars.Length);
-                _ends = ArrayPool<int>.Shared.Rent(_chars.Length);
-                for (int p = 0; p < _length; p++)
-                {
-                    _starts[p] = p;
-                    _ends[p] = p + 1;
-                }
-            }
-
             value.AsSpan().CopyTo(_chars.AsSpan(_length));
-            _starts.AsSpan(_length, value.Length).Fill(from);
-            _ends.AsSpan(_length, value.Length).Fill(to);
+            (_replacements ??= []).Add(new Replacement(_length, _length + value.Length, from, to));
             _length += value.Length;
         }
 
         public readonly MatchView ToView(int originalLength)
         {
             var text = new string(_chars, 0, _length);
-            if (_starts is null)
-            {
-                return new MatchView(text, originalLength);
-            }
-
-            return new MatchView(text, originalLength, _starts.AsSpan(0, _length).ToArray(), _ends.AsSpan(0, _length).ToArray());
+            return _replacements is null
+                ? new MatchView(text, originalLength)
+                : new MatchView(text, originalLength, [.. _replacements]);
         }
 
-        public readonly void Return()
-        {
-            ArrayPool<char>.Shared.Return(_chars);
-            if (_starts is not null)
-            {
-                ArrayPool<int>.Shared.Return(_starts);
-                ArrayPool<int>.Shared.Return(_ends!);
-            }
-        }
+        public readonly void Return() => ArrayPool<char>.Shared.Return(_chars);
 
         private void Grow(int atLeast)
         {
             int size = Math.Max(_chars.Length * 2, _length + atLeast);
-            _chars = Resize(_chars, size, _length);
-            if (_starts is not null)
-            {
-                _starts = Resize(_starts, size, _length);
-                _ends = Resize(_ends!, size, _length);
-            }
-        }
-
-        private static T[] Resize<T>(T[] old, int size, int used)
-        {
-            var bigger = ArrayPool<T>.Shared.Rent(size);
-            old.AsSpan(0, used).CopyTo(bigger);
-            ArrayPool<T>.Shared.Return(old);
-            return bigger;
+            var bigger = ArrayPool<char>.Shared.Rent(size);
+            _chars.AsSpan(0, _length).CopyTo(bigger);
+            ArrayPool<char>.Shared.Return(_chars);
+            _chars = bigger;
         }
     }
 }

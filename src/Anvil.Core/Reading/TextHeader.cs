@@ -151,10 +151,20 @@ internal static class TextHeaderFinder
         {
             int breakAt = text.AsSpan(lineStart).IndexOfAny('\r', '\n');
             int lineEnd = breakAt < 0 ? text.Length : lineStart + breakAt;
-            string kept = UnmarkedText(text, lineStart, lineEnd, marks);
-            if (kept.Length > 0)
+            // the line's text is put together in a pooled buffer: a document's first line is often a whole paragraph,
+            // and only a title is kept as a string
+            char[] buffer = System.Buffers.ArrayPool<char>.Shared.Rent(lineEnd - lineStart);
+            try
             {
-                return TitleFrom(kept);
+                var kept = UnmarkedText(text, lineStart, lineEnd, marks, buffer);
+                if (kept.Length > 0)
+                {
+                    return TitleFrom(kept);
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(buffer);
             }
 
             if (breakAt < 0)
@@ -168,11 +178,11 @@ internal static class TextHeaderFinder
         return null;
     }
 
-    private static string? TitleFrom(string line)
+    private static string? TitleFrom(ReadOnlySpan<char> line)
     {
         if (line.StartsWith('#'))
         {
-            var heading = line.AsSpan().TrimStart('#');
+            var heading = line.TrimStart('#');
             if (heading.Length < line.Length && heading.Length > 0 && heading[0] is ' ' or '\t')
             {
                 string title = heading.Trim().TrimEnd('#').Trim().ToString();
@@ -180,10 +190,10 @@ internal static class TextHeaderFinder
             }
         }
 
-        return IsHeadline(line) ? line : null;
+        return IsHeadline(line) ? line.ToString() : null;
     }
 
-    private static bool IsHeadline(string line)
+    private static bool IsHeadline(ReadOnlySpan<char> line)
     {
         if (line.Length is < 2 or > MaxTitleChars)
         {
@@ -207,10 +217,11 @@ internal static class TextHeaderFinder
         return false;
     }
 
-    // The line's text outside boilerplate, trimmed; empty when the whole line is residue or blank.
-    private static string UnmarkedText(string text, int start, int end, IReadOnlyList<BoilerplateMark> marks)
+    // The line's text outside boilerplate, trimmed, written into the buffer (as long as the line at least); empty when
+    // the whole line is residue or blank.
+    private static ReadOnlySpan<char> UnmarkedText(string text, int start, int end, IReadOnlyList<BoilerplateMark> marks, char[] buffer)
     {
-        var kept = new System.Text.StringBuilder();
+        int length = 0;
         int p = start;
         foreach (var mark in marks)
         {
@@ -221,7 +232,8 @@ internal static class TextHeaderFinder
 
             if (mark.Span.Start > p)
             {
-                kept.Append(text, p, mark.Span.Start - p);
+                text.AsSpan(p, mark.Span.Start - p).CopyTo(buffer.AsSpan(length));
+                length += mark.Span.Start - p;
             }
 
             p = Math.Max(p, mark.Span.End);
@@ -229,10 +241,11 @@ internal static class TextHeaderFinder
 
         if (p < end)
         {
-            kept.Append(text, p, end - p);
+            text.AsSpan(p, end - p).CopyTo(buffer.AsSpan(length));
+            length += end - p;
         }
 
-        return kept.ToString().Trim();
+        return buffer.AsSpan(0, length).Trim();
     }
 
     private readonly record struct FrontMatter(string? Title, DateOnly? Date, int End);
