@@ -205,7 +205,7 @@ internal partial class FigureResolver
         {
             scope ??= from.Scope;
             indicator = kind == FactKind.Share && from.Kind != FactKind.Share ? _measures.ShareOf(from.Indicator) : from.Indicator;
-            if (rateChange && !_cues.RateMeasureEndings.Any(e => indicator.EndsWith(e, StringComparison.Ordinal)))
+            if (rateChange && !WordMatch.EndsWithAny(indicator, _cues.RateMeasureEndings))
             {
                 indicator += _cues.GrowthSuffix;
             }
@@ -342,7 +342,6 @@ internal partial class FigureResolver
         return scope;
     }
 
-    /// <summary>The measure of a figure whose words name none: by its kind, or for a value by its unit.</summary>
     /// <summary>上半年赚102亿, 去年多赚一倍: a verb of earning or losing in the words names the measure (facts/measure-cues.tsv).</summary>
     private string? MeasureEarned(string words)
     {
@@ -361,6 +360,7 @@ internal partial class FigureResolver
     private static bool MoneyAndCount(string unit, string other) =>
         (new Unit(unit).IsCurrency && other is "count" or "") || (new Unit(other).IsCurrency && unit is "count" or "");
 
+    /// <summary>The measure of a figure whose words name none: by its kind, or for a value by its unit.</summary>
     private string DefaultIndicator(FactKind kind, Unit unit) => _cues.DefaultIndicators[kind switch
     {
         FactKind.Growth => "growth",
