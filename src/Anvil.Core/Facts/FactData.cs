@@ -42,6 +42,23 @@ public sealed class FactData
     /// <summary>Words saying a measure is taken of the whole (整体): neither a scope nor part of the measure (facts/scopes.tsv).</summary>
     public HashSet<string> WholeWords { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Short forms a scope may open with and what they stand for (规上 → 规模以上; facts/scopes.tsv, short).</summary>
+    public List<(string Short, string Full)> ScopeShortForms { get; } = [];
+
+    /// <summary>The scope with a short form at its start written out (规上工业 → 规模以上工业), so both spellings compare.</summary>
+    public string WrittenOut(string scope)
+    {
+        foreach (var (shortForm, full) in ScopeShortForms)
+        {
+            if (scope.StartsWith(shortForm, StringComparison.Ordinal))
+            {
+                return string.Concat(full, scope.AsSpan(shortForm.Length));
+            }
+        }
+
+        return scope;
+    }
+
     /// <summary>Nouns that name no thing measured (数据, 当局, 措施): never a scope (facts/scopes.tsv, generic).</summary>
     public HashSet<string> GenericNouns { get; } = new(StringComparer.Ordinal);
 
@@ -217,6 +234,9 @@ public sealed class FactData
                     break;
                 case "generic":
                     d.GenericNouns.Add(c[1].Trim());
+                    break;
+                case "short":
+                    d.ScopeShortForms.Add((c[1].Trim(), c[2].Trim()));
                     break;
             }
         }

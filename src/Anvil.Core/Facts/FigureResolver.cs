@@ -139,7 +139,7 @@ internal sealed partial class FigureResolver
             // a noun that names no thing measured (数据, 当局), a word of the statement's kind (冲击 + 4万辆) or the subject's own
             // short name (有线 of 有线宽频) is no scope, however it was reached
             Scope = string.IsNullOrEmpty(scope) || _doc.Data.GenericNouns.Contains(scope) || _doc.Data.StatusCueTexts.Contains(scope)
-                || (scope.Length < subject.Length && subject.StartsWith(scope, StringComparison.Ordinal)) ? null : scope,
+                || (scope.Length < subject.Length && subject.StartsWith(scope, StringComparison.Ordinal)) ? null : _doc.Data.WrittenOut(scope),
             Indicator = canonical,
             IndicatorText = IndicatorAsWritten(written is not null && written != canonical ? written : canonical == indicator ? null : indicator, canonical, f.Sentence, figure),
             Kind = kind,
