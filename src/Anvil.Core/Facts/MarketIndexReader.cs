@@ -1,5 +1,3 @@
-using Anvil.Core.Documents;
-
 namespace Anvil.Core.Facts;
 
 /// <summary>A stock market index (恒生指数), the place of its market (香港) and the market itself (港股).</summary>
