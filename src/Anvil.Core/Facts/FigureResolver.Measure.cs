@@ -67,6 +67,14 @@ internal partial class FigureResolver
             ranksAmong = scope is not null;
         }
 
+        if (!split.Known && indicator.Length > 0 && WordMatch.EndsWithAny(indicator, _cues.TimeSuffixes) && !_measures.IsMeasure(indicator)
+            && !_doc.Data.Indicators.ContainsKey(indicator))
+        {
+            // 停牌前报0.61元, 加征新关税之后: words ending as a time does say when, not what; the kind and unit, or the
+            // figure before, name the measure
+            indicator = "";
+        }
+
         if (kind == FactKind.Value && q.Unit == "count" && indicator.Length > 0 && _measures.NamesMoney(indicator))
         {
             // 分担研发开支的合作计划，批出45宗申请: a count is never a sum of money; the words say what the count is about, and

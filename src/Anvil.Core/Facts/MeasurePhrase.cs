@@ -58,6 +58,19 @@ internal sealed class MeasurePhrase(FactDocument doc)
             }
         }
 
+        // 华星电讯（1234）停牌前报…: a company's stock code or ticker in brackets after its name is part of the name, not of the
+        // measure; it separates words as a period does
+        for (int k = 0; k < length; k++)
+        {
+            if (_text[start + k] is '（' or '(' && CodeAfterCompany(start + k) is int close && close < end)
+            {
+                for (int j = k; j <= close - start; j++)
+                {
+                    chars[j] = ' ';
+                }
+            }
+        }
+
         // a space inside a Latin name written right before a measure (iPhone 13出货量, Model Y销量) joins its parts, so the
         // name stays one run of words with the measure
         for (int k = 1; k + 1 < length; k++)
@@ -124,6 +137,40 @@ internal sealed class MeasurePhrase(FactDocument doc)
 
         earlier = Spaced(earlier);
         return Spaced(s);
+    }
+
+    /// <summary>
+    /// Where the bracket opened at <paramref name="open"/> closes, when it holds only Latin letters, digits, dots and spaces
+    /// (1234, 0700.HK, TSLA) and opens right after a company's name; null otherwise.
+    /// </summary>
+    private int? CodeAfterCompany(int open)
+    {
+        bool afterCompany = false;
+        foreach (var m in doc.MentionsWithin(Math.Max(0, open - 32), open))
+        {
+            afterCompany |= m.View.End == open && m.Type == EntityType.Company;
+        }
+
+        if (!afterCompany)
+        {
+            return null;
+        }
+
+        for (int k = open + 1; k < _text.Length && k - open <= 16; k++)
+        {
+            char c = _text[k];
+            if (c is '）' or ')')
+            {
+                return k - open > 1 ? k : null;
+            }
+
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or ' '))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A character of private use stands for a space inside a Latin name while the phrase is cut into runs at spaces.</summary>
