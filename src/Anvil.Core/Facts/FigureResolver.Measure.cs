@@ -75,7 +75,7 @@ internal partial class FigureResolver
             indicator = "";
         }
 
-        if (kind == FactKind.Value && q.Unit == "count" && indicator.Length > 0 && _measures.NamesMoney(indicator))
+        if (indicator.Length > 0 && CountOfMoney(kind, q, indicator))
         {
             // 分担研发开支的合作计划，批出45宗申请: a count is never a sum of money; the words say what the count is about, and
             // the noun after it, the verb before it or the figure before name what it counts
@@ -164,7 +164,7 @@ internal partial class FigureResolver
         {
             // 本地研发总开支相对本地生产总值的比率，由0.73%: the measure was named in the clause before
             var before = _measures.OfPreviousClause(f.Sentence, f.Clause, _subjects, f.Discourse);
-            if (before is { Length: > 0 } && !(kind == FactKind.Value && q.Unit == "count" && _measures.NamesMoney(before)))
+            if (before is { Length: > 0 } && !CountOfMoney(kind, q, before))
             {
                 split = _measures.Split(before, q);
                 (scope, indicator) = (split.Scope, split.Indicator);
@@ -209,7 +209,7 @@ internal partial class FigureResolver
 
         // a count takes no measure from a sum of money, nor a sum from a count (270宗申请 after a 四成 subsidy's amount)
         if (indicator.Length == 0 && from is not null && !(kind == FactKind.Value && from.Kind == FactKind.Value && MoneyAndCount(q.Unit, from.Unit))
-            && !(kind == FactKind.Value && q.Unit == "count" && _measures.NamesMoney(from.Indicator)))
+            && !CountOfMoney(kind, q, from.Indicator))
         {
             scope ??= from.Scope;
             indicator = kind == FactKind.Share && from.Kind != FactKind.Share ? _measures.ShareOf(from.Indicator) : from.Indicator;
@@ -363,6 +363,10 @@ internal partial class FigureResolver
 
         return null;
     }
+
+    /// <summary>A count measured by words that name a sum of money (45宗 + 研发开支): no measure of it, wherever the words stand.</summary>
+    private bool CountOfMoney(FactKind kind, Quantities.QuantityMention q, string words) =>
+        kind == FactKind.Value && q.Unit == "count" && _measures.NamesMoney(words);
 
     /// <summary>Whether one unit is money and the other a count (a count may have no unit): they cannot be one measure.</summary>
     private static bool MoneyAndCount(string unit, string other) =>

@@ -28,6 +28,23 @@ public sealed class ScriptDetector
 
     public Script Detect(ReadOnlySpan<char> text)
     {
+        var (traditional, simplified) = Count(text);
+        return Decide(traditional, simplified);
+    }
+
+    /// <summary>
+    /// The script that has more of the script-specific characters, Hans on a tie: for a Mixed text, the script its writer
+    /// most likely used (a Hong Kong text writes 恒生 and 恒指 with the character OpenCC counts as Simplified).
+    /// </summary>
+    public Script Leaning(ReadOnlySpan<char> text)
+    {
+        var (traditional, simplified) = Count(text);
+        return traditional > simplified ? Script.Hant : Script.Hans;
+    }
+
+    /// <summary>How many Traditional-only and Simplified-only characters the text holds.</summary>
+    private static (int Traditional, int Simplified) Count(ReadOnlySpan<char> text)
+    {
         var classes = Classes;
         int traditional = 0, simplified = 0;
         foreach (char c in text)
@@ -43,24 +60,7 @@ public sealed class ScriptDetector
             }
         }
 
-        return Decide(traditional, simplified);
-    }
-
-    /// <summary>
-    /// The script that has more of the script-specific characters, Hans on a tie: for a Mixed text, the script its writer
-    /// most likely used (a Hong Kong text writes 恒生 and 恒指 with the character OpenCC counts as Simplified).
-    /// </summary>
-    public Script Leaning(ReadOnlySpan<char> text)
-    {
-        var classes = Classes;
-        int traditional = 0, simplified = 0;
-        foreach (char c in text)
-        {
-            traditional += classes[c] == TraditionalOnly ? 1 : 0;
-            simplified += classes[c] == SimplifiedOnly ? 1 : 0;
-        }
-
-        return traditional > simplified ? Script.Hant : Script.Hans;
+        return (traditional, simplified);
     }
 
     /// <summary>The script from counts of Traditional-only and Simplified-only characters.</summary>
