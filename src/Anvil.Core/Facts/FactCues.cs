@@ -20,13 +20,18 @@ public sealed record KindCues(
     string GrowthMeasure,
     string[] RankFieldEndings,
     string[] GrowthAfterNoun,
-    string[] RunMarks)
+    string[] RunMarks,
+    string[] ShareOfWords,
+    char[] ShareOfNotAfter,
+    string[] WholeEnds,
+    string[] WholeStarts)
 {
     public static KindCues Load(CueTable t) => new(
         t.Words("rank-verb"), t.Words("rank-generic"), t.Words("narrowing"), t.Words("doubling"), t.Words("to-level"), t.Word("as-level"),
         t.Words("ratio-word"), t.Words("level-growth-word"), t.Words("ratio-ending"), [.. t.Chars("ratio-trim"), ' '], t.Words("rate-word"),
         t.Words("rate-ending"), t.Words("rate-exception"), t.Chars("rate-trim"), t.Chars("after-trim")[0], t.Word("growth-measure"),
-        t.Words("rank-field-ending"), t.Words("growth-after-noun"), t.Words("run-mark"));
+        t.Words("rank-field-ending"), t.Words("growth-after-noun"), t.Words("run-mark"), t.Words("share-of"), t.Chars("share-of-not-after"),
+        t.Words("whole-end"), t.Words("whole-start"));
 }
 
 /// <summary>A noun that names what a count counts, the indicator it gives, and whether it completes a scope (民营 + 企业).</summary>
@@ -69,7 +74,8 @@ public sealed record MeasureCues(
     string[] RecipientPrepositions,
     string[] MoneyMeasureEndings,
     string[] SpendingVerbs,
-    string[] TimeSuffixes)
+    string[] TimeSuffixes,
+    (string Joint, string Suffix) ShareOfWhole)
 {
     /// <summary>Nouns of firms (企业, 公司): the counted nouns that complete a scope.</summary>
     public string[] FirmNouns { get; } = [.. Counted.Where(c => c.CompletesScope).Select(c => c.Noun)];
@@ -85,7 +91,7 @@ public sealed record MeasureCues(
         t.Word("currency-declared-after"), t.Word("currency-declared-before"), t.Words("frame-marker"), t.Words("level-noun"),
         t.Word("share-price"), t.Words("price-move"), t.Words("holding-verb"), t.Words("held-noun"), t.Word("share-holding"),
         t.Words("size-noun"), [.. t.Rows("earning-verb").Select(r => (r[0], r[1]))], t.Words("light-verb"), t.Words("object-preposition"), t.Words("recipient-preposition"),
-        t.Words("money-measure"), t.Words("spending-verb"), t.Words("time-suffix"));
+        t.Words("money-measure"), t.Words("spending-verb"), t.Words("time-suffix"), (t.Rows("share-of-whole")[0][0], t.Rows("share-of-whole")[0][1]));
 }
 
 /// <summary>The words subject and source attribution read around names (facts/subject-cues.tsv).</summary>

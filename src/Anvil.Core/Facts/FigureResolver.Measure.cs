@@ -207,8 +207,10 @@ internal partial class FigureResolver
             return (null, _cues.SharePrice, null, false, false);
         }
 
-        // a count takes no measure from a sum of money, nor a sum from a count (270宗申请 after a 四成 subsidy's amount)
+        // a count takes no measure from a sum of money, nor a sum from a count (270宗申请 after a 四成 subsidy's amount), nor an
+        // count from a share (逾200家公司 after 占总产值比重约九成)
         if (indicator.Length == 0 && from is not null && !(kind == FactKind.Value && from.Kind == FactKind.Value && MoneyAndCount(q.Unit, from.Unit))
+            && !(kind == FactKind.Value && q.Unit == "count" && from.Kind == FactKind.Share)
             && !CountOfMoney(kind, q, from.Indicator))
         {
             scope ??= from.Scope;
@@ -222,7 +224,14 @@ internal partial class FigureResolver
         }
 
         // a measure taken from elsewhere since (the clause before, the figure before) was not written here
-        return (scope, indicator, written is not null && indicator.StartsWith(written, StringComparison.Ordinal) ? written : null, inherited, ranksAmong);
+        written = written is not null && indicator.StartsWith(written, StringComparison.Ordinal) ? written : null;
+        // not where the words after the figure name what it is a share of (占据全球80%民用无人机市场份额, 54%股权)
+        if (kind == FactKind.Share && reading.Whole.Length > 0 && !SharesAfter(figure) && _measures.NounAfter(figure) is null)
+        {
+            (scope, indicator, written) = ShareOfWhole(reading, scope, indicator, written, inherited ? from!.Indicator : null, subject, q);
+        }
+
+        return (scope, indicator, written, inherited, ranksAmong);
     }
 
     /// <summary>
@@ -232,13 +241,7 @@ internal partial class FigureResolver
     private string? HoldingVerbBefore(Figure figure)
     {
         var before = _doc.Text.AsSpan(Math.Max(0, figure.View.Start - 8), Math.Min(8, figure.View.Start)).TrimEnd(' ');
-        var after = _doc.Text.AsSpan(figure.View.End, Math.Min(4, _doc.Text.Length - figure.View.End));
-        if (after.Length > 0 && after[0] == _cues.NameStop)
-        {
-            after = after[1..];
-        }
-
-        bool shares = WordMatch.StartsWithAny(after, _cues.HeldNouns);
+        bool shares = SharesAfter(figure);
         foreach (var verb in _cues.HoldingVerbs)
         {
             int at = before.LastIndexOf(verb, StringComparison.Ordinal);
@@ -249,6 +252,18 @@ internal partial class FigureResolver
         }
 
         return null;
+    }
+
+    /// <summary>Shares are named right after the figure (44%的股份, 54%股权): the percent is a holding.</summary>
+    private bool SharesAfter(Figure figure)
+    {
+        var after = _doc.Text.AsSpan(figure.View.End, Math.Min(4, _doc.Text.Length - figure.View.End));
+        if (after.Length > 0 && after[0] == _cues.NameStop)
+        {
+            after = after[1..];
+        }
+
+        return WordMatch.StartsWithAny(after, _cues.HeldNouns);
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace Anvil.Core.Facts;
 
 /// <summary>What kind of figure a quantity states, its sign, the words left to name its measure, and the kind word after it if one decided.</summary>
 /// <remarks>Field is, for a rank, the words between its verb and the figure: what it ranks among (居中部地区城市第1位).</remarks>
-internal sealed record KindReading(FactKind Kind, int Sign, string Measure, string AfterWord = "", string Field = "");
+/// <remarks>Whole is what a share is of where the text names it after 占 (出口额占全省的65% → 全省), else empty.</remarks>
+internal sealed record KindReading(FactKind Kind, int Sign, string Measure, string AfterWord = "", string Field = "", string Whole = "");
 
 /// <summary>
 /// Decides whether a figure is a value, a growth, a change, a share or a rank from the kind words around it
@@ -16,7 +17,7 @@ internal sealed record KindReading(FactKind Kind, int Sign, string Measure, stri
 /// the measure. A percent with no kind word is a share, a rate (facts/kind-cues.tsv) or, in a sentence about
 /// growth, a growth.
 /// </summary>
-internal sealed class KindClassifier(FactDocument doc)
+internal sealed partial class KindClassifier(FactDocument doc)
 {
     private readonly string _text = doc.Text;
     private readonly FactData _data = doc.Data;
@@ -26,6 +27,12 @@ internal sealed class KindClassifier(FactDocument doc)
 
     /// <summary>The kind of the figure given the words before it; null when it states no fact (5G的容量是4G的20倍).</summary>
     public KindReading? Read(Figure figure, string phrase, TextSpan sentence)
+    {
+        var reading = ReadKind(figure, phrase, sentence);
+        return reading is { Kind: FactKind.Share } ? WithWhole(reading, phrase) : reading;
+    }
+
+    private KindReading? ReadKind(Figure figure, string phrase, TextSpan sentence)
     {
         var q = figure.Quantity;
         if (q.Unit == "rank")
