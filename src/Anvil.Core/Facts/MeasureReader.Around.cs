@@ -46,7 +46,7 @@ internal partial class MeasureReader
 
         if (last == 0)
         {
-            return null;
+            return CountedAtClauseEnd(figure, dictionary);
         }
 
         // a level reached (站上2万亿元台阶) or a name (第十，南京8316亿元) is no measure
@@ -60,6 +60,50 @@ internal partial class MeasureReader
         }
 
         return doc.PlaceAndCompanyNames.Contains(nouns) || doc.PlaceAndCompanyNames.Contains(words[..cuts[1]].ToString()) ? null : nouns;
+    }
+
+    /// <summary>
+    /// 估计有一万个空货柜箱。, 另有6个处于规划阶段的新发展区。: after a verb and a classifier, a short end of the clause (after
+    /// its last 的) made of words that can name a thing is what is counted, also where its first word is one character
+    /// (空, 新), where the run of nouns above stops. Null unless the words reach the clause's end.
+    /// </summary>
+    private string? CountedAtClauseEnd(Figure figure, WordDictionary dictionary)
+    {
+        if (!CountedByClassifier(figure) || !ObjectOrHead(figure))
+        {
+            return null;
+        }
+
+        var (k, end) = HanRunAfter(figure, 16);
+        if (end < _text.Length && !Punctuation.ClauseEnds.Contains(_text[end]))
+        {
+            return null;
+        }
+
+        int of = _text.AsSpan(k, end - k).LastIndexOf(_cues.NameStop);
+        k += of + 1;
+        if (end - k is < 2 or > 8)
+        {
+            return null;
+        }
+
+        var words = _text.AsSpan(k, end - k);
+        Span<int> cuts = stackalloc int[words.Length + 1];
+        int count = dictionary.Segment(words, cuts);
+        bool longWord = false;
+        for (int w = 0; w + 1 < count; w++)
+        {
+            var word = words[cuts[w]..cuts[w + 1]];
+            if (dictionary.ClassOf(word) != WordClass.Content)
+            {
+                return null;
+            }
+
+            longWord |= word.Length >= 2;
+        }
+
+        string nouns = words.ToString();
+        return longWord && !doc.PlaceAndCompanyNames.Contains(nouns) && !WordMatch.StartsWithAny(words, _cues.LevelNouns) ? nouns : null;
     }
 
     /// <summary>
