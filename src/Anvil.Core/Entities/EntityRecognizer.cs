@@ -1470,11 +1470,23 @@ public sealed partial class EntityRecognizer
         return null;
     }
 
+    /// <summary>
+    /// A Latin name written on into more letters or digits (DOTA of DOTA2, GL of GLOBAL) is part of another word there: a
+    /// name found again must stand alone at a Latin edge.
+    /// </summary>
+    private static bool InsideLatinWord(string view, int start, int end) =>
+        (start > 0 && char.IsAsciiLetterOrDigit(view[start]) && char.IsAsciiLetterOrDigit(view[start - 1]))
+        || (end < view.Length && char.IsAsciiLetterOrDigit(view[end - 1]) && char.IsAsciiLetterOrDigit(view[end]));
+
     private static bool IsBracketedPlace(string view, EntityCandidate c) =>
         c.Type == EntityType.Place && c.Start > 1 && view[c.Start - 1] == '(' && c.End < view.Length && view[c.End] == ')';
 
-    /// <summary>Names that patterns found (people, companies, groups) are looked for again in the whole text.</summary>
-    private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
+    /// <summary>
+    /// Names that patterns found (people, companies, groups) are looked for again in the whole text. A name that is also an
+    /// everyday word (a reporter called 金融, a tagged firm 理想) is not: elsewhere in the text the word is meant, not the
+    /// name; a short form the text itself declares (以下简称…) is looked for however it reads.
+    /// </summary>
+    private List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
     {
         // each surface once, the first that names it; a surface is cut out of the view only when it is new
         var found = new List<(string Surface, string Name, EntityType Type)>();
@@ -1484,7 +1496,7 @@ public sealed partial class EntityRecognizer
         {
             if (((c.Source is "title-pattern" or "company-pattern" or "results-pattern" or "list-pattern" or "stock-code" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
                 || (c.Source == "model" && c.Type is EntityType.Person or EntityType.Company or EntityType.Organization or EntityType.Government))
-                && c.Length >= 2 && !seenSpan.Contains(view.AsSpan(c.Start, c.Length)))
+                && c.Length >= 2 && !seenSpan.Contains(view.AsSpan(c.Start, c.Length)) && !IsEverydayWord(view[c.Start..c.End]))
             {
                 string surface = view[c.Start..c.End];
                 seen.Add(surface);
@@ -1552,7 +1564,7 @@ public sealed partial class EntityRecognizer
             }
 
             var (surface, name, type) = names[hit];
-            if (taken.AsSpan(i, surface.Length).Contains(true))
+            if (taken.AsSpan(i, surface.Length).Contains(true) || InsideLatinWord(view, i, i + surface.Length))
             {
                 continue;
             }
