@@ -218,7 +218,7 @@ public sealed partial class EntityRecognizer
                 longestAt[i] = new LexiconMatch(longest, best![0].Type);
             }
 
-            if (longest == 0 || !WordBoundaryOk(text, i, i + longest))
+            if (longest == 0 || !WordBoundaryOk(text, i, i + longest) || EverydayWordAfterDegreeWord(text, i, i + longest, best![0].Type))
             {
                 continue;
             }
@@ -234,6 +234,28 @@ public sealed partial class EntityRecognizer
                 endingAt.Add(c);
             }
         }
+    }
+
+    /// <summary>
+    /// A known name that is also an everyday word, right after a word of degree or negation, is the word there (销量不理想,
+    /// 最理想的方案: not the carmaker 理想). Places are left alone: their lexicon holds no such words.
+    /// </summary>
+    private bool EverydayWordAfterDegreeWord(ReadOnlySpan<char> text, int start, int end, EntityType type)
+    {
+        if (type == EntityType.Place || start == 0 || _words is null || !_words.IsCommonWord(text[start..end]))
+        {
+            return false;
+        }
+
+        foreach (string w in _data.DegreeWords)
+        {
+            if (text[..start].EndsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Latin-script names must stand as whole words: "AMD" not inside "AMDX".</summary>
@@ -1470,21 +1492,14 @@ public sealed partial class EntityRecognizer
         return null;
     }
 
-    /// <summary>
-    /// A Latin name written on into more letters or digits (DOTA of DOTA2, GL of GLOBAL) is part of another word there: a
-    /// name found again must stand alone at a Latin edge.
-    /// </summary>
-    private static bool InsideLatinWord(string view, int start, int end) =>
-        (start > 0 && char.IsAsciiLetterOrDigit(view[start]) && char.IsAsciiLetterOrDigit(view[start - 1]))
-        || (end < view.Length && char.IsAsciiLetterOrDigit(view[end - 1]) && char.IsAsciiLetterOrDigit(view[end]));
-
     private static bool IsBracketedPlace(string view, EntityCandidate c) =>
         c.Type == EntityType.Place && c.Start > 1 && view[c.Start - 1] == '(' && c.End < view.Length && view[c.End] == ')';
 
     /// <summary>
     /// Names that patterns found (people, companies, groups) are looked for again in the whole text. A name that is also an
     /// everyday word (a reporter called 金融, a tagged firm 理想) is not: elsewhere in the text the word is meant, not the
-    /// name; a short form the text itself declares (以下简称…) is looked for however it reads.
+    /// name; a short form the text itself declares (以下简称…) is looked for however it reads. A Latin name is found again
+    /// only as a whole word (not DOTA of DOTA2).
     /// </summary>
     private List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
     {
@@ -1564,7 +1579,7 @@ public sealed partial class EntityRecognizer
             }
 
             var (surface, name, type) = names[hit];
-            if (taken.AsSpan(i, surface.Length).Contains(true) || InsideLatinWord(view, i, i + surface.Length))
+            if (taken.AsSpan(i, surface.Length).Contains(true) || !WordBoundaryOk(view, i, i + surface.Length))
             {
                 continue;
             }
