@@ -1492,6 +1492,14 @@ public sealed partial class EntityRecognizer
         return null;
     }
 
+    /// <summary>
+    /// The text from <paramref name="start"/> to <paramref name="end"/> is a part of a web address (the cn of gov.cn, Korvo of
+    /// Korvo.com): a dot or slash joins it to letters or digits on either side.
+    /// </summary>
+    private static bool InWebAddress(string view, int start, int end) =>
+        (start > 1 && view[start - 1] is '.' or '/' && TextClasses.IsAsciiLetterOrDigit(view[start - 2]))
+        || (end + 1 < view.Length && view[end] is '.' or '/' && TextClasses.IsAsciiLetterOrDigit(view[end + 1]));
+
     private static bool IsBracketedPlace(string view, EntityCandidate c) =>
         c.Type == EntityType.Place && c.Start > 1 && view[c.Start - 1] == '(' && c.End < view.Length && view[c.End] == ')';
 
@@ -1499,7 +1507,7 @@ public sealed partial class EntityRecognizer
     /// Names that patterns found (people, companies, groups) are looked for again in the whole text. A name that is also an
     /// everyday word (a reporter called 金融, a tagged firm 理想) is not: elsewhere in the text the word is meant, not the
     /// name; a short form the text itself declares (以下简称…) is looked for however it reads. A Latin name is found again
-    /// only as a whole word (not DOTA of DOTA2).
+    /// only as a whole word (not DOTA of DOTA2) and not inside a web address (not cn of gov.cn).
     /// </summary>
     private List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
     {
@@ -1511,11 +1519,14 @@ public sealed partial class EntityRecognizer
         {
             if (((c.Source is "title-pattern" or "company-pattern" or "results-pattern" or "list-pattern" or "stock-code" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
                 || (c.Source == "model" && c.Type is EntityType.Person or EntityType.Company or EntityType.Organization or EntityType.Government))
-                && c.Length >= 2 && !seenSpan.Contains(view.AsSpan(c.Start, c.Length)) && !IsEverydayWord(view[c.Start..c.End]))
+                && c.Length >= 2 && !seenSpan.Contains(view.AsSpan(c.Start, c.Length)))
             {
                 string surface = view[c.Start..c.End];
-                seen.Add(surface);
-                found.Add((surface, c.Name, c.Type));
+                if (!IsEverydayWord(surface))
+                {
+                    seen.Add(surface);
+                    found.Add((surface, c.Name, c.Type));
+                }
             }
         }
 
@@ -1579,7 +1590,7 @@ public sealed partial class EntityRecognizer
             }
 
             var (surface, name, type) = names[hit];
-            if (taken.AsSpan(i, surface.Length).Contains(true) || !WordBoundaryOk(view, i, i + surface.Length))
+            if (taken.AsSpan(i, surface.Length).Contains(true) || !WordBoundaryOk(view, i, i + surface.Length) || InWebAddress(view, i, i + surface.Length))
             {
                 continue;
             }
