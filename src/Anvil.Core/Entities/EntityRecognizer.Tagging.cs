@@ -338,7 +338,25 @@ public sealed partial class EntityRecognizer
 
         return !_words!.KeepsWords(view, c.Start, c.End)
             && !(c.Length > 2 && IsAdministrativeWord(view[c.End - 1]) && _words.KeepsWords(view, c.Start, c.End - 1))
+            && !KnownCompanyBeforeFunctionWord(view, c)
             && !(c.Type == EntityType.Place && (BeginsProperName(view, c) || OpensWordBeforeRunWord(view, c.Start, c.End)));
+    }
+
+    /// <summary>
+    /// A company the lexicon knows, before a one-character function word that makes a word with its last character (建行 + 为:
+    /// 行为, 中行 + 为): the segmenter reads the common word, but the known name stands whole from the word boundary before
+    /// it, and the function word goes on the sentence (建行为小微企业提供贷款).
+    /// </summary>
+    private bool KnownCompanyBeforeFunctionWord(string view, EntityCandidate c)
+    {
+        if (c.Type != EntityType.Company || c.Source != "lexicon" || c.End >= view.Length
+            || !_data.StopWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(view.AsSpan(c.End, 1)))
+        {
+            return false;
+        }
+
+        var (start, end) = _words!.WordAround(view, c.End - 1, c.End);
+        return start == c.End - 1 && end == c.End + 1 && _words.KeepsWords(view, c.Start, c.End - 1);
     }
 
     private bool BeginsProperName(string view, EntityCandidate c)
