@@ -722,7 +722,9 @@ public sealed partial class EntityRecognizer
         var type = n.Kind.ToEntityType();
         foreach (var c in candidates)
         {
-            if (c.End == n.End && c.Start > n.Start && c.Type == type)
+            // a known body whose first character ends a word begun where the tagged name or a place before it begins (崇 +
+            // 礼县政府: 崇礼; 张家口 + 崇 + 礼县政府) is cut out of a longer name there: the tagger's reading stands
+            if (c.End == n.End && c.Start > n.Start && c.Type == type && !CutOutOfLongerName(view, candidates, n, c.Start))
             {
                 if (c.Source == "lexicon" && LookupView(view.AsSpan(c.Start, c.Length)) is { Place: { } governs })
                 {
@@ -732,6 +734,41 @@ public sealed partial class EntityRecognizer
                     }
                 }
 
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The best segmentation puts the character at <paramref name="at"/> inside a word that began before it, where the tagged
+    /// name begins or right after a place inside it.
+    /// </summary>
+    private bool CutOutOfLongerName(string view, ReadOnlySpan<EntityCandidate> candidates, TaggedName n, int at)
+    {
+        if (_words is null)
+        {
+            return false;
+        }
+
+        // the word ends inside the body (崇礼 of 崇礼县政府); a word over all of it (a compound name the dictionary holds whole,
+        // 中共 + 广东省委) leaves the known body standing
+        var (wordStart, wordEnd) = _words.WordAround(view, at, at + 1);
+        if (wordStart >= at || wordStart < n.Start || wordEnd >= n.End)
+        {
+            return false;
+        }
+
+        if (wordStart == n.Start)
+        {
+            return true;
+        }
+
+        foreach (var p in candidates)
+        {
+            if (p.Type == EntityType.Place && p.End == wordStart && p.Start >= n.Start)
+            {
                 return true;
             }
         }
