@@ -48,6 +48,9 @@ public sealed class EntityPatternData
 
     public HashSet<string> StopWords { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Words of degree and negation (不, 很, 最): an everyday word after one is the word, not a name (entities/degree-words.tsv).</summary>
+    public List<string> DegreeWords { get; } = [];
+
     public int LongestStopWord { get; private set; }
 
     /// <summary>
@@ -249,6 +252,7 @@ public sealed class EntityPatternData
 
         d.GenericPrefixes.UnionWith(Words("entities/company-generic-prefixes.tsv"));
         d.StopWords.UnionWith(Words("entities/stopwords.tsv"));
+        d.DegreeWords.AddRange(Words("entities/degree-words.tsv"));
         d.CommonCompounds.UnionWith(Words("entities/common-compounds.tsv"));
         d.LegalNameBoundaries.UnionWith(Words("entities/legal-name-boundaries.tsv"));
         d.CompanyWords.UnionWith(Words("entities/company-words.tsv"));

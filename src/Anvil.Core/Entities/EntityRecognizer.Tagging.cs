@@ -338,7 +338,25 @@ public sealed partial class EntityRecognizer
 
         return !_words!.KeepsWords(view, c.Start, c.End)
             && !(c.Length > 2 && IsAdministrativeWord(view[c.End - 1]) && _words.KeepsWords(view, c.Start, c.End - 1))
+            && !KnownCompanyBeforeFunctionWord(view, c)
             && !(c.Type == EntityType.Place && (BeginsProperName(view, c) || OpensWordBeforeRunWord(view, c.Start, c.End)));
+    }
+
+    /// <summary>
+    /// A company the lexicon knows, before a one-character function word that makes a word with its last character (建行 + 为:
+    /// 行为, 中行 + 为): the segmenter reads the common word, but the known name stands whole from the word boundary before
+    /// it, and the function word goes on the sentence (建行为小微企业提供贷款).
+    /// </summary>
+    private bool KnownCompanyBeforeFunctionWord(string view, EntityCandidate c)
+    {
+        if (c.Type != EntityType.Company || c.Source != "lexicon" || c.End >= view.Length
+            || !_data.StopWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(view.AsSpan(c.End, 1)))
+        {
+            return false;
+        }
+
+        var (start, end) = _words!.WordAround(view, c.End - 1, c.End);
+        return start == c.End - 1 && end == c.End + 1 && _words.KeepsWords(view, c.Start, c.End - 1);
     }
 
     private bool BeginsProperName(string view, EntityCandidate c)
@@ -704,7 +722,9 @@ public sealed partial class EntityRecognizer
         var type = n.Kind.ToEntityType();
         foreach (var c in candidates)
         {
-            if (c.End == n.End && c.Start > n.Start && c.Type == type)
+            // a known body whose first character ends a word begun where the tagged name or a place before it begins (崇 +
+            // 礼县政府: 崇礼; 张家口 + 崇 + 礼县政府) is cut out of a longer name there: the tagger's reading stands
+            if (c.End == n.End && c.Start > n.Start && c.Type == type && !CutOutOfLongerName(view, candidates, n, c.Start))
             {
                 if (c.Source == "lexicon" && LookupView(view.AsSpan(c.Start, c.Length)) is { Place: { } governs })
                 {
@@ -714,6 +734,41 @@ public sealed partial class EntityRecognizer
                     }
                 }
 
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The best segmentation puts the character at <paramref name="at"/> inside a word that began before it, where the tagged
+    /// name begins or right after a place inside it.
+    /// </summary>
+    private bool CutOutOfLongerName(string view, ReadOnlySpan<EntityCandidate> candidates, TaggedName n, int at)
+    {
+        if (_words is null)
+        {
+            return false;
+        }
+
+        // the word ends inside the body (崇礼 of 崇礼县政府); a word over all of it (a compound name the dictionary holds whole,
+        // 中共 + 广东省委) leaves the known body standing
+        var (wordStart, wordEnd) = _words.WordAround(view, at, at + 1);
+        if (wordStart >= at || wordStart < n.Start || wordEnd >= n.End)
+        {
+            return false;
+        }
+
+        if (wordStart == n.Start)
+        {
+            return true;
+        }
+
+        foreach (var p in candidates)
+        {
+            if (p.Type == EntityType.Place && p.End == wordStart && p.Start >= n.Start)
+            {
                 return true;
             }
         }

@@ -218,7 +218,7 @@ public sealed partial class EntityRecognizer
                 longestAt[i] = new LexiconMatch(longest, best![0].Type);
             }
 
-            if (longest == 0 || !WordBoundaryOk(text, i, i + longest))
+            if (longest == 0 || !WordBoundaryOk(text, i, i + longest) || EverydayWordAfterDegreeWord(text, i, i + longest, best![0].Type))
             {
                 continue;
             }
@@ -234,6 +234,28 @@ public sealed partial class EntityRecognizer
                 endingAt.Add(c);
             }
         }
+    }
+
+    /// <summary>
+    /// A known name that is also an everyday word, right after a word of degree or negation, is the word there (销量不理想,
+    /// 最理想的方案: not the carmaker 理想). Places are left alone: their lexicon holds no such words.
+    /// </summary>
+    private bool EverydayWordAfterDegreeWord(ReadOnlySpan<char> text, int start, int end, EntityType type)
+    {
+        if (type == EntityType.Place || start == 0 || _words is null || !_words.IsCommonWord(text[start..end]))
+        {
+            return false;
+        }
+
+        foreach (string w in _data.DegreeWords)
+        {
+            if (text[..start].EndsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Latin-script names must stand as whole words: "AMD" not inside "AMDX".</summary>
@@ -1470,11 +1492,24 @@ public sealed partial class EntityRecognizer
         return null;
     }
 
+    /// <summary>
+    /// The text from <paramref name="start"/> to <paramref name="end"/> is a part of a web address (the cn of gov.cn, Korvo of
+    /// Korvo.com): a dot or slash joins it to letters or digits on either side.
+    /// </summary>
+    private static bool InWebAddress(string view, int start, int end) =>
+        (start > 1 && view[start - 1] is '.' or '/' && TextClasses.IsAsciiLetterOrDigit(view[start - 2]))
+        || (end + 1 < view.Length && view[end] is '.' or '/' && TextClasses.IsAsciiLetterOrDigit(view[end + 1]));
+
     private static bool IsBracketedPlace(string view, EntityCandidate c) =>
         c.Type == EntityType.Place && c.Start > 1 && view[c.Start - 1] == '(' && c.End < view.Length && view[c.End] == ')';
 
-    /// <summary>Names that patterns found (people, companies, groups) are looked for again in the whole text.</summary>
-    private static List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
+    /// <summary>
+    /// Names that patterns found (people, companies, groups) are looked for again in the whole text. A name that is also an
+    /// everyday word (a reporter called 金融, a tagged firm 理想) is not: elsewhere in the text the word is meant, not the
+    /// name; a short form the text itself declares (以下简称…) is looked for however it reads. A Latin name is found again
+    /// only as a whole word (not DOTA of DOTA2) and not inside a web address (not cn of gov.cn).
+    /// </summary>
+    private List<EntityCandidate> FindAgain(string view, List<EntityCandidate> chosen, List<(string Surface, string Name, EntityType Type)> aliases)
     {
         // each surface once, the first that names it; a surface is cut out of the view only when it is new
         var found = new List<(string Surface, string Name, EntityType Type)>();
@@ -1487,8 +1522,11 @@ public sealed partial class EntityRecognizer
                 && c.Length >= 2 && !seenSpan.Contains(view.AsSpan(c.Start, c.Length)))
             {
                 string surface = view[c.Start..c.End];
-                seen.Add(surface);
-                found.Add((surface, c.Name, c.Type));
+                if (!IsEverydayWord(surface))
+                {
+                    seen.Add(surface);
+                    found.Add((surface, c.Name, c.Type));
+                }
             }
         }
 
@@ -1552,7 +1590,7 @@ public sealed partial class EntityRecognizer
             }
 
             var (surface, name, type) = names[hit];
-            if (taken.AsSpan(i, surface.Length).Contains(true))
+            if (taken.AsSpan(i, surface.Length).Contains(true) || !WordBoundaryOk(view, i, i + surface.Length) || InWebAddress(view, i, i + surface.Length))
             {
                 continue;
             }

@@ -18,8 +18,17 @@ public class EntityCaseTests
         foreach (var item in expected.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             // name:type*N: the entity is found at least N times (a name found again in the rest of the text);
+            // name:type=N: exactly N times (a name not found again where the text means a word);
             // name:type@quote: one of its mentions is exactly that text (the span the name stands on)
             string spec = item;
+            int exactly = -1;
+            int equals = spec.IndexOf('=', StringComparison.Ordinal);
+            if (equals >= 0)
+            {
+                exactly = int.Parse(spec[(equals + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+                spec = spec[..equals];
+            }
+
             string? quote = null;
             int at = spec.IndexOf('@', StringComparison.Ordinal);
             if (at >= 0)
@@ -35,6 +44,12 @@ public class EntityCaseTests
             {
                 var quotes = analysis.Entities.Where(m => $"{m.Name}:{m.Type.ToString().ToLowerInvariant()}" == e).Select(m => text[m.Span.Start..m.Span.End]).ToList();
                 Assert.True(quotes.Contains(quote), $"line {line}: {e} expected on {quote}; found on {string.Join(", ", quotes)}");
+            }
+
+            if (exactly >= 0)
+            {
+                int times = analysis.Entities.Count(m => $"{m.Name}:{m.Type.ToString().ToLowerInvariant()}" == e);
+                Assert.True(times == exactly, $"line {line}: {e} found {times} times, expected exactly {exactly}");
             }
 
             if (star >= 0)
