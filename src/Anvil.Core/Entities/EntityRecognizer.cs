@@ -501,6 +501,39 @@ public sealed partial class EntityRecognizer
         return start;
     }
 
+    /// <summary>
+    /// The words before a suffix are a company the lexicon knows and then a verb (汇丰 + 宣布回购 + 股份, 华星 + 出售 + 股份): a
+    /// sentence about the company, whose suffix word is what it acts on, not one name.
+    /// </summary>
+    private bool KnownCompanyThenVerb(string view, int s, int j, NamesByEnd endingAt)
+    {
+        if (_words is null)
+        {
+            return false;
+        }
+
+        for (int k = j - 1; k >= s + 2; k--)
+        {
+            if (endingAt.First(k, EntityType.Company) is { } known && known.Start == s)
+            {
+                var rest = view.AsSpan(k, j - k);
+                Span<int> cuts = stackalloc int[rest.Length + 1];
+                int count = _words.Segment(rest, cuts);
+                for (int w = 0; w + 1 < count; w++)
+                {
+                    if (_words.ClassOf(rest[cuts[w]..cuts[w + 1]]) == WordClass.Verb)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     private void AddCompany(string view, int j, int end, string keep, List<EntityCandidate> output, NamesByEnd endingAt)
     {
         bool legal = keep == "drop" || keep.StartsWith("keep-", StringComparison.Ordinal);
@@ -520,6 +553,11 @@ public sealed partial class EntityRecognizer
         {
             output.Add(new EntityCandidate(company.Start, end, company.Name, EntityType.Company, PatternPriority + 5, "company-pattern"));
             return;
+        }
+
+        if (KnownCompanyThenVerb(view, s, j, endingAt))
+        {
+            return; // 汇丰宣布回购 + 股份: a company and what it does, the suffix word its object
         }
 
         string prefix = view[s..j];
