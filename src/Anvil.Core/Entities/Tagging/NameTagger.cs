@@ -61,7 +61,7 @@ public sealed class NameTagger
             Features.Score(text, Model, e, lexiconMatches);
             var t = tags.AsSpan(0, n);
             var f = forward is null ? default : forward.AsSpan(0, n * T);
-            float best = Viterbi.Decode(e, Model.Transitions, Model.Start, default, t, f);
+            float best = Viterbi.Decode(e, Model.TransitionRows, Model.Start, default, t, f);
             AddNames(t, offset, output);
             if (rentedMasks is not null)
             {
@@ -83,7 +83,7 @@ public sealed class NameTagger
                         allowed[name.End] = unchecked((ushort)~(1 << NameTags.Inside(name.Kind)));
                     }
 
-                    gaps[p] = best - Viterbi.BestScore(e, Model.Transitions, Model.Start, allowed, f, name.Start);
+                    gaps[p] = best - Viterbi.BestScore(e, Model.TransitionRows, Model.Start, allowed, f, name.Start);
                 }
             }
         }

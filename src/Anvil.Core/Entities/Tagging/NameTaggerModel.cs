@@ -139,6 +139,7 @@ public sealed class NameTaggerModel
 
         _scale = scale;
         _transitions = transitions;
+        TransitionRows = new Viterbi.TransitionRows(transitions);
         _start = start;
         Header = header;
         FeatureCount = keys.Length;
@@ -253,6 +254,9 @@ public sealed class NameTaggerModel
     public int FeatureCount { get; }
 
     public ReadOnlySpan<float> Transitions => _transitions;
+
+    /// <summary>The transitions as the decode reads them, laid out once.</summary>
+    public Viterbi.TransitionRows TransitionRows { get; }
 
     public ReadOnlySpan<float> Start => _start;
 
