@@ -202,9 +202,9 @@ public sealed class NameTaggerModel
     public float OpeningScore(ReadOnlySpan<char> text, int at)
     {
         // the pair of the two characters is the second pair of the first and the first pair of the second: one probe
-        int line = PairLine(text, at);
-        var first = CharacterRows(text, at) + PairRow(PairLine(text, at - 1), 1) + PairRow(line, 2);
-        var second = CharacterRows(text, at + 1) + PairRow(line, 1) + PairRow(PairLine(text, at + 1), 2);
+        var (before, line, after) = PairLines(text, at);
+        var first = CharacterRows(text, at) + PairRow(before, 1) + PairRow(line, 2);
+        var second = CharacterRows(text, at + 1) + PairRow(line, 1) + PairRow(after, 2);
         int best = int.MinValue;
         for (int k = 1; k <= NameTags.KindCount; k++)
         {
@@ -230,13 +230,31 @@ public sealed class NameTaggerModel
         return sum;
     }
 
-    /// <summary>The line of the pair of characters at <paramref name="at"/> and after it, or -1 where the model lacks it.</summary>
-    private int PairLine(ReadOnlySpan<char> text, int at)
+    /// <summary>
+    /// The lines of the pairs of characters from <paramref name="at"/> - 1, <paramref name="at"/> and <paramref name="at"/> + 1
+    /// (each with the character after it), -1 where the model lacks one: the three home entries are read before any is
+    /// looked at further, so their cache misses are under way together.
+    /// </summary>
+    private (int Before, int At, int After) PairLines(ReadOnlySpan<char> text, int at)
     {
-        uint pair = ((uint)NameFeatures.FoldedAt(text, at) << 16) | NameFeatures.FoldedAt(text, at + 1);
-        ulong h = Mix(pair);
-        return ((_present[FilterBit(h) >> 6] >> FilterBit(h)) & 1) == 0 ? -1 : Find(_pairs, pair);
+        uint before = PairAt(text, at - 1), pair = PairAt(text, at), after = PairAt(text, at + 1);
+        var (beforeHome, beforeFingerprint, _) = Home(_pairs, Mix(before), 0);
+        var (home, fingerprint, _) = Home(_pairs, Mix(pair), 0);
+        var (afterHome, afterFingerprint, _) = Home(_pairs, Mix(after), 0);
+        beforeFingerprint ^= Fingerprint(beforeHome);
+        fingerprint ^= Fingerprint(home);
+        afterFingerprint ^= Fingerprint(afterHome);
+        return (PairLine(beforeHome, beforeFingerprint, before), PairLine(home, fingerprint, pair), PairLine(afterHome, afterFingerprint, after));
     }
+
+    private static uint PairAt(ReadOnlySpan<char> text, int at) => ((uint)NameFeatures.FoldedAt(text, at) << 16) | NameFeatures.FoldedAt(text, at + 1);
+
+    /// <summary>
+    /// A pair's line from its home entry (<see cref="Home"/>) and whether the fingerprint there differs from the pair's:
+    /// the home itself when they agree, -1 when the filter turned the pair away (home 0, row 0 is no entry), else the
+    /// entry further on that holds it, or -1.
+    /// </summary>
+    private int PairLine(int home, uint differs, uint pair) => differs == 0 ? (home == 0 ? -1 : home) : Find(_pairs, pair);
 
     /// <summary>A pair's row under a role (<see cref="NameFeatures.IsPairTemplate"/>), zeros where the model lacks the pair.</summary>
     private Vector256<short> PairRow(int line, int role) => line < 0 ? Vector256<short>.Zero : RowAt(line + (role * SlotBytes));
@@ -395,7 +413,7 @@ public sealed class NameTaggerModel
         try
         {
             // as in the keys' Score: every home first, then every fingerprint (the misses under way together), then
-            // the few not at home; a pair or triple the model lacks ends at -1
+            // the few not at home; a pair the model lacks ends at line -1, a triple at row 0 (zeros)
             for (int j = 0; j < pairCount; j++)
             {
                 (at[j], expected[j], _) = Home(_pairs, Mix(PairOf(folded, j)), 0);
@@ -413,14 +431,8 @@ public sealed class NameTaggerModel
 
             for (int j = 0; j < lookups; j++)
             {
-                if (expected[j] == 0)
-                {
-                    at[j] = at[j] == 0 ? -1 : at[j]; // row 0 is no entry: the filter turned the feature away
-                }
-                else
-                {
-                    at[j] = j < pairCount ? Find(_pairs, PairOf(folded, j)) : Find(_slots, NameFeatures.TripleKey(folded, j - pairCount + 2));
-                }
+                at[j] = j < pairCount ? PairLine(at[j], expected[j], PairOf(folded, j))
+                    : expected[j] == 0 ? at[j] : Math.Max(Find(_slots, NameFeatures.TripleKey(folded, j - pairCount + 2)), 0); // row 0: zeros
             }
 
             ref byte weights = ref MemoryMarshal.GetArrayDataReference(_rows);
@@ -442,7 +454,7 @@ public sealed class NameTaggerModel
                     Add(ref weights, (line + (role * SlotBytes)) & ~(line >> 31), ref low, ref high); // a lacking pair: row 0
                 }
 
-                Add(ref weights, Math.Max(at[pairCount + i], 0), ref low, ref high);
+                Add(ref weights, at[pairCount + i], ref low, ref high);
                 Add(ref weights, codes + ((1 + 256 + NameFeatures.ClassCode(classes, c)) * SlotBytes), ref low, ref high);
                 Add(ref weights, codes + ((1 + lexicon[i]) * SlotBytes), ref low, ref high);
                 int cue = (NameFeatures.CueBefore(cues, i) << 8) | (cues[i] << 4) | NameFeatures.CueAfter(cues, i);
