@@ -107,6 +107,15 @@ public sealed class EntityPatternData
 
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationRunWordLookup => SpanLookups.AbbreviationRunWords;
 
+    /// <summary>
+    /// Whether a stop word or a registered name's boundary word may end with the character: most characters end none,
+    /// and the matchers that look for one ending at a place ask the sets once for every length up to the longest.
+    /// </summary>
+    public bool MayEndStopWord(char c) => SpanLookups.StopWordEnds.Contains(c);
+
+    /// <summary>Whether a stop word or a list's closing word may begin with the character (see <see cref="MayEndStopWord"/>).</summary>
+    public bool MayStartStopWord(char c) => SpanLookups.StopWordStarts.Contains(c);
+
     private SpanLookupSet SpanLookups => _spanLookups ??= new SpanLookupSet(this);
 
     private SpanLookupSet? _spanLookups;
@@ -120,6 +129,22 @@ public sealed class EntityPatternData
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CompanyWords = d.CompanyWords.GetAlternateLookup<ReadOnlySpan<char>>();
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationPairWords = d.AbbreviationPairWords.GetAlternateLookup<ReadOnlySpan<char>>();
         public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationRunWords = d.AbbreviationRunWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        public readonly Lexicons.CharSet StopWordEnds = CharactersOf(d.StopWords, d.LegalNameBoundaries, last: true);
+        public readonly Lexicons.CharSet StopWordStarts = CharactersOf(d.StopWords, d.ListClosers, last: false);
+
+        private static Lexicons.CharSet CharactersOf(HashSet<string> words, HashSet<string> more, bool last)
+        {
+            var set = new Lexicons.CharSet();
+            foreach (var word in words.Concat(more))
+            {
+                if (word.Length > 0)
+                {
+                    set.Add(last ? word[^1] : word[0]);
+                }
+            }
+
+            return set;
+        }
     }
 
     /// <summary>Exchange suffixes of stock codes (HK, SH, TW) written after a listed company's name: 某某(00004.HK).</summary>

@@ -158,7 +158,7 @@ public sealed partial class EntityRecognizer
 
     private bool StopWordStartsAt(string view, int at)
     {
-        for (int l = Math.Min(_data.LongestStopWord, view.Length - at); l >= 1; l--)
+        for (int l = _data.MayStartStopWord(view[at]) ? Math.Min(_data.LongestStopWord, view.Length - at) : 0; l >= 1; l--)
         {
             var word = view.AsSpan(at, l);
             if (_data.StopWordLookup.Contains(word) || _data.ListCloserLookup.Contains(word))

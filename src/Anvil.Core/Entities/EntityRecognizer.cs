@@ -458,7 +458,7 @@ public sealed partial class EntityRecognizer
 
             // a stop word ending here closes the name on the left (for a registered name, a boundary word)
             var stops = allowParentheses ? _data.LegalNameBoundaryLookup : _data.StopWordLookup;
-            for (int l = Math.Min(_data.LongestStopWord, s); l >= 1; l--)
+            for (int l = _data.MayEndStopWord(prev) ? Math.Min(_data.LongestStopWord, s) : 0; l >= 1; l--)
             {
                 if (stops.Contains(view.AsSpan(s - l, l)))
                 {

@@ -18,6 +18,10 @@ internal sealed class ReplacementTable
     private readonly TrieEdges _children;      // (node, char) -> node
     private readonly string[] _values;
 
+    // the first step by character (0: none): a Traditional text starts a key at nearly every character, and a
+    // table by character keeps the common ones' steps in a few cache lines where the edges' hash spreads them
+    private readonly int[] _rootChildren = new int[char.MaxValue + 1];
+
     private ReplacementTable(CharSet first, Node[] nodes, TrieEdges children, string[] values, bool allSameLength)
     {
         _first = first;
@@ -25,6 +29,7 @@ internal sealed class ReplacementTable
         _children = children;
         _values = values;
         AllSameLength = allSameLength;
+        children.ChildrenOf(0, _rootChildren);
     }
 
     /// <summary>Whether every value has its key's length, so replacing never moves a position.</summary>
@@ -39,7 +44,8 @@ internal sealed class ReplacementTable
     /// </summary>
     public int Match(ReadOnlySpan<char> text, int pos, out string value)
     {
-        if (!_first.Contains(text[pos]) || !_children.TryGet(0, text[pos], out int node))
+        int node = _rootChildren[text[pos]];
+        if (!_first.Contains(text[pos]) || node == 0)
         {
             value = "";
             return 0;

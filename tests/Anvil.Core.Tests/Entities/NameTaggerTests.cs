@@ -256,6 +256,55 @@ public class NameTaggerTests
         }
     }
 
+    [Theory]
+    [InlineData("据悉，华夏星辰科技有限公司董事长林晓峰与市发展改革委的两位官员在Orbit大会上见面。")]
+    [InlineData("據悉，華夏星辰科技有限公司董事長林曉峰與市發展改革委的兩位官員在Orbit大會上見面。")]
+    [InlineData("2025年第3季度，ABC集团在苏州工业园区的营收为12.5亿元（同比+8%）。")]
+    [InlineData("2025年第3季度，ABC集團在蘇州工業園區的營收為12.5億元（同比+8%）。")]
+    [InlineData("王")]
+    [InlineData("")]
+    public void ScoringFromTheTextEqualsScoringTheFeaturesKeys(string text)
+    {
+        // the tagger scores from what the templates read, without writing the keys: every stretch of the text must get
+        // the emissions the keys give, to the last bit, with and without the lexicon matches of the whole text
+        const int T = NameTags.Count;
+        var tagger = Tagger.Value;
+        var trie = EntityLexicon.LoadBuiltIn(TextNormalizer.Default).Trie;
+        var matches = Enumerable.Range(0, text.Length).Select(i => NameFeatures.LongestLexiconMatch(trie, text, i)).ToArray();
+        for (int from = 0; from < text.Length; from += 3)
+        {
+            for (int to = from + 1; to <= text.Length; to += 2)
+            {
+                var stretch = text.AsSpan(from, to - from);
+                var keys = new ulong[stretch.Length * NameFeatures.PerPosition];
+                tagger.Features.Extract(stretch, keys, matches.AsSpan(from, to - from));
+                var fromKeys = new float[stretch.Length * T];
+                tagger.Model.Score(keys, NameFeatures.PerPosition, fromKeys);
+                var fromText = new float[stretch.Length * T];
+                tagger.Features.Score(stretch, tagger.Model, fromText, matches.AsSpan(from, to - from));
+                Assert.Equal(fromKeys, fromText);
+                tagger.Features.Score(stretch, tagger.Model, fromText);
+                Assert.Equal(fromKeys, fromText);
+            }
+        }
+    }
+
+    [Fact]
+    public void ScoringALongTextFromItsCharactersEqualsScoringItsKeys()
+    {
+        // longer than the tagger's stack buffers hold: the lookups come from the pool
+        const int T = NameTags.Count;
+        var tagger = Tagger.Value;
+        string text = string.Concat(Enumerable.Repeat("深圳的李明和Acme公司，台北的陳芳與國家統計局。", 40));
+        var keys = new ulong[text.Length * NameFeatures.PerPosition];
+        tagger.Features.Extract(text, keys);
+        var fromKeys = new float[text.Length * T];
+        tagger.Model.Score(keys, NameFeatures.PerPosition, fromKeys);
+        var fromText = new float[text.Length * T];
+        tagger.Features.Score(text, tagger.Model, fromText);
+        Assert.Equal(fromKeys, fromText);
+    }
+
     [Fact]
     public void ScoresAreTheSumsOfTheFeaturesWeights()
     {

@@ -100,65 +100,123 @@ public sealed class NameFeatures
     public void Extract(ReadOnlySpan<char> text, Span<ulong> keys, ReadOnlySpan<LexiconMatch> lexiconMatches)
     {
         int n = text.Length;
-        var pool = ArrayPool<byte>.Shared;
-        byte[] lex = pool.Rent(n);
-        byte[] cue = pool.Rent(n);
-        byte[] classes = pool.Rent(n + 4);
-        char[] folded = ArrayPool<char>.Shared.Rent(n + 4);
-        try
+        using var parts = new Parts(n);
+        Prepare(text, lexiconMatches, parts);
+        var f = parts.Folded;
+        var cls = parts.Classes;
+        var lex = parts.Lexicon;
+        var cue = parts.Cues;
+        for (int i = 0; i < n; i++)
         {
-            var f = folded.AsSpan(0, n + 4);
-            f[0] = f[1] = Before;
-            f[n + 2] = f[n + 3] = After;
-            for (int i = 0; i < n; i++)
-            {
-                f[i + 2] = Fold(text[i]);
-            }
-
-            // each character's class once: the class feature reads it at three positions in turn
-            var cls = classes.AsSpan(0, n + 4);
-            for (int i = 0; i < f.Length; i++)
-            {
-                cls[i] = Class(f[i]);
-            }
-
-            MarkLexicon(text, lex.AsSpan(0, n), lexiconMatches);
-            MarkCues(text, cue.AsSpan(0, n));
-            for (int i = 0; i < n; i++)
-            {
-                var k = keys.Slice(i * PerPosition, PerPosition);
-                int c = i + 2; // index into the folded text
-                ulong a = f[c - 2], b = f[c - 1], x = f[c], d = f[c + 1], e = f[c + 2];
-                k[0] = Key(1, 0);
-                k[1] = Key(2, a);
-                k[2] = Key(3, b);
-                k[3] = Key(4, x);
-                k[4] = Key(5, d);
-                k[5] = Key(6, e);
-                k[6] = Key(7, (a << 16) | b);
-                k[7] = Key(8, (b << 16) | x);
-                k[8] = Key(9, (x << 16) | d);
-                k[9] = Key(10, (d << 16) | e);
-                k[10] = Key(11, (b << 32) | (x << 16) | d);
-                k[11] = Key(12, ((ulong)cls[c - 1] << 8) | ((ulong)cls[c] << 4) | cls[c + 1]);
-                k[12] = Key(13, lex[i]);
-                byte cuePrev = i > 0 ? cue[i - 1] : (byte)0, cueNext = i + 1 < n ? cue[i + 1] : (byte)0;
-                k[13] = Key(15, ((ulong)cuePrev << 16) | ((ulong)cue[i] << 8) | cueNext);
-            }
+            var k = keys.Slice(i * PerPosition, PerPosition);
+            int c = i + 2; // index into the folded text
+            ulong a = f[c - 2], b = f[c - 1], x = f[c], d = f[c + 1], e = f[c + 2];
+            k[0] = Key(1, 0);
+            k[1] = Key(2, a);
+            k[2] = Key(3, b);
+            k[3] = Key(4, x);
+            k[4] = Key(5, d);
+            k[5] = Key(6, e);
+            k[6] = Key(7, (a << 16) | b);
+            k[7] = Key(8, (b << 16) | x);
+            k[8] = Key(9, (x << 16) | d);
+            k[9] = Key(10, (d << 16) | e);
+            k[10] = TripleKey(f, c);
+            k[11] = Key(12, (ulong)ClassCode(cls, c));
+            k[12] = Key(13, lex[i]);
+            k[13] = Key(15, ((ulong)CueBefore(cue, i) << 16) | ((ulong)cue[i] << 8) | CueAfter(cue, i));
         }
-        finally
+    }
+
+    /// <summary>
+    /// Adds the weights of every feature <see cref="Extract(ReadOnlySpan{char}, Span{ulong}, ReadOnlySpan{LexiconMatch})"/>
+    /// would write for <paramref name="text"/> to its character's row of <paramref name="emissions"/>, as
+    /// <see cref="NameTaggerModel.Score"/> over those keys does, to the last bit, without writing the keys: the model
+    /// reads the dense rows straight from the characters and codes and looks each character pair up once, not four times.
+    /// </summary>
+    public void Score(ReadOnlySpan<char> text, NameTaggerModel model, Span<float> emissions, ReadOnlySpan<LexiconMatch> lexiconMatches = default)
+    {
+        using var parts = new Parts(text.Length);
+        Prepare(text, lexiconMatches, parts);
+        model.Score(parts.Folded, parts.Classes, parts.Lexicon, parts.Cues, emissions);
+    }
+
+    /// <summary>The 64-bit key of the triple template (11): the characters before, at and after folded index <paramref name="c"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static ulong TripleKey(ReadOnlySpan<char> folded, int c) =>
+        Key(11, ((ulong)folded[c - 1] << 32) | ((ulong)folded[c] << 16) | folded[c + 1]);
+
+    /// <summary>The class template's (12) payload: three 4-bit classes around folded index <paramref name="c"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int ClassCode(ReadOnlySpan<byte> classes, int c) => (classes[c - 1] << 8) | (classes[c] << 4) | classes[c + 1];
+
+    /// <summary>The cue mark of the character before <paramref name="i"/>, 0 at the text's start.</summary>
+    internal static byte CueBefore(ReadOnlySpan<byte> cues, int i) => i > 0 ? cues[i - 1] : (byte)0;
+
+    /// <summary>The cue mark of the character after <paramref name="i"/>, 0 at the text's end.</summary>
+    internal static byte CueAfter(ReadOnlySpan<byte> cues, int i) => i + 1 < cues.Length ? cues[i + 1] : (byte)0;
+
+    /// <summary>What the templates read of a text, from the pools: the folded text with two markers each side, each of those characters' classes, the lexicon and cue marks.</summary>
+    private readonly ref struct Parts
+    {
+        private readonly byte[] _lexicon;
+        private readonly byte[] _cues;
+        private readonly byte[] _classes;
+        private readonly char[] _folded;
+        private readonly int _n;
+
+        public Parts(int n)
         {
-            pool.Return(lex);
-            pool.Return(cue);
-            pool.Return(classes);
-            ArrayPool<char>.Shared.Return(folded);
+            _n = n;
+            _lexicon = ArrayPool<byte>.Shared.Rent(n);
+            _cues = ArrayPool<byte>.Shared.Rent(n);
+            _classes = ArrayPool<byte>.Shared.Rent(n + 4);
+            _folded = ArrayPool<char>.Shared.Rent(n + 4);
         }
+
+        public Span<char> Folded => _folded.AsSpan(0, _n + 4);
+
+        public Span<byte> Classes => _classes.AsSpan(0, _n + 4);
+
+        public Span<byte> Lexicon => _lexicon.AsSpan(0, _n);
+
+        public Span<byte> Cues => _cues.AsSpan(0, _n);
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(_lexicon);
+            ArrayPool<byte>.Shared.Return(_cues);
+            ArrayPool<byte>.Shared.Return(_classes);
+            ArrayPool<char>.Shared.Return(_folded);
+        }
+    }
+
+    private void Prepare(ReadOnlySpan<char> text, ReadOnlySpan<LexiconMatch> lexiconMatches, in Parts parts)
+    {
+        int n = text.Length;
+        var f = parts.Folded;
+        f[0] = f[1] = Before;
+        f[n + 2] = f[n + 3] = After;
+        for (int i = 0; i < n; i++)
+        {
+            f[i + 2] = Fold(text[i]);
+        }
+
+        // each character's class once: the class feature reads it at three positions in turn
+        var cls = parts.Classes;
+        for (int i = 0; i < f.Length; i++)
+        {
+            cls[i] = Class(f[i]);
+        }
+
+        MarkLexicon(text, parts.Lexicon, lexiconMatches);
+        MarkCues(text, parts.Cues);
     }
 
     /// <summary>The character at a position as the features read it (folded; the markers before and after the text).</summary>
     internal static char FoldedAt(ReadOnlySpan<char> text, int at) => at < 0 ? Before : at >= text.Length ? After : Fold(text[at]);
 
-    private static ulong Key(int template, ulong payload) => ((ulong)template << 56) | payload;
+    internal static ulong Key(int template, ulong payload) => ((ulong)template << 56) | payload;
 
     /// <summary>Digits read alike, Latin letters regardless of case.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

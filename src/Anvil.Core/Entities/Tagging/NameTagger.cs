@@ -51,20 +51,17 @@ public sealed class NameTagger
             return;
         }
 
-        ulong[] keys = ArrayPool<ulong>.Shared.Rent(n * NameFeatures.PerPosition);
         float[] emissions = ArrayPool<float>.Shared.Rent(n * T);
         byte[] tags = ArrayPool<byte>.Shared.Rent(n);
         float[]? forward = proposed.Length > 0 ? ArrayPool<float>.Shared.Rent(n * T) : null;
         ushort[]? rentedMasks = proposed.Length > 0 ? ArrayPool<ushort>.Shared.Rent(n) : null;
         try
         {
-            var k = keys.AsSpan(0, n * NameFeatures.PerPosition);
-            Features.Extract(text, k, lexiconMatches);
             var e = emissions.AsSpan(0, n * T);
-            Model.Score(k, NameFeatures.PerPosition, e);
+            Features.Score(text, Model, e, lexiconMatches);
             var t = tags.AsSpan(0, n);
             var f = forward is null ? default : forward.AsSpan(0, n * T);
-            float best = Viterbi.Decode(e, Model.Transitions, Model.Start, default, t, f);
+            float best = Viterbi.Decode(e, Model.TransitionRows, Model.Start, default, t, f);
             AddNames(t, offset, output);
             if (rentedMasks is not null)
             {
@@ -86,13 +83,12 @@ public sealed class NameTagger
                         allowed[name.End] = unchecked((ushort)~(1 << NameTags.Inside(name.Kind)));
                     }
 
-                    gaps[p] = best - Viterbi.BestScore(e, Model.Transitions, Model.Start, allowed, f, name.Start);
+                    gaps[p] = best - Viterbi.BestScore(e, Model.TransitionRows, Model.Start, allowed, f, name.Start);
                 }
             }
         }
         finally
         {
-            ArrayPool<ulong>.Shared.Return(keys);
             ArrayPool<float>.Shared.Return(emissions);
             ArrayPool<byte>.Shared.Return(tags);
             if (forward is not null)

@@ -139,6 +139,7 @@ public sealed class NameTaggerModel
 
         _scale = scale;
         _transitions = transitions;
+        TransitionRows = new Viterbi.TransitionRows(transitions);
         _start = start;
         Header = header;
         FeatureCount = keys.Length;
@@ -201,9 +202,9 @@ public sealed class NameTaggerModel
     public float OpeningScore(ReadOnlySpan<char> text, int at)
     {
         // the pair of the two characters is the second pair of the first and the first pair of the second: one probe
-        int line = PairLine(text, at);
-        var first = CharacterRows(text, at) + PairRow(PairLine(text, at - 1), 1) + PairRow(line, 2);
-        var second = CharacterRows(text, at + 1) + PairRow(line, 1) + PairRow(PairLine(text, at + 1), 2);
+        var (before, line, after) = PairLines(text, at);
+        var first = CharacterRows(text, at) + PairRow(before, 1) + PairRow(line, 2);
+        var second = CharacterRows(text, at + 1) + PairRow(line, 1) + PairRow(after, 2);
         int best = int.MinValue;
         for (int k = 1; k <= NameTags.KindCount; k++)
         {
@@ -229,13 +230,31 @@ public sealed class NameTaggerModel
         return sum;
     }
 
-    /// <summary>The line of the pair of characters at <paramref name="at"/> and after it, or -1 where the model lacks it.</summary>
-    private int PairLine(ReadOnlySpan<char> text, int at)
+    /// <summary>
+    /// The lines of the pairs of characters from <paramref name="at"/> - 1, <paramref name="at"/> and <paramref name="at"/> + 1
+    /// (each with the character after it), -1 where the model lacks one: the three home entries are read before any is
+    /// looked at further, so their cache misses are under way together.
+    /// </summary>
+    private (int Before, int At, int After) PairLines(ReadOnlySpan<char> text, int at)
     {
-        uint pair = ((uint)NameFeatures.FoldedAt(text, at) << 16) | NameFeatures.FoldedAt(text, at + 1);
-        ulong h = Mix(pair);
-        return ((_present[FilterBit(h) >> 6] >> FilterBit(h)) & 1) == 0 ? -1 : Find(_pairs, pair);
+        uint before = PairAt(text, at - 1), pair = PairAt(text, at), after = PairAt(text, at + 1);
+        var (beforeHome, beforeFingerprint, _) = Home(_pairs, Mix(before), 0);
+        var (home, fingerprint, _) = Home(_pairs, Mix(pair), 0);
+        var (afterHome, afterFingerprint, _) = Home(_pairs, Mix(after), 0);
+        beforeFingerprint ^= Fingerprint(beforeHome);
+        fingerprint ^= Fingerprint(home);
+        afterFingerprint ^= Fingerprint(afterHome);
+        return (PairLine(beforeHome, beforeFingerprint, before), PairLine(home, fingerprint, pair), PairLine(afterHome, afterFingerprint, after));
     }
+
+    private static uint PairAt(ReadOnlySpan<char> text, int at) => ((uint)NameFeatures.FoldedAt(text, at) << 16) | NameFeatures.FoldedAt(text, at + 1);
+
+    /// <summary>
+    /// A pair's line from its home entry (<see cref="Home"/>) and whether the fingerprint there differs from the pair's:
+    /// the home itself when they agree, -1 when the filter turned the pair away (home 0, row 0 is no entry), else the
+    /// entry further on that holds it, or -1.
+    /// </summary>
+    private int PairLine(int home, uint differs, uint pair) => differs == 0 ? (home == 0 ? -1 : home) : Find(_pairs, pair);
 
     /// <summary>A pair's row under a role (<see cref="NameFeatures.IsPairTemplate"/>), zeros where the model lacks the pair.</summary>
     private Vector256<short> PairRow(int line, int role) => line < 0 ? Vector256<short>.Zero : RowAt(line + (role * SlotBytes));
@@ -253,6 +272,9 @@ public sealed class NameTaggerModel
     public int FeatureCount { get; }
 
     public ReadOnlySpan<float> Transitions => _transitions;
+
+    /// <summary>The transitions as the decode reads them, laid out once.</summary>
+    public Viterbi.TransitionRows TransitionRows { get; }
 
     public ReadOnlySpan<float> Start => _start;
 
@@ -361,19 +383,123 @@ public sealed class NameTaggerModel
                 var high = Vector128<short>.Zero;
                 for (int j = i * perPosition; j < (i + 1) * perPosition; j++)
                 {
-                    var (lo, hi) = Vector128.Widen(Vector128.LoadUnsafe(ref weights, (nuint)rows[j] + 4).AsSByte()); // _rows has room after its last row
-                    low += lo;
-                    high += hi;
+                    Add(ref weights, rows[j], ref low, ref high);
                 }
 
-                // eight tags at once, converted and scaled as the scalar loop did (a short is exact as a float), the last three alone
-                var emission = emissions.Slice((first + i) * T, T);
-                (Vector256.ConvertToSingle(Vector256.WidenLower(low.ToVector256Unsafe())) * _scale).CopyTo(emission);
-                for (int t = 8; t < T; t++)
-                {
-                    emission[t] = high.GetElement(t - 8) * _scale;
-                }
+                Store(low, high, emissions.Slice((first + i) * T, T));
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Score(ReadOnlySpan{ulong}, int, Span{float})"/> over <see cref="NameFeatures"/>' keys, from what the
+    /// templates read instead of the keys (<see cref="NameFeatures.Score"/>): the single characters and codes straight
+    /// to their dense rows, each character pair of the text looked up once for its four templates, and the triples;
+    /// the same rows, so the same sums, to the last bit.
+    /// </summary>
+    /// <param name="folded">the folded text with two markers each side (n + 4)</param>
+    /// <param name="classes">the class of each character of <paramref name="folded"/></param>
+    /// <param name="lexicon">each character's lexicon mark (n)</param>
+    /// <param name="cues">each character's cue mark (n, each under 16)</param>
+    internal void Score(ReadOnlySpan<char> folded, ReadOnlySpan<byte> classes, ReadOnlySpan<byte> lexicon, ReadOnlySpan<byte> cues, Span<float> emissions)
+    {
+        int n = lexicon.Length;
+        int pairCount = n + 3; // pair j is folded[j], folded[j + 1]: a character's four pairs are j = i .. i + 3
+        int lookups = pairCount + n; // then the triple around each character
+        int[]? rented = null;
+        Span<int> at = lookups <= 1024 ? stackalloc int[lookups] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(lookups)).AsSpan(0, lookups);
+        uint[]? rentedExpected = null;
+        Span<uint> expected = lookups <= 1024 ? stackalloc uint[lookups] : (rentedExpected = System.Buffers.ArrayPool<uint>.Shared.Rent(lookups)).AsSpan(0, lookups);
+        try
+        {
+            // as in the keys' Score: every home first, then every fingerprint (the misses under way together), then
+            // the few not at home; a pair the model lacks ends at line -1, a triple at row 0 (zeros)
+            for (int j = 0; j < pairCount; j++)
+            {
+                (at[j], expected[j], _) = Home(_pairs, Mix(PairOf(folded, j)), 0);
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                (at[pairCount + i], expected[pairCount + i], _) = Home(_slots, Mix(NameFeatures.TripleKey(folded, i + 2)), 0);
+            }
+
+            for (int j = 0; j < lookups; j++)
+            {
+                expected[j] ^= MemoryMarshal.Read<uint>(_rows.AsSpan(at[j], 4));
+            }
+
+            for (int j = 0; j < lookups; j++)
+            {
+                at[j] = j < pairCount ? PairLine(at[j], expected[j], PairOf(folded, j))
+                    : expected[j] == 0 ? at[j] : Math.Max(Find(_slots, NameFeatures.TripleKey(folded, j - pairCount + 2)), 0); // row 0: zeros
+            }
+
+            ref byte weights = ref MemoryMarshal.GetArrayDataReference(_rows);
+            int codes = _codeBase;
+            for (int i = 0; i < n; i++)
+            {
+                int c = i + 2;
+                var low = Vector128<short>.Zero;
+                var high = Vector128<short>.Zero;
+                Add(ref weights, codes, ref low, ref high); // the bias
+                for (int offset = -2; offset <= 2; offset++)
+                {
+                    Add(ref weights, ((_charIds[folded[c + offset]] * 5) + offset + 2) * SlotBytes, ref low, ref high);
+                }
+
+                for (int role = 0; role < 4; role++)
+                {
+                    int line = at[i + role];
+                    Add(ref weights, (line + (role * SlotBytes)) & ~(line >> 31), ref low, ref high); // a lacking pair: row 0
+                }
+
+                Add(ref weights, at[pairCount + i], ref low, ref high);
+                Add(ref weights, codes + ((1 + 256 + NameFeatures.ClassCode(classes, c)) * SlotBytes), ref low, ref high);
+                Add(ref weights, codes + ((1 + lexicon[i]) * SlotBytes), ref low, ref high);
+                int cue = (NameFeatures.CueBefore(cues, i) << 8) | (cues[i] << 4) | NameFeatures.CueAfter(cues, i);
+                Add(ref weights, codes + ((1 + 256 + 4096 + cue) * SlotBytes), ref low, ref high);
+                Store(low, high, emissions.Slice(i * T, T));
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(rented);
+            }
+
+            if (rentedExpected is not null)
+            {
+                System.Buffers.ArrayPool<uint>.Shared.Return(rentedExpected);
+            }
+        }
+    }
+
+    /// <summary>The payload of the pair templates for folded characters <paramref name="j"/> and after (<see cref="NameFeatures.IsPairTemplate"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static uint PairOf(ReadOnlySpan<char> folded, int j) => ((uint)folded[j] << 16) | folded[j + 1];
+
+    /// <summary>
+    /// Adds a row's weights: its 16 bytes from its fifth (the weights, then a spare byte and the next row's first four
+    /// bytes) widen to 16 shorts in two vectors; lanes 0 to 10 are the tags' weights, the rest add up to nothing used.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Add(ref byte weights, int row, ref Vector128<short> low, ref Vector128<short> high)
+    {
+        var (lo, hi) = Vector128.Widen(Vector128.LoadUnsafe(ref weights, (nuint)row + 4).AsSByte()); // _rows has room after its last row
+        low += lo;
+        high += hi;
+    }
+
+    /// <summary>A character's summed weights as its emission scores: eight tags at once, converted and scaled as the scalar loop did (a short is exact as a float), the last three alone.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void Store(Vector128<short> low, Vector128<short> high, Span<float> emission)
+    {
+        (Vector256.ConvertToSingle(Vector256.WidenLower(low.ToVector256Unsafe())) * _scale).CopyTo(emission);
+        for (int t = 8; t < T; t++)
+        {
+            emission[t] = high.GetElement(t - 8) * _scale;
         }
     }
 

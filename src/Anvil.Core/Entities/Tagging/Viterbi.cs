@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Anvil.Core.Entities.Tagging;
@@ -21,18 +22,27 @@ public static class Viterbi
     public static float Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, ReadOnlySpan<float> start,
         ReadOnlySpan<ushort> allowed, Span<byte> tags, Span<float> forward = default)
     {
+        Span<float> rows = stackalloc float[T * Lanes];
+        Rows(transitions, rows);
+        return DecodeOverRows(emissions, rows, start, allowed, tags, forward);
+    }
+
+    /// <summary><see cref="Decode(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{ushort}, Span{byte}, Span{float})"/> with the transitions laid out once for many decodes.</summary>
+    public static float Decode(ReadOnlySpan<float> emissions, TransitionRows transitions, ReadOnlySpan<float> start,
+        ReadOnlySpan<ushort> allowed, Span<byte> tags, Span<float> forward = default) =>
+        DecodeOverRows(emissions, transitions.Rows, start, allowed, tags, forward);
+
+    private static float DecodeOverRows(ReadOnlySpan<float> emissions, ReadOnlySpan<float> rows, ReadOnlySpan<float> start,
+        ReadOnlySpan<ushort> allowed, Span<byte> tags, Span<float> forward)
+    {
         int n = tags.Length;
         if (n == 0)
         {
             return 0;
         }
 
-        Span<float> padded = stackalloc float[Lanes];
-        padded[T] = float.NegativeInfinity;
-        var score = padded[..T];
-        Span<float> nextScore = stackalloc float[T];
-        Span<float> columns = stackalloc float[T * Lanes];
-        Columns(transitions, columns);
+        Span<float> score = stackalloc float[T];
+        Span<float> nextScore = stackalloc float[Lanes]; // the step writes whole vectors; the first T are the scores
         byte[]? rented = null;
         Span<byte> back = n * T <= 8192 ? stackalloc byte[n * T] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(n * T)).AsSpan(0, n * T);
         try
@@ -45,8 +55,8 @@ public static class Viterbi
 
             for (int i = 1; i < n; i++)
             {
-                Step(emissions.Slice(i * T, T), transitions, columns, allowed.IsEmpty ? -1 : allowed[i], padded, nextScore, back.Slice(i * T, T));
-                nextScore.CopyTo(score);
+                Step(emissions.Slice(i * T, T), rows, allowed.IsEmpty ? -1 : allowed[i], score, nextScore, back.Slice(i * T, T));
+                nextScore[..T].CopyTo(score);
                 if (!forward.IsEmpty)
                 {
                     score.CopyTo(forward.Slice(i * T, T));
@@ -80,18 +90,27 @@ public static class Viterbi
     public static float BestScore(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, ReadOnlySpan<float> start,
         ReadOnlySpan<ushort> allowed, ReadOnlySpan<float> forward, int from)
     {
+        Span<float> rows = stackalloc float[T * Lanes];
+        Rows(transitions, rows);
+        return BestScoreOverRows(emissions, rows, start, allowed, forward, from);
+    }
+
+    /// <summary><see cref="BestScore(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{ushort}, ReadOnlySpan{float}, int)"/> with the transitions laid out once for many decodes.</summary>
+    public static float BestScore(ReadOnlySpan<float> emissions, TransitionRows transitions, ReadOnlySpan<float> start,
+        ReadOnlySpan<ushort> allowed, ReadOnlySpan<float> forward, int from) =>
+        BestScoreOverRows(emissions, transitions.Rows, start, allowed, forward, from);
+
+    private static float BestScoreOverRows(ReadOnlySpan<float> emissions, ReadOnlySpan<float> rows, ReadOnlySpan<float> start,
+        ReadOnlySpan<ushort> allowed, ReadOnlySpan<float> forward, int from)
+    {
         int n = emissions.Length / T;
         if (n == 0)
         {
             return 0;
         }
 
-        Span<float> padded = stackalloc float[Lanes];
-        padded[T] = float.NegativeInfinity;
-        var score = padded[..T];
-        Span<float> nextScore = stackalloc float[T];
-        Span<float> columns = stackalloc float[T * Lanes];
-        Columns(transitions, columns);
+        Span<float> score = stackalloc float[T];
+        Span<float> nextScore = stackalloc float[Lanes]; // the step writes whole vectors; the first T are the scores
         if (from == 0)
         {
             First(emissions, start, allowed, score);
@@ -104,8 +123,8 @@ public static class Viterbi
 
         for (int i = from; i < n; i++)
         {
-            Step(emissions.Slice(i * T, T), transitions, columns, allowed.IsEmpty ? -1 : allowed[i], padded, nextScore, default);
-            nextScore.CopyTo(score);
+            Step(emissions.Slice(i * T, T), rows, allowed.IsEmpty ? -1 : allowed[i], score, nextScore, default);
+            nextScore[..T].CopyTo(score);
         }
 
         return score[Best(score)];
@@ -120,79 +139,127 @@ public static class Viterbi
         }
     }
 
-    /// <summary>The previous tags' scores and a tag's column of transitions fill three vectors of four; the twelfth lane is -∞.</summary>
-    private const int Lanes = 12;
+    /// <summary>The next tags' scores fill two vectors of eight; lanes from T on are never read.</summary>
+    private const int Lanes = 16;
 
-    /// <summary>The transitions into each tag from every tag before it, a column of <see cref="Lanes"/> per tag.</summary>
-    private static void Columns(ReadOnlySpan<float> transitions, Span<float> columns)
+    /// <summary>The transitions laid out for the decode (<see cref="Rows"/>), once for a model's many decodes.</summary>
+    public sealed class TransitionRows
     {
-        for (int t = 0; t < T; t++)
+        public TransitionRows(ReadOnlySpan<float> transitions)
         {
-            for (int p = 0; p < T; p++)
-            {
-                columns[(t * Lanes) + p] = transitions[(p * T) + t];
-            }
+            Viterbi.Rows(transitions, _rows);
+        }
 
-            columns[(t * Lanes) + T] = float.NegativeInfinity;
+        private readonly float[] _rows = new float[T * Lanes];
+
+        internal ReadOnlySpan<float> Rows => _rows;
+    }
+
+    /// <summary>
+    /// The transitions from each tag to every tag, a row of <see cref="Lanes"/> per previous tag, -∞ where BIO order
+    /// forbids the step (<see cref="NameTags.CanFollow"/>): an I- tag comes only after its own B- or I- tag.
+    /// </summary>
+    private static void Rows(ReadOnlySpan<float> transitions, Span<float> rows)
+    {
+        for (int p = 0; p < T; p++)
+        {
+            for (int t = 0; t < Lanes; t++)
+            {
+                rows[(p * Lanes) + t] = t < T && NameTags.CanFollow(p, t) ? transitions[(p * T) + t] : float.NegativeInfinity;
+            }
         }
     }
 
     /// <summary>
-    /// One character on: the best score ending in each tag, and (unless <paramref name="back"/> is empty) the tag before
-    /// it. <paramref name="score"/> holds the previous scores in its first T lanes and -∞ in the last.
+    /// Where a tag's best previous tag is taken to be while none is better than -∞: its own B- tag for an I- tag (the first
+    /// of the two tags that may come before it), the first tag for the others.
     /// </summary>
-    private static void Step(ReadOnlySpan<float> row, ReadOnlySpan<float> transitions, ReadOnlySpan<float> columns, int mask,
+    private static readonly Vector256<int> FirstPrevious0 = Vector256.Create(0, 0, 1, 0, 3, 0, 5, 0);
+    private static readonly Vector256<int> FirstPrevious1 = Vector256.Create(7, 0, 9, 0, 0, 0, 0, 0);
+
+    /// <summary>
+    /// One character on: the best score ending in each tag, and (unless <paramref name="back"/> is empty) the tag before
+    /// it. All next tags at once, one previous tag at a time: a sum better than every earlier one replaces it, so of
+    /// equal sums the first previous tag stays, as a plain scan over the previous tags keeps it (the sums are never NaN).
+    /// The previous tags are scanned as two halves side by side (each step waits on the one before it in its half), and
+    /// the second half's best replaces the first's only where it is better.
+    /// </summary>
+    private static void Step(ReadOnlySpan<float> row, ReadOnlySpan<float> rows, int mask,
         ReadOnlySpan<float> score, Span<float> nextScore, Span<byte> back)
     {
-        var previous0 = Vector128.Create(score[..4]);
-        var previous1 = Vector128.Create(score.Slice(4, 4));
-        var previous2 = Vector128.Create(score.Slice(8, 4));
-        for (int t = 0; t < T; t++)
+        const int Half = (T + 1) / 2;
+        ref float transitions = ref MemoryMarshal.GetReference(rows);
+        var firstBest0 = Vector256.Create(float.NegativeInfinity);
+        var firstBest1 = firstBest0;
+        var secondBest0 = firstBest0;
+        var secondBest1 = firstBest0;
+        var firstPrevious0 = FirstPrevious0;
+        var firstPrevious1 = FirstPrevious1;
+        var secondPrevious0 = Vector256<int>.Zero;
+        var secondPrevious1 = Vector256<int>.Zero;
+        for (int p = 0; p < Half; p++)
         {
-            if ((mask & (1 << t)) == 0)
+            Better(Vector256.Create(score[p]), ref transitions, p, ref firstBest0, ref firstBest1, ref firstPrevious0, ref firstPrevious1);
+            if (p + Half < T)
             {
-                nextScore[t] = float.NegativeInfinity;
-                if (!back.IsEmpty)
-                {
-                    back[t] = 0;
-                }
-
-                continue;
-            }
-
-            float bestScore;
-            int bestPrevious;
-            if (NameTags.IsInside(t))
-            {
-                // only its own B- or I- tag comes before an I- tag
-                int b = t - 1;
-                float sb = score[b] + transitions[(b * T) + t], si = score[t] + transitions[(t * T) + t];
-                (bestScore, bestPrevious) = sb >= si ? (sb, b) : (si, t);
-            }
-            else
-            {
-                // every previous tag at once: the highest sum, then the first tag that reaches it, as a scan that keeps
-                // the first of equal sums finds it (the sums are never NaN; the scan's branch on each was mispredicted
-                // as often as not)
-                var column = columns.Slice(t * Lanes, Lanes);
-                var sum0 = previous0 + Vector128.Create(column[..4]);
-                var sum1 = previous1 + Vector128.Create(column.Slice(4, 4));
-                var sum2 = previous2 + Vector128.Create(column.Slice(8, 4));
-                var highest = Vector128.Max(Vector128.Max(sum0, sum1), sum2);
-                var top = Vector128.Create(Math.Max(Math.Max(highest[0], highest[1]), Math.Max(highest[2], highest[3])));
-                uint reaching = Vector128.Equals(sum0, top).ExtractMostSignificantBits()
-                    | (Vector128.Equals(sum1, top).ExtractMostSignificantBits() << 4)
-                    | (Vector128.Equals(sum2, top).ExtractMostSignificantBits() << 8);
-                bestPrevious = System.Numerics.BitOperations.TrailingZeroCount(reaching);
-                bestScore = (bestPrevious < 4 ? sum0 : bestPrevious < 8 ? sum1 : sum2)[bestPrevious & 3];
-            }
-
-            nextScore[t] = bestScore + row[t];
-            if (!back.IsEmpty)
-            {
-                back[t] = (byte)bestPrevious;
+                Better(Vector256.Create(score[p + Half]), ref transitions, p + Half, ref secondBest0, ref secondBest1, ref secondPrevious0, ref secondPrevious1);
             }
         }
+
+        var better0 = Vector256.GreaterThan(secondBest0, firstBest0);
+        var better1 = Vector256.GreaterThan(secondBest1, firstBest1);
+        var best0 = Vector256.ConditionalSelect(better0, secondBest0, firstBest0);
+        var best1 = Vector256.ConditionalSelect(better1, secondBest1, firstBest1);
+        var previous0 = Vector256.ConditionalSelect(better0.AsInt32(), secondPrevious0, firstPrevious0);
+        var previous1 = Vector256.ConditionalSelect(better1.AsInt32(), secondPrevious1, firstPrevious1);
+        best0.CopyTo(nextScore);
+        best1.CopyTo(nextScore[8..]);
+        for (int t = 0; t < T; t++)
+        {
+            nextScore[t] += row[t];
+        }
+
+        if (!back.IsEmpty)
+        {
+            Span<int> previous = stackalloc int[Lanes];
+            previous0.CopyTo(previous);
+            previous1.CopyTo(previous[8..]);
+            for (int t = 0; t < T; t++)
+            {
+                back[t] = (byte)previous[t];
+            }
+        }
+
+        if (mask != -1)
+        {
+            for (int t = 0; t < T; t++)
+            {
+                if ((mask & (1 << t)) == 0)
+                {
+                    nextScore[t] = float.NegativeInfinity;
+                    if (!back.IsEmpty)
+                    {
+                        back[t] = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Where previous tag <paramref name="p"/>'s sums beat the best so far, they and <paramref name="p"/> take its place.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Better(Vector256<float> from, ref float transitions, int p,
+        ref Vector256<float> best0, ref Vector256<float> best1, ref Vector256<int> previous0, ref Vector256<int> previous1)
+    {
+        var sum0 = from + Vector256.LoadUnsafe(ref transitions, (nuint)(p * Lanes));
+        var sum1 = from + Vector256.LoadUnsafe(ref transitions, (nuint)((p * Lanes) + 8));
+        var better0 = Vector256.GreaterThan(sum0, best0);
+        var better1 = Vector256.GreaterThan(sum1, best1);
+        best0 = Vector256.ConditionalSelect(better0, sum0, best0);
+        best1 = Vector256.ConditionalSelect(better1, sum1, best1);
+        var tag = Vector256.Create(p);
+        previous0 = Vector256.ConditionalSelect(better0.AsInt32(), tag, previous0);
+        previous1 = Vector256.ConditionalSelect(better1.AsInt32(), tag, previous1);
     }
 
     private static int Best(ReadOnlySpan<float> score)
