@@ -75,6 +75,12 @@ internal partial class FigureResolver
             indicator = "";
         }
 
+        if (scope is null && Array.IndexOf(_cues.GenericMeasures, indicator) >= 0)
+        {
+            // 数额降至10亿美元: an amount of what was named before (facts/measure-cues.tsv, generic-measure)
+            indicator = "";
+        }
+
         if (indicator.Length > 0 && CountOfMoney(kind, q, indicator))
         {
             // 分担研发开支的合作计划，批出45宗申请: a count is never a sum of money; the words say what the count is about, and
@@ -232,38 +238,6 @@ internal partial class FigureResolver
         }
 
         return (scope, indicator, written, inherited, ranksAmong);
-    }
-
-    /// <summary>
-    /// The verb of holding (持有; facts/measure-cues.tsv, holding-verb) right before a percent, or a few characters before one
-    /// followed by shares (持有公司44%的股份); null when there is none.
-    /// </summary>
-    private string? HoldingVerbBefore(Figure figure)
-    {
-        var before = _doc.Text.AsSpan(Math.Max(0, figure.View.Start - 8), Math.Min(8, figure.View.Start)).TrimEnd(' ');
-        bool shares = SharesAfter(figure);
-        foreach (var verb in _cues.HoldingVerbs)
-        {
-            int at = before.LastIndexOf(verb, StringComparison.Ordinal);
-            if (at >= 0 && (at + verb.Length == before.Length || shares))
-            {
-                return verb;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Shares are named right after the figure (44%的股份, 54%股权): the percent is a holding.</summary>
-    private bool SharesAfter(Figure figure)
-    {
-        var after = _doc.Text.AsSpan(figure.View.End, Math.Min(4, _doc.Text.Length - figure.View.End));
-        if (after.Length > 0 && after[0] == _cues.NameStop)
-        {
-            after = after[1..];
-        }
-
-        return WordMatch.StartsWithAny(after, _cues.HeldNouns);
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using Anvil.Core.Quantities;
 
 namespace Anvil.Core.Facts;
 
-// A share that names the whole it is of (出口额占全省的65%): its measure from the part and the whole.
+// Shares: one that names the whole it is of (出口额占全省的65%), and percents held (持有31.5%, 54%股权).
 internal partial class FigureResolver
 {
     /// <summary>
@@ -75,6 +75,38 @@ internal partial class FigureResolver
         }
 
         return whole;
+    }
+
+    /// <summary>
+    /// The verb of holding (持有; facts/measure-cues.tsv, holding-verb) right before a percent, or a few characters before one
+    /// followed by shares (持有公司44%的股份); null when there is none.
+    /// </summary>
+    private string? HoldingVerbBefore(Figure figure)
+    {
+        var before = _doc.Text.AsSpan(Math.Max(0, figure.View.Start - 8), Math.Min(8, figure.View.Start)).TrimEnd(' ');
+        bool shares = SharesAfter(figure);
+        foreach (var verb in _cues.HoldingVerbs)
+        {
+            int at = before.LastIndexOf(verb, StringComparison.Ordinal);
+            if (at >= 0 && (at + verb.Length == before.Length || shares))
+            {
+                return verb;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Shares are named right after the figure (44%的股份, 54%股权): the percent is a holding.</summary>
+    private bool SharesAfter(Figure figure)
+    {
+        var after = _doc.Text.AsSpan(figure.View.End, Math.Min(4, _doc.Text.Length - figure.View.End));
+        if (after.Length > 0 && after[0] == _cues.NameStop)
+        {
+            after = after[1..];
+        }
+
+        return WordMatch.StartsWithAny(after, _cues.HeldNouns);
     }
 
     private bool IsKnownMeasure(string words) => _measures.IsMeasure(words) || _doc.Data.Indicators.ContainsKey(words);
