@@ -75,9 +75,12 @@ internal partial class FigureResolver
             indicator = "";
         }
 
-        if (scope is null && Array.IndexOf(_cues.GenericMeasures, indicator) >= 0)
+        if (scope is null && (Array.IndexOf(_cues.GenericMeasures, indicator) >= 0
+            || (kind == FactKind.Growth && Array.IndexOf(_cues.GrowthWords, indicator) >= 0)))
         {
-            // 数额降至10亿美元: an amount of what was named before (facts/measure-cues.tsv, generic-measure)
+            // 数额降至10亿美元: an amount of what was named before (facts/measure-cues.tsv, generic-measure); 价格上涨0.5%，其中
+            // 北京涨幅0.2%: the growth of what was named before. A change in points keeps the growth word (涨幅回落0.3个百分点
+            // is the change of the rate as written)
             indicator = "";
         }
 
