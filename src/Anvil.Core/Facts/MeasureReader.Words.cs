@@ -122,7 +122,23 @@ internal partial class MeasureReader
         }
 
         string words = Content(phrase.TrimEnds(scope).TrimEnd(_cues.NameStop));
-        return words.Length == 0 || !HasLetter(words) || NamesAnAction(words) || _data.GenericNouns.Contains(words) ? null : words;
+        return words.Length == 0 || !HasLetter(words) || NamesAnAction(words) || _data.GenericNouns.Contains(words) || OpensWithStatusCue(words)
+            ? null
+            : words;
+    }
+
+    /// <summary>拟建设, 计划新增: words opening with a word of plan or expectation (facts/statement-cues.tsv) say what is intended, not what.</summary>
+    private bool OpensWithStatusCue(string words)
+    {
+        foreach (var cue in _data.StatusCueTexts)
+        {
+            if (words.Length > cue.Length && words.StartsWith(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasLetter(string words)
