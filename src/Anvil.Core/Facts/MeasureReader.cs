@@ -124,8 +124,7 @@ internal sealed partial class MeasureReader(FactDocument doc, MeasurePhrase phra
             if (at >= 0 && measure.Length - at - 1 >= 2)
             {
                 string before = phrase.TrimEnds(measure[..at]);
-                owner = cut == _cues.NameStop && IsNounPhrase(before) && !EndsWithVerb(before) && Content(before) == before
-                    && !doc.PlaceAndCompanyNames.Contains(before) ? before : null;
+                owner = cut == _cues.NameStop && IsOwner(before) ? before : null;
                 measure = measure[(at + 1)..];
             }
         }
@@ -305,6 +304,13 @@ internal sealed partial class MeasureReader(FactDocument doc, MeasurePhrase phra
             }
         }
 
+        if (OwnerBeforeOf(scope) is { } owner)
+        {
+            // 小程序的合并 + 月活账户数: the thing before 的 is what the measure is taken of; a word or two after it only
+            // qualifies the measure the thesaurus knows
+            return new MeasureSplit(owner, indicator) { Known = true };
+        }
+
         if (scope.Length > 0 && !IsScope(scope) && IsOneVerb(scope))
         {
             // 派 + 末期息: a lone verb says what was done with the measure, not what it is
@@ -319,6 +325,23 @@ internal sealed partial class MeasureReader(FactDocument doc, MeasurePhrase phra
 
         return new MeasureSplit(scope.Length == 0 ? null : scope, indicator) { Known = true };
     }
+
+    /// <summary>The thing before the last 的 of words that are no scope, where at most two characters follow the 的; else null.</summary>
+    private string? OwnerBeforeOf(string scope)
+    {
+        int of = scope.LastIndexOf(_cues.NameStop);
+        if (of <= 0 || scope.Length - of - 1 > 2 || IsScope(scope))
+        {
+            return null;
+        }
+
+        string owner = phrase.TrimEnds(scope[..of]);
+        return IsOwner(owner) ? owner : null;
+    }
+
+    /// <summary>Words before 的 that name a thing a measure can be taken of: a noun phrase, no verb at its end, no place or company.</summary>
+    private bool IsOwner(string words) =>
+        IsNounPhrase(words) && !EndsWithVerb(words) && Content(words) == words && !doc.PlaceAndCompanyNames.Contains(words);
 
     /// <summary>
     /// 增发1万亿元国债: a verb of the action list (facts/action-verbs.tsv) before the figure and the nouns after it name the
