@@ -12,7 +12,7 @@ internal partial class FigureResolver
     /// </summary>
     private string? ThingBeforePeriod(int measureStart, string earlier, string indicator)
     {
-        if (earlier.Length < 2 || indicator.Length == 0 || !(_measures.IsMeasure(indicator) || _doc.Data.Indicators.ContainsKey(indicator)))
+        if (earlier.Length < 2 || indicator.Length == 0 || !IsKnownMeasure(indicator))
         {
             return null;
         }
@@ -58,7 +58,7 @@ internal partial class FigureResolver
             // 居中部地区城市第1位、全国省会城市第5位: the class a rank stands among, after its verb or alone before it, is its
             // scope; the measure ranked is the one named before
             scope = RankField(reading.Field);
-            if (scope is null && !split.Known && indicator.Length > 0 && !_measures.IsMeasure(indicator) && !_doc.Data.Indicators.ContainsKey(indicator)
+            if (scope is null && !split.Known && indicator.Length > 0 && !IsKnownMeasure(indicator)
                 && RankField(indicator) is { } field)
             {
                 (scope, indicator) = (field, "");
@@ -112,7 +112,7 @@ internal partial class FigureResolver
         else if (kind == FactKind.Value && indicator.Length > 0 && !split.Known && scope is null && q.Unit.Length > 0 && !_measures.IsMeasure(indicator)
             && !_doc.Data.Indicators.ContainsKey(indicator) && f.LastValueInSentence is { } named
             && named.Unit == q.Unit && !_cues.DefaultIndicators.Values.Contains(named.Indicator, StringComparer.Ordinal)
-            && (_measures.IsMeasure(named.Indicator) || _doc.Data.Indicators.ContainsKey(named.Indicator))
+            && IsKnownMeasure(named.Indicator)
             && (_measures.IsThing(indicator) || _measures.IsScope(indicator)
                 || (named.Scope is not null && MeasureReader.IsNounPhrase(indicator) && !_measures.OpensOrEndsWithVerb(indicator))))
         {
@@ -164,7 +164,7 @@ internal partial class FigureResolver
                 scope = _measures.ThingOrNone(indicator);
                 indicator = _measures.FramingMeasure(f.Sentence, f.Clause, _subjects, f.Discourse, q)
                     ?? (lastInSentence is { Kind: FactKind.Growth } grew && grew.Subject == subject && grew.Indicator.Length > 0
-                        && (_measures.IsMeasure(grew.Indicator) || _doc.Data.Indicators.ContainsKey(grew.Indicator)) ? grew.Indicator : null)
+                        && IsKnownMeasure(grew.Indicator) ? grew.Indicator : null)
                     ?? _measures.GrowthName(phrase, reading.AfterWord);
             }
         }

@@ -109,19 +109,21 @@ internal partial class FigureResolver
         return WordMatch.StartsWithAny(after, _cues.HeldNouns);
     }
 
+    /// <summary>The words end as a measure does or are one the thesaurus knows.</summary>
     private bool IsKnownMeasure(string words) => _measures.IsMeasure(words) || _doc.Data.Indicators.ContainsKey(words);
 
-    /// <summary>The words without a place or company named at their head.</summary>
+    /// <summary>The words without the longest place or company named at their head (中国银行 before 中国).</summary>
     private string WithoutLeadingName(string words)
     {
+        int longest = 0;
         foreach (var name in _doc.PlaceAndCompanyNames)
         {
-            if (words.StartsWith(name, StringComparison.Ordinal))
+            if (name.Length > longest && words.StartsWith(name, StringComparison.Ordinal))
             {
-                return words[name.Length..];
+                longest = name.Length;
             }
         }
 
-        return words;
+        return words[longest..];
     }
 }
