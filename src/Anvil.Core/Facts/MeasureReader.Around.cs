@@ -194,7 +194,7 @@ internal partial class MeasureReader
     /// </summary>
     public string? ActionOnObject(string measure, Figure figure)
     {
-        if (doc.Words is not { } dictionary || !WordMatch.EndsWithAny(measure, _cues.ObjectPrepositions))
+        if (doc.Words is not { } dictionary || !EndsWithObjectPreposition(dictionary, measure))
         {
             return null;
         }
@@ -214,14 +214,64 @@ internal partial class MeasureReader
             return "";
         }
 
-        // the verb and what follows it up to a function word: 加征 + 关税, 加征 + 报复性 + 关税
+        // the verb and what follows it up to a function word: 加征 + 关税, 加征 + 报复性 + 关税. A verb inside the object
+        // (中国输美产品, 出口商品) only qualifies it: a verb after the object's nouns is the one acting on it
         int first = w;
         while (w + 1 < count && ClassOfWord(dictionary, run, cuts, w) is WordClass.Verb or WordClass.Content && cuts[w + 1] - cuts[first] <= 8)
         {
+            if (w > first && ClassOfWord(dictionary, run, cuts, w) == WordClass.Verb && ClassOfWord(dictionary, run, cuts, w - 1) == WordClass.Content)
+            {
+                first = w;
+            }
+
             w++;
         }
 
         return w - first >= 1 && cuts[w] - cuts[first] >= 2 ? run[cuts[first]..cuts[w]].ToString() : "";
+    }
+
+    /// <summary>
+    /// True when the words end with a preposition that makes the figure the object of a verb after it, the preposition a
+    /// word of its own, perhaps with a word that is no verb between it and the figure: a determiner (对另外2670亿美元) or
+    /// whom the act is aimed at (对美600亿美元货品).
+    /// </summary>
+    private bool EndsWithObjectPreposition(WordDictionary dictionary, string measure)
+    {
+        if (WordMatch.EndsWithAny(measure, _cues.ObjectPrepositions))
+        {
+            return true;
+        }
+
+        int from = Math.Max(0, measure.Length - MaxObjectGap - 3);
+        var tail = measure.AsSpan(from);
+        Span<int> cuts = stackalloc int[tail.Length + 1];
+        int count = dictionary.Segment(tail, cuts);
+        for (int w = count - 2; w >= 1 && tail.Length - cuts[w] <= MaxObjectGap; w--)
+        {
+            if (WordMatch.EqualsAny(tail[cuts[w - 1]..cuts[w]], _cues.ObjectPrepositions))
+            {
+                return !ContainsVerb(dictionary, tail[cuts[w]..], cuts[w..count]);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The most characters that stand between an object preposition and its figure (另外, 其余, 美).</summary>
+    private const int MaxObjectGap = 2;
+
+    /// <summary>True when one of the words (cuts relative to the text the words start in) is a verb.</summary>
+    private static bool ContainsVerb(WordDictionary dictionary, ReadOnlySpan<char> words, ReadOnlySpan<int> cuts)
+    {
+        for (int w = 0; w + 1 < cuts.Length; w++)
+        {
+            if (dictionary.ClassOf(words[(cuts[w] - cuts[0])..(cuts[w + 1] - cuts[0])]) == WordClass.Verb)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -55,9 +55,17 @@ public class FactPartCaseTests
         Assert.True(fact is not null, $"{part}.tsv line {line}: no fact ends with '{figure}'; found {all}");
         foreach (var pair in expected.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            // field!=value: what the field must not be, where the right value is not the rule's to say (核对 + 300万元)
             int eq = pair.IndexOf('=', StringComparison.Ordinal);
-            string field = pair[..eq], want = pair[(eq + 1)..];
+            bool not = eq > 0 && pair[eq - 1] == '!';
+            string field = pair[..(not ? eq - 1 : eq)], want = pair[(eq + 1)..];
             string? got = Field(fact!.Fact, field);
+            if (not)
+            {
+                Assert.True((got ?? "-") != want, $"{part}.tsv line {line}: '{figure}' {field} must not be {want}; the fact: {Describe(doc, fact)}");
+                continue;
+            }
+
             bool same = field is "value" or "value_high" && want != "-"
                 ? got is not null && Math.Abs(double.Parse(got, CultureInfo.InvariantCulture) - double.Parse(want, CultureInfo.InvariantCulture)) <= 1e-9 + 0.005 * Math.Abs(double.Parse(want, CultureInfo.InvariantCulture))
                 : (got ?? "-") == want;
