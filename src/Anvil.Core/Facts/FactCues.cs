@@ -50,6 +50,7 @@ public sealed record MeasureCues(
     string[] GrowthWords,
     (string Word, string Mode)[] GrowthNames,
     IReadOnlyDictionary<string, string> DefaultIndicators,
+    IReadOnlyDictionary<string, string> UnitMeasures,
     string Density,
     char[] MeasureCuts,
     (string Start, string End) RunningCount,
@@ -76,7 +77,8 @@ public sealed record MeasureCues(
     string[] SpendingVerbs,
     string[] TimeSuffixes,
     (string Joint, string Suffix) ShareOfWhole,
-    string[] GenericMeasures)
+    string[] GenericMeasures,
+    string Superlative)
 {
     /// <summary>Nouns of firms (企业, 公司): the counted nouns that complete a scope.</summary>
     public string[] FirmNouns { get; } = [.. Counted.Where(c => c.CompletesScope).Select(c => c.Noun)];
@@ -86,6 +88,7 @@ public sealed record MeasureCues(
         t.Word("count-indicator"), t.Word("share-suffix"), t.Word("growth-suffix"), t.Words("rate-measure-ending"), t.Words("growth-word"),
         [.. t.Rows("growth-name").Select(r => (r[0], r[1]))],
         t.Rows("default-indicator").ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal),
+        t.Rows("unit-measure").ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal),
         t.Word("density"), t.Chars("measure-cut"), (t.Rows("running-count")[0][0], t.Rows("running-count")[0][1]),
         [.. t.Rows("comparison").Select(r => new ComparisonMark(r[0][0], r[1] == "-" ? "" : r[1], r[2] == "-" ? "" : r[2]))],
         t.Chars("action-trim")[0], t.Chars("name-stop")[0], t.Words("unitless-count"), t.Words("count-ending"),
@@ -93,7 +96,7 @@ public sealed record MeasureCues(
         t.Word("share-price"), t.Words("price-move"), t.Words("holding-verb"), t.Words("held-noun"), t.Word("share-holding"),
         t.Words("size-noun"), [.. t.Rows("earning-verb").Select(r => (r[0], r[1]))], t.Words("light-verb"), t.Words("object-preposition"), t.Words("recipient-preposition"),
         t.Words("money-measure"), t.Words("spending-verb"), t.Words("time-suffix"), (t.Rows("share-of-whole")[0][0], t.Rows("share-of-whole")[0][1]),
-        t.Words("generic-measure"));
+        t.Words("generic-measure"), t.Word("superlative"));
 }
 
 /// <summary>The words subject and source attribution read around names (facts/subject-cues.tsv).</summary>

@@ -92,7 +92,8 @@ internal partial class FigureResolver
         }
 
         // what a verb moved, paid or counted is measured in the figure's unit: 金额 for money, 数量 for counts, none for others
-        string? unitMeasure = kind == FactKind.Value && (q.Unit == "count" || new Unit(q.Unit).IsCurrency) ? DefaultIndicator(kind, new Unit(q.Unit)) : null;
+        string? unitMeasure = kind == FactKind.Value && (q.Unit == "count" || new Unit(q.Unit).IsCurrency || _cues.UnitMeasures.ContainsKey(q.Unit))
+            ? DefaultIndicator(kind, new Unit(q.Unit)) : null;
         if (unitMeasure is not null && new Unit(q.Unit).IsCurrency && _measures.PurposeOfSpending(reading.Measure, figure) is { } purpose)
         {
             // 斥资10亿元收购, 动用20亿元回购股份: a sum spent is measured by what it was spent on (收购金额)
@@ -166,6 +167,22 @@ internal partial class FigureResolver
                     ?? (lastInSentence is { Kind: FactKind.Growth } grew && grew.Subject == subject && grew.Indicator.Length > 0
                         && IsKnownMeasure(grew.Indicator) ? grew.Indicator : null)
                     ?? _measures.GrowthName(phrase, reading.AfterWord);
+            }
+        }
+
+        if (kind == FactKind.Value && _cues.UnitMeasures.TryGetValue(q.Unit, out var measured) && !split.Known && indicator.Length > 0
+            && !indicator.EndsWith(measured, StringComparison.Ordinal) && !IsKnownMeasure(indicator))
+        {
+            // 两幅地皮合共约10万平方呎, 最大的一幅近30万平方呎: an area is an area whatever the words before it; a thing they
+            // name is what it is the area of (not a numeral's piece: 最大的一幅), other words (持有农地) say which area
+            if (_measures.IsThing(indicator) && _measures.ThingOrNone(indicator) is { } thing && !Entities.TextClasses.IsChineseNumeral(thing[0]))
+            {
+                scope ??= thing;
+                (indicator, written) = (measured, null);
+            }
+            else
+            {
+                (indicator, written) = (indicator + measured, indicator + measured);
             }
         }
 
@@ -364,12 +381,13 @@ internal partial class FigureResolver
     private static bool MoneyAndCount(string unit, string other) =>
         (new Unit(unit).IsCurrency && other is "count" or "") || (new Unit(other).IsCurrency && unit is "count" or "");
 
-    /// <summary>The measure of a figure whose words name none: by its kind, or for a value by its unit.</summary>
-    private string DefaultIndicator(FactKind kind, Unit unit) => _cues.DefaultIndicators[kind switch
-    {
-        FactKind.Growth => "growth",
-        FactKind.Share => "share",
-        FactKind.Rank => "rank",
-        _ => unit == Unit.Count ? "count" : "money",
-    }];
+    /// <summary>The measure of a figure whose words name none: by its kind, or for a value by its unit (an area: 面积).</summary>
+    private string DefaultIndicator(FactKind kind, Unit unit) =>
+        kind == FactKind.Value && _cues.UnitMeasures.TryGetValue(unit.Code, out var measured) ? measured : _cues.DefaultIndicators[kind switch
+        {
+            FactKind.Growth => "growth",
+            FactKind.Share => "share",
+            FactKind.Rank => "rank",
+            _ => unit == Unit.Count ? "count" : "money",
+        }];
 }

@@ -111,8 +111,8 @@ internal partial class MeasureReader
 
     /// <summary>
     /// A scope as it can name a thing: without function words or a 的 at its ends, and none at all when what is left
-    /// ends with a verb (预计, 所有工厂加起来), holds no letter (a stock code, 301348) or is a noun that names no thing
-    /// measured (数据, 当局; facts/scopes.tsv, generic).
+    /// ends with a verb (预计, 所有工厂加起来), holds no letter (a stock code, 301348), is a noun that names no thing
+    /// measured (数据, 当局; facts/scopes.tsv, generic) or picks one of many (最大, facts/measure-cues.tsv, superlative).
     /// </summary>
     public string? ThingOrNone(string? scope)
     {
@@ -123,6 +123,7 @@ internal partial class MeasureReader
 
         string words = Content(phrase.TrimEnds(scope).TrimEnd(_cues.NameStop));
         return words.Length == 0 || !HasLetter(words) || NamesAnAction(words) || _data.GenericNouns.Contains(words) || OpensWithStatusCue(words)
+            || words.StartsWith(_cues.Superlative, StringComparison.Ordinal)
             ? null
             : words;
     }
