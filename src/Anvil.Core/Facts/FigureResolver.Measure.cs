@@ -123,7 +123,7 @@ internal partial class FigureResolver
             scope = indicator;
             indicator = "";
         }
-        else if (!split.Known && scope is null
+        else if (!split.Known && scope is null && !(kind == FactKind.Growth && lastInSentence is not null)
             && (indicator.Length == 0 || (!_doc.Data.Indicators.ContainsKey(indicator) && (_measures.EndsWithVerb(indicator) || EndsWithName(indicator))))
             && _measures.NounAfter(figure) is { } after && !(q.Unit == "count" && _measures.ScopeAfter(figure) is not null)
             && Array.IndexOf(_cues.GrowthWords, after) < 0)
@@ -131,7 +131,8 @@ internal partial class FigureResolver
             // 录得1200亿元赤字, 面临125%关税, 提供3000个单位: words ending with a verb (or naming nothing) say what happened
             // to the figure; the noun after it is what it measures, and a count of it its number. So too words ending
             // with names given as examples (在越南等12个国家): the names are some of what is counted, not the measure.
-            // A word of growth after it (较1月份的2%升幅) says what kind of figure it is, not of what
+            // A word of growth after it (较1月份的2%升幅) says what kind of figure it is, not of what; and a growth after a
+            // figure of its sentence is that figure's measure's, whatever follows it (增长5%至10%之间, 30%左右的年增长率)
             indicator = q.Unit is "count" or "" ? after + _cues.CountIndicator : after;
             written = after;
         }
