@@ -154,7 +154,10 @@ internal sealed partial class KindClassifier(FactDocument doc)
                 : new KindReading(FactKind.Delta, best.Sign, beforeBest);
         }
 
-        return new KindReading(FactKind.Growth, best.Sign, beforeBest);
+        // 通胀率为2.6%, 通胀放缓至2.6%: a word of growth that is itself a measure (facts/indicators.tsv) names it too; the
+        // names of a growth as such (增速, 跌幅; facts/measure-cues.tsv, growth-word) do not
+        bool namesMeasure = _data.Indicators.ContainsKey(best.Word) && Array.IndexOf(_data.Measures.GrowthWords, best.Word) < 0;
+        return new KindReading(FactKind.Growth, best.Sign, namesMeasure ? phrase[..(bestAt + best.Word.Length)] : beforeBest);
     }
 
     /// <summary>The words name a ratio of a whole (失业率, 城镇化率, 比重, 份额): its level is a share.</summary>
