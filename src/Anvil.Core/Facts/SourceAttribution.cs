@@ -34,7 +34,7 @@ internal static partial class SourceAttribution
                 continue;
             }
 
-            var (says, onward) = Attribution(doc, m);
+            var (says, onward, act) = Attribution(doc, m);
             if (!says && (Releases(doc, m.View.End, m.Type == EntityType.Government) || (m.Type == EntityType.Work && DocumentSpeaks(doc, m))))
             {
                 (says, onward) = (true, true);
@@ -74,6 +74,11 @@ internal static partial class SourceAttribution
                         OnwardSourceIsGovernment = m.Type == EntityType.Government,
                         OnwardSourceIsAnnouncement = m.Type == EntityType.Company && !adviser,
                     };
+                }
+                else if (act)
+                {
+                    // 某基金宣布授权进场护盘: another body announcing an act ends what the speaker before was saying
+                    discourse = discourse with { OnwardSource = null, OnwardSourceIsGovernment = false, OnwardSourceIsAnnouncement = false };
                 }
             }
         }
@@ -262,14 +267,17 @@ internal static partial class SourceAttribution
         return (start, end);
     }
 
-    /// <summary>Whether the words around a name attribute figures to it, and whether for the figures that follow too.</summary>
-    private static (bool Says, bool Onward) Attribution(FactDocument doc, Mention m)
+    /// <summary>
+    /// Whether the words around a name attribute figures to it, whether for the figures that follow too, and whether it
+    /// announces an act instead (宣布 + a verb).
+    /// </summary>
+    private static (bool Says, bool Onward, bool Act) Attribution(FactDocument doc, Mention m)
     {
         var text = doc.Text;
         // a title in its marks (据《某报》报道) is read as the name without them
         var (start, end) = OutsideTitleMarks(text, m);
         var after = text.AsSpan(end, Math.Min(6, text.Length - end));
-        bool says = false, onward = false;
+        bool says = false, onward = false, act = false;
         foreach (var (word, before, wordOnward) in doc.Data.SourceWords)
         {
             if (before)
@@ -279,10 +287,32 @@ internal static partial class SourceAttribution
             else if (after.StartsWith(word, StringComparison.Ordinal))
             {
                 says = true;
-                onward |= wordOnward;
+                bool announcesAct = wordOnward && ActFollows(doc, end + word.Length);
+                onward |= wordOnward && !announcesAct;
+                act |= announcesAct;
             }
         }
 
-        return (says, onward);
+        return (says, onward, act && !onward);
     }
+
+    /// <summary>
+    /// 某基金宣布授权进场护盘: a word of announcing followed by a verb announces an act, not figures; it speaks for its own
+    /// sentence, not for the ones after it (as 某局公布，… or 某行公布上半年业绩 do).
+    /// </summary>
+    private static bool ActFollows(FactDocument doc, int at)
+    {
+        if (doc.Words is not { } dictionary || at >= doc.Text.Length)
+        {
+            return false;
+        }
+
+        var run = doc.Text.AsSpan(at, Math.Min(ActLookahead, doc.Text.Length - at));
+        Span<int> cuts = stackalloc int[run.Length + 1];
+        int count = dictionary.Segment(run, cuts);
+        return count > 1 && dictionary.ClassOf(run[..cuts[1]]) == Lexicons.WordClass.Verb;
+    }
+
+    /// <summary>How far after a word of announcing the next word is looked for.</summary>
+    private const int ActLookahead = 6;
 }
