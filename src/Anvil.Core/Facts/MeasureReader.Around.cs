@@ -331,7 +331,40 @@ internal partial class MeasureReader
 
         var subject = subjects.In(previous.Start, previous.End, -1, discourse);
         int from = subject is not null ? Math.Max(previous.Start, subject.View.End) : previous.Start;
-        return phrase.TrimEnds(phrase.Clean(from, previous.End, out _));
+        return WithoutGrowthEnd(phrase.TrimEnds(phrase.Clean(from, previous.End, out _)));
+    }
+
+    /// <summary>
+    /// 经济恢复正增长，介乎3.5%至5.5%: a clause that says its measure grew ends with the word of growth and the verbs before
+    /// it; what is left names the measure (经济). The words as they are when they do not end so, or nothing is left.
+    /// </summary>
+    private string WithoutGrowthEnd(string words)
+    {
+        if (doc.Words is not { } dictionary)
+        {
+            return words;
+        }
+
+        foreach (var w in _data.KindWordsBefore)
+        {
+            if (w.Kind != FactKind.Growth || words.Length <= w.Word.Length || !words.EndsWith(w.Word, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = words.AsSpan(0, words.Length - w.Word.Length);
+            Span<int> cuts = rest.Length <= 128 ? stackalloc int[rest.Length + 1] : new int[rest.Length + 1];
+            int count = dictionary.Segment(rest, cuts);
+            int last = count - 1;
+            while (last > 0 && dictionary.ClassOf(rest[cuts[last - 1]..cuts[last]]) is WordClass.Verb or WordClass.Function)
+            {
+                last--;
+            }
+
+            return last > 0 ? rest[..cuts[last]].ToString() : words;
+        }
+
+        return words;
     }
 
     /// <summary>
