@@ -210,8 +210,8 @@ internal partial class FigureResolver
 
         scope = CarriedScope(f, subject, scope, indicator);
 
-        // 加快2.3个百分点: a change of the growth rate of the measure before
-        bool rateChange = q.Unit == "pp" && kind == FactKind.Delta && indicator.Length <= 2 && !_doc.Data.Indicators.ContainsKey(indicator);
+        // 加快2.3个百分点: a change of the growth rate of the measure before; a short measure of its own (利率, 税率) is not
+        bool rateChange = q.Unit == "pp" && kind == FactKind.Delta && indicator.Length <= 2 && !IsKnownMeasure(indicator);
         if (rateChange)
         {
             indicator = "";
