@@ -1557,7 +1557,7 @@ public sealed partial class EntityRecognizer
         {
             if (((c.Source is "title-pattern" or "company-pattern" or "results-pattern" or "list-pattern" or "stock-code" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
                 || (c.Source == "model" && c.Type is EntityType.Person or EntityType.Company or EntityType.Organization or EntityType.Government))
-                && c.Length >= 2 && !seenSpan.Contains(view.AsSpan(c.Start, c.Length)))
+                && c.Length >= 2 && !c.NotFoundAgain && !seenSpan.Contains(view.AsSpan(c.Start, c.Length)))
             {
                 string surface = view[c.Start..c.End];
                 if (!IsEverydayWord(surface))
