@@ -1475,7 +1475,24 @@ public sealed partial class EntityRecognizer
             AddFound(chosen, bodies);
         }
 
-        if (parks.Count > 0 || registered.Count > 0 || units.Count > 0)
+        // a country's body written with its abbreviation (日军) names the country too, as the abbreviation does before 方
+        var countryBodies = chosen.Where(c => c.Type == EntityType.Government && c.Source == "abbreviation").ToList();
+        if (countryBodies.Count > 0)
+        {
+            var countries = new EntityCandidate?[countryBodies.Count];
+            foreach (var c in candidates)
+            {
+                if (c.Type == EntityType.Place && c.Source == "abbreviation" && FirstStartingAt(countryBodies, c.Start) is int k && k < countryBodies.Count
+                    && countryBodies[k].Start == c.Start)
+                {
+                    countries[k] = c;
+                }
+            }
+
+            AddFound(chosen, countries);
+        }
+
+        if (parks.Count > 0 || registered.Count > 0 || units.Count > 0 || countryBodies.Count > 0)
         {
             CandidateOrder.ByStart(chosen);
         }
