@@ -13,4 +13,10 @@ internal readonly record struct EntityCandidate(int Start, int End, string Name,
     /// keeps it though the lexicon says where that known name starts.
     /// </summary>
     public bool OwnStart { get; init; }
+
+    /// <summary>
+    /// The name is what the text means at this span only (罗马 read as the club named for the city): elsewhere the same
+    /// characters are what they usually are, so FindAgain does not look for it in the rest of the text.
+    /// </summary>
+    public bool NotFoundAgain { get; init; }
 }

@@ -180,6 +180,12 @@ public sealed class EntityPatternData
     /// <summary>Words after an abbreviation that make it one (中方, 港商; entities/abbreviation-words.tsv): true where only a country's does.</summary>
     public Dictionary<char, bool> AbbreviationWordsAfter { get; } = [];
 
+    /// <summary>
+    /// Words after a country's abbreviation that name one of its bodies with it (美军, 日军: its armed forces;
+    /// entities/abbreviation-words.tsv, column names = body).
+    /// </summary>
+    public HashSet<char> AbbreviationBodyWords { get; } = [];
+
     /// <summary>Words before an abbreviation that make it one (访华, 驻港; entities/abbreviation-words.tsv).</summary>
     public HashSet<char> AbbreviationWordsBefore { get; } = [];
 
@@ -317,7 +323,7 @@ public sealed class EntityPatternData
             d.PlaceAbbreviations[a] = c[2].Trim() == "country" ? known with { Country = c[1].Trim() } : known with { Division = c[1].Trim() };
         }
 
-        // columns: word, side (after | before), of (country or empty)
+        // columns: word, side (after | before), of (country or empty), names (body or empty)
         foreach (var c in DataFiles.ReadLines("entities/abbreviation-words.tsv").Select(l => l.Split('\t')).Where(c => c.Length >= 2 && c[0].Trim().Length >= 1))
         {
             char w = c[0].Trim()[0];
@@ -340,6 +346,10 @@ public sealed class EntityPatternData
             else if (c[1].Trim() == "after")
             {
                 d.AbbreviationWordsAfter[w] = c.Length > 2 && c[2].Trim() == "country";
+                if (c.Length > 3 && c[3].Trim() == "body")
+                {
+                    d.AbbreviationBodyWords.Add(w);
+                }
             }
         }
     }

@@ -43,6 +43,14 @@ public sealed partial class EntityRecognizer
                 && (!countryOnly || abbreviation.Country is not null) && _words.KeepsWords(view, i, i + 2))
             {
                 output.Add(Abbreviation(i, abbreviation.Country ?? abbreviation.Place));
+                if (abbreviation.Country is { } country && _data.AbbreviationBodyWords.Contains(view[i + 1]))
+                {
+                    // 日军, 英军: the country's armed forces, one of its bodies; the longer name wins in Resolve over the place
+                    output.Add(new EntityCandidate(i, i + 2, view.Substring(i, 2), EntityType.Government, AbbreviationPriority, "abbreviation")
+                    {
+                        RequiresContext = _abbreviationContexts[country],
+                    });
+                }
             }
             else if (i > 0 && _data.AbbreviationWordsBefore.Contains(view[i - 1]) && _words.KeepsWords(view, i - 1, i + 1))
             {

@@ -461,8 +461,9 @@ public sealed partial class EntityRecognizer
             if (known is { Type: EntityType.Place } && n.Kind == NameKind.Organization && SamePlaceCandidate(near, n) is { } place)
             {
                 // 罗马 + 在客场击败 + 米兰: where the tagger reads a known place alone as an organisation, the text speaks of
-                // a team or a body named for it, not of the place; the reading outranks the gazetteer's there
-                candidates.Add(new EntityCandidate(n.Start, n.End, surface, EntityType.Organization, place.Priority + 1, "model"));
+                // a team or a body named for it, not of the place; the reading outranks the gazetteer's there, and only there
+                // (古罗马时代 later in the same text is the city's past, no club)
+                candidates.Add(new EntityCandidate(n.Start, n.End, surface, EntityType.Organization, place.Priority + 1, "model") { NotFoundAgain = true });
                 continue;
             }
 

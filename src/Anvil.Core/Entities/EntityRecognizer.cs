@@ -731,6 +731,14 @@ public sealed partial class EntityRecognizer
                 continue;
             }
 
+            if (byline && TwoNamesWrittenTogether(view, k) is var (firstEnd, secondEnd))
+            {
+                output.Add(new EntityCandidate(k, firstEnd, view[k..firstEnd], EntityType.Person, PatternPriority + 10, "title-pattern"));
+                output.Add(new EntityCandidate(firstEnd, secondEnd, view[firstEnd..secondEnd], EntityType.Person, PatternPriority + 10, "title-pattern"));
+                j = secondEnd - 1;
+                continue;
+            }
+
             output.Add(new EntityCandidate(k, nameEnd, view[k..nameEnd], EntityType.Person, PatternPriority + 10, "title-pattern"));
             j = nameEnd - 1;
 
@@ -883,6 +891,48 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>A Chinese personal name at <paramref name="start"/>: a surname and one or two characters.</summary>
+    /// <summary>
+    /// Two reporters credited after one byline title with nothing between their names ((记者李明张小红), 记者王丽马力（): the run of
+    /// Han characters from <paramref name="start"/> up to a bracket, a space or the line's end is not one name but reads, in
+    /// one way only, as two, each a surname with one or two characters. A run that goes on into the sentence (记者王小明报道，)
+    /// is left to the name read alone, and so is a run whose second part would end in an ordinary word (王小 + 明报道).
+    /// </summary>
+    private (int FirstEnd, int SecondEnd)? TwoNamesWrittenTogether(string view, int start)
+    {
+        int runEnd = start;
+        while (runEnd < view.Length && TextClasses.IsHan(view[runEnd]))
+        {
+            runEnd++;
+        }
+
+        if (runEnd - start is < 4 or > 6 || ReadPersonName(view, start) == runEnd
+            || !(runEnd == view.Length || view[runEnd] is ' ' or '\n' or '\r' or '（' or '(' or '）' or ')'))
+        {
+            return null;
+        }
+
+        int surname = start + 2 <= view.Length && _data.SurnameLookup.Contains(view.AsSpan(start, 2)) ? 2 : 1;
+        int firstLongest = ReadPersonName(view, start);
+        (int, int)? split = null;
+        for (int firstEnd = start + surname + 1; firstEnd <= Math.Min(firstLongest, start + surname + 2); firstEnd++)
+        {
+            if (runEnd - firstEnd < 2 || ReadPersonName(view, firstEnd) != runEnd
+                || (runEnd - firstEnd == 3 && _words is not null && _words.IsCommonWord(view.AsSpan(firstEnd + 1, 2))))
+            {
+                continue;
+            }
+
+            if (split is not null)
+            {
+                return null; // two ways to read the run: neither is sure
+            }
+
+            split = (firstEnd, runEnd);
+        }
+
+        return split;
+    }
+
     private int ReadPersonName(string view, int start)
     {
         int surname = 0;
@@ -1425,7 +1475,24 @@ public sealed partial class EntityRecognizer
             AddFound(chosen, bodies);
         }
 
-        if (parks.Count > 0 || registered.Count > 0 || units.Count > 0)
+        // a country's body written with its abbreviation (日军) names the country too, as the abbreviation does before 方
+        var countryBodies = chosen.Where(c => c.Type == EntityType.Government && c.Source == "abbreviation").ToList();
+        if (countryBodies.Count > 0)
+        {
+            var countries = new EntityCandidate?[countryBodies.Count];
+            foreach (var c in candidates)
+            {
+                if (c.Type == EntityType.Place && c.Source == "abbreviation" && FirstStartingAt(countryBodies, c.Start) is int k && k < countryBodies.Count
+                    && countryBodies[k].Start == c.Start)
+                {
+                    countries[k] = c;
+                }
+            }
+
+            AddFound(chosen, countries);
+        }
+
+        if (parks.Count > 0 || registered.Count > 0 || units.Count > 0 || countryBodies.Count > 0)
         {
             CandidateOrder.ByStart(chosen);
         }
@@ -1557,7 +1624,7 @@ public sealed partial class EntityRecognizer
         {
             if (((c.Source is "title-pattern" or "company-pattern" or "results-pattern" or "list-pattern" or "stock-code" or "bracket" && c.Type is EntityType.Person or EntityType.Company or EntityType.Group)
                 || (c.Source == "model" && c.Type is EntityType.Person or EntityType.Company or EntityType.Organization or EntityType.Government))
-                && c.Length >= 2 && !seenSpan.Contains(view.AsSpan(c.Start, c.Length)))
+                && c.Length >= 2 && !c.NotFoundAgain && !seenSpan.Contains(view.AsSpan(c.Start, c.Length)))
             {
                 string surface = view[c.Start..c.End];
                 if (!IsEverydayWord(surface))
