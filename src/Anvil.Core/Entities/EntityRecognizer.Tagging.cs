@@ -135,7 +135,7 @@ public sealed partial class EntityRecognizer
     {
         // the wider look costs some lookups in the pair table: only where the pair alone leans towards a name at all
         float pair = _tagger!.Model.PairScore(view[at], view[at + 1]);
-        return pair > _pairThreshold || (pair > 0 && _tagger.Model.OpeningScore(view, at) > _openingThreshold);
+        return pair > _pairThreshold || (pair > 0 && _tagger.Model.OpensAbove(view, at, _openingThreshold));
     }
 
     /// <summary>

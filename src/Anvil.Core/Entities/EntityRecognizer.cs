@@ -771,9 +771,10 @@ public sealed partial class EntityRecognizer
     private void FindDatelineCredits(string view, List<EntityCandidate> output)
     {
         var text = view.AsSpan();
-        for (int j = 0; j < text.Length; j++)
+        var datelines = _data.DatelineWords;
+        for (int j = datelines.NextStart(text, 0); j >= 0; j = datelines.NextStart(text, j + 1))
         {
-            int len = _data.DatelineWords.WordAt(text, j);
+            int len = datelines.WordAt(text, j);
             int open = j + len;
             while (len > 0 && open < text.Length && text[open] == ' ')
             {
@@ -826,9 +827,10 @@ public sealed partial class EntityRecognizer
     private void FindLatinSources(string view, List<EntityCandidate> output)
     {
         var text = view.AsSpan();
-        for (int j = 0; j < text.Length; j++)
+        var leads = _data.LatinSourceLeads;
+        for (int j = leads.NextStart(text, 0); j >= 0; j = leads.NextStart(text, j + 1))
         {
-            int len = _data.LatinSourceLeads.WordAt(text, j);
+            int len = leads.WordAt(text, j);
             if (len == 0)
             {
                 continue;

@@ -15,4 +15,19 @@ internal sealed class CharSet
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(char c) => (_bits[c >> 6] & (1UL << c)) != 0;
+
+    /// <summary>The characters in the set, in order.</summary>
+    public char[] ToArray()
+    {
+        var chars = new List<char>();
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (Contains((char)c))
+            {
+                chars.Add((char)c);
+            }
+        }
+
+        return [.. chars];
+    }
 }

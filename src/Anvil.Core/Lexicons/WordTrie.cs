@@ -11,6 +11,9 @@ public sealed class WordTrie<TValue>
 {
     private readonly TrieEdges _next = new();
     private readonly CharSet _canStart = new();
+
+    /// <summary>The first characters for a vectorised search (<see cref="NextStart"/>): made on first use, dropped when a word is added.</summary>
+    private System.Buffers.SearchValues<char>? _starts;
     private TValue?[] _values = new TValue?[4];
     private bool[] _terminal = new bool[4];
     private int _nodes = 1; // the root
@@ -52,6 +55,7 @@ public sealed class WordTrie<TValue>
         }
 
         _canStart.Add(word[0]);
+        _starts = null;
         if (_terminal[node])
         {
             _values[node] = merge is null ? value : merge(_values[node]!, value);
@@ -132,6 +136,23 @@ public sealed class WordTrie<TValue>
 
     /// <summary>True when some word starts with this character (a cheap filter before walking).</summary>
     public bool CanStartWith(char c) => _canStart.Contains(c);
+
+    /// <summary>
+    /// The first position at or after <paramref name="from"/> whose character begins a word, or -1: a scan for the few
+    /// first characters of a short list runs many characters a step, where asking <see cref="CanStartWith"/> of each
+    /// character is a lookup and a branch apiece.
+    /// </summary>
+    public int NextStart(ReadOnlySpan<char> text, int from)
+    {
+        if (from >= text.Length)
+        {
+            return -1;
+        }
+
+        var starts = _starts ??= System.Buffers.SearchValues.Create(_canStart.ToArray()); // two threads may both make it: the same set
+        int at = text[from..].IndexOfAny(starts);
+        return at < 0 ? -1 : from + at;
+    }
 
     /// <summary>The length of the longest word at <paramref name="start"/>, 0 for none or past the end of the text.</summary>
     public int WordAt(ReadOnlySpan<char> text, int start) => start < text.Length ? LongestMatch(text, start, out _) : 0;

@@ -354,4 +354,75 @@ public class NameTaggerTests
         model.Score(features, perPosition, emissions);
         Assert.Equal(expected.Select(sum => sum * 0.25f), emissions);
     }
+
+    [Theory]
+    [InlineData("记者从星河云图公司获悉，欧文思与韩雪梅在南湖区签下了合作协议。")]
+    [InlineData("記者從星河雲圖公司獲悉，歐文思與韓雪梅在南湖區簽下了合作協議。")]
+    [InlineData("Relic工作室的总监马可说，新作将在3月上线。")]
+    [InlineData("Relic工作室的總監馬可說，新作將在3月上線。")]
+    public void OpensAboveAnswersAsTheOpeningScoreDoes(string text)
+    {
+        // the shipped model: its pair gains turn most positions away early, and must never turn away one the score passes
+        var model = Tagger.Value.Model;
+        for (int at = 0; at + 1 < text.Length; at++)
+        {
+            float score = model.OpeningScore(text, at);
+            foreach (float units in new[] { -4f, -1f, 0f, 0.5f, 1f, 2f, 4f })
+            {
+                float threshold = units * model.ScoreUnit;
+                Assert.Equal(score > threshold, model.OpensAbove(text, at, threshold));
+            }
+
+            // at the score itself, and just below it: the bound must let the position through to the full score
+            Assert.False(model.OpensAbove(text, at, score));
+            Assert.True(model.OpensAbove(text, at, MathF.BitDecrement(score)));
+        }
+    }
+
+    [Fact]
+    public void OpensAboveAnswersAsTheOpeningScoreDoesForWeightsAtTheirExtremes()
+    {
+        // a model of fifty characters, each with rows at every offset and pairs under every role, weights as large and as
+        // small as they come: whatever the pairs around a position, the early answer is the score's
+        const int T = NameTags.Count;
+        var random = new Random(5);
+        var keys = new List<ulong>();
+        for (uint c = 0x4E00; c < 0x4E00 + 50; c++)
+        {
+            for (ulong template = 2; template <= 6; template++)
+            {
+                keys.Add((template << 56) | c);
+            }
+        }
+
+        for (int p = 0; p < 600; p++)
+        {
+            uint pair = ((uint)random.Next(0x4E00, 0x4E00 + 50) << 16) | (uint)random.Next(0x4E00, 0x4E00 + 50);
+            keys.Add(((ulong)random.Next(7, 11) << 56) | pair);
+        }
+
+        keys = [.. keys.Distinct()];
+        var weights = new sbyte[keys.Count * T];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (sbyte)(i % 7 == 0 ? -128 : i % 5 == 0 ? 127 : random.Next(-128, 128));
+        }
+
+        using var stream = new MemoryStream();
+        NameTaggerModel.Write(stream, "test", 0.25f, 1f, new float[T * T], new float[T], [.. keys], weights);
+        stream.Position = 0;
+        var model = NameTaggerModel.Read(stream);
+        var text = new string([.. Enumerable.Range(0, 400).Select(_ => (char)random.Next(0x4E00, 0x4E00 + 52))]); // two characters the model lacks
+        for (int at = 0; at + 1 < text.Length; at++)
+        {
+            float score = model.OpeningScore(text, at);
+            foreach (float threshold in new[] { -200f, -20f, 0f, 20f, 60f, 200f })
+            {
+                Assert.Equal(score > threshold, model.OpensAbove(text, at, threshold));
+            }
+
+            Assert.False(model.OpensAbove(text, at, score));
+            Assert.True(model.OpensAbove(text, at, MathF.BitDecrement(score)));
+        }
+    }
 }

@@ -97,4 +97,47 @@ public class TrieStructureTests
         Assert.Equal(0, trie.WordAt("宝安机", 2));  // a word's start, no whole word
         Assert.Equal(0, trie.WordAt("上水站", 3));  // past the end of the text
     }
+
+    [Theory]
+    [InlineData("据悉，星河云图据称将在本月发布新品。", "据称", "本月")]
+    [InlineData("據悉，星河雲圖據稱將在本月發佈新品。", "據稱", "本月")]
+    [InlineData("", "据称", "本月")]
+    [InlineData("没有一个词在这里。", "据称", "本月")]
+    public void NextStartStopsWhereCanStartWithSaysYes(string text, string first, string second)
+    {
+        // every position whose character could begin a word, and no other, in order; words added after a first search
+        // count too
+        var trie = new WordTrie<bool>();
+        trie.Add(first, true);
+        Assert.Equal(Starts(trie, text), Walk(trie, text));
+        trie.Add(second, true);
+        Assert.Equal(Starts(trie, text), Walk(trie, text));
+        Assert.Equal(-1, trie.NextStart(text, text.Length));
+
+        static List<int> Starts(WordTrie<bool> trie, string text) => [.. Enumerable.Range(0, text.Length).Where(i => trie.CanStartWith(text[i]))];
+
+        static List<int> Walk(WordTrie<bool> trie, string text)
+        {
+            var found = new List<int>();
+            for (int at = trie.NextStart(text, 0); at >= 0; at = trie.NextStart(text, at + 1))
+            {
+                found.Add(at);
+            }
+
+            return found;
+        }
+    }
+
+    [Fact]
+    public void CharSetListsItsMembersInOrder()
+    {
+        var set = new CharSet();
+        foreach (char c in "圳A深\0")
+        {
+            set.Add(c);
+        }
+
+        set.Add(char.MaxValue);
+        Assert.Equal(['\0', 'A', '圳', '深', char.MaxValue], set.ToArray());
+    }
 }
