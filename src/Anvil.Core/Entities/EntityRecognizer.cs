@@ -892,7 +892,6 @@ public sealed partial class EntityRecognizer
         return end;
     }
 
-    /// <summary>A Chinese personal name at <paramref name="start"/>: a surname and one or two characters.</summary>
     /// <summary>
     /// Two reporters credited after one byline title with nothing between their names ((记者李明张小红), 记者王丽马力（): the run of
     /// Han characters from <paramref name="start"/> up to a bracket, a space or the line's end is not one name but reads, in
@@ -935,6 +934,7 @@ public sealed partial class EntityRecognizer
         return split;
     }
 
+    /// <summary>A Chinese personal name at <paramref name="start"/>: a surname and one or two characters.</summary>
     private int ReadPersonName(string view, int start)
     {
         int surname = 0;
@@ -1478,8 +1478,16 @@ public sealed partial class EntityRecognizer
         }
 
         // a country's body written with its abbreviation (日军) names the country too, as the abbreviation does before 方
-        var countryBodies = chosen.Where(c => c.Type == EntityType.Government && c.Source == "abbreviation").ToList();
-        if (countryBodies.Count > 0)
+        List<EntityCandidate>? countryBodies = null;
+        foreach (var c in chosen)
+        {
+            if (c.Type == EntityType.Government && c.Source == "abbreviation")
+            {
+                (countryBodies ??= []).Add(c);
+            }
+        }
+
+        if (countryBodies is not null)
         {
             var countries = new EntityCandidate?[countryBodies.Count];
             foreach (var c in candidates)
@@ -1494,7 +1502,7 @@ public sealed partial class EntityRecognizer
             AddFound(chosen, countries);
         }
 
-        if (parks.Count > 0 || registered.Count > 0 || units.Count > 0 || countryBodies.Count > 0)
+        if (parks.Count > 0 || registered.Count > 0 || units.Count > 0 || countryBodies is not null)
         {
             CandidateOrder.ByStart(chosen);
         }
