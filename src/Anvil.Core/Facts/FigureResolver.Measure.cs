@@ -173,20 +173,10 @@ internal partial class FigureResolver
             }
         }
 
-        if (kind == FactKind.Value && _cues.UnitMeasures.TryGetValue(q.Unit, out var measured) && !split.Known && indicator.Length > 0
-            && !indicator.EndsWith(measured, StringComparison.Ordinal) && !IsKnownMeasure(indicator))
+        if (kind == FactKind.Value && !split.Known && MeasuredByUnit(q, indicator) is { } byUnit)
         {
-            // 两幅地皮合共约10万平方呎, 最大的一幅近30万平方呎: an area is an area whatever the words before it; a thing they
-            // name is what it is the area of (not a numeral's piece: 最大的一幅), other words (持有农地) say which area
-            if (_measures.IsThing(indicator) && _measures.ThingOrNone(indicator) is { } thing && !Entities.TextClasses.IsChineseNumeral(thing[0]))
-            {
-                scope ??= thing;
-                (indicator, written) = (measured, null);
-            }
-            else
-            {
-                (indicator, written) = (indicator + measured, indicator + measured);
-            }
+            scope ??= byUnit.Scope;
+            (indicator, written) = (byUnit.Indicator, byUnit.Written);
         }
 
         if (indicator.Length == 0 && lastInSentence is null && scope is null)
@@ -361,36 +351,4 @@ internal partial class FigureResolver
 
         return scope;
     }
-
-    /// <summary>上半年赚102亿, 去年多赚一倍: a verb of earning or losing in the words names the measure (facts/measure-cues.tsv).</summary>
-    private string? MeasureEarned(string words)
-    {
-        foreach (var (verb, measure) in _cues.EarningVerbs)
-        {
-            if (words.Contains(verb, StringComparison.Ordinal))
-            {
-                return measure;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>A count measured by words that name a sum of money (45宗 + 研发开支): no measure of it, wherever the words stand.</summary>
-    private bool CountOfMoney(FactKind kind, Quantities.QuantityMention q, string words) =>
-        kind == FactKind.Value && q.Unit == "count" && _measures.NamesMoney(words);
-
-    /// <summary>Whether one unit is money and the other a count (a count may have no unit): they cannot be one measure.</summary>
-    private static bool MoneyAndCount(string unit, string other) =>
-        (new Unit(unit).IsCurrency && other is "count" or "") || (new Unit(other).IsCurrency && unit is "count" or "");
-
-    /// <summary>The measure of a figure whose words name none: by its kind, or for a value by its unit (an area: 面积).</summary>
-    private string DefaultIndicator(FactKind kind, Unit unit) =>
-        kind == FactKind.Value && _cues.UnitMeasures.TryGetValue(unit.Code, out var measured) ? measured : _cues.DefaultIndicators[kind switch
-        {
-            FactKind.Growth => "growth",
-            FactKind.Share => "share",
-            FactKind.Rank => "rank",
-            _ => unit == Unit.Count ? "count" : "money",
-        }];
 }
