@@ -341,8 +341,10 @@ internal partial class FigureResolver
         }
 
         // a place's sector is no part of a company's measure (香港快运载客量升32%。国泰航空载客量…): the scope carries from a
-        // company to a company and from a place to a place
-        if (f.LastInSentence is null && f.Discourse.Last is { Scope: not null } before
+        // company to a company and from a place to a place. So too past a semicolon or a long way within the sentence, where
+        // the measure is named again (全球半导体销售额…；6月的全球销售额为415亿美元)
+        var earlier = f.LastInSentence is { } inSentence ? (inSentence.Subject == subject ? inSentence : null) : f.Discourse.Last;
+        if (earlier is { Scope: not null } before
             && (before.Indicator.Contains(indicator, StringComparison.Ordinal) || indicator.Contains(before.Indicator, StringComparison.Ordinal))
             && (_doc.KindOfSubject(before.Subject) == IndicatorApplies.Company) == (_doc.KindOfSubject(subject) == IndicatorApplies.Company))
         {
