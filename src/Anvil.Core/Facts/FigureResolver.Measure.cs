@@ -215,7 +215,7 @@ internal partial class FigureResolver
 
         bool inherited = false;
         var last = f.Discourse.Last;
-        var from = lastInSentence ?? (last is not null && last.Subject == subject && !split.WasClause ? last : null);
+        var from = lastInSentence ?? (last is not null && (last.Subject == subject || OpensWithPart(f.Sentence)) && !split.WasClause ? last : null);
 
         // 宏达控股收跌3.5%，现报54.2元: a company's rise, fall or quote in money with no measure named is its share price; after
         // a measure of the company (盈利…，按年跌20%) it is that measure's
@@ -353,4 +353,11 @@ internal partial class FigureResolver
 
         return scope;
     }
+
+    /// <summary>
+    /// 其中，北京上涨0.1%: the sentence opens with a word that makes what follows parts of what the sentence before stated
+    /// (facts/measure-cues.tsv, part-opener).
+    /// </summary>
+    private bool OpensWithPart(Documents.TextSpan sentence) =>
+        WordMatch.StartsWithAny(_doc.Text.AsSpan(sentence.Start, sentence.End - sentence.Start).TrimStart(), _cues.PartOpeners);
 }
