@@ -5,8 +5,8 @@ using Anvil.Core.Quantities;
 
 namespace Anvil.Core.Facts;
 
-// The words around a figure that complete its measure: the noun after it, the class counted after it, the measure
-// of the clause before or of a framing clause.
+// The words around a figure that complete its measure: the noun after it, the class counted after it, the verb the
+// figure is the object of or the sum was spent on.
 internal partial class MeasureReader
 {
     /// <summary>
@@ -313,81 +313,5 @@ internal partial class MeasureReader
         }
 
         return (start, end);
-    }
-
-    /// <summary>The words of the clause before this one, when it holds no figure (本地研发总开支相对本地生产总值的比率，由0.73%).</summary>
-    public string? OfPreviousClause(TextSpan sentence, TextSpan clause, SubjectAttribution subjects, Discourse discourse)
-    {
-        if (clause.Start <= sentence.Start + 1)
-        {
-            return null;
-        }
-
-        var previous = doc.ClauseAround(sentence, clause.Start - 2);
-        if (doc.FiguresWithin(previous.Start, previous.End).Any())
-        {
-            return null;
-        }
-
-        var subject = subjects.In(previous.Start, previous.End, -1, discourse);
-        int from = subject is not null ? Math.Max(previous.Start, subject.View.End) : previous.Start;
-        return WithoutGrowthEnd(phrase.TrimEnds(phrase.Clean(from, previous.End, out _)));
-    }
-
-    /// <summary>
-    /// 经济恢复正增长，介乎3.5%至5.5%: a clause that says its measure grew ends with the word of growth and the verbs before
-    /// it; what is left names the measure (经济). The words as they are when they do not end so, or nothing is left.
-    /// </summary>
-    private string WithoutGrowthEnd(string words)
-    {
-        if (doc.Words is not { } dictionary)
-        {
-            return words;
-        }
-
-        foreach (var w in _data.KindWordsBefore)
-        {
-            if (w.Kind != FactKind.Growth || words.Length <= w.Word.Length || !words.EndsWith(w.Word, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var rest = words.AsSpan(0, words.Length - w.Word.Length);
-            Span<int> cuts = rest.Length <= 128 ? stackalloc int[rest.Length + 1] : new int[rest.Length + 1];
-            int count = dictionary.Segment(rest, cuts);
-            int last = count - 1;
-            while (last > 0 && dictionary.ClassOf(rest[cuts[last - 1]..cuts[last]]) is WordClass.Verb or WordClass.Function)
-            {
-                last--;
-            }
-
-            return last > 0 ? rest[..cuts[last]].ToString() : words;
-        }
-
-        return words;
-    }
-
-    /// <summary>
-    /// The measure a clause before this one frames the sentence's items with (工业产品产量中，锂电池增长41.2%: 产量):
-    /// that clause holds no figure and ends with a known measure and a frame marker (facts/measure-cues.tsv).
-    /// </summary>
-    public string? FramingMeasure(TextSpan sentence, TextSpan clause, SubjectAttribution subjects, Discourse discourse, QuantityMention q)
-    {
-        var words = OfPreviousClause(sentence, clause, subjects, discourse);
-        if (words is null)
-        {
-            return null;
-        }
-
-        foreach (var marker in _cues.FrameMarkers)
-        {
-            if (words.Length > marker.Length && words.EndsWith(marker, StringComparison.Ordinal))
-            {
-                var split = Split(words[..^marker.Length], q);
-                return split.Known && split.Indicator.Length > 0 ? split.Indicator : null;
-            }
-        }
-
-        return null;
     }
 }
