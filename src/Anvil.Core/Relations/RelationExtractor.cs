@@ -25,6 +25,9 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     /// <summary>How many characters of a class may stand between 等 and the trigger (等家用电器领域 + 客户).</summary>
     private const int MaxClassWords = 8;
 
+    /// <summary>The shortest group word that cannot be an ordinary 的 or 等 (为代表的).</summary>
+    private const int LongGroupWord = 4;
+
     private static readonly char[] ClauseMarks = ['，', ',', '；', ';', '：', ':', '。', '\n'];
 
     private static readonly System.Buffers.SearchValues<char> ClauseMarkValues = System.Buffers.SearchValues.Create(ClauseMarks);
@@ -73,6 +76,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
             _positions.Read(ctx, inSentence, sentence.Start, sentence.End);
             Members(ctx, inSentence);
+            MadeIn(ctx, inSentence);
             Possessives(ctx, inSentence, sentence);
             TriggerRelations(ctx, sentence, inSentence);
             ProductsNamedAfterMaker(ctx, inSentence, companies);
@@ -101,34 +105,81 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                 continue;
             }
 
-            int p = group.View.Start;
-            while (p > 0 && ctx.Text[p - 1] is '「' or '“' or '"' or '『')
-            {
-                p--;
-            }
-
+            int p = StartBeforeQuote(ctx.Text, group.View.Start);
             p -= data.ListWordEndingAt(ctx.Text, p, 0, ListWord.Group);
-            var members = new List<RelationMention>();
-            foreach (var m in mentions.Where(m => m.View.End <= p).Reverse())
-            {
-                if (!IsListGap(ctx.Text, m.View.End, p))
-                {
-                    break;
-                }
-
-                if (m.IsMaker)
-                {
-                    members.Add(m);
-                }
-
-                p = m.View.Start;
-            }
-
-            foreach (var m in members.DistinctBy(m => m.Name))
+            foreach (var m in MakersListedBefore(ctx.Text, mentions, p))
             {
                 ctx.Add(m, "member_of", group);
             }
         }
+    }
+
+    /// <summary>
+    /// 以A、B为代表的“郑州造”汽车: a place and a word of origin (造, 制造) after a listed group of makers says where they
+    /// make, so each is located in the place. Only a quoted label or the full 为代表的 reads so: 比亚迪的深圳造车计划 is a
+    /// plan to make cars in Shenzhen, not a maker of Shenzhen.
+    /// </summary>
+    private void MadeIn(RelationContext ctx, List<RelationMention> mentions)
+    {
+        foreach (var place in mentions)
+        {
+            if (place.Type != EntityType.Place || data.ListWordAt(ctx.Text, place.View.End, ListWord.Origin) == 0)
+            {
+                continue;
+            }
+
+            int p = StartBeforeQuote(ctx.Text, place.View.Start);
+            int groupWord = data.ListWordEndingAt(ctx.Text, p, 0, ListWord.Group);
+            bool quoted = p < place.View.Start;
+            if (groupWord == 0 || (!quoted && groupWord < LongGroupWord))
+            {
+                continue;
+            }
+
+            foreach (var m in MakersListedBefore(ctx.Text, mentions, p - groupWord))
+            {
+                ctx.Add(m, "located_in", place);
+            }
+        }
+    }
+
+    /// <summary>Where a name starts once the quotes opened right before it are counted in.</summary>
+    private static int StartBeforeQuote(string text, int start)
+    {
+        while (start > 0 && text[start - 1] is '「' or '“' or '"' or '『')
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    /// <summary>The makers (companies, bodies, universities) of the list that ends at <paramref name="end"/>, each once.</summary>
+    private IEnumerable<RelationMention> MakersListedBefore(string text, List<RelationMention> mentions, int end)
+    {
+        var members = new List<RelationMention>();
+        for (int k = mentions.Count - 1; k >= 0; k--)
+        {
+            var m = mentions[k];
+            if (m.View.End > end)
+            {
+                continue;
+            }
+
+            if (!IsListGap(text, m.View.End, end))
+            {
+                break;
+            }
+
+            if (m.IsMaker)
+            {
+                members.Add(m);
+            }
+
+            end = m.View.Start;
+        }
+
+        return members.DistinctBy(m => m.Name);
     }
 
     /// <summary>Whether [start, end) holds only list joiners (、, 和, 及, brackets), at most three characters.</summary>
