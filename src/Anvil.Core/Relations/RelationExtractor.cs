@@ -487,10 +487,11 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
         var product = following.FirstOrDefault(m => m.Type is EntityType.Product or EntityType.Work && m.View.Start - after <= NearWindow
             && !CrossesClause(text, after, m.View.Start));
-        if (product is not null && ModifiesNext(text, product.View.End, sentence.End))
+        if (product is not null && ModifiesNext(text, product.View.End, sentence.End, out int of))
         {
-            // iPhone 13用的A15晶片: the product named first only says what the thing made is for
-            return;
+            // iPhone 13用的A15晶片: the product named first only says what the thing made is for; what is made comes after 的
+            product = null;
+            after = of + 1;
         }
 
         if (product is not null)
@@ -516,6 +517,18 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             if (!ProductTermAt(text, k, 2, out int len))
             {
                 continue;
+            }
+
+            // A15芯片, M3晶片: a model code before the product word names the product on its own
+            int code = ModelCodeEndingAt(text, after, k);
+            if (code < k)
+            {
+                foreach (var maker in makers)
+                {
+                    ctx.Add(maker, "produces", text[code..k], ctx.Original(code, k));
+                }
+
+                return;
             }
 
             int start = ProductNameStart(text, after, k);
@@ -585,10 +598,11 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
     /// <summary>
     /// Whether a name is followed by 的 after at most its model number and two characters (iPhone 13用的A15芯片): it then
-    /// qualifies what comes after it.
+    /// qualifies what comes after it, which starts after <paramref name="of"/>, the 的.
     /// </summary>
-    private static bool ModifiesNext(string text, int end, int sentenceEnd)
+    private static bool ModifiesNext(string text, int end, int sentenceEnd, out int of)
     {
+        of = -1;
         int k = end;
         while (k < sentenceEnd && (text[k] == ' ' || char.IsAsciiLetterOrDigit(text[k])))
         {
@@ -599,11 +613,30 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         {
             if (text[k] == '的')
             {
+                of = k;
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Where a model code ending at <paramref name="end"/> starts (A15, M1X, H100: a Latin letter first, a digit in it,
+    /// standing apart from the letters and digits before it), no earlier than <paramref name="from"/>; <paramref name="end"/>
+    /// when there is none. 5G芯片 names a kind of chip, not a model.
+    /// </summary>
+    private static int ModelCodeEndingAt(string text, int from, int end)
+    {
+        int start = end;
+        bool digit = false;
+        while (start > from && char.IsAsciiLetterOrDigit(text[start - 1]))
+        {
+            start--;
+            digit |= char.IsAsciiDigit(text[start]);
+        }
+
+        return start < end && digit && char.IsAsciiLetter(text[start]) ? start : end;
     }
 
     /// <summary>
