@@ -305,6 +305,11 @@ internal sealed class PositionReader(RelationData data)
             // an English name in brackets after a body (美国企业研究所（American Enterprise Institute）) is left out of the object
             int q = SkipLatinBrackets(text, p, floor);
             var body = ctx.EndingAt(mentions, q, floor);
+            if (body is not { IsBody: true })
+            {
+                body = MakerNamedAt(ctx, q, floor) ?? body;
+            }
+
             if (body is not { IsBody: true } && q != p && Department(ctx, mentions, q, floor, false) is int named)
             {
                 // the department's name is the one before the brackets
@@ -349,6 +354,30 @@ internal sealed class PositionReader(RelationData data)
 
         phrase.Start = p;
         return phrase;
+    }
+
+    /// <summary>
+    /// A company the document names elsewhere, written by its name right before the title with no mention there (明远 in
+    /// 。明远行政总裁某某): the body of the position. The name must start a word: 开明远景主席 names no 明远.
+    /// </summary>
+    private RelationMention? MakerNamedAt(RelationContext ctx, int end, int floor)
+    {
+        var text = ctx.Text;
+        foreach (var maker in ctx.Makers)
+        {
+            int start = end - maker.Name.Length;
+            if (start < floor || !text.AsSpan(start, maker.Name.Length).SequenceEqual(maker.Name))
+            {
+                continue;
+            }
+
+            if (start == floor || !IsHan(text[start - 1]) || data.PositionWordEndingAt(text, start, floor, PositionWord.Boundary) > 0)
+            {
+                return maker with { View = new Documents.TextSpan(start, end), Original = ctx.Original(start, end) };
+            }
+        }
+
+        return null;
     }
 
     /// <summary>该公司 / 公司 standing alone before the title (not the end of 子公司).</summary>

@@ -51,6 +51,14 @@ internal sealed class RelationContext(string original, MatchView view, List<Rela
     /// <summary>The original span of a range of the view.</summary>
     public TextSpan Original(int viewStart, int viewEnd) => View.ToOriginal(viewStart, viewEnd);
 
+    private List<RelationMention>? _makers;
+
+    /// <summary>
+    /// One mention of each company, body or university the document names, for names the entity reader did not mark
+    /// everywhere they stand (永升主席 in a text that named 永升（亚洲）有限公司 before).
+    /// </summary>
+    public List<RelationMention> Makers => _makers ??= All.Where(m => m.IsMaker && m.Name.Length >= 2).DistinctBy(m => m.Name).ToList();
+
     /// <summary>The company named last before <paramref name="position"/> in the document (what 该公司 points to), or null.</summary>
     public RelationMention? CompanyBefore(int position)
     {

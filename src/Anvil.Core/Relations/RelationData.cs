@@ -32,6 +32,7 @@ public enum ListWord
     Agent = 16,
     Copula = 32,
     Etc = 64,
+    Origin = 128,
 }
 
 /// <summary>Trigger words, product terms, position words and place names behind the relation patterns (relations/*.tsv), loaded once.</summary>
@@ -127,6 +128,7 @@ public sealed class RelationData
                 "agent" => ListWord.Agent,
                 "copula" => ListWord.Copula,
                 "etc" => ListWord.Etc,
+                "origin" => ListWord.Origin,
                 _ => throw new InvalidDataException($"E0101: relations/list-words.tsv: unknown kind '{c[0]}' (see the file's header)"),
             };
             // a joiner may be a space: the row's second column is taken as written

@@ -25,6 +25,9 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     /// <summary>How many characters of a class may stand between 等 and the trigger (等家用电器领域 + 客户).</summary>
     private const int MaxClassWords = 8;
 
+    /// <summary>The shortest group word that cannot be an ordinary 的 or 等 (为代表的).</summary>
+    private const int LongGroupWord = 4;
+
     private static readonly char[] ClauseMarks = ['，', ',', '；', ';', '：', ':', '。', '\n'];
 
     private static readonly System.Buffers.SearchValues<char> ClauseMarkValues = System.Buffers.SearchValues.Create(ClauseMarks);
@@ -73,6 +76,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
             _positions.Read(ctx, inSentence, sentence.Start, sentence.End);
             Members(ctx, inSentence);
+            MadeIn(ctx, inSentence);
             Possessives(ctx, inSentence, sentence);
             TriggerRelations(ctx, sentence, inSentence);
             ProductsNamedAfterMaker(ctx, inSentence, companies);
@@ -101,34 +105,81 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                 continue;
             }
 
-            int p = group.View.Start;
-            while (p > 0 && ctx.Text[p - 1] is '「' or '“' or '"' or '『')
-            {
-                p--;
-            }
-
+            int p = StartBeforeQuote(ctx.Text, group.View.Start);
             p -= data.ListWordEndingAt(ctx.Text, p, 0, ListWord.Group);
-            var members = new List<RelationMention>();
-            foreach (var m in mentions.Where(m => m.View.End <= p).Reverse())
-            {
-                if (!IsListGap(ctx.Text, m.View.End, p))
-                {
-                    break;
-                }
-
-                if (m.IsMaker)
-                {
-                    members.Add(m);
-                }
-
-                p = m.View.Start;
-            }
-
-            foreach (var m in members.DistinctBy(m => m.Name))
+            foreach (var m in MakersListedBefore(ctx.Text, mentions, p))
             {
                 ctx.Add(m, "member_of", group);
             }
         }
+    }
+
+    /// <summary>
+    /// 以A、B为代表的“郑州造”汽车: a place and a word of origin (造, 制造) after a listed group of makers says where they
+    /// make, so each is located in the place. Only a quoted label or the full 为代表的 reads so: 比亚迪的深圳造车计划 is a
+    /// plan to make cars in Shenzhen, not a maker of Shenzhen.
+    /// </summary>
+    private void MadeIn(RelationContext ctx, List<RelationMention> mentions)
+    {
+        foreach (var place in mentions)
+        {
+            if (place.Type != EntityType.Place || data.ListWordAt(ctx.Text, place.View.End, ListWord.Origin) == 0)
+            {
+                continue;
+            }
+
+            int p = StartBeforeQuote(ctx.Text, place.View.Start);
+            int groupWord = data.ListWordEndingAt(ctx.Text, p, 0, ListWord.Group);
+            bool quoted = p < place.View.Start;
+            if (groupWord == 0 || (!quoted && groupWord < LongGroupWord))
+            {
+                continue;
+            }
+
+            foreach (var m in MakersListedBefore(ctx.Text, mentions, p - groupWord))
+            {
+                ctx.Add(m, "located_in", place);
+            }
+        }
+    }
+
+    /// <summary>Where a name starts once the quotes opened right before it are counted in.</summary>
+    private static int StartBeforeQuote(string text, int start)
+    {
+        while (start > 0 && text[start - 1] is '「' or '“' or '"' or '『')
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    /// <summary>The makers (companies, bodies, universities) of the list that ends at <paramref name="end"/>, each once.</summary>
+    private IEnumerable<RelationMention> MakersListedBefore(string text, List<RelationMention> mentions, int end)
+    {
+        var members = new List<RelationMention>();
+        for (int k = mentions.Count - 1; k >= 0; k--)
+        {
+            var m = mentions[k];
+            if (m.View.End > end)
+            {
+                continue;
+            }
+
+            if (!IsListGap(text, m.View.End, end))
+            {
+                break;
+            }
+
+            if (m.IsMaker)
+            {
+                members.Add(m);
+            }
+
+            end = m.View.Start;
+        }
+
+        return members.DistinctBy(m => m.Name);
     }
 
     /// <summary>Whether [start, end) holds only list joiners (、, 和, 及, brackets), at most three characters.</summary>
@@ -436,10 +487,11 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
         var product = following.FirstOrDefault(m => m.Type is EntityType.Product or EntityType.Work && m.View.Start - after <= NearWindow
             && !CrossesClause(text, after, m.View.Start));
-        if (product is not null && ModifiesNext(text, product.View.End, sentence.End))
+        if (product is not null && ModifiesNext(text, product.View.End, sentence.End, out int of))
         {
-            // iPhone 13用的A15晶片: the product named first only says what the thing made is for
-            return;
+            // iPhone 13用的A15晶片: the product named first only says what the thing made is for; what is made comes after 的
+            product = null;
+            after = of + 1;
         }
 
         if (product is not null)
@@ -465,6 +517,18 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             if (!ProductTermAt(text, k, 2, out int len))
             {
                 continue;
+            }
+
+            // A15芯片, M3晶片: a model code before the product word names the product on its own
+            int code = ModelCodeEndingAt(text, after, k);
+            if (code < k)
+            {
+                foreach (var maker in makers)
+                {
+                    ctx.Add(maker, "produces", text[code..k], ctx.Original(code, k));
+                }
+
+                return;
             }
 
             int start = ProductNameStart(text, after, k);
@@ -534,10 +598,11 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
     /// <summary>
     /// Whether a name is followed by 的 after at most its model number and two characters (iPhone 13用的A15芯片): it then
-    /// qualifies what comes after it.
+    /// qualifies what comes after it, which starts after <paramref name="of"/>, the 的.
     /// </summary>
-    private static bool ModifiesNext(string text, int end, int sentenceEnd)
+    private static bool ModifiesNext(string text, int end, int sentenceEnd, out int of)
     {
+        of = -1;
         int k = end;
         while (k < sentenceEnd && (text[k] == ' ' || char.IsAsciiLetterOrDigit(text[k])))
         {
@@ -548,11 +613,30 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         {
             if (text[k] == '的')
             {
+                of = k;
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Where a model code ending at <paramref name="end"/> starts (A15, M1X, H100: a Latin letter first, a digit in it,
+    /// standing apart from the letters and digits before it), no earlier than <paramref name="from"/>; <paramref name="end"/>
+    /// when there is none. 5G芯片 names a kind of chip, not a model.
+    /// </summary>
+    private static int ModelCodeEndingAt(string text, int from, int end)
+    {
+        int start = end;
+        bool digit = false;
+        while (start > from && char.IsAsciiLetterOrDigit(text[start - 1]))
+        {
+            start--;
+            digit |= char.IsAsciiDigit(text[start]);
+        }
+
+        return start < end && digit && char.IsAsciiLetter(text[start]) ? start : end;
     }
 
     /// <summary>
