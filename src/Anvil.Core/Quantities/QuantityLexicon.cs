@@ -38,6 +38,7 @@ internal enum UnitCondition
     Year = 16,
     Day = 32,
     Tenths = 64,
+    Counted = 128,
 }
 
 internal sealed record UnitEntry(string Text, string Unit, decimal Factor, UnitKind Kind, UnitCondition Condition,
@@ -103,6 +104,9 @@ public sealed class QuantityLexicon
 
     /// <summary>Ratios named before N倍 (市盈率), read backward: the figure is in times.</summary>
     internal CharTrie<bool> RatioWords { get; } = new(backward: true);
+
+    /// <summary>Measures of things named before N块 (产量, 出货量), read backward: 块 counts pieces, not 元.</summary>
+    internal CharTrie<bool> ThingsCounted { get; } = new(backward: true);
 
     /// <summary>Words before N年 that count the year from 1912 (民国).</summary>
     internal List<string> RocEra { get; } = [];
@@ -179,6 +183,7 @@ public sealed class QuantityLexicon
                     "year" => UnitCondition.Year,
                     "day" => UnitCondition.Day,
                     "tenths" => UnitCondition.Tenths,
+                    "counted" => UnitCondition.Counted,
                     _ when token.StartsWith("next:", StringComparison.Ordinal) => UnitCondition.None,
                     _ => throw Bad("quantities/units.tsv", cells, $"unknown condition '{token}'"),
                 };
@@ -277,6 +282,9 @@ public sealed class QuantityLexicon
                     break;
                 case "ratio-before":
                     lex.RatioWords.Add(key, true);
+                    break;
+                case "things-before":
+                    lex.ThingsCounted.Add(key, true);
                     break;
                 case "roc-era":
                     lex.RocEra.Add(key);
