@@ -888,8 +888,10 @@ public sealed class QuantityRecognizer
             }
 
             var cond = e.Condition;
-            if (cond.HasFlag(UnitCondition.Magnitude) && !num.HasBigMagnitude && !AnyStartsWith(after, e.Next))
+            if (cond.HasFlag(UnitCondition.Magnitude) && !num.HasBigMagnitude && !AnyStartsWith(after, e.Next)
+                && !(cond.HasFlag(UnitCondition.Counted) && NamedBefore(_lex.MoneySpent, num.Start)))
             {
+                // 花了300块 is money: the verb says so where no 万/亿 does; 3块蛋糕 is no figure
                 return false; // 30度 is a temperature, 1.2亿度 and 300度电 are energy
             }
 
