@@ -38,6 +38,7 @@ internal enum UnitCondition
     Year = 16,
     Day = 32,
     Tenths = 64,
+    Counted = 128,
 }
 
 internal sealed record UnitEntry(string Text, string Unit, decimal Factor, UnitKind Kind, UnitCondition Condition,
@@ -103,6 +104,12 @@ public sealed class QuantityLexicon
 
     /// <summary>Ratios named before N倍 (市盈率), read backward: the figure is in times.</summary>
     internal CharTrie<bool> RatioWords { get; } = new(backward: true);
+
+    /// <summary>Measures of things named before N块 (产量, 出货量), read backward: 块 counts pieces, not 元.</summary>
+    internal CharTrie<bool> ThingsCounted { get; } = new(backward: true);
+
+    /// <summary>Words of spending or earning named before N块 (花了, 赚了), read backward: 块 is money without 万/亿.</summary>
+    internal CharTrie<bool> MoneySpent { get; } = new(backward: true);
 
     /// <summary>Words before N年 that count the year from 1912 (民国).</summary>
     internal List<string> RocEra { get; } = [];
@@ -179,6 +186,7 @@ public sealed class QuantityLexicon
                     "year" => UnitCondition.Year,
                     "day" => UnitCondition.Day,
                     "tenths" => UnitCondition.Tenths,
+                    "counted" => UnitCondition.Counted,
                     _ when token.StartsWith("next:", StringComparison.Ordinal) => UnitCondition.None,
                     _ => throw Bad("quantities/units.tsv", cells, $"unknown condition '{token}'"),
                 };
@@ -252,9 +260,22 @@ public sealed class QuantityLexicon
             set.Add(fold[cells[0][0]]);
         }
 
+        // roles that only list words read backward before a number (市盈率 before N倍, 产量 or 花了 before N块)
+        var wordsBefore = new Dictionary<string, CharTrie<bool>>(StringComparer.Ordinal)
+        {
+            ["ratio-before"] = lex.RatioWords,
+            ["things-before"] = lex.ThingsCounted,
+            ["money-before"] = lex.MoneySpent,
+        };
         foreach (var cells in Rows("quantities/contexts.tsv", 2))
         {
             var key = fold.Fold(cells[0]);
+            if (wordsBefore.TryGetValue(cells[1], out var words))
+            {
+                words.Add(key, true);
+                continue;
+            }
+
             switch (cells[1])
             {
                 case "day-count-before":
@@ -274,9 +295,6 @@ public sealed class QuantityLexicon
                     break;
                 case "rate-before":
                     lex.RateBefore.Add(key[0]);
-                    break;
-                case "ratio-before":
-                    lex.RatioWords.Add(key, true);
                     break;
                 case "roc-era":
                     lex.RocEra.Add(key);

@@ -369,7 +369,7 @@ public sealed class QuantityRecognizer
 
             string unitName = unit.Unit;
             bool multiple = unit.Kind == UnitKind.Multiple;
-            if (multiple && RatioBefore(spanStart))
+            if (multiple && NamedBefore(_lex.RatioWords, spanStart))
             {
                 value = num.Value; // 市盈率为55.29倍: a ratio in times, not a change of 5529%
                 unitName = "times";
@@ -377,6 +377,12 @@ public sealed class QuantityRecognizer
             }
 
             bool assumed = unit.Kind == UnitKind.CurrencyAssumed;
+            if (assumed && unit.Condition.HasFlag(UnitCondition.Counted) && NamedBefore(_lex.ThingsCounted, spanStart))
+            {
+                unitName = "count"; // 产量1500亿块: pieces (chips, panels), not colloquial 元
+                assumed = false;
+            }
+
             if (currency is not null)
             {
                 unitName = assumed ? currency : unitName; // 人民币1亿元, 港币300亿元
@@ -430,12 +436,15 @@ public sealed class QuantityRecognizer
                 && later.Text.Length > unit.Text.Length && later.Text.StartsWith(unit.Text, StringComparison.Ordinal);
         }
 
-        /// <summary>市盈率 or another ratio ends at most four characters before <paramref name="start"/> (市盈率为55.29倍).</summary>
-        private bool RatioBefore(int start)
+        /// <summary>
+        /// One of <paramref name="words"/> ends at most four characters before <paramref name="start"/>, within the
+        /// same run of Chinese text: a ratio before N倍 (市盈率为55.29倍), a measure of things before N块 (产量约1500亿块).
+        /// </summary>
+        private bool NamedBefore(CharTrie<bool> words, int start)
         {
             for (int k = start; k >= 0 && k >= start - 4; k--)
             {
-                if (_lex.RatioWords.Longest(_text, k, _fold, out _) > 0)
+                if (words.Longest(_text, k, _fold, out _) > 0)
                 {
                     return true;
                 }
@@ -879,8 +888,10 @@ public sealed class QuantityRecognizer
             }
 
             var cond = e.Condition;
-            if (cond.HasFlag(UnitCondition.Magnitude) && !num.HasBigMagnitude && !AnyStartsWith(after, e.Next))
+            if (cond.HasFlag(UnitCondition.Magnitude) && !num.HasBigMagnitude && !AnyStartsWith(after, e.Next)
+                && !(cond.HasFlag(UnitCondition.Counted) && NamedBefore(_lex.MoneySpent, num.Start)))
             {
+                // 花了300块 is money: the verb says so where no 万/亿 does; 3块蛋糕 is no figure
                 return false; // 30度 is a temperature, 1.2亿度 and 300度电 are energy
             }
 
