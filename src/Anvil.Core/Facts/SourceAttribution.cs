@@ -310,7 +310,21 @@ internal static partial class SourceAttribution
         var run = doc.Text.AsSpan(at, Math.Min(ActLookahead, doc.Text.Length - at));
         Span<int> cuts = stackalloc int[run.Length + 1];
         int count = dictionary.Segment(run, cuts);
-        return count > 1 && dictionary.ClassOf(run[..cuts[1]]) == Lexicons.WordClass.Verb;
+        if (count < 2 || dictionary.ClassOf(run[..cuts[1]]) != Lexicons.WordClass.Verb)
+        {
+            return false;
+        }
+
+        // 公布显示: a verb that attributes in turn (facts/source-words.tsv) still announces figures
+        foreach (var (word, before, _) in doc.Data.SourceWords)
+        {
+            if (!before && run.StartsWith(word, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>How far after a word of announcing the next word is looked for.</summary>
