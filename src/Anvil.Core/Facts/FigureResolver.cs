@@ -58,10 +58,12 @@ internal sealed partial class FigureResolver
 
         reading = reading with { Measure = _phrase.AfterStatement(reading.Measure) };
         if (reading.Kind == FactKind.Share && _phrase.TrimEnds(reading.Measure).Length == 0 && q.IsPercent
-            && f.LastInSentence is { Kind: FactKind.Value } level && level.Unit == q.Unit)
+            && f.LastInSentence is { Kind: FactKind.Value or FactKind.Growth } level && level.Unit == q.Unit
+            && (level.Kind == FactKind.Value || WordMatch.EndsWithAny(phrase, _doc.Data.Kinds.ToLevel)))
         {
-            // 印花税由0.1%增加至0.13%: the new level of a rate the sentence just gave is a rate too, not a share of a whole
-            reading = reading with { Kind = FactKind.Value };
+            // 印花税由0.1%增加至0.13%: the new level of a rate the sentence just gave is a rate too, not a share of a whole;
+            // 出口增幅由6%提高到8.4%: of a growth, a growth
+            reading = reading with { Kind = level.Kind };
         }
 
         if (_phrase.TrimEnds(reading.Measure).Length == 0 && _phrase.TrimEnds(earlier).Length > 0 && reading.Kind is not FactKind.Rank)

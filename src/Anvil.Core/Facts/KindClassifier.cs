@@ -116,7 +116,8 @@ internal sealed partial class KindClassifier(FactDocument doc)
             if (StartsWithAny(rest, _cues.ToLevel)
                 || (rest.StartsWith(_cues.AsLevel, StringComparison.Ordinal) && (NamesARatio(beforeBest) || ContainsAny(beforeBest, _cues.RatioWords))))
             {
-                return new KindReading(FactKind.Share, 1, beforeBest);
+                // 增速回落至5.1%, 通胀率升至2.5%, 同比回落至3.2%: the level a growth moves to is a growth, not a share of a whole
+                return new KindReading(EndsInAGrowth(beforeBest) ? FactKind.Growth : FactKind.Share, 1, beforeBest);
             }
         }
 
@@ -158,6 +159,21 @@ internal sealed partial class KindClassifier(FactDocument doc)
         // names of a growth as such (增速, 跌幅; facts/measure-cues.tsv, growth-word) do not
         bool namesMeasure = _data.Indicators.ContainsKey(best.Word) && Array.IndexOf(_data.Measures.GrowthWords, best.Word) < 0;
         return new KindReading(FactKind.Growth, best.Sign, namesMeasure ? phrase[..(bestAt + best.Word.Length)] : beforeBest);
+    }
+
+    /// <summary>The words end in a growth (投资增速, 通胀率升幅, 零售总额同比): two characters or more of a word of growth.</summary>
+    private bool EndsInAGrowth(string words)
+    {
+        string w = words.TrimEnd(_cues.RatioTrim);
+        foreach (var k in _data.KindWordsBefore)
+        {
+            if (k.Kind == FactKind.Growth && k.Word.Length >= 2 && w.EndsWith(k.Word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The words name a ratio of a whole (失业率, 城镇化率, 比重, 份额): its level is a share.</summary>
