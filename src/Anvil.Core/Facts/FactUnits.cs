@@ -19,7 +19,10 @@ internal static class FactUnits
         }
 
         bool assumed = (q.IsCurrencyAssumed && unit == "CNY") || (q.Unit.Length == 0 && unit == doc.LocalCurrency);
-        if (assumed && doc.DeclaredCurrencyAt(figure.View.Start) is { } declared)
+        // a share's trading price in a Hong Kong or Taiwan text is in its market's dollar: a declaration such as （美元，下同）
+        // gives the currency of a results statement, not of the exchange the shares trade on
+        bool tradedLocally = doc.LocalCurrency != "CNY" && indicator == doc.Data.Measures.SharePrice;
+        if (assumed && !tradedLocally && doc.DeclaredCurrencyAt(figure.View.Start) is { } declared)
         {
             unit = declared;
         }
