@@ -119,14 +119,16 @@ internal sealed class PeriodAttribution(FactDocument doc)
 
         int partStart = doc.PartStart(sentence, position);
         var figureClause = doc.ClauseAround(sentence, position);
-        // a day (7月20日发布…, 北京8月10日电) dates an event, not the figures of other clauses, unless it is an as-at date
+        // a day (7月20日发布…, 北京8月10日电) dates an event, not the figures of other clauses, unless it is an as-at date or
+        // dates figures of its own clause (今天上午收报62.3元，…，下午收报63.1元: a trading day's quotes)
         PeriodMention? first = null, chosen = null;
         foreach (var p in doc.PeriodsWithin(partStart, position))
         {
-            if (!p.IsComparison && p.Value is not null && (p.Granularity != PeriodGranularity.Day || p.IsAsAt || figureClause.Contains(p.Span)))
+            var clause = doc.ClauseAround(sentence, p.Span.Start);
+            if (!p.IsComparison && p.Value is not null
+                && (p.Granularity != PeriodGranularity.Day || p.IsAsAt || figureClause.Contains(p.Span) || doc.FiguresWithin(p.Span.End, clause.End).Any()))
             {
                 first ??= p;
-                var clause = doc.ClauseAround(sentence, p.Span.Start);
                 // the last one whose clause holds the figure or states figures of its own
                 if (clause.Contains(figure.View) || doc.FiguresWithin(clause.Start, clause.End).Any())
                 {
