@@ -24,7 +24,8 @@ internal static class FigureFilter
         // 两个市场, 九大基地, 三种资源: a count written as one numeral character lists kinds of things in policy
         // prose; the figures analysts compare are written out (2.5万家, 138家)
         var number = text.AsSpan(figure.NumberView.Start, Math.Max(0, figure.NumberView.Length));
-        if (figure.Quantity.Unit == "count" && number.Length == 1 && cues.SingleNumerals.Contains(number[0], StringComparison.Ordinal))
+        // (五万个 is written out: its numeral has a magnitude after it)
+        if (figure.Quantity.Unit == "count" && number.Length == 1 && cues.SingleNumerals.Contains(number[0], StringComparison.Ordinal) && figure.Quantity.Value <= 10)
         {
             return true;
         }
