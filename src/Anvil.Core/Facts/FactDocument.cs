@@ -23,7 +23,8 @@ internal sealed partial class FactDocument
         var view = analysis.View;
         Text = view.Text;
         Mentions = [.. analysis.Entities.Select(e => new Mention(view.ToView(e.Span), e.Name, e.Type)).OrderBy(m => m.View.Start)];
-        Figures = [.. analysis.Quantities.Where(q => !FigureFilter.IsNeverAFact(q)).Select(q => new Figure(q, view.ToView(q.Span), view.ToView(q.NumberSpan))).OrderBy(f => f.View.Start)];
+        Figures = [.. analysis.Quantities.Select(q => new Figure(q, view.ToView(q.Span), view.ToView(q.NumberSpan)))
+            .Where(f => !FigureFilter.IsNeverAFact(f.Quantity) || FigureFilter.CountsMonthsCovered(Text, f.Quantity, f.View, data.Figures)).OrderBy(f => f.View.Start)];
         Periods = [.. analysis.Periods.Select(p => p with { Span = view.ToView(p.Span) }).OrderBy(p => p.Span.Start)];
         MainCompany = MostNamed(m => m.Type == EntityType.Company);
         // the subject of last resort: what the text names most, a company or a place

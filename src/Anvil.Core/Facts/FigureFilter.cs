@@ -10,6 +10,43 @@ internal static class FigureFilter
     public static bool IsNeverAFact(QuantityMention q) =>
         q.Unit is "year" or "month" or "week" or "day" or "hour" or "h" or "min" or "minute" or "s" or "second" || q.IsOrdinal;
 
+    /// <summary>
+    /// A number of months that measures how long a stock of money would pay for spending or imports (财政储备相当于12个月政府
+    /// 开支; 外汇储备减少，跌至8个月): a figure about its subject, where other months are durations.
+    /// </summary>
+    public static bool CountsMonthsCovered(string text, QuantityMention q, TextSpan view, FigureCues cues)
+    {
+        if (q.Unit != "month")
+        {
+            return false;
+        }
+
+        // spending or imports within a few characters after (个月政府开支, 个月的进口)
+        var after = text.AsSpan(view.End, Math.Min(MonthsCoverReach, text.Length - view.End));
+        foreach (var word in cues.MonthsCoverAfter)
+        {
+            if (after.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        int sentenceStart = text.AsSpan(0, view.Start).LastIndexOfAny(Punctuation.SentenceEnds) + 1;
+        var before = text.AsSpan(sentenceStart, view.Start - sentenceStart);
+        foreach (var word in cues.MonthsCoverBefore)
+        {
+            if (before.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How far after a number of months the spending it would pay for may be named (个月的政府开支).</summary>
+    private const int MonthsCoverReach = 5;
+
     /// <summary>A demonstrative before the number (这两座), a kind counted with one numeral, or a quoted label (「90%」) state no figure.</summary>
     public static bool IsNotAFigure(FactDocument doc, Figure figure)
     {

@@ -125,6 +125,7 @@ internal partial class FigureResolver
         }
         else if (!split.Known && scope is null && !(kind == FactKind.Growth && lastInSentence is not null)
             && (indicator.Length == 0 || (!_doc.Data.Indicators.ContainsKey(indicator) && (_measures.EndsWithVerb(indicator) || EndsWithName(indicator))))
+            && q.Unit != "month" // 8个月进口: months measure the stock of money before them, not the spending they pay for
             && _measures.NounAfter(figure) is { } after && !(q.Unit == "count" && _measures.ScopeAfter(figure) is not null)
             && Array.IndexOf(_cues.GrowthWords, after) < 0)
         {

@@ -74,6 +74,12 @@ internal sealed partial class FigureResolver
 
         var (kind, sign) = (reading.Kind, reading.Sign);
         var (scope, indicator, written, inherited, ranksAmong) = Measure(f, reading, subject, phrase);
+        if (q.Unit == "month" && StockCovering(indicator) is { } stock)
+        {
+            // 财政储备相当于12个月: the months measure the reserve; the verb after it says how
+            (indicator, written) = (stock, null);
+        }
+
         if (scope is null && !inherited && !ReferenceEquals(reading.Measure, earlier) && ThingBeforePeriod(who.PhraseStart + phraseOffset, earlier, indicator) is { } thing)
         {
             scope = thing;
@@ -196,6 +202,19 @@ internal sealed partial class FigureResolver
         source == subject && Array.IndexOf(_doc.Data.Sources.MarketMeasures, indicator) >= 0 ? null : source;
 
     /// <summary>True when the words right before the figure move or quote a price (收跌, 现报; facts/measure-cues.tsv, price-move).</summary>
+    /// <summary>The words up to the reserve they name (财政储备相当于 → 财政储备), or null when they name none.</summary>
+    private string? StockCovering(string indicator)
+    {
+        int end = -1;
+        foreach (var word in _doc.Data.Figures.MonthsCoverBefore)
+        {
+            int at = indicator.LastIndexOf(word, StringComparison.Ordinal);
+            end = at < 0 ? end : Math.Max(end, at + word.Length);
+        }
+
+        return end > 0 && end < indicator.Length ? indicator[..end] : null;
+    }
+
     private bool MovesPrice(Figure figure) => WordMatch.EndsWithAny(_doc.Text.AsSpan(0, figure.View.Start).TrimEnd(' '), _cues.PriceMoves);
 
     /// <summary>
