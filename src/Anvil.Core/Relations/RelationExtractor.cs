@@ -246,8 +246,10 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
             if (ctx.Text[p] != '的')
             {
-                // a product word right after the maker's name: the name is the brand (华为手机); two characters are enough here
-                if (a.IsCompany && RelationContext.StartingAt(mentions, p) is null && ProductTermAt(ctx.Text, p, 3, out int adjacent, compound: false))
+                // a product word right after the maker's name: the name is the brand (华为手机, 宇通客车); two characters are
+                // enough here. Before a supplier word it says what the supplier makes for the company (苹果芯片代工厂): no product of it
+                if (a.IsCompany && RelationContext.StartingAt(mentions, p) is null && ProductTermAt(ctx.Text, p, 2, out int adjacent, compound: false)
+                    && !IsSupplierWordAt(ctx.Text, p + adjacent, sentence.End))
                 {
                     ctx.Add(a, "produces", ctx.Text.Substring(p, adjacent), ctx.Original(p, p + adjacent));
                 }
@@ -289,6 +291,10 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             }
         }
     }
+
+    /// <summary>Whether a supplier word (代工厂, 供应商) starts at <paramref name="position"/>.</summary>
+    private bool IsSupplierWordAt(string text, int position, int end) =>
+        position < end && data.Triggers.LongestMatch(text.AsSpan(0, end), position, out var pattern) > 0 && pattern == "supplier";
 
     /// <summary>
     /// A product word at the position, at least <paramref name="minLength"/> long, and with <paramref name="compound"/> any
