@@ -109,7 +109,7 @@ internal sealed class PositionReader(RelationData data)
         }
 
         var phrase = Parse(ctx, sentence, end, floor);
-        if (phrase is null)
+        if (phrase is null || !StartsWord(ctx, sentence, phrase, floor))
         {
             return;
         }
@@ -215,6 +215,19 @@ internal sealed class PositionReader(RelationData data)
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the phrase starts with a body it names (观望美国总统), or where a word may: at the floor, after punctuation,
+    /// a boundary word or a name. A title that starts inside a word the reader does not know (远东发展 + 主席, 平保 +
+    /// 总经理) is only the end of the position, and the title alone would be a wrong one.
+    /// </summary>
+    private bool StartsWord(RelationContext ctx, List<RelationMention> sentence, Phrase phrase, int floor)
+    {
+        int start = phrase.AnaphorStart >= 0 ? Math.Min(phrase.AnaphorStart, phrase.Start) : phrase.Start;
+        var text = ctx.Text;
+        return phrase.HasBody || start == floor || !IsHan(text[start - 1]) || data.PositionWordEndingAt(text, start, floor, PositionWord.Boundary) > 0
+            || ctx.EndingAt(sentence, start, floor) is not null;
     }
 
     private static bool Reaches(Phrase phrase, int start) => phrase.Start == start || phrase.AnaphorStart == start;

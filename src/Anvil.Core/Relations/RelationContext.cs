@@ -33,6 +33,37 @@ internal sealed class RelationContext(string original, MatchView view, List<Rela
 
     public List<RelationMention> Following { get; } = [];
 
+    /// <summary>The periods the text states (上半年, 去年第四季), in the view and in order.</summary>
+    public List<TextSpan> Periods { get; } = [];
+
+    /// <summary>Where the periods and spaces that end at <paramref name="end"/> start (no earlier than <paramref name="floor"/>); <paramref name="end"/> when none does.</summary>
+    public int PeriodsStartBefore(int end, int floor)
+    {
+        int p = end;
+        bool moved = true;
+        while (moved && p > floor)
+        {
+            moved = false;
+            while (p > floor && Text[p - 1] is ' ' or '\u3000' or '\u00a0')
+            {
+                p--;
+                moved = true;
+            }
+
+            foreach (var period in Periods)
+            {
+                if (period.End == p && period.Start >= floor && period.Start < p)
+                {
+                    p = period.Start;
+                    moved = true;
+                    break;
+                }
+            }
+        }
+
+        return p;
+    }
+
     public void Add(RelationMention a, string predicate, string objectName, TextSpan objectOriginal) =>
         Found.Add(new RelationRecord(TextSpan.Cover(a.Original, objectOriginal), a.Name, predicate, objectName));
 

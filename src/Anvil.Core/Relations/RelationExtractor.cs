@@ -36,7 +36,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
     public string Name => "relations";
 
-    public Annotations Requires => Annotations.View | Annotations.Sentences | Annotations.Entities;
+    public Annotations Requires => Annotations.View | Annotations.Sentences | Annotations.Entities | Annotations.Periods;
 
     public Annotations Provides => Annotations.Relations;
 
@@ -48,6 +48,11 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             .OrderBy(m => m.View.Start).ToList();
         var found = new List<RelationRecord>();
         var ctx = new RelationContext(analysis.Document.Text, view, mentions, found);
+        foreach (var period in analysis.Periods)
+        {
+            ctx.Periods.Add(view.ToView(period.Span));
+        }
+
         var companies = mentions.Where(m => m.IsCompany).ToList();
         int next = 0;
         var inSentence = new List<RelationMention>();
@@ -182,9 +187,13 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         return members.DistinctBy(m => m.Name);
     }
 
-    /// <summary>Whether [start, end) holds only list joiners (、, 和, 及, brackets), at most three characters.</summary>
+    /// <summary>
+    /// Whether [start, end) holds only list joiners (、, 和, 及, brackets), at most three characters, after the stock code
+    /// in brackets a name may carry (九龙仓（0004）、会德丰).
+    /// </summary>
     private bool IsListGap(string text, int start, int end)
     {
+        start = AfterStockCode(text, start, end);
         if (end - start > 3)
         {
             return false;
@@ -204,6 +213,23 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         return true;
     }
 
+    /// <summary>Where a stock code in brackets at <paramref name="start"/> ends ((0004), （1211.HK）); <paramref name="start"/> when none stands there.</summary>
+    private static int AfterStockCode(string text, int start, int end)
+    {
+        if (start >= end || text[start] is not ('(' or '（'))
+        {
+            return start;
+        }
+
+        int k = start + 1;
+        while (k < end && (char.IsAsciiLetterOrDigit(text[k]) || text[k] == '.'))
+        {
+            k++;
+        }
+
+        return k - start > 1 && k < end && text[k] is ')' or '）' && char.IsAsciiDigit(text[start + 1]) ? k + 1 : start;
+    }
+
     /// <summary>
     /// X的Y: a company's product (華為的昇騰AI晶片, 宇樹科技的機器狗), a place's company (深圳的速騰聚創),
     /// a person's company (馬斯克的SpaceX); and a company's name right before a product word (華為手機, 上汽乘用車).
@@ -220,8 +246,10 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
             if (ctx.Text[p] != '的')
             {
-                // a product word right after the maker's name: the name is the brand (华为手机); two characters are enough here
-                if (a.IsCompany && RelationContext.StartingAt(mentions, p) is null && ProductTermAt(ctx.Text, p, 3, out int adjacent, compound: false))
+                // a product word right after the maker's name: the name is the brand (华为手机, 宇通客车); two characters are
+                // enough here. Before a supplier word it says what the supplier makes for the company (苹果芯片代工厂): no product of it
+                if (a.IsCompany && RelationContext.StartingAt(mentions, p) is null && ProductTermAt(ctx.Text, p, 2, out int adjacent, compound: false)
+                    && !IsSupplierWordAt(ctx.Text, p + adjacent, sentence.End))
                 {
                     ctx.Add(a, "produces", ctx.Text.Substring(p, adjacent), ctx.Original(p, p + adjacent));
                 }
@@ -263,6 +291,10 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             }
         }
     }
+
+    /// <summary>Whether a supplier word (代工厂, 供应商) starts at <paramref name="position"/>.</summary>
+    private bool IsSupplierWordAt(string text, int position, int end) =>
+        position < end && data.Triggers.LongestMatch(text.AsSpan(0, end), position, out var pattern) > 0 && pattern == "supplier";
 
     /// <summary>
     /// A product word at the position, at least <paramref name="minLength"/> long, and with <paramref name="compound"/> any
@@ -372,6 +404,9 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                 break;
             case "customer":
                 Customers(ctx, before, following, i, after, sentence);
+                break;
+            case "output":
+                Output(ctx, before, i, sentence);
                 break;
             case "member_of":
                 // 中国加入世界贸易组织: a member right before the word, the organisation right after it
@@ -556,6 +591,86 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
             return;
         }
+    }
+
+    /// <summary>
+    /// 宁德时代上半年动力电池装机量, 苹果去年第四季iPhone的销售额, 公司储能电芯产量: a measure of what is made or sold (at
+    /// <paramref name="i"/>) right after a product word or a product's name, and before them the company, with nothing
+    /// between but a period the text states: the company makes the product. 公司 there stands for the company that
+    /// opened a clause before it (not a source it cites: 宁德时代援引某机构数据显示，公司…).
+    /// </summary>
+    private void Output(RelationContext ctx, List<RelationMention> before, int i, TextSpan sentence)
+    {
+        var text = ctx.Text;
+        int end = i > sentence.Start && text[i - 1] == '的' ? i - 1 : i;
+        var named = before.LastOrDefault(m => m.Type == EntityType.Product && m.View.End == end);
+        int start = named?.View.Start ?? ProductTermEndingAt(text, end, sentence.Start);
+        if (start < 0)
+        {
+            return;
+        }
+
+        int gap = ctx.PeriodsStartBefore(start, sentence.Start);
+        var maker = before.LastOrDefault(m => m.IsCompany && m.View.End == gap);
+        int anaphor = data.PositionWordEndingAt(text, gap, sentence.Start, PositionWord.Anaphor);
+        if (maker is null && anaphor > 0)
+        {
+            // 公司 alone opening the clause (not the end of 子公司), perhaps after a period
+            int clause = ctx.PeriodsStartBefore(gap - anaphor, sentence.Start);
+            if (clause == sentence.Start || Array.IndexOf(ClauseMarks, text[clause - 1]) >= 0)
+            {
+                maker = CompanyOpeningClauseBefore(ctx, clause);
+            }
+        }
+
+        if (maker is null)
+        {
+            return;
+        }
+
+        if (named is not null)
+        {
+            ctx.Add(maker, "produces", named);
+        }
+        else
+        {
+            ctx.Add(maker, "produces", text[start..end], ctx.Original(start, end));
+        }
+    }
+
+    /// <summary>Where the longest product word (or words: 笔记本电脑键盘) that ends at <paramref name="end"/> starts, or -1.</summary>
+    private int ProductTermEndingAt(string text, int end, int floor)
+    {
+        for (int k = Math.Max(floor, end - MaxProductName); k <= end - 2; k++)
+        {
+            if (ProductTermAt(text, k, 2, out int len) && k + len == end)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The last company named before <paramref name="position"/> at the start of a clause or sentence: what a later 公司 stands for.</summary>
+    private static RelationMention? CompanyOpeningClauseBefore(RelationContext ctx, int position)
+    {
+        RelationMention? last = null;
+        var text = ctx.Text;
+        foreach (var m in ctx.All)
+        {
+            if (m.View.End > position)
+            {
+                break;
+            }
+
+            if (m.IsCompany && (m.View.Start == 0 || Array.IndexOf(ClauseMarks, text[m.View.Start - 1]) >= 0 || Punctuation.IsSentenceEnd(text[m.View.Start - 1])))
+            {
+                last = m;
+            }
+        }
+
+        return last;
     }
 
     /// <summary>
@@ -817,6 +932,12 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         var owners = ListAfter(ctx, following, after, sentence, allowTitles: true);
         if (owners.Count == 0)
         {
+            // 某公司的控股股东A（代码）、B及C: the owners listed right after the word
+            owners = ListFrom(ctx, following, after, allowTitles: true, gapFirst: false);
+        }
+
+        if (owners.Count == 0)
+        {
             // A是某公司的股东
             int k = before.IndexOf(company) - 1;
             if (k >= 0 && before[k].Type is EntityType.Person or EntityType.Company or EntityType.Organization
@@ -1008,11 +1129,17 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             }
         }
 
-        if (p < 0)
-        {
-            return list;
-        }
+        return p < 0 ? list : ListFrom(ctx, following, p, allowTitles, gapFirst: true);
+    }
 
+    /// <summary>
+    /// The names listed from <paramref name="p"/> on, joined by list words (see <see cref="ListAfter"/>). Without
+    /// <paramref name="gapFirst"/> the first name (or its title) starts right at <paramref name="p"/>: 股东和某公司 lists nothing.
+    /// </summary>
+    private List<RelationMention> ListFrom(RelationContext ctx, List<RelationMention> following, int p, bool allowTitles, bool gapFirst)
+    {
+        var text = ctx.Text;
+        var list = new List<RelationMention>();
         foreach (var m in following)
         {
             if (m.View.Start < p)
@@ -1020,7 +1147,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                 continue;
             }
 
-            bool joined = m.View.Start == p || IsListGap(text, p, m.View.Start)
+            bool joined = m.View.Start == p || ((gapFirst || list.Count > 0) && IsListGap(text, p, m.View.Start))
                 || (allowTitles && m.Type == EntityType.Person && m.View.Start - p <= MaxProductName && !CrossesClause(text, p, m.View.Start)
                     && data.PositionWordEndingAt(text, m.View.Start, p, PositionWord.Title) > 0);
             if (!joined)
