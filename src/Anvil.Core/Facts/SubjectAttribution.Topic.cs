@@ -114,7 +114,10 @@ internal partial class SubjectAttribution
         {
             int at = _text.AsSpan(from, position - from).LastIndexOf(word);
             at = at < 0 ? -1 : from + at;
-            if (at < from || at + word.Length > position || IsComparisonBase(at) || (found is not null && found.View.Start >= at))
+            // the last word wins, and of two one inside the other the longer (全体上市公司 over its 公司)
+            bool inside = found is not null && at >= found.View.Start && at + word.Length <= found.View.End;
+            bool covers = found is not null && at <= found.View.Start && at + word.Length >= found.View.End;
+            if (at < from || at + word.Length > position || IsComparisonBase(at) || inside || (found is not null && found.View.Start >= at && !covers))
             {
                 continue;
             }
@@ -131,6 +134,7 @@ internal partial class SubjectAttribution
                 "province" => CurrentPlace(at, PlaceLevel.Province, discourse),
                 "district" => CurrentPlace(at, PlaceLevel.District, discourse),
                 "region" => doc.RegionPlace ?? CurrentPlace(at, PlaceLevel.City, discourse),
+                "market" => doc.RegionPlace ?? _cues.Country, // 全体上市公司: a market's listed companies together, never the last one named
                 _ => FactData.TopicTarget(refersTo) ?? CurrentPlace(at, PlaceLevel.City, discourse),
             };
             if (name is not null)
