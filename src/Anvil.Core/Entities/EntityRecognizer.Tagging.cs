@@ -348,8 +348,18 @@ public sealed partial class EntityRecognizer
     /// may end inside a word through its administrative word (广州市 in 广州市长), or begin a longer proper
     /// name of a place (上海 in 上海地区).
     /// </summary>
-    private void DropNamesCuttingWords(string view, List<EntityCandidate> candidates) =>
+    private void DropNamesCuttingWords(string view, List<EntityCandidate> candidates)
+    {
+        for (int k = 0; k < candidates.Count; k++)
+        {
+            if (CompanyWordAfterKnownCompany(view, candidates[k]) is int end)
+            {
+                candidates[k] = candidates[k] with { End = end }; // the mention takes in 公司, as a tagged 某某公司 does; the name stays
+            }
+        }
+
         candidates.RemoveAll(c => CutsWords(view, c)); // in one pass: removing one at a time moved the rest each time
+    }
 
     private bool CutsWords(string view, EntityCandidate c)
     {
@@ -388,6 +398,22 @@ public sealed partial class EntityRecognizer
 
         var (start, end) = _words!.WordAround(view, c.End - 1, c.End);
         return start == c.End - 1 && end == c.End + 1 && _words.KeepsWords(view, c.Start, c.End - 1);
+    }
+
+    /// <summary>
+    /// Where a company the lexicon knows stands before a word that only says it is a company and the dictionary holds the two as
+    /// one word (某某 + 公司 as 某某公司), the end of that word: the known name cuts no word there, it is the known company's
+    /// name and the word for a company, as where the dictionary has no such word.
+    /// </summary>
+    private int? CompanyWordAfterKnownCompany(string view, EntityCandidate c)
+    {
+        if (c.Type != EntityType.Company || c.Source != "lexicon")
+        {
+            return null;
+        }
+
+        var (start, end) = _words!.WordAround(view, c.Start, c.End);
+        return start == c.Start && end > c.End && _data.CompanyWordLookup.Contains(view.AsSpan(c.End, end - c.End)) ? end : null;
     }
 
     private bool BeginsProperName(string view, EntityCandidate c)
