@@ -94,7 +94,8 @@ public sealed partial class EntityRecognizer
         for (int i = 0; i <= view.Length; i++)
         {
             worth |= _tagEveryClause || cue[i] || (i + 1 < view.Length && _mayBeginName[view[i]] && !worth && MayOpenName(view, i))
-                || (!worth && i < view.Length && OpensCapitalisedLatinWord(view, i, start));
+                || (!worth && i < view.Length && OpensCapitalisedLatinWord(view, i, start))
+                || (!worth && i < view.Length && _data.PersonTitles.CanStartWith(view[i]) && TitleBesideSurname(view, i, start));
             bool end = i == view.Length || IsSentenceEnd(view[i]) || view[i] is ',' or '，' || (i - start >= 120 && view[i] is '、' or ' ') || i - start >= 400;
             if (!end)
             {
@@ -162,6 +163,36 @@ public sealed partial class EntityRecognizer
         bool capitalised = view.AsSpan(at + 1, end - at - 1).IndexOfAnyInRange('a', 'z') >= 0;
         return end - at >= 3 && capitalised
             && (end == view.Length || TextClasses.IsHan(view[end]) || view[end] is '，' or ',' or '。' or '、' or '”' or '」' or '）' or ')' or '》');
+    }
+
+    /// <summary>
+    /// A person's title (副总经理, 教授) at <paramref name="at"/> with a surname right after it (副总经理 + 曾世民) or two to three
+    /// characters before it in the clause (某某某 + 教授): a name beside its title, whose characters alone may not favour a
+    /// name's start (曾 and 世 are words of their own).
+    /// </summary>
+    private bool TitleBesideSurname(string view, int at, int clauseStart)
+    {
+        int length = _data.PersonTitles.LongestMatch(view, at, out _);
+        if (length == 0)
+        {
+            return false;
+        }
+
+        int after = at + length;
+        if (after + 1 < view.Length && _data.SurnameLookup.Contains(view.AsSpan(after, 1)) && TextClasses.IsHan(view[after + 1]))
+        {
+            return true;
+        }
+
+        for (int before = at - 3; before <= at - 2; before++)
+        {
+            if (before >= clauseStart && _data.SurnameLookup.Contains(view.AsSpan(before, 1)) && TextClasses.IsHan(view[before + 1]) && TextClasses.IsHan(view[at - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsSentenceEnd(char c) => c is '。' or '!' or '?' or '！' or '？' or '\n' or ';' or '；';
@@ -317,8 +348,18 @@ public sealed partial class EntityRecognizer
     /// may end inside a word through its administrative word (广州市 in 广州市长), or begin a longer proper
     /// name of a place (上海 in 上海地区).
     /// </summary>
-    private void DropNamesCuttingWords(string view, List<EntityCandidate> candidates) =>
+    private void DropNamesCuttingWords(string view, List<EntityCandidate> candidates)
+    {
+        for (int k = 0; k < candidates.Count; k++)
+        {
+            if (CompanyWordAfterKnownCompany(view, candidates[k]) is int end)
+            {
+                candidates[k] = candidates[k] with { End = end }; // the mention takes in 公司, as a tagged 某某公司 does; the name stays
+            }
+        }
+
         candidates.RemoveAll(c => CutsWords(view, c)); // in one pass: removing one at a time moved the rest each time
+    }
 
     private bool CutsWords(string view, EntityCandidate c)
     {
@@ -357,6 +398,22 @@ public sealed partial class EntityRecognizer
 
         var (start, end) = _words!.WordAround(view, c.End - 1, c.End);
         return start == c.End - 1 && end == c.End + 1 && _words.KeepsWords(view, c.Start, c.End - 1);
+    }
+
+    /// <summary>
+    /// Where a company the lexicon knows stands before a word that only says it is a company and the dictionary holds the two as
+    /// one word (某某 + 公司 as 某某公司), the end of that word: the known name cuts no word there, it is the known company's
+    /// name and the word for a company, as where the dictionary has no such word.
+    /// </summary>
+    private int? CompanyWordAfterKnownCompany(string view, EntityCandidate c)
+    {
+        if (c.Type != EntityType.Company || c.Source != "lexicon")
+        {
+            return null;
+        }
+
+        var (start, end) = _words!.WordAround(view, c.Start, c.End);
+        return start == c.Start && end > c.End && _data.CompanyWordLookup.Contains(view.AsSpan(c.End, end - c.End)) ? end : null;
     }
 
     private bool BeginsProperName(string view, EntityCandidate c)

@@ -11,7 +11,11 @@ internal static class OpenCcTables
     // The T→S entries are read once: the normaliser's two tables start from copies of them, and the plain T→S table
     // is built from them as they are (reading and adding the three files for each was about a third of start-up's
     // table building).
-    private static readonly Lazy<ReplacementTable.Builder> TsEntriesLazy = new(() => Builder("TSCharacters.txt", "TSCharactersExt.txt", "TSPhrases.txt"));
+    private static readonly Lazy<ReplacementTable.Builder> TsEntriesLazy = new(() => Builder(CharactersBeyondBasicPlane, "TSCharacters.txt", "TSCharactersExt.txt", "TSPhrases.txt"));
+
+    /// <summary>The T→S keys of one character of the Basic Multilingual Plane whose value lies beyond it, gathered as the entries are read.</summary>
+    private static readonly List<string> CharactersBeyondBasicPlane = [];
+
     private static readonly Lazy<ReplacementTable> TsLazy = new(() => TsEntriesLazy.Value.Build());
     private static readonly Lazy<ReplacementTable> HkLazy = new(() => SameLength(Builder("HKVariantsRev.txt", "HKVariantsRevPhrases.txt")));
     private static readonly Lazy<ReplacementTable> TwLazy = new(() => SameLength(Builder("TWVariantsRev.txt", "TWVariantsRevPhrases.txt")));
@@ -32,8 +36,23 @@ internal static class OpenCcTables
     /// <summary>Both regions' variant reversals in one step, for text of unknown region.</summary>
     public static ReplacementTable AnyRegionVariants => AnyRegionLazy.Value;
 
-    /// <summary>A new builder holding the T→S entries, for tables that add their own on top.</summary>
-    public static ReplacementTable.Builder TraditionalToSimplifiedBuilder() => TsEntriesLazy.Value.Copy();
+    /// <summary>
+    /// A new builder holding the T→S entries, for the match view's tables that add their own on top. A character of the Basic
+    /// Multilingual Plane whose Simplified form lies beyond it (煇 → 𪸩, 暐 → 𬀩: some 800 rare characters, many of them in Hong
+    /// Kong and Taiwan given names) stays as written there: Simplified text writes it so, and a character beyond the plane is
+    /// two UTF-16 units that no name character test, tagger feature or lexicon entry knows, so a name ending in it was cut
+    /// before it (某某煇 → 某某). The plain converter (<see cref="TraditionalToSimplified"/>) keeps OpenCC's output.
+    /// </summary>
+    public static ReplacementTable.Builder TraditionalToSimplifiedBuilder()
+    {
+        var builder = TsEntriesLazy.Value.Copy(); // reading the entries gathers the characters below
+        foreach (string character in CharactersBeyondBasicPlane)
+        {
+            builder.Add(character, character);
+        }
+
+        return builder;
+    }
 
     /// <summary>
     /// Reads an OpenCC dictionary: <c>key TAB value[ value...]</c>; the first value is the default.
@@ -63,12 +82,22 @@ internal static class OpenCcTables
         }
     }
 
-    private static ReplacementTable.Builder Builder(params string[] files)
+    private static ReplacementTable.Builder Builder(params string[] files) => Builder(null, files);
+
+    /// <param name="beyondBasicPlane">when given, receives each one-character key of the Basic Multilingual Plane whose value lies beyond it</param>
+    private static ReplacementTable.Builder Builder(List<string>? beyondBasicPlane, params string[] files)
     {
         var builder = new ReplacementTable.Builder();
         foreach (var file in files)
         {
-            builder.AddRange(Read(file));
+            foreach (var (key, value) in Read(file))
+            {
+                builder.Add(key, value);
+                if (beyondBasicPlane is not null && key.Length == 1 && !char.IsSurrogate(key[0]) && value.Length == 2 && char.IsSurrogate(value[0]))
+                {
+                    beyondBasicPlane.Add(key);
+                }
+            }
         }
 
         return builder;
