@@ -130,12 +130,12 @@ awk -F'\t' -v bytes="$bytes" -v order="${configs[*]}" '
     if ($1 == "extract" && $8 > peak[$2]) peak[$2] = $8
   }
   END {
-    printf "%-10s %9s %9s %9s %9s %9s %8s %10s %10s\n", "config", "wall med", "wall best", "CPU med", "MB/s med", "MB/s best", "peak MB", "start wall", "start CPU"
+    printf "%-17s %9s %9s %9s %9s %9s %8s %10s %10s\n", "config", "wall med", "wall best", "CPU med", "MB/s med", "MB/s best", "peak MB", "start wall", "start CPU"
     n = split(order, names, " ")
     for (i = 1; i <= n; i++) {
       c = names[i]; e = "extract" SUBSEP c; s = "start-up" SUBSEP c
       w = median(wall[e]); b = least(wall[e])
-      printf "%-10s %9.2f %9.2f %9.2f %9.2f %9.2f %8d %10.3f %10.3f\n", c, w, b, median(cpu[e]), bytes / 1e6 / w, bytes / 1e6 / b,
+      printf "%-17s %9.2f %9.2f %9.2f %9.2f %9.2f %8d %10.3f %10.3f\n", c, w, b, median(cpu[e]), bytes / 1e6 / w, bytes / 1e6 / b,
         peak[c] / 1024, median(wall[s]), median(cpu[s])
     }
   }' "$times"
