@@ -17,15 +17,11 @@
 # missing (the SDK picks); NativeAOT publishing needs nothing else here.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-shared="${ANVIL_SHARED:-$root/../shared}"
 runs="${1:-5}"
-work="${ANVIL_BENCH_DIR:-/tmp/anvil-bench}"
-aot="$work/aot"
-mkdir -p "$aot"
-
-say() { printf '%s\n' "$*" >&2; }
 # shellcheck source=bench/bench-lib.sh
 . "$root/bench/bench-lib.sh"
+aot="$work/aot"
+mkdir -p "$aot"
 bench_need_time
 bench_input "$work" "$shared"
 bytes=$(cat "$input"/*.txt | wc -c)

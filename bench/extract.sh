@@ -10,13 +10,7 @@
 # It installs what it needs (Debian: time, python3-jieba; npm: @node-rs/jieba into a cache folder) and says so.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-shared="${ANVIL_SHARED:-$root/../shared}"
 runs="${1:-3}"
-work="${ANVIL_BENCH_DIR:-/tmp/anvil-bench}"
-mkdir -p "$work"
-
-say() { printf '%s\n' "$*" >&2; }
-
 # shellcheck source=bench/bench-lib.sh
 . "$root/bench/bench-lib.sh"
 bench_has_corpus "$shared" || exit 2
