@@ -10,23 +10,12 @@
 # It installs what it needs (Debian: time, python3-jieba; npm: @node-rs/jieba into a cache folder) and says so.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-shared="$root/../shared"
 runs="${1:-3}"
-work="${ANVIL_BENCH_DIR:-/tmp/anvil-bench}"
-target=20000000
-mkdir -p "$work"
+# shellcheck source=bench/bench-lib.sh
+. "$root/bench/bench-lib.sh"
+bench_has_corpus "$shared" || exit 2
 
-say() { printf '%s\n' "$*" >&2; }
-
-if [ ! -d "$shared/corpus/dev" ]; then
-  say "bench: ../shared/corpus/dev is not beside the repository; nothing to measure"
-  exit 2
-fi
-
-if [ ! -x /usr/bin/time ]; then
-  say "bench: installing Debian's 'time' for peak-memory figures"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
-fi
+bench_need_time
 # Debian's python3-jieba lives in the system Python, which may not be the first python3 on PATH
 py=/usr/bin/python3; [ -x "$py" ] || py=python3
 if ! "$py" -c 'import jieba' 2>/dev/null; then
@@ -39,20 +28,7 @@ if [ ! -d "$work/node/node_modules/@node-rs/jieba" ] && command -v npm >/dev/nul
 fi
 
 # the input: copies of every corpus document until the folder holds >= 20 MB; the same bytes in one file
-input="$work/input"
-single="$work/input.txt"
-if [ ! -f "$work/.input-ready" ]; then
-  rm -rf "$input" "$single"; mkdir -p "$input"
-  n=0; size=0
-  while [ "$size" -lt "$target" ]; do
-    for f in "$shared"/corpus/dev/*.txt "$shared"/seeds/*.txt; do
-      n=$((n + 1)); cp "$f" "$input/$(printf '%05d' "$n")-$(basename "$f")"
-      size=$((size + $(stat -c %s "$f")))
-    done
-  done
-  cat "$input"/*.txt > "$single"
-  touch "$work/.input-ready"
-fi
+bench_input "$work" "$shared"
 bytes=$(cat "$input"/*.txt | wc -c)
 files=$(ls "$input" | wc -l)
 say "bench: input $files documents, $bytes bytes ($(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') MB)"
