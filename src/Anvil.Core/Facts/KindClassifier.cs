@@ -128,9 +128,11 @@ internal sealed partial class KindClassifier(FactDocument doc)
 
         if (best is null)
         {
-            if (q.IsPercent && (SpeaksOfGrowth(sentence, figure.View.Start) || BracketedBeforeGrowth(figure, sentence)))
+            // 分别减少近17%及15%: the word of growth before both gives the second its sign too
+            int sign = SignOfGrowthBefore(sentence, figure.View.Start);
+            if (q.IsPercent && (sign != 0 || BracketedBeforeGrowth(figure, sentence)))
             {
-                return new KindReading(FactKind.Growth, 1, phrase);
+                return new KindReading(FactKind.Growth, sign == 0 ? 1 : sign, phrase);
             }
 
             return new KindReading(q.IsPercent ? (IsRate(phrase) ? FactKind.Value : FactKind.Share) : FactKind.Value, 1, phrase);
@@ -205,62 +207,6 @@ internal sealed partial class KindClassifier(FactDocument doc)
                 {
                     return true;
                 }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The last kind word before the figure in its sentence is one of growth (从经济增速来看，上海（9.7%）).</summary>
-    private bool SpeaksOfGrowth(TextSpan sentence, int position)
-    {
-        string before = _text[sentence.Start..position];
-        int growthAt = -1, shareAt = -1;
-        foreach (var w in _data.KindWordsBeforeWords.AnyIn(before) ? _data.KindWordsBefore : NoWords)
-        {
-            if (w.Word.Length < 2)
-            {
-                continue;
-            }
-
-            int at = before.AsSpan().LastIndexOf(w.Word);
-            if (at < 0 || (InsideIndicatorWord(before, at, w.Word.Length) && w.Word != _cues.GrowthMeasure))
-            {
-                continue;
-            }
-
-            if (w.Kind == FactKind.Growth)
-            {
-                growthAt = Math.Max(growthAt, at);
-            }
-            else
-            {
-                shareAt = Math.Max(shareAt, at);
-            }
-        }
-
-        return growthAt > shareAt;
-    }
-
-    /// <summary>
-    /// 美洲（4.2%）、中国（3.2%）的销量均有所增长: a percent in brackets after a name whose clause goes on to a word of
-    /// growth is that growth, as the words before it would make it.
-    /// </summary>
-    private bool BracketedBeforeGrowth(Figure figure, TextSpan sentence)
-    {
-        int start = figure.View.Start, end = figure.View.End;
-        if (start == 0 || end >= sentence.End || _text[start - 1] is not ('（' or '(') || _text[end] is not ('）' or ')'))
-        {
-            return false;
-        }
-
-        int clauseEnd = _text.AsSpan(end, sentence.End - end).IndexOfAny(Punctuation.ClauseEnds);
-        string after = _text.Substring(end, clauseEnd < 0 ? sentence.End - end : clauseEnd);
-        foreach (var w in _data.KindWordsBeforeWords.AnyIn(after) ? _data.KindWordsBefore : NoWords)
-        {
-            if (w.Kind == FactKind.Growth && w.Word.Length >= 2 && after.Contains(w.Word, StringComparison.Ordinal))
-            {
-                return true;
             }
         }
 

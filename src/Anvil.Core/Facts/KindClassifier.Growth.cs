@@ -1,0 +1,70 @@
+using Anvil.Core.Documents;
+
+namespace Anvil.Core.Facts;
+
+// A percent with no word of its kind beside it that is a growth by the words elsewhere in its sentence.
+internal sealed partial class KindClassifier
+{
+    /// <summary>
+    /// The sign of the last kind word before the figure in its sentence when it is one of growth (从经济增速来看，上海（9.7%）:
+    /// 1; 减少近17%及15%: -1), else 0.
+    /// </summary>
+    private int SignOfGrowthBefore(TextSpan sentence, int position)
+    {
+        string before = _text[sentence.Start..position];
+        int growthAt = -1, growthLength = 0, shareAt = -1, sign = 0;
+        foreach (var w in _data.KindWordsBeforeWords.AnyIn(before) ? _data.KindWordsBefore : NoWords)
+        {
+            if (w.Word.Length < 2)
+            {
+                continue;
+            }
+
+            int at = before.AsSpan().LastIndexOf(w.Word);
+            if (at < 0 || (InsideIndicatorWord(before, at, w.Word.Length) && w.Word != _cues.GrowthMeasure))
+            {
+                continue;
+            }
+
+            if (w.Kind == FactKind.Growth)
+            {
+                // the last word of growth gives the sign; of two starting together (下降, 下降了) the longer
+                if (at > growthAt || (at == growthAt && w.Word.Length > growthLength))
+                {
+                    (growthAt, growthLength, sign) = (at, w.Word.Length, w.Sign);
+                }
+            }
+            else
+            {
+                shareAt = Math.Max(shareAt, at);
+            }
+        }
+
+        return growthAt > shareAt ? sign : 0;
+    }
+
+    /// <summary>
+    /// 美洲（4.2%）、中国（3.2%）的销量均有所增长: a percent in brackets after a name whose clause goes on to a word of
+    /// growth is that growth, as the words before it would make it.
+    /// </summary>
+    private bool BracketedBeforeGrowth(Figure figure, TextSpan sentence)
+    {
+        int start = figure.View.Start, end = figure.View.End;
+        if (start == 0 || end >= sentence.End || _text[start - 1] is not ('（' or '(') || _text[end] is not ('）' or ')'))
+        {
+            return false;
+        }
+
+        int clauseEnd = _text.AsSpan(end, sentence.End - end).IndexOfAny(Punctuation.ClauseEnds);
+        string after = _text.Substring(end, clauseEnd < 0 ? sentence.End - end : clauseEnd);
+        foreach (var w in _data.KindWordsBeforeWords.AnyIn(after) ? _data.KindWordsBefore : NoWords)
+        {
+            if (w.Kind == FactKind.Growth && w.Word.Length >= 2 && after.Contains(w.Word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
