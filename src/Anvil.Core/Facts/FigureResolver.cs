@@ -201,7 +201,6 @@ internal sealed partial class FigureResolver
     private string? OwnSourceOrNone(string? source, string subject, string indicator) =>
         source == subject && Array.IndexOf(_doc.Data.Sources.MarketMeasures, indicator) >= 0 ? null : source;
 
-    /// <summary>True when the words right before the figure move or quote a price (收跌, 现报; facts/measure-cues.tsv, price-move).</summary>
     /// <summary>The words up to the reserve they name (财政储备相当于 → 财政储备), or null when they name none.</summary>
     private string? StockCovering(string indicator)
     {
@@ -215,6 +214,7 @@ internal sealed partial class FigureResolver
         return end > 0 && end < indicator.Length ? indicator[..end] : null;
     }
 
+    /// <summary>True when the words right before the figure move or quote a price (收跌, 现报; facts/measure-cues.tsv, price-move).</summary>
     private bool MovesPrice(Figure figure) => WordMatch.EndsWithAny(_doc.Text.AsSpan(0, figure.View.Start).TrimEnd(' '), _cues.PriceMoves);
 
     /// <summary>
