@@ -150,10 +150,11 @@ internal sealed partial class FigureResolver
         var fact = new Fact
         {
             Subject = subject,
-            // a noun that names no thing measured (数据, 当局), a word of the statement's kind (冲击 + 4万辆) or the subject's own
-            // short name (有线 of 有线宽频) is no scope, however it was reached
+            // a noun that names no thing measured (数据, 当局), a word of the statement's kind (冲击 + 4万辆), the subject's own
+            // short name (有线 of 有线宽频) or the measure itself (股价 of 股价…收报62.3元) is no scope, however it was reached
             Scope = string.IsNullOrEmpty(scope) || _doc.Data.GenericNouns.Contains(scope) || _doc.Data.StatusCueTexts.Contains(scope)
-                || (scope.Length < subject.Length && subject.StartsWith(scope, StringComparison.Ordinal)) ? null : _doc.Data.WrittenOut(scope),
+                || (scope.Length < subject.Length && subject.StartsWith(scope, StringComparison.Ordinal))
+                || scope == indicator || scope == canonical ? null : _doc.Data.WrittenOut(scope),
             Indicator = canonical,
             IndicatorText = IndicatorAsWritten(written is not null && written != canonical ? written : canonical == indicator ? null : indicator, canonical, f.Sentence, figure),
             Kind = kind,
