@@ -56,6 +56,19 @@ public static class Punctuation
     /// <summary>The list comma 、.</summary>
     public const char ListComma = '、';
 
+    /// <summary>
+    /// Marks that open the items of a list laid out as lines (• ● ■ ◆ ▲ ▶ ★ ※ ➤): typography, not words, so the match view
+    /// holds a space where they stand and no phrase, name or measure starts with one. ○ and ◯ are not among them: they
+    /// write a zero in years (二○二四年). The middle dots (· ・) join the parts of a foreign name and are not either.
+    /// </summary>
+    public static bool IsBullet(char c) => c switch
+    {
+        '\u2022' or '\u2023' or '\u2043' or '\u2219' or '\u203B' or '\u2605' or '\u2606' or '\u2756' => true,
+        >= '\u27A2' and <= '\u27A4' => true,
+        >= '\u25A0' and <= '\u25FF' => c is not ('\u25CB' or '\u25EF'),
+        _ => false,
+    };
+
     public static bool IsSentenceEnd(char c) => SentenceEnds.Contains(c);
 
     public static bool IsPartEnd(char c) => PartEnds.Contains(c);

@@ -6,8 +6,8 @@ namespace Anvil.Core.Normalization;
 /// <summary>
 /// Builds the <see cref="MatchView"/> of a text, in three steps over the text:
 /// <list type="number">
-/// <item>width: full-width ASCII forms (U+FF01–FF5E) become ASCII and the ideographic space
-/// (U+3000) a space; 、。「」《》“” stay. On the way the step counts script-specific characters
+/// <item>width: full-width ASCII forms (U+FF01–FF5E) become ASCII, the ideographic space (U+3000) and the bullets
+/// of line lists (<see cref="Punctuation.IsBullet"/>: ● ■ ◆ ★) a space; 、。「」《》“” stay. On the way the step counts script-specific characters
 /// (<see cref="ScriptDetector"/>).</item>
 /// <item>regional variants, unless the text shows itself Simplified: Hong Kong and Taiwan variant characters
 /// become OpenCC standard Traditional (OpenCC's HKVariantsRev and TWVariantsRev tables, as in its
@@ -88,7 +88,7 @@ public sealed class TextNormalizer
         }
     }
 
-    /// <summary>The width step: full-width ASCII forms to ASCII, U+3000 to a space; counts the script-specific characters on the way.</summary>
+    /// <summary>The width step: full-width ASCII forms to ASCII, U+3000 and bullets to a space; counts the script-specific characters on the way.</summary>
     private static void FoldWidths(ReadOnlySpan<char> text, Span<char> output, out int traditional, out int simplified)
     {
         var classes = ScriptDetector.Classes;
@@ -101,7 +101,7 @@ public sealed class TextNormalizer
             {
                 c = (char)(c - 0xFEE0);
             }
-            else if (c == '\u3000')
+            else if (c == '\u3000' || (c >= '\u2022' && c <= '\u27A4' && Punctuation.IsBullet(c)))
             {
                 c = ' ';
             }
