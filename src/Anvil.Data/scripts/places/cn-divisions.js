@@ -101,7 +101,9 @@ for (const [top, subs] of Object.entries(hkMoTw)) {
   add(code, top, 'province', '', 0);
   Object.entries(subs).forEach(([sub, names], i) => {
     const subCode = `${code}.${String(i + 1).padStart(2, '0')}`;
-    add(subCode, sub, 'region', code, 1);
+    // Taiwan's municipalities and counties (台北市, 台南市, 新竹县) are prefecture-level units, named alone in any
+    // news text as a mainland city is; Hong Kong's and Macau's first areas (九龙, 新界, 澳门半岛) are not
+    add(subCode, sub, code === '71' ? 'city' : 'region', code, 1);
     names.forEach((n, j) => add(`${subCode}.${String(j + 1).padStart(2, '0')}`, n, 'region', subCode, 2));
   });
 }
@@ -129,7 +131,8 @@ const out = [
   `# Columns: code<TAB>name<TAB>level<TAB>parent_code<TAB>short`,
   `#   code     the package's code (2 digits province, 4 city, 6 county-level); Hong Kong 81, Macau 82 and`,
   `#            Taiwan 71 (GB/T 2260 prefixes) with Anvil's own dotted numbers below them (not official)`,
-  `#   level    province | city | district | region (an area of Hong Kong, Macau or Taiwan)`,
+  `#   level    province | city (also Taiwan's municipalities and counties) | district | region (an area of Hong Kong`,
+  `#            or Macau, or a district of Taiwan)`,
   `#   parent   the code of the row above; a district of a municipality or of a province-administered`,
   `#            group hangs from the province (the package's 市辖区/县/省直辖县级行政区划 rows are left out)`,
   `#   short    the common short form (广东省 -> 广东, 延边朝鲜族自治州 -> 延边, 浦东新区 -> 浦东), or empty where`,
