@@ -155,7 +155,9 @@ internal partial class FactDocument
 
     /// <summary>
     /// A bare 元 in a text written in Traditional script means the local dollar: Hong Kong's, or Taiwan's when the text
-    /// names Taiwanese places more often than Hong Kong's.
+    /// leans to Taiwan. Each place named votes for the region it lies in (台南 and 新竹 as 台湾 itself; facts/regions.tsv
+    /// for the places the divisions do not hang there, 北台湾), and so does each sum written in the region's own dollar
+    /// (新台幣4523億, 港元): a Taiwanese company's results name no place, and their bare 元 were read as Hong Kong's.
     /// </summary>
     private string FindLocalCurrency()
     {
@@ -167,13 +169,36 @@ internal partial class FactDocument
         int hk = 0, tw = 0;
         foreach (var m in PlaceMentions)
         {
-            if (Data.Regions.TryGetValue(m.Name, out var currency))
+            Vote(RegionCurrencyOf(m.Name));
+        }
+
+        foreach (var f in Figures)
+        {
+            if (!f.Quantity.IsCurrencyAssumed && f.Quantity.Unit is "TWD" or "HKD")
             {
-                hk += currency == "HKD" ? 1 : 0;
-                tw += currency == "TWD" ? 1 : 0;
+                Vote(f.Quantity.Unit);
             }
         }
 
         return tw > hk ? "TWD" : "HKD";
+
+        void Vote(string? currency)
+        {
+            hk += currency == "HKD" ? 1 : 0;
+            tw += currency == "TWD" ? 1 : 0;
+        }
+    }
+
+    /// <summary>The local dollar of the region a place is or lies in (facts/regions.tsv, else its province), or null.</summary>
+    private string? RegionCurrencyOf(string place)
+    {
+        if (Data.Regions.TryGetValue(place, out var currency))
+        {
+            return currency;
+        }
+
+        return PlaceLevels.Default.AtLevel(place, PlaceLevel.Province) is { } province && Data.Regions.TryGetValue(province, out var regional)
+            ? regional
+            : null;
     }
 }
