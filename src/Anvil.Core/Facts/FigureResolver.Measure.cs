@@ -139,8 +139,9 @@ internal partial class FigureResolver
         }
         else if (unitMeasure is not null && !split.Known && scope is null
             && (indicator.Length == 0 || (!_doc.Data.Indicators.ContainsKey(indicator) && _measures.EndsWithVerb(indicator)))
-            && _measures.LastVerb(reading.Measure) is { } verb && !_doc.Data.Indicators.ContainsKey(verb))
+            && _measures.LastVerb(reading.Measure) is { } verb && !_doc.Data.Indicators.ContainsKey(verb) && MeasureEarned(verb) is null)
         {
+            // (a verb of earning, 净赚, names its own measure: FigureResolver.Resolve reads it)
             // 共涉及860万元, 借出3幅: words ending with a verb and no noun after the figure name what the verb moved, paid or
             // counted, in the figure's unit (涉及金额, 借出数量); the verb is the measure as the text writes it
             indicator = verb + unitMeasure;

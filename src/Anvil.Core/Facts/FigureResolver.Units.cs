@@ -23,6 +23,9 @@ internal partial class FigureResolver
             : (null, words + measured, words + measured);
     }
 
+    /// <summary>The longest words read as a measure that are still only a verb of earning with a word of degree (大赚, 净赚).</summary>
+    private const int MaxEarningWordLength = 2;
+
     /// <summary>上半年赚102亿, 去年多赚一倍: a verb of earning or losing in the words names the measure (facts/measure-cues.tsv).</summary>
     private string? MeasureEarned(string words)
     {

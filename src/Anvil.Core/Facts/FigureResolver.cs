@@ -138,6 +138,10 @@ internal sealed partial class FigureResolver
         {
             indicator = MeasureEarned(phrase) ?? DefaultIndicator(kind, unit);
         }
+        else if (indicator.Length <= MaxEarningWordLength && MeasureEarned(indicator) is { } earned)
+        {
+            indicator = earned; // 大赚, 净赚 + 4523亿: the verb of earning with a word of degree, no measure of its own
+        }
 
         string? period = _periods.Read(f, inherited, list);
         var mention = who.Mention;
