@@ -25,17 +25,19 @@ public sealed class PeriodComponent : IPipelineComponent
     {
         var view = analysis.View;
         var found = _recognizer.Find(view.Text, analysis.Document.Date);
-        if (analysis.Document.Date is null && YearWrittenMost(found) is int year)
+        var named = analysis.Document.Date is null ? DateInName(analysis.Document.Id) : null;
+        if (analysis.Document.Date is null && YearWrittenMost(found) is (int year, int times) && (times > 1 || named is null))
         {
             // an undated text: 今年 and 去年 are read against the year it writes most (a review of 2020 names 2020
             // more often than the 2021 it looks ahead to), as the last day of that year; the document keeps no date
             found = _recognizer.Find(view.Text, new DateOnly(year, 12, 31));
         }
-        else if (analysis.Document.Date is null && DateInName(analysis.Document.Id) is { } named)
+        else if (named is not null)
         {
-            // an undated text that writes no year of its own, in a file named with its date or year (news-2021-07-08,
-            // review-2021): relative periods are read against that, the document still keeps no date
-            found = _recognizer.Find(view.Text, named);
+            // an undated text in a file named with its date or year (news-2021-07-08, review-2021) that writes no year
+            // of its own more than once: relative periods are read against the name's (a column of 2021 that writes
+            // 二○二三年之前 once looks ahead to it, it was not written then); the document still keeps no date
+            found = _recognizer.Find(view.Text, named.Value);
         }
 
         foreach (var m in found)
@@ -103,8 +105,8 @@ public sealed class PeriodComponent : IPipelineComponent
         && int.TryParse(day, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int d)
         && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(year, m) ? new DateOnly(year, m, d) : null;
 
-    /// <summary>The year that the text's periods write out most often (the later of equals), or null when none does.</summary>
-    internal static int? YearWrittenMost(IEnumerable<PeriodMention> mentions)
+    /// <summary>The year that the text's periods write out most often (the later of equals) and how often, or null when none does.</summary>
+    internal static (int Year, int Times)? YearWrittenMost(IEnumerable<PeriodMention> mentions)
     {
         var counts = new Dictionary<int, int>();
         foreach (var m in mentions)
@@ -115,6 +117,12 @@ public sealed class PeriodComponent : IPipelineComponent
             }
         }
 
-        return counts.Count == 0 ? null : counts.MaxBy(c => (c.Value, c.Key)).Key;
+        if (counts.Count == 0)
+        {
+            return null;
+        }
+
+        var most = counts.MaxBy(c => (c.Value, c.Key));
+        return (most.Key, most.Value);
     }
 }

@@ -857,6 +857,7 @@ public sealed class PeriodRecognizer
             }
 
             var (spanStart, asAt, comparison) = Markers(start);
+            comparison |= !asAt && IsDistantBase(start, end);
             if (asAt && year is int asAtYear && y.Kind != YearKind.Range)
             {
                 part = LastDayOf(part, asAtYear); // 截至6月底 → 2023-06-30
@@ -1087,6 +1088,35 @@ public sealed class PeriodRecognizer
             }
 
             return marker.Kind == PeriodWordKind.AsAt ? (start - len, true, false) : (start, false, true);
+        }
+
+        /// <summary>
+        /// The farthest a word of comparison may stand before a period followed by 同期 that it makes the base of
+        /// (比疫情爆发前的2019年同期: eight characters between).
+        /// </summary>
+        private const int DistantBaseReach = 12;
+
+        /// <summary>
+        /// True when the period from start to end is followed by a word of the same period (同期) and a word of
+        /// comparison (比, 较) stands before it in its clause, a few words away: 比疫情爆发前的2019年同期增长23.6% compares with
+        /// 2019, it does not date the growth. Right before the period the markers read it already.
+        /// </summary>
+        private bool IsDistantBase(int start, int end)
+        {
+            if (_lex.Words.Longest(_text, end, _fold, out var next) == 0 || next.Kind != PeriodWordKind.SamePeriod)
+            {
+                return false;
+            }
+
+            for (int k = start - 1; k > 0 && start - k <= DistantBaseReach && !Punctuation.ClauseEnds.Contains(_text[k - 1]); k--)
+            {
+                if (_lex.Markers.Longest(_text, k, _fold, out var marker) > 0 && marker.Kind == PeriodWordKind.Comparison)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // ---- small readers -------------------------------------------------------------------------
