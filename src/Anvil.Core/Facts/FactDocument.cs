@@ -26,6 +26,9 @@ internal sealed partial class FactDocument
         Figures = [.. analysis.Quantities.Select(q => new Figure(q, view.ToView(q.Span), view.ToView(q.NumberSpan)))
             .Where(f => !FigureFilter.IsNeverAFact(f.Quantity) || FigureFilter.CountsMonthsCovered(Text, f.Quantity, f.View, data.Figures)).OrderBy(f => f.View.Start)];
         Periods = [.. analysis.Periods.Select(p => p with { Span = view.ToView(p.Span) }).OrderBy(p => p.Span.Start)];
+        Durations = [.. analysis.Quantities.Select(q => (Quantity: q, View: view.ToView(q.Span)))
+            .Where(d => FigureFilter.IsDuration(d.Quantity) && !FigureFilter.CountsMonthsCovered(Text, d.Quantity, d.View, data.Figures))
+            .Select(d => d.View).OrderBy(span => span.Start)];
         MainCompany = MostNamed(m => m.Type == EntityType.Company);
         // the subject of last resort: what the text names most, a company or a place
         MainSubject = MostNamed(m => m.Type is EntityType.Place or EntityType.Company);
@@ -150,6 +153,9 @@ internal sealed partial class FactDocument
     public List<Figure> Figures { get; }
 
     public List<PeriodMention> Periods { get; }
+
+    /// <summary>Lengths of time the text writes (连续39年, 三个月内) that state no fact: they separate words as a period does.</summary>
+    public List<TextSpan> Durations { get; }
 
     public List<PeriodMention> GoverningPeriods { get; }
 

@@ -7,8 +7,11 @@ namespace Anvil.Core.Facts;
 internal static class FigureFilter
 {
     /// <summary>Durations, index levels and ordinals are not facts about a subject.</summary>
-    public static bool IsNeverAFact(QuantityMention q) =>
-        q.Unit is "year" or "month" or "week" or "day" or "hour" or "h" or "min" or "minute" or "s" or "second" || q.IsOrdinal;
+    public static bool IsNeverAFact(QuantityMention q) => IsDuration(q) || q.IsOrdinal;
+
+    /// <summary>A length of time: 39年, 三个月, 14天.</summary>
+    public static bool IsDuration(QuantityMention q) =>
+        q.Unit is "year" or "month" or "week" or "day" or "hour" or "h" or "min" or "minute" or "s" or "second";
 
     /// <summary>
     /// A number of months that measures how long a stock of money would pay for spending or imports (财政储备相当于12个月政府

@@ -15,6 +15,23 @@ internal sealed class MeasurePhrase(FactDocument doc)
 
     private const int OnStack = 256; // characters
 
+    /// <summary>True when the word dictionary reads the character before <paramref name="end"/> into a word that goes on past it (年期).</summary>
+    private bool UnitOpensWord(int end)
+    {
+        if (doc.Words is not { } dictionary || end < 1 || end >= _text.Length)
+        {
+            return false;
+        }
+
+        var window = _text.AsSpan(end - 1, Math.Min(WordWindow, _text.Length - end + 1));
+        Span<int> cuts = stackalloc int[WordWindow + 1];
+        int count = dictionary.Segment(window, cuts);
+        return count > 1 && cuts[1] > 1;
+    }
+
+    /// <summary>How many characters from a duration's last one are segmented to see whether a word goes on past it.</summary>
+    private const int WordWindow = 4;
+
     /// <summary>
     /// The words between <paramref name="start"/> and the figure at <paramref name="end"/>, with period words and
     /// qualifiers taken out; <paramref name="offset"/> is where the kept words start, counted from <paramref name="start"/>.
@@ -43,6 +60,30 @@ internal sealed class MeasurePhrase(FactDocument doc)
             {
                 chars[k - start] = ' ';
                 gone[k - start] = p.IsComparison;
+            }
+        }
+
+        foreach (var d in FactDocument.Within(doc.Durations, start, end, x => x))
+        {
+            // 总量连续39年 + 居全国首位: a length of time is no part of the measure, and goes without a trace as a base does,
+            // unless its unit opens a word that goes on (10年期国债: the bond's term names it)
+            if (UnitOpensWord(d.End))
+            {
+                continue;
+            }
+
+            // with the word that leads into it (连续, 近: facts/phrase-words.tsv), so the words around it join again (总量居全国)
+            int from = Math.Max(d.Start, start) - start;
+            int lead = from > 0 ? _data.TrimAtEndReversed.LongestMatchBackward(chars[..from], from, out _) : 0;
+            if (lead > 0 && EndsAWord(chars[..from], lead))
+            {
+                from -= lead;
+            }
+
+            for (int k = from; k < Math.Min(d.End, end) - start; k++)
+            {
+                chars[k] = ' ';
+                gone[k] = true;
             }
         }
 
