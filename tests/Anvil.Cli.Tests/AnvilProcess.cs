@@ -11,9 +11,17 @@ public static class AnvilProcess
         public IEnumerable<string> Lines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    public static Result Run(string[] args, string? stdin = null, string? workingDirectory = null, int timeoutSeconds = 120)
+    public static Result Run(string[] args, string? stdin = null, string? workingDirectory = null, int timeoutSeconds = 120) =>
+        RunProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, "anvil.dll"), .. args], stdin, workingDirectory, timeoutSeconds);
+
+    /// <summary>
+    /// Runs any program (./anvil, the native extract) the same way; <paramref name="environment"/> sets variables, or
+    /// removes those whose value is null.
+    /// </summary>
+    public static Result RunProgram(string program, IReadOnlyList<string> args, string? stdin = null, string? workingDirectory = null,
+        int timeoutSeconds = 120, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        var psi = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -22,10 +30,21 @@ public static class AnvilProcess
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "anvil.dll"));
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                psi.Environment.Remove(key);
+            }
+            else
+            {
+                psi.Environment[key] = value;
+            }
         }
 
         using var p = Process.Start(psi)!;
@@ -41,7 +60,7 @@ public static class AnvilProcess
         if (!p.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds)))
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"anvil {string.Join(' ', args)} did not finish in {timeoutSeconds}s");
+            throw new TimeoutException($"{Path.GetFileName(program)} {string.Join(' ', args)} did not finish in {timeoutSeconds}s");
         }
 
         return new Result(p.ExitCode, stdout.Result, stderr.Result);

@@ -21,4 +21,17 @@ internal static class CliErrors
 
     /// <summary>A failure no verb expected: a bug, reported in one line (set ANVIL_DEBUG=1 for the stack trace).</summary>
     public const string Internal = "E0099";
+
+    /// <summary>A failure no verb expected, as one line on standard error (the stack trace too with ANVIL_DEBUG=1); the exit status.</summary>
+    public static int ReportInternal(Exception exception)
+    {
+        bool debug = Environment.GetEnvironmentVariable("ANVIL_DEBUG") is "1";
+        Console.Error.WriteLine($"anvil: {Internal}: {exception.GetType().Name}: {exception.Message}" + (debug ? "" : " (ANVIL_DEBUG=1 shows where)"));
+        if (debug)
+        {
+            Console.Error.WriteLine(exception);
+        }
+
+        return Usage;
+    }
 }

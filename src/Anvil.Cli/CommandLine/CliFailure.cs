@@ -27,14 +27,7 @@ internal static class CliFailure
                 Console.Error.WriteLine("anvil: interrupted");
                 return CliErrors.Interrupted;
             default:
-                bool debug = Environment.GetEnvironmentVariable("ANVIL_DEBUG") is "1";
-                Console.Error.WriteLine($"anvil: {CliErrors.Internal}: {exception.GetType().Name}: {exception.Message}" + (debug ? "" : " (ANVIL_DEBUG=1 shows where)"));
-                if (debug)
-                {
-                    Console.Error.WriteLine(exception);
-                }
-
-                return CliErrors.Usage;
+                return CliErrors.ReportInternal(exception);
         }
     }
 

@@ -49,9 +49,9 @@ internal sealed class ExtractSettings : ExtractionSettings
             return ValidationResult.Error("E0300: name at least one file, folder or - for standard input");
         }
 
-        if (Threads is < 1 or > 256)
+        if (Threads is < ExtractRun.MinThreads or > ExtractRun.MaxThreads)
         {
-            return ValidationResult.Error($"E0304: --threads must be between 1 and 256, not {Threads}");
+            return ValidationResult.Error($"E0304: --threads must be between {ExtractRun.MinThreads} and {ExtractRun.MaxThreads}, not {Threads}");
         }
 
         if (Format is not ("jsonl" or "table"))
@@ -67,94 +67,15 @@ internal sealed class ExtractSettings : ExtractionSettings
 /// <summary><c>anvil extract</c>: read, normalise, recognise, write JSON Lines.</summary>
 internal sealed class ExtractCommand : Command<ExtractSettings>
 {
-    public override int Execute(CommandContext context, ExtractSettings settings, CancellationToken cancellationToken)
-    {
-        ExtractionPipeline pipeline;
-        try
-        {
-            pipeline = AnvilPipeline.Create(new PipelineOptions { LexiconFiles = settings.Lexicons, TagEveryClause = settings.Thorough });
-        }
-        catch (LexiconFormatException e)
-        {
-            Console.Error.WriteLine($"anvil: E0303: lexicon {e.Message}");
-            return 2;
-        }
-
-        var inputs = InputFiles.ExpandReporting(settings.Paths, out int emptyFolders);
-
-        var reader = new DocumentReader();
-        using var stdout = Console.OpenStandardOutput();
-        // records go out as they are written: a long document's would otherwise all sit in memory at once
-        using var buffer = new StreamBufferWriter(stdout);
-        var table = settings.Format == "table" ? new TableOutput() : null;
-        if (settings.Profile)
-        {
-            pipeline.Timings = new StageTimings();
-        }
-
-        var batch = new BatchExtractor(pipeline, settings.Threads ?? Environment.ProcessorCount);
-        int failures = batch.Run(
-            inputs.Select(input => new ExtractionInput(input.IsStandardInput ? "standard input" : input.Path, () => Read(reader, input, settings))).ToList(),
-            analysis =>
-            {
-                if (table is not null)
-                {
-                    table.Add(analysis);
-                    return;
-                }
-
-                var started = StageTimings.Start();
-                JsonLinesWriter.Write(analysis, buffer);
-                buffer.Flush();
-                pipeline.Timings?.Add("json", started);
-            },
-            failure => Console.Error.WriteLine($"anvil: {failure.Code}: {failure.Message}"));
-
-        stdout.Flush();
-        table?.Render();
-        if (pipeline.Timings is { } timings)
-        {
-            // the stages, slowest first, each followed by its own steps (named stage/step), slowest first
-            var totals = timings.Totals.ToList();
-            foreach (var (stage, total, allocated) in totals.Where(t => !t.Stage.Contains('/', StringComparison.Ordinal)).OrderByDescending(t => t.Total))
-            {
-                Console.Error.WriteLine($"anvil: profile: {stage,-12} {total.TotalMilliseconds,10:F0} ms {allocated / 1e6,10:F1} MB allocated");
-                foreach (var (step, stepTotal, stepAllocated) in totals.Where(t => t.Stage.StartsWith(stage + "/", StringComparison.Ordinal)).OrderByDescending(t => t.Total))
-                {
-                    Console.Error.WriteLine($"anvil: profile:   {step[(stage.Length + 1)..],-14} {stepTotal.TotalMilliseconds,8:F0} ms {stepAllocated / 1e6,10:F1} MB allocated");
-                }
-            }
-
-            // what the runtime spent beside the stages: collections (their count says whether the young heap's
-            // budget suits the work) and compiling (what ReadyToRun left to the JIT, and the hot methods it
-            // compiles again, optimised, while the run goes on)
-            Console.Error.WriteLine($"anvil: profile: runtime: {GC.CollectionCount(0)} collections ({GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2), "
-                + $"{GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused; {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled "
-                + $"in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
-        }
-        if (failures > 0)
-        {
-            Console.Error.WriteLine($"anvil: {failures} of {inputs.Count} input(s) could not be read");
-        }
-
-        return failures + emptyFolders > 0 ? CliErrors.SomeInputsFailed : CliErrors.Success;
-    }
-
-    private static Document Read(DocumentReader reader, InputItem input, ExtractSettings settings)
-    {
-        var options = new ReadOptions { Date = settings.ParsedDate, ForceDate = settings.ForceDate };
-        if (input.IsStandardInput)
-        {
-            using var stdin = Console.OpenStandardInput();
-            return reader.Read(stdin, settings.Id ?? "stdin", null, options);
-        }
-
-        return reader.Read(input.Path, options);
-    }
+    public override int Execute(CommandContext context, ExtractSettings settings, CancellationToken cancellationToken) =>
+        ExtractRun.Execute(
+            new ExtractRequest(settings.Paths, settings.Threads ?? Environment.ProcessorCount, settings.ParsedDate, settings.ForceDate,
+                settings.Lexicons, settings.Thorough, settings.Id, settings.Profile),
+            settings.Format == "table" ? new TableOutput() : null);
 }
 
 /// <summary>The people-facing view of extraction: one table per document.</summary>
-internal sealed class TableOutput
+internal sealed class TableOutput : IAnalysisTable
 {
     private readonly List<Analysis> _analyses = [];
 

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -31,7 +30,7 @@ internal abstract class ExtractionSettings : CommandSettings
     {
         if (Date is not null)
         {
-            if (!DateOnly.TryParseExact(Date, ["yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (!ExtractRun.TryParseDate(Date, out var d))
             {
                 return ValidationResult.Error($"E0302: --date must look like 2024-03-05, not '{Date}'");
             }
