@@ -39,6 +39,9 @@ public sealed class EntityPatternData
 
     public WordTrie<bool> PersonTitles { get; } = new();
 
+    /// <summary>What a person does (导演, 领事; entities/person-roles.tsv): beside a surname, a clause worth tagging, no pattern.</summary>
+    public WordTrie<bool> PersonRoles { get; } = new();
+
     public WordTrie<bool> ProductWords { get; } = new();
 
     public HashSet<string> GenericPrefixes { get; } = new(StringComparer.Ordinal);
@@ -65,6 +68,9 @@ public sealed class EntityPatternData
     public HashSet<string> Surnames { get; } = new(StringComparer.Ordinal);
 
     public HashSet<char> NameBreakers { get; } = [];
+
+    /// <summary>Verbs of speaking after a name that opens a clause (entities/speaker-verbs.tsv): 某某某说, 某某估计.</summary>
+    public WordTrie<bool> SpeakerVerbs { get; } = new();
 
     /// <summary>Characters that spell foreign names by their sound (贝, 克, 斯, 夫): a long person's name of these alone is a transliteration.</summary>
     public HashSet<char> TransliterationCharacters { get; } = [];
@@ -250,6 +256,8 @@ public sealed class EntityPatternData
             }
         }
         Fill(d.ProductWords, "entities/product-words.tsv");
+        Fill(d.SpeakerVerbs, "entities/speaker-verbs.tsv");
+        Fill(d.PersonRoles, "entities/person-roles.tsv");
         Fill(d.ShortFormMarkers, "entities/short-form-markers.tsv");
         Fill(d.DatelineWords, "entities/dateline-words.tsv");
         foreach (var line in DataFiles.ReadLines("entities/latin-source-cues.tsv"))

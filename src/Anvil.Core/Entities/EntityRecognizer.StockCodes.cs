@@ -27,7 +27,7 @@ public sealed partial class EntityRecognizer
             }
 
             string surface = view[start..open];
-            if (IsNoShortCompanyName(view, start, surface))
+            if (IsNoShortCompanyName(view, start, surface) || (IsYearInBrackets(view, open + 1) && !ListedAroundYear(view, surface, open)))
             {
                 continue;
             }
@@ -74,6 +74,23 @@ public sealed partial class EntityRecognizer
 
         return start + cuts[k];
     }
+
+    /// <summary>
+    /// Four digits that read as a year (1900-2099) and close the bracket: a work's edition or a date (某某足球（2011）) as
+    /// often as a code, which Hong Kong writes with a leading zero (02020) and other markets with their exchange.
+    /// </summary>
+    private static bool IsYearInBrackets(string view, int from) =>
+        from + 4 < view.Length && view[from + 4] == ')'
+        && (view.AsSpan(from, 2).SequenceEqual("19") || view.AsSpan(from, 2).SequenceEqual("20"))
+        && char.IsAsciiDigit(view[from + 2]) && char.IsAsciiDigit(view[from + 3]);
+
+    /// <summary>
+    /// A year-like code names a listed company only where the name is a company already known or what follows says only a
+    /// listed company does it (its profit, its announcement): one year in brackets made a game's title a company that was
+    /// then found again throughout its text.
+    /// </summary>
+    private bool ListedAroundYear(string view, string surface, int open) =>
+        LookupView(surface) is { Type: EntityType.Company } || CompanyContextAfter(view, open + 6);
 
     private string? PlaceAndIndustryWord(string surface)
     {
