@@ -74,11 +74,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                 }
             }
 
-            if (inSentence.Count == 0)
-            {
-                continue;
-            }
-
+            // a sentence that names nothing may still speak of a company named before (公司计划生产…): it is read too
             _positions.Read(ctx, inSentence, sentence.Start, sentence.End);
             Members(ctx, inSentence);
             MadeIn(ctx, inSentence);
@@ -514,7 +510,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     private void Produces(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int after, TextSpan sentence)
     {
         var text = ctx.Text;
-        var makers = Makers(ctx, before, i);
+        var makers = Makers(ctx, before, i, sentence.Start);
         if (makers.Count == 0)
         {
             return;
@@ -677,7 +673,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     /// The companies that make what the verb at <paramref name="verb"/> says: the last company named before it (A与B联合推出:
     /// both), or the company 公司 / 该公司 at the clause's start stands for.
     /// </summary>
-    private List<RelationMention> Makers(RelationContext ctx, List<RelationMention> before, int verb)
+    private List<RelationMention> Makers(RelationContext ctx, List<RelationMention> before, int verb, int sentenceStart)
     {
         var text = ctx.Text;
         var makers = new List<RelationMention>();
@@ -706,6 +702,20 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         if (anaphor > 0 && (clause == 0 || Array.IndexOf(ClauseMarks, text[clause - 1]) >= 0) && ctx.CompanyBefore(clause) is { } named)
         {
             makers.Add(named);
+            return makers;
+        }
+
+        // 公司拟投资…，计划建设年产…: a sentence that opens with 公司 and names nothing else before the verb keeps it as
+        // the subject of its later clauses
+        int open = sentenceStart;
+        while (open < verb && char.IsWhiteSpace(text[open]))
+        {
+            open++;
+        }
+
+        if (before.Count == 0 && data.PositionWordAt(text.AsSpan(0, verb), open, PositionWord.Anaphor) > 0 && ctx.CompanyBefore(open) is { } opening)
+        {
+            makers.Add(opening);
         }
 
         return makers;
