@@ -877,7 +877,10 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
         var subject = before.LastOrDefault(m => m.IsCompany && !CrossesClause(ctx.Text, m.View.End, triggerStart))
             ?? (clauseStart > 0 && Array.IndexOf(ClauseMarks, ctx.Text[clauseStart - 1]) >= 0 ? before.LastOrDefault(m => m.IsCompany) : null)
-            ?? sentence.FirstOrDefault(m => m.IsCompany && m.View.Start >= p);
+            // 位于深圳的某公司: a company after the places in their clause, or after a 的 that ends clauses describing it
+            // (总部位于深圳，团队在杭州的某公司); any other later clause is about something else (该地块位于深圳，…质疑某公司)
+            ?? sentence.FirstOrDefault(m => m.IsCompany && m.View.Start >= p
+                && (!CrossesClause(ctx.Text, p, m.View.Start) || ctx.Text[m.View.Start - 1] == '的'));
         if (subject is null)
         {
             return;
