@@ -1160,12 +1160,18 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                 continue;
             }
 
-            bool joined = m.View.Start == p || ((gapFirst || list.Count > 0) && IsListGap(text, p, m.View.Start))
-                || (allowTitles && m.Type == EntityType.Person && m.View.Start - p <= MaxProductName && !CrossesClause(text, p, m.View.Start)
-                    && data.PositionWordEndingAt(text, m.View.Start, p, PositionWord.Title) > 0);
-            if (!joined)
+            bool listed = m.View.Start == p || ((gapFirst || list.Count > 0) && IsListGap(text, p, m.View.Start));
+            bool titled = !listed && allowTitles && m.Type == EntityType.Person && m.View.Start - p <= MaxProductName
+                && !CrossesClause(text, p, m.View.Start) && data.PositionWordEndingAt(text, m.View.Start, p, PositionWord.Title) > 0;
+            if (!listed && !titled)
             {
                 break;
+            }
+
+            // 星河集团主席王某: the body written right before the person's title only says who the person is
+            if (titled && list.Count > 0 && list[^1].View.End == p && list[^1].Type != EntityType.Person)
+            {
+                list.RemoveAt(list.Count - 1);
             }
 
             list.Add(m);
