@@ -270,7 +270,9 @@ public sealed class PeriodRecognizer
             {
                 var part = year.Inline;
                 int end = year.End;
-                if (part.Kind == PartKind.None && year.Kind != YearKind.Range && TryPart(year.End, afterYear: true, out var after))
+                // 2023 年 1-6 月: text from a PDF may space the month off its year as it spaces digits off 年
+                int partStart = F(year.End) == ' ' && F(year.End - 1) == '年' && IsDigit(F(year.End + 1)) ? year.End + 1 : year.End;
+                if (part.Kind == PartKind.None && year.Kind != YearKind.Range && TryPart(partStart, afterYear: true, out var after))
                 {
                     part = after;
                     end = after.End;
@@ -612,7 +614,7 @@ public sealed class PeriodRecognizer
             e = SkipSpace(p, e); // 10 月
 
             // 1-7月, 1至7月
-            if (IsRangeConnector(F(e)) && TryNumber(e + 1, out int b, out int be) && F(be) == '月'
+            if (IsRangeConnector(F(e)) && TryNumber(e + 1, out int b, out int be) && F(be = SkipSpace(e + 1, be)) == '月'
                 && a is >= 1 and <= 12 && b > a && b <= 12)
             {
                 part = new PartSpec { Kind = PartKind.MonthRange, A = a, B = b, End = MonthEnd(be + 1) };

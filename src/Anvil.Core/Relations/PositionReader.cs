@@ -44,6 +44,9 @@ internal sealed class PositionReader(RelationData data)
 
         public bool HasBody { get; set; }
 
+        /// <summary>The phrase opens with the state itself (国家主席): it is whole, and takes no body from before.</summary>
+        public bool NamesOwnState { get; set; }
+
         public PositionWord FirstTitle { get; set; }
 
         public bool HasFounder { get; set; }
@@ -131,7 +134,7 @@ internal sealed class PositionReader(RelationData data)
         string? carried = null;
         foreach (var ph in phrases)
         {
-            Emit(ctx, person, ph, ph.HasBody ? null : carried);
+            Emit(ctx, person, ph, ph.HasBody || ph.NamesOwnState ? null : carried);
             if (ph.HasBody)
             {
                 carried = ph.BodyText(ctx);
@@ -226,7 +229,7 @@ internal sealed class PositionReader(RelationData data)
     {
         int start = phrase.AnaphorStart >= 0 ? Math.Min(phrase.AnaphorStart, phrase.Start) : phrase.Start;
         var text = ctx.Text;
-        return phrase.HasBody || start == floor || !IsHan(text[start - 1]) || data.PositionWordEndingAt(text, start, floor, PositionWord.Boundary) > 0
+        return phrase.HasBody || phrase.NamesOwnState || start == floor || !IsHan(text[start - 1]) || data.PositionWordEndingAt(text, start, floor, PositionWord.Boundary) > 0
             || ctx.EndingAt(sentence, start, floor) is not null;
     }
 
@@ -297,6 +300,17 @@ internal sealed class PositionReader(RelationData data)
         }
 
         var phrase = new Phrase { End = end, TitlesStart = p, FirstTitle = first, HasFounder = founder, HasOtherTitle = other };
+        int state = data.PositionWordEndingAt(text, p, floor, PositionWord.State);
+        if (state > 0)
+        {
+            // 国家主席: the state is the body, and nothing before it belongs to the position
+            p -= state;
+            phrase.Pieces.Add((p, end));
+            phrase.NamesOwnState = true;
+            phrase.Start = p;
+            return phrase;
+        }
+
         phrase.Pieces.Add((p, end));
 
         // a body whose name runs into the title (深圳市 + 市长 → 深圳市长; 统计处副处 + 副处长)

@@ -18,6 +18,9 @@ public enum PositionWord
     Boundary = 128,
     Verb = 256,
     After = 512,
+
+    /// <summary>The state itself before a title (国家 of 国家主席): the title names its own body.</summary>
+    State = 1024,
 }
 
 /// <summary>What a word of <c>relations/list-words.tsv</c> is.</summary>
@@ -112,6 +115,7 @@ public sealed class RelationData
                 "boundary" => PositionWord.Boundary,
                 "verb" => PositionWord.Verb,
                 "after" => PositionWord.After,
+                "state" => PositionWord.State,
                 _ => throw new InvalidDataException($"E0101: relations/position-words.tsv: unknown kind '{c[0]}' (see the file's header)"),
             };
             d.AddPositionWord(c[1], kind);

@@ -74,11 +74,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                 }
             }
 
-            if (inSentence.Count == 0)
-            {
-                continue;
-            }
-
+            // a sentence that names nothing may still speak of a company named before (公司计划生产…): it is read too
             _positions.Read(ctx, inSentence, sentence.Start, sentence.End);
             Members(ctx, inSentence);
             MadeIn(ctx, inSentence);
@@ -514,7 +510,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     private void Produces(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int after, TextSpan sentence)
     {
         var text = ctx.Text;
-        var makers = Makers(ctx, before, i);
+        var makers = Makers(ctx, before, i, sentence.Start);
         if (makers.Count == 0)
         {
             return;
@@ -677,7 +673,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     /// The companies that make what the verb at <paramref name="verb"/> says: the last company named before it (A与B联合推出:
     /// both), or the company 公司 / 该公司 at the clause's start stands for.
     /// </summary>
-    private List<RelationMention> Makers(RelationContext ctx, List<RelationMention> before, int verb)
+    private List<RelationMention> Makers(RelationContext ctx, List<RelationMention> before, int verb, int sentenceStart)
     {
         var text = ctx.Text;
         var makers = new List<RelationMention>();
@@ -706,6 +702,20 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         if (anaphor > 0 && (clause == 0 || Array.IndexOf(ClauseMarks, text[clause - 1]) >= 0) && ctx.CompanyBefore(clause) is { } named)
         {
             makers.Add(named);
+            return makers;
+        }
+
+        // 公司拟投资…，计划建设年产…: a sentence that opens with 公司 and names nothing else before the verb keeps it as
+        // the subject of its later clauses
+        int open = sentenceStart;
+        while (open < verb && char.IsWhiteSpace(text[open]))
+        {
+            open++;
+        }
+
+        if (before.Count == 0 && data.PositionWordAt(text.AsSpan(0, verb), open, PositionWord.Anaphor) > 0 && ctx.CompanyBefore(open) is { } opening)
+        {
+            makers.Add(opening);
         }
 
         return makers;
@@ -867,7 +877,10 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
         var subject = before.LastOrDefault(m => m.IsCompany && !CrossesClause(ctx.Text, m.View.End, triggerStart))
             ?? (clauseStart > 0 && Array.IndexOf(ClauseMarks, ctx.Text[clauseStart - 1]) >= 0 ? before.LastOrDefault(m => m.IsCompany) : null)
-            ?? sentence.FirstOrDefault(m => m.IsCompany && m.View.Start >= p);
+            // 位于深圳的某公司: a company after the places in their clause, or after a 的 that ends clauses describing it
+            // (总部位于深圳，团队在杭州的某公司); any other later clause is about something else (该地块位于深圳，…质疑某公司)
+            ?? sentence.FirstOrDefault(m => m.IsCompany && m.View.Start >= p
+                && (!CrossesClause(ctx.Text, p, m.View.Start) || ctx.Text[m.View.Start - 1] == '的'));
         if (subject is null)
         {
             return;
@@ -1147,12 +1160,18 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                 continue;
             }
 
-            bool joined = m.View.Start == p || ((gapFirst || list.Count > 0) && IsListGap(text, p, m.View.Start))
-                || (allowTitles && m.Type == EntityType.Person && m.View.Start - p <= MaxProductName && !CrossesClause(text, p, m.View.Start)
-                    && data.PositionWordEndingAt(text, m.View.Start, p, PositionWord.Title) > 0);
-            if (!joined)
+            bool listed = m.View.Start == p || ((gapFirst || list.Count > 0) && IsListGap(text, p, m.View.Start));
+            bool titled = !listed && allowTitles && m.Type == EntityType.Person && m.View.Start - p <= MaxProductName
+                && !CrossesClause(text, p, m.View.Start) && data.PositionWordEndingAt(text, m.View.Start, p, PositionWord.Title) > 0;
+            if (!listed && !titled)
             {
                 break;
+            }
+
+            // 星河集团主席王某: the body written right before the person's title only says who the person is
+            if (titled && list.Count > 0 && list[^1].View.End == p && list[^1].Type != EntityType.Person)
+            {
+                list.RemoveAt(list.Count - 1);
             }
 
             list.Add(m);
