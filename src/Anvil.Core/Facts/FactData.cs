@@ -112,6 +112,9 @@ public sealed class FactData
     /// <inheritdoc cref="StatusCues"/>
     internal List<StatementCue> BasisCues { get; } = [];
 
+    /// <summary>The status cues that count right after a figure (<see cref="StatementReader.IsStatusCueAfter"/>: 目标, 预期).</summary>
+    internal List<StatementCue> StatusCuesAfter { get; } = [];
+
     /// <summary>Whether a stretch holds any status cue, basis cue, subject reference, clause marker or kind word before a figure.</summary>
     internal WordPresence StatusCueWords { get; private set; } = null!;
 
@@ -314,6 +317,7 @@ public sealed class FactData
         d.StatusCues.AddRange(d.StatementCues.Where(StatementReader.IsStatusCue));
         d.StatusCueTexts.UnionWith(d.StatusCues.Select(c => c.Word));
         d.BasisCues.AddRange(d.StatementCues.Where(StatementReader.IsBasisCue));
+        d.StatusCuesAfter.AddRange(d.StatementCues.Where(StatementReader.IsStatusCueAfter));
         d.StatusCueWords = new WordPresence(d.StatusCues.Select(c => c.Word));
         d.BasisCueWords = new WordPresence(d.BasisCues.Select(c => c.Word));
         d.SubjectReferenceWords = new WordPresence(d.SubjectReferences.Keys);

@@ -127,8 +127,9 @@ internal partial class FigureResolver
             && (indicator.Length == 0 || (!_doc.Data.Indicators.ContainsKey(indicator) && (_measures.EndsWithVerb(indicator) || EndsWithName(indicator))))
             && q.Unit != "month" // 8个月进口: months measure the stock of money before them, not the spending they pay for
             && _measures.NounAfter(figure) is { } after && !(q.Unit == "count" && _measures.ScopeAfter(figure) is not null)
-            && Array.IndexOf(_cues.GrowthWords, after) < 0)
+            && Array.IndexOf(_cues.GrowthWords, after) < 0 && !_doc.Data.StatusCueTexts.Contains(after))
         {
+            // (a word of the statement's kind after it, 超越330亿美元目标, says the figure is a goal, not of what)
             // 录得1200亿元赤字, 面临125%关税, 提供3000个单位: words ending with a verb (or naming nothing) say what happened
             // to the figure; the noun after it is what it measures, and a count of it its number. So too words ending
             // with names given as examples (在越南等12个国家): the names are some of what is counted, not the measure.
@@ -139,9 +140,11 @@ internal partial class FigureResolver
         }
         else if (unitMeasure is not null && !split.Known && scope is null
             && (indicator.Length == 0 || (!_doc.Data.Indicators.ContainsKey(indicator) && _measures.EndsWithVerb(indicator)))
-            && _measures.LastVerb(reading.Measure) is { } verb && !_doc.Data.Indicators.ContainsKey(verb) && MeasureEarned(verb) is null)
+            && _measures.LastVerb(reading.Measure) is { } verb && !_doc.Data.Indicators.ContainsKey(verb) && MeasureEarned(verb) is null
+            && _phrase.TrimEnds(verb).Length > 0)
         {
-            // (a verb of earning, 净赚, names its own measure: FigureResolver.Resolve reads it)
+            // (a verb of earning, 净赚, names its own measure: FigureResolver.Resolve reads it; a verb the phrase words trim,
+            // 超越 + 330亿美元目标, names none)
             // 共涉及860万元, 借出3幅: words ending with a verb and no noun after the figure name what the verb moved, paid or
             // counted, in the figure's unit (涉及金额, 借出数量); the verb is the measure as the text writes it
             indicator = verb + unitMeasure;

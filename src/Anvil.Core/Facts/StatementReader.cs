@@ -17,13 +17,36 @@ internal sealed class StatementReader(FactDocument doc)
     public FactStatus Status(Figure figure, TextSpan sentence)
     {
         int partStart = doc.PartStart(sentence, figure.View.Start);
-        var cue = Nearest(partStart, figure.View.Start, doc.Data.StatusCues, doc.Data.StatusCueWords);
+        // a word of the kind right after the figure says it of the figure itself (超越330亿美元目标, 5%的预期)
+        var cue = CueRightAfter(figure.View.End, doc.Data.StatusCuesAfter)
+            ?? Nearest(partStart, figure.View.Start, doc.Data.StatusCues, doc.Data.StatusCueWords);
         return cue?.Role switch
         {
-            "target" => FactStatus.Target,
-            "forecast" => FactStatus.Forecast,
+            "target" or AfterRole + "target" => FactStatus.Target,
+            "forecast" or AfterRole + "forecast" => FactStatus.Forecast,
             _ => FactStatus.Actual,
         };
+    }
+
+    /// <summary>The longest cue written at the position, or after one 的 there (预期目标 over 预期); null when none is.</summary>
+    private StatementCue? CueRightAfter(int position, List<StatementCue> cues)
+    {
+        var text = doc.Text.AsSpan(position);
+        if (text.Length > 0 && text[0] == doc.Data.Subjects.Possessive)
+        {
+            text = text[1..];
+        }
+
+        StatementCue? longest = null;
+        foreach (var cue in cues)
+        {
+            if (text.StartsWith(cue.Word, StringComparison.Ordinal) && cue.Word.Length > (longest?.Word.Length ?? 0))
+            {
+                longest = cue;
+            }
+        }
+
+        return longest;
     }
 
     public GrowthBasis? Basis(Figure figure, TextSpan clause, FactKind kind, string? period, Carried? lastInSentence, bool yearOnYearByDefault = true)
@@ -60,6 +83,12 @@ internal sealed class StatementReader(FactDocument doc)
 
     /// <summary>A cue of what kind of statement a figure is: a goal or an expectation.</summary>
     internal static bool IsStatusCue(StatementCue cue) => cue.Role is "target" or "forecast";
+
+    /// <summary>The role prefix of a cue that counts only right after its figure (facts/statement-cues.tsv: after-target).</summary>
+    internal const string AfterRole = "after-";
+
+    /// <summary>A noun of the statement's kind that says it of the figure right before it (330亿美元目标).</summary>
+    internal static bool IsStatusCueAfter(StatementCue cue) => cue.Role is AfterRole + "target" or AfterRole + "forecast";
 
     /// <summary>A cue of what a growth is measured against.</summary>
     internal static bool IsBasisCue(StatementCue cue) => cue.Role is "yoy" or "mom" or "qoq" or "sequential";
