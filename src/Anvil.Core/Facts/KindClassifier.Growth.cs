@@ -7,7 +7,7 @@ internal sealed partial class KindClassifier
 {
     /// <summary>
     /// The sign of the last kind word before the figure in its sentence when it is one of growth (从经济增速来看，上海（9.7%）:
-    /// 1; 减少近17%及15%: -1), else 0.
+    /// 1; 减少近17%及15%: -1) and moved nothing to a level (下跌至), else 0.
     /// </summary>
     private int SignOfGrowthBefore(TextSpan sentence, int position)
     {
@@ -38,6 +38,13 @@ internal sealed partial class KindClassifier
             {
                 shareAt = Math.Max(shareAt, at);
             }
+        }
+
+        // 失业率下跌至4.5%（市场预测4.6%）: a word of growth that moved its measure to a level has said what it had to; it
+        // makes no later figure of the sentence a change
+        if (growthAt >= 0 && StartsWithAny(before[(growthAt + growthLength)..], _cues.ToLevel))
+        {
+            return 0;
         }
 
         return growthAt > shareAt ? sign : 0;
