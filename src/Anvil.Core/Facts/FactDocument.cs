@@ -154,7 +154,7 @@ internal sealed partial class FactDocument
 
     public List<PeriodMention> Periods { get; }
 
-    /// <summary>Lengths of time the text writes (连续39年, 三个月内) that state no fact: they separate words as a period does.</summary>
+    /// <summary>Lengths of time the text writes (连续39年, 三个月内) that state no fact: no part of the words that name a measure.</summary>
     public List<TextSpan> Durations { get; }
 
     public List<PeriodMention> GoverningPeriods { get; }
