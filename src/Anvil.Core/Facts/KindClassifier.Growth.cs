@@ -15,7 +15,8 @@ internal sealed partial class KindClassifier
         int growthAt = -1, growthLength = 0, shareAt = -1, sign = 0;
         foreach (var w in _data.KindWordsBeforeWords.AnyIn(before) ? _data.KindWordsBefore : NoWords)
         {
-            if (w.Word.Length < 2)
+            // a word that counts only right before its figure (低收, 新增) says nothing of figures further on
+            if (w.Word.Length < 2 || w.Adjacent)
             {
                 continue;
             }
