@@ -4,17 +4,17 @@
 #
 #   bench/aot-study.sh [RUNS]     (default 5 rounds; every configuration runs once a round, in turns)
 #
-# Publishes bench/Anvil.AotExtract (the extraction loop of `anvil extract`, nothing else) with NativeAOT in five
+# Publishes src/Anvil.NativeExtract (the native extract ./anvil hands `extract` to) with NativeAOT in five
 # variants: the default, x86-64-v3 code (AVX2, as ./anvil's ReadyToRun code), OptimizationPreference=Speed, both, and
 # both with LINQ's speed-optimised implementation (UseSizeOptimizedLinq=false).
-# Checks that each writes byte for byte what `./anvil extract INPUT --threads 1` writes, then times, in turns, on
-# bench/extract.sh's 20.3 MB input: those five, `./anvil extract --threads 1` (ReadyToRun, tiering on: as shipped)
+# Checks that each writes byte for byte what the managed `ANVIL_NATIVE=0 ./anvil extract INPUT --threads 1` writes, then
+# times, in turns, on bench/extract.sh's 20.3 MB input: those five, the managed CLI (ReadyToRun, tiering on)
 # and the same with DOTNET_TieredCompilation=0 (ReadyToRun code plus a full compile of what it lacks, no recompiling);
 # then start-up on a one-line file. Prints, per configuration, median and best wall time, median CPU (user + sys),
 # MB/s and peak memory; every run's figures, with the load average when its round began, go to WORK/aot-times.tsv.
-# The project is kept out of Anvil.slnx (PublishAot makes restore fetch the ILCompiler packages, which CI's
-# `dotnet test` should not need); this script is how it is built. The native link uses clang, or gcc where clang is
-# missing (the SDK picks); NativeAOT publishing needs nothing else here.
+# The study first built its own copy of the extraction loop (bench/Anvil.AotExtract); the shipped project replaced it.
+# Each variant is published here into WORK/aot, apart from ./anvil's own build. The native link uses clang, or gcc
+# where clang is missing (the SDK picks); NativeAOT publishing needs nothing else here.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-5}"
@@ -27,12 +27,13 @@ bench_input "$work" "$shared"
 bytes=$(cat "$input"/*.txt | wc -c)
 
 # --- build ---------------------------------------------------------------------------------------------------
-project="$root/bench/Anvil.AotExtract/Anvil.AotExtract.csproj"
+project="$root/src/Anvil.NativeExtract/Anvil.NativeExtract.csproj"
 variants=(default v3 speed v3-speed v3-speed-linq)
 variant_props() {
   case "$1" in
-    default) ;;
-    v3) echo "-p:IlcInstructionSet=x86-64-v3" ;;
+    # the project asks for Speed itself: an empty value is the compiler's default again
+    default) echo "-p:OptimizationPreference=" ;;
+    v3) echo "-p:IlcInstructionSet=x86-64-v3 -p:OptimizationPreference=" ;;
     speed) echo "-p:OptimizationPreference=Speed" ;;
     v3-speed) echo "-p:IlcInstructionSet=x86-64-v3 -p:OptimizationPreference=Speed" ;;
     # NativeAOT builds LINQ's smaller, slower implementation unless told otherwise (Speed does not change that)
@@ -41,9 +42,10 @@ variant_props() {
 }
 # a variant is rebuilt when its binary is older than any source it is compiled from
 stale() {
-  local binary="$aot/$1/anvil-aot-extract"
-  [ ! -x "$binary" ] || [ -n "$(find "$root/src/Anvil.Core" "$root/src/Anvil.Data" "$root/bench/Anvil.AotExtract" \
-      "$root/src/Anvil.Cli/Commands/InputFiles.cs" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
+  local binary="$aot/$1/anvil-native-extract"
+  [ ! -x "$binary" ] || [ -n "$(find "$root/src/Anvil.Core" "$root/src/Anvil.Data" "$root/src/Anvil.NativeExtract" \
+      "$root/src/Anvil.Cli/Commands/InputFiles.cs" "$root/src/Anvil.Cli/Commands/ExtractRun.cs" \
+      "$root/src/Anvil.Cli/CommandLine/CliErrors.cs" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
       -type d \( -name bin -o -name obj \) -prune -o -newer "$binary" -type f -print -quit)" ]
 }
 for v in "${variants[@]}"; do
@@ -54,7 +56,7 @@ for v in "${variants[@]}"; do
     # shellcheck disable=SC2046
     dotnet publish "$project" -c Release -r linux-x64 -o "$aot/$v" --nologo -v q \
       -p:NativeIntermediateOutputPath="$aot/obj-$v/" $(variant_props "$v") >&2
-    say "aot-study: '$v' built in $(( $(date +%s) - started )) s, $(( $(stat -c %s "$aot/$v/anvil-aot-extract") / 1048576 )) MB"
+    say "aot-study: '$v' built in $(( $(date +%s) - started )) s, $(( $(stat -c %s "$aot/$v/anvil-native-extract") / 1048576 )) MB"
   fi
 done
 
@@ -63,20 +65,21 @@ configs=(cli cli-tc0 "${variants[@]/#/aot-}")
 # sets cmd to the command line of a configuration, its input last
 command_of() {
   case "$1" in
-    cli) cmd=("$root/anvil" extract --threads 1) ;;
-    cli-tc0) cmd=(env DOTNET_TieredCompilation=0 "$root/anvil" extract --threads 1) ;;
-    aot-*) cmd=("$aot/${1#aot-}/anvil-aot-extract") ;;
+    # ./anvil hands extract to its own native build unless told not to: these two are the managed CLI
+    cli) cmd=(env ANVIL_NATIVE=0 "$root/anvil" extract --threads 1) ;;
+    cli-tc0) cmd=(env ANVIL_NATIVE=0 DOTNET_TieredCompilation=0 "$root/anvil" extract --threads 1) ;;
+    aot-*) cmd=("$aot/${1#aot-}/anvil-native-extract" extract --threads 1) ;;
   esac
 }
 
 # --- same output ---------------------------------------------------------------------------------------------
-"$root/anvil" extract "$root/samples" >/dev/null 2>&1 || true # builds the CLI if its sources changed, outside the timings
+ANVIL_NATIVE=0 "$root/anvil" extract "$root/samples" >/dev/null 2>&1 || true # builds the CLI if its sources changed, outside the timings
 different=0
 for c in "${configs[@]}"; do
   command_of "$c"
   "${cmd[@]}" "$input" > "$work/aot-$c.jsonl" 2>/dev/null
   if [ "$c" != cli ] && ! cmp -s "$work/aot-cli.jsonl" "$work/aot-$c.jsonl"; then
-    say "aot-study: $c writes other output than ./anvil extract --threads 1 (see $work/aot-$c.jsonl)"
+    say "aot-study: $c writes other output than the managed ./anvil extract --threads 1 (see $work/aot-$c.jsonl)"
     different=1
   fi
 done
@@ -135,8 +138,8 @@ awk -F'\t' -v bytes="$bytes" -v order="${configs[*]}" '
         peak[c] / 1024, median(wall[s]), median(cpu[s])
     }
   }' "$times"
-printf '\ncli: ./anvil extract --threads 1 (ReadyToRun, tiering as shipped); cli-tc0: the same with DOTNET_TieredCompilation=0;\n'
-printf 'aot-*: bench/Anvil.AotExtract published with NativeAOT (default; IlcInstructionSet=x86-64-v3; OptimizationPreference=Speed;\n'
+printf '\ncli: ANVIL_NATIVE=0 ./anvil extract --threads 1 (the managed CLI: ReadyToRun, tiering); cli-tc0: the same with DOTNET_TieredCompilation=0;\n'
+printf 'aot-*: src/Anvil.NativeExtract published with NativeAOT (default; IlcInstructionSet=x86-64-v3; OptimizationPreference=Speed;\n'
 printf 'both; both and UseSizeOptimizedLinq=false).\n'
 printf 'CPU is user + sys of the whole process (every thread). Every run: %s\n' "$times"
 exit "$different"
