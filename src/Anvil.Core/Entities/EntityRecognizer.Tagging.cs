@@ -293,7 +293,8 @@ public sealed partial class EntityRecognizer
 
         for (int end = mark + 3; end <= mark + 4 && end <= view.Length; end++)
         {
-            if ((end == view.Length || view[end] is '、' or ',' or '，' or '。' || !TextClasses.IsHan(view[end])) && IsSurnameAndHan(view, mark + 1, end))
+            // the run ends the clause, meets a mark (、 , 。) or any other character that is no Han character
+            if ((end == view.Length || !TextClasses.IsHan(view[end])) && IsSurnameAndHan(view, mark + 1, end))
             {
                 return true;
             }
