@@ -106,7 +106,7 @@ internal sealed class PositionReader(RelationData data)
             end--;
         }
 
-        if (end > floor + 1 && text[end - 1] == '的' && data.PositionWordEndingAt(text, end - 1, floor, PositionWord.Title) > 0)
+        if (end > floor + 1 && text[end - 1] == RelationData.Of && data.PositionWordEndingAt(text, end - 1, floor, PositionWord.Title) > 0)
         {
             end--;
         }

@@ -45,6 +45,12 @@ public sealed class RelationData
     {
     }
 
+    /// <summary>
+    /// The particle 的, which ends a description before what it describes (位于深圳的某公司, 主席的职位): the one character of
+    /// grammar the relation readers look at, named once here rather than written in each of them.
+    /// </summary>
+    public const char Of = '的';
+
     /// <summary>Trigger word → predicate (or pattern name: site, shareholder, supplier, customer, founded_by).</summary>
     public WordTrie<string> Triggers { get; } = new();
 

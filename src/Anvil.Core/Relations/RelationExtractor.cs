@@ -240,7 +240,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
                 continue;
             }
 
-            if (ctx.Text[p] != '的')
+            if (ctx.Text[p] != RelationData.Of)
             {
                 // a product word right after the maker's name: the name is the brand (华为手机, 宇通客车); two characters are
                 // enough here. Before a supplier word it says what the supplier makes for the company (苹果芯片代工厂): no product of it
@@ -598,7 +598,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
     private void Output(RelationContext ctx, List<RelationMention> before, int i, TextSpan sentence)
     {
         var text = ctx.Text;
-        int end = i > sentence.Start && text[i - 1] == '的' ? i - 1 : i;
+        int end = i > sentence.Start && text[i - 1] == RelationData.Of ? i - 1 : i;
         var named = before.LastOrDefault(m => m.Type == EntityType.Product && m.View.End == end);
         int start = named?.View.Start ?? ProductTermEndingAt(text, end, sentence.Start);
         if (start < 0)
@@ -736,7 +736,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
         for (int limit = Math.Min(sentenceEnd, k + 3); k < limit; k++)
         {
-            if (text[k] == '的')
+            if (text[k] == RelationData.Of)
             {
                 of = k;
                 return true;
@@ -773,7 +773,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
         int start = Math.Max(from, word - MaxProductName);
         for (int k = word - 1; k >= start; k--)
         {
-            if (text[k] == '的' || char.IsAsciiDigit(text[k]) || !(IsHan(text[k]) || char.IsAsciiLetter(text[k])))
+            if (text[k] == RelationData.Of || char.IsAsciiDigit(text[k]) || !(IsHan(text[k]) || char.IsAsciiLetter(text[k])))
             {
                 start = k + 1;
                 // the unit and classifier after a number (200万辆): the name starts after them
@@ -820,7 +820,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
 
         // the company written right before the place (比亚迪襄阳工厂, 台积电的美国厂), else the company the sentence names with it
         var adjacent = before.LastOrDefault(m => m.IsCompany && m.View.End <= site.View.Start && site.View.Start - m.View.End <= 1
-            && (m.View.End == site.View.Start || ctx.Text[m.View.End] == '的'));
+            && (m.View.End == site.View.Start || ctx.Text[m.View.End] == RelationData.Of));
         var owner = adjacent ?? following.FirstOrDefault(m => m.IsCompany && !CrossesClause(ctx.Text, i, m.View.Start))
             ?? before.LastOrDefault(m => m.IsCompany && !CrossesClause(ctx.Text, m.View.End, site.View.Start));
         if (owner is not null)
@@ -880,7 +880,7 @@ public sealed class RelationExtractor(RelationData data) : IPipelineComponent
             // 位于深圳的某公司: a company after the places in their clause, or after a 的 that ends clauses describing it
             // (总部位于深圳，团队在杭州的某公司); any other later clause is about something else (该地块位于深圳，…质疑某公司)
             ?? sentence.FirstOrDefault(m => m.IsCompany && m.View.Start >= p
-                && (!CrossesClause(ctx.Text, p, m.View.Start) || ctx.Text[m.View.Start - 1] == '的'));
+                && (!CrossesClause(ctx.Text, p, m.View.Start) || ctx.Text[m.View.Start - 1] == RelationData.Of));
         if (subject is null)
         {
             return;
