@@ -24,14 +24,15 @@ public sealed record KindCues(
     string[] ShareOfWords,
     char[] ShareOfNotAfter,
     string[] WholeEnds,
-    string[] WholeStarts)
+    string[] WholeStarts,
+    string RatioComplement)
 {
     public static KindCues Load(CueTable t) => new(
         t.Words("rank-verb"), t.Words("rank-generic"), t.Words("narrowing"), t.Words("doubling"), t.Words("to-level"), t.Word("as-level"),
         t.Words("ratio-word"), t.Words("level-growth-word"), t.Words("ratio-ending"), [.. t.Chars("ratio-trim"), ' '], t.Words("rate-word"),
         t.Words("rate-ending"), t.Words("rate-exception"), t.Chars("rate-trim"), t.Chars("after-trim")[0], t.Word("growth-measure"),
         t.Words("rank-field-ending"), t.Words("growth-after-noun"), t.Words("run-mark"), t.Words("share-of"), t.Chars("share-of-not-after"),
-        t.Words("whole-end"), t.Words("whole-start"));
+        t.Words("whole-end"), t.Words("whole-start"), t.Word("ratio-complement"));
 }
 
 /// <summary>A noun that names what a count counts, the indicator it gives, and whether it completes a scope (民营 + 企业).</summary>

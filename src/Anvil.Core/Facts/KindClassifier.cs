@@ -72,6 +72,11 @@ internal sealed partial class KindClassifier(FactDocument doc)
                 continue;
             }
 
+            if (at >= 0 && OpensRatioComplement(phrase, at + w.Word.Length))
+            {
+                continue;
+            }
+
             if (at >= 0 && (best is null || at + w.Word.Length > bestAt + best.Word.Length || (at + w.Word.Length == bestAt + best.Word.Length && w.Word.Length > best.Word.Length)))
             {
                 // a one-character growth word only counts right before the figure (升3%, not 升级)
@@ -192,6 +197,15 @@ internal sealed partial class KindClassifier(FactDocument doc)
 
         return false;
     }
+
+    /// <summary>
+    /// The words from <paramref name="end"/> are the complement mark and a ratio's name (增长 + 的贡献率): the kind word before
+    /// them says what the ratio is of, so it does not make the figure a growth.
+    /// </summary>
+    private bool OpensRatioComplement(string phrase, int end) =>
+        string.CompareOrdinal(phrase, end, _cues.RatioComplement, 0, _cues.RatioComplement.Length) == 0
+        && end + _cues.RatioComplement.Length < phrase.Length
+        && NamesARatio(phrase[(end + _cues.RatioComplement.Length)..]);
 
     /// <summary>True when a kind word at <paramref name="at"/> is part of a longer measure word (增加 in 增加值).</summary>
     private bool InsideIndicatorWord(string phrase, int at, int length)

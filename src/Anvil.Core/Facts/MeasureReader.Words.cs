@@ -260,6 +260,25 @@ internal partial class MeasureReader
         words.Length is >= 2 and <= 10 && words.All(c => TextClasses.IsNameChar(c) || c == ' ') && words.Any(c => TextClasses.IsHan(c) || char.IsAsciiLetter(c))
         && words[0] != ' ' && words[^1] != ' ';
 
+    /// <summary>
+    /// The thing before an object preposition that opens the words (居民消费 + 对全省经济增长), where it is a sector or a noun
+    /// phrase; else null.
+    /// </summary>
+    private string? ThingBeforeComplement(string scope)
+    {
+        foreach (var preposition in _cues.ObjectPrepositions)
+        {
+            int at = scope.IndexOf(preposition, StringComparison.Ordinal);
+            if (at > 0 && at + preposition.Length < scope.Length)
+            {
+                string thing = phrase.TrimEnds(scope[..at]);
+                return thing.Length > 0 && (IsScope(thing) || IsNounPhrase(thing)) ? thing : null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A sector, industry, product class or group of firms (facts/scopes.tsv).</summary>
     public bool IsScope(string words) => _data.ScopeTerms.Contains(words) || EndsWithAny(words, _data.ScopeEndings);
 

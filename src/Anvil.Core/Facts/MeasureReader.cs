@@ -317,6 +317,12 @@ internal sealed partial class MeasureReader(FactDocument doc, MeasurePhrase phra
             return new MeasureSplit(null, indicator) { Known = true };
         }
 
+        if (scope.Length > 0 && !IsScope(scope) && ThingBeforeComplement(scope) is { } thing)
+        {
+            // 居民消费 + 对经济增长的 + 贡献率: what the measure is taken towards is neither its scope nor part of it
+            return new MeasureSplit(thing, indicator) { Known = true };
+        }
+
         if (scope.Length > 0 && !IsScope(scope) && !IsNounPhrase(scope))
         {
             // 通过公共网络实现的 + 商品零售额: words that are no thing measured stay part of the measure
