@@ -106,6 +106,31 @@ internal sealed class PeriodAttribution(FactDocument doc)
         return gap == 0 || (gap == 1 && Array.IndexOf(doc.Data.Figures.PeriodLinks, _text[last.Span.End]) >= 0) ? last : null;
     }
 
+    /// <summary>
+    /// 一季度增长6.5%，二季度增长5.8%，四季度增长6.3%: sub-year periods that break one sentence's figures down date their own
+    /// figures only. Carried past their sentence, the last of them gives way to the period before the first (the year the
+    /// breakdown was of); any other period is returned as it is.
+    /// </summary>
+    private PeriodMention? BeforeBreakdown(PeriodMention carried)
+    {
+        var periods = doc.GoverningPeriods;
+        int k = PeriodResolver.LastStartingBefore(periods, carried.Span.Start + 1); // a search, not a walk: a long text has thousands
+        int first = k;
+        while (first > 0 && BreaksDownWith(periods[first - 1], periods[first]))
+        {
+            first--;
+        }
+
+        return first == k ? carried : PeriodResolver.Governing(periods, periods[first].Span.Start, _text);
+    }
+
+    /// <summary>Two periods of the same part of a year, each with figures of its own, in one sentence.</summary>
+    private bool BreaksDownWith(PeriodMention before, PeriodMention after) =>
+        before.Granularity == after.Granularity && before.Granularity is PeriodGranularity.Half or PeriodGranularity.Quarter or PeriodGranularity.Month
+        && before.Value != after.Value && before.Span.End <= after.Span.Start
+        && _text.AsSpan(before.Span.End, after.Span.Start - before.Span.End).IndexOfAny(Punctuation.SentenceEnds) < 0
+        && doc.FiguresWithin(before.Span.End, after.Span.Start).Any();
+
     private bool IsSeparator(int from, int to, char[] separators) =>
         to - from == 1 && Array.IndexOf(separators, _text[from]) >= 0;
 
@@ -154,6 +179,11 @@ internal sealed class PeriodAttribution(FactDocument doc)
         }
 
         var carried = PeriodResolver.Governing(doc.GoverningPeriods, position, _text);
+        if (carried is not null && carried.Span.Start < sentence.Start)
+        {
+            carried = BeforeBreakdown(carried);
+        }
+
         if (carried is not null && carried.Span.End < position && _text.AsSpan(carried.Span.End, position - carried.Span.End).Contains('\n'))
         {
             // from an earlier paragraph only a period that frames what follows carries on

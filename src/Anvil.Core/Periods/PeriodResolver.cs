@@ -159,8 +159,10 @@ public static class PeriodResolver
         return string.Join('/', parts);
     }
 
-    private static int LastStartingBefore(IReadOnlyList<PeriodMention> periods, int position)
+    /// <summary>The index of the last of <paramref name="periods"/> (in text order) that starts before <paramref name="position"/>, or -1.</summary>
+    public static int LastStartingBefore(IReadOnlyList<PeriodMention> periods, int position)
     {
+        ArgumentNullException.ThrowIfNull(periods);
         int lo = 0, hi = periods.Count - 1, found = -1;
         while (lo <= hi)
         {
