@@ -124,12 +124,17 @@ internal sealed class PeriodAttribution(FactDocument doc)
         return first == k ? carried : PeriodResolver.Governing(periods, periods[first].Span.Start, _text);
     }
 
-    /// <summary>Two periods of the same part of a year, each with figures of its own, in one sentence.</summary>
+    /// <summary>
+    /// Two periods of the same part of one year, each with figures of its own, in one sentence (not 于2022年6月设立…，2023年2月增资:
+    /// a story told in dates).
+    /// </summary>
     private bool BreaksDownWith(PeriodMention before, PeriodMention after) =>
         before.Granularity == after.Granularity && before.Granularity is PeriodGranularity.Half or PeriodGranularity.Quarter or PeriodGranularity.Month
-        && before.Value != after.Value && before.Span.End <= after.Span.Start
+        && before.Value != after.Value && SameYear(before.Value, after.Value) && before.Span.End <= after.Span.Start
         && _text.AsSpan(before.Span.End, after.Span.Start - before.Span.End).IndexOfAny(Punctuation.SentenceEnds) < 0
         && doc.FiguresWithin(before.Span.End, after.Span.Start).Any();
+
+    private static bool SameYear(string? a, string? b) => a is { Length: >= 4 } && b is { Length: >= 4 } && a.AsSpan(0, 4).SequenceEqual(b.AsSpan(0, 4));
 
     private bool IsSeparator(int from, int to, char[] separators) =>
         to - from == 1 && Array.IndexOf(separators, _text[from]) >= 0;
