@@ -81,7 +81,7 @@ public sealed record MeasureCues(
     string[] GenericMeasures,
     string Superlative,
     string[] PartOpeners,
-    (string Open, string Close) FrameAround)
+    (string Open, string Close)[] FrameAround)
 {
     /// <summary>Nouns of firms (企业, 公司): the counted nouns that complete a scope.</summary>
     public string[] FirmNouns { get; } = [.. Counted.Where(c => c.CompletesScope).Select(c => c.Noun)];
@@ -100,7 +100,7 @@ public sealed record MeasureCues(
         t.Words("size-noun"), [.. t.Rows("earning-verb").Select(r => (r[0], r[1]))], t.Words("light-verb"), t.Words("object-preposition"), t.Words("recipient-preposition"),
         t.Words("money-measure"), t.Words("spending-verb"), t.Words("time-suffix"), (t.Rows("share-of-whole")[0][0], t.Rows("share-of-whole")[0][1]),
         t.Words("generic-measure"), t.Word("superlative"), t.Words("part-opener"),
-        (t.Rows("frame-around")[0][0], t.Rows("frame-around")[0][1]));
+        [.. t.Rows("frame-around").Select(r => (r[0], r[1]))]);
 }
 
 /// <summary>The words subject and source attribution read around names (facts/subject-cues.tsv).</summary>

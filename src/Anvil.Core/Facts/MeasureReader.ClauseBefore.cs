@@ -28,19 +28,21 @@ internal partial class MeasureReader
     }
 
     /// <summary>
-    /// 从经济增速来看: the words a 从…来看 frame holds (facts/measure-cues.tsv, frame-around) where they name a measure, and
+    /// 从经济增速来看: the words a 从…来看 frame (or 分…看, 按…来看: facts/measure-cues.tsv, frame-around) holds where they name a measure, and
     /// nothing where they name a dimension the figures are broken down by (从地区来看); other words as they are.
     /// </summary>
     private string Framed(string words)
     {
-        var (open, close) = _cues.FrameAround;
-        if (words.Length <= open.Length + close.Length || !words.StartsWith(open, StringComparison.Ordinal) || !words.EndsWith(close, StringComparison.Ordinal))
+        foreach (var (open, close) in _cues.FrameAround)
         {
-            return words;
+            if (words.Length > open.Length + close.Length && words.StartsWith(open, StringComparison.Ordinal) && words.EndsWith(close, StringComparison.Ordinal))
+            {
+                string inner = words[open.Length..^close.Length];
+                return IsMeasure(inner) || _data.Indicators.ContainsKey(inner) || WithoutGrowthEnd(inner) != inner ? inner : "";
+            }
         }
 
-        string inner = words[open.Length..^close.Length];
-        return IsMeasure(inner) || _data.Indicators.ContainsKey(inner) || WithoutGrowthEnd(inner) != inner ? inner : "";
+        return words;
     }
 
     /// <summary>
