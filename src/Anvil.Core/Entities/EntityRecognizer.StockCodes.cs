@@ -8,8 +8,16 @@ public sealed partial class EntityRecognizer
 {
     private const int StockCodeNameMaxLength = 8;
 
+    /// <summary>
+    /// Names with a code each that make a text a list of listed companies (a market report: 某某（0700）升2%，某某（9988）跌1%):
+    /// there an ordinary word or a place's name before a code is one of them too (紫金（2899）).
+    /// </summary>
+    private const int CodedNamesForAList = 2;
+
     private void FindCompaniesBeforeStockCodes(string view, List<EntityCandidate> output)
     {
+        int found = 0;
+        List<EntityCandidate>? ordinary = null;
         for (int open = view.IndexOf('('); open >= 2; open = view.IndexOf('(', open + 1))
         {
             if (!IsStockCode(view, open + 1) || !TextClasses.IsHan(view[open - 1]))
@@ -27,8 +35,18 @@ public sealed partial class EntityRecognizer
             }
 
             string surface = view[start..open];
-            if (IsNoShortCompanyName(view, start, surface) || (IsYearInBrackets(view, open + 1) && !ListedAroundYear(view, surface, open)))
+            if (IsYearInBrackets(view, open + 1) && !ListedAroundYear(view, surface, open))
             {
+                continue;
+            }
+
+            if (IsNoShortCompanyName(view, start, surface))
+            {
+                if (IsOrdinaryWordOrPlace(view, start, surface))
+                {
+                    (ordinary ??= []).Add(new EntityCandidate(start, open, surface, EntityType.Company, PatternPriority, "stock-code"));
+                }
+
                 continue;
             }
 
@@ -37,9 +55,23 @@ public sealed partial class EntityRecognizer
             if (name is not null)
             {
                 output.Add(new EntityCandidate(start, open, name, EntityType.Company, PatternPriority, "stock-code"));
+                found++;
             }
         }
+
+        if (ordinary is not null && found >= CodedNamesForAList)
+        {
+            output.AddRange(ordinary);
+        }
     }
+
+    /// <summary>
+    /// A name refused only for being an ordinary word or a place's name (紫金, 鸿运), nothing worse: no digits, no measure, no
+    /// generic or referring word (公司, 该公司), no ordinary word at its end.
+    /// </summary>
+    private bool IsOrdinaryWordOrPlace(string view, int start, string surface) =>
+        !surface.Any(char.IsAsciiDigit) && !StartsWithMeasure(view, start) && !EndsWithOrdinaryWord(surface) && !IsGeneric(surface)
+        && !_data.References.Contains(surface) && LookupView(surface) is null or { Type: EntityType.Place or EntityType.Company };
 
     /// <summary>
     /// Where the name starts after the ordinary words a clause may open with before it (控股股东 + 某某, 旗下 + 某某):
@@ -61,10 +93,11 @@ public sealed partial class EntityRecognizer
             // a single character goes with the common word after it (大 + 股东)
             int next = cuts[k + 1] - cuts[k] == 1 && k + 2 < count - 1 ? k + 2 : k + 1;
             var word = view.AsSpan(start + cuts[next - 1], cuts[next] - cuts[next - 1]);
-            // nor where what is left would be only the word of an industry (有线 + 宽带: the name is both)
+            // nor where what is left would be only the word of an industry or a company suffix (有线 + 宽带, 鸿运 + 科技: the
+            // name is both)
             var rest = view.AsSpan(start + cuts[next], end - start - cuts[next]);
             if (word.Length < 2 || !_words.IsCommonWord(word) || rest.Length < 2 || LookupView(word) is not null
-                || _data.IndustryWords.Contains(rest.ToString()))
+                || _data.IndustryWords.Contains(rest.ToString()) || _data.CompanySuffixes.TryGet(rest, out _))
             {
                 break;
             }

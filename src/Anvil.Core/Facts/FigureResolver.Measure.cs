@@ -188,9 +188,9 @@ internal partial class FigureResolver
         {
             // 本地研发总开支相对本地生产总值的比率，由0.73%: the measure was named in the clause before
             var before = _measures.OfPreviousClause(f.Sentence, f.Clause, _subjects, f.Discourse);
-            if (before is { Length: > 0 } && !CountOfMoney(kind, q, before))
+            if (before is { Length: > 0 } && !CountOfMoney(kind, q, before) && _measures.SplitClauseBefore(before, q) is { } named)
             {
-                split = _measures.Split(before, q);
+                split = named;
                 (scope, indicator) = (split.Scope, split.Indicator);
             }
         }

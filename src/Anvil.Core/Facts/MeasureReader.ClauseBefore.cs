@@ -79,6 +79,25 @@ internal partial class MeasureReader
     }
 
     /// <summary>
+    /// The measure a clause before the figure names (<see cref="OfPreviousClause"/>'s words): a frame over the items after it
+    /// (营收方面, GDP十强城市中, 科技股方面) names one only where the words before its marker hold a known measure; null where they do not
+    /// (科技股: a group of shares, no measure).
+    /// </summary>
+    public MeasureSplit? SplitClauseBefore(string words, QuantityMention q)
+    {
+        foreach (var marker in _cues.FrameMarkers)
+        {
+            if (words.Length > marker.Length && words.EndsWith(marker, StringComparison.Ordinal))
+            {
+                var framed = Split(words[..^marker.Length], q);
+                return framed.Known || _data.Indicators.ContainsKey(framed.Indicator) ? framed : null;
+            }
+        }
+
+        return Split(words, q);
+    }
+
+    /// <summary>
     /// The measure a clause before this one frames the sentence's items with (工业产品产量中，锂电池增长41.2%: 产量):
     /// that clause holds no figure and ends with a known measure and a frame marker (facts/measure-cues.tsv).
     /// </summary>
