@@ -188,7 +188,10 @@ internal partial class FigureResolver
         {
             // 本地研发总开支相对本地生产总值的比率，由0.73%: the measure was named in the clause before
             var before = _measures.OfPreviousClause(f.Sentence, f.Clause, _subjects, f.Discourse);
-            if (before is { Length: > 0 } && !CountOfMoney(kind, q, before) && _measures.SplitClauseBefore(before, q) is { } named)
+            // 重磅金融股回吐，宏达控股跌2%: before a company's price move, only a known measure of the clause before is its measure;
+            // other words there are talk of the market
+            if (before is { Length: > 0 } && !CountOfMoney(kind, q, before) && _measures.SplitClauseBefore(before, q) is { } named
+                && (named.Known || IsKnownMeasure(named.Indicator) || !(MovesPrice(figure) && _doc.KindOfSubject(subject) == IndicatorApplies.Company)))
             {
                 split = named;
                 (scope, indicator) = (split.Scope, split.Indicator);
