@@ -479,7 +479,7 @@ public sealed partial class EntityRecognizer
     {
         for (int k = 0; k < candidates.Count; k++)
         {
-            if (CompanyWordAfterKnownCompany(view, candidates[k]) is int end)
+            if ((CompanyWordAfterKnownCompany(view, candidates[k]) ?? WordBeforeStockCode(view, candidates[k])) is int end)
             {
                 candidates[k] = candidates[k] with { End = end }; // the mention takes in 公司, as a tagged 某某公司 does; the name stays
             }
@@ -542,6 +542,23 @@ public sealed partial class EntityRecognizer
         var (start, end) = _words!.WordAround(view, c.Start, c.End);
         return start == c.Start && end > c.End && _data.CompanyWordLookup.Contains(view.AsSpan(c.End, end - c.End)) ? end : null;
     }
+
+    /// <summary>
+    /// Where a company the lexicon knows stands before one dictionary word and a stock code (美团 + 点评 + (03690.HK)), the end of
+    /// that word: the text writes the listed company under a longer name, and the word is part of the mention, not a scope.
+    /// </summary>
+    private int? WordBeforeStockCode(string view, EntityCandidate c)
+    {
+        if (c.Type != EntityType.Company || c.Source != "lexicon" || _words is null)
+        {
+            return null;
+        }
+
+        int open = view.IndexOf('(', c.End, Math.Min(MaxWordBeforeCode + 1, view.Length - c.End));
+        return open > c.End + 1 && IsStockCode(view, open + 1) && _words.Contains(view.AsSpan(c.End, open - c.End)) ? open : null;
+    }
+
+    private const int MaxWordBeforeCode = 4;
 
     private bool BeginsProperName(string view, EntityCandidate c)
     {
