@@ -198,12 +198,18 @@ internal partial class FigureResolver
             }
         }
 
+        string? countedAs = null;
         if (scope is null && (q.Unit is "count" or "" || (!split.Known && new Unit(q.Unit).IsCurrency)) && _measures.ScopeAfter(figure) is { } counted
             && (q.Unit is "count" or "" || _measures.IsThing(counted)))
         {
             // 12家国家级高新技术企业; 对2000亿美元中国产品加征关税: the class of things after a count, or after an amount
             // no measure names, is what it is of
             scope = counted;
+            if (indicator.Length == 0 && q.Unit == "count" && _measures.CountIndicatorOf(counted) is { } count)
+            {
+                // 集聚了6家整车企业: a count of firms, whatever was counted before it; as written, the firms the text counts
+                (indicator, written, countedAs) = (count, counted, counted);
+            }
         }
 
         scope = CarriedScope(f, subject, scope, indicator);
@@ -251,7 +257,7 @@ internal partial class FigureResolver
         }
 
         // a measure taken from elsewhere since (the clause before, the figure before) was not written here
-        written = written is not null && indicator.StartsWith(written, StringComparison.Ordinal) ? written : null;
+        written = written is not null && (indicator.StartsWith(written, StringComparison.Ordinal) || written == countedAs) ? written : null;
         // not where the words after the figure name what it is a share of (占据全球80%民用无人机市场份额, 54%股权)
         if (kind == FactKind.Share && reading.Whole.Length > 0 && !SharesAfter(figure) && _measures.NounAfter(figure) is null)
         {

@@ -279,6 +279,20 @@ internal partial class MeasureReader
         return null;
     }
 
+    /// <summary>The measure of a count of the things the words end with (整车企业 → 企业数量; facts/measure-cues.tsv, counted), or null.</summary>
+    public string? CountIndicatorOf(string things)
+    {
+        foreach (var counted in _cues.Counted)
+        {
+            if (things.EndsWith(counted.Noun, StringComparison.Ordinal))
+            {
+                return counted.Indicator;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A sector, industry, product class or group of firms (facts/scopes.tsv).</summary>
     public bool IsScope(string words) => _data.ScopeTerms.Contains(words) || EndsWithAny(words, _data.ScopeEndings);
 
