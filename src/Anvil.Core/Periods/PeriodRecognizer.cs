@@ -841,7 +841,12 @@ public sealed class PeriodRecognizer
                     }
                     else
                     {
-                        int? anchor = _paragraphSinceAnchor && !_anchorFrames && _date is not null ? null : _anchorYear;
+                        // from an earlier paragraph only a year that frames what follows anchors; and a span of months to
+                        // date (1~9月, the figures of a statistics release) only a year near the text's date: 2002年，某厂开始研制…
+                        // tells a story's start, while 2008年，金融危机爆发。9月15日… goes on telling that year
+                        int? anchor = _paragraphSinceAnchor && _date is { } dated
+                            && (!_anchorFrames || (_anchorYear < dated.Year - 1 && part.Kind is PartKind.MonthRange or PartKind.MonthsToDate or PartKind.QuartersToDate))
+                            ? null : _anchorYear;
                         year = anchor ?? _date?.Year;
                         relative = anchor is null;
 
