@@ -21,6 +21,7 @@ public sealed partial class EntityRecognizer
     private readonly WordDictionary? _words;
     private readonly bool _tagEveryClause;
     private readonly bool[] _mayBeginName;
+    private readonly CharSet _mayOpenClause; // where a name may open by a character's own look (OpensClause)
     private readonly float _pairThreshold; // PairThresholdUnits in the model's score
     private readonly float _openingThreshold; // OpeningThresholdUnits in the model's score
     private readonly System.Buffers.SearchValues<char> _listSeparators;
@@ -61,6 +62,7 @@ public sealed partial class EntityRecognizer
 
         _tagger = model is null ? null : new NameTagger(model, new NameFeatures(lexicon, data));
         _mayBeginName = model is null ? [] : MayBeginName(model);
+        _mayOpenClause = MayOpenClause(_mayBeginName, data);
         _pairThreshold = model is null ? 0 : PairThresholdUnits * model.ScoreUnit;
         _openingThreshold = model is null ? 0 : OpeningThresholdUnits * model.ScoreUnit;
     }
