@@ -293,7 +293,7 @@ public sealed class WordDictionary
     /// </summary>
     private sealed class KnownWords
     {
-        /// <summary>Texts longer than this get a table of their own, not kept for the thread's next text.</summary>
+        /// <summary>A text longer than this gets a table of its own, let go at the thread's next text instead of reused for it.</summary>
         private const int KeptLength = 1 << 16;
 
         [ThreadStatic]
@@ -308,7 +308,7 @@ public sealed class WordDictionary
         {
             _words = words;
             _text = text;
-            if (reuse is not null && reuse._counts.Length >= text.Length)
+            if (reuse is not null && reuse._counts.Length >= text.Length && reuse._counts.Length <= KeptLength)
             {
                 _entries = reuse._entries;
                 _counts = reuse._counts;
@@ -330,7 +330,7 @@ public sealed class WordDictionary
             }
 
             var known = new KnownWords(words, text, last);
-            t_last = text.Length <= KeptLength ? known : null;
+            t_last = known;
             return known;
         }
 
