@@ -93,15 +93,17 @@ public sealed partial class EntityRecognizer
         bool worth = false;
         for (int i = 0; i <= view.Length; i++)
         {
-            worth |= _tagEveryClause || cue[i] || (i + 1 < view.Length && _mayBeginName[view[i]] && !worth && MayOpenName(view, i))
-                || (!worth && i < view.Length && OpensCapitalisedLatinWord(view, i, start))
-                || (!worth && i < view.Length && view[i] == '(' && LatinSpellingInBrackets(view, i))
-                || (!worth && i < view.Length && view[i] == '、' && NamesAroundListMark(view, i, start))
-                || (!worth && i < view.Length && _data.PersonTitles.CanStartWith(view[i]) && TitleBesideSurname(view, i, start, _data.PersonTitles))
-                || (!worth && i < view.Length && _data.PersonRoles.CanStartWith(view[i]) && TitleBesideSurname(view, i, start, _data.PersonRoles))
-                || (i == start && SpeakerOpensClause(view, start, candidates));
-            bool end = i == view.Length || IsSentenceEnd(view[i]) || view[i] is ',' or '，' || (i - start >= 120 && view[i] is '、' or ' ') || i - start >= 400;
-            if (!end)
+            if (!worth)
+            {
+                worth = _tagEveryClause || cue[i] || (i < view.Length && _mayOpenClause.Contains(view[i]) && OpensClause(view, i, start))
+                    || (i == start && SpeakerOpensClause(view, start, candidates));
+            }
+
+            if (worth)
+            {
+                i = ClauseEnd(view, i, start); // the clause is tagged: whatever else its characters may open changes nothing
+            }
+            else if (!EndsClause(view, i, start))
             {
                 continue;
             }
@@ -134,6 +136,74 @@ public sealed partial class EntityRecognizer
 
         System.Buffers.ArrayPool<bool>.Shared.Return(cue);
         return names;
+    }
+
+    /// <summary>
+    /// Whether a name may open at <paramref name="at"/> by a character's own look: its first characters, a capitalised Latin
+    /// word, a spelling in brackets, names around a list mark, a title beside a surname. Only characters of
+    /// <see cref="_mayOpenClause"/> can.
+    /// </summary>
+    private bool OpensClause(string view, int at, int clauseStart)
+    {
+        char c = view[at];
+        return (at + 1 < view.Length && _mayBeginName[c] && MayOpenName(view, at))
+            || OpensCapitalisedLatinWord(view, at, clauseStart)
+            || (c == '(' && LatinSpellingInBrackets(view, at))
+            || (c == '、' && NamesAroundListMark(view, at, clauseStart))
+            || (_data.PersonTitles.CanStartWith(c) && TitleBesideSurname(view, at, clauseStart, _data.PersonTitles))
+            || (_data.PersonRoles.CanStartWith(c) && TitleBesideSurname(view, at, clauseStart, _data.PersonRoles));
+    }
+
+    /// <summary>
+    /// The characters at which <see cref="OpensClause"/> may be true: one look per character instead of six conditions. Where
+    /// none may open, the gate's loop over the bench input's characters was about 3% of the extraction's time.
+    /// </summary>
+    private static CharSet MayOpenClause(bool[] mayBeginName, EntityPatternData data)
+    {
+        var set = new CharSet();
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            char ch = (char)c;
+            if ((c < mayBeginName.Length && mayBeginName[c]) || char.IsAsciiLetterUpper(ch) || ch is '(' or '、'
+                || data.PersonTitles.CanStartWith(ch) || data.PersonRoles.CanStartWith(ch))
+            {
+                set.Add(ch);
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>The sentence ends (<see cref="IsSentenceEnd"/>) and the commas: what ends a clause of fewer than 120 characters.</summary>
+    private static readonly System.Buffers.SearchValues<char> ClauseMarks = System.Buffers.SearchValues.Create("。!?！？\n;；,，");
+
+    /// <summary>The tagging gate's clauses end at <paramref name="i"/>: the text's end, a sentence's, a comma, or a long clause's list mark or space.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool EndsClause(string view, int i, int start) =>
+        i == view.Length || IsSentenceEnd(view[i]) || view[i] is ',' or '，' || (i - start >= 120 && view[i] is '、' or ' ') || i - start >= 400;
+
+    /// <summary>The first position from <paramref name="i"/> at which the clause begun at <paramref name="start"/> ends (<see cref="EndsClause"/>).</summary>
+    private static int ClauseEnd(string view, int i, int start)
+    {
+        // up to the clause's 120th character only a sentence end or a comma ends it: a vectorised search finds the next
+        int plain = Math.Min(view.Length, start + 120);
+        if (i < plain)
+        {
+            int next = view.AsSpan(i, plain - i).IndexOfAny(ClauseMarks);
+            if (next >= 0)
+            {
+                return i + next;
+            }
+
+            i = plain;
+        }
+
+        while (!EndsClause(view, i, start))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>The two characters at <paramref name="at"/> look like a name's start: alone, or with what stands around them.</summary>

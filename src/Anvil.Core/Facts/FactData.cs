@@ -124,6 +124,12 @@ public sealed class FactData
     /// <inheritdoc cref="StatusCueWords"/>
     internal WordPresence SubjectReferenceWords { get; private set; } = null!;
 
+    /// <summary>
+    /// The words of <see cref="SubjectReferences"/> for the company the text is about, in the table's order: a source is looked
+    /// for in every sentence, and walking the whole table there for its few company words was about 0.7% of the bench input's time.
+    /// </summary>
+    internal string[] CompanyReferenceWords { get; private set; } = [];
+
     /// <inheritdoc cref="StatusCueWords"/>
     internal WordPresence ClauseMarkerWords { get; private set; } = null!;
 
@@ -321,6 +327,7 @@ public sealed class FactData
         d.StatusCueWords = new WordPresence(d.StatusCues.Select(c => c.Word));
         d.BasisCueWords = new WordPresence(d.BasisCues.Select(c => c.Word));
         d.SubjectReferenceWords = new WordPresence(d.SubjectReferences.Keys);
+        d.CompanyReferenceWords = [.. d.SubjectReferences.Where(r => r.Value == CompanyReference).Select(r => r.Key)];
         d.ClauseMarkerWords = new WordPresence(d.ClauseMarkers);
         d.KindWordsBeforeWords = new WordPresence(d.KindWordsBefore.Select(w => w.Word));
         d.CurrentWords = new WordPresence(d.Subjects.CurrentWords);

@@ -99,13 +99,8 @@ internal static partial class SourceAttribution
     private static string? CompanyReferenceReleases(FactDocument doc, TextSpan sentence)
     {
         var text = doc.Text.AsSpan(sentence.Start, sentence.End - sentence.Start);
-        foreach (var (word, refersTo) in doc.Data.SubjectReferences)
+        foreach (string word in doc.Data.CompanyReferenceWords)
         {
-            if (refersTo != FactData.CompanyReference)
-            {
-                continue;
-            }
-
             for (int at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = NextIndexOf(text, word, at + word.Length))
             {
                 int end = sentence.Start + at + word.Length;
