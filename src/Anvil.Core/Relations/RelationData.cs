@@ -36,6 +36,9 @@ public enum ListWord
     Copula = 32,
     Etc = 64,
     Origin = 128,
+
+    /// <summary>What a holder holds of a company (股份, 股权): 持有 states a stake only with one of these after the names.</summary>
+    Stake = 256,
 }
 
 /// <summary>Trigger words, product terms, position words and place names behind the relation patterns (relations/*.tsv), loaded once.</summary>
@@ -139,6 +142,7 @@ public sealed class RelationData
                 "copula" => ListWord.Copula,
                 "etc" => ListWord.Etc,
                 "origin" => ListWord.Origin,
+                "stake" => ListWord.Stake,
                 _ => throw new InvalidDataException($"E0101: relations/list-words.tsv: unknown kind '{c[0]}' (see the file's header)"),
             };
             // a joiner may be a space: the row's second column is taken as written

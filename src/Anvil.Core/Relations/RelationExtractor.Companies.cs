@@ -10,13 +10,31 @@ namespace Anvil.Core.Relations;
 /// </summary>
 public sealed partial class RelationExtractor
 {
-    /// <summary>A子公司B, A旗下的B; and B是A的子公司 (nothing after the word: the company before 是 is the subsidiary).</summary>
+    /// <summary>A子公司B, A旗下的B, A的子公司包括B、C; and B是A的子公司 (nothing after the word: the company before 是 is the subsidiary).</summary>
     private void Subsidiary(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int after)
     {
         var text = ctx.Text;
         var parent = before.LastOrDefault(m => m.IsCompany && i - m.View.End <= 4 && !CrossesClause(text, m.View.End, i));
         if (parent is null)
         {
+            return;
+        }
+
+        // 某公司的子公司包括A、B和C, 某集团旗下有A、B: every company listed right after the word (and its 包括 / 有 / 的)
+        int p = after + data.ListWordAt(text, after, ListWord.Intro);
+        if (p == after && p < text.Length && text[p] == RelationData.Of)
+        {
+            p++;
+        }
+
+        var listed = ListFrom(ctx, following, p, allowTitles: false, gapFirst: false).Where(m => m.IsCompany && m.Name != parent.Name).ToList();
+        if (listed.Count > 1)
+        {
+            foreach (var m in listed)
+            {
+                ctx.Add(m, "subsidiary_of", parent);
+            }
+
             return;
         }
 
@@ -71,6 +89,48 @@ public sealed partial class RelationExtractor
                 ctx.Add(owner, "invests_in", company);
             }
         }
+    }
+
+    /// <summary>
+    /// 某人持有某公司5%的股份, 甲公司持有乙公司和丙公司各一成股权, 甲公司持有的乙公司股票: the holder right before the verb
+    /// invests_in each company listed right after it. 持有 says nothing of a stake by itself (持有现金, 持有某公司发布的报告),
+    /// so a stake word must follow the list within the clause.
+    /// </summary>
+    private void Holdings(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int after)
+    {
+        var text = ctx.Text;
+        var holder = before.LastOrDefault(m => m.Type is EntityType.Person or EntityType.Company or EntityType.Organization
+            && i - m.View.End <= 2 && !CrossesClause(text, m.View.End, i));
+        if (holder is null)
+        {
+            return;
+        }
+
+        int p = after < text.Length && text[after] == RelationData.Of ? after + 1 : after;
+        var held = ListFrom(ctx, following, p, allowTitles: false, gapFirst: false).Where(m => m.IsCompany && m.Name != holder.Name).ToList();
+        if (held.Count == 0 || !StakeFollows(text, held[^1].View.End))
+        {
+            return;
+        }
+
+        foreach (var company in held)
+        {
+            ctx.Add(holder, "invests_in", company);
+        }
+    }
+
+    /// <summary>Whether a stake word (股份, 股权) starts within <see cref="MaxIntroGap"/> characters of the clause after <paramref name="from"/>.</summary>
+    private bool StakeFollows(string text, int from)
+    {
+        for (int k = from; k < text.Length && k - from <= MaxIntroGap && Array.IndexOf(ClauseMarks, text[k]) < 0; k++)
+        {
+            if (data.ListWordAt(text, k, ListWord.Stake) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>苹果芯片代工厂台积电, 台积电是苹果的供应商: the company after the word, or before 是, supplies the one before it.</summary>

@@ -395,6 +395,9 @@ public sealed partial class RelationExtractor(RelationData data) : IPipelineComp
             case "shareholder":
                 Shareholders(ctx, before, following, i, after, sentence);
                 break;
+            case "holding":
+                Holdings(ctx, before, following, i, after);
+                break;
             case "supplier":
                 Supplier(ctx, before, following, i, after);
                 break;
@@ -454,6 +457,14 @@ public sealed partial class RelationExtractor(RelationData data) : IPipelineComp
         if (founder is not null)
         {
             ctx.Add(founder, "founded", company);
+
+            // 甲和乙共同创立了某公司: the people listed right before the founder founded it with them
+            int k = before.IndexOf(founder) - 1;
+            for (var next = founder; k >= 0 && before[k].Type == EntityType.Person && IsListGap(ctx.Text, before[k].View.End, next.View.Start); k--)
+            {
+                ctx.Add(before[k], "founded", company);
+                next = before[k];
+            }
         }
 
         // where it was founded: the nearest place between the founder and the verb (在深圳創立了大疆)
