@@ -21,6 +21,9 @@ public enum PositionWord
 
     /// <summary>The state itself before a title (国家 of 国家主席): the title names its own body.</summary>
     State = 1024,
+
+    /// <summary>A word after a title that names it as a post (一职 of 董事长一职由某某担任).</summary>
+    Post = 2048,
 }
 
 /// <summary>What a word of <c>relations/list-words.tsv</c> is.</summary>
@@ -123,6 +126,7 @@ public sealed class RelationData
                 "anaphor" => PositionWord.Anaphor,
                 "boundary" => PositionWord.Boundary,
                 "verb" => PositionWord.Verb,
+                "post" => PositionWord.Post,
                 "after" => PositionWord.After,
                 "state" => PositionWord.State,
                 _ => throw new InvalidDataException($"E0101: relations/position-words.tsv: unknown kind '{c[0]}' (see the file's header)"),
