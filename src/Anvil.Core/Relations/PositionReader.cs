@@ -245,8 +245,10 @@ internal sealed class PositionReader(RelationData data)
     private static bool Reaches(Phrase phrase, int start) => phrase.Start == start || phrase.AnaphorStart == start;
 
     /// <summary>Whether a title may end at <paramref name="end"/>: the clause ends, or a word that follows titles starts.</summary>
+    // a post word ends the title too (接任董事局主席一职)
     private bool EndsPhrase(string text, int end, int sentenceEnd) =>
-        end >= sentenceEnd || !IsWordChar(text[end]) || data.PositionWordAt(text.AsSpan(0, sentenceEnd), end, PositionWord.After | PositionWord.Boundary) > 0;
+        end >= sentenceEnd || !IsWordChar(text[end])
+        || data.PositionWordAt(text.AsSpan(0, sentenceEnd), end, PositionWord.After | PositionWord.Boundary | PositionWord.Post) > 0;
 
     private void Emit(RelationContext ctx, RelationMention person, Phrase phrase, string? carriedBody)
     {
