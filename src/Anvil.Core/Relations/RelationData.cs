@@ -42,6 +42,9 @@ public enum ListWord
 
     /// <summary>What a holder holds of a company (股份, 股权): 持有 states a stake only with one of these after the names.</summary>
     Stake = 256,
+
+    /// <summary>A word for a kind of company that may stand right before the names of such companies (旗下的上市公司A、B).</summary>
+    Class = 512,
 }
 
 /// <summary>Trigger words, product terms, position words and place names behind the relation patterns (relations/*.tsv), loaded once.</summary>
@@ -147,6 +150,7 @@ public sealed class RelationData
                 "etc" => ListWord.Etc,
                 "origin" => ListWord.Origin,
                 "stake" => ListWord.Stake,
+                "class" => ListWord.Class,
                 _ => throw new InvalidDataException($"E0101: relations/list-words.tsv: unknown kind '{c[0]}' (see the file's header)"),
             };
             // a joiner may be a space: the row's second column is taken as written

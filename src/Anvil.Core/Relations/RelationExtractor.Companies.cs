@@ -28,7 +28,12 @@ public sealed partial class RelationExtractor
         }
 
         var listed = ListFrom(ctx, following, p, allowTitles: false, gapFirst: false).Where(m => m.IsCompany && m.Name != parent.Name).ToList();
-        if (listed.Count > 1)
+        if (listed.Count == 0)
+        {
+            listed = ListedAfterClass(ctx, following, p, parent);
+        }
+
+        if (listed.Count > 1 || (listed.Count == 1 && listed[0].View.Start > p))
         {
             foreach (var m in listed)
             {
@@ -89,6 +94,32 @@ public sealed partial class RelationExtractor
                 ctx.Add(owner, "invests_in", company);
             }
         }
+    }
+
+    /// <summary>
+    /// 某集团旗下的另外三家上市公司A、B和C, 旗下品牌D: the companies listed right after a few words that end in a word for
+    /// the kind of company they are (relations/list-words.tsv, class), within <see cref="MaxIntroGap"/> characters of the
+    /// clause; empty when no list follows such a word.
+    /// </summary>
+    private List<RelationMention> ListedAfterClass(RelationContext ctx, List<RelationMention> following, int p, RelationMention parent)
+    {
+        var text = ctx.Text;
+        for (int k = p; k < text.Length && k - p <= MaxIntroGap && Array.IndexOf(ClauseMarks, text[k]) < 0; k++)
+        {
+            int len = data.ListWordAt(text, k, ListWord.Class);
+            if (len == 0)
+            {
+                continue;
+            }
+
+            var listed = ListFrom(ctx, following, k + len, allowTitles: false, gapFirst: false).Where(m => m.IsCompany && m.Name != parent.Name).ToList();
+            if (listed.Count > 0)
+            {
+                return listed;
+            }
+        }
+
+        return [];
     }
 
     /// <summary>
