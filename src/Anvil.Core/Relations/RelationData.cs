@@ -45,6 +45,12 @@ public enum ListWord
 
     /// <summary>A word for a kind of company that may stand right before the names of such companies (旗下的上市公司A、B).</summary>
     Class = 512,
+
+    /// <summary>A preposition that puts what follows in a place (在, 于): 在某地兴建新厂.</summary>
+    Locative = 1024,
+
+    /// <summary>A verb of building a site (兴建, 设立): 在某地兴建新厂.</summary>
+    Build = 2048,
 }
 
 /// <summary>Trigger words, product terms, position words and place names behind the relation patterns (relations/*.tsv), loaded once.</summary>
@@ -151,6 +157,8 @@ public sealed class RelationData
                 "origin" => ListWord.Origin,
                 "stake" => ListWord.Stake,
                 "class" => ListWord.Class,
+                "locative" => ListWord.Locative,
+                "build" => ListWord.Build,
                 _ => throw new InvalidDataException($"E0101: relations/list-words.tsv: unknown kind '{c[0]}' (see the file's header)"),
             };
             // a joiner may be a space: the row's second column is taken as written

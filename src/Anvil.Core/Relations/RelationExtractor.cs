@@ -28,6 +28,9 @@ public sealed partial class RelationExtractor(RelationData data) : IPipelineComp
     /// <summary>The shortest group word that cannot be an ordinary 的 or 等 (为代表的).</summary>
     private const int LongGroupWord = 4;
 
+    /// <summary>The most characters between a place and the site word a verb of building puts there (在某地兴建饮料充填厂).</summary>
+    private const int MaxBuiltGap = 8;
+
     private static readonly char[] ClauseMarks = ['，', ',', '；', ';', '：', ':', '。', '\n'];
 
     private static readonly System.Buffers.SearchValues<char> ClauseMarkValues = System.Buffers.SearchValues.Create(ClauseMarks);
@@ -820,12 +823,78 @@ public sealed partial class RelationExtractor(RelationData data) : IPipelineComp
         return start;
     }
 
+    /// <summary>
+    /// A site said to be in a place rather than named after it: 某公司在某地兴建新厂 (在 + the place + a verb of building, a
+    /// few words, the site word) and 某公司旗下的新工厂在某地投产 (the site word, then 在 + the place). The company is the one
+    /// named before in the clause, or in the clause before when the clause opens with 在 (某公司斥资5亿元，在某地兴建新厂).
+    /// 某公司在某地召开发布会 names no site and says nothing.
+    /// </summary>
+    private void SiteBuiltIn(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int siteEnd)
+    {
+        var text = ctx.Text;
+        RelationMention? place = null;
+        int ownerFloor;
+
+        // the site word, then 在 + the place
+        int at = data.ListWordAt(text, siteEnd, ListWord.Locative);
+        var next = following.FirstOrDefault();
+        if (at > 0 && next is { Type: EntityType.Place } && next.View.Start == siteEnd + at)
+        {
+            place = next;
+            ownerFloor = i;
+        }
+        else
+        {
+            // 在 + the place + a verb of building + at most a few words + the site word
+            var last = before.LastOrDefault();
+            if (last is not { Type: EntityType.Place } || i - last.View.End > MaxBuiltGap || CrossesClause(text, last.View.End, i)
+                || data.ListWordAt(text, last.View.End, ListWord.Build) == 0)
+            {
+                return;
+            }
+
+            int prep = data.ListWordEndingAt(text, last.View.Start, 0, ListWord.Locative);
+            if (prep == 0)
+            {
+                return;
+            }
+
+            place = last;
+            ownerFloor = last.View.Start - prep;
+        }
+
+        // the company before in the clause; past one clause mark when the clause opens with 在 (no subject of its own)
+        int clauseStart = ownerFloor;
+        while (clauseStart > 0 && Array.IndexOf(ClauseMarks, text[clauseStart - 1]) < 0)
+        {
+            clauseStart--;
+        }
+
+        var owner = before.LastOrDefault(m => m.IsCompany && m.View.End <= ownerFloor && m.View.Start >= clauseStart);
+        if (owner is null && clauseStart > 0 && clauseStart == ownerFloor && text[clauseStart - 1] is not ('。' or '\n'))
+        {
+            int previous = clauseStart - 1;
+            while (previous > 0 && Array.IndexOf(ClauseMarks, text[previous - 1]) < 0)
+            {
+                previous--;
+            }
+
+            owner = before.LastOrDefault(m => m.IsCompany && m.View.End < clauseStart && m.View.Start >= previous);
+        }
+
+        if (owner is not null)
+        {
+            ctx.Add(owner, "located_in", place.Name, TextSpan.Cover(owner.Original, TextSpan.Cover(place.Original, ctx.Original(i, siteEnd))));
+        }
+    }
+
     /// <summary>襄阳工厂, 佛山分公司, 台积电的美国厂: a place right before the word places the company named with it.</summary>
-    private static void Site(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int siteEnd)
+    private void Site(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int siteEnd)
     {
         var site = before.LastOrDefault(m => m.Type == EntityType.Place && m.View.End == i);
         if (site is null)
         {
+            SiteBuiltIn(ctx, before, following, i, siteEnd);
             return;
         }
 
