@@ -96,7 +96,7 @@ internal sealed class PositionReader(RelationData data)
         }
     }
 
-    /// <summary>国家发改委产业司副司长某某; 工业和信息化部新闻发言人、总工程师某某 (the body carried to the second title); 资深董事的某某.</summary>
+    /// <summary>国家发改委产业司副司长某某; 工业和信息化部新闻发言人、总工程师某某 (the body carried to the second title); 资深董事的某某; 董事长由某某担任.</summary>
     private void TitleBefore(RelationContext ctx, List<RelationMention> sentence, RelationMention person, int floor)
     {
         var text = ctx.Text;
@@ -109,6 +109,15 @@ internal sealed class PositionReader(RelationData data)
         if (end > floor + 1 && text[end - 1] == RelationData.Of && data.PositionWordEndingAt(text, end - 1, floor, PositionWord.Title) > 0)
         {
             end--;
+        }
+
+        // 某公司董事长（一职）由某某担任: the position before 由, when a verb of taking it (two characters or more: 担任,
+        // 出任, not 为) follows the name; 会议由某某主持 names no position
+        int agent = data.ListWordEndingAt(text, end, floor, ListWord.Agent);
+        if (agent > 0 && data.PositionWordAt(text, person.View.End, PositionWord.Verb) >= 2)
+        {
+            end -= agent;
+            end -= data.PositionWordEndingAt(text, end, floor, PositionWord.Post);
         }
 
         var phrase = Parse(ctx, sentence, end, floor);
@@ -236,8 +245,10 @@ internal sealed class PositionReader(RelationData data)
     private static bool Reaches(Phrase phrase, int start) => phrase.Start == start || phrase.AnaphorStart == start;
 
     /// <summary>Whether a title may end at <paramref name="end"/>: the clause ends, or a word that follows titles starts.</summary>
+    // a post word ends the title too (接任董事局主席一职)
     private bool EndsPhrase(string text, int end, int sentenceEnd) =>
-        end >= sentenceEnd || !IsWordChar(text[end]) || data.PositionWordAt(text.AsSpan(0, sentenceEnd), end, PositionWord.After | PositionWord.Boundary) > 0;
+        end >= sentenceEnd || !IsWordChar(text[end])
+        || data.PositionWordAt(text.AsSpan(0, sentenceEnd), end, PositionWord.After | PositionWord.Boundary | PositionWord.Post) > 0;
 
     private void Emit(RelationContext ctx, RelationMention person, Phrase phrase, string? carriedBody)
     {

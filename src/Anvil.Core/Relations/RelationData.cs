@@ -21,6 +21,9 @@ public enum PositionWord
 
     /// <summary>The state itself before a title (国家 of 国家主席): the title names its own body.</summary>
     State = 1024,
+
+    /// <summary>A word after a title that names it as a post (一职 of 董事长一职由某某担任).</summary>
+    Post = 2048,
 }
 
 /// <summary>What a word of <c>relations/list-words.tsv</c> is.</summary>
@@ -36,6 +39,18 @@ public enum ListWord
     Copula = 32,
     Etc = 64,
     Origin = 128,
+
+    /// <summary>What a holder holds of a company (股份, 股权): 持有 states a stake only with one of these after the names.</summary>
+    Stake = 256,
+
+    /// <summary>A word for a kind of company that may stand right before the names of such companies (旗下的上市公司A、B).</summary>
+    Class = 512,
+
+    /// <summary>A preposition that puts what follows in a place (在, 于): 在某地兴建新厂.</summary>
+    Locative = 1024,
+
+    /// <summary>A verb of building a site (兴建, 设立): 在某地兴建新厂.</summary>
+    Build = 2048,
 }
 
 /// <summary>Trigger words, product terms, position words and place names behind the relation patterns (relations/*.tsv), loaded once.</summary>
@@ -120,6 +135,7 @@ public sealed class RelationData
                 "anaphor" => PositionWord.Anaphor,
                 "boundary" => PositionWord.Boundary,
                 "verb" => PositionWord.Verb,
+                "post" => PositionWord.Post,
                 "after" => PositionWord.After,
                 "state" => PositionWord.State,
                 _ => throw new InvalidDataException($"E0101: relations/position-words.tsv: unknown kind '{c[0]}' (see the file's header)"),
@@ -139,6 +155,10 @@ public sealed class RelationData
                 "copula" => ListWord.Copula,
                 "etc" => ListWord.Etc,
                 "origin" => ListWord.Origin,
+                "stake" => ListWord.Stake,
+                "class" => ListWord.Class,
+                "locative" => ListWord.Locative,
+                "build" => ListWord.Build,
                 _ => throw new InvalidDataException($"E0101: relations/list-words.tsv: unknown kind '{c[0]}' (see the file's header)"),
             };
             // a joiner may be a space: the row's second column is taken as written
