@@ -66,7 +66,21 @@ public sealed partial class EntityRecognizer
     private bool IsNoShortCompanyName(string view, int start, string surface) =>
         surface.Any(char.IsAsciiDigit) || StartsWithMeasure(view, start) || EndsWithOrdinaryWord(surface) || IsGeneric(surface)
         || _data.References.Contains(surface) || LookupView(surface) is { Type: not EntityType.Company }
-        || (IsCommonWord(surface) && !IsRareWord(surface));
+        || (IsCommonWord(surface) && !IsRareWord(surface)) || IsClassOfFirms(surface);
+
+    /// <summary>A generic word before an industry word (民营 + 企业, 中小 + 企业): a class of firms, not a company's name.</summary>
+    private bool IsClassOfFirms(string surface)
+    {
+        foreach (var word in _data.IndustryWords)
+        {
+            if (surface.Length > word.Length && surface.EndsWith(word, StringComparison.Ordinal) && IsGeneric(surface[..^word.Length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A dictionary word too rare to be what a clause about results opens with (ln p below -13.5: 长实 is
