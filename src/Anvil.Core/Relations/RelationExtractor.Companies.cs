@@ -43,20 +43,23 @@ public sealed partial class RelationExtractor
             return;
         }
 
-        var child = following.FirstOrDefault(m => m.IsCompany && m.View.Start - after <= 2 && !CrossesClause(text, after, m.View.Start));
-        if (child is null)
-        {
-            int k = before.IndexOf(parent) - 1;
-            if (k >= 0 && before[k].IsCompany && parent.View.Start - before[k].View.End is >= 1 and <= 2 && IsCopula(text, before[k].View.End, parent.View.Start))
-            {
-                child = before[k];
-            }
-        }
-
+        var child = following.FirstOrDefault(m => m.IsCompany && m.View.Start - after <= 2 && !CrossesClause(text, after, m.View.Start))
+            ?? CompanyJoinedBefore(text, before, parent);
         if (child is not null)
         {
             ctx.Add(child, "subsidiary_of", parent);
         }
+    }
+
+    /// <summary>
+    /// The company named right before <paramref name="named"/> and joined to it by a copula (A是B的子公司, A为B的供应商): the one the
+    /// relation word after <paramref name="named"/> says something of; null when there is none.
+    /// </summary>
+    private RelationMention? CompanyJoinedBefore(string text, List<RelationMention> before, RelationMention named)
+    {
+        int k = before.IndexOf(named) - 1;
+        return k >= 0 && before[k].IsCompany && named.View.Start - before[k].View.End is >= 1 and <= 2 && IsCopula(text, before[k].View.End, named.View.Start)
+            ? before[k] : null;
     }
 
     /// <summary>某公司的大股东是A、B (each invests_in the company), A是某公司的股东 (A invests_in it).</summary>
@@ -174,16 +177,7 @@ public sealed partial class RelationExtractor
             return;
         }
 
-        var supplier = following.FirstOrDefault(m => m.IsCompany && m.View.Start - after <= 1);
-        if (supplier is null)
-        {
-            int k = before.IndexOf(customer) - 1;
-            if (k >= 0 && before[k].IsCompany && customer.View.Start - before[k].View.End is >= 1 and <= 2 && IsCopula(text, before[k].View.End, customer.View.Start))
-            {
-                supplier = before[k];
-            }
-        }
-
+        var supplier = following.FirstOrDefault(m => m.IsCompany && m.View.Start - after <= 1) ?? CompanyJoinedBefore(text, before, customer);
         if (supplier is not null)
         {
             ctx.Add(supplier, "supplies", customer);
