@@ -85,16 +85,27 @@ internal partial class MeasureReader
     /// </summary>
     public MeasureSplit? SplitClauseBefore(string words, QuantityMention q)
     {
+        if (BeforeFrameMarker(words) is { } framed)
+        {
+            var split = Split(framed, q);
+            return split.Known || _data.Indicators.ContainsKey(split.Indicator) ? split : null;
+        }
+
+        return Split(words, q);
+    }
+
+    /// <summary>The words before the frame marker they end with (工业产品产量 + 中, 科技股 + 方面; facts/measure-cues.tsv), or null.</summary>
+    private string? BeforeFrameMarker(string words)
+    {
         foreach (var marker in _cues.FrameMarkers)
         {
             if (words.Length > marker.Length && words.EndsWith(marker, StringComparison.Ordinal))
             {
-                var framed = Split(words[..^marker.Length], q);
-                return framed.Known || _data.Indicators.ContainsKey(framed.Indicator) ? framed : null;
+                return words[..^marker.Length];
             }
         }
 
-        return Split(words, q);
+        return null;
     }
 
     /// <summary>
@@ -103,21 +114,12 @@ internal partial class MeasureReader
     /// </summary>
     public string? FramingMeasure(TextSpan sentence, TextSpan clause, SubjectAttribution subjects, Discourse discourse, QuantityMention q)
     {
-        var words = OfPreviousClause(sentence, clause, subjects, discourse);
-        if (words is null)
+        if (OfPreviousClause(sentence, clause, subjects, discourse) is not { } words || BeforeFrameMarker(words) is not { } framed)
         {
             return null;
         }
 
-        foreach (var marker in _cues.FrameMarkers)
-        {
-            if (words.Length > marker.Length && words.EndsWith(marker, StringComparison.Ordinal))
-            {
-                var split = Split(words[..^marker.Length], q);
-                return split.Known && split.Indicator.Length > 0 ? split.Indicator : null;
-            }
-        }
-
-        return null;
+        var split = Split(framed, q);
+        return split.Known && split.Indicator.Length > 0 ? split.Indicator : null;
     }
 }
