@@ -1,3 +1,4 @@
+using Anvil.Core.Entities;
 using Anvil.Core.Documents;
 using Anvil.Core.Lexicons;
 
@@ -157,7 +158,8 @@ internal partial class FactDocument
     /// A bare 元 in a text written in Traditional script means the local dollar: Hong Kong's, or Taiwan's when the text
     /// leans to Taiwan. Each place named votes for the region it lies in (台南 and 新竹 as 台湾 itself; facts/regions.tsv
     /// for the places the divisions do not hang there, 北台湾), and so does each sum written in the region's own dollar
-    /// (新台幣4523億, 港元): a Taiwanese company's results name no place, and their bare 元 were read as Hong Kong's.
+    /// (新台幣4523億, 港元), and each government body by the region it governs: a Taiwanese company's results name no place,
+    /// and their bare 元 were read as Hong Kong's.
     /// </summary>
     private string FindLocalCurrency()
     {
@@ -170,6 +172,16 @@ internal partial class FactDocument
         foreach (var m in PlaceMentions)
         {
             Vote(RegionCurrencyOf(m.Name));
+        }
+
+        // a body votes for the region it governs (經濟部, 行政院主計總處 are Taiwan's; 統計處 alone is Hong Kong's): a
+        // ministry's release of export orders in US dollars names no place and no local dollar
+        foreach (var m in Mentions)
+        {
+            if (m.Type == EntityType.Government && Lexicon?.Lookup(m.Name)?.Place is { } governed)
+            {
+                Vote(RegionCurrencyOf(governed));
+            }
         }
 
         foreach (var f in Figures)

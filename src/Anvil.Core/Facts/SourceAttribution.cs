@@ -266,11 +266,40 @@ internal static partial class SourceAttribution
     /// Whether the words around a name attribute figures to it, whether for the figures that follow too, and whether it
     /// announces an act instead (宣布 + a verb).
     /// </summary>
+    /// <summary>A joiner of sources (和, 与: facts/subject-cues.tsv) stands right before <paramref name="start"/>.</summary>
+    private static bool JoinedAfterAnother(FactDocument doc, int start)
+    {
+        foreach (var joiner in doc.Data.Subjects.SourceJoiners)
+        {
+            if (start >= joiner.Length && doc.Text.AsSpan(start - joiner.Length, joiner.Length).SequenceEqual(joiner))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The longest day written between a body and its word of stating (今（20）日, 21日).</summary>
+    private const int MaxDayBeforeWord = 8;
+
     private static (bool Says, bool Onward, bool Act) Attribution(FactDocument doc, Mention m)
     {
         var text = doc.Text;
         // a title in its marks (据《某报》报道) is read as the name without them
         var (start, end) = OutsideTitleMarks(text, m);
+        // 某部统计处今日公布, 某局21日公布: the day it spoke stands between the body and its word of stating; not for the second
+        // of two bodies joined (某市统计局和某调查队7月25日发布 is the first's release, the joiner after it says so)
+        foreach (var p in doc.PeriodsWithin(end, Math.Min(text.Length, end + MaxDayBeforeWord)))
+        {
+            if (p.Span.Start == end && p.Granularity == Periods.PeriodGranularity.Day && !JoinedAfterAnother(doc, start))
+            {
+                end = p.Span.End;
+            }
+
+            break;
+        }
+
         var after = text.AsSpan(end, Math.Min(6, text.Length - end));
         bool says = false, onward = false, act = false;
         foreach (var (word, before, wordOnward) in doc.Data.SourceWords)
