@@ -174,11 +174,11 @@ internal partial class FactDocument
             Vote(RegionCurrencyOf(m.Name));
         }
 
-        // a body votes for the region it governs (經濟部, 行政院主計總處 are Taiwan's; 統計處 alone is Hong Kong's): a
-        // ministry's release of export orders in US dollars names no place and no local dollar
-        foreach (var m in Mentions)
+        // each body named votes once for the region it governs (經濟部 and 經濟部統計處 are Taiwan's; 統計處 alone is Hong
+        // Kong's): a ministry's release of export orders in US dollars names no place and no local dollar
+        foreach (var body in Mentions.Where(m => m.Type == EntityType.Government).Select(m => m.Name).Distinct(StringComparer.Ordinal))
         {
-            if (m.Type == EntityType.Government && Lexicon?.Lookup(m.Name)?.Place is { } governed)
+            if (GovernedPlace(body) is { } governed)
             {
                 Vote(RegionCurrencyOf(governed));
             }
@@ -199,6 +199,38 @@ internal partial class FactDocument
             hk += currency == "HKD" ? 1 : 0;
             tw += currency == "TWD" ? 1 : 0;
         }
+    }
+
+    /// <summary>
+    /// The place a body governs as the lexicon gives it (财政部 → 中国), or as it gives it for the known body its name begins
+    /// with (经济部 + 统计处 → 台湾) where the rest names no place of its own (国家统计局 + 某市调查队); else null.
+    /// </summary>
+    public string? GovernedPlace(string body)
+    {
+        if (Lexicon is null)
+        {
+            return null;
+        }
+
+        if (Lexicon.Lookup(body)?.Place is { } place)
+        {
+            return place;
+        }
+
+        if (PlaceNames.Any(n => body.Contains(n, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        for (int length = body.Length - 2; length >= 2; length--)
+        {
+            if (Lexicon.Lookup(body[..length]) is { Type: EntityType.Government, Place: { } governs })
+            {
+                return governs;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The local dollar of the region a place is or lies in (facts/regions.tsv, else its province), or null.</summary>

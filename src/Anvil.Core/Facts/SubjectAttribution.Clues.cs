@@ -1,4 +1,3 @@
-using Anvil.Core.Entities;
 namespace Anvil.Core.Facts;
 
 // The clues that keep a name from being a clause's subject: an example, a speaker, a dateline, a comparison base, a
@@ -103,31 +102,11 @@ internal partial class SubjectAttribution
     }
 
     /// <summary>
-    /// The place a body governs: named at the head of its name (深圳市统计局), else as the lexicon gives it (财政部 → 中国), or
-    /// as it gives it for the known body its name begins with (经济部 + 统计处 → 台湾).
+    /// The place a body governs: named at the head of its name (深圳市统计局), else as the lexicon gives it for the body or the
+    /// known body its name begins with (财政部 → 中国, 经济部 + 统计处 → 台湾).
     /// </summary>
     private string? PlaceOfBody(Mention body) =>
-        doc.PlaceNames.FirstOrDefault(n => body.Name.StartsWith(n, StringComparison.Ordinal)) ?? PlacePrefix(body.Name) ?? lexicon?.Lookup(body.Name)?.Place
-        ?? PlaceOfParentBody(body.Name);
-
-    private string? PlaceOfParentBody(string name)
-    {
-        // a national body's local office names its own place (国家统计局 + 某市调查队): not the nation's
-        if (doc.PlaceNames.Any(n => name.Contains(n, StringComparison.Ordinal)))
-        {
-            return null;
-        }
-
-        for (int length = name.Length - 2; length >= 2 && lexicon is not null; length--)
-        {
-            if (lexicon.Lookup(name[..length]) is { Type: EntityType.Government, Place: { } governs })
-            {
-                return governs;
-            }
-        }
-
-        return null;
-    }
+        doc.PlaceNames.FirstOrDefault(n => body.Name.StartsWith(n, StringComparison.Ordinal)) ?? PlacePrefix(body.Name) ?? doc.GovernedPlace(body.Name);
 
     /// <summary>人民网北京8月10日电, 新华社深圳8月4日电: the place a report was filed from.</summary>
     private bool IsDateline(Mention m)
