@@ -159,4 +159,32 @@ public sealed partial class EntityRecognizer
             output.RemoveRange(first, output.Count - first);
         }
     }
+
+    /// <summary>
+    /// 經濟部統計處…統計處指出: a body written under a short alias the lexicon gives another body (统计处, Hong Kong's) is, where the
+    /// text named before it a body whose name ends with the alias, that body: the text's own short form of it.
+    /// </summary>
+    private static void ShortFormsOfNamedBodies(string view, List<EntityCandidate> chosen)
+    {
+        for (int k = 0; k < chosen.Count; k++)
+        {
+            var c = chosen[k];
+            var surface = view.AsSpan(c.Start, c.End - c.Start);
+            if (c.Type != EntityType.Government || surface.SequenceEqual(c.Name))
+            {
+                continue;
+            }
+
+            for (int d = k - 1; d >= 0; d--)
+            {
+                var named = chosen[d];
+                if (named.Type == EntityType.Government && named.End <= c.Start && named.Name.Length > surface.Length
+                    && named.Name.AsSpan().EndsWith(surface) && named.Name != c.Name)
+                {
+                    chosen[k] = c with { Name = named.Name };
+                    break;
+                }
+            }
+        }
+    }
 }

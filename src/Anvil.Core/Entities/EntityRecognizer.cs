@@ -171,6 +171,7 @@ public sealed partial class EntityRecognizer
         chosen = RegionsOfCompanies(view, chosen);
         steps.Lap("entities/joins");
         chosen = FindAgain(view, chosen, ShortForms(view, chosen));
+        ShortFormsOfNamedBodies(view, chosen);
         chosen = FindSurnamesBeforeTitles(view, chosen);
         var found = chosen.Select(c => (c.Start, c.End, c.Name, c.Type, LookupView(c.Name) is not null)).ToList();
         steps.Lap("entities/find-again");
