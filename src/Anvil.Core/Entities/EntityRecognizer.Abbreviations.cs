@@ -166,25 +166,37 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private static void ShortFormsOfNamedBodies(string view, List<EntityCandidate> chosen)
     {
+        // the bodies named so far, each with where it was last named: a few names, where walking back over every earlier
+        // candidate for each alias was quadratic in a long text
+        var lastNamed = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int k = 0; k < chosen.Count; k++)
         {
             var c = chosen[k];
-            var surface = view.AsSpan(c.Start, c.End - c.Start);
-            if (c.Type != EntityType.Government || surface.SequenceEqual(c.Name))
+            if (c.Type != EntityType.Government)
             {
                 continue;
             }
 
-            for (int d = k - 1; d >= 0; d--)
+            var surface = view.AsSpan(c.Start, c.End - c.Start);
+            if (!surface.SequenceEqual(c.Name))
             {
-                var named = chosen[d];
-                if (named.Type == EntityType.Government && named.End <= c.Start && named.Name.Length > surface.Length
-                    && named.Name.AsSpan().EndsWith(surface) && named.Name != c.Name)
+                string? nearest = null;
+                int nearestAt = -1;
+                foreach (var (name, at) in lastNamed)
                 {
-                    chosen[k] = c with { Name = named.Name };
-                    break;
+                    if (at > nearestAt && chosen[at].End <= c.Start && name.Length > surface.Length && name.AsSpan().EndsWith(surface) && name != c.Name)
+                    {
+                        (nearest, nearestAt) = (name, at);
+                    }
+                }
+
+                if (nearest is not null)
+                {
+                    chosen[k] = c = c with { Name = nearest };
                 }
             }
+
+            lastNamed[c.Name] = k;
         }
     }
 }
