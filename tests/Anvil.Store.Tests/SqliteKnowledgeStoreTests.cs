@@ -76,6 +76,30 @@ public sealed class SqliteKnowledgeStoreTests : KnowledgeStoreContract
         }
     }
 
+    [Fact]
+    public void A_batch_of_documents_reaches_the_full_text_index_as_one_piece()
+    {
+        var documents = Enumerable.Range(0, 12).Select(i => new TestAnalysis($"doc-{i}", $"第{i}份：杭州第{i}号园区的电子商务企业超{2000 + i}家。").Records()).ToList();
+
+        Store.AddMany(documents);
+
+        // FTS5 writes the terms it holds in memory out as a new segment whenever another statement of the transaction
+        // may be undone on its own; written between documents, that was a segment (and a merge) per document
+        // (its rows past the averages, 1, and the structure, 10, are the pages of segments: one small segment, one page)
+        Assert.Equal(1, Scalar("SELECT count(*) FROM documents_fts_data WHERE id > 10"));
+        Assert.Equal(12, Store.Search("电子商务企业", 20).Count);
+    }
+
+    /// <summary>The one value a query of the database gives.</summary>
+    private long Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={_folder.File("anvil.db")};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The names of the database's indexes, in order.</summary>
     private List<string> Indexes()
     {

@@ -238,6 +238,14 @@ internal abstract partial class SqlKnowledgeStore : IKnowledgeStore
                 RaiseDataVersion(tx);
             }
 
+            // Last: a full-text index may keep its new terms in memory only until another statement of the transaction
+            // could be undone on its own (SQLite's FTS5 writes them out at every such statement, so written after each
+            // document they made one small segment per document, merged again and again).
+            foreach (var (id, i) in stored)
+            {
+                SearchTextWritten(tx, id, documents[i].SearchText, replacing: replacing is not null);
+            }
+
             tx.Commit();
         }
 
@@ -447,9 +455,7 @@ internal abstract partial class SqlKnowledgeStore : IKnowledgeStore
             return null;
         }
 
-        long id = Convert.ToInt64(result, CultureInfo.InvariantCulture);
-        SearchTextWritten(tx, id, document.SearchText, replacing: false);
-        return id;
+        return Convert.ToInt64(result, CultureInfo.InvariantCulture);
     }
 
     private void UpdateDocument(DbTransaction tx, long documentId, DocumentRecords document)
@@ -471,8 +477,6 @@ internal abstract partial class SqlKnowledgeStore : IKnowledgeStore
         {
             throw new StoreException(StoreErrorCodes.Failed, $"{Location.Display}: document {documentId} is no longer stored");
         }
-
-        SearchTextWritten(tx, documentId, document.SearchText, replacing: true);
     }
 
     /// <summary>Removes what was extracted from a stored document (before reindex writes it again), its entity forms counted down.</summary>
