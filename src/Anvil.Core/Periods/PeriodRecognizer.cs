@@ -853,7 +853,7 @@ public sealed class PeriodRecognizer
                         // 12月 in a February text is last December: a month written without its year is one that
                         // has been, seldom one more than four months ahead
                         if ((anchor is null || _anchorIsDocYear) && _date is { } today && year == today.Year
-                            && LastMonthOf(part) - today.Month > MaxMonthsAhead && !FutureBefore(start))
+                            && IsLastYears(part, today.Month) && !FutureBefore(start))
                         {
                             year--;
                         }
@@ -1051,6 +1051,16 @@ public sealed class PeriodRecognizer
 
         // a month written without a year more than this many months after the document's is taken as last year's
         private const int MaxMonthsAhead = 4;
+
+        // a quarter written without a year that begins more than this many months after the document's month is last
+        // year's: results and releases of January to April speak of last year's fourth quarter (四季度 in a February
+        // text), while from May on a fourth quarter named is the coming one
+        private const int MaxQuarterMonthsAhead = 5;
+
+        /// <summary>True when a part of a year written without its year lies too far after the document's month to be this year's.</summary>
+        private static bool IsLastYears(PartSpec part, int month) => part.Kind == PartKind.Quarter
+            ? (part.A * 3) - 2 - month > MaxQuarterMonthsAhead
+            : LastMonthOf(part) - month > MaxMonthsAhead;
 
         /// <summary>
         /// An "as at" point that names a part of a year is its last day: 6月底, 上半年, 一季度, 年末. A month without
