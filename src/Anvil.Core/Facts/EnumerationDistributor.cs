@@ -88,6 +88,11 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
     private List<ListItem>? SplitItems(string before, int count, Quantities.QuantityMention q)
     {
         before = WithoutBasisWord(before.Trim());
+        if (CollectiveItems(before, count) is { } collective)
+        {
+            return collective;
+        }
+
         foreach (var (word, measures) in _data.CompoundIndicators)
         {
             int at = before.LastIndexOf(word, StringComparison.Ordinal);
@@ -131,6 +136,8 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
             return null;
         }
 
+        parts = WithSharedHead(parts, count);
+
         if (shared.Length == 0 && SharedMeasureOfLast(parts, count, q) is { } measure)
         {
             // 电子、机械、五金工具买家数: a measure no thesaurus lists, written once after the last item, is every item's
@@ -158,6 +165,66 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
         return split.Scope is { Length: > 0 } && split.Indicator.Length > 0 && last.EndsWith(split.Indicator, StringComparison.Ordinal)
             && split.Indicator.Length < last.Length ? split.Indicator : null;
     }
+
+    /// <summary>
+    /// The items of a word that names a fixed list (三次产业 → 第一产业, 第二产业, 第三产业) as the scopes of the figures,
+    /// where the list has as many items as there are figures; the words after it name the measure as they would after
+    /// any scope. Null where no such word stands before 分别.
+    /// </summary>
+    private List<ListItem>? CollectiveItems(string words, int count)
+    {
+        foreach (var (word, items) in _cues.Collectives)
+        {
+            if (items.Length == count && words.Contains(word, StringComparison.Ordinal))
+            {
+                return [.. items.Select(i => new ListItem(null, i, ""))];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Items written as numerals that share the head written once after the last and the ordinal prefix written once
+    /// before the first (第一、二、三产业 → 第一产业, 第二产业, 第三产业; 一、二、三产业 alike). The first item may carry words of
+    /// the clause before its numeral (市一 of 杭州市一、二、三产业); they are not part of it. Other lists are left as they are.
+    /// </summary>
+    private List<string> WithSharedHead(List<string> parts, int count)
+    {
+        var items = parts.GetRange(parts.Count - count, count);
+        string last = items[^1];
+        if (last.Length < 2 || !IsNumeral(last[0]) || IsNumeral(last[1]))
+        {
+            return parts;
+        }
+
+        for (int i = 1; i < count - 1; i++)
+        {
+            if (items[i].Length != 1 || !IsNumeral(items[i][0]))
+            {
+                return parts;
+            }
+        }
+
+        string first = items[0];
+        if (first.Length == 0 || !IsNumeral(first[^1]))
+        {
+            return parts;
+        }
+
+        string prefix = first.Length >= 2 && Array.IndexOf(_cues.OrdinalPrefixes, first[^2]) >= 0 ? first[^2].ToString() : "";
+        string head = last[1..];
+        var spelled = parts.GetRange(0, parts.Count - count);
+        spelled.Add(prefix + first[^1] + head);
+        for (int i = 1; i < count; i++)
+        {
+            spelled.Add(prefix + items[i][0] + head);
+        }
+
+        return spelled;
+    }
+
+    private bool IsNumeral(char c) => _cues.SingleNumerals.Contains(c, StringComparison.Ordinal);
 
     /// <summary>The words before 分别 without a word of basis at their end (增加值同比 → 增加值): it says how, not what, grew.</summary>
     private string WithoutBasisWord(string words)

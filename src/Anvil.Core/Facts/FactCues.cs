@@ -134,14 +134,16 @@ public sealed record SubjectCues(
 
 /// <summary>What makes a number no figure, and the words of list statements (facts/figure-cues.tsv).</summary>
 public sealed record FigureCues(string Demonstratives, string SingleNumerals, string Distributive, char[] ItemSeparators, char[] ItemConjunctions,
-    string[] ItemPrefixes, char[] PeriodLinks, string[] MonthsCoverAfter, string[] MonthsCoverBefore)
+    string[] ItemPrefixes, char[] PeriodLinks, string[] MonthsCoverAfter, string[] MonthsCoverBefore, char[] OrdinalPrefixes,
+    (string Word, string[] Items)[] Collectives)
 {
     /// <summary>The separators that never stand inside an item (、): the list's first breaks.</summary>
     public char[] ListCommas { get; } = [.. ItemSeparators.Except(ItemConjunctions)];
 
     public static FigureCues Load(CueTable t) => new(
         new string(t.Chars("demonstrative")), new string(t.Chars("single-numeral")), t.Word("distributive"), t.Chars("item-separator"),
-        t.Chars("item-conjunction"), t.Words("item-prefix"), t.Chars("period-link"), t.Words("months-cover-after"), t.Words("months-cover-before"));
+        t.Chars("item-conjunction"), t.Words("item-prefix"), t.Chars("period-link"), t.Words("months-cover-after"), t.Words("months-cover-before"),
+        t.Chars("ordinal-prefix"), [.. t.Rows("collective").Select(r => (r[0], r[1..]))]);
 }
 
 /// <summary>How a text says a body released figures, and what makes a section a company's report of its results (facts/source-cues.tsv).</summary>
