@@ -113,7 +113,9 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
         var whole = Items(before);
         if (whole.Count >= count && whole.TakeLast(count).All(IsMeasureItem))
         {
-            return [.. whole.TakeLast(count).Select(p => new ListItem(null, null, p))]; // 营收和毛利分别…
+            // 营收和毛利分别…; what the measures are of, before 的 (民营企业所占的户数和金额), is every item's scope
+            string? owner = whole.Count == count ? OwnerOf(before) : null;
+            return [.. whole.TakeLast(count).Select(p => new ListItem(null, owner, p))];
         }
 
         // a shared measure at the end (…住宿餐饮业增加值): split it off first, unless it is the list's last item itself
@@ -297,6 +299,24 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
     /// <summary>The items without subject words, stating words or an owner before 的 (港珠澳大桥的客流 → 客流).</summary>
     private List<string> Cleaned(IEnumerable<string> parts) =>
         [.. parts.Select(p => phrase.TrimEnds(AfterOwner(StripSubjectWords(p)))).Where(p => p.Length > 0)];
+
+    /// <summary>
+    /// What the words before the last 的 of a list's first item name, where that is a scope (a sector or a group of
+    /// firms: 民营企业所占的户数 → 民营企业) and not the subject; null otherwise (某大桥的客流和车流).
+    /// </summary>
+    private string? OwnerOf(string words)
+    {
+        int end = words.IndexOfAny(_cues.ItemSeparators);
+        string first = end > 0 ? words[..end] : words;
+        int at = first.LastIndexOf(_data.Measures.NameStop);
+        if (at <= 0)
+        {
+            return null;
+        }
+
+        string owner = phrase.TrimEnds(StripSubjectWords(first[..at]));
+        return owner.Length >= 2 && measures.IsScope(owner) && !doc.PlaceAndCompanyNames.Contains(owner) ? owner : null;
+    }
 
     private string AfterOwner(string item)
     {

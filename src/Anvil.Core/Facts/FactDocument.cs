@@ -43,7 +43,12 @@ internal sealed partial class FactDocument
         PlaceNames = [.. PlaceMentions.Select(m => m.Name).Distinct(StringComparer.Ordinal)];
         CompanyNames = CompanyMentions.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         PlaceAndCompanyNames = Mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        ListWordsToStrip = [.. PlaceAndCompanyNames.Concat(data.SubjectReferences.Keys).Distinct(StringComparer.Ordinal)];
+        // names written longer than their canonical form come first, the longer before the shorter: 安徽省 of
+        // 安徽省民营企业 goes whole, where the canonical 安徽 alone left 省 behind
+        ListWordsToStrip = [.. Mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).Select(m => (m.Name, Written: Text[m.View.Start..m.View.End]))
+            .Where(m => m.Written.Length > m.Name.Length && m.Written.StartsWith(m.Name, StringComparison.Ordinal)).Select(m => m.Written)
+            .Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length)
+            .Concat(PlaceAndCompanyNames).Concat(data.SubjectReferences.Keys).Distinct(StringComparer.Ordinal)];
         // only mentions that can govern: PeriodResolver.Governing skips the others one by one, and a text of thousands
         // of unresolved periods (去年 with no document date) made every figure walk them all
         GoverningPeriods = [.. Periods.Where(p => (p.Granularity != PeriodGranularity.Day || p.IsAsAt) && !p.IsComparison && p.Value is not null)];
