@@ -192,6 +192,13 @@ internal partial class FactDocument
             }
         }
 
+        // a year written in Taiwan's own calendar (113年10月) is Taiwan's whatever else the text names; it votes once,
+        // as a place named does: a stock exchange's monthly release may name no place but its own
+        if (Periods.Any(p => p.IsMinguoYear))
+        {
+            tw++;
+        }
+
         return tw > hk ? "TWD" : "HKD";
 
         void Vote(string? currency)

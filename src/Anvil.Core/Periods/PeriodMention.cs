@@ -35,6 +35,9 @@ public sealed record PeriodMention(TextSpan Span, string? Value, bool IsRelative
     /// </summary>
     public bool HasExplicitYear { get; init; }
 
+    /// <summary>The year is written in Taiwan's calendar, counted from 1912 (民国112年, 113年10月): a text from Taiwan.</summary>
+    public bool IsMinguoYear { get; init; }
+
     /// <summary>The year came from an earlier mention or the document date (a bare 7月, 上半年, 一季度).</summary>
     public bool IsYearInferred { get; init; }
 

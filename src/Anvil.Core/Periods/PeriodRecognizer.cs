@@ -108,6 +108,7 @@ public sealed class PeriodRecognizer
         public int Year2;   // last year of a Range
         public int End;
         public PartSpec Inline; // 2023-07-28 carries its own day
+        public bool Minguo;     // written in Taiwan's calendar (民国112年, 112年度)
     }
 
     private struct PartSpec
@@ -377,7 +378,7 @@ public sealed class PeriodRecognizer
                 if (n == 3 && F(j) == '年' && YearHeuristics.RocYear(_text, p, v, j + 1, _num) is > 0 and var roc)
                 {
                     int rocEnd = F(j + 1) == '度' ? j + 2 : j + 1;
-                    y = new YearSpec { Kind = YearKind.Explicit, Value = roc, End = rocEnd }; // 民国112年, 112年度
+                    y = new YearSpec { Kind = YearKind.Explicit, Value = roc, End = rocEnd, Minguo = true }; // 民国112年, 112年度
                     return true;
                 }
 
@@ -895,6 +896,7 @@ public sealed class PeriodRecognizer
                 IsComparison = comparison,
                 IsAsAt = asAt,
                 IsSince = since,
+                IsMinguoYear = y.Minguo,
             };
             Found.Add(mention);
 
