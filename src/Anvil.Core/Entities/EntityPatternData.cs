@@ -81,6 +81,9 @@ public sealed class EntityPatternData
     /// <summary>Words that may stand between a company and its results word (税后, 基础, and every period word).</summary>
     public WordTrie<bool> ResultsModifiers { get; } = new();
 
+    /// <summary>What follows a year written in digits (2025 + 年), which may also stand between a company and its results.</summary>
+    public List<string> YearMarks { get; } = [];
+
     /// <summary>The measures figures are about (毛利, 归母净利润), from the indicator thesaurus: no company's name.</summary>
     public WordTrie<bool> MeasureWords { get; } = new();
 
@@ -268,7 +271,14 @@ public sealed class EntityPatternData
         foreach (var line in DataFiles.ReadLines("entities/company-context.tsv"))
         {
             var c = line.Split('\t');
-            (c.Length > 1 && c[1].Trim() == "between" ? d.ResultsModifiers : d.CompanyContext).Add(c[0].Trim(), true);
+            string role = c.Length > 1 ? c[1].Trim() : "";
+            if (role == "year")
+            {
+                d.YearMarks.Add(c[0].Trim());
+                continue;
+            }
+
+            (role == "between" ? d.ResultsModifiers : d.CompanyContext).Add(c[0].Trim(), true);
         }
 
         d.References.UnionWith(Words("facts/subject-references.tsv"));

@@ -145,8 +145,31 @@ public sealed partial class EntityRecognizer
                     break;
                 }
             }
+
+            if (!moved && YearBefore(view, position) is int yearStart)
+            {
+                position = yearStart; // 某某科技 + 2025年 + 上半年营收: a year written in digits, as a period word
+                moved = true;
+            }
         }
 
         return position;
+    }
+
+    /// <summary>Where a year written in four digits and its mark (2025年) starts, when one ends at the position; else null.</summary>
+    private int? YearBefore(string view, int position)
+    {
+        foreach (var mark in _data.YearMarks)
+        {
+            int digits = position - mark.Length - 4;
+            if (digits >= 0 && view.AsSpan(digits + 4, mark.Length).SequenceEqual(mark)
+                && char.IsAsciiDigit(view[digits]) && char.IsAsciiDigit(view[digits + 1]) && char.IsAsciiDigit(view[digits + 2]) && char.IsAsciiDigit(view[digits + 3])
+                && (digits == 0 || !char.IsAsciiDigit(view[digits - 1])))
+            {
+                return digits;
+            }
+        }
+
+        return null;
     }
 }
