@@ -9,6 +9,43 @@ internal sealed partial class KindClassifier
     /// The sign of the last kind word before the figure in its sentence when it is one of growth (从经济增速来看，上海（9.7%）:
     /// 1; 减少近17%及15%: -1) and moved nothing to a level (下跌至), else 0.
     /// </summary>
+    /// <summary>
+    /// The kind of a percent that opens with a word of level (至, 到) right after a change in points of its sentence
+    /// (毛利率提升2个百分点至30%, 增速提高1个百分点至6%): the level the change moved the measure to, a share where the
+    /// measure is a ratio, a growth where it is one; null otherwise.
+    /// </summary>
+    private FactKind? LevelAfterChange(TextSpan sentence, int position)
+    {
+        Figure? previous = null;
+        foreach (var f in doc.FiguresWithin(sentence.Start, position))
+        {
+            previous = f.View.End <= position ? f : previous;
+        }
+
+        if (previous is not { Quantity.Unit: "pp" } || !StartsWithAny(_text[previous.View.End..position].TrimStart(), _cues.ToLevel))
+        {
+            return null;
+        }
+
+        string before = _text[sentence.Start..position];
+        int growthAt = -1;
+        foreach (var w in _data.KindWordsBeforeWords.AnyIn(before) ? _data.KindWordsBefore : NoWords)
+        {
+            if (w.Kind == FactKind.Growth && w.Word.Length >= 2 && before.AsSpan().LastIndexOf(w.Word) is var at && at > growthAt)
+            {
+                growthAt = at;
+            }
+        }
+
+        if (growthAt <= 0)
+        {
+            return null;
+        }
+
+        string measure = before[..growthAt];
+        return EndsInAGrowth(measure) ? FactKind.Growth : NamesARatio(measure) ? FactKind.Share : null;
+    }
+
     private int SignOfGrowthBefore(TextSpan sentence, int position)
     {
         string before = _text[sentence.Start..position];

@@ -133,6 +133,12 @@ internal sealed partial class KindClassifier(FactDocument doc)
 
         if (best is null)
         {
+            // 毛利率提升2个百分点至30%: the level the change of the sentence moved its measure to
+            if (q.IsPercent && LevelAfterChange(sentence, figure.View.Start) is { } level)
+            {
+                return new KindReading(level, 1, phrase);
+            }
+
             // 分别减少近17%及15%: the word of growth before both gives the second its sign too
             int sign = SignOfGrowthBefore(sentence, figure.View.Start);
             if (q.IsPercent && (sign != 0 || BracketedBeforeGrowth(figure, sentence)))

@@ -318,7 +318,8 @@ internal partial class MeasureReader
 
     /// <summary>The share of a counted measure: 企业数量 → 企业占比, 出口量 → 出口量占比.</summary>
     public string ShareOf(string indicator) =>
-        (indicator.EndsWith(_cues.CountIndicator, StringComparison.Ordinal) ? indicator[..^_cues.CountIndicator.Length] : indicator) + _cues.ShareSuffix;
+        WordMatch.EndsWithAny(indicator, _data.Kinds.RatioEndings) ? indicator // 毛利率 is a ratio already: no 毛利率占比
+        : (indicator.EndsWith(_cues.CountIndicator, StringComparison.Ordinal) ? indicator[..^_cues.CountIndicator.Length] : indicator) + _cues.ShareSuffix;
 
     /// <summary>The name of a growth whose words name only what grows (服务机器人增长25.8% → 增长).</summary>
     public string GrowthName(string words, string afterWord)
