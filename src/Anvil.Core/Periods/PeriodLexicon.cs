@@ -20,6 +20,7 @@ internal enum PeriodWordKind
     FiscalSuffix,
     SamePeriod,
     AsAt,
+    ToDate,
     Comparison,
     Since,
     Future,
@@ -101,6 +102,7 @@ public sealed class PeriodLexicon
                 "fiscal-suffix" => PeriodWordKind.FiscalSuffix,
                 "same-period" => PeriodWordKind.SamePeriod,
                 "as-at" => PeriodWordKind.AsAt,
+                "to-date" => PeriodWordKind.ToDate,
                 "comparison" => PeriodWordKind.Comparison,
                 "since" => PeriodWordKind.Since,
                 "future" => PeriodWordKind.Future,
@@ -113,7 +115,7 @@ public sealed class PeriodLexicon
             {
                 lex.FutureWords.Add(fold.Fold(cells[0]), word);
             }
-            else if (kind is PeriodWordKind.AsAt or PeriodWordKind.Comparison)
+            else if (kind is PeriodWordKind.AsAt or PeriodWordKind.ToDate or PeriodWordKind.Comparison)
             {
                 lex.Markers.Add(fold.Fold(cells[0]), word);
             }

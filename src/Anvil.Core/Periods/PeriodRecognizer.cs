@@ -864,11 +864,15 @@ public sealed class PeriodRecognizer
                     break;
             }
 
-            var (spanStart, asAt, comparison) = Markers(start);
+            var (spanStart, asAt, comparison, toDate) = Markers(start);
             comparison |= !asAt && IsDistantBase(start, end);
             if (asAt && year is int asAtYear && y.Kind != YearKind.Range)
             {
                 part = LastDayOf(part, asAtYear); // 截至6月底 → 2023-06-30
+            }
+            else if (toDate)
+            {
+                part = FromYearStart(part); // 累计至10月 → 2024-01/2024-10
             }
 
             string? value = unresolved || year is null ? null : Format(year.Value, y, part);
@@ -931,7 +935,7 @@ public sealed class PeriodRecognizer
 
         private void AddRelative(int start, int end, DateOnly? date, PeriodGranularity granularity, bool endOfMonth = false)
         {
-            var (spanStart, asAt, comparison) = Markers(start);
+            var (spanStart, asAt, comparison, _) = Markers(start);
             if (asAt && date is { } at && (granularity == PeriodGranularity.Quarter || endOfMonth))
             {
                 // 截至上月底, 截至上季度: the last day
@@ -964,7 +968,7 @@ public sealed class PeriodRecognizer
         /// <summary>A period read from the one under discussion (单季度 → its last quarter).</summary>
         private void AddContext(int start, int end, string value, PeriodGranularity granularity)
         {
-            var (spanStart, asAt, comparison) = Markers(start);
+            var (spanStart, asAt, comparison, _) = Markers(start);
             var mention = new PeriodMention(new TextSpan(spanStart, end), value, _governing?.IsRelative ?? false)
             {
                 Granularity = granularity,
@@ -983,7 +987,7 @@ public sealed class PeriodRecognizer
         {
             var governing = _governing;
             string? value = PeriodResolver.ShiftYears(governing?.Value, -yearsBack);
-            var (spanStart, asAt, comparison) = Markers(start);
+            var (spanStart, asAt, comparison, _) = Markers(start);
             Found.Add(new PeriodMention(new TextSpan(spanStart, end), value, governing?.IsRelative ?? false)
             {
                 Granularity = governing?.Granularity ?? PeriodGranularity.Year,
@@ -1094,8 +1098,19 @@ public sealed class PeriodRecognizer
             _ => PeriodGranularity.Year,
         };
 
-        /// <summary>截至 (part of the span) and 比/较 (not part of it) right before a period.</summary>
-        private (int Start, bool AsAt, bool Comparison) Markers(int start)
+        /// <summary>
+        /// A month or quarter that closes a running total (累计至10月, 累计至三季度) is the span from the start of its year
+        /// to it, as 1-10月 and 前三季度 are; other parts stay as they are.
+        /// </summary>
+        private static PartSpec FromYearStart(PartSpec part) => part.Kind switch
+        {
+            PartKind.Month when part.A > 1 => new PartSpec { Kind = PartKind.MonthsToDate, A = part.A, End = part.End },
+            PartKind.Quarter when part.A > 1 => new PartSpec { Kind = PartKind.QuartersToDate, A = part.A, End = part.End },
+            _ => part,
+        };
+
+        /// <summary>截至 and 累计至 (part of the span) and 比/较 (not part of it) right before a period.</summary>
+        private (int Start, bool AsAt, bool Comparison, bool ToDate) Markers(int start)
         {
             int len = _lex.Markers.Longest(_text, start, _fold, out var marker);
             if (len == 0)
@@ -1103,10 +1118,15 @@ public sealed class PeriodRecognizer
                 // 较2022年全年和2023年一季度: the second of two joined bases is a base too
                 bool joined = Found.Count > 0 && Found[^1].IsComparison && Found[^1].Span.End == start - 1
                     && F(start - 1) is '和' or '与' or '及' or '、';
-                return (start, false, joined);
+                return (start, false, joined, false);
             }
 
-            return marker.Kind == PeriodWordKind.AsAt ? (start - len, true, false) : (start, false, true);
+            return marker.Kind switch
+            {
+                PeriodWordKind.AsAt => (start - len, true, false, false),
+                PeriodWordKind.ToDate => (start - len, false, false, true),
+                _ => (start, false, true, false),
+            };
         }
 
         /// <summary>
