@@ -81,8 +81,14 @@ internal sealed partial class SubjectAttribution(FactDocument doc, EntityLexicon
     }
 
     /// <summary>A subject named at the head of its clause is what the text goes on about (not a body, person or work).</summary>
+    /// A body that states the figures stands for the place it governs (主計總處統計，第3季出口…): that place is the topic too.
     public bool IsTopic(Mention mention, TextSpan sentence) =>
-        mention.Type is not (EntityType.Government or EntityType.Person or EntityType.Work) && IsHead(mention, doc.ClauseAround(sentence, mention.View.Start));
+        (mention.Type is not (EntityType.Government or EntityType.Person or EntityType.Work) || StandsForItsPlace(mention))
+        && IsHead(mention, doc.ClauseAround(sentence, mention.View.Start));
+
+    /// <summary>A body's mention that AsSubject renamed to the place it governs (its figures' subject).</summary>
+    private bool StandsForItsPlace(Mention mention) =>
+        mention.Type == EntityType.Government && PlaceLevels.Default.LevelOf(mention.Name) != PlaceLevel.Unknown;
 
     /// <summary>A name at the head of its clause: first, or after no more than a period and two characters (2024年，深圳…).</summary>
     private bool IsHead(Mention mention, TextSpan clause) => IsHead(clause, mention.View.Start);
