@@ -52,6 +52,15 @@ internal partial class FactDocument
         return found;
     }
 
+    /// <summary>
+    /// 台湾 for a text written in Taiwan (Traditional script, its dollar Taiwan's, no mainland place named): its 我國 and
+    /// 國內 are Taiwan. Null elsewhere.
+    /// </summary>
+    public string? WrittenInTaiwan => (_writtenInTaiwan ??= RegionPlace == Data.RegionPlaces.Taiwan
+        && !PlaceNames.Any(p => p != Data.Subjects.Country && IsMainlandPlace(p)) ? RegionPlace! : "") is { Length: > 0 } place ? place : null;
+
+    private string? _writtenInTaiwan;
+
     /// <summary>What a bare 元 means in this text: CNY, or the local dollar of a text in Traditional script.</summary>
     public string LocalCurrency { get; }
 

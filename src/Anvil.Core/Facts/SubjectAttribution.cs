@@ -183,7 +183,7 @@ internal sealed partial class SubjectAttribution(FactDocument doc, EntityLexicon
         {
             var field = refersTo switch
             {
-                "country" => PlaceLevel.Country,
+                "country" or "own-country" => PlaceLevel.Country,
                 "province" => PlaceLevel.Province,
                 "city" => PlaceLevel.City,
                 _ => PlaceLevel.Unknown,
