@@ -223,6 +223,10 @@ internal sealed partial class SubjectAttribution(FactDocument doc, EntityLexicon
         return text.StartsWith(_cues.WhenClause.Open) && text.EndsWith(_cues.WhenClause.Close);
     }
 
+    /// <summary>A word of forecasting right after a body's name (預估, 预计; facts/source-cues.tsv, forecast).</summary>
+    private bool Forecasts(Mention body) =>
+        WordMatch.StartsWithAny(_text.AsSpan(body.View.End, Math.Min(3, _text.Length - body.View.End)), doc.Data.Sources.Forecasts);
+
     private Mention? AsSubject(Mention m)
     {
         if (IsExample(m) || IsLocative(m) || IsExcluded(m))
@@ -244,7 +248,8 @@ internal sealed partial class SubjectAttribution(FactDocument doc, EntityLexicon
                 return IsComparisonBase(m.View.Start) || SourceAttribution.IsSourceRole(doc, m) ? null : m;
             case EntityType.Government:
                 // a body that publishes figures, or whose official speaks of them, is their source; its place is their subject
-                if (SourceAttribution.IsSourceRole(doc, m) || SourceAttribution.OfficialSpeaks(doc, m))
+                // (經濟部預估…: a body forecasting figures speaks of its place too)
+                if (SourceAttribution.IsSourceRole(doc, m) || SourceAttribution.OfficialSpeaks(doc, m) || Forecasts(m))
                 {
                     var place = PlaceOfBody(m);
                     return place is null ? null : m with { Name = place };
