@@ -164,6 +164,22 @@ public sealed partial class EntityRecognizer
     /// 經濟部統計處…統計處指出: a body written under a short alias the lexicon gives another body (统计处, Hong Kong's) is, where the
     /// text named before it a body whose name ends with the alias, that body: the text's own short form of it.
     /// </summary>
+    /// <summary>The most characters of qualifier between a body and the alias naming its department (綜合 + 統計處).</summary>
+    private const int MaxDepartmentQualifier = 4;
+
+    private static bool AllHan(ReadOnlySpan<char> s)
+    {
+        foreach (char ch in s)
+        {
+            if (ch < '\u4e00' || ch > '\u9fff')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void ShortFormsOfNamedBodies(string view, List<EntityCandidate> chosen)
     {
         // the bodies named so far, each with where it was last named: a few names, where walking back over every earlier
@@ -188,6 +204,14 @@ public sealed partial class EntityRecognizer
                     {
                         (nearest, nearestAt) = (name, at);
                     }
+                }
+
+                // 主計總處綜合統計處: the alias a word or two after a body named just before it is a department of that body, which
+                // speaks for it (國家發改委產業司 → the commission)
+                if (nearest is null && k > 0 && chosen[k - 1] is { Type: EntityType.Government } body && body.End <= c.Start
+                    && c.Start - body.End <= MaxDepartmentQualifier && AllHan(view.AsSpan(body.End, c.Start - body.End)))
+                {
+                    nearest = body.Name;
                 }
 
                 if (nearest is not null)

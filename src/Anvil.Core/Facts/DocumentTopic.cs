@@ -87,7 +87,7 @@ internal static class DocumentTopic
         int leadEnd = Math.Max(headingEnd, start) + LeadLength;
         foreach (var m in doc.MentionsWithin(start, end))
         {
-            if (m.Type is not (EntityType.Place or EntityType.Company) || m.Name == doc.Data.Subjects.Country)
+            if (m.Type is not (EntityType.Place or EntityType.Company) || m.Name == doc.Data.Subjects.Country || (m.Type == EntityType.Place && doc.IsDateline(m)))
             {
                 continue;
             }

@@ -52,6 +52,39 @@ internal partial class FactDocument
         return found;
     }
 
+    /// <summary>
+    /// 台湾 for a text written in Taiwan (Traditional script, its dollar Taiwan's, no mainland place named): its 我國 and
+    /// 國內 are Taiwan. Null elsewhere.
+    /// </summary>
+    public string? WrittenInTaiwan => (_writtenInTaiwan ??= RegionPlace == Data.RegionPlaces.Taiwan
+        && !PlaceNames.Any(p => p != Data.Subjects.Country && IsMainlandPlace(p)) ? RegionPlace! : "") is { Length: > 0 } place ? place : null;
+
+    private string? _writtenInTaiwan;
+
+    /// <summary>
+    /// 人民网北京8月10日电, 新华社深圳8月4日电, 【本報台北訊】: the place a report was filed from. It says where the writer was, not
+    /// what the text is about: it counts for no topic.
+    /// </summary>
+    public bool IsDateline(Mention m)
+    {
+        int k = m.View.End;
+        int limit = Math.Min(Text.Length, k + 8);
+        while (k < limit && (char.IsAsciiDigit(Text[k]) || Text[k] == ' ' || Array.IndexOf(Data.Subjects.DatelineMarks, Text[k]) >= 0))
+        {
+            k++;
+        }
+
+        if (k >= Text.Length || Array.IndexOf(Data.Subjects.DatelineEnds, Text[k]) < 0)
+        {
+            return false;
+        }
+
+        // 北京8月10日电; with no day between, only where no word goes on after the end (【本報台北訊】, not 深圳电子)
+        return k > m.View.End || k + 1 >= Text.Length || !IsHan(Text[k + 1]);
+    }
+
+    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
+
     /// <summary>What a bare 元 means in this text: CNY, or the local dollar of a text in Traditional script.</summary>
     public string LocalCurrency { get; }
 

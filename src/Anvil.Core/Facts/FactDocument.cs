@@ -30,9 +30,9 @@ internal sealed partial class FactDocument
             .Where(d => FigureFilter.IsDuration(d.Quantity) && !FigureFilter.CountsMonthsCovered(Text, d.Quantity, d.View, data.Figures))
             .Select(d => d.View).OrderBy(span => span.Start)];
         MainCompany = MostNamed(m => m.Type == EntityType.Company);
-        // the subject of last resort: what the text names most, a company or a place
-        MainSubject = MostNamed(m => m.Type is EntityType.Place or EntityType.Company);
-        MainPlace = MostNamed(m => m.Type is EntityType.Place);
+        // the subject of last resort: what the text names most, a company or a place (not the place of a dateline)
+        MainSubject = MostNamed(m => m.Type == EntityType.Company || (m.Type == EntityType.Place && !IsDateline(m)));
+        MainPlace = MostNamed(m => m.Type is EntityType.Place && !IsDateline(m));
         // a text of both scripts (a short Hong Kong item with 恒指 and 點) is read as the one it leans to: else it had
         // neither the mainland's default subject nor the region's, and no figure of it became a fact
         Script = analysis.Script == Script.Mixed ? ScriptDetector.Default.Leaning(analysis.Document.Text) : analysis.Script;

@@ -1,3 +1,4 @@
+using Anvil.Core.Entities;
 using Anvil.Core.Lexicons;
 using Anvil.Core.Output;
 
@@ -129,6 +130,11 @@ internal sealed partial class FigureResolver
             && (_doc.RegionPlace ?? _doc.TopicAt(figure.View.Start).Place ?? _doc.CountryByDefault) is { } place)
         {
             subject = place;
+        }
+        else if (_doc.Data.Vocabulary.OnlyOfPlaces(indicator) && who.Mention is { Type: EntityType.Government } body && body.Name == subject
+            && _doc.GovernedPlace(subject) is { } governed)
+        {
+            subject = governed; // nor a body's (主計總處修正…經濟成長率): the place it governs
         }
 
         // a figure whose words name no measure (上半年赚102.4亿) has its unit from the number alone, then the measure of its

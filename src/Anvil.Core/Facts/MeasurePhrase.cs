@@ -112,6 +112,22 @@ internal sealed class MeasurePhrase(FactDocument doc)
             }
         }
 
+        // 股東應佔(未經審核)基礎盈利, 國外淨需求（即輸出減輸入）貢獻: an aside in brackets between the words of a measure is no
+        // part of it, and goes without a trace, so the words on either side join again
+        for (int k = 1; k < length; k++)
+        {
+            if (_text[start + k] is '（' or '(' && TextClasses.IsHan(_text[start + k - 1]) && HanAsideEnd(start + k, end) is int close)
+            {
+                for (int j = k; j <= close - start; j++)
+                {
+                    chars[j] = ' ';
+                    gone[j] = true;
+                }
+
+                k = close - start;
+            }
+        }
+
         // a space inside a Latin name written right before a measure (iPhone 13出货量, Model Y销量) joins its parts, so the
         // name stays one run of words with the measure
         for (int k = 1; k + 1 < length; k++)
@@ -179,6 +195,29 @@ internal sealed class MeasurePhrase(FactDocument doc)
         earlier = Spaced(earlier);
         return Spaced(s);
     }
+
+    /// <summary>Where a bracket of at most <see cref="MaxAside"/> Han characters closes before the end, a Han character after it.</summary>
+    private int? HanAsideEnd(int open, int end)
+    {
+        for (int k = open + 1; k < end && k <= open + MaxAside + 1; k++)
+        {
+            char c = _text[k];
+            if (c is '）' or ')')
+            {
+                return k > open + 1 && k + 1 < end && TextClasses.IsHan(_text[k + 1]) ? k : null;
+            }
+
+            if (!TextClasses.IsHan(c))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The most characters an aside in brackets inside a measure holds (即輸出減輸入, 未經審核).</summary>
+    private const int MaxAside = 8;
 
     /// <summary>
     /// Where the bracket opened at <paramref name="open"/> closes, when it holds only Latin letters, digits, dots and spaces

@@ -108,18 +108,8 @@ internal partial class SubjectAttribution
     private string? PlaceOfBody(Mention body) =>
         doc.PlaceNames.FirstOrDefault(n => body.Name.StartsWith(n, StringComparison.Ordinal)) ?? PlacePrefix(body.Name) ?? doc.GovernedPlace(body.Name);
 
-    /// <summary>人民网北京8月10日电, 新华社深圳8月4日电: the place a report was filed from.</summary>
-    private bool IsDateline(Mention m)
-    {
-        int k = m.View.End;
-        int limit = Math.Min(_text.Length, k + 8);
-        while (k < limit && (char.IsAsciiDigit(_text[k]) || _text[k] == ' ' || Array.IndexOf(_cues.DatelineMarks, _text[k]) >= 0))
-        {
-            k++;
-        }
-
-        return k > m.View.End && k < _text.Length && Array.IndexOf(_cues.DatelineEnds, _text[k]) >= 0;
-    }
+    /// <summary>人民网北京8月10日电, 新华社深圳8月4日电, 【本報台北訊】: the place a report was filed from.</summary>
+    private bool IsDateline(Mention m) => doc.IsDateline(m);
 
     /// <summary>A name after 占/居/比/高于 is what the figure is compared with, not its subject.</summary>
     private bool IsComparisonBase(int start)

@@ -130,6 +130,7 @@ internal partial class SubjectAttribution
             string? name = refersTo switch
             {
                 "country" => CountryOfBody(discourse.SourceBody) ?? _cues.Country,
+                "own-country" => CountryOfBody(discourse.SourceBody) ?? doc.WrittenInTaiwan ?? _cues.Country,
                 FactData.CompanyReference => doc.TopicAt(at).Company ?? doc.MainCompany,
                 "province" => CurrentPlace(at, PlaceLevel.Province, discourse),
                 "district" => CurrentPlace(at, PlaceLevel.District, discourse),

@@ -81,8 +81,14 @@ internal sealed partial class SubjectAttribution(FactDocument doc, EntityLexicon
     }
 
     /// <summary>A subject named at the head of its clause is what the text goes on about (not a body, person or work).</summary>
+    /// A body that states the figures stands for the place it governs (主計總處統計，第3季出口…): that place is the topic too.
     public bool IsTopic(Mention mention, TextSpan sentence) =>
-        mention.Type is not (EntityType.Government or EntityType.Person or EntityType.Work) && IsHead(mention, doc.ClauseAround(sentence, mention.View.Start));
+        (mention.Type is not (EntityType.Government or EntityType.Person or EntityType.Work) || StandsForItsPlace(mention))
+        && IsHead(mention, doc.ClauseAround(sentence, mention.View.Start));
+
+    /// <summary>A body's mention that AsSubject renamed to the place it governs (its figures' subject).</summary>
+    private bool StandsForItsPlace(Mention mention) =>
+        mention.Type == EntityType.Government && PlaceLevels.Default.LevelOf(mention.Name) != PlaceLevel.Unknown;
 
     /// <summary>A name at the head of its clause: first, or after no more than a period and two characters (2024年，深圳…).</summary>
     private bool IsHead(Mention mention, TextSpan clause) => IsHead(clause, mention.View.Start);
@@ -177,7 +183,7 @@ internal sealed partial class SubjectAttribution(FactDocument doc, EntityLexicon
         {
             var field = refersTo switch
             {
-                "country" => PlaceLevel.Country,
+                "country" or "own-country" => PlaceLevel.Country,
                 "province" => PlaceLevel.Province,
                 "city" => PlaceLevel.City,
                 _ => PlaceLevel.Unknown,
@@ -217,6 +223,10 @@ internal sealed partial class SubjectAttribution(FactDocument doc, EntityLexicon
         return text.StartsWith(_cues.WhenClause.Open) && text.EndsWith(_cues.WhenClause.Close);
     }
 
+    /// <summary>A word of forecasting right after a body's name (預估, 预计; facts/source-cues.tsv, forecast).</summary>
+    private bool Forecasts(Mention body) =>
+        WordMatch.StartsWithAny(_text.AsSpan(body.View.End, Math.Min(3, _text.Length - body.View.End)), doc.Data.Sources.Forecasts);
+
     private Mention? AsSubject(Mention m)
     {
         if (IsExample(m) || IsLocative(m) || IsExcluded(m))
@@ -238,7 +248,8 @@ internal sealed partial class SubjectAttribution(FactDocument doc, EntityLexicon
                 return IsComparisonBase(m.View.Start) || SourceAttribution.IsSourceRole(doc, m) ? null : m;
             case EntityType.Government:
                 // a body that publishes figures, or whose official speaks of them, is their source; its place is their subject
-                if (SourceAttribution.IsSourceRole(doc, m) || SourceAttribution.OfficialSpeaks(doc, m))
+                // (經濟部預估…: a body forecasting figures speaks of its place too)
+                if (SourceAttribution.IsSourceRole(doc, m) || SourceAttribution.OfficialSpeaks(doc, m) || Forecasts(m))
                 {
                     var place = PlaceOfBody(m);
                     return place is null ? null : m with { Name = place };
