@@ -160,10 +160,6 @@ public sealed partial class EntityRecognizer
         }
     }
 
-    /// <summary>
-    /// 經濟部統計處…統計處指出: a body written under a short alias the lexicon gives another body (统计处, Hong Kong's) is, where the
-    /// text named before it a body whose name ends with the alias, that body: the text's own short form of it.
-    /// </summary>
     /// <summary>The most characters of qualifier between a body and the alias naming its department (綜合 + 統計處).</summary>
     private const int MaxDepartmentQualifier = 4;
 
@@ -171,7 +167,7 @@ public sealed partial class EntityRecognizer
     {
         foreach (char ch in s)
         {
-            if (ch < '\u4e00' || ch > '\u9fff')
+            if (!TextClasses.IsHan(ch))
             {
                 return false;
             }
@@ -180,6 +176,10 @@ public sealed partial class EntityRecognizer
         return true;
     }
 
+    /// <summary>
+    /// 經濟部統計處…統計處指出: a body written under a short alias the lexicon gives another body (统计处, Hong Kong's) is, where the
+    /// text named before it a body whose name ends with the alias, that body: the text's own short form of it.
+    /// </summary>
     private static void ShortFormsOfNamedBodies(string view, List<EntityCandidate> chosen)
     {
         // the bodies named so far, each with where it was last named: a few names, where walking back over every earlier

@@ -80,10 +80,9 @@ internal partial class FactDocument
         }
 
         // 北京8月10日电; with no day between, only where no word goes on after the end (【本報台北訊】, not 深圳电子)
-        return k > m.View.End || k + 1 >= Text.Length || !IsHan(Text[k + 1]);
+        return k > m.View.End || k + 1 >= Text.Length || !TextClasses.IsHan(Text[k + 1]);
     }
 
-    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
 
     /// <summary>What a bare 元 means in this text: CNY, or the local dollar of a text in Traditional script.</summary>
     public string LocalCurrency { get; }

@@ -80,8 +80,10 @@ internal sealed partial class SubjectAttribution(FactDocument doc, EntityLexicon
         return null;
     }
 
-    /// <summary>A subject named at the head of its clause is what the text goes on about (not a body, person or work).</summary>
-    /// A body that states the figures stands for the place it governs (主計總處統計，第3季出口…): that place is the topic too.
+    /// <summary>
+    /// A subject named at the head of its clause is what the text goes on about (not a body, person or work). A body that
+    /// states the figures stands for the place it governs (主計總處統計，第3季出口…): that place is the topic too.
+    /// </summary>
     public bool IsTopic(Mention mention, TextSpan sentence) =>
         (mention.Type is not (EntityType.Government or EntityType.Person or EntityType.Work) || StandsForItsPlace(mention))
         && IsHead(mention, doc.ClauseAround(sentence, mention.View.Start));
