@@ -43,7 +43,8 @@ internal sealed partial class FactDocument
         PlaceNames = [.. PlaceMentions.Select(m => m.Name).Distinct(StringComparer.Ordinal)];
         CompanyNames = CompanyMentions.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         PlaceAndCompanyNames = Mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        ListWordsToStrip = [.. PlaceAndCompanyNames.Concat(data.SubjectReferences.Keys).Distinct(StringComparer.Ordinal)];
+        // the names, then the reference words that are no name (as a Distinct over both, without a set of every reference word per text)
+        ListWordsToStrip = [.. PlaceAndCompanyNames, .. data.SubjectReferences.Keys.Where(k => !PlaceAndCompanyNames.Contains(k))];
         // only mentions that can govern: PeriodResolver.Governing skips the others one by one, and a text of thousands
         // of unresolved periods (去年 with no document date) made every figure walk them all
         GoverningPeriods = [.. Periods.Where(p => (p.Granularity != PeriodGranularity.Day || p.IsAsAt) && !p.IsComparison && p.Value is not null)];
