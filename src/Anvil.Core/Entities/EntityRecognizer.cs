@@ -194,7 +194,8 @@ public sealed partial class EntityRecognizer
             int longest = 0;
             LexiconEntry[]? best = null;
             int node = WordTrie<LexiconEntry[]>.Root;
-            for (int k = i; k < text.Length && trie.TryStep(node, text[k], out node); k++)
+            // the pair filter first at the second step: most walks end there, and the filter mostly answers from the cache
+            for (int k = i; k < text.Length && (k != i + 1 || trie.MayContinue(text[i], text[k])) && trie.TryStep(node, text[k], out node); k++)
             {
                 if (!trie.IsWord(node))
                 {
