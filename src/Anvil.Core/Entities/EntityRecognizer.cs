@@ -173,7 +173,13 @@ public sealed partial class EntityRecognizer
         chosen = FindAgain(view, chosen, ShortForms(view, chosen));
         ShortFormsOfNamedBodies(view, chosen);
         chosen = FindSurnamesBeforeTitles(view, chosen);
-        var found = chosen.Select(c => (c.Start, c.End, c.Name, c.Type, LookupView(c.Name) is not null)).ToList();
+        // sized once: grown by LINQ's list from its default capacity, its copies of the five-field entries showed in the profile
+        var found = new List<(int Start, int End, string Name, EntityType Type, bool Known)>(chosen.Count);
+        foreach (var c in chosen)
+        {
+            found.Add((c.Start, c.End, c.Name, c.Type, LookupView(c.Name) is not null));
+        }
+
         steps.Lap("entities/find-again");
         return found;
     }
@@ -194,7 +200,8 @@ public sealed partial class EntityRecognizer
             int longest = 0;
             LexiconEntry[]? best = null;
             int node = WordTrie<LexiconEntry[]>.Root;
-            for (int k = i; k < text.Length && trie.TryStep(node, text[k], out node); k++)
+            // the pair filter first at the second step: most walks end there, and the filter mostly answers from the cache
+            for (int k = i; k < text.Length && (k != i + 1 || trie.MayContinue(text[i], text[k])) && trie.TryStep(node, text[k], out node); k++)
             {
                 if (!trie.IsWord(node))
                 {
@@ -1431,7 +1438,22 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private void AddNamesInsideNames(List<EntityCandidate> candidates, List<EntityCandidate> chosen)
     {
-        var parks = chosen.Where(c => c.Type == EntityType.Place && c.Source == "suffix-pattern").ToList();
+        // the parks and the registered companies in one plain pass over the chosen names, each list in their order (what the
+        // parks add below are lexicon names, never registered companies: the companies are those of the names chosen here)
+        var parks = new List<EntityCandidate>();
+        var registered = new List<EntityCandidate>();
+        foreach (var c in chosen)
+        {
+            if (c.Type == EntityType.Place && c.Source == "suffix-pattern")
+            {
+                parks.Add(c);
+            }
+            else if (c.Type == EntityType.Company && c.Source == "company-pattern")
+            {
+                registered.Add(c);
+            }
+        }
+
         // the names chosen, for districts' short forms inside a park: only a text with a park needs the set
         var names = parks.Count == 0 ? [] : chosen.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         // plain loops over the lists: a text of many parks goes through all its candidates for each, and the enumerable's
@@ -1453,7 +1475,6 @@ public sealed partial class EntityRecognizer
         // The companies and units come from the chosen names, so they are sorted by start and none shares one: each
         // candidate is matched to the one starting where it starts in a single pass over the candidates (looking
         // through every candidate for every company cost a text of many companies the square of its names)
-        var registered = chosen.Where(c => c.Type == EntityType.Company && c.Source == "company-pattern").ToList();
         if (registered.Count > 0)
         {
             var places = new EntityCandidate?[registered.Count]; // each company's first place in candidate order

@@ -80,6 +80,18 @@ internal sealed class TrieEdges
         }
     }
 
+    /// <summary>Calls <paramref name="edge"/> with (parent, character, child) for every edge, in no order.</summary>
+    public void ForEach(Action<int, char, int> edge)
+    {
+        foreach (ulong slot in _slots)
+        {
+            if (slot != 0)
+            {
+                edge((int)(slot >> 40), (char)(slot >> 24), (int)(slot & (MaxNodes - 1)));
+            }
+        }
+    }
+
     private void Grow()
     {
         var bigger = new ulong[_slots.Length * 2];

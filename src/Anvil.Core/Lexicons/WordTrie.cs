@@ -28,6 +28,16 @@ public sealed class WordTrie<TValue>
 
     private const int RootTableFrom = 1024;
 
+    /// <summary>
+    /// With the root table: a bit per hash of the first two characters of every word of two or more (2^20 bits, 128 KB,
+    /// within the second-level cache). A lexicon walk tried at nearly every character of a text mostly ends at its second
+    /// step, a probe into the whole edge table (megabytes) that mostly missed the cache only to find no edge; where the
+    /// bit is clear there is none (<see cref="MayContinue"/>).
+    /// </summary>
+    private ulong[]? _pairFilter;
+
+    private const int PairFilterBits = 20;
+
     public int Count { get; private set; }
 
     /// <summary>Adds a word, or replaces the value of an existing word through <paramref name="merge"/>.</summary>
@@ -56,6 +66,11 @@ public sealed class WordTrie<TValue>
 
         _canStart.Add(word[0]);
         _starts = null;
+        if (_pairFilter is not null && word.Length >= 2)
+        {
+            SetPair(_pairFilter, word[0], word[1]);
+        }
+
         if (_terminal[node])
         {
             _values[node] = merge is null ? value : merge(_values[node]!, value);
@@ -79,7 +94,52 @@ public sealed class WordTrie<TValue>
         {
             _rootChildren = new int[char.MaxValue + 1];
             _next.ChildrenOf(Root, _rootChildren);
+
+            // the pairs of the words so far: each edge from a child of the root (the words added later set their own)
+            var firstOf = new Dictionary<int, char>();
+            for (int first = 0; first <= char.MaxValue; first++)
+            {
+                if (_rootChildren[first] != 0)
+                {
+                    firstOf[_rootChildren[first]] = (char)first;
+                }
+            }
+
+            var filter = new ulong[(1 << PairFilterBits) / 64];
+            _next.ForEach((parent, second, _) =>
+            {
+                if (firstOf.TryGetValue(parent, out char first))
+                {
+                    SetPair(filter, first, second);
+                }
+            });
+            _pairFilter = filter;
         }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int PairBit(char first, char second) => (int)(((((uint)first << 16) | second) * 0x9E3779B1u) >> (32 - PairFilterBits));
+
+    private static void SetPair(ulong[] filter, char first, char second)
+    {
+        int bit = PairBit(first, second);
+        filter[bit >> 6] |= 1UL << bit;
+    }
+
+    /// <summary>
+    /// False only when no word begins with <paramref name="first"/> and <paramref name="second"/> (the walk's second step would
+    /// find no edge); true where one may. Always true for a small trie, which keeps no filter.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool MayContinue(char first, char second)
+    {
+        if (_pairFilter is not { } filter)
+        {
+            return true;
+        }
+
+        int bit = PairBit(first, second);
+        return (filter[bit >> 6] & (1UL << bit)) != 0;
     }
 
     /// <summary>One step down the trie; from the root through its table where it has one.</summary>

@@ -22,6 +22,13 @@ internal sealed class ReplacementTable
     // table by character keeps the common ones' steps in a few cache lines where the edges' hash spreads them
     private readonly int[] _rootChildren = new int[char.MaxValue + 1];
 
+    // by character, what a character that begins no longer key becomes: its one-character value, or itself where it begins no
+    // key; the characters that need the trie (they begin a longer key, or their value is of another length) are in _needsMatch.
+    // A Simplified text begins a key at about a fifth of its characters, mostly keys of one character alone (the script
+    // table's entries for shared characters): their replacement is read here, without a walk.
+    private readonly char[] _direct = new char[char.MaxValue + 1];
+    private readonly CharSet _needsMatch = new();
+
     private ReplacementTable(CharSet first, Node[] nodes, TrieEdges children, string[] values, bool allSameLength)
     {
         _first = first;
@@ -30,7 +37,36 @@ internal sealed class ReplacementTable
         _values = values;
         AllSameLength = allSameLength;
         children.ChildrenOf(0, _rootChildren);
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            _direct[c] = (char)c;
+            int node = _rootChildren[c];
+            if (node == 0)
+            {
+                continue;
+            }
+
+            if (nodes[node].ChildBits == 0 && nodes[node].Value >= 0 && values[nodes[node].Value].Length == 1)
+            {
+                _direct[c] = values[nodes[node].Value][0];
+            }
+            else
+            {
+                _needsMatch.Add((char)c);
+            }
+        }
     }
+
+    /// <summary>
+    /// Whether a match at a character needs <see cref="Match"/>: false where the character begins no key longer than itself and
+    /// its own key (if any) has a value of one character, which <see cref="Direct"/> gives (what <see cref="Match"/> would).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool NeedsMatch(char c) => _needsMatch.Contains(c);
+
+    /// <summary>What a character for which <see cref="NeedsMatch"/> is false becomes: its key's value, or itself.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public char Direct(char c) => _direct[c];
 
     /// <summary>Whether every value has its key's length, so replacing never moves a position.</summary>
     public bool AllSameLength { get; }

@@ -18,8 +18,9 @@ internal static class Replacer
         int i = 0;
         while (i < text.Length)
         {
-            if (!table.CanStart(text[i]))
+            if (!table.NeedsMatch(text[i]))
             {
+                text[i] = table.Direct(text[i]); // its one-character value, or itself
                 i++;
                 continue;
             }
@@ -51,16 +52,17 @@ internal static class Replacer
             int i = 0;
             while (i < n)
             {
-                // most characters start no key: they are copied a run at a time
+                // most characters start no key, or only a key of their own with a value of one character: they are written
+                // a run at a time, each as it is or as its value
                 int run = i;
-                while (run < n && !table.CanStart(input[run]))
+                while (run < n && !table.NeedsMatch(input[run]))
                 {
                     run++;
                 }
 
                 if (run > i)
                 {
-                    output.Copy(input[i..run]);
+                    output.CopyDirect(input[i..run], table);
                     i = run;
                     continue;
                 }
@@ -109,6 +111,23 @@ internal static class Replacer
             }
 
             chars.CopyTo(_chars.AsSpan(_length));
+            _length += chars.Length;
+        }
+
+        /// <summary>Writes characters that need no match (<see cref="ReplacementTable.NeedsMatch"/>), each as the table's <see cref="ReplacementTable.Direct"/>.</summary>
+        public void CopyDirect(ReadOnlySpan<char> chars, ReplacementTable table)
+        {
+            if (_length + chars.Length > _chars.Length)
+            {
+                Grow(chars.Length);
+            }
+
+            var to = _chars.AsSpan(_length, chars.Length);
+            for (int k = 0; k < chars.Length; k++)
+            {
+                to[k] = table.Direct(chars[k]);
+            }
+
             _length += chars.Length;
         }
 

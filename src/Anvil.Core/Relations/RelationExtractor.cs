@@ -43,9 +43,13 @@ public sealed partial class RelationExtractor(RelationData data) : IPipelineComp
     public void Process(Analysis analysis)
     {
         var view = analysis.View;
-        var mentions = analysis.Entities
-            .Select(e => new RelationMention(view.ToView(e.Span), e.Span, e.Name, e.Type))
-            .OrderBy(m => m.View.Start).ToList();
+        var unsorted = new List<RelationMention>(analysis.Entities.Count);
+        foreach (var e in analysis.Entities)
+        {
+            unsorted.Add(new RelationMention(view.ToView(e.Span), e.Span, e.Name, e.Type));
+        }
+
+        var mentions = StartOrder.Sorted(unsorted, m => m.View.Start); // sorted only where out of order
         var found = new List<RelationRecord>();
         var ctx = new RelationContext(analysis.Document.Text, view, mentions, found);
         foreach (var period in analysis.Periods)

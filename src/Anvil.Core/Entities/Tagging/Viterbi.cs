@@ -212,21 +212,22 @@ public static class Viterbi
         var best1 = Vector256.ConditionalSelect(better1, secondBest1, firstBest1);
         var previous0 = Vector256.ConditionalSelect(better0.AsInt32(), secondPrevious0, firstPrevious0);
         var previous1 = Vector256.ConditionalSelect(better1.AsInt32(), secondPrevious1, firstPrevious1);
-        best0.CopyTo(nextScore);
+        // the first eight tags' emissions as one vector (each lane the same single add as the scalar loop), the rest alone
+        (best0 + Vector256.Create(row[..8])).CopyTo(nextScore);
         best1.CopyTo(nextScore[8..]);
-        for (int t = 0; t < T; t++)
+        for (int t = 8; t < T; t++)
         {
             nextScore[t] += row[t];
         }
 
         if (!back.IsEmpty)
         {
-            Span<int> previous = stackalloc int[Lanes];
-            previous0.CopyTo(previous);
-            previous1.CopyTo(previous[8..]);
-            for (int t = 0; t < T; t++)
+            // the previous tags (each under T) narrowed to bytes in the vectors, not through a buffer of ints
+            var previous = Vector256.Narrow(Vector256.Narrow(previous0, previous1), Vector256<short>.Zero).GetLower();
+            previous.GetLower().AsByte().CopyTo(back);
+            for (int t = 8; t < T; t++)
             {
-                back[t] = (byte)previous[t];
+                back[t] = previous.AsByte().GetElement(t);
             }
         }
 
