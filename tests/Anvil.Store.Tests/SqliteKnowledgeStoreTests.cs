@@ -90,6 +90,15 @@ public sealed class SqliteKnowledgeStoreTests : KnowledgeStoreContract
         Assert.Equal(12, Store.Search("电子商务企业", 20).Count);
     }
 
+    [Fact]
+    public void The_full_text_index_gathers_a_batch_of_news_in_memory_before_writing_it()
+    {
+        _ = Store.Counts();
+
+        // FTS5's default of 1 MB held a fifth of a batch of news; each time it filled, a segment was written and merged
+        Assert.Equal(16L << 20, Scalar("SELECT v FROM documents_fts_config WHERE k = 'hashsize'"));
+    }
+
     /// <summary>The one value a query of the database gives.</summary>
     private long Scalar(string sql)
     {
