@@ -376,7 +376,20 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("stale", Check(repo));
     }
 
-    /// <summary>Writes the build files and a build stamp, every file ten minutes old and the stamp newer than the rest.</summary>
+    [Fact]
+    public void The_anvil_script_rebuilds_after_a_source_is_deleted()
+    {
+        // a migration taken out leaves no newer file behind: the build would still hold it
+        var repo = Directory.CreateDirectory(Path.Combine(_dir, "repo-deleted")).FullName;
+        File.Copy(Path.Combine(SharedFolder.RepositoryRoot, "anvil"), Path.Combine(repo, "anvil"));
+        var migration = Write(repo, "src/Anvil.Store/Sqlite/Migrations/0009_something.sql", "SELECT 1;");
+        BuiltLongAgo(repo);
+        Assert.Equal("fresh", Check(repo));
+        File.Delete(migration);
+        Assert.Equal("stale", Check(repo));
+    }
+
+    /// <summary>Writes the build files and a build stamp, every file and folder ten minutes old and the stamp newer than the rest.</summary>
     private static void BuiltLongAgo(string repo)
     {
         Write(repo, "Directory.Build.props", "<Project />");
@@ -387,6 +400,11 @@ public sealed class CommandLineTests : IDisposable
         foreach (var f in Directory.EnumerateFiles(repo, "*", SearchOption.AllDirectories))
         {
             File.SetLastWriteTimeUtc(f, past);
+        }
+
+        foreach (var d in Directory.EnumerateDirectories(repo, "*", SearchOption.AllDirectories))
+        {
+            Directory.SetLastWriteTimeUtc(d, past);
         }
 
         File.SetLastWriteTimeUtc(stamp, past.AddMinutes(1));
