@@ -121,8 +121,9 @@ internal sealed partial class KindClassifier(FactDocument doc)
             if (StartsWithAny(rest, _cues.ToLevel)
                 || (rest.StartsWith(_cues.AsLevel, StringComparison.Ordinal) && (NamesARatio(beforeBest) || ContainsAny(beforeBest, _cues.RatioWords))))
             {
-                // 增速回落至5.1%, 通胀率升至2.5%, 同比回落至3.2%: the level a growth moves to is a growth, not a share of a whole
-                return new KindReading(EndsInAGrowth(beforeBest) ? FactKind.Growth : FactKind.Share, 1, beforeBest);
+                // 增速回落至5.1%, 通胀率升至2.5%, 同比回落至3.2%: the level a growth moves to is a growth, not a share of a whole;
+                // a ratio's level is a share though a word of basis says how it moved (毛利率同比改善至31%)
+                return new KindReading(EndsInAGrowth(beforeBest) && !IsRatioMovedOnBasis(beforeBest) ? FactKind.Growth : FactKind.Share, 1, beforeBest);
             }
         }
 
@@ -183,6 +184,24 @@ internal sealed partial class KindClassifier(FactDocument doc)
             if (k.Kind == FactKind.Growth && k.Word.Length >= 2 && w.EndsWith(k.Word, StringComparison.Ordinal))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Words that end with a word of basis (同比, 环比) after a ratio that is no growth itself (毛利率同比): the basis says
+    /// how the ratio moved, and the ratio's level is what follows.
+    /// </summary>
+    private bool IsRatioMovedOnBasis(string words)
+    {
+        foreach (var cue in _data.BasisCues)
+        {
+            if (words.Length > cue.Word.Length && words.EndsWith(cue.Word, StringComparison.Ordinal))
+            {
+                string measure = words[..^cue.Word.Length].TrimEnd();
+                return NamesARatio(measure) && !EndsInAGrowth(measure);
             }
         }
 
