@@ -87,7 +87,7 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
 
     private List<ListItem>? SplitItems(string before, int count, Quantities.QuantityMention q)
     {
-        before = WithoutBasisWord(before.Trim());
+        before = _data.WithoutBasisWord(before.Trim()); // 增加值同比分别…: the basis says how, not what, grew
         if (CollectiveItems(before, count) is { } collective)
         {
             return collective;
@@ -227,20 +227,6 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
     }
 
     private bool IsNumeral(char c) => _cues.SingleNumerals.Contains(c, StringComparison.Ordinal);
-
-    /// <summary>The words before 分别 without a word of basis at their end (增加值同比 → 增加值): it says how, not what, grew.</summary>
-    private string WithoutBasisWord(string words)
-    {
-        foreach (var cue in _data.BasisCues)
-        {
-            if (words.Length > cue.Word.Length && words.EndsWith(cue.Word, StringComparison.Ordinal))
-            {
-                return words[..^cue.Word.Length].TrimEnd();
-            }
-        }
-
-        return words;
-    }
 
     /// <summary>An item that names a measure (营收, 出口额, 进口): a known one, or words that end as a measure does.</summary>
     private bool IsMeasureItem(string item)

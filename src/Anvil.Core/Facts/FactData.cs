@@ -112,6 +112,20 @@ public sealed class FactData
     /// <inheritdoc cref="StatusCues"/>
     internal List<StatementCue> BasisCues { get; } = [];
 
+    /// <summary>Words without a word of basis at their end (增加值同比 → 增加值, 毛利率同比 → 毛利率): it says how, not what, moved.</summary>
+    internal string WithoutBasisWord(string words)
+    {
+        foreach (var cue in BasisCues)
+        {
+            if (words.Length > cue.Word.Length && words.EndsWith(cue.Word, StringComparison.Ordinal))
+            {
+                return words[..^cue.Word.Length].TrimEnd();
+            }
+        }
+
+        return words;
+    }
+
     /// <summary>The status cues that count right after a figure (<see cref="StatementReader.IsStatusCueAfter"/>: 目标, 预期).</summary>
     internal List<StatementCue> StatusCuesAfter { get; } = [];
 

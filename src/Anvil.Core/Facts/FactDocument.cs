@@ -85,10 +85,20 @@ internal sealed partial class FactDocument
         // names written longer than their canonical form come first, the longer before the shorter: 安徽省 of
         // 安徽省民营企业 goes whole, where the canonical 安徽 alone left 省 behind; then the names, then the reference words
         // that are no name (as a Distinct over all three, without a set of every reference word per text)
-        var written = Mentions.Where(m => m.Type is EntityType.Place or EntityType.Company).Select(m => (m.Name, Written: Text[m.View.Start..m.View.End]))
-            .Where(m => m.Written.Length > m.Name.Length && m.Written.StartsWith(m.Name, StringComparison.Ordinal)).Select(m => m.Written)
-            .Where(w => !PlaceAndCompanyNames.Contains(w)).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ToList();
-        ListWordsToStrip = [.. written, .. PlaceAndCompanyNames, .. data.SubjectReferences.Keys.Where(k => !PlaceAndCompanyNames.Contains(k) && !written.Contains(k))];
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in Mentions)
+        {
+            // only a mention longer than its name and opening with it is copied out (most are the name itself)
+            if (m.Type is EntityType.Place or EntityType.Company && m.View.Length > m.Name.Length
+                && Text.AsSpan(m.View.Start, m.Name.Length).SequenceEqual(m.Name) && Text[m.View.Start..m.View.End] is var w
+                && !PlaceAndCompanyNames.Contains(w))
+            {
+                written.Add(w);
+            }
+        }
+
+        ListWordsToStrip = [.. written.OrderByDescending(w => w.Length), .. PlaceAndCompanyNames,
+            .. data.SubjectReferences.Keys.Where(k => !PlaceAndCompanyNames.Contains(k) && !written.Contains(k))];
         // only mentions that can govern: PeriodResolver.Governing skips the others one by one, and a text of thousands
         // of unresolved periods (去年 with no document date) made every figure walk them all
         GoverningPeriods = [.. Periods.Where(p => (p.Granularity != PeriodGranularity.Day || p.IsAsAt) && !p.IsComparison && p.Value is not null)];

@@ -6,10 +6,6 @@ namespace Anvil.Core.Facts;
 internal sealed partial class KindClassifier
 {
     /// <summary>
-    /// The sign of the last kind word before the figure in its sentence when it is one of growth (从经济增速来看，上海（9.7%）:
-    /// 1; 减少近17%及15%: -1) and moved nothing to a level (下跌至), else 0.
-    /// </summary>
-    /// <summary>
     /// The kind of a percent that opens with a word of level (至, 到) right after a change in points of its sentence
     /// (毛利率提升2个百分点至30%, 增速提高1个百分点至6%): the level the change moved the measure to, a share where the
     /// measure is a ratio, a growth where it is one; null otherwise.
@@ -46,6 +42,10 @@ internal sealed partial class KindClassifier
         return EndsInAGrowth(measure) ? FactKind.Growth : NamesARatio(measure) ? FactKind.Share : null;
     }
 
+    /// <summary>
+    /// The sign of the last kind word before the figure in its sentence when it is one of growth (从经济增速来看，上海（9.7%）:
+    /// 1; 减少近17%及15%: -1) and moved nothing to a level (下跌至), else 0.
+    /// </summary>
     private int SignOfGrowthBefore(TextSpan sentence, int position)
     {
         string before = _text[sentence.Start..position];

@@ -122,7 +122,7 @@ internal sealed partial class KindClassifier(FactDocument doc)
                 || (rest.StartsWith(_cues.AsLevel, StringComparison.Ordinal) && (NamesARatio(beforeBest) || ContainsAny(beforeBest, _cues.RatioWords))))
             {
                 // 增速回落至5.1%, 通胀率升至2.5%, 同比回落至3.2%: the level a growth moves to is a growth, not a share of a whole;
-                // a ratio's level is a share though a word of basis says how it moved (毛利率同比改善至31%)
+                // a ratio's level is a share though a word of basis says how it moved (毛利率同比提升至31%)
                 return new KindReading(EndsInAGrowth(beforeBest) && !IsRatioMovedOnBasis(beforeBest) ? FactKind.Growth : FactKind.Share, 1, beforeBest);
             }
         }
@@ -196,16 +196,8 @@ internal sealed partial class KindClassifier(FactDocument doc)
     /// </summary>
     private bool IsRatioMovedOnBasis(string words)
     {
-        foreach (var cue in _data.BasisCues)
-        {
-            if (words.Length > cue.Word.Length && words.EndsWith(cue.Word, StringComparison.Ordinal))
-            {
-                string measure = words[..^cue.Word.Length].TrimEnd();
-                return NamesARatio(measure) && !EndsInAGrowth(measure);
-            }
-        }
-
-        return false;
+        string measure = _data.WithoutBasisWord(words);
+        return measure.Length < words.Length && NamesARatio(measure) && !EndsInAGrowth(measure);
     }
 
     /// <summary>The words name a ratio of a whole (失业率, 城镇化率, 比重, 份额): its level is a share.</summary>
