@@ -64,13 +64,13 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
 
         // 客流和车流，分别超过…: a marker that opens its clause distributes the items of the clause before, when that one
         // states no figure of its own
-        string before = _text[clause.Start..marker];
+        string before = WithoutPeriods(clause.Start, marker);
         if (before.Trim().Trim(Punctuation.ClauseMarks).Length == 0 && clause.Start > f.Sentence.Start + 1)
         {
             var previous = doc.ClauseAround(f.Sentence, clause.Start - 2);
             if (!doc.FiguresWithin(previous.Start, previous.End).Any())
             {
-                before = _text[previous.Start..previous.End].TrimEnd(Punctuation.ClauseMarks);
+                before = WithoutPeriods(previous.Start, previous.End).TrimEnd(Punctuation.ClauseMarks);
             }
         }
 
@@ -115,7 +115,7 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
         {
             // 营收和毛利分别…; what the measures are of, before 的 (民营企业所占的户数和金额), is every item's scope
             string? owner = whole.Count == count ? OwnerOf(before) : null;
-            return [.. whole.TakeLast(count).Select(p => new ListItem(null, owner, p))];
+            return WithScopeOfPair([.. whole.TakeLast(count).Select(p => AsMeasure(p, owner, q))]);
         }
 
         // a shared measure at the end (…住宿餐饮业增加值): split it off first, unless it is the list's last item itself
@@ -149,6 +149,64 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
 
         // an item that is itself a measure (营收和毛利) is the indicator, not a scope
         return [.. parts.Skip(parts.Count - count).Select(p => _data.Indicators.ContainsKey(p) ? new ListItem(null, null, p) : new ListItem(null, p, shared))];
+    }
+
+    /// <summary>
+    /// The words of the text between two positions without the periods written among them (前三季度 + 全市工业增加值、出口):
+    /// a period dates the list's figures and is no part of its first item.
+    /// </summary>
+    private string WithoutPeriods(int start, int end)
+    {
+        var words = new System.Text.StringBuilder(end - start);
+        int at = start;
+        foreach (var p in FactDocument.Within(doc.Periods, start, end, x => x.Span))
+        {
+            if (p.Span.Start >= at && p.Span.End <= end)
+            {
+                words.Append(_text, at, p.Span.Start - at);
+                at = p.Span.End;
+            }
+        }
+
+        return words.Append(_text, at, end - at).ToString();
+    }
+
+    /// <summary>
+    /// A list's measure item read as it would be alone before its figure (规模以上工业增加值 → scope 规模以上工业, indicator
+    /// 增加值); the owner named before 的 for the whole list, where there is one, stays the scope.
+    /// </summary>
+    private ListItem AsMeasure(string item, string? owner, Quantities.QuantityMention q)
+    {
+        if (owner is null && !_data.Indicators.ContainsKey(item) && measures.Split(item, q) is { Scope: { Length: > 0 } scope, Indicator.Length: > 0 } split
+            && item.EndsWith(split.Indicator, StringComparison.Ordinal))
+        {
+            return new ListItem(null, scope, split.Indicator);
+        }
+
+        return new ListItem(null, owner, item);
+    }
+
+    /// <summary>
+    /// Measures that make a pair one word names (产量和销量: 产销, facts/compound-indicators.tsv) are of one thing, written
+    /// once before the first (新能源汽车产量和销量): every item takes the first one's scope. Other lists (工业增加值和投资) are
+    /// left as they are.
+    /// </summary>
+    private List<ListItem> WithScopeOfPair(List<ListItem> items)
+    {
+        if (items[0].Scope is not { } scope || items.Skip(1).Any(i => i.Scope is not null))
+        {
+            return items;
+        }
+
+        foreach (var (_, pair) in _data.CompoundIndicators)
+        {
+            if (pair.Length == items.Count && items.Select((item, i) => pair[i].StartsWith(item.Indicator, StringComparison.Ordinal)).All(x => x))
+            {
+                return [.. items.Select(i => i with { Scope = scope })];
+            }
+        }
+
+        return items;
     }
 
     /// <summary>
