@@ -23,6 +23,7 @@ internal enum PeriodWordKind
     ToDate,
     Comparison,
     Since,
+    Closing,
     Future,
 }
 
@@ -64,7 +65,7 @@ public sealed class PeriodLexicon
     /// <summary>Words of the future (将于, 预计) read backward from before a month.</summary>
     internal CharTrie<PeriodWord> FutureWords { get; } = new(backward: true);
 
-    /// <summary>Words read forward right after a period or after 截至: 以来, 财政年度, 收盘.</summary>
+    /// <summary>Words read forward right after a period or after 截至: 以来, 财政年度, 收盘, 止六个月.</summary>
     internal CharTrie<PeriodWord> After { get; } = new();
 
     /// <summary>Words whose presence anywhere makes the text a budget text (财政预算, 预算案), folded.</summary>
@@ -105,6 +106,7 @@ public sealed class PeriodLexicon
                 "to-date" => PeriodWordKind.ToDate,
                 "comparison" => PeriodWordKind.Comparison,
                 "since" => PeriodWordKind.Since,
+                "closing" => PeriodWordKind.Closing,
                 "future" => PeriodWordKind.Future,
                 _ => throw new InvalidDataException($"E0212: periods/words.tsv: '{line}': unknown kind '{cells[1]}'"),
             };
@@ -119,7 +121,7 @@ public sealed class PeriodLexicon
             {
                 lex.Markers.Add(fold.Fold(cells[0]), word);
             }
-            else if (kind is PeriodWordKind.Since or PeriodWordKind.FiscalSuffix)
+            else if (kind is PeriodWordKind.Since or PeriodWordKind.FiscalSuffix or PeriodWordKind.Closing)
             {
                 lex.After.Add(fold.Fold(cells[0]), word);
             }

@@ -877,6 +877,15 @@ public sealed class PeriodRecognizer
 
             string? value = unresolved || year is null ? null : Format(year.Value, y, part);
             var granularity = y.Kind == YearKind.Range ? PeriodGranularity.Range : Granularity(part);
+            if (asAt && part.Kind == PartKind.Day && year is int closingYear && ClosingMonths(end) is { Months: > 0 } closing
+                && MonthsEnding(closingYear, part, closing.Months) is { } covered)
+            {
+                // 截至6月30日止六个月: the accounts' months up to that day, not a point in time
+                (value, granularity) = covered;
+                asAt = false;
+                end += closing.Length;
+            }
+
             if (value is null && y.Kind == YearKind.Range && !unresolved)
             {
                 value = $"{y.Value:D4}-01/{y.Year2:D4}-12";
@@ -1031,6 +1040,38 @@ public sealed class PeriodRecognizer
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The months a word after a day closes (止六个月 → 6) and the word's length; no months where none stands there.</summary>
+        private (int Months, int Length) ClosingMonths(int end)
+        {
+            int length = _lex.After.Longest(_text, end, _fold, out var word);
+            return length > 0 && word.Kind == PeriodWordKind.Closing ? (word.Offset, length) : (0, 0);
+        }
+
+        /// <summary>
+        /// The months that end on a month's last day, written as the spec writes them: a calendar year, a half or a quarter
+        /// where they are one, else a span of months (a fiscal year from April: 2023-04/2024-03). A day inside a month
+        /// closes nothing whole: null, and it stays the day.
+        /// </summary>
+        private static (string Value, PeriodGranularity Granularity)? MonthsEnding(int year, PartSpec day, int months)
+        {
+            int last = day.A;
+            if (year is < 2 or > 9999 || last is < 1 or > 12 || months > 12 || day.B != DateTime.DaysInMonth(year, last))
+            {
+                return null;
+            }
+
+            string yy = year.ToString("D4", CultureInfo.InvariantCulture);
+            int first = last - months + 1;
+            return (months, last) switch
+            {
+                (12, 12) => (yy, PeriodGranularity.Year),
+                (6, 6 or 12) => ($"{yy}-H{last / 6}", PeriodGranularity.Half),
+                (3, 3 or 6 or 9 or 12) => ($"{yy}-Q{last / 3}", PeriodGranularity.Quarter),
+                _ when first >= 1 => ($"{yy}-{first:D2}/{yy}-{last:D2}", PeriodGranularity.Range),
+                _ => ($"{year - 1:D4}-{first + 12:D2}/{yy}-{last:D2}", PeriodGranularity.Range),
+            };
         }
 
         /// <summary>将于, 预计 or another word of the future ends within the few characters before <paramref name="start"/> (将于11月, 预计在12月).</summary>
