@@ -62,6 +62,15 @@ public sealed class FactData
     /// <summary>Nouns that name no thing measured (数据, 当局, 措施): never a scope (facts/scopes.tsv, generic).</summary>
     public HashSet<string> GenericNouns { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A company's words for itself in its results (集团, 本集团): never a scope, nor the start of one (本集团物业销售 → 物业销售);
+    /// facts/scopes.tsv, self. Longest first.
+    /// </summary>
+    public List<string> SelfWords { get; } = [];
+
+    /// <summary>Words that put a thing inside a place or company (境外业务 + 在 + 某公司的营收占比): facts/scopes.tsv, within.</summary>
+    public List<string> WithinWords { get; } = [];
+
     /// <summary>Words that make the words before a figure a clause, not a measure's name (facts/clause-markers.tsv).</summary>
     public List<string> ClauseMarkers { get; } = [];
 
@@ -257,6 +266,14 @@ public sealed class FactData
                     break;
                 case "generic":
                     d.GenericNouns.Add(c[1].Trim());
+                    break;
+                case "within":
+                    d.WithinWords.Add(c[1].Trim());
+                    break;
+                case "self":
+                    d.GenericNouns.Add(c[1].Trim());
+                    d.SelfWords.Add(c[1].Trim());
+                    d.SelfWords.Sort((a, b) => b.Length.CompareTo(a.Length));
                     break;
                 case "short":
                     d.ScopeShortForms.Add((c[1].Trim(), c[2].Trim()));

@@ -157,6 +157,7 @@ internal sealed partial class FigureResolver
         // the canonical indicator for this kind of subject and unit (营收 of a company → 营业收入), the words as written beside it
         string canonical = _doc.Data.Vocabulary.Canonical(indicator, _doc.KindOfSubject(subject),
             unit.IsCurrency ? IndicatorApplies.Money : unit == Unit.Count ? IndicatorApplies.Count : IndicatorApplies.Any);
+        scope = ScopeWords.Clean(_doc, scope);
         var fact = new Fact
         {
             Subject = subject,
