@@ -134,7 +134,7 @@ public sealed partial class RelationExtractor
     {
         var text = ctx.Text;
         var holder = before.LastOrDefault(m => m.Type is EntityType.Person or EntityType.Company or EntityType.Organization
-            && i - m.View.End <= 2 && !CrossesClause(text, m.View.End, i));
+            && i - m.View.End <= 2 && !CrossesClause(text, m.View.End, i)) ?? HolderThrough(ctx, before, i);
         if (holder is null)
         {
             return;
@@ -147,7 +147,7 @@ public sealed partial class RelationExtractor
             return;
         }
 
-        foreach (var company in held)
+        foreach (var company in held.Concat(FurtherHeld(ctx, following, held[^1], holder)))
         {
             ctx.Add(holder, "invests_in", company);
         }
