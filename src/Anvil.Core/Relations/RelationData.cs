@@ -63,6 +63,9 @@ public enum ListWord
 
     /// <summary>What a holder holds through (公司, 基金): the word that ends 通过一家公司 before 持有.</summary>
     Vehicle = 32768,
+
+    /// <summary>A joiner that may name a partner rather than a further list item (A与B新设合营企业).</summary>
+    Partner = 65536,
 }
 
 /// <summary>Trigger words, product terms, position words and place names behind the relation patterns (relations/*.tsv), loaded once.</summary>
@@ -175,6 +178,7 @@ public sealed class RelationData
                 "portion" => ListWord.Portion,
                 "figure" => ListWord.Figure,
                 "vehicle" => ListWord.Vehicle,
+                "partner" => ListWord.Partner,
                 _ => throw new InvalidDataException($"E0101: relations/list-words.tsv: unknown kind '{c[0]}' (see the file's header)"),
             };
             // a joiner may be a space: the row's second column is taken as written
