@@ -51,6 +51,21 @@ public enum ListWord
 
     /// <summary>A verb of building a site (兴建, 设立): 在某地兴建新厂.</summary>
     Build = 2048,
+
+    /// <summary>Between a holder and 持有 when it holds through another (通过一家公司持有).</summary>
+    Via = 4096,
+
+    /// <summary>After a holder in a list of shareholdings, before its figure (股权结构是A占40%).</summary>
+    Portion = 8192,
+
+    /// <summary>A word that opens a figure written in words or approximately (约, 一, 三): 占约40%, 占三成.</summary>
+    Figure = 16384,
+
+    /// <summary>What a holder holds through (公司, 基金): the word that ends 通过一家公司 before 持有.</summary>
+    Vehicle = 32768,
+
+    /// <summary>A joiner that may name a partner rather than a further list item (A与B新设合营企业).</summary>
+    Partner = 65536,
 }
 
 /// <summary>Trigger words, product terms, position words and place names behind the relation patterns (relations/*.tsv), loaded once.</summary>
@@ -159,6 +174,11 @@ public sealed class RelationData
                 "class" => ListWord.Class,
                 "locative" => ListWord.Locative,
                 "build" => ListWord.Build,
+                "via" => ListWord.Via,
+                "portion" => ListWord.Portion,
+                "figure" => ListWord.Figure,
+                "vehicle" => ListWord.Vehicle,
+                "partner" => ListWord.Partner,
                 _ => throw new InvalidDataException($"E0101: relations/list-words.tsv: unknown kind '{c[0]}' (see the file's header)"),
             };
             // a joiner may be a space: the row's second column is taken as written

@@ -28,6 +28,19 @@ public sealed partial class RelationExtractor
         }
 
         var listed = ListFrom(ctx, following, p, allowTitles: false, gapFirst: false).Where(m => m.IsCompany && m.Name != parent.Name).ToList();
+        if (p == after)
+        {
+            // no word introduces a list (其全资子公司A与B新设…): a name after 与 or 同 is A's partner, not a second subsidiary
+            for (int k = 1; k < listed.Count; k++)
+            {
+                if (PartnerJoined(text, listed[k - 1].View.End, listed[k].View.Start))
+                {
+                    listed.RemoveRange(k, listed.Count - k);
+                    break;
+                }
+            }
+        }
+
         if (listed.Count == 0)
         {
             listed = ListedAfterClass(ctx, following, p, parent);
@@ -49,6 +62,20 @@ public sealed partial class RelationExtractor
         {
             ctx.Add(child, "subsidiary_of", parent);
         }
+    }
+
+    /// <summary>Whether a word that may join a partner rather than a list item (与, 同; relations/list-words.tsv, partner) stands in [start, end).</summary>
+    private bool PartnerJoined(string text, int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (data.ListWordAt(text.AsSpan(0, end), k, ListWord.Partner) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -134,7 +161,7 @@ public sealed partial class RelationExtractor
     {
         var text = ctx.Text;
         var holder = before.LastOrDefault(m => m.Type is EntityType.Person or EntityType.Company or EntityType.Organization
-            && i - m.View.End <= 2 && !CrossesClause(text, m.View.End, i));
+            && i - m.View.End <= 2 && !CrossesClause(text, m.View.End, i)) ?? HolderThrough(ctx, before, i);
         if (holder is null)
         {
             return;
@@ -147,7 +174,7 @@ public sealed partial class RelationExtractor
             return;
         }
 
-        foreach (var company in held)
+        foreach (var company in held.Concat(FurtherHeld(ctx, following, held[^1], holder)))
         {
             ctx.Add(holder, "invests_in", company);
         }

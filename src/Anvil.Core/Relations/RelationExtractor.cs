@@ -402,6 +402,12 @@ public sealed partial class RelationExtractor(RelationData data) : IPipelineComp
             case "holding":
                 Holdings(ctx, before, following, i, after);
                 break;
+            case "venture":
+                Venture(ctx, before, following, i, after);
+                break;
+            case "structure":
+                Structure(ctx, before, following, i, after, sentence);
+                break;
             case "supplier":
                 Supplier(ctx, before, following, i, after);
                 break;
