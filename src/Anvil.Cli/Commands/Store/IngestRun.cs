@@ -79,6 +79,12 @@ internal static class IngestRun
             // where the time went: a writer busy for most of the run is the limit; one mostly waiting is not
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"anvil: writing took {summary.Writing.TotalSeconds:0.00} s of {summary.Elapsed.TotalSeconds:0.00} s in {summary.Transactions} transaction(s); the rest of the time the writer waited for extraction"));
+            // what the runtime spent beside: documents wait in the channel and the batch, so collections copy them
+            // (their count and pause say whether that matters), and what was compiled at run time (tiering is off here)
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"anvil: runtime: {GC.CollectionCount(0)} collections ({GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2), "
+                + $"{GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused; {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled "
+                + $"in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms"));
         }
 
         return summary;
