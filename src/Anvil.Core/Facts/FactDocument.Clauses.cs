@@ -15,6 +15,47 @@ internal partial class FactDocument
 
     public ItemsWithin<PeriodMention> PeriodsWithin(int from, int to) => Within(Periods, from, to, p => p.Span);
 
+    /// <summary>
+    /// Where the item of a news feed that holds <paramref name="position"/> starts: the last heading before it that comes
+    /// right after a horizontal rule (a page of news items, each under its own heading between rules); 0 in a text
+    /// without such items, whose headings are sections of one text.
+    /// </summary>
+    public int ItemStart(int position)
+    {
+        _itemStarts ??= FindItemStarts(Text);
+        int i = FirstStartingAt(_itemStarts, position + 1, x => x) - 1;
+        return i >= 0 ? _itemStarts[i] : 0;
+    }
+
+    private List<int>? _itemStarts;
+
+    private const string Rule = "---";
+
+    private static List<int> FindItemStarts(string text)
+    {
+        var starts = new List<int>();
+        bool afterRule = false;
+        for (int line = 0; line < text.Length;)
+        {
+            int end = text.IndexOf('\n', line);
+            end = end < 0 ? text.Length : end;
+            var words = text.AsSpan(line, end - line).Trim();
+            if (words.Length > 0)
+            {
+                if (afterRule && words[0] == '#')
+                {
+                    starts.Add(line);
+                }
+
+                afterRule = words.SequenceEqual(Rule);
+            }
+
+            line = end + 1;
+        }
+
+        return starts;
+    }
+
     /// <summary>The items whose spans lie inside [from, to).</summary>
     public static ItemsWithin<T> Within<T>(List<T> list, int from, int to, Func<T, TextSpan> span) =>
         new(list, FirstSpanStartingAt(list, from, span), to, span);

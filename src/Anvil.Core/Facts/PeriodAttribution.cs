@@ -195,6 +195,11 @@ internal sealed class PeriodAttribution(FactDocument doc)
             carried = PeriodResolver.Governing(doc.FramingPeriods, position);
         }
 
+        if (carried is not null && carried.Span.Start < doc.ItemStart(position))
+        {
+            carried = null; // an item of a news feed is a text of its own: no period carries into it from the item before
+        }
+
         PeriodMention? dayInClause = null;
         foreach (var p in doc.PeriodsWithin(figureClause.Start, position))
         {
