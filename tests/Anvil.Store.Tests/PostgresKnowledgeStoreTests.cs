@@ -69,6 +69,8 @@ public sealed class PostgresKnowledgeStoreTests : KnowledgeStoreContract
         Assert.Contains("facts_compact_figure_id_fkey", schema);
         Assert.DoesNotContain("facts_figure", during);
         Assert.DoesNotContain("mentions_compact_entity_id_fkey", during);
+        Assert.Contains("documents_search_grams", schema);
+        Assert.DoesNotContain("documents_search_grams", during); // thousands of entries a document: built once at the end
         Assert.Contains("documents_sha256_key", during); // the content hash stays unique: de-duplication works as ever
         Assert.Equal(schema, Schema());
         Assert.Equal(0, Waiting());
@@ -130,6 +132,30 @@ public sealed class PostgresKnowledgeStoreTests : KnowledgeStoreContract
             _server.DropDatabase(shared);
         }
     }
+
+    [Fact]
+    public void The_migration_computes_the_search_codes_the_writer_does()
+    {
+        // the function migration 9 fills the documents stored before it with, made again in this session
+        var sql = Anvil.Store.Sql.Migrations.For("postgres").Single(m => m.Version == 9).Sql;
+        int from = sql.IndexOf("CREATE FUNCTION", StringComparison.Ordinal);
+        int to = sql.IndexOf("$$;", from, StringComparison.Ordinal) + 3;
+        using var connection = new NpgsqlConnection(_database.Value);
+        connection.Open();
+        using (var create = new NpgsqlCommand(sql[from..to], connection))
+        {
+            create.ExecuteNonQuery();
+        }
+
+        foreach (var text in (string[])["abcd", "深圳市人工智能产业规模达3000亿元", "ab", "", "a\U00020000b深圳", "華為 5g 芯片,华为5G芯片"])
+        {
+            using var cmd = new NpgsqlCommand("SELECT pg_temp.anvil_search_grams(@t)", connection);
+            cmd.Parameters.AddWithValue("t", text);
+            Assert.Equal(PostgresSearchGramsOf(text), (int[])cmd.ExecuteScalar()!);
+        }
+    }
+
+    private static int[] PostgresSearchGramsOf(string text) => Anvil.Store.Postgres.PostgresSearchGrams.Of(text);
 
     /// <summary>The names of the schema's indexes and constraints, in order.</summary>
     private List<string> Schema(string? database = null)

@@ -7,7 +7,8 @@ namespace Anvil.Store.Postgres;
 
 /// <summary>
 /// The knowledge base in a PostgreSQL database (in the connection's current schema). Search is <c>ILIKE</c> over
-/// the normalised text with a pg_trgm GIN index, which serves any run of three characters or more.
+/// the normalised text, its candidates found by a GIN index of trigram codes (<see cref="PostgresSearchGrams"/>),
+/// which serves any run of three characters or more.
 /// </summary>
 internal sealed class PostgresKnowledgeStore : SqlKnowledgeStore
 {
@@ -91,8 +92,11 @@ internal sealed class PostgresKnowledgeStore : SqlKnowledgeStore
     private const long DeferralLock = 7262022;
     private const long LoaderLock = 7262023;
 
-    /// <summary>The tables a bulk load writes a row per mention and per fact to: their secondary indexes and foreign keys wait.</summary>
-    private const string BulkTables = "('facts', 'mentions')";
+    /// <summary>
+    /// The tables a bulk load writes a row per mention and per fact to, and the documents with their index of trigram codes
+    /// (thousands of entries a document): their secondary indexes and foreign keys wait.
+    /// </summary>
+    private const string BulkTables = "('documents', 'facts', 'mentions')";
 
     private bool _loading;
 
@@ -309,13 +313,30 @@ internal sealed class PostgresKnowledgeStore : SqlKnowledgeStore
         return tx;
     });
 
-    protected override string ContainsAll(DbCommand cmd, IReadOnlyList<string> terms) =>
-        string.Join(" AND ", terms.Select((term, i) =>
+    protected override string? SearchIndexColumn => "search_grams";
+
+    protected override object SearchIndexValue(string searchText) => PostgresSearchGrams.Of(searchText);
+
+    /// <summary>
+    /// The documents whose trigram codes hold every term's (the GIN index of <c>search_grams</c>), then ILIKE over the
+    /// normalised text; terms shorter than three characters have no code and are ILIKE alone (a scan).
+    /// </summary>
+    protected override string ContainsAll(DbCommand cmd, IReadOnlyList<string> terms)
+    {
+        var where = terms.Select((term, i) =>
         {
             var name = "@t" + i.ToString(CultureInfo.InvariantCulture);
             Parameter(cmd, name, Contains(term));
             return $@"d.search_text ILIKE {name} ESCAPE '\'";
-        }));
+        }).ToList();
+        if (PostgresSearchGrams.OfTerms(terms) is { Length: > 0 } grams)
+        {
+            Parameter(cmd, "@grams", grams);
+            where.Insert(0, "d.search_grams @> @grams");
+        }
+
+        return string.Join(" AND ", where);
+    }
 
     /// <summary>A deadlock victim or a serialisation failure: the transaction rolled back whole and may simply run again.</summary>
     protected override bool IsTransient(DbException e) => e is PostgresException { SqlState: "40P01" or "40001" };

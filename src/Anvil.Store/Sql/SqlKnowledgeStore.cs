@@ -438,13 +438,14 @@ internal abstract partial class SqlKnowledgeStore : IKnowledgeStore
     /// <summary>The document's row; null when the same content is stored already.</summary>
     private long? InsertDocument(DbTransaction tx, DocumentRecords document)
     {
-        var cmd = Prepared(tx, """
+        var (column, value) = SearchIndexColumn is { } c ? (", " + c, ", @grams") : ("", "");
+        var cmd = Prepared(tx, $"""
             INSERT INTO documents (doc_key, sha256, title, date, script, format, source_path, chars, text, search_text,
-                                   boilerplate, extractor_version, config_hash, ingested_at)
-            VALUES (@key, @sha, @title, @date, @script, @format, @path, @chars, @text, @search, @boilerplate, @version, @config, @at)
+                                   boilerplate, extractor_version, config_hash, ingested_at{column})
+            VALUES (@key, @sha, @title, @date, @script, @format, @path, @chars, @text, @search, @boilerplate, @version, @config, @at{value})
             ON CONFLICT (sha256) DO NOTHING
             RETURNING id
-            """, "@key", "@sha", "@title", "@date", "@script", "@format", "@path", "@chars", "@text", "@search", "@boilerplate", "@version", "@config", "@at");
+            """, [.. InsertParameters, .. SearchIndexColumn is null ? (string[])[] : ["@grams"]]);
         Bind(cmd, document);
         cmd.Parameters["@sha"].Value = document.Sha256;
         cmd.Parameters["@text"].Value = document.Text;
@@ -458,15 +459,19 @@ internal abstract partial class SqlKnowledgeStore : IKnowledgeStore
         return Convert.ToInt64(result, CultureInfo.InvariantCulture);
     }
 
+    private static readonly string[] InsertParameters =
+        ["@key", "@sha", "@title", "@date", "@script", "@format", "@path", "@chars", "@text", "@search", "@boilerplate", "@version", "@config", "@at"];
+
     private void UpdateDocument(DbTransaction tx, long documentId, DocumentRecords document)
     {
-        using var cmd = Command(tx, """
+        using var cmd = Command(tx, $"""
             UPDATE documents SET doc_key = @key, title = @title, date = @date, script = @script, format = @format,
                 source_path = COALESCE(@path, source_path), chars = @chars, search_text = @search, boilerplate = @boilerplate,
-                extractor_version = @version, config_hash = @config
+                extractor_version = @version, config_hash = @config{(SearchIndexColumn is { } c ? $", {c} = @grams" : "")}
             WHERE id = @id
             """);
-        foreach (var name in (string[])["@key", "@title", "@date", "@script", "@format", "@path", "@chars", "@search", "@boilerplate", "@version", "@config"])
+        foreach (var name in (string[])["@key", "@title", "@date", "@script", "@format", "@path", "@chars", "@search", "@boilerplate", "@version", "@config",
+                     .. SearchIndexColumn is null ? (string[])[] : ["@grams"]])
         {
             Parameter(cmd, name, null);
         }
@@ -522,6 +527,12 @@ internal abstract partial class SqlKnowledgeStore : IKnowledgeStore
     {
     }
 
+    /// <summary>A column of <c>documents</c> the provider fills from the normalised text for its search index (null: none).</summary>
+    protected virtual string? SearchIndexColumn => null;
+
+    /// <summary>The value of <see cref="SearchIndexColumn"/> for a document's normalised text.</summary>
+    protected virtual object SearchIndexValue(string searchText) => DBNull.Value;
+
     /// <summary>What <c>documents.search_text</c> keeps of the normalised text: all of it, unless the provider's index holds it.</summary>
     protected virtual string StoredSearchText(string searchText) => searchText;
 
@@ -535,6 +546,10 @@ internal abstract partial class SqlKnowledgeStore : IKnowledgeStore
         cmd.Parameters["@path"].Value = (object?)d.SourcePath ?? DBNull.Value;
         cmd.Parameters["@chars"].Value = (long)d.Chars;
         cmd.Parameters["@search"].Value = StoredSearchText(d.SearchText);
+        if (SearchIndexColumn is not null)
+        {
+            cmd.Parameters["@grams"].Value = SearchIndexValue(d.SearchText);
+        }
         cmd.Parameters["@boilerplate"].Value = d.Boilerplate;
         cmd.Parameters["@version"].Value = d.ExtractorVersion;
         cmd.Parameters["@config"].Value = d.ConfigHash;
