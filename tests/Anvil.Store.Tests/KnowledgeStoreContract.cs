@@ -537,6 +537,16 @@ public abstract class KnowledgeStoreContract : IDisposable
     }
 
     [Fact]
+    public void Search_finds_a_latin_word_of_three_letters_or_more_in_any_case()
+    {
+        Store.Add(new TestAnalysis("latin", "华为与Huawei Cloud发布新一代芯片。").Records());
+
+        Assert.Equal("latin", Assert.Single(Store.Search("HUAWEI", 10)).Doc);
+        Assert.Equal("latin", Assert.Single(Store.Search("cloud", 10)).Doc);
+        Assert.Equal("latin", Assert.Single(Store.Search("hUaWeI cLoUd", 10)).Doc);
+    }
+
+    [Fact]
     public void Compare_timeline_and_conflicts_read_stored_facts()
     {
         AddFactCorpus();

@@ -147,7 +147,7 @@ public sealed class PostgresKnowledgeStoreTests : KnowledgeStoreContract
             create.ExecuteNonQuery();
         }
 
-        foreach (var text in (string[])["abcd", "深圳市人工智能产业规模达3000亿元", "ab", "", "a\U00020000b深圳", "華為 5g 芯片,华为5G芯片"])
+        foreach (var text in (string[])["abcd", "深圳市人工智能产业规模达3000亿元", "ab", "", "a\U00020000b深圳", "華為 5g 芯片,华为5G芯片", "Huawei CLOUD huawei"])
         {
             using var cmd = new NpgsqlCommand("SELECT pg_temp.anvil_search_grams(@t)", connection);
             cmd.Parameters.AddWithValue("t", text);

@@ -2,7 +2,7 @@ namespace Anvil.Store.Postgres;
 
 /// <summary>
 /// The trigram codes of a normalised text, as <c>documents.search_grams</c> holds them (migration 9): every three
-/// consecutive code points a, b, c mixed as <c>((a * 40503 + b) * 40503 + c)</c> modulo 2^32 and read as a signed
+/// consecutive code points a, b, c (Latin capitals as small letters) mixed as <c>((a * 40503 + b) * 40503 + c)</c> modulo 2^32 and read as a signed
 /// integer, each code once, in order. Computed here rather than by pg_trgm on the server, whose lower-casing and hashing
 /// of every trigram was a third of the server's time per document; the migration computes the same codes in SQL for the
 /// documents stored before it. Two trigrams may share a code: a search then gets a candidate more, which ILIKE drops.
@@ -28,6 +28,11 @@ internal static class PostgresSearchGrams
             {
                 c = (uint)char.ConvertToUtf32(text[i], text[i + 1]);
                 i++;
+            }
+
+            if (c - 'A' < 26u)
+            {
+                c += 'a' - 'A'; // ILIKE decides in any case, so the codes of Huawei and HUAWEI must be one
             }
 
             if (++seen >= 3)
