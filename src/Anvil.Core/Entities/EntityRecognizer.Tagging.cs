@@ -1315,8 +1315,7 @@ public sealed partial class EntityRecognizer
             s++;
         }
 
-        // a closing bracket ends a name only where the name opened it (某某(亚洲)), not one closing the text's aside (（欧佩克）)
-        while (e > s && !TextClasses.IsNameChar(view[e - 1]) && (view[e - 1] != ')' || view.AsSpan(s, e - s).IndexOf('(') < 0))
+        while (e > s && !TextClasses.IsNameChar(view[e - 1]) && view[e - 1] != ')')
         {
             e--;
         }
