@@ -72,6 +72,9 @@ public sealed class EntityPatternData
     /// <summary>Verbs of speaking after a name that opens a clause (entities/speaker-verbs.tsv): 某某某说, 某某估计.</summary>
     public WordTrie<bool> SpeakerVerbs { get; } = new();
 
+    /// <summary>Forms of address after a surname that name no one (entities/address-forms.tsv): 某先生, 某女士, 某总.</summary>
+    public HashSet<string> AddressForms { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Characters that spell foreign names by their sound (贝, 克, 斯, 夫): a long person's name of these alone is a transliteration.</summary>
     public HashSet<char> TransliterationCharacters { get; } = [];
 
@@ -307,6 +310,7 @@ public sealed class EntityPatternData
         d.CompanyWords.UnionWith(Words("entities/company-words.tsv"));
         d.LongestStopWord = Math.Max(d.StopWords.Max(w => w.Length), d.LegalNameBoundaries.Max(w => w.Length));
         d.Surnames.UnionWith(Words("entities/surnames.tsv"));
+        d.AddressForms.UnionWith(Words("entities/address-forms.tsv"));
         d.NameBreakers.UnionWith(Words("entities/name-breakers.tsv").Where(w => w.Length == 1).Select(w => w[0]));
         d.TransliterationCharacters.UnionWith(Words("entities/transliteration-characters.tsv").Where(w => w.Length == 1).Select(w => w[0]));
         d.NameConjunctions.UnionWith(Words("entities/name-conjunctions.tsv").Where(w => w.Length == 1).Select(w => w[0]));

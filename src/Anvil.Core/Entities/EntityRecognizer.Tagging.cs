@@ -449,7 +449,10 @@ public sealed partial class EntityRecognizer
                 string surface = view[c.Start..c.End];
                 int nameAt = surface.IndexOf(c.Name[..Math.Min(2, c.Name.Length)], StringComparison.Ordinal);
                 int cut = m.Start - c.Start - Math.Max(0, nameAt);
-                string shorter = nameAt >= 0 && cut > 0 && c.Name.Length > cut ? c.Name[cut..] : "";
+                // a registered name that opens with its place (广州 + 某某珠宝有限公司) begins where the place ends: the
+                // place already bounds it on the left, and a later start the tagger reads cuts the firm's own name
+                bool placeBounds = nameAt > 0 && IsRegisteredName(view, c);
+                string shorter = nameAt >= 0 && cut > 0 && c.Name.Length > cut && !placeBounds ? c.Name[cut..] : "";
                 bool atWord = _words is null || _words.KeepsWords(view, m.Start, c.End) || _words.KeepsWords(view, m.Start, m.Start + Math.Min(2, c.End - m.Start));
                 if (shorter.Length >= 2 && atWord && !IsGeneric(shorter) && !IsCommonWord(shorter) && !StartsWithSuffix(view, m.Start))
                 {
@@ -677,7 +680,7 @@ public sealed partial class EntityRecognizer
     private void AddTaggedNames(string view, List<EntityCandidate> candidates, List<TaggedName> names, bool[] covered,
         ReadOnlySpan<(int Start, int End)> byStart, ReadOnlySpan<EntityCandidate> listed, int longest)
     {
-        foreach (var found in names)
+        foreach (var found in SplitDoubledNames(view, names, byStart, longest))
         {
             var n = CutRelationWord(view, TrimToNameChars(view, found));
             if (n.Length < 2 || n.Length > 30 || CrossesCandidate(byStart, longest, n))
@@ -778,6 +781,41 @@ public sealed partial class EntityRecognizer
                 candidates.Add(new EntityCandidate(n.Start, n.End, name, n.Kind.ToEntityType(), ModelPriority, "model") { OwnStart = anotherPlacesBody });
             }
         }
+    }
+
+    /// <summary>
+    /// A name the tagger marks written twice in a row (凯尔特人凯尔特人, as a heading repeats a team's name) is that name
+    /// twice: each half is read as a name of its own, unless a known name crosses the middle (京东京东 holds 东京: the
+    /// halves would give way to it, and the whole stays). Other names pass as they are; the list is copied only where one is doubled.
+    /// </summary>
+    private static List<TaggedName> SplitDoubledNames(string view, List<TaggedName> names, ReadOnlySpan<(int Start, int End)> byStart, int longest)
+    {
+        static bool Doubled(string view, TaggedName n) =>
+            n.Length >= 4 && n.Length % 2 == 0 && !view.AsSpan(n.Start, n.Length).ContainsAnyInRange('A', 'z') // Latin doubles (XiXi) are one name
+            && view.AsSpan(n.Start, n.Length / 2).SequenceEqual(view.AsSpan(n.Start + n.Length / 2, n.Length / 2));
+
+        if (!names.Exists(n => Doubled(view, n)))
+        {
+            return names;
+        }
+
+        var split = new List<TaggedName>(names.Count + 1);
+        foreach (var n in names)
+        {
+            if (Doubled(view, n) && !CrossesCandidate(byStart, longest, n with { End = n.Start + n.Length / 2 })
+                && !CrossesCandidate(byStart, longest, n with { Start = n.Start + n.Length / 2 }))
+            {
+                int half = n.Start + n.Length / 2;
+                split.Add(n with { End = half });
+                split.Add(n with { Start = half });
+            }
+            else
+            {
+                split.Add(n);
+            }
+        }
+
+        return split;
     }
 
     /// <summary>
@@ -1362,9 +1400,15 @@ public sealed partial class EntityRecognizer
     private string? CompanyName(string view, int start, int end)
     {
         int nameEnd = end;
+        int suffixAt = end;
         string kept = "";
         for (int k = start + 2; k < end; k++)
         {
+            if (suffixAt == end && _data.CompanySuffixes.TryGet(view.AsSpan(k, end - k), out var whole) && whole == "keep")
+            {
+                suffixAt = k; // 商业 + 银行: the name keeps its suffix, but what stands before it must still be a name
+            }
+
             if (_data.CompanySuffixes.TryGet(view.AsSpan(k, end - k), out var keep) && keep != "keep")
             {
                 nameEnd = k;
@@ -1396,7 +1440,9 @@ public sealed partial class EntityRecognizer
         }
 
         // 深圳工厂, 深圳PCT: a place and an ordinary word or a bare code is no company
-        if (name.Length < 2 || IsGeneric(name) || IsEverydayWord(name) || (nameStart > start && !name.Any(TextClasses.IsHan)))
+        // 商业银行, 股份制银行: generic words before a kept suffix are a class of firms, as the company pattern reads them
+        if (name.Length < 2 || IsGeneric(name) || IsEverydayWord(name) || (nameStart > start && !name.Any(TextClasses.IsHan))
+            || (suffixAt < nameEnd && suffixAt > nameStart && IsGeneric(view[nameStart..suffixAt])))
         {
             return null;
         }
@@ -1436,7 +1482,10 @@ public sealed partial class EntityRecognizer
             var words = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             // one word must be a capitalised word of three letters or more, not an acronym (CEO, AI) nor a short syllable
             bool capitalised = words.Length >= 1 && words.All(w => char.IsAsciiLetterUpper(w[0]) && w.Skip(1).All(char.IsAsciiLetterLower));
-            return capitalised && (words.Length >= 2 || words[0].Length >= 3) ? surface : null;
+            // a text that writes Latin in lower case only (filip, tomaszewski, as web copy often does) keeps a lone
+            // lower-case word of three letters or more the tagger marks as a person: it has no capital to show it
+            bool lowerCase = words.Length == 1 && words[0].Length >= 3 && words[0].All(char.IsAsciiLetterLower) && words[0].Distinct().Count() > 1;
+            return (capitalised && (words.Length >= 2 || words[0].Length >= 3)) || lowerCase ? surface : null;
         }
 
         if (surface.Contains(' ', StringComparison.Ordinal) && surface.All(c => c == ' ' || TextClasses.IsHan(c)))
@@ -1445,12 +1494,32 @@ public sealed partial class EntityRecognizer
             surface = surface.Replace(" ", "", StringComparison.Ordinal);
         }
 
-        if (IsEverydayWord(surface))
+        if (IsEverydayWord(surface) || SurnameAndAddressForm(surface))
         {
             return null;
         }
 
         return surface.Length <= 4 || surface.Contains('·', StringComparison.Ordinal) || IsTransliteration(surface) ? surface : null;
+    }
+
+    /// <summary>
+    /// A surname and a form of address, title or role (姚 + 先生, 张 + 总, 杨 + 律师): the text speaks of a person without
+    /// naming them, and the pair is no personal name (a compound surname counts: 欧阳 + 先生).
+    /// </summary>
+    private bool SurnameAndAddressForm(string surface)
+    {
+        for (int cut = 1; cut <= 2 && cut < surface.Length; cut++)
+        {
+            string rest = surface[cut..];
+            if (_data.Surnames.Contains(surface[..cut])
+                && (_data.AddressForms.Contains(rest) || _data.PersonTitles.LongestMatch(rest, 0, out _) == rest.Length
+                    || _data.PersonRoles.LongestMatch(rest, 0, out _) == rest.Length))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

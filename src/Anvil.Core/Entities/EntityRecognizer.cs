@@ -736,7 +736,8 @@ public sealed partial class EntityRecognizer
             int nameEnd = ReadPersonName(view, k);
             // after a position, a surname and a character that are an ordinary word together (教授 + 成立) are no name, as
             // with the tagger's names; a byline's title is followed by a name however it reads (记者 + 马力)
-            if (nameEnd <= k || (!byline && _words is not null && _words.IsCommonWord(text[k..nameEnd])))
+            // nor is a surname and a form of address (负责人 + 姚先生): the person goes unnamed
+            if (nameEnd <= k || (!byline && _words is not null && _words.IsCommonWord(text[k..nameEnd])) || SurnameAndAddressForm(view[k..nameEnd]))
             {
                 continue;
             }
