@@ -273,7 +273,6 @@ public sealed class FactData
                 case "self":
                     d.GenericNouns.Add(c[1].Trim());
                     d.SelfWords.Add(c[1].Trim());
-                    d.SelfWords.Sort((a, b) => b.Length.CompareTo(a.Length));
                     break;
                 case "short":
                     d.ScopeShortForms.Add((c[1].Trim(), c[2].Trim()));
@@ -340,6 +339,7 @@ public sealed class FactData
 
         d.Currencies.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
         d.RegionPlaces = (d.Regions.First(r => r.Value == "HKD").Key, d.Regions.First(r => r.Value == "TWD").Key);
+        d.SelfWords.Sort((a, b) => b.Length.CompareTo(a.Length)); // longest first, once all are read
         d.TrimAtStartWithReferences.AddRange(d.TrimAtStart.Concat(d.SubjectReferences.Keys).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length));
         foreach (var word in d.TrimAtEnd)
         {

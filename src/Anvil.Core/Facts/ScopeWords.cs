@@ -9,7 +9,7 @@ namespace Anvil.Core.Facts;
 /// </summary>
 internal static class ScopeWords
 {
-    /// <summary>The least a scope keeps: where fewer characters would stand before the function word, the words stay.</summary>
+    /// <summary>The least a scope keeps: where fewer characters would be left of the thing, the words stay as they are.</summary>
     private const int ShortestThing = 2;
 
     public static string? Clean(FactDocument doc, string? scope)
