@@ -18,7 +18,7 @@ internal readonly record struct ListReading(ListItem? Item, int Position, Discou
 /// (房地产业、金融业、住宿餐饮业增加值分别增长…) or measures (营收和毛利分别…; 产销分别完成…, facts/compound-indicators.tsv).
 /// A list with no items of its own (同比分别增长) takes the items of the list before, in the same order.
 /// </summary>
-internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phrase, MeasureReader measures)
+internal sealed partial class EnumerationDistributor(FactDocument doc, MeasurePhrase phrase, MeasureReader measures)
 {
     private readonly string _text = doc.Text;
     private readonly FactData _data = doc.Data;
@@ -65,16 +65,18 @@ internal sealed class EnumerationDistributor(FactDocument doc, MeasurePhrase phr
         // 客流和车流，分别超过…: a marker that opens its clause distributes the items of the clause before, when that one
         // states no figure of its own
         string before = WithoutPeriods(clause.Start, marker);
+        var (itemsStart, itemsEnd) = (clause.Start, marker);
         if (before.Trim().Trim(Punctuation.ClauseMarks).Length == 0 && clause.Start > f.Sentence.Start + 1)
         {
             var previous = doc.ClauseAround(f.Sentence, clause.Start - 2);
             if (!doc.FiguresWithin(previous.Start, previous.End).Any())
             {
                 before = WithoutPeriods(previous.Start, previous.End).TrimEnd(Punctuation.ClauseMarks);
+                (itemsStart, itemsEnd) = (previous.Start, previous.End);
             }
         }
 
-        var items = SplitItems(before, list.Count, figure.Quantity);
+        var items = SubjectItems(itemsStart, itemsEnd, list.Count) ?? SplitItems(before, list.Count, figure.Quantity);
         if (items is not null)
         {
             return new ListReading(items[position], position, f.Discourse with { LastList = items }) { Marker = marker, Count = list.Count };

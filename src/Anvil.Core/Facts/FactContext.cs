@@ -18,7 +18,10 @@ internal sealed record Mention(TextSpan View, string Name, EntityType Type)
 /// <summary>A quantity that may state a fact, with its span and its number's span in the view.</summary>
 internal sealed record Figure(QuantityMention Quantity, TextSpan View, TextSpan NumberView);
 
-/// <summary>One item of a 分别 list: a subject (北京和广州分别…), a scope (房地产业、金融业…) or a measure (产销).</summary>
+/// <summary>
+/// One item of a 分别 list: a subject (北京和广州分别…), a scope (房地产业、金融业…) or a measure (产销). A null scope keeps
+/// the scope the words give; <see cref="EnumerationDistributor.NoScope"/> says the item has none.
+/// </summary>
 internal sealed record ListItem(string? Subject, string? Scope, string Indicator);
 
 /// <summary>What a fact said, for the next figure to carry: its subject, scope, measure, kind and period.</summary>

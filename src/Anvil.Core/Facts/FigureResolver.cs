@@ -98,7 +98,7 @@ internal sealed partial class FigureResolver
                 written = null;
                 scope = item.Scope; // 营收和毛利分别…: the items were measures, not a scope
             }
-            else if (item.Scope is not null && Array.IndexOf(_cues.GrowthWords, indicator) >= 0
+            else if (!string.IsNullOrEmpty(item.Scope) && Array.IndexOf(_cues.GrowthWords, indicator) >= 0
                 && discourse.Last is { } before && before.Subject == subject && _measures.IsMeasure(before.Indicator))
             {
                 // 通用设备制造业、专用设备制造业分别增长9.8%和7.8%: the growth of the measure named before
