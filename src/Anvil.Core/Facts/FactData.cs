@@ -68,6 +68,9 @@ public sealed class FactData
     /// </summary>
     public List<string> SelfWords { get; } = [];
 
+    /// <summary>Verbs of having that open the words before a count and name no part of the thing (facts/scopes.tsv, having).</summary>
+    public List<string> HavingWords { get; } = [];
+
     /// <summary>Words that put a thing inside a place or company (境外业务 + 在 + 某公司的营收占比): facts/scopes.tsv, within.</summary>
     public List<string> WithinWords { get; } = [];
 
@@ -273,6 +276,9 @@ public sealed class FactData
                 case "self":
                     d.GenericNouns.Add(c[1].Trim());
                     d.SelfWords.Add(c[1].Trim());
+                    break;
+                case "having":
+                    d.HavingWords.Add(c[1].Trim());
                     break;
                 case "short":
                     d.ScopeShortForms.Add((c[1].Trim(), c[2].Trim()));

@@ -248,7 +248,12 @@ internal partial class FigureResolver
         {
             scope ??= from.Scope;
             indicator = kind == FactKind.Share && from.Kind != FactKind.Share ? _measures.ShareOf(from.Indicator) : from.Indicator;
-            if (rateChange && !WordMatch.EndsWithAny(indicator, _cues.RateMeasureEndings))
+            if (rateChange && from.Kind == FactKind.Share)
+            {
+                // 占比提升至38%，较上年提高5个百分点: points of a share are a change of that share, not of a growth rate
+                indicator = _measures.ShareOf(indicator);
+            }
+            else if (rateChange && !WordMatch.EndsWithAny(indicator, _cues.RateMeasureEndings))
             {
                 indicator += _cues.GrowthSuffix;
             }

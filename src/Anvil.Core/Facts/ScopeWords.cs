@@ -5,7 +5,8 @@ namespace Anvil.Core.Facts;
 /// facts/scopes.tsv self) and a word such as 在 with a place or company after the thing (境外业务 + 在 +
 /// 某公司: facts/scopes.tsv, within) names no part of it, whatever route reached it, where the word dictionary reads that word
 /// as a word of its own (not the 在 of 存在). Other words before the thing are left as they are: verbs open many things
-/// (抽水蓄能, 租赁和商务服务业), and the dictionary splits others (可 + 再生能源).
+/// (抽水蓄能, 租赁和商务服务业), and the dictionary splits others (可 + 再生能源); only verbs of having (共有, 拥有: facts/scopes.tsv,
+/// having) are dropped, as they open the words before a count (全市共有 + 高新技术企业).
 /// </summary>
 internal static class ScopeWords
 {
@@ -28,6 +29,17 @@ internal static class ScopeWords
             }
         }
 
+        foreach (var having in doc.Data.HavingWords)
+        {
+            // 共有 + 高新技术企业, but not the 共有 of a word that goes on (共有制)
+            if (scope.StartsWith(having, StringComparison.Ordinal) && scope.Length - having.Length >= ShortestThing
+                && FirstWordLength(dictionary, scope) == having.Length)
+            {
+                scope = scope[having.Length..];
+                break;
+            }
+        }
+
         if (!ContainsWithinWord(doc, scope))
         {
             return scope; // most scopes: no segmenting
@@ -46,6 +58,12 @@ internal static class ScopeWords
         }
 
         return scope;
+    }
+
+    private static int FirstWordLength(Lexicons.WordDictionary dictionary, string words)
+    {
+        Span<int> cuts = words.Length <= 64 ? stackalloc int[words.Length + 1] : new int[words.Length + 1];
+        return dictionary.Segment(words, cuts) > 1 ? cuts[1] : words.Length;
     }
 
     private static bool ContainsWithinWord(FactDocument doc, string scope)
