@@ -59,6 +59,12 @@ internal sealed record Discourse
     /// </summary>
     public bool OnwardSourceIsAnnouncement { get; init; }
 
+    /// <summary>
+    /// The onward announcement was made in an earlier paragraph: it still speaks for the figures of its company and its
+    /// deal, but a paragraph on a place (本港失业率…) after a company's results is the writer's, not the company's.
+    /// </summary>
+    public bool AnnouncedInEarlierParagraph { get; init; }
+
     /// <summary>The government body named as the source of the current sentence's figures: 全市 stands for its place.</summary>
     public Mention? SourceBody { get; init; }
 

@@ -36,6 +36,11 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 discourse = discourse.AtHeading() with { OnwardSource = SourceAttribution.OfItem(doc, sentence.Start) };
             }
 
+            else if (discourse.OnwardSourceIsAnnouncement && OpensParagraph(doc.Text, sentence.Start))
+            {
+                discourse = discourse with { AnnouncedInEarlierParagraph = true };
+            }
+
             var figures = doc.FiguresWithin(sentence.Start, sentence.End).ToList();
             (string? source, discourse) = SourceAttribution.OfSentence(doc, sentence, discourse);
             Carried? lastInSentence = null, lastValueInSentence = null;
@@ -54,5 +59,17 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 }
             }
         }
+    }
+
+    /// <summary>The text before <paramref name="start"/>, spaces aside, is a line break or nothing.</summary>
+    private static bool OpensParagraph(string text, int start)
+    {
+        int i = start - 1;
+        while (i >= 0 && text[i] is ' ' or '\t' or '\u3000')
+        {
+            i--;
+        }
+
+        return i >= 0 && text[i] == '\n';
     }
 }

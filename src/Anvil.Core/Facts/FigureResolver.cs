@@ -196,12 +196,15 @@ internal sealed partial class FigureResolver
     /// <summary>
     /// The source that speaks for the sentences after it, except that a government body that released figures of its place
     /// (某市商务局发布，全市出口…) does not speak for what a later sentence says of a company (某客车厂签下150辆订单), nor a
-    /// company's announcement for another company's figures.
+    /// company's announcement for another company's figures, nor, once its paragraph has ended, for a place's (the
+    /// people and firms of its deal stay its own).
     /// </summary>
     private string? OnwardSourceFor(Discourse discourse, string subject)
     {
-        bool company = _doc.KindOfSubject(subject) == IndicatorApplies.Company;
+        var kind = _doc.KindOfSubject(subject);
+        bool company = kind == IndicatorApplies.Company;
         return (discourse.OnwardSourceIsGovernment && company) || (discourse.OnwardSourceIsAnnouncement && company && subject != discourse.OnwardSource)
+            || (discourse.AnnouncedInEarlierParagraph && kind is IndicatorApplies.Country or IndicatorApplies.Region or IndicatorApplies.OwnAccounts)
             ? null
             : discourse.OnwardSource;
     }

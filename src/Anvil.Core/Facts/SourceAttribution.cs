@@ -73,6 +73,7 @@ internal static partial class SourceAttribution
                         OnwardSource = name,
                         OnwardSourceIsGovernment = m.Type == EntityType.Government,
                         OnwardSourceIsAnnouncement = m.Type == EntityType.Company && !adviser,
+                        AnnouncedInEarlierParagraph = false,
                     };
                 }
                 else if (act)
@@ -86,7 +87,7 @@ internal static partial class SourceAttribution
         if (found is null && CompanyReferenceReleases(doc, sentence) is { } company)
         {
             found = company;
-            discourse = discourse with { OnwardSource = company, OnwardSourceIsGovernment = false, OnwardSourceIsAnnouncement = true };
+            discourse = discourse with { OnwardSource = company, OnwardSourceIsGovernment = false, OnwardSourceIsAnnouncement = true, AnnouncedInEarlierParagraph = false };
         }
 
         return (found, discourse);
