@@ -123,13 +123,15 @@ public sealed record SubjectCues(
     string[] ExampleAfter,
     char[] Locatives,
     string[] Exclusions,
-    string[] FieldMeasures)
+    string[] FieldMeasures,
+    string[] BusinessSegments)
 {
     public static SubjectCues Load(CueTable t) => new(
         t.Words("facility"), t.Words("record-field"), t.Words("comparison-base"), t.Chars("dateline"), t.Chars("dateline-end"),
         (t.Rows("when-clause")[0][0][0], t.Rows("when-clause")[0][1][0]), t.Chars("possessive")[0], t.Chars("body-place-end"),
         t.Word("country"), t.Words("own-accounts"), t.Words("source-joiner"), t.Words("current"), t.Words("speaker-verb"),
-        t.Chars("example-open")[0], t.Words("example-close"), t.Words("example-after"), t.Chars("locative"), t.Words("exclusion"), t.Words("field-measure"));
+        t.Chars("example-open")[0], t.Words("example-close"), t.Words("example-after"), t.Chars("locative"), t.Words("exclusion"), t.Words("field-measure"),
+        t.Words("business-segment"));
 }
 
 /// <summary>What makes a number no figure, and the words of list statements (facts/figure-cues.tsv).</summary>

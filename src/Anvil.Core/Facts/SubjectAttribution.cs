@@ -34,6 +34,12 @@ internal sealed partial class SubjectAttribution(FactDocument doc, EntityLexicon
             mention = company;
         }
 
+        if (mention is { Type: EntityType.Place } region && CompanyOfBusinessRegion(region, f) is { } owner)
+        {
+            // the region and its segment are the scope; a later figure of the clause (…上升8%至12亿元) reads on after the one before
+            return new SubjectReading(owner, null, Math.Max(region.View.Start, f.PreviousEnd));
+        }
+
         int phraseStart = Math.Max(f.PreviousEnd, f.Clause.Start);
         if (mention is not null && mention.View.End > phraseStart
             && !(mention.IsReference && _text[phraseStart..mention.View.Start].Trim().Length > 1))
