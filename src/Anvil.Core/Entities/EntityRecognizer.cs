@@ -169,6 +169,7 @@ public sealed partial class EntityRecognizer
         AddNamesInsideNames(candidates, chosen);
         AddCompaniesInLists(view, chosen);
         chosen = RegionsOfCompanies(view, chosen);
+        chosen = JoinPlacesToTheirBodies(view, chosen);
         steps.Lap("entities/joins");
         chosen = FindAgain(view, chosen, ShortForms(view, chosen));
         ShortFormsOfNamedBodies(view, chosen);

@@ -108,6 +108,14 @@ internal partial class SubjectAttribution
     private string? PlaceOfBody(Mention body) =>
         doc.PlaceNames.FirstOrDefault(n => body.Name.StartsWith(n, StringComparison.Ordinal)) ?? PlacePrefix(body.Name) ?? doc.GovernedPlace(body.Name);
 
+    /// <summary>
+    /// The place a listed body governs, where the body's mention is written with that place first (中国商务部, 香港金管局: one
+    /// name since the recogniser joins a place to its own body), or null.
+    /// </summary>
+    private string? WrittenAfterItsPlace(Mention body) =>
+        doc.GovernedPlace(body.Name) is { } place && body.View.Length > place.Length && _text.AsSpan(body.View.Start, body.View.Length).StartsWith(place, StringComparison.Ordinal)
+        && !body.Name.StartsWith(place, StringComparison.Ordinal) ? place : null;
+
     /// <summary>人民网北京8月10日电, 新华社深圳8月4日电, 【本報台北訊】: the place a report was filed from.</summary>
     private bool IsDateline(Mention m) => doc.IsDateline(m);
 

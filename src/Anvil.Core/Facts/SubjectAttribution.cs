@@ -254,6 +254,9 @@ internal sealed partial class SubjectAttribution(FactDocument doc, EntityLexicon
                 return null; // 中国首个, 中国影史第一: the field of a record, not its holder; 北京8月10日电: a dateline
             case EntityType.Place or EntityType.Company or EntityType.Group or EntityType.Organization:
                 return IsComparisonBase(m.View.Start) || SourceAttribution.IsSourceRole(doc, m) ? null : m;
+            case EntityType.Government when WrittenAfterItsPlace(m) is { } ownPlace:
+                // 中国 + 商务部 written as one name: the place written first is the subject, as it was as a name of its own
+                return m with { Name = ownPlace, Type = EntityType.Place };
             case EntityType.Government:
                 // a body that publishes figures, or whose official speaks of them, is their source; its place is their subject
                 // (經濟部預估…: a body forecasting figures speaks of its place too)
