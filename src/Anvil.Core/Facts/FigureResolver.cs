@@ -149,7 +149,13 @@ internal sealed partial class FigureResolver
             indicator = earned; // 大赚, 净赚 + 4523亿: the verb of earning with a word of degree, no measure of its own
         }
 
-        string? period = _periods.Read(f, inherited, list);
+        string? period = _periods.Read(f, inherited, list, out bool yearFromContext);
+        var status = _statements.Status(figure, f.Sentence);
+        if (yearFromContext && status == FactStatus.Actual && _doc.Analysis.PeriodsDate is { } dated)
+        {
+            period = PeriodAttribution.EarlierIfUnfinished(period, dated);
+        }
+
         var mention = who.Mention;
         int start = mention is not null && mention.View.Start >= f.Clause.Start ? mention.View.Start : who.PhraseStart + phraseOffset;
         var span = _doc.Analysis.View.ToOriginal(Math.Min(start, figure.View.Start), figure.View.End);
@@ -177,7 +183,7 @@ internal sealed partial class FigureResolver
             Period = period,
             Source = OwnSourceOrNone(f.SentenceSource ?? OnwardSourceFor(f.Discourse, subject)
                 ?? (_doc.ReportingCompanyAt(figure.View.Start) is { } reporter && reporter == subject ? reporter : null), subject, canonical),
-            Status = _statements.Status(figure, f.Sentence),
+            Status = status,
             // an index's move is over the day or the session the text names, not over a year, unless the text says so
             Basis = _statements.Basis(figure, f.Clause, kind, period, f.LastInSentence, yearOnYearByDefault: index is null),
         };

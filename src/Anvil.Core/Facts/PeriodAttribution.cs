@@ -12,10 +12,16 @@ namespace Anvil.Core.Facts;
 /// </summary>
 internal sealed class PeriodAttribution(FactDocument doc)
 {
+    /// <summary>The months of a year in which its own results cannot be in: its first half.</summary>
+    private const int MonthsBeforeYearsResults = 6;
+
     private readonly string _text = doc.Text;
 
-    public string? Read(FigureContext f, bool inherited, ListReading list)
+    /// <param name="yearFromContext">the period is one whose year the text did not write (全年, 上半年): the document's date or
+    /// an earlier mention gave it</param>
+    public string? Read(FigureContext f, bool inherited, ListReading list, out bool yearFromContext)
     {
+        yearFromContext = false;
         if (Listed(f, list) is { } listed)
         {
             return listed;
@@ -35,8 +41,20 @@ internal sealed class PeriodAttribution(FactDocument doc)
             return lastInSentence.Period;
         }
 
+        yearFromContext = governing is { IsYearInferred: true, HasExplicitYear: false };
         return governing?.Value;
     }
+
+    /// <summary>
+    /// An actual figure of a whole year whose year the text left to its date (公布全年业绩 in March), written in that year's
+    /// first half, is of the year before: no year's results are in before most of it has gone. A half or a quarter is left
+    /// as it is: written early in it, its words more often look ahead (下半年 in August) than a year back. Other periods
+    /// are returned as they are.
+    /// </summary>
+    public static string? EarlierIfUnfinished(string? period, DateOnly written) =>
+        period is { Length: 4 } && int.TryParse(period, out int year) && year == written.Year && year > 1 && written.Month <= MonthsBeforeYearsResults
+            ? PeriodResolver.ShiftYears(period, -1)
+            : period;
 
     /// <summary>
     /// 2021年、2022年、2023年营收分别为…: the i-th figure of a 分别 list holds in the i-th of as many periods listed (one

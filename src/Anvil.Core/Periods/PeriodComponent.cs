@@ -25,9 +25,11 @@ public sealed class PeriodComponent : IPipelineComponent
     {
         var view = analysis.View;
         var found = _recognizer.Find(view.Text, analysis.Document.Date);
+        analysis.PeriodsDate = analysis.Document.Date;
         var named = analysis.Document.Date is null ? DateInName(analysis.Document.Id) : null;
         if (analysis.Document.Date is null && YearWrittenMost(found) is (int year, int times) && (times > 1 || named is null))
         {
+            analysis.PeriodsDate = new DateOnly(year, 12, 31);
             // an undated text: 今年 and 去年 are read against the year it writes most (a review of 2020 names 2020
             // more often than the 2021 it looks ahead to), as the last day of that year; the document keeps no date
             found = _recognizer.Find(view.Text, new DateOnly(year, 12, 31));
@@ -38,6 +40,7 @@ public sealed class PeriodComponent : IPipelineComponent
             // of its own more than once: relative periods are read against the name's (a column of 2021 that writes
             // 二○二三年之前 once looks ahead to it, it was not written then); the document still keeps no date
             found = _recognizer.Find(view.Text, named.Value);
+            analysis.PeriodsDate = named.Value;
         }
 
         foreach (var m in found)

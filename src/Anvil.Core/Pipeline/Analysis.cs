@@ -41,6 +41,12 @@ public sealed class Analysis
 
     public List<PeriodMention> Periods { get; } = [];
 
+    /// <summary>
+    /// The date relative periods were read against: the document's, else the one its name writes, else the last day of the
+    /// year it writes most (set by the periods stage); null when there was none.
+    /// </summary>
+    public DateOnly? PeriodsDate { get; set; }
+
     public List<FactRecord> Facts { get; } = [];
 
     public List<RelationRecord> Relations { get; } = [];
