@@ -19,6 +19,9 @@ public sealed class CompanyFrameData
     /// <summary>Words of ownership that close a copula clause with a company in each slot (的全资子公司, 之全资附属公司).</summary>
     public WordTrie<bool> Owners { get; } = new();
 
+    /// <summary>Labels of a stock code in brackets after a name (股份代号).</summary>
+    public WordTrie<bool> CodeLabels { get; } = new();
+
     /// <summary>Words that may open a clause before its name (目前, 近日).</summary>
     public WordTrie<bool> Openers { get; } = new();
 
@@ -48,6 +51,7 @@ public sealed class CompanyFrameData
                 case "lead": d.Leads.Add(word, true); break;
                 case "follow": d.Follows.Add(word, true); break;
                 case "owner": d.Owners.Add(word, true); break;
+                case "code": d.CodeLabels.Add(word, true); break;
                 case "opener": d.Openers.Add(word, true); break;
                 case "stop": d.Stops.Add(word, true); break;
                 case "breaker": d.Breakers.Add(word[0]); break;

@@ -84,6 +84,12 @@ public sealed class FrameCompanyComponent(CompanyFrameData frames, RelationData 
             head += len;
         }
 
+        // 某某环球（股份代号：2318）: the clause before a labelled stock code in brackets is a listed company's name
+        if (end + 1 < text.Length && text[end] is '(' or '（' && frames.CodeLabels.WordAt(text, end + 1) > 0)
+        {
+            Read(text, head, end, taken, names);
+        }
+
         // 某某新材总部位于… : the first lead word, with the name from the clause's head up to it
         for (int i = head + MinName; i < end; i++)
         {
