@@ -184,9 +184,9 @@ public sealed class FrameCompanyComponent(CompanyFrameData frames, RelationData 
 
     /// <summary>
     /// Whether the words of <paramref name="name"/> look like a name's rather than a phrase's: it holds no verb or function
-    /// word, does not open with a plain word and at least two of its characters lie outside plain words (瀚川 of 瀚川智造, 国芯 of 国芯投资). Phrases a frame
-    /// also fits are made of plain words (大量现金, 半导体设备, 全球芯片龙头, 许多新品牌); names made of them (极光智行) are
-    /// left to the recogniser.
+    /// word, does not open with a plain word and at least two of its characters lie outside plain words (瀚川 of 瀚川智造,
+    /// 国芯 of 国芯投资). Phrases a frame also fits are made of plain words (大量现金, 半导体设备, 全球芯片龙头, 许多新品牌);
+    /// names made of them (极光智行) are left to the recogniser.
     /// </summary>
     private bool HasNameHead(ReadOnlySpan<char> name)
     {
