@@ -73,6 +73,8 @@ public static class AnvilPipeline
             new EntityComponent(entities),
             new QuantityComponent(data.Quantities.GetAwaiter().GetResult()),
             new FactExtractor(data.Facts.GetAwaiter().GetResult(), lexicon, data.Words.GetAwaiter().GetResult()),
+            // companies read from relation frames, after the facts (whose subjects stay the recogniser's) and before the relations
+            new FrameCompanyComponent(data.Frames.GetAwaiter().GetResult(), data.Relations.GetAwaiter().GetResult(), data.Words.GetAwaiter().GetResult()),
             new RelationExtractor(data.Relations.GetAwaiter().GetResult()),
         ]);
     }
@@ -82,6 +84,7 @@ public static class AnvilPipeline
         Task<EntityPatternData> Patterns,
         Task<FactData> Facts,
         Task<RelationData> Relations,
+        Task<CompanyFrameData> Frames,
         Task<QuantityRecognizer> Quantities,
         Task<PeriodRecognizer> Periods,
         Task<NameTaggerModel> NameModel,
@@ -91,6 +94,7 @@ public static class AnvilPipeline
             Task.Run(EntityPatternData.LoadBuiltIn),
             Task.Run(FactData.LoadBuiltIn),
             Task.Run(RelationData.LoadBuiltIn),
+            Task.Run(CompanyFrameData.LoadBuiltIn),
             Task.Run(() => QuantityRecognizer.Default),
             Task.Run(() => PeriodRecognizer.Default),
             Task.Run(NameTagger.LoadBuiltInModel),

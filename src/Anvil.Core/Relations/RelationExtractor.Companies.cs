@@ -93,7 +93,7 @@ public sealed partial class RelationExtractor
     private void Shareholders(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int after, TextSpan sentence)
     {
         var text = ctx.Text;
-        var company = before.LastOrDefault(m => m.IsMaker && i - m.View.End <= 4 && !CrossesClause(text, m.View.End, i));
+        var company = before.LastOrDefault(m => m.IsMaker && i - m.View.End <= 4 && !CrossesClause(text, m.View.End, i) && !StartsCopula(text, m.View.End, i));
         if (company is null)
         {
             return;

@@ -150,4 +150,25 @@ public sealed partial class RelationExtractor
     /// <summary>Whether a figure starts at <paramref name="p"/>: digits, or a word that opens one (约, a numeral; relations/list-words.tsv, figure).</summary>
     private bool StartsFigure(string text, int p, int end) =>
         p < end && (char.IsAsciiDigit(text[p]) || data.ListWordAt(text.AsSpan(0, end), p, ListWord.Figure) > 0);
+
+    /// <summary>
+    /// 某某物流的母公司为某某控股, 某某电子的母公司某某科技…: the company right before the word (after 的 or 之) is a subsidiary
+    /// of the one right after it (after 为 or 是). Both must stand next to the word, in its clause.
+    /// </summary>
+    private void Parent(RelationContext ctx, List<RelationMention> before, List<RelationMention> following, int i, int after)
+    {
+        var text = ctx.Text;
+        var child = before.LastOrDefault(m => m.IsCompany && i - m.View.End <= 1 && !CrossesClause(text, m.View.End, i));
+        var parent = following.FirstOrDefault(m => m.IsCompany && m.View.Start - after <= 1 && !CrossesClause(text, after, m.View.Start));
+        if (child is not null && parent is not null && (parent.View.Start == after || IsCopula(text, after, parent.View.Start)))
+        {
+            ctx.Add(child, "subsidiary_of", parent);
+        }
+    }
+
+    /// <summary>
+    /// Whether a copula opens [start, end): a company followed by one (某某国际为本公司主要股东…) is what the word after it
+    /// names, not the company the word speaks of.
+    /// </summary>
+    private bool StartsCopula(string text, int start, int end) => start < end && data.ListWordAt(text.AsSpan(0, end), start, ListWord.Copula) > 0;
 }

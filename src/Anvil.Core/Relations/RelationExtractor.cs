@@ -399,6 +399,9 @@ public sealed partial class RelationExtractor(RelationData data) : IPipelineComp
             case "shareholder":
                 Shareholders(ctx, before, following, i, after, sentence);
                 break;
+            case "parent":
+                Parent(ctx, before, following, i, after);
+                break;
             case "holding":
                 Holdings(ctx, before, following, i, after);
                 break;
