@@ -35,7 +35,7 @@ public sealed class FrameCompanyComponent(CompanyFrameData frames, RelationData 
     public void Process(Analysis analysis)
     {
         string text = analysis.View.Text;
-        var taken = analysis.Entities.Select(e => analysis.View.ToView(e.Span)).ToList();
+        var taken = new TakenSpans(analysis.Entities.Select(e => analysis.View.ToView(e.Span)));
         var names = new List<string>();
         foreach (var part in analysis.Sentences.Parts)
         {
@@ -63,7 +63,7 @@ public sealed class FrameCompanyComponent(CompanyFrameData frames, RelationData 
             for (int at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
             {
                 var span = analysis.View.ToOriginal(at, at + name.Length);
-                if (Overlaps(taken, at, at + name.Length) || span.IsEmpty || analysis.Document.IsBoilerplate(span))
+                if (taken.Overlaps(at, at + name.Length) || span.IsEmpty || analysis.Document.IsBoilerplate(span))
                 {
                     continue;
                 }
@@ -75,7 +75,7 @@ public sealed class FrameCompanyComponent(CompanyFrameData frames, RelationData 
     }
 
     /// <summary>The frames of one clause [start, end): a name before a lead word, in the slots of a copula and an owner word, and after a follow word.</summary>
-    private void ReadClause(string text, int start, int end, List<TextSpan> taken, List<string> names)
+    private void ReadClause(string text, int start, int end, TakenSpans taken, List<string> names)
     {
         var clause = text.AsSpan(0, end);
         int head = start;
@@ -143,14 +143,14 @@ public sealed class FrameCompanyComponent(CompanyFrameData frames, RelationData 
     }
 
     /// <summary>Whether a name read forwards ends at <paramref name="position"/>: a stop word, a figure, a title or a known name.</summary>
-    private bool IsStopAt(string text, ReadOnlySpan<char> clause, int position, List<TextSpan> taken) =>
+    private bool IsStopAt(string text, ReadOnlySpan<char> clause, int position, TakenSpans taken) =>
         char.IsAsciiDigit(text[position]) || frames.Stops.WordAt(clause, position) > 0 || frames.Leads.WordAt(clause, position) > 0
-        || relations.PositionWordAt(clause, position, PositionWord.Title) > 0 || StartsMention(taken, position);
+        || relations.PositionWordAt(clause, position, PositionWord.Title) > 0 || taken.StartsAt(position);
 
     /// <summary>Takes [start, end) as a company's name when it is shaped like one and nothing known stands there.</summary>
-    private void Read(string text, int start, int end, List<TextSpan> taken, List<string> names)
+    private void Read(string text, int start, int end, TakenSpans taken, List<string> names)
     {
-        if (end - start is < MinName or > MaxName || Overlaps(taken, start, end))
+        if (end - start is < MinName or > MaxName || taken.Overlaps(start, end))
         {
             return;
         }
@@ -217,33 +217,72 @@ public sealed class FrameCompanyComponent(CompanyFrameData frames, RelationData 
         return outside >= 2;
     }
 
-    private static bool StartsMention(List<TextSpan> taken, int position)
-    {
-        foreach (var s in taken)
-        {
-            if (s.Start == position)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Overlaps(List<TextSpan> taken, int start, int end)
-    {
-        foreach (var s in taken)
-        {
-            if (s.Start < end && start < s.End)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
+
+    /// <summary>
+    /// The spans named so far, in order of their start, so that each question is a binary search: a long text names
+    /// thousands, and the frames ask at every word that may end a name.
+    /// </summary>
+    private sealed class TakenSpans
+    {
+        private readonly List<TextSpan> _spans;
+        private int _longest;
+
+        public TakenSpans(IEnumerable<TextSpan> spans)
+        {
+            _spans = [.. spans];
+            _spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+            foreach (var s in _spans)
+            {
+                _longest = Math.Max(_longest, s.Length);
+            }
+        }
+
+        public void Add(TextSpan span)
+        {
+            _spans.Insert(FirstStartingAtOrAfter(span.Start), span);
+            _longest = Math.Max(_longest, span.Length);
+        }
+
+        public bool StartsAt(int position)
+        {
+            int i = FirstStartingAtOrAfter(position);
+            return i < _spans.Count && _spans[i].Start == position;
+        }
+
+        public bool Overlaps(int start, int end)
+        {
+            // the spans starting before the end, back to the first that could still reach the start
+            for (int i = FirstStartingAtOrAfter(end) - 1; i >= 0 && _spans[i].Start + _longest > start; i--)
+            {
+                if (_spans[i].End > start)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private int FirstStartingAtOrAfter(int position)
+        {
+            int lo = 0, hi = _spans.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (_spans[mid].Start < position)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+    }
 
     /// <summary>The name as the text writes it, in Simplified script: the view may have put a mainland word for a regional one.</summary>
     private static string AsWritten(Analysis analysis, string name, TextSpan span)
