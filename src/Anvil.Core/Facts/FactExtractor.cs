@@ -35,7 +35,6 @@ public sealed class FactExtractor(FactData data, Lexicons.EntityLexicon? lexicon
                 // its first lines name speaks for the item
                 discourse = discourse.AtHeading() with { OnwardSource = SourceAttribution.OfItem(doc, sentence.Start) };
             }
-
             else if (discourse.OnwardSourceIsAnnouncement && OpensParagraph(doc.Text, sentence.Start))
             {
                 discourse = discourse with { AnnouncedInEarlierParagraph = true };
